@@ -1,0 +1,113 @@
+// The records a desk keeps: events, sources, snapshots, claims, evidence, verdicts and
+// source ratings, as plain structs. Everything else is a projection of the events; these
+// structs are what the store returns and what the workbench hands to its callers.
+#ifndef CLAIMLEDGER_MODEL_H_
+#define CLAIMLEDGER_MODEL_H_
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "claimledger/quantities.h"
+#include "claimledger/text.h"
+
+namespace claimledger {
+
+// One change in the ledger. `hash` = SHA-256 of the canonical JSON of the other fields.
+struct Event {
+  std::int64_t seq = 0;  // 1 for the genesis event, then +1 per event, no gaps
+  std::string prev;      // hash of the event before; GenesisPrev() for the first
+  std::string type;      // "claim.added", "verdict.set", ...
+  std::string at;        // RFC 3339 UTC with microseconds
+  std::string actor;     // who made the change
+  nlohmann::json data;   // the change itself (integers only, no floating point)
+  std::string hash;      // "sha256:…"
+};
+
+// The fields every entity shares: the event that created it.
+struct Origin {
+  std::int64_t seq = 0;
+  std::string at;
+  std::string actor;
+};
+
+struct Source {
+  std::string id;  // "src_" + 16 hex digits of the creating event's hash
+  std::string name;
+  std::string kind;  // outlet, person, organisation, official-record, dataset
+  std::optional<std::string> url;
+  std::optional<std::string> affiliation;
+  std::optional<std::string> reliability;  // current Admiralty grade A–F, if rated
+  Origin origin;
+};
+
+struct Snapshot {
+  std::string hash;    // content id: "xxh3-128:…" of the exact bytes
+  std::string sha256;  // "sha256:…" of the same bytes, committed to by the chain
+  std::int64_t size = 0;
+  std::optional<std::string> url;
+  std::optional<std::string> title;
+  std::optional<std::string> publisher;  // source id
+  std::optional<std::string> published;  // date as given (YYYY-MM-DD or RFC 3339)
+  std::optional<std::string> retrieved;
+  Origin origin;
+};
+
+struct Verdict {
+  std::string claim;
+  std::string rating;
+  std::string rationale;
+  std::vector<std::string> evidence;  // evidence ids relied on
+  Origin origin;
+};
+
+struct Claim {
+  std::string id;  // "clm_" + 16 hex digits
+  std::string text;
+  std::optional<std::string> claimant;  // source id
+  std::string status;                   // new, in-progress, reviewed, published
+  std::vector<std::string> tags;        // sorted, unique
+  std::vector<Quote> appearances;       // where the claim appears
+  std::vector<Quantity> quantities;     // parsed from the text when it was added
+  std::optional<Verdict> verdict;       // the current (latest) verdict
+  Origin origin;
+};
+
+struct Evidence {
+  std::string id;  // "evd_" + 16 hex digits
+  std::string claim;
+  Quote quote;
+  std::string stance;  // supports, refutes, context
+  std::optional<std::string> note;
+  Origin origin;
+};
+
+struct SourceRating {
+  std::string source;
+  std::string grade;  // Admiralty A–F
+  std::string rationale;
+  Origin origin;
+};
+
+// Filters for listing claims; an empty field matches everything.
+struct ClaimFilter {
+  std::optional<std::string> status;
+  std::optional<std::string> rating;
+  std::optional<std::string> claimant;
+  std::optional<std::string> tag;
+  std::int64_t limit = -1;  // -1: no limit
+};
+
+// The head of the chain, to keep somewhere else and verify against later.
+struct Checkpoint {
+  std::string ledger;  // the ledger's identity: the hash of its genesis event
+  std::int64_t seq = 0;
+  std::string hash;
+  std::string at;
+};
+
+}  // namespace claimledger
+
+#endif  // CLAIMLEDGER_MODEL_H_

@@ -1,0 +1,122 @@
+// The store: the only code that speaks SQL. Events, content bytes and the projections
+// (tables of current state) live here; the ledger and the workbench reach them only
+// through this interface, so a second implementation (a shared PostgreSQL server) can
+// slot in without touching them. Today's implementation is SQLite (OpenSqliteStore).
+#ifndef CLAIMLEDGER_STORE_H_
+#define CLAIMLEDGER_STORE_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "claimledger/model.h"
+
+namespace claimledger {
+
+// A difference between the stored projections and a replay of the events.
+struct ProjectionDiff {
+  std::string table;
+  std::string key;     // the row's primary key, as text
+  std::string detail;  // "missing", "unexpected" or "differs"
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Transactions. BeginWrite takes the write lock before anything is read (BEGIN
+  // IMMEDIATE), waiting up to the busy timeout for other writers; BeginRead gives a
+  // consistent view until Commit or Rollback. Every read and write happens inside one.
+  virtual void BeginWrite() = 0;
+  virtual void BeginRead() = 0;
+  virtual void Commit() = 0;
+  virtual void Rollback() noexcept = 0;
+
+  // Events. `data_text` is the canonical JSON of event.data, stored byte for byte.
+  virtual std::optional<Event> LastEvent() = 0;
+  virtual std::optional<Event> EventAt(std::int64_t seq) = 0;
+  virtual std::int64_t EventCount() = 0;
+  virtual void AppendEvent(const Event& event, std::string_view data_text) = 0;
+  // Calls `visit` for every event with from <= seq <= to (to < 0: to the end), in the
+  // stored order of seq; stops early when `visit` returns false. `data_text` is the
+  // stored data exactly; event.data is left null unless `parse_data` is true.
+  virtual void ScanEvents(
+      std::int64_t from, std::int64_t to, bool parse_data,
+      const std::function<bool(const Event& event, std::string_view data_text)>& visit) = 0;
+  // The events that name `entity` (recorded with AddEventRef), oldest first.
+  virtual std::vector<Event> EventsAbout(const std::string& entity) = 0;
+  virtual void AddEventRef(const std::string& entity, std::int64_t seq) = 0;
+
+  // Content bytes, stored once per content id.
+  virtual bool HasContent(const std::string& hash) = 0;
+  virtual void PutContent(const std::string& hash, std::string_view bytes) = 0;
+  virtual std::optional<std::string> GetContent(const std::string& hash) = 0;
+  virtual void ScanContents(
+      const std::function<void(const std::string& hash, std::string_view bytes)>& visit) = 0;
+
+  // Projections: written by the ledger as it applies each event.
+  virtual void PutSource(const Source& source) = 0;
+  virtual void PutSnapshot(const Snapshot& snapshot) = 0;
+  virtual void PutClaim(const Claim& claim) = 0;
+  virtual void PutEvidence(const Evidence& evidence) = 0;
+  virtual void AddVerdict(const Verdict& verdict) = 0;
+  virtual void SetClaimStatus(const std::string& claim, const std::string& status) = 0;
+  virtual void AddSourceRating(const SourceRating& rating) = 0;
+
+  // Projections: reads. Missing ids give nothing (the workbench raises NotFound).
+  virtual std::optional<Source> GetSource(const std::string& id) = 0;
+  virtual std::vector<Source> ListSources() = 0;
+  virtual std::optional<Snapshot> GetSnapshot(const std::string& hash) = 0;
+  virtual std::vector<Snapshot> ListSnapshots() = 0;
+  virtual std::optional<Claim> GetClaim(const std::string& id) = 0;
+  virtual std::vector<Claim> ListClaims(const ClaimFilter& filter) = 0;
+  virtual std::optional<Evidence> GetEvidence(const std::string& id) = 0;
+  virtual std::vector<Evidence> EvidenceFor(const std::string& claim) = 0;
+  virtual std::vector<Verdict> VerdictsFor(const std::string& claim) = 0;
+  virtual std::vector<SourceRating> RatingsFor(const std::string& source) = 0;
+
+  // Verification support. NewScratch() returns an empty store of the same kind that
+  // shares this store's connection (for SQLite: an attached temporary database), into
+  // which the ledger replays the events; DiffProjections compares every projection row
+  // of this store with `replay`. REQUIRES: `replay` came from this->NewScratch().
+  virtual std::unique_ptr<Store> NewScratch() = 0;
+  virtual std::vector<ProjectionDiff> DiffProjections(Store& replay) = 0;
+  // Empties every projection table (for rebuilding them from the events).
+  virtual void ClearProjections() = 0;
+};
+
+// Holds a read transaction on `store` for its lifetime (ends it with a rollback: a read
+// changes nothing).
+class ReadScope {
+ public:
+  explicit ReadScope(Store& store) : store_(store) { store_.BeginRead(); }
+  ~ReadScope() { store_.Rollback(); }
+  ReadScope(const ReadScope&) = delete;
+  ReadScope& operator=(const ReadScope&) = delete;
+
+ private:
+  Store& store_;
+};
+
+struct StoreOptions {
+  bool create = true;           // create the file when it does not exist
+  bool read_only = false;       // open without write access
+  int busy_timeout_ms = 30000;  // how long a writer waits for another one
+};
+
+// Opens (or creates) a SQLite ledger file; ":memory:" gives a private in-memory ledger.
+// Throws Error(kStorage) when the file is not a claimledger ledger (it is left untouched)
+// or was written by a newer schema version, and Error(kNotFound) when it does not exist
+// and options.create is false.
+std::unique_ptr<Store> OpenSqliteStore(const std::string& path, const StoreOptions& options);
+
+// The schema version this build writes and the newest it can read.
+inline constexpr int kSchemaVersion = 1;
+
+}  // namespace claimledger
+
+#endif  // CLAIMLEDGER_STORE_H_

@@ -1,0 +1,142 @@
+// The workbench: the one facade over a desk. Every public operation checks its input,
+// runs as one transaction, and either appends its events (and their projections) or
+// writes nothing and throws a claimledger::Error that says what was wrong and what is
+// accepted. Reads see one consistent state. A Workbench may be shared between threads:
+// its operations are serialised.
+#ifndef CLAIMLEDGER_WORKBENCH_H_
+#define CLAIMLEDGER_WORKBENCH_H_
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "claimledger/ledger.h"
+#include "claimledger/model.h"
+#include "claimledger/scale.h"
+#include "claimledger/store.h"
+
+namespace claimledger {
+
+struct WorkbenchOptions {
+  std::string actor = "unknown";            // who makes the changes; recorded in every event
+  std::string scale = "default";            // a built-in scale for a new ledger (see scale.h)
+  std::optional<RatingScale> custom_scale;  // or a scale of your own; wins over `scale`
+  bool create = true;                       // create the ledger when it does not exist
+};
+
+struct NewSource {
+  std::string name;
+  std::string kind = "outlet";  // outlet, person, organisation, official-record, dataset
+  std::optional<std::string> url;
+  std::optional<std::string> affiliation;
+};
+
+struct NewSnapshot {
+  std::string content;  // the exact bytes (UTF-8 text for documents that are quoted)
+  std::optional<std::string> url;
+  std::optional<std::string> title;
+  std::optional<std::string> publisher;  // a source id
+  std::optional<std::string> published;  // YYYY-MM-DD or RFC 3339
+  std::optional<std::string> retrieved;  // YYYY-MM-DD or RFC 3339
+};
+
+struct NewClaim {
+  std::string text;
+  std::optional<std::string> claimant;    // a source id
+  std::optional<std::string> appears_in;  // a snapshot's content id
+  std::optional<std::string> quote;       // where in it; defaults to the claim's text
+  std::vector<std::string> tags;
+};
+
+struct NewEvidence {
+  std::string claim;
+  std::string snapshot;
+  std::string quote;
+  std::string stance;  // supports, refutes, context
+  std::optional<std::string> note;
+};
+
+class Workbench {
+ public:
+  // Opens the ledger at `path` (":memory:" for a private in-memory one), creating it
+  // when it does not exist and options.create is true. Throws Error(kStorage) for a file
+  // that is not a ledger (left untouched) or a newer schema, Error(kNotFound) when the
+  // file does not exist and create is false, Error(kInvalidInput) for an unknown scale.
+  static std::unique_ptr<Workbench> Open(const std::string& path,
+                                         const WorkbenchOptions& options = {});
+
+  const std::string& actor() const { return actor_; }
+  // Throws Error(kInvalidInput) when `actor` is empty or not UTF-8.
+  void set_actor(const std::string& actor);
+
+  // --- writes: each one transaction -----------------------------------------------------
+  Source AddSource(const NewSource& source);
+  // The same bytes are stored once: adding them again returns the existing snapshot
+  // unchanged (its first metadata stays) and appends nothing.
+  Snapshot AddSnapshot(const NewSnapshot& snapshot);
+  Claim AddClaim(const NewClaim& claim);
+  Evidence LinkEvidence(const NewEvidence& evidence);
+  // Appends a verdict; earlier verdicts stay in the history. `evidence` ids must be
+  // linked to this claim.
+  Verdict SetVerdict(const std::string& claim, const std::string& rating,
+                     const std::string& rationale, const std::vector<std::string>& evidence);
+  // Moves a claim along new -> in-progress -> reviewed -> published (forward steps may be
+  // skipped; reviewed and published need a verdict) or back to in-progress.
+  Claim SetStatus(const std::string& claim, const std::string& status);
+  // Rates a source's reliability on the Admiralty scale, "A" to "F".
+  SourceRating RateSource(const std::string& source, const std::string& grade,
+                          const std::string& rationale);
+
+  // Batch forms: all records in one transaction; if any record is bad, nothing is
+  // written and the error names the record's index ("claims[17]: ..."). They return the
+  // new ids, in the order of the records.
+  std::vector<std::string> AddSources(const std::vector<NewSource>& sources);
+  std::vector<std::string> AddClaims(const std::vector<NewClaim>& claims);
+
+  // --- reads -------------------------------------------------------------------------
+  // Each throws Error(kNotFound) for an unknown id.
+  Claim GetClaim(const std::string& id);
+  Source GetSource(const std::string& id);
+  Snapshot GetSnapshot(const std::string& hash);
+  std::string SnapshotContent(const std::string& hash);
+  Evidence GetEvidence(const std::string& id);
+  std::vector<Claim> Claims(const ClaimFilter& filter = {});
+  std::vector<Source> Sources();
+  std::vector<Snapshot> Snapshots();
+  std::vector<Evidence> EvidenceFor(const std::string& claim);
+  std::vector<Verdict> Verdicts(const std::string& claim);
+  std::vector<SourceRating> SourceRatings(const std::string& source);
+  // Every event that names `id` (a claim, source, snapshot or evidence), oldest first.
+  std::vector<Event> History(const std::string& id);
+  // Events with from <= seq <= to (to < 0: to the end).
+  std::vector<Event> Events(std::int64_t from = 1, std::int64_t to = -1);
+  std::int64_t EventCount();
+
+  // --- audit -------------------------------------------------------------------------
+  VerifyReport Verify(const std::optional<Checkpoint>& against = std::nullopt);
+  Checkpoint GetCheckpoint();
+  const RatingScale& scale() const { return ledger_->scale(); }
+  const std::string& identity() const { return ledger_->identity(); }
+
+ private:
+  Workbench(std::unique_ptr<Store> store, const WorkbenchOptions& options);
+
+  std::string AddSourceIn(Ledger::Transaction& transaction, const NewSource& source);
+  std::string AddClaimIn(Ledger::Transaction& transaction, const NewClaim& claim);
+  Claim RequireClaim(const std::string& id);
+  Source RequireSource(const std::string& id);
+  Snapshot RequireSnapshot(const std::string& hash);
+  Quote Anchor(const std::string& snapshot, const std::string& quote);
+
+  std::mutex mutex_;
+  std::unique_ptr<Store> store_;
+  std::unique_ptr<Ledger> ledger_;
+  std::string actor_;
+};
+
+}  // namespace claimledger
+
+#endif  // CLAIMLEDGER_WORKBENCH_H_

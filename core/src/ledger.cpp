@@ -1,0 +1,351 @@
+// The ledger layer: builds and chains events, applies them to the projections, and
+// verifies the whole history. It reaches storage only through the Store interface.
+#include "claimledger/ledger.h"
+
+#include <map>
+
+#include "claimledger/codec.h"
+#include "claimledger/dates.h"
+#include "claimledger/error.h"
+#include "claimledger/hash.h"
+
+namespace claimledger {
+namespace {
+
+constexpr const char* kGenesisType = "ledger.created";
+constexpr int kLedgerFormat = 1;
+
+using nlohmann::json;
+
+Origin OriginOf(const Event& event) { return {event.seq, event.at, event.actor}; }
+
+// --- projection of each event type ------------------------------------------------------
+
+void ApplySourceAdded(Store& store, const Event& e) {
+  Source source;
+  source.id = EntityId("src", e.hash);
+  source.name = e.data.at("name").get<std::string>();
+  source.kind = e.data.at("kind").get<std::string>();
+  source.url = OptionalFromJson(e.data, "url");
+  source.affiliation = OptionalFromJson(e.data, "affiliation");
+  source.origin = OriginOf(e);
+  store.PutSource(source);
+  store.AddEventRef(source.id, e.seq);
+}
+
+void ApplySnapshotAdded(Store& store, const Event& e) {
+  Snapshot snapshot;
+  snapshot.hash = e.data.at("hash").get<std::string>();
+  snapshot.sha256 = e.data.at("sha256").get<std::string>();
+  snapshot.size = e.data.at("size").get<std::int64_t>();
+  snapshot.url = OptionalFromJson(e.data, "url");
+  snapshot.title = OptionalFromJson(e.data, "title");
+  snapshot.publisher = OptionalFromJson(e.data, "publisher");
+  snapshot.published = OptionalFromJson(e.data, "published");
+  snapshot.retrieved = OptionalFromJson(e.data, "retrieved");
+  snapshot.origin = OriginOf(e);
+  store.PutSnapshot(snapshot);
+  store.AddEventRef(snapshot.hash, e.seq);
+  if (snapshot.publisher) store.AddEventRef(*snapshot.publisher, e.seq);
+}
+
+void ApplyClaimAdded(Store& store, const Event& e) {
+  Claim claim;
+  claim.id = EntityId("clm", e.hash);
+  claim.text = e.data.at("text").get<std::string>();
+  claim.claimant = OptionalFromJson(e.data, "claimant");
+  claim.status = "new";
+  claim.tags = e.data.at("tags").get<std::vector<std::string>>();
+  if (!e.data.at("appears_in").is_null()) {
+    claim.appearances.push_back(QuoteFromJson(e.data["appears_in"]));
+  }
+  for (const auto& quantity : e.data.at("quantities")) {
+    claim.quantities.push_back(QuantityFromJson(quantity));
+  }
+  claim.origin = OriginOf(e);
+  store.PutClaim(claim);
+  store.AddEventRef(claim.id, e.seq);
+  if (claim.claimant) store.AddEventRef(*claim.claimant, e.seq);
+  for (const Quote& quote : claim.appearances) store.AddEventRef(quote.snapshot, e.seq);
+}
+
+void ApplyEvidenceLinked(Store& store, const Event& e) {
+  Evidence evidence;
+  evidence.id = EntityId("evd", e.hash);
+  evidence.claim = e.data.at("claim").get<std::string>();
+  evidence.quote = QuoteFromJson(e.data.at("quote"));
+  evidence.stance = e.data.at("stance").get<std::string>();
+  evidence.note = OptionalFromJson(e.data, "note");
+  evidence.origin = OriginOf(e);
+  store.PutEvidence(evidence);
+  store.AddEventRef(evidence.id, e.seq);
+  store.AddEventRef(evidence.claim, e.seq);
+  store.AddEventRef(evidence.quote.snapshot, e.seq);
+}
+
+void ApplyVerdictSet(Store& store, const Event& e) {
+  Verdict verdict;
+  verdict.claim = e.data.at("claim").get<std::string>();
+  verdict.rating = e.data.at("rating").get<std::string>();
+  verdict.rationale = e.data.at("rationale").get<std::string>();
+  verdict.evidence = e.data.at("evidence").get<std::vector<std::string>>();
+  verdict.origin = OriginOf(e);
+  store.AddVerdict(verdict);
+  store.AddEventRef(verdict.claim, e.seq);
+}
+
+void ApplyStatusSet(Store& store, const Event& e) {
+  const std::string claim = e.data.at("claim").get<std::string>();
+  store.SetClaimStatus(claim, e.data.at("status").get<std::string>());
+  store.AddEventRef(claim, e.seq);
+}
+
+void ApplySourceRated(Store& store, const Event& e) {
+  SourceRating rating;
+  rating.source = e.data.at("source").get<std::string>();
+  rating.grade = e.data.at("grade").get<std::string>();
+  rating.rationale = e.data.at("rationale").get<std::string>();
+  rating.origin = OriginOf(e);
+  store.AddSourceRating(rating);
+  store.AddEventRef(rating.source, e.seq);
+}
+
+using Applier = void (*)(Store&, const Event&);
+
+const std::map<std::string, Applier>& Appliers() {
+  static const std::map<std::string, Applier> kAppliers = {
+      {kGenesisType, [](Store&, const Event&) {}},
+      {"source.added", ApplySourceAdded},
+      {"snapshot.added", ApplySnapshotAdded},
+      {"claim.added", ApplyClaimAdded},
+      {"evidence.linked", ApplyEvidenceLinked},
+      {"verdict.set", ApplyVerdictSet},
+      {"status.set", ApplyStatusSet},
+      {"source.rated", ApplySourceRated},
+  };
+  return kAppliers;
+}
+
+}  // namespace
+
+std::string CanonicalEventText(const Event& event) {
+  return CanonicalJson(json{{"actor", event.actor},
+                            {"at", event.at},
+                            {"data", event.data},
+                            {"prev", event.prev},
+                            {"seq", event.seq},
+                            {"type", event.type}});
+}
+
+std::string EventHash(const Event& event) { return Sha256(CanonicalEventText(event)); }
+
+std::string EntityId(const std::string& prefix, const std::string& event_hash) {
+  return prefix + "_" + event_hash.substr(kSha256Prefix.size(), 16);
+}
+
+// --- Transaction --------------------------------------------------------------------------
+
+Ledger::Transaction::Transaction(Ledger& ledger) : ledger_(ledger) {
+  ledger_.store_.BeginWrite();
+  try {
+    if (const auto head = ledger_.store_.LastEvent()) {
+      seq_ = head->seq;
+      hash_ = head->hash;
+      at_ = head->at;
+    } else {
+      hash_ = GenesisPrev();
+    }
+  } catch (...) {
+    ledger_.store_.Rollback();
+    throw;
+  }
+}
+
+Ledger::Transaction::~Transaction() {
+  if (!done_) ledger_.store_.Rollback();
+}
+
+Event Ledger::Transaction::Append(const std::string& type, const std::string& actor, json data) {
+  Event event;
+  event.seq = seq_ + 1;
+  event.prev = hash_;
+  event.type = type;
+  // Event times never go backwards, even when the system clock does.
+  event.at = std::max(UtcNow(), at_);
+  event.actor = actor;
+  event.data = std::move(data);
+  event.hash = EventHash(event);
+  ledger_.store_.AppendEvent(event, CanonicalJson(event.data));
+  Apply(ledger_.store_, event);
+  seq_ = event.seq;
+  hash_ = event.hash;
+  at_ = event.at;
+  return event;
+}
+
+void Ledger::Transaction::Commit() {
+  ledger_.store_.Commit();
+  done_ = true;
+}
+
+// --- Ledger -------------------------------------------------------------------------------
+
+Ledger::Ledger(Store& store, const RatingScale& scale, const std::string& actor)
+    : store_(store), scale_(scale) {
+  std::optional<Event> genesis;
+  {
+    ReadScope read(store_);
+    genesis = store_.EventAt(1);
+  }
+  if (!genesis) {
+    Transaction transaction(*this);
+    genesis = store_.EventAt(1);  // another process may have created it meanwhile
+    if (!genesis) {
+      genesis = transaction.Append(kGenesisType, actor,
+                                   {{"format", "claimledger"},
+                                    {"version", kLedgerFormat},
+                                    {"scale", scale.ToJson()},
+                                    {"nonce", RandomHex(16)}});
+    }
+    transaction.Commit();
+  }
+  if (genesis->type != kGenesisType || !genesis->data.is_object() ||
+      !genesis->data.contains("scale")) {
+    throw Error(Code::kIntegrity, "claimledger.ledger.no_genesis",
+                "the first event of this ledger is not a ledger.created event");
+  }
+  scale_ = RatingScale::FromJson(genesis->data["scale"]);
+  identity_ = genesis->hash;
+}
+
+void Ledger::Apply(Store& store, const Event& event) {
+  const auto found = Appliers().find(event.type);
+  if (found == Appliers().end()) {
+    throw Error(Code::kIntegrity, "claimledger.ledger.unknown_event",
+                "unknown event type \"" + event.type + "\" at seq " + std::to_string(event.seq));
+  }
+  try {
+    found->second(store, event);
+  } catch (const json::exception& error) {
+    throw Error(Code::kIntegrity, "claimledger.ledger.invalid_event",
+                "event " + std::to_string(event.seq) + " (" + event.type +
+                    ") does not have the fields its type needs: " + error.what());
+  }
+}
+
+Checkpoint Ledger::Head() {
+  ReadScope read(store_);
+  const auto head = store_.LastEvent();
+  return {identity_, head->seq, head->hash, head->at};
+}
+
+VerifyReport Ledger::Verify(const std::optional<Checkpoint>& against) {
+  VerifyReport report;
+  const auto problem = [&](std::int64_t seq, const char* kind, const std::string& detail) {
+    report.problems.push_back({seq, kind, detail});
+  };
+  std::unique_ptr<Store> replay = store_.NewScratch();  // attached before the transaction
+  ReadScope read(store_);
+
+  // 1. The chain: every hash, every link, no gaps; replay into the scratch projections.
+  std::map<std::string, std::string> snapshot_sha256;  // content id -> sha256 from events
+  std::int64_t expected_seq = 1;
+  std::string expected_prev = GenesisPrev();
+  std::optional<std::string> checkpoint_hash_seen;
+  store_.ScanEvents(1, -1, true, [&](const Event& event, std::string_view) {
+    ++report.events;
+    if (event.seq != expected_seq) {
+      problem(event.seq, "gap",
+              "expected event " + std::to_string(expected_seq) + " but found " +
+                  std::to_string(event.seq) + ": events are missing or out of place");
+    }
+    if (event.prev != expected_prev) {
+      problem(event.seq, "broken-link",
+              "prev is " + event.prev + " but the event before has hash " + expected_prev);
+    }
+    if (event.data.is_discarded()) {
+      problem(event.seq, "hash-mismatch", "the stored data is not JSON");
+    } else {
+      std::string recomputed;
+      try {
+        recomputed = EventHash(event);
+      } catch (const Error& error) {
+        recomputed = std::string("(cannot be computed: ") + error.what() + ")";
+      }
+      if (recomputed != event.hash) {
+        problem(event.seq, "hash-mismatch",
+                "stored hash " + event.hash + " but the event's content hashes to " + recomputed);
+      }
+      if (event.seq == 1 && event.type != kGenesisType) {
+        problem(event.seq, "invalid-event", "the first event is not ledger.created");
+      }
+      try {
+        Apply(*replay, event);
+        if (event.type == "snapshot.added") {
+          snapshot_sha256[event.data.at("hash").get<std::string>()] =
+              event.data.at("sha256").get<std::string>();
+        }
+      } catch (const Error& error) {
+        problem(
+            event.seq,
+            error.id() == "claimledger.ledger.unknown_event" ? "unknown-event" : "invalid-event",
+            error.what());
+      } catch (const std::exception& error) {
+        problem(event.seq, "invalid-event", error.what());
+      }
+    }
+    if (against && event.seq == against->seq) checkpoint_hash_seen = event.hash;
+    expected_seq = event.seq + 1;
+    expected_prev = event.hash;
+    return true;
+  });
+
+  // 2. Every snapshot's bytes against its content id and the SHA-256 in its event.
+  store_.ScanContents([&](const std::string& hash, std::string_view bytes) {
+    const auto recorded = snapshot_sha256.find(hash);
+    if (ContentId(bytes) != hash) {
+      problem(0, "content-mismatch",
+              "the bytes stored for " + hash + " hash to " + ContentId(bytes));
+    }
+    if (recorded == snapshot_sha256.end()) {
+      problem(0, "content-mismatch", "content " + hash + " is stored but no event added it");
+      return;
+    }
+    if (Sha256(bytes) != recorded->second) {
+      problem(0, "content-mismatch",
+              "the bytes stored for " + hash + " do not match the SHA-256 in the ledger");
+    }
+    snapshot_sha256.erase(recorded);
+  });
+  for (const auto& [hash, sha256] : snapshot_sha256) {
+    problem(0, "content-mismatch", "the bytes of snapshot " + hash + " are missing");
+  }
+
+  // 3. The stored projections against the replay, row by row.
+  for (const ProjectionDiff& diff : store_.DiffProjections(*replay)) {
+    const char* what = diff.detail == "missing"      ? "is missing from the stored table"
+                       : diff.detail == "unexpected" ? "is stored but no event made it"
+                                                     : "differs from what the events say";
+    problem(0, "projection-mismatch", diff.table + " row " + diff.key + " " + what);
+  }
+
+  // 4. The checkpoint: the same ledger, still holding that exact event.
+  if (against) {
+    if (against->ledger != identity_) {
+      problem(against->seq, "checkpoint-mismatch",
+              "the checkpoint is of ledger " + against->ledger + ", this ledger is " + identity_);
+    } else if (!checkpoint_hash_seen) {
+      problem(against->seq, "checkpoint-mismatch",
+              "the ledger no longer holds event " + std::to_string(against->seq) +
+                  " of the checkpoint: it was truncated");
+    } else if (*checkpoint_hash_seen != against->hash) {
+      problem(against->seq, "checkpoint-mismatch",
+              "event " + std::to_string(against->seq) + " has hash " + *checkpoint_hash_seen +
+                  " but the checkpoint recorded " + against->hash + ": the history was rewritten");
+    }
+  }
+  report.ok = report.problems.empty();
+  return report;
+}
+
+}  // namespace claimledger

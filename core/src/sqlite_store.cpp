@@ -1,0 +1,701 @@
+// The SQLite store: the embedded default implementation of Store, and the only file in
+// the project that holds SQL. One connection per store, WAL mode, a busy timeout, and
+// BEGIN IMMEDIATE for writers so that several processes appending to one file keep one
+// linear chain. Projection tables are created in a schema ("main", or an attached
+// "replay" database for verify) so the same statements serve both.
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <map>
+#include <sstream>
+
+#include "claimledger/codec.h"
+#include "claimledger/error.h"
+#include "claimledger/store.h"
+
+namespace claimledger {
+namespace {
+
+// "CLDG": marks a SQLite file as a claimledger ledger (PRAGMA application_id).
+constexpr int kApplicationId = 0x434C4447;
+
+// The tables of the event log and content store (main schema only).
+constexpr const char* kLogSchema = R"sql(
+CREATE TABLE events(
+  seq INTEGER PRIMARY KEY, prev TEXT NOT NULL, type TEXT NOT NULL, at TEXT NOT NULL,
+  actor TEXT NOT NULL, data TEXT NOT NULL, hash TEXT NOT NULL);
+CREATE INDEX events_at ON events(at);
+CREATE TABLE contents(hash TEXT PRIMARY KEY, bytes BLOB NOT NULL) WITHOUT ROWID;
+)sql";
+
+// The projection tables; "$S." stands for the schema they live in.
+constexpr const char* kProjectionSchema = R"sql(
+CREATE TABLE $S.event_refs(entity TEXT NOT NULL, seq INTEGER NOT NULL,
+  PRIMARY KEY(entity, seq)) WITHOUT ROWID;
+CREATE TABLE $S.sources(
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, url TEXT, affiliation TEXT,
+  reliability TEXT, seq INTEGER NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL);
+CREATE TABLE $S.snapshots(
+  hash TEXT PRIMARY KEY, sha256 TEXT NOT NULL, size INTEGER NOT NULL, url TEXT, title TEXT,
+  publisher TEXT, published TEXT, retrieved TEXT,
+  seq INTEGER NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL);
+CREATE TABLE $S.claims(
+  id TEXT PRIMARY KEY, text TEXT NOT NULL, claimant TEXT, status TEXT NOT NULL, rating TEXT,
+  quantities TEXT NOT NULL, seq INTEGER NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL);
+CREATE INDEX $S.claims_claimant ON claims(claimant);
+CREATE INDEX $S.claims_status ON claims(status);
+CREATE INDEX $S.claims_rating ON claims(rating);
+CREATE TABLE $S.claim_tags(claim TEXT NOT NULL, tag TEXT NOT NULL,
+  PRIMARY KEY(claim, tag)) WITHOUT ROWID;
+CREATE INDEX $S.claim_tags_tag ON claim_tags(tag);
+CREATE TABLE $S.appearances(
+  claim TEXT NOT NULL, snapshot TEXT NOT NULL, exact TEXT NOT NULL, prefix TEXT NOT NULL,
+  suffix TEXT NOT NULL, quote_start INTEGER NOT NULL, quote_end INTEGER NOT NULL,
+  PRIMARY KEY(claim, snapshot, quote_start)) WITHOUT ROWID;
+CREATE TABLE $S.evidence(
+  id TEXT PRIMARY KEY, claim TEXT NOT NULL, snapshot TEXT NOT NULL, exact TEXT NOT NULL,
+  prefix TEXT NOT NULL, suffix TEXT NOT NULL, quote_start INTEGER NOT NULL,
+  quote_end INTEGER NOT NULL, stance TEXT NOT NULL, note TEXT,
+  seq INTEGER NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL);
+CREATE INDEX $S.evidence_claim ON evidence(claim);
+CREATE TABLE $S.verdicts(
+  seq INTEGER PRIMARY KEY, claim TEXT NOT NULL, rating TEXT NOT NULL, rationale TEXT NOT NULL,
+  evidence TEXT NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL);
+CREATE INDEX $S.verdicts_claim ON verdicts(claim, seq);
+CREATE TABLE $S.source_ratings(
+  seq INTEGER PRIMARY KEY, source TEXT NOT NULL, grade TEXT NOT NULL, rationale TEXT NOT NULL,
+  at TEXT NOT NULL, actor TEXT NOT NULL);
+CREATE INDEX $S.source_ratings_source ON source_ratings(source, seq);
+)sql";
+
+// Each projection table and the expression that names one of its rows in a report.
+const std::vector<std::pair<std::string, std::string>>& ProjectionTables() {
+  static const std::vector<std::pair<std::string, std::string>> kTables = {
+      {"sources", "id"},
+      {"snapshots", "hash"},
+      {"claims", "id"},
+      {"claim_tags", "claim || ' ' || tag"},
+      {"appearances", "claim || ' ' || snapshot || ' ' || quote_start"},
+      {"evidence", "id"},
+      {"verdicts", "seq"},
+      {"source_ratings", "seq"},
+      {"event_refs", "entity || ' ' || seq"}};
+  return kTables;
+}
+
+std::string WithSchema(const std::string& sql, const std::string& schema) {
+  std::string out;
+  std::size_t from = 0;
+  for (std::size_t at; (at = sql.find("$S.", from)) != std::string::npos; from = at + 3) {
+    out.append(sql, from, at - from).append(schema).append(".");
+  }
+  return out.append(sql, from, std::string::npos);
+}
+
+[[noreturn]] void ThrowSqlite(sqlite3* db, int rc, const std::string& what) {
+  const std::string message = what + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+  switch (rc & 0xff) {
+    case SQLITE_FULL:
+      throw Error(Code::kStorage, "claimledger.store.full", message + " (the disk is full)");
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      throw Error(Code::kStorage, "claimledger.store.busy",
+                  message + " (another process held the ledger longer than the busy timeout)");
+    case SQLITE_NOTADB:
+      throw Error(Code::kStorage, "claimledger.store.not_a_ledger",
+                  message + " (the file is not a claimledger ledger)");
+    case SQLITE_READONLY:
+      throw Error(Code::kStorage, "claimledger.store.read_only", message);
+    default:
+      throw Error(Code::kStorage, "claimledger.store.io", message);
+  }
+}
+
+// A prepared statement, reset when the Statement goes out of scope.
+class Statement {
+ public:
+  Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  ~Statement() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  Statement& Bind(int index, const std::string& text) {
+    Check(sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()),
+                            SQLITE_TRANSIENT));
+    return *this;
+  }
+  Statement& Bind(int index, std::string_view text) { return Bind(index, std::string(text)); }
+  Statement& Bind(int index, const char* text) { return Bind(index, std::string(text)); }
+  Statement& Bind(int index, std::int64_t value) {
+    Check(sqlite3_bind_int64(stmt_, index, value));
+    return *this;
+  }
+  Statement& Bind(int index, const std::optional<std::string>& text) {
+    if (text) return Bind(index, *text);
+    Check(sqlite3_bind_null(stmt_, index));
+    return *this;
+  }
+  Statement& BindBlob(int index, std::string_view bytes) {
+    Check(sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT));
+    return *this;
+  }
+
+  // Steps once; true when a row is ready.
+  bool Step() {
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    ThrowSqlite(db_, rc, "SQLite statement failed");
+  }
+  void Run() {
+    while (Step()) {
+    }
+  }
+
+  std::string Text(int column) const {
+    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+    return text ? std::string(text, sqlite3_column_bytes(stmt_, column)) : std::string();
+  }
+  std::string_view View(int column) const {
+    const auto* bytes = static_cast<const char*>(sqlite3_column_blob(stmt_, column));
+    return bytes ? std::string_view(bytes, sqlite3_column_bytes(stmt_, column))
+                 : std::string_view();
+  }
+  std::optional<std::string> OptionalText(int column) const {
+    if (sqlite3_column_type(stmt_, column) == SQLITE_NULL) return std::nullopt;
+    return Text(column);
+  }
+  std::int64_t Int(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+ private:
+  void Check(int rc) {
+    if (rc != SQLITE_OK) ThrowSqlite(db_, rc, "SQLite bind failed");
+  }
+  sqlite3* db_;
+  sqlite3_stmt* stmt_;
+};
+
+// The connection and its cache of prepared statements, shared by a store and its scratch.
+struct Connection {
+  sqlite3* db = nullptr;
+  std::map<std::string, sqlite3_stmt*> statements;
+  ~Connection() {
+    for (auto& entry : statements) sqlite3_finalize(entry.second);
+    sqlite3_close_v2(db);
+  }
+  void Exec(const std::string& sql) {
+    char* message = nullptr;
+    const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message);
+    if (rc != SQLITE_OK) {
+      const std::string text = message ? message : sqlite3_errstr(rc);
+      sqlite3_free(message);
+      ThrowSqlite(nullptr, rc, "SQLite failed: " + text);
+    }
+  }
+  Statement Prepare(const std::string& sql) {
+    auto found = statements.find(sql);
+    if (found == statements.end()) {
+      sqlite3_stmt* stmt = nullptr;
+      const int rc =
+          sqlite3_prepare_v3(db, sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+      if (rc != SQLITE_OK) ThrowSqlite(db, rc, "SQLite prepare failed");
+      found = statements.emplace(sql, stmt).first;
+    }
+    return Statement(db, found->second);
+  }
+  int PragmaInt(const std::string& pragma) {
+    Statement statement = Prepare("PRAGMA " + pragma);
+    return statement.Step() ? static_cast<int>(statement.Int(0)) : 0;
+  }
+};
+
+nlohmann::json ParseJsonColumn(const std::string& text) { return nlohmann::json::parse(text); }
+
+class SqliteStore final : public Store {
+ public:
+  SqliteStore(std::shared_ptr<Connection> connection, std::string schema)
+      : connection_(std::move(connection)), schema_(std::move(schema)) {}
+
+  ~SqliteStore() override {
+    if (schema_ != "main") {
+      try {
+        connection_->Exec("DETACH DATABASE " + schema_);
+      } catch (const Error&) {
+        // A scratch database that cannot be detached is dropped with the connection.
+      }
+    }
+  }
+
+  // --- transactions -------------------------------------------------------------------
+  void BeginWrite() override { connection_->Exec("BEGIN IMMEDIATE"); }
+  void BeginRead() override { connection_->Exec("BEGIN DEFERRED"); }
+  void Commit() override { connection_->Exec("COMMIT"); }
+  void Rollback() noexcept override {
+    if (!sqlite3_get_autocommit(connection_->db)) {
+      sqlite3_exec(connection_->db, "ROLLBACK", nullptr, nullptr, nullptr);
+    }
+  }
+
+  // --- events -------------------------------------------------------------------------
+  std::optional<Event> LastEvent() override {
+    return OneEvent(
+        "SELECT seq, prev, type, at, actor, data, hash FROM events "
+        "ORDER BY seq DESC LIMIT 1",
+        std::nullopt);
+  }
+  std::optional<Event> EventAt(std::int64_t seq) override {
+    return OneEvent("SELECT seq, prev, type, at, actor, data, hash FROM events WHERE seq = ?1",
+                    seq);
+  }
+  std::int64_t EventCount() override {
+    Statement statement = connection_->Prepare("SELECT count(*) FROM events");
+    statement.Step();
+    return statement.Int(0);
+  }
+  void AppendEvent(const Event& event, std::string_view data_text) override {
+    Statement statement = connection_->Prepare(
+        "INSERT INTO events(seq, prev, type, at, actor, data, hash) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    statement.Bind(1, event.seq).Bind(2, event.prev).Bind(3, event.type).Bind(4, event.at);
+    statement.Bind(5, event.actor).Bind(6, data_text).Bind(7, event.hash).Run();
+  }
+  void ScanEvents(std::int64_t from, std::int64_t to, bool parse_data,
+                  const std::function<bool(const Event&, std::string_view)>& visit) override {
+    Statement statement = connection_->Prepare(
+        "SELECT seq, prev, type, at, actor, data, hash FROM events "
+        "WHERE seq >= ?1 AND (?2 < 0 OR seq <= ?2) ORDER BY seq");
+    statement.Bind(1, from).Bind(2, to);
+    Event event;
+    while (statement.Step()) {
+      ReadEvent(statement, parse_data, &event);
+      if (!visit(event, statement.View(5))) break;
+    }
+  }
+  std::vector<Event> EventsAbout(const std::string& entity) override {
+    Statement statement = Prepare(
+        "SELECT e.seq, e.prev, e.type, e.at, e.actor, e.data, e.hash FROM $S.event_refs r "
+        "JOIN events e ON e.seq = r.seq WHERE r.entity = ?1 ORDER BY r.seq");
+    statement.Bind(1, entity);
+    std::vector<Event> events;
+    while (statement.Step()) ReadEvent(statement, true, &events.emplace_back());
+    return events;
+  }
+  void AddEventRef(const std::string& entity, std::int64_t seq) override {
+    Prepare("INSERT OR IGNORE INTO $S.event_refs(entity, seq) VALUES (?1, ?2)")
+        .Bind(1, entity)
+        .Bind(2, seq)
+        .Run();
+  }
+
+  // --- contents -----------------------------------------------------------------------
+  bool HasContent(const std::string& hash) override {
+    Statement statement = connection_->Prepare("SELECT 1 FROM contents WHERE hash = ?1");
+    return statement.Bind(1, hash).Step();
+  }
+  void PutContent(const std::string& hash, std::string_view bytes) override {
+    connection_->Prepare("INSERT OR IGNORE INTO contents(hash, bytes) VALUES (?1, ?2)")
+        .Bind(1, hash)
+        .BindBlob(2, bytes)
+        .Run();
+  }
+  std::optional<std::string> GetContent(const std::string& hash) override {
+    Statement statement = connection_->Prepare("SELECT bytes FROM contents WHERE hash = ?1");
+    if (!statement.Bind(1, hash).Step()) return std::nullopt;
+    return std::string(statement.View(0));
+  }
+  void ScanContents(
+      const std::function<void(const std::string&, std::string_view)>& visit) override {
+    Statement statement = connection_->Prepare("SELECT hash, bytes FROM contents ORDER BY hash");
+    while (statement.Step()) visit(statement.Text(0), statement.View(1));
+  }
+
+  // --- projections: writes ------------------------------------------------------------
+  void PutSource(const Source& s) override {
+    Statement statement = Prepare(
+        "INSERT INTO $S.sources(id, name, kind, url, affiliation, reliability, seq, at, actor) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    statement.Bind(1, s.id).Bind(2, s.name).Bind(3, s.kind).Bind(4, s.url);
+    statement.Bind(5, s.affiliation).Bind(6, s.reliability);
+    BindOrigin(statement, 7, s.origin).Run();
+  }
+  void PutSnapshot(const Snapshot& s) override {
+    Statement statement = Prepare(
+        "INSERT INTO $S.snapshots(hash, sha256, size, url, title, publisher, published, "
+        "retrieved, seq, at, actor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+    statement.Bind(1, s.hash).Bind(2, s.sha256).Bind(3, s.size).Bind(4, s.url);
+    statement.Bind(5, s.title).Bind(6, s.publisher).Bind(7, s.published).Bind(8, s.retrieved);
+    BindOrigin(statement, 9, s.origin).Run();
+  }
+  void PutClaim(const Claim& c) override {
+    nlohmann::json quantities = nlohmann::json::array();
+    for (const Quantity& quantity : c.quantities) quantities.push_back(QuantityToJson(quantity));
+    {
+      Statement statement = Prepare(
+          "INSERT INTO $S.claims(id, text, claimant, status, rating, quantities, seq, at, actor) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+      statement.Bind(1, c.id).Bind(2, c.text).Bind(3, c.claimant).Bind(4, c.status);
+      statement.Bind(5, c.verdict ? std::optional<std::string>(c.verdict->rating) : std::nullopt);
+      statement.Bind(6, CanonicalJson(quantities));
+      BindOrigin(statement, 7, c.origin).Run();
+    }
+    for (const std::string& tag : c.tags) {
+      Prepare("INSERT OR IGNORE INTO $S.claim_tags(claim, tag) VALUES (?1, ?2)")
+          .Bind(1, c.id)
+          .Bind(2, tag)
+          .Run();
+    }
+    for (const Quote& quote : c.appearances) {
+      Statement statement = Prepare(
+          "INSERT OR IGNORE INTO $S.appearances(claim, snapshot, exact, prefix, suffix, "
+          "quote_start, quote_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+      statement.Bind(1, c.id);
+      BindQuote(statement, 2, quote).Run();
+    }
+  }
+  void PutEvidence(const Evidence& e) override {
+    Statement statement = Prepare(
+        "INSERT INTO $S.evidence(id, claim, snapshot, exact, prefix, suffix, quote_start, "
+        "quote_end, stance, note, seq, at, actor) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+    statement.Bind(1, e.id).Bind(2, e.claim);
+    BindQuote(statement, 3, e.quote).Bind(9, e.stance).Bind(10, e.note);
+    BindOrigin(statement, 11, e.origin).Run();
+  }
+  void AddVerdict(const Verdict& v) override {
+    {
+      Statement statement = Prepare(
+          "INSERT INTO $S.verdicts(seq, claim, rating, rationale, evidence, at, actor) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+      statement.Bind(1, v.origin.seq).Bind(2, v.claim).Bind(3, v.rating).Bind(4, v.rationale);
+      statement.Bind(5, CanonicalJson(v.evidence)).Bind(6, v.origin.at).Bind(7, v.origin.actor);
+      statement.Run();
+    }
+    Prepare("UPDATE $S.claims SET rating = ?2 WHERE id = ?1")
+        .Bind(1, v.claim)
+        .Bind(2, v.rating)
+        .Run();
+  }
+  void SetClaimStatus(const std::string& claim, const std::string& status) override {
+    Prepare("UPDATE $S.claims SET status = ?2 WHERE id = ?1").Bind(1, claim).Bind(2, status).Run();
+  }
+  void AddSourceRating(const SourceRating& r) override {
+    {
+      Statement statement = Prepare(
+          "INSERT INTO $S.source_ratings(seq, source, grade, rationale, at, actor) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+      statement.Bind(1, r.origin.seq).Bind(2, r.source).Bind(3, r.grade).Bind(4, r.rationale);
+      statement.Bind(5, r.origin.at).Bind(6, r.origin.actor).Run();
+    }
+    Prepare("UPDATE $S.sources SET reliability = ?2 WHERE id = ?1")
+        .Bind(1, r.source)
+        .Bind(2, r.grade)
+        .Run();
+  }
+
+  // --- projections: reads -------------------------------------------------------------
+  std::optional<Source> GetSource(const std::string& id) override {
+    Statement statement = Prepare(std::string(kSourceColumns) + " WHERE id = ?1");
+    if (!statement.Bind(1, id).Step()) return std::nullopt;
+    return ReadSource(statement);
+  }
+  std::vector<Source> ListSources() override {
+    Statement statement = Prepare(std::string(kSourceColumns) + " ORDER BY seq");
+    std::vector<Source> sources;
+    while (statement.Step()) sources.push_back(ReadSource(statement));
+    return sources;
+  }
+  std::optional<Snapshot> GetSnapshot(const std::string& hash) override {
+    Statement statement = Prepare(std::string(kSnapshotColumns) + " WHERE hash = ?1");
+    if (!statement.Bind(1, hash).Step()) return std::nullopt;
+    return ReadSnapshot(statement);
+  }
+  std::vector<Snapshot> ListSnapshots() override {
+    Statement statement = Prepare(std::string(kSnapshotColumns) + " ORDER BY seq");
+    std::vector<Snapshot> snapshots;
+    while (statement.Step()) snapshots.push_back(ReadSnapshot(statement));
+    return snapshots;
+  }
+  std::optional<Claim> GetClaim(const std::string& id) override {
+    Claim claim;
+    {
+      Statement statement = Prepare(
+          "SELECT id, text, claimant, status, quantities, seq, at, actor FROM $S.claims "
+          "WHERE id = ?1");
+      if (!statement.Bind(1, id).Step()) return std::nullopt;
+      claim.id = statement.Text(0);
+      claim.text = statement.Text(1);
+      claim.claimant = statement.OptionalText(2);
+      claim.status = statement.Text(3);
+      for (const auto& quantity : ParseJsonColumn(statement.Text(4))) {
+        claim.quantities.push_back(QuantityFromJson(quantity));
+      }
+      claim.origin = ReadOrigin(statement, 5);
+    }
+    {
+      Statement statement = Prepare("SELECT tag FROM $S.claim_tags WHERE claim = ?1 ORDER BY tag");
+      statement.Bind(1, id);
+      while (statement.Step()) claim.tags.push_back(statement.Text(0));
+    }
+    {
+      Statement statement = Prepare(
+          "SELECT snapshot, exact, prefix, suffix, quote_start, quote_end FROM $S.appearances "
+          "WHERE claim = ?1 ORDER BY snapshot, quote_start");
+      statement.Bind(1, id);
+      while (statement.Step()) claim.appearances.push_back(ReadQuote(statement, 0));
+    }
+    {
+      Statement statement =
+          Prepare(std::string(kVerdictColumns) + " WHERE claim = ?1 ORDER BY seq DESC LIMIT 1");
+      if (statement.Bind(1, id).Step()) claim.verdict = ReadVerdict(statement);
+    }
+    return claim;
+  }
+  std::vector<Claim> ListClaims(const ClaimFilter& filter) override {
+    std::vector<std::string> ids;
+    {
+      Statement statement = Prepare(
+          "SELECT id FROM $S.claims c WHERE (?1 IS NULL OR status = ?1) "
+          "AND (?2 IS NULL OR rating = ?2) AND (?3 IS NULL OR claimant = ?3) "
+          "AND (?4 IS NULL OR EXISTS (SELECT 1 FROM $S.claim_tags t "
+          "WHERE t.claim = c.id AND t.tag = ?4)) ORDER BY seq LIMIT ?5");
+      statement.Bind(1, filter.status).Bind(2, filter.rating).Bind(3, filter.claimant);
+      statement.Bind(4, filter.tag).Bind(5, filter.limit);
+      while (statement.Step()) ids.push_back(statement.Text(0));
+    }
+    std::vector<Claim> claims;
+    claims.reserve(ids.size());
+    for (const std::string& id : ids) claims.push_back(*GetClaim(id));
+    return claims;
+  }
+  std::optional<Evidence> GetEvidence(const std::string& id) override {
+    Statement statement = Prepare(std::string(kEvidenceColumns) + " WHERE id = ?1");
+    if (!statement.Bind(1, id).Step()) return std::nullopt;
+    return ReadEvidence(statement);
+  }
+  std::vector<Evidence> EvidenceFor(const std::string& claim) override {
+    Statement statement = Prepare(std::string(kEvidenceColumns) + " WHERE claim = ?1 ORDER BY seq");
+    statement.Bind(1, claim);
+    std::vector<Evidence> evidence;
+    while (statement.Step()) evidence.push_back(ReadEvidence(statement));
+    return evidence;
+  }
+  std::vector<Verdict> VerdictsFor(const std::string& claim) override {
+    Statement statement = Prepare(std::string(kVerdictColumns) + " WHERE claim = ?1 ORDER BY seq");
+    statement.Bind(1, claim);
+    std::vector<Verdict> verdicts;
+    while (statement.Step()) verdicts.push_back(ReadVerdict(statement));
+    return verdicts;
+  }
+  std::vector<SourceRating> RatingsFor(const std::string& source) override {
+    Statement statement = Prepare(
+        "SELECT source, grade, rationale, seq, at, actor FROM $S.source_ratings "
+        "WHERE source = ?1 ORDER BY seq");
+    statement.Bind(1, source);
+    std::vector<SourceRating> ratings;
+    while (statement.Step()) {
+      ratings.push_back(
+          {statement.Text(0), statement.Text(1), statement.Text(2), ReadOrigin(statement, 3)});
+    }
+    return ratings;
+  }
+
+  // --- verification -------------------------------------------------------------------
+  std::unique_ptr<Store> NewScratch() override {
+    const std::string name = "replay" + std::to_string(++scratch_count_);
+    connection_->Exec("ATTACH DATABASE '' AS " + name);
+    auto scratch = std::make_unique<SqliteStore>(connection_, name);
+    connection_->Exec(WithSchema(kProjectionSchema, name));
+    return scratch;
+  }
+  std::vector<ProjectionDiff> DiffProjections(Store& replay) override {
+    const std::string& other = static_cast<SqliteStore&>(replay).schema_;
+    std::vector<ProjectionDiff> diffs;
+    for (const auto& [table, key] : ProjectionTables()) {
+      const auto keys_only_in = [&](const std::string& a, const std::string& b) {
+        std::vector<std::string> keys;
+        Statement statement = connection_->Prepare("SELECT " + key + " FROM (SELECT * FROM " + a +
+                                                   "." + table + " EXCEPT SELECT * FROM " + b +
+                                                   "." + table + ") ORDER BY 1 LIMIT 1000");
+        while (statement.Step()) keys.push_back(statement.Text(0));
+        return keys;
+      };
+      const std::vector<std::string> stored = keys_only_in(schema_, other);
+      const std::vector<std::string> replayed = keys_only_in(other, schema_);
+      for (const std::string& k : stored) {
+        const bool both = std::find(replayed.begin(), replayed.end(), k) != replayed.end();
+        diffs.push_back({table, k, both ? "differs" : "unexpected"});
+      }
+      for (const std::string& k : replayed) {
+        if (std::find(stored.begin(), stored.end(), k) == stored.end()) {
+          diffs.push_back({table, k, "missing"});
+        }
+      }
+    }
+    return diffs;
+  }
+  void ClearProjections() override {
+    for (const auto& table : ProjectionTables()) {
+      connection_->Exec("DELETE FROM " + schema_ + "." + table.first);
+    }
+  }
+
+  // --- opening ------------------------------------------------------------------------
+  void OpenSchema(const std::string& path, bool create, bool read_only) {
+    // Read the header first: nothing is written to a file that is not a ledger.
+    int application_id, version, objects;
+    try {
+      application_id = connection_->PragmaInt("application_id");
+      version = connection_->PragmaInt("user_version");
+      objects = connection_->PragmaInt("schema_version");
+    } catch (const Error& error) {
+      throw Error(Code::kStorage, "claimledger.store.not_a_ledger",
+                  "\"" + path + "\" is not a claimledger ledger (" + error.what() + ")");
+    }
+    const bool empty = application_id == 0 && version == 0 && objects == 0;
+    if (!empty && application_id != kApplicationId) {
+      throw Error(Code::kStorage, "claimledger.store.not_a_ledger",
+                  "\"" + path +
+                      "\" is a SQLite database but not a claimledger ledger; "
+                      "open a ledger file or a path that does not exist yet");
+    }
+    if (version > kSchemaVersion) {
+      throw Error(Code::kStorage, "claimledger.store.newer_schema",
+                  "\"" + path + "\" was written with ledger schema version " +
+                      std::to_string(version) + "; this claimledger reads versions up to " +
+                      std::to_string(kSchemaVersion) + ": upgrade claimledger to open it");
+    }
+    if (empty && !create) {
+      throw Error(Code::kNotFound, "claimledger.store.missing",
+                  "\"" + path + "\" holds no ledger and create=False was given");
+    }
+    if (!read_only) {
+      if (path != ":memory:") connection_->Exec("PRAGMA journal_mode=WAL");
+      Migrate(version);
+    }
+  }
+
+ private:
+  static constexpr const char* kSourceColumns =
+      "SELECT id, name, kind, url, affiliation, reliability, seq, at, actor FROM $S.sources";
+  static constexpr const char* kSnapshotColumns =
+      "SELECT hash, sha256, size, url, title, publisher, published, retrieved, seq, at, actor "
+      "FROM $S.snapshots";
+  static constexpr const char* kEvidenceColumns =
+      "SELECT id, claim, snapshot, exact, prefix, suffix, quote_start, quote_end, stance, note, "
+      "seq, at, actor FROM $S.evidence";
+  static constexpr const char* kVerdictColumns =
+      "SELECT claim, rating, rationale, evidence, seq, at, actor FROM $S.verdicts";
+
+  // Brings the schema from `version` up to kSchemaVersion, one step per version, in one
+  // transaction. Version 0 is an empty file.
+  void Migrate(int version) {
+    if (version == kSchemaVersion) return;
+    connection_->Exec("BEGIN IMMEDIATE");
+    try {
+      // Re-read under the write lock: another process may have migrated meanwhile.
+      version = connection_->PragmaInt("user_version");
+      if (version < 1) {
+        connection_->Exec(kLogSchema);
+        connection_->Exec(WithSchema(kProjectionSchema, "main"));
+        connection_->Exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+      }
+      // Later versions add their steps here: if (version < 2) { ... }
+      connection_->Exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
+      connection_->Exec("COMMIT");
+    } catch (...) {
+      Rollback();
+      throw;
+    }
+  }
+
+  Statement Prepare(const std::string& sql) {
+    return connection_->Prepare(WithSchema(sql, schema_));
+  }
+
+  std::optional<Event> OneEvent(const char* sql, std::optional<std::int64_t> seq) {
+    Statement statement = connection_->Prepare(sql);
+    if (seq) statement.Bind(1, *seq);
+    if (!statement.Step()) return std::nullopt;
+    Event event;
+    ReadEvent(statement, true, &event);
+    return event;
+  }
+  static void ReadEvent(const Statement& s, bool parse_data, Event* event) {
+    event->seq = s.Int(0);
+    event->prev = s.Text(1);
+    event->type = s.Text(2);
+    event->at = s.Text(3);
+    event->actor = s.Text(4);
+    event->data = parse_data ? nlohmann::json::parse(s.View(5), nullptr, false) : nlohmann::json();
+    event->hash = s.Text(6);
+  }
+  static Statement& BindOrigin(Statement& s, int first, const Origin& origin) {
+    return s.Bind(first, origin.seq).Bind(first + 1, origin.at).Bind(first + 2, origin.actor);
+  }
+  static Statement& BindQuote(Statement& s, int first, const Quote& quote) {
+    s.Bind(first, quote.snapshot).Bind(first + 1, quote.exact).Bind(first + 2, quote.prefix);
+    s.Bind(first + 3, quote.suffix).Bind(first + 4, static_cast<std::int64_t>(quote.start));
+    return s.Bind(first + 5, static_cast<std::int64_t>(quote.end));
+  }
+  static Origin ReadOrigin(const Statement& s, int first) {
+    return {s.Int(first), s.Text(first + 1), s.Text(first + 2)};
+  }
+  static Quote ReadQuote(const Statement& s, int first) {
+    Quote quote;
+    quote.snapshot = s.Text(first);
+    quote.exact = s.Text(first + 1);
+    quote.prefix = s.Text(first + 2);
+    quote.suffix = s.Text(first + 3);
+    quote.start = static_cast<std::size_t>(s.Int(first + 4));
+    quote.end = static_cast<std::size_t>(s.Int(first + 5));
+    return quote;
+  }
+  static Source ReadSource(const Statement& s) {
+    return {s.Text(0),         s.Text(1),         s.Text(2),       s.OptionalText(3),
+            s.OptionalText(4), s.OptionalText(5), ReadOrigin(s, 6)};
+  }
+  static Snapshot ReadSnapshot(const Statement& s) {
+    return {s.Text(0),         s.Text(1),         s.Int(2),
+            s.OptionalText(3), s.OptionalText(4), s.OptionalText(5),
+            s.OptionalText(6), s.OptionalText(7), ReadOrigin(s, 8)};
+  }
+  static Evidence ReadEvidence(const Statement& s) {
+    return {s.Text(0), s.Text(1), ReadQuote(s, 2), s.Text(8), s.OptionalText(9), ReadOrigin(s, 10)};
+  }
+  static Verdict ReadVerdict(const Statement& s) {
+    Verdict verdict{s.Text(0), s.Text(1), s.Text(2), {}, ReadOrigin(s, 4)};
+    for (const auto& id : ParseJsonColumn(s.Text(3))) verdict.evidence.push_back(id);
+    return verdict;
+  }
+
+  std::shared_ptr<Connection> connection_;
+  std::string schema_;
+  int scratch_count_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Store> OpenSqliteStore(const std::string& path, const StoreOptions& options) {
+  auto connection = std::make_shared<Connection>();
+  int flags = options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+  if (options.create && !options.read_only) flags |= SQLITE_OPEN_CREATE;
+  const int rc = sqlite3_open_v2(path.c_str(), &connection->db, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    if ((rc & 0xff) == SQLITE_CANTOPEN && !options.create) {
+      throw Error(Code::kNotFound, "claimledger.store.missing",
+                  "no ledger at \"" + path + "\" (pass create=True to make one)");
+    }
+    ThrowSqlite(connection->db, rc, "cannot open \"" + path + "\"");
+  }
+  sqlite3_extended_result_codes(connection->db, 1);
+  sqlite3_busy_timeout(connection->db, options.busy_timeout_ms);
+  auto store = std::make_unique<SqliteStore>(connection, "main");
+  store->OpenSchema(path, options.create, options.read_only);
+  connection->Exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=OFF; PRAGMA temp_store=FILE");
+  return store;
+}
+
+}  // namespace claimledger

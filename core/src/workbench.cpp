@@ -1,0 +1,506 @@
+// The workbench facade: input checks, one transaction per public operation, and the
+// event data each operation appends. It calls down into the ledger (events), the store
+// (reads), the text layer (UTF-8, anchoring, quantities) and the credibility layer.
+#include "claimledger/workbench.h"
+
+#include <algorithm>
+#include <set>
+
+#include "claimledger/codec.h"
+#include "claimledger/dates.h"
+#include "claimledger/error.h"
+#include "claimledger/hash.h"
+#include "claimledger/quantities.h"
+#include "claimledger/text.h"
+
+namespace claimledger {
+namespace {
+
+using nlohmann::json;
+
+const std::vector<std::string> kSourceKinds = {"outlet", "person", "organisation",
+                                               "official-record", "dataset"};
+const std::vector<std::string> kStances = {"supports", "refutes", "context"};
+const std::vector<std::string> kStatuses = {"new", "in-progress", "reviewed", "published"};
+
+Error Invalid(const std::string& id, const std::string& detail) {
+  return Error(Code::kInvalidInput, "claimledger." + id, detail);
+}
+
+std::string Join(const std::vector<std::string>& items) {
+  std::string joined;
+  for (const std::string& item : items) joined += (joined.empty() ? "" : ", ") + item;
+  return joined;
+}
+
+// Quotes user text in a message, shortened so that one bad record cannot flood a log.
+std::string Shown(const std::string& text) {
+  constexpr std::size_t kMax = 80;
+  if (text.size() <= kMax) return "\"" + text + "\"";
+  std::size_t cut = kMax;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return "\"" + text.substr(0, cut) + "…\"";
+}
+
+void RequireUtf8(const std::string& field, const std::string& text) {
+  const std::size_t bad = FirstInvalidUtf8(text);
+  if (bad != std::string::npos) {
+    throw Invalid("input.utf8", field + " is not valid UTF-8 (invalid byte at offset " +
+                                    std::to_string(bad) + "); text must be UTF-8");
+  }
+}
+
+// Checks a required text field: UTF-8, not blank. Returns it trimmed.
+std::string RequireText(const std::string& field, const std::string& text) {
+  RequireUtf8(field, text);
+  const std::string_view trimmed = TrimSpace(text);
+  if (trimmed.empty()) {
+    throw Invalid("input.empty", field + " is empty; give some text");
+  }
+  return std::string(trimmed);
+}
+
+std::optional<std::string> OptionalText(const std::string& field,
+                                        const std::optional<std::string>& text) {
+  if (!text) return std::nullopt;
+  return RequireText(field, *text);
+}
+
+std::optional<std::string> OptionalDate(const std::string& field,
+                                        const std::optional<std::string>& text) {
+  if (!text) return std::nullopt;
+  RequireUtf8(field, *text);
+  const auto date = NormaliseDate(*text);
+  if (!date) {
+    throw Invalid("input.date", field + " " + Shown(*text) +
+                                    " is not a date; use YYYY-MM-DD or an RFC 3339 time such "
+                                    "as 2024-10-21T08:15:00Z");
+  }
+  return date;
+}
+
+void RequireChoice(const std::string& what, const std::string& value,
+                   const std::vector<std::string>& accepted) {
+  if (std::find(accepted.begin(), accepted.end(), value) == accepted.end()) {
+    throw Invalid(what + ".unknown",
+                  "unknown " + what + " " + Shown(value) + "; accepted: " + Join(accepted));
+  }
+}
+
+std::vector<std::string> CleanTags(const std::vector<std::string>& tags) {
+  std::set<std::string> clean;
+  for (const std::string& tag : tags) clean.insert(RequireText("tag", tag));
+  return {clean.begin(), clean.end()};
+}
+
+// Re-throws `error` with `where` in front of its message, keeping code and id.
+[[noreturn]] void RethrowAt(const Error& error, const std::string& where) {
+  const std::string prefix = "[" + error.id() + "] ";
+  const std::string detail = std::string(error.what()).substr(prefix.size());
+  throw Error(error.code(), error.id(), where + ": " + detail);
+}
+
+json QuantitiesJson(const std::string& text) {
+  json quantities = json::array();
+  for (const Quantity& quantity : ParseQuantities(text)) {
+    quantities.push_back(QuantityToJson(quantity));
+  }
+  return quantities;
+}
+
+}  // namespace
+
+Workbench::Workbench(std::unique_ptr<Store> store, const WorkbenchOptions& options)
+    : store_(std::move(store)) {
+  set_actor(options.actor);
+  const RatingScale& scale =
+      options.custom_scale ? *options.custom_scale : BuiltinScale(options.scale);
+  ledger_ = std::make_unique<Ledger>(*store_, scale, actor_);
+}
+
+std::unique_ptr<Workbench> Workbench::Open(const std::string& path,
+                                           const WorkbenchOptions& options) {
+  if (!options.custom_scale) BuiltinScale(options.scale);  // fail before touching the file
+  StoreOptions store_options;
+  store_options.create = options.create;
+  return std::unique_ptr<Workbench>(new Workbench(OpenSqliteStore(path, store_options), options));
+}
+
+void Workbench::set_actor(const std::string& actor) {
+  const std::string clean = RequireText("actor", actor);
+  std::lock_guard<std::mutex> lock(mutex_);
+  actor_ = clean;
+}
+
+// --- lookups that raise NotFound ------------------------------------------------------------
+
+Claim Workbench::RequireClaim(const std::string& id) {
+  if (auto claim = store_->GetClaim(id)) return *claim;
+  throw Error(Code::kNotFound, "claimledger.claim.not_found",
+              "no claim with id " + Shown(id) +
+                  " in this ledger (claim ids look like clm_ "
+                  "followed by 16 hex digits)");
+}
+
+Source Workbench::RequireSource(const std::string& id) {
+  if (auto source = store_->GetSource(id)) return *source;
+  throw Error(Code::kNotFound, "claimledger.source.not_found",
+              "no source with id " + Shown(id) +
+                  " in this ledger (source ids look like src_ "
+                  "followed by 16 hex digits)");
+}
+
+Snapshot Workbench::RequireSnapshot(const std::string& hash) {
+  if (auto snapshot = store_->GetSnapshot(hash)) return *snapshot;
+  throw Error(Code::kNotFound, "claimledger.snapshot.not_found",
+              "no snapshot with hash " + Shown(hash) +
+                  " in this ledger (snapshot hashes look like xxh3-128: followed by 32 hex "
+                  "digits)");
+}
+
+Quote Workbench::Anchor(const std::string& snapshot, const std::string& quote) {
+  RequireSnapshot(snapshot);
+  const std::string text = *store_->GetContent(snapshot);
+  if (!IsValidUtf8(text)) {
+    throw Error(Code::kAnchor, "claimledger.anchor.not_text",
+                "snapshot " + snapshot + " is not UTF-8 text, so nothing can be quoted from it");
+  }
+  if (quote.empty()) {
+    throw Error(Code::kAnchor, "claimledger.anchor.empty",
+                "the quote is empty; give the exact "
+                "words from the snapshot");
+  }
+  auto anchored = AnchorQuote(text, quote);
+  if (!anchored) {
+    throw Error(Code::kAnchor, "claimledger.anchor.not_found",
+                "quote " + Shown(quote) + " does not occur in snapshot " + snapshot +
+                    "; a quote must match the snapshot's text exactly (case, spaces and "
+                    "punctuation)");
+  }
+  anchored->snapshot = snapshot;
+  return *anchored;
+}
+
+// --- writes ---------------------------------------------------------------------------------
+
+std::string Workbench::AddSourceIn(Ledger::Transaction& transaction, const NewSource& source) {
+  const std::string name = RequireText("source name", source.name);
+  RequireChoice("source kind", source.kind, kSourceKinds);
+  const Event event = transaction.Append(
+      "source.added", actor_,
+      {{"name", name},
+       {"kind", source.kind},
+       {"url", OptionalToJson(OptionalText("url", source.url))},
+       {"affiliation", OptionalToJson(OptionalText("affiliation", source.affiliation))}});
+  return EntityId("src", event.hash);
+}
+
+Source Workbench::AddSource(const NewSource& source) {
+  const std::string id = AddSources({source}).front();
+  return GetSource(id);
+}
+
+std::vector<std::string> Workbench::AddSources(const std::vector<NewSource>& sources) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Ledger::Transaction transaction(*ledger_);
+  std::vector<std::string> added;
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    try {
+      added.push_back(AddSourceIn(transaction, sources[i]));
+    } catch (const Error& error) {
+      if (sources.size() == 1) throw;
+      RethrowAt(error, "sources[" + std::to_string(i) + "]");
+    }
+  }
+  transaction.Commit();
+  return added;
+}
+
+Snapshot Workbench::AddSnapshot(const NewSnapshot& snapshot) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  const auto url = OptionalText("url", snapshot.url);
+  const auto title = OptionalText("title", snapshot.title);
+  const auto published = OptionalDate("published", snapshot.published);
+  const auto retrieved = OptionalDate("retrieved", snapshot.retrieved);
+  const std::string hash = ContentId(snapshot.content);
+  Ledger::Transaction transaction(*ledger_);
+  if (auto existing = store_->GetSnapshot(hash)) return *existing;  // stored once
+  if (snapshot.publisher) RequireSource(*snapshot.publisher);
+  store_->PutContent(hash, snapshot.content);
+  transaction.Append("snapshot.added", actor_,
+                     {{"hash", hash},
+                      {"sha256", Sha256(snapshot.content)},
+                      {"size", snapshot.content.size()},
+                      {"url", OptionalToJson(url)},
+                      {"title", OptionalToJson(title)},
+                      {"publisher", OptionalToJson(snapshot.publisher)},
+                      {"published", OptionalToJson(published)},
+                      {"retrieved", OptionalToJson(retrieved)}});
+  Snapshot added = *store_->GetSnapshot(hash);
+  transaction.Commit();
+  return added;
+}
+
+std::string Workbench::AddClaimIn(Ledger::Transaction& transaction, const NewClaim& claim) {
+  const std::string text = RequireText("claim text", claim.text);
+  if (claim.claimant) RequireSource(*claim.claimant);
+  json appears_in;  // null unless the claim was found in a snapshot
+  if (claim.appears_in) {
+    const std::string quote = claim.quote ? *claim.quote : text;
+    RequireUtf8("quote", quote);
+    appears_in = QuoteToJson(Anchor(*claim.appears_in, quote));
+  } else if (claim.quote) {
+    throw Invalid("claim.quote_without_snapshot",
+                  "a quote needs appears_in: the hash of the snapshot it is taken from");
+  }
+  const Event event = transaction.Append("claim.added", actor_,
+                                         {{"text", text},
+                                          {"claimant", OptionalToJson(claim.claimant)},
+                                          {"appears_in", appears_in},
+                                          {"tags", CleanTags(claim.tags)},
+                                          {"quantities", QuantitiesJson(text)}});
+  return EntityId("clm", event.hash);
+}
+
+Claim Workbench::AddClaim(const NewClaim& claim) {
+  const std::string id = AddClaims({claim}).front();
+  return GetClaim(id);
+}
+
+std::vector<std::string> Workbench::AddClaims(const std::vector<NewClaim>& claims) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Ledger::Transaction transaction(*ledger_);
+  std::vector<std::string> added;
+  added.reserve(claims.size());
+  for (std::size_t i = 0; i < claims.size(); ++i) {
+    try {
+      added.push_back(AddClaimIn(transaction, claims[i]));
+    } catch (const Error& error) {
+      if (claims.size() == 1) throw;
+      RethrowAt(error, "claims[" + std::to_string(i) + "]");
+    }
+  }
+  transaction.Commit();
+  return added;
+}
+
+Evidence Workbench::LinkEvidence(const NewEvidence& evidence) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Ledger::Transaction transaction(*ledger_);
+  RequireClaim(evidence.claim);
+  RequireChoice("stance", evidence.stance, kStances);
+  RequireUtf8("quote", evidence.quote);
+  const auto note = OptionalText("note", evidence.note);
+  const Quote quote = Anchor(evidence.snapshot, evidence.quote);
+  const Event event = transaction.Append("evidence.linked", actor_,
+                                         {{"claim", evidence.claim},
+                                          {"quote", QuoteToJson(quote)},
+                                          {"stance", evidence.stance},
+                                          {"note", OptionalToJson(note)}});
+  Evidence linked = *store_->GetEvidence(EntityId("evd", event.hash));
+  transaction.Commit();
+  return linked;
+}
+
+Verdict Workbench::SetVerdict(const std::string& claim, const std::string& rating,
+                              const std::string& rationale,
+                              const std::vector<std::string>& evidence) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Ledger::Transaction transaction(*ledger_);
+  RequireClaim(claim);
+  if (ledger_->scale().Find(rating) == nullptr) {
+    throw Invalid("verdict.unknown_rating",
+                  Shown(rating) + " is not a rating on this ledger's scale \"" +
+                      ledger_->scale().name + "\"; accepted: " + ledger_->scale().LabelList());
+  }
+  const std::string why = RequireText("rationale", rationale);
+  for (const std::string& id : evidence) {
+    const auto linked = store_->GetEvidence(id);
+    if (!linked) {
+      throw Error(Code::kNotFound, "claimledger.evidence.not_found",
+                  "no evidence with id " + Shown(id) + " in this ledger");
+    }
+    if (linked->claim != claim) {
+      throw Invalid("verdict.foreign_evidence", "evidence " + id + " is linked to claim " +
+                                                    linked->claim + ", not to " + claim +
+                                                    "; a verdict relies on its own claim's "
+                                                    "evidence");
+    }
+  }
+  const Event event = transaction.Append(
+      "verdict.set", actor_,
+      {{"claim", claim}, {"rating", rating}, {"rationale", why}, {"evidence", evidence}});
+  transaction.Commit();
+  return Verdict{claim, rating, why, evidence, {event.seq, event.at, event.actor}};
+}
+
+Claim Workbench::SetStatus(const std::string& claim, const std::string& status) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Ledger::Transaction transaction(*ledger_);
+  const Claim current = RequireClaim(claim);
+  RequireChoice("status", status, kStatuses);
+  const auto rank = [](const std::string& s) {
+    return std::find(kStatuses.begin(), kStatuses.end(), s) - kStatuses.begin();
+  };
+  const bool forward = rank(status) > rank(current.status);
+  const bool reopen = status == "in-progress" && rank(current.status) > rank(status);
+  if (!forward && !reopen) {
+    throw Invalid("status.transition",
+                  "claim " + claim + " cannot go from " + current.status + " to " + status +
+                      "; a claim moves forward through new, in-progress, reviewed, published "
+                      "or back to in-progress");
+  }
+  if ((status == "reviewed" || status == "published") && !current.verdict) {
+    throw Invalid("status.needs_verdict", "claim " + claim +
+                                              " has no verdict yet; set one "
+                                              "before marking it " +
+                                              status);
+  }
+  transaction.Append("status.set", actor_,
+                     {{"claim", claim}, {"status", status}, {"from", current.status}});
+  Claim updated = *store_->GetClaim(claim);
+  transaction.Commit();
+  return updated;
+}
+
+SourceRating Workbench::RateSource(const std::string& source, const std::string& grade,
+                                   const std::string& rationale) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Ledger::Transaction transaction(*ledger_);
+  RequireSource(source);
+  if (!AdmiraltyGradeMeaning(grade)) {
+    throw Invalid("rating.unknown_grade",
+                  "unknown reliability grade " + Shown(grade) +
+                      "; accepted: the Admiralty grades A (completely reliable), B (usually "
+                      "reliable), C (fairly reliable), D (not usually reliable), E "
+                      "(unreliable), F (reliability cannot be judged)");
+  }
+  const std::string why = RequireText("rationale", rationale);
+  const Event event = transaction.Append(
+      "source.rated", actor_, {{"source", source}, {"grade", grade}, {"rationale", why}});
+  transaction.Commit();
+  return SourceRating{source, grade, why, {event.seq, event.at, event.actor}};
+}
+
+// --- reads ----------------------------------------------------------------------------------
+
+Claim Workbench::GetClaim(const std::string& id) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  ReadScope read(*store_);
+  return RequireClaim(id);
+}
+
+Source Workbench::GetSource(const std::string& id) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  ReadScope read(*store_);
+  return RequireSource(id);
+}
+
+Snapshot Workbench::GetSnapshot(const std::string& hash) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  ReadScope read(*store_);
+  return RequireSnapshot(hash);
+}
+
+std::string Workbench::SnapshotContent(const std::string& hash) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  ReadScope read(*store_);
+  RequireSnapshot(hash);
+  return *store_->GetContent(hash);
+}
+
+Evidence Workbench::GetEvidence(const std::string& id) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  ReadScope read(*store_);
+  if (auto evidence = store_->GetEvidence(id)) return *evidence;
+  throw Error(Code::kNotFound, "claimledger.evidence.not_found",
+              "no evidence with id " + Shown(id) + " in this ledger");
+}
+
+std::vector<Claim> Workbench::Claims(const ClaimFilter& filter) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (filter.status) RequireChoice("status", *filter.status, kStatuses);
+  if (filter.rating && ledger_->scale().Find(*filter.rating) == nullptr) {
+    throw Invalid("verdict.unknown_rating", Shown(*filter.rating) +
+                                                " is not a rating on this ledger's scale; "
+                                                "accepted: " +
+                                                ledger_->scale().LabelList());
+  }
+  ReadScope read(*store_);
+  return store_->ListClaims(filter);
+}
+
+std::vector<Source> Workbench::Sources() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  ReadScope read(*store_);
+  return store_->ListSources();
+}
+
+std::vector<Snapshot> Workbench::Snapshots() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  ReadScope read(*store_);
+  return store_->ListSnapshots();
+}
+
+std::vector<Evidence> Workbench::EvidenceFor(const std::string& claim) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  ReadScope read(*store_);
+  RequireClaim(claim);
+  return store_->EvidenceFor(claim);
+}
+
+std::vector<Verdict> Workbench::Verdicts(const std::string& claim) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  ReadScope read(*store_);
+  RequireClaim(claim);
+  return store_->VerdictsFor(claim);
+}
+
+std::vector<SourceRating> Workbench::SourceRatings(const std::string& source) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  ReadScope read(*store_);
+  RequireSource(source);
+  return store_->RatingsFor(source);
+}
+
+std::vector<Event> Workbench::History(const std::string& id) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  ReadScope read(*store_);
+  std::vector<Event> events = store_->EventsAbout(id);
+  if (events.empty()) {
+    throw Error(Code::kNotFound, "claimledger.history.not_found",
+                "no event names " + Shown(id) +
+                    "; give a claim, source, evidence id or a "
+                    "snapshot hash from this ledger");
+  }
+  return events;
+}
+
+std::vector<Event> Workbench::Events(std::int64_t from, std::int64_t to) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  ReadScope read(*store_);
+  std::vector<Event> events;
+  store_->ScanEvents(from, to, true, [&](const Event& event, std::string_view) {
+    events.push_back(event);
+    return true;
+  });
+  return events;
+}
+
+std::int64_t Workbench::EventCount() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  ReadScope read(*store_);
+  return store_->EventCount();
+}
+
+VerifyReport Workbench::Verify(const std::optional<Checkpoint>& against) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return ledger_->Verify(against);
+}
+
+Checkpoint Workbench::GetCheckpoint() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return ledger_->Head();
+}
+
+}  // namespace claimledger

@@ -1,0 +1,79 @@
+"""claimledger: a fact-check workbench kept as an append-only, hash-chained ledger.
+
+    import claimledger as cl
+    with cl.open("desk.ledger", actor="alice") as wb:
+        src = wb.add_source("Reuters", kind="outlet", url="https://www.reuters.com")
+        ...
+        assert wb.verify().ok
+
+See the README for the hashing rule and what verify() proves.
+"""
+
+from __future__ import annotations
+
+from importlib import metadata as _metadata
+
+from . import _core
+from .errors import (
+    AnchorError,
+    Error,
+    IntegrityError,
+    InvalidInputError,
+    NotFoundError,
+    ReadOnlyError,
+    StorageError,
+)
+from .model import (
+    Checkpoint,
+    Claim,
+    Event,
+    Evidence,
+    Problem,
+    Quantity,
+    Quote,
+    Snapshot,
+    Source,
+    SourceRating,
+    Verdict,
+    VerifyReport,
+    quantity_from_core as _quantity_from_core,
+)
+from .workbench import Workbench, open
+
+try:
+    __version__ = _metadata.version("claimledger")
+except _metadata.PackageNotFoundError:  # running from a source tree without install
+    __version__ = "0+unknown"
+
+
+def parse_quantities(text: str) -> list[Quantity]:
+    """The quantities in `text`: "approximately 28,500 troops" -> value 28500.0,
+    unit "troops", qualifier "approximately". Pure; needs no ledger."""
+    return [_quantity_from_core(q) for q in _core.parse_quantities(text)]
+
+
+__all__ = [
+    "open",
+    "Workbench",
+    "parse_quantities",
+    "Error",
+    "NotFoundError",
+    "InvalidInputError",
+    "AnchorError",
+    "IntegrityError",
+    "StorageError",
+    "ReadOnlyError",
+    "Checkpoint",
+    "Claim",
+    "Event",
+    "Evidence",
+    "Problem",
+    "Quantity",
+    "Quote",
+    "Snapshot",
+    "Source",
+    "SourceRating",
+    "Verdict",
+    "VerifyReport",
+    "__version__",
+]

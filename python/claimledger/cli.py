@@ -1,0 +1,299 @@
+"""The claimledger command line: the workbench's verbs on a ledger file.
+
+Every command exits 0 on success and non-zero with a one-line reason on stderr
+(``verify`` exits 1 when it finds a problem). Commands that print data take ``--json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+from pathlib import Path
+from typing import Any, Optional, Sequence
+
+from . import __version__
+from .errors import Error
+from .model import Checkpoint
+from .workbench import Workbench
+
+EXAMPLES = """examples:
+  claimledger demo                      build the demo desk in ./demo
+  claimledger init desk.ledger --scale politifact
+  claimledger add-source desk.ledger "Reuters" --kind outlet --url https://www.reuters.com
+  claimledger add-snapshot desk.ledger article.txt --url https://example.org/a --published 2024-10-21
+  claimledger add-claim desk.ledger "About 28,500 US troops are in South Korea." \\
+      --appears-in xxh3-128:... --quote "approximately 28,500 troops"
+  claimledger claims desk.ledger --status published --json
+  claimledger history desk.ledger clm_...
+  claimledger checkpoint desk.ledger -o head.json
+  claimledger verify desk.ledger --against head.json
+"""
+
+
+def _as_json(value: Any) -> Any:
+    if dataclasses.is_dataclass(value):
+        return {k: _as_json(v) for k, v in dataclasses.asdict(value).items()}
+    if isinstance(value, (list, tuple)):
+        return [_as_json(v) for v in value]
+    return value
+
+
+def _print_json(value: Any) -> None:
+    print(json.dumps(_as_json(value), ensure_ascii=False, indent=2))
+
+
+def _open(args: argparse.Namespace, create: bool = False) -> Workbench:
+    return Workbench(args.file, actor=getattr(args, "actor", None), create=create)
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from .demo import build_demo
+
+    build_demo(args.dir)
+    return 0
+
+
+def _cmd_init(args: argparse.Namespace) -> int:
+    existed = Path(args.file).exists()
+    with Workbench(args.file, actor=args.actor, scale=args.scale) as wb:
+        verb = "opened existing" if existed else "created"
+        print(f"{verb} ledger {args.file} (scale {wb.scale}, identity {wb.identity})")
+    return 0
+
+
+def _cmd_add_source(args: argparse.Namespace) -> int:
+    with _open(args) as wb:
+        source = wb.add_source(args.name, kind=args.kind, url=args.url,
+                               affiliation=args.affiliation)
+    print(source.id)
+    return 0
+
+
+def _cmd_add_snapshot(args: argparse.Namespace) -> int:
+    content = sys.stdin.buffer.read() if args.path == "-" else Path(args.path).read_bytes()
+    with _open(args) as wb:
+        snapshot = wb.add_snapshot(content, url=args.url, title=args.title,
+                                   publisher=args.publisher, published=args.published,
+                                   retrieved=args.retrieved)
+    print(snapshot.hash)
+    return 0
+
+
+def _cmd_add_claim(args: argparse.Namespace) -> int:
+    with _open(args) as wb:
+        claim = wb.add_claim(args.text, claimant=args.claimant, appears_in=args.appears_in,
+                             quote=args.quote, tags=args.tag or ())
+    print(claim.id)
+    return 0
+
+
+def _cmd_link_evidence(args: argparse.Namespace) -> int:
+    with _open(args) as wb:
+        evidence = wb.link_evidence(args.claim, args.snapshot, quote=args.quote,
+                                    stance=args.stance, note=args.note)
+    print(evidence.id)
+    return 0
+
+
+def _cmd_set_verdict(args: argparse.Namespace) -> int:
+    with _open(args) as wb:
+        wb.set_verdict(args.claim, args.rating, rationale=args.rationale,
+                       evidence=args.evidence or ())
+    return 0
+
+
+def _cmd_set_status(args: argparse.Namespace) -> int:
+    with _open(args) as wb:
+        wb.set_status(args.claim, args.status)
+    return 0
+
+
+def _cmd_rate_source(args: argparse.Namespace) -> int:
+    with _open(args) as wb:
+        wb.rate_source(args.source, args.grade, rationale=args.rationale)
+    return 0
+
+
+def _cmd_claims(args: argparse.Namespace) -> int:
+    with _open(args) as wb:
+        claims = wb.claims(status=args.status, rating=args.rating, claimant=args.claimant,
+                           tag=args.tag, limit=args.limit)
+    if args.json:
+        _print_json(claims)
+        return 0
+    for claim in claims:
+        rating = claim.verdict.rating if claim.verdict else "-"
+        print(f"{claim.id}  {rating:<13} {claim.status:<11} {claim.text}")
+    return 0
+
+
+def _cmd_history(args: argparse.Namespace) -> int:
+    with _open(args) as wb:
+        events = wb.history(args.id)
+    if args.json:
+        _print_json(events)
+        return 0
+    for event in events:
+        data = json.dumps(event.data, ensure_ascii=False, sort_keys=True)
+        if len(data) > 100:
+            data = data[:99] + "…"
+        print(f"{event.seq:>6}  {event.at}  {event.actor:<10} {event.type:<16} {data}")
+    return 0
+
+
+def _cmd_verify(args: argparse.Namespace) -> int:
+    against: Optional[Checkpoint] = None
+    if args.against:
+        against = Checkpoint.from_json(Path(args.against).read_text(encoding="utf-8"))
+    with _open(args) as wb:
+        report = wb.verify(against=against)
+    if args.json:
+        _print_json(report)
+    else:
+        state = "ok" if report.ok else f"{len(report.problems)} problem(s)"
+        print(f"{args.file}: {report.events} events checked: {state}")
+        for problem in report.problems:
+            print(f"  seq {problem.seq:>6}  {problem.kind:<20} {problem.detail}")
+    return 0 if report.ok else 1
+
+
+def _cmd_checkpoint(args: argparse.Namespace) -> int:
+    with _open(args) as wb:
+        text = wb.checkpoint().to_json()
+    if args.output:
+        Path(args.output).write_text(text + "\n", encoding="utf-8")
+    else:
+        print(text)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="claimledger",
+        description="A fact-check workbench kept as an append-only, hash-chained ledger.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"claimledger {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, handler, help: str, example: str, ledger: bool = True):
+        p = sub.add_parser(name, help=help, description=help, epilog=f"example:\n  {example}",
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
+        if ledger:
+            p.add_argument("file", help="the ledger file")
+        p.set_defaults(handler=handler)
+        return p
+
+    def writer(p):
+        p.add_argument("--actor", help="who makes the change (default: your login name)")
+        return p
+
+    p = command("demo", _cmd_demo, "build the demo desk and print a summary",
+                "claimledger demo --dir demo", ledger=False)
+    p.add_argument("--dir", default="demo", help="folder for the demo ledger (default: demo)")
+
+    p = writer(command("init", _cmd_init, "create a ledger (or open an existing one)",
+                       "claimledger init desk.ledger --scale politifact"))
+    p.add_argument("--scale", default="default",
+                   help="verdict scale: default, politifact, fever, claimskg")
+
+    p = writer(command("add-source", _cmd_add_source, "record a source; prints its id",
+                       'claimledger add-source desk.ledger "Reuters" --kind outlet'))
+    p.add_argument("name")
+    p.add_argument("--kind", default="outlet",
+                   help="outlet, person, organisation, official-record or dataset")
+    p.add_argument("--url")
+    p.add_argument("--affiliation")
+
+    p = writer(command("add-snapshot", _cmd_add_snapshot,
+                       "capture a document's exact bytes; prints its hash",
+                       "claimledger add-snapshot desk.ledger article.txt --published 2024-10-21"))
+    p.add_argument("path", help="the document file, or - for standard input")
+    p.add_argument("--url")
+    p.add_argument("--title")
+    p.add_argument("--publisher", help="source id of the publisher")
+    p.add_argument("--published", help="YYYY-MM-DD or RFC 3339 time")
+    p.add_argument("--retrieved", help="YYYY-MM-DD or RFC 3339 time")
+
+    p = writer(command("add-claim", _cmd_add_claim, "record a claim; prints its id",
+                       'claimledger add-claim desk.ledger "..." --appears-in xxh3-128:... '
+                       '--quote "..."'))
+    p.add_argument("text")
+    p.add_argument("--claimant", help="source id of who made the claim")
+    p.add_argument("--appears-in", help="hash of the snapshot it appears in")
+    p.add_argument("--quote", help="the exact words in that snapshot")
+    p.add_argument("--tag", action="append", help="a tag (repeat for several)")
+
+    p = writer(command("link-evidence", _cmd_link_evidence,
+                       "link a claim to a quote in a snapshot; prints the evidence id",
+                       'claimledger link-evidence desk.ledger clm_... xxh3-128:... '
+                       '--quote "..." --stance supports'))
+    p.add_argument("claim")
+    p.add_argument("snapshot")
+    p.add_argument("--quote", required=True)
+    p.add_argument("--stance", required=True, help="supports, refutes or context")
+    p.add_argument("--note")
+
+    p = writer(command("set-verdict", _cmd_set_verdict, "record a verdict on a claim",
+                       'claimledger set-verdict desk.ledger clm_... mostly-true '
+                       '--rationale "..." --evidence evd_...'))
+    p.add_argument("claim")
+    p.add_argument("rating")
+    p.add_argument("--rationale", required=True)
+    p.add_argument("--evidence", action="append", help="an evidence id (repeat for several)")
+
+    p = writer(command("set-status", _cmd_set_status, "move a claim through review",
+                       "claimledger set-status desk.ledger clm_... published"))
+    p.add_argument("claim")
+    p.add_argument("status", help="new, in-progress, reviewed or published")
+
+    p = writer(command("rate-source", _cmd_rate_source,
+                       "rate a source's reliability (Admiralty A-F)",
+                       'claimledger rate-source desk.ledger src_... B --rationale "..."'))
+    p.add_argument("source")
+    p.add_argument("grade")
+    p.add_argument("--rationale", required=True)
+
+    p = command("claims", _cmd_claims, "list claims",
+                "claimledger claims desk.ledger --status published --json")
+    p.add_argument("--status")
+    p.add_argument("--rating")
+    p.add_argument("--claimant")
+    p.add_argument("--tag")
+    p.add_argument("--limit", type=int)
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = command("history", _cmd_history, "every event that touched a claim or source",
+                "claimledger history desk.ledger clm_...")
+    p.add_argument("id")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = command("verify", _cmd_verify,
+                "check every hash, link, snapshot and table; exit 1 on any problem",
+                "claimledger verify desk.ledger --against head.json")
+    p.add_argument("--against", help="a checkpoint file written by 'claimledger checkpoint'")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = command("checkpoint", _cmd_checkpoint, "print the head of the chain to keep elsewhere",
+                "claimledger checkpoint desk.ledger -o head.json")
+    p.add_argument("-o", "--output", help="write it to this file")
+    return parser
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except Error as error:
+        print(f"claimledger: {error}", file=sys.stderr)
+        return 1
+    except (OSError, ValueError) as error:
+        print(f"claimledger: {error}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,116 @@
+"""The demo desk: the main job of claimledger, end to end, on the embedded SQLite ledger.
+
+It captures our sample article about North Korea and Russia and three evidence
+documents (all written for this project and shipped in ``claimledger/data``), records
+the article's checkable claims with their quotes, links evidence, records verdicts (one
+revised, so its history shows two), moves claims through review, rates the sources,
+verifies the ledger and saves a checkpoint. The script of the desk is
+``data/demo_desk.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from importlib import resources
+from pathlib import Path
+from typing import Callable, Optional
+
+from .workbench import Workbench
+
+__all__ = ["build_demo", "DEMO_LEDGER"]
+
+DEMO_LEDGER = "desk.ledger"
+
+
+def _data(name: str) -> str:
+    return resources.files("claimledger").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,g}"
+
+
+def _remove_ledger(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        candidate = Path(str(path) + suffix)
+        if candidate.exists():
+            candidate.unlink()
+
+
+def build_demo(folder: "os.PathLike[str] | str" = "demo",
+               say: Optional[Callable[[str], None]] = print) -> Path:
+    """Builds the demo desk in `folder` (replacing an earlier demo ledger there) and
+    returns the ledger's path. `say` receives the summary lines (None: silent)."""
+    say = say or (lambda line: None)
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / DEMO_LEDGER
+    if path.exists():
+        with Workbench(path, actor="demo", create=False):
+            pass  # raises StorageError, touching nothing, if it is not a ledger
+        _remove_ledger(path)
+
+    script = json.loads(_data("demo_desk.json"))
+    with Workbench(path, actor="alice") as wb:
+        sources = {}
+        for s in script["sources"]:
+            sources[s["key"]] = wb.add_source(
+                s["name"], kind=s["kind"], url=s.get("url"), affiliation=s.get("affiliation")
+            ).id
+        snapshots = {}
+        for s in script["snapshots"]:
+            snapshots[s["key"]] = wb.add_snapshot(
+                _data(s["file"]), url=s.get("url"), title=s.get("title"),
+                publisher=sources.get(s.get("publisher")), published=s.get("published"),
+                retrieved=s.get("retrieved"),
+            ).hash
+        claims = {}
+        for c in script["claims"]:
+            claims[c["key"]] = wb.add_claim(
+                c["text"], claimant=sources.get(c.get("claimant")),
+                appears_in=snapshots[c["appears_in"]], quote=c["quote"], tags=c.get("tags", ()),
+            ).id
+        evidence = {}
+        for e in script["evidence"]:
+            evidence[e["key"]] = wb.link_evidence(
+                claims[e["claim"]], snapshots[e["snapshot"]], quote=e["quote"],
+                stance=e["stance"], note=e.get("note"),
+            ).id
+        for v in script["verdicts"]:
+            wb.actor = v.get("actor", "alice")
+            wb.set_verdict(claims[v["claim"]], v["rating"], rationale=v["rationale"],
+                           evidence=[evidence[k] for k in v.get("evidence", ())])
+        for s in script["statuses"]:
+            wb.actor = s.get("actor", "alice")
+            wb.set_status(claims[s["claim"]], s["status"])
+        for r in script["ratings"]:
+            wb.actor = r.get("actor", "alice")
+            wb.rate_source(sources[r["source"]], r["grade"], rationale=r["rationale"])
+
+        report = wb.verify()
+        checkpoint = wb.checkpoint()
+        (folder / "checkpoint.json").write_text(checkpoint.to_json() + "\n", encoding="utf-8")
+
+        say(f"claimledger demo desk: {path}")
+        say(f"  {len(wb.sources())} sources, {len(wb.snapshots())} snapshots, "
+            f"{len(claims)} claims, {len(evidence)} evidence links, {wb.event_count()} events")
+        article = wb.snapshot(snapshots["article"])
+        say(f"  article {article.hash}  \"{article.title}\"")
+        for claim in wb.claims():
+            rating = claim.verdict.rating if claim.verdict else "(no verdict)"
+            say(f"  {claim.id}  {rating:<13} {claim.status:<11} {claim.text}")
+            for q in claim.quantities:
+                shown = _number(q.value) if q.value is not None else (
+                    f"{_number(q.low)}–{_number(q.high)}")
+                say(f"      quantity: {q.text!r} -> {shown} {q.unit} {q.qualifier}".rstrip())
+        revised = next(c for c in claims.values() if len(wb.verdicts(c)) > 1)
+        say(f"  verdict history of {revised}:")
+        for v in wb.verdicts(revised):
+            say(f"      {v.at}  {v.actor:<6} {v.rating}")
+        say(f"  verify: {'ok' if report.ok else 'PROBLEMS'} ({report.events} events checked)")
+        for problem in report.problems:
+            say(f"      seq {problem.seq} {problem.kind}: {problem.detail}")
+        say(f"  checkpoint: seq {checkpoint.seq} {checkpoint.hash} "
+            f"(saved to {folder / 'checkpoint.json'})")
+    return path

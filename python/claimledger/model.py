@@ -1,0 +1,248 @@
+"""The plain objects claimledger returns: claims, sources, snapshots, evidence, verdicts,
+events, verify reports and checkpoints.
+
+They are frozen dataclasses with readable fields, built from the C++ core's records by
+the workbench. They hold no connection to the ledger: read them, keep them, compare them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, fields
+from typing import Any, Optional
+
+__all__ = [
+    "Quote",
+    "Quantity",
+    "Source",
+    "Snapshot",
+    "Verdict",
+    "Claim",
+    "Evidence",
+    "SourceRating",
+    "Event",
+    "Problem",
+    "VerifyReport",
+    "Checkpoint",
+]
+
+
+def _copy(cls, core: Any, **overrides: Any):
+    """Builds dataclass `cls` from a core record with the same field names."""
+    values = {f.name: getattr(core, f.name) for f in fields(cls) if f.name not in overrides}
+    return cls(**values, **overrides)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Where a quote sits in a snapshot (after the W3C Web Annotation model).
+
+    ``start`` and ``end`` count Unicode code points from the start of the document, so
+    ``text[start:end] == exact`` for the snapshot's text in Python.
+    """
+
+    snapshot: str
+    exact: str
+    prefix: str
+    suffix: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number a claim asserts. A range ("hundreds of thousands") fills low/high."""
+
+    text: str
+    value: Optional[float]
+    low: Optional[float]
+    high: Optional[float]
+    unit: str
+    qualifier: str
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    name: str
+    kind: str
+    url: Optional[str]
+    affiliation: Optional[str]
+    reliability: Optional[str]  # current Admiralty grade A–F, or None when never rated
+    seq: int
+    at: str
+    actor: str
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    hash: str  # 'xxh3-128:…' of the exact bytes
+    sha256: str
+    size: int
+    url: Optional[str]
+    title: Optional[str]
+    publisher: Optional[str]
+    published: Optional[str]
+    retrieved: Optional[str]
+    seq: int
+    at: str
+    actor: str
+
+
+@dataclass(frozen=True)
+class Verdict:
+    claim: str
+    rating: str
+    rationale: str
+    evidence: tuple[str, ...]
+    actor: str
+    at: str
+    seq: int
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    text: str
+    claimant: Optional[str]
+    status: str
+    verdict: Optional[Verdict]
+    tags: tuple[str, ...]
+    appearances: tuple[Quote, ...]
+    quantities: tuple[Quantity, ...]
+    seq: int
+    at: str
+    actor: str
+
+
+@dataclass(frozen=True)
+class Evidence:
+    id: str
+    claim: str
+    quote: Quote
+    stance: str
+    note: Optional[str]
+    seq: int
+    at: str
+    actor: str
+
+
+@dataclass(frozen=True)
+class SourceRating:
+    source: str
+    grade: str
+    rationale: str
+    seq: int
+    at: str
+    actor: str
+
+
+@dataclass(frozen=True)
+class Event:
+    """One change in the ledger; ``hash`` is the SHA-256 of its canonical JSON."""
+
+    seq: int
+    type: str
+    at: str
+    actor: str
+    data: dict
+    prev: str
+    hash: str
+
+    def canonical(self) -> str:
+        """The canonical JSON text that ``hash`` is computed over."""
+        body = {k: getattr(self, k) for k in ("seq", "prev", "type", "at", "actor", "data")}
+        return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+@dataclass(frozen=True)
+class Problem:
+    seq: int  # 0 when the problem is not tied to one event
+    kind: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    ok: bool
+    events: int
+    problems: tuple[Problem, ...] = field(default_factory=tuple)
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    """The head of a ledger's chain: keep it elsewhere and verify against it later."""
+
+    ledger: str  # the ledger's identity, the hash of its genesis event
+    seq: int
+    hash: str
+    at: str
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {"ledger": self.ledger, "seq": self.seq, "hash": self.hash, "at": self.at},
+            sort_keys=True,
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> "Checkpoint":
+        data = json.loads(text)
+        return cls(ledger=data["ledger"], seq=int(data["seq"]), hash=data["hash"], at=data["at"])
+
+
+# --- conversion from the core's records ----------------------------------------------------
+
+
+def quote_from_core(core: Any) -> Quote:
+    return _copy(Quote, core)
+
+
+def quantity_from_core(core: Any) -> Quantity:
+    return _copy(Quantity, core)
+
+
+def verdict_from_core(core: Any) -> Verdict:
+    return _copy(Verdict, core, evidence=tuple(core.evidence))
+
+
+def claim_from_core(core: Any) -> Claim:
+    return _copy(
+        Claim,
+        core,
+        verdict=verdict_from_core(core.verdict) if core.verdict is not None else None,
+        tags=tuple(core.tags),
+        appearances=tuple(quote_from_core(q) for q in core.appearances),
+        quantities=tuple(quantity_from_core(q) for q in core.quantities),
+    )
+
+
+def evidence_from_core(core: Any) -> Evidence:
+    return _copy(Evidence, core, quote=quote_from_core(core.quote))
+
+
+def event_from_core(core: Any) -> Event:
+    return _copy(Event, core, data=json.loads(core.data_json))
+
+
+def report_from_core(core: Any) -> VerifyReport:
+    problems = tuple(_copy(Problem, p) for p in core.problems)
+    return VerifyReport(ok=core.ok, events=core.events, problems=problems)
+
+
+def source_from_core(core: Any) -> Source:
+    return _copy(Source, core)
+
+
+def snapshot_from_core(core: Any) -> Snapshot:
+    return _copy(Snapshot, core)
+
+
+def rating_from_core(core: Any) -> SourceRating:
+    return _copy(SourceRating, core)
+
+
+def checkpoint_from_core(core: Any) -> Checkpoint:
+    return _copy(Checkpoint, core)

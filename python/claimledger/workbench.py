@@ -1,0 +1,389 @@
+"""The Python face of a desk: :func:`open` and :class:`Workbench`.
+
+Each method is one call into the C++ core, which checks the input, runs one transaction
+and either records the change as events or raises an :class:`~claimledger.Error` and
+writes nothing. Methods that take an id also accept the object it names (a ``Claim``,
+``Source``, ``Snapshot`` or ``Evidence``).
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+from typing import Any, Iterable, Mapping, Optional, Sequence, Union
+
+from . import _core
+from . import model as m
+from .errors import Error, InvalidInputError
+
+__all__ = ["open", "Workbench"]
+
+IdLike = Union[str, m.Claim, m.Source, m.Snapshot, m.Evidence]
+CheckpointLike = Union[m.Checkpoint, Mapping[str, Any], str]
+
+_CLAIM_RECORD_KEYS = ("text", "claimant", "appears_in", "quote", "tags")
+_SOURCE_RECORD_KEYS = ("name", "kind", "url", "affiliation")
+
+
+def _id(value: Any, what: str = "id") -> str:
+    """The id (or snapshot hash) of `value`, which may be the id itself or its object."""
+    if isinstance(value, str):
+        return value
+    for attribute in ("id", "hash"):
+        found = getattr(value, attribute, None)
+        if isinstance(found, str):
+            return found
+    raise InvalidInputError(
+        f"[claimledger.input.id] {what} must be an id string or an object with an id, "
+        f"not {type(value).__name__}",
+        "claimledger.input.id",
+    )
+
+
+def _optional_id(value: Any, what: str) -> Optional[str]:
+    return None if value is None else _id(value, what)
+
+
+def _text_bytes(content: Union[str, bytes], what: str) -> bytes:
+    if isinstance(content, str):
+        return content.encode("utf-8", errors="surrogatepass")
+    if isinstance(content, (bytes, bytearray, memoryview)):
+        return bytes(content)
+    raise InvalidInputError(
+        f"[claimledger.input.content] {what} must be str or bytes, not {type(content).__name__}",
+        "claimledger.input.content",
+    )
+
+
+def _record(record: Mapping[str, Any], keys: Sequence[str], where: str) -> dict:
+    if not isinstance(record, Mapping):
+        raise InvalidInputError(
+            f"[claimledger.input.record] {where} must be a mapping with keys "
+            f"{', '.join(keys)}, not {type(record).__name__}",
+            "claimledger.input.record",
+        )
+    unknown = sorted(set(record) - set(keys))
+    if unknown:
+        raise InvalidInputError(
+            f"[claimledger.input.record] {where} has unknown keys {', '.join(map(str, unknown))}; "
+            f"accepted: {', '.join(keys)}",
+            "claimledger.input.record",
+        )
+    return dict(record)
+
+
+def _checkpoint(against: CheckpointLike) -> _core.Checkpoint:
+    try:
+        if isinstance(against, str):
+            against = m.Checkpoint.from_json(against)
+        elif isinstance(against, Mapping):
+            against = m.Checkpoint(
+                ledger=against["ledger"], seq=int(against["seq"]), hash=against["hash"],
+                at=against["at"],
+            )
+    except (KeyError, ValueError, TypeError) as error:
+        raise InvalidInputError(
+            "[claimledger.checkpoint.invalid] a checkpoint is the JSON object "
+            '{"ledger", "seq", "hash", "at"} that checkpoint() returned: ' + str(error),
+            "claimledger.checkpoint.invalid",
+        ) from None
+    return _core.Checkpoint(against.ledger, against.seq, against.hash, against.at)
+
+
+def open(
+    path: Union[str, "os.PathLike[str]"] = ":memory:",
+    *,
+    actor: Optional[str] = None,
+    scale: str = "default",
+    create: bool = True,
+) -> "Workbench":
+    """Opens the ledger at `path`, creating it when it does not exist.
+
+    ``":memory:"`` (the default) gives a private in-memory ledger. `actor` is recorded
+    as the author of every change (default: the login name). `scale` names the verdict
+    rating scale of a new ledger ("default", "politifact", "fever", "claimskg"); an
+    existing ledger keeps the scale it was created with. With ``create=False`` a missing
+    file raises :class:`NotFoundError`. A file that is not a ledger raises
+    :class:`StorageError` and is left untouched.
+    """
+    return Workbench(path, actor=actor, scale=scale, create=create)
+
+
+class Workbench:
+    """A fact-check desk kept in one ledger file. Use :func:`open` to get one."""
+
+    def __init__(
+        self,
+        path: Union[str, "os.PathLike[str]"] = ":memory:",
+        *,
+        actor: Optional[str] = None,
+        scale: str = "default",
+        create: bool = True,
+    ) -> None:
+        self.path = os.fspath(path)
+        if actor is None:
+            try:
+                actor = getpass.getuser()
+            except Exception:  # no login name (some containers): still record something
+                actor = "unknown"
+        self._wb: Optional[_core.Workbench] = _core.Workbench(self.path, actor, scale, create)
+
+    # --- life cycle -------------------------------------------------------------------
+
+    @property
+    def _core(self) -> _core.Workbench:
+        if self._wb is None:
+            raise Error("[claimledger.closed] this workbench is closed", "claimledger.closed")
+        return self._wb
+
+    def close(self) -> None:
+        """Closes the ledger file. Everything was already committed; closing loses nothing."""
+        self._wb = None
+
+    def __enter__(self) -> "Workbench":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        state = "closed" if self._wb is None else f"{self.event_count()} events"
+        return f"<claimledger.Workbench {self.path!r} ({state})>"
+
+    @property
+    def actor(self) -> str:
+        """Who makes the changes from now on; recorded in every event."""
+        return self._core.actor
+
+    @actor.setter
+    def actor(self, name: str) -> None:
+        self._core.actor = name
+
+    @property
+    def identity(self) -> str:
+        """The ledger's identity: the hash of its first event."""
+        return self._core.identity
+
+    @property
+    def scale(self) -> str:
+        """The name of the verdict rating scale, fixed when the ledger was created."""
+        return self._core.scale.name
+
+    @property
+    def ratings(self) -> list[str]:
+        """The ratings a verdict may take on this ledger's scale."""
+        return list(self._core.scale.labels)
+
+    # --- sources and snapshots --------------------------------------------------------
+
+    def add_source(
+        self,
+        name: str,
+        *,
+        kind: str = "outlet",
+        url: Optional[str] = None,
+        affiliation: Optional[str] = None,
+    ) -> m.Source:
+        """Records a source: an outlet, person, organisation, official-record or dataset."""
+        return m.source_from_core(self._core.add_source(name, kind, url, affiliation))
+
+    def add_sources(self, records: Iterable[Mapping[str, Any]]) -> list[str]:
+        """Adds many sources in one transaction; returns their ids in order.
+
+        Each record is a mapping with ``name`` and optionally ``kind``, ``url``,
+        ``affiliation``. If any record is bad, nothing is written.
+        """
+        batch = []
+        for i, record in enumerate(records):
+            r = _record(record, _SOURCE_RECORD_KEYS, f"sources[{i}]")
+            batch.append(
+                _core.NewSource(r.get("name", ""), r.get("kind", "outlet"), r.get("url"),
+                                r.get("affiliation"))
+            )
+        return self._core.add_sources(batch)
+
+    def source(self, source_id: IdLike) -> m.Source:
+        return m.source_from_core(self._core.source(_id(source_id, "source")))
+
+    def sources(self) -> list[m.Source]:
+        return [m.source_from_core(s) for s in self._core.sources()]
+
+    def add_snapshot(
+        self,
+        content: Union[str, bytes],
+        *,
+        url: Optional[str] = None,
+        title: Optional[str] = None,
+        publisher: Optional[IdLike] = None,
+        published: Optional[str] = None,
+        retrieved: Optional[str] = None,
+    ) -> m.Snapshot:
+        """Captures a document's exact content (text is stored as UTF-8).
+
+        The snapshot's ``hash`` is the XXH3-128 of the bytes; the same bytes are stored
+        once, and adding them again returns the snapshot already stored. Dates are
+        ``YYYY-MM-DD`` or RFC 3339 times.
+        """
+        return m.snapshot_from_core(
+            self._core.add_snapshot(
+                _text_bytes(content, "content"), url, title,
+                _optional_id(publisher, "publisher"), published, retrieved,
+            )
+        )
+
+    def snapshot(self, snapshot_hash: IdLike) -> m.Snapshot:
+        return m.snapshot_from_core(self._core.snapshot(_id(snapshot_hash, "snapshot")))
+
+    def snapshots(self) -> list[m.Snapshot]:
+        return [m.snapshot_from_core(s) for s in self._core.snapshots()]
+
+    def snapshot_bytes(self, snapshot_hash: IdLike) -> bytes:
+        """The exact bytes captured."""
+        return self._core.snapshot_content(_id(snapshot_hash, "snapshot"))
+
+    def snapshot_text(self, snapshot_hash: IdLike) -> str:
+        """The captured document as text (it must be UTF-8)."""
+        return self.snapshot_bytes(snapshot_hash).decode("utf-8")
+
+    # --- claims -----------------------------------------------------------------------
+
+    def add_claim(
+        self,
+        text: str,
+        *,
+        claimant: Optional[IdLike] = None,
+        appears_in: Optional[IdLike] = None,
+        quote: Optional[str] = None,
+        tags: Iterable[str] = (),
+    ) -> m.Claim:
+        """Records a claim, optionally where it appears (a snapshot and the exact quote).
+
+        `quote` defaults to the claim's text; it must occur in the snapshot exactly, or
+        :class:`AnchorError` is raised. The quantities in the text are parsed and kept.
+        """
+        new = self._new_claim(text, claimant, appears_in, quote, tags)
+        return m.claim_from_core(self._core.add_claim(new))
+
+    def add_claims(self, records: Iterable[Mapping[str, Any]]) -> list[str]:
+        """Adds many claims in one transaction (the GIL is released); returns their ids.
+
+        Each record is a mapping with ``text`` and optionally ``claimant``,
+        ``appears_in``, ``quote`` and ``tags``. If any record is bad, nothing is written
+        and the error names the record (``claims[17]: …``).
+        """
+        batch = []
+        for i, record in enumerate(records):
+            r = _record(record, _CLAIM_RECORD_KEYS, f"claims[{i}]")
+            batch.append(
+                self._new_claim(r.get("text", ""), r.get("claimant"), r.get("appears_in"),
+                                r.get("quote"), r.get("tags") or ())
+            )
+        return self._core.add_claims(batch)
+
+    @staticmethod
+    def _new_claim(text, claimant, appears_in, quote, tags) -> _core.NewClaim:
+        if isinstance(tags, str):
+            tags = [tags]
+        return _core.NewClaim(
+            text, _optional_id(claimant, "claimant"), _optional_id(appears_in, "appears_in"),
+            quote, list(tags),
+        )
+
+    def claim(self, claim_id: IdLike) -> m.Claim:
+        """The claim with its current verdict. Raises :class:`NotFoundError` if unknown."""
+        return m.claim_from_core(self._core.claim(_id(claim_id, "claim")))
+
+    def claims(
+        self,
+        *,
+        status: Optional[str] = None,
+        rating: Optional[str] = None,
+        claimant: Optional[IdLike] = None,
+        tag: Optional[str] = None,
+        limit: Optional[int] = None,
+    ) -> list[m.Claim]:
+        """The claims that match every filter given, oldest first."""
+        found = self._core.claims(
+            status, rating, _optional_id(claimant, "claimant"), tag,
+            -1 if limit is None else int(limit),
+        )
+        return [m.claim_from_core(c) for c in found]
+
+    def set_status(self, claim_id: IdLike, status: str) -> m.Claim:
+        """Moves a claim: new -> in-progress -> reviewed -> published, or back to
+        in-progress. Forward steps may be skipped; reviewed and published need a verdict."""
+        return m.claim_from_core(self._core.set_status(_id(claim_id, "claim"), status))
+
+    # --- evidence and verdicts --------------------------------------------------------
+
+    def link_evidence(
+        self,
+        claim_id: IdLike,
+        snapshot_hash: IdLike,
+        *,
+        quote: str,
+        stance: str,
+        note: Optional[str] = None,
+    ) -> m.Evidence:
+        """Links a claim to an exact quote in a snapshot, with a stance: supports,
+        refutes or context. The quote's position is recorded."""
+        return m.evidence_from_core(
+            self._core.link_evidence(
+                _id(claim_id, "claim"), _id(snapshot_hash, "snapshot"), quote, stance, note
+            )
+        )
+
+    def evidence(self, claim_id: IdLike) -> list[m.Evidence]:
+        """The evidence linked to a claim, oldest first."""
+        return [m.evidence_from_core(e) for e in self._core.evidence_for(_id(claim_id, "claim"))]
+
+    def set_verdict(
+        self,
+        claim_id: IdLike,
+        rating: str,
+        *,
+        rationale: str,
+        evidence: Iterable[IdLike] = (),
+    ) -> m.Verdict:
+        """Records a verdict on the ledger's scale. A new verdict never overwrites the
+        old one: both stay in the claim's history, the latest is current."""
+        ids = [_id(e, "evidence") for e in evidence]
+        return m.verdict_from_core(
+            self._core.set_verdict(_id(claim_id, "claim"), rating, rationale, ids)
+        )
+
+    def verdicts(self, claim_id: IdLike) -> list[m.Verdict]:
+        """Every verdict a claim has had, oldest first."""
+        return [m.verdict_from_core(v) for v in self._core.verdicts(_id(claim_id, "claim"))]
+
+    def rate_source(self, source_id: IdLike, grade: str, *, rationale: str) -> m.SourceRating:
+        """Rates a source's reliability on the Admiralty scale: A (completely reliable),
+        B (usually), C (fairly), D (not usually), E (unreliable), F (cannot be judged)."""
+        return m.rating_from_core(self._core.rate_source(_id(source_id, "source"), grade, rationale))
+
+    def source_ratings(self, source_id: IdLike) -> list[m.SourceRating]:
+        return [m.rating_from_core(r) for r in self._core.source_ratings(_id(source_id, "source"))]
+
+    # --- history and audit ------------------------------------------------------------
+
+    def history(self, entity_id: IdLike) -> list[m.Event]:
+        """Every event that names a claim, source, evidence id or snapshot, oldest first."""
+        return [m.event_from_core(e) for e in self._core.history(_id(entity_id))]
+
+    def events(self, start: int = 1, stop: Optional[int] = None) -> list[m.Event]:
+        """The events with start <= seq <= stop (stop None: to the end)."""
+        return [m.event_from_core(e) for e in self._core.events(start, -1 if stop is None else stop)]
+
+    def event_count(self) -> int:
+        return self._core.event_count()
+
+    def verify(self, against: Optional[CheckpointLike] = None) -> m.VerifyReport:
+        """Recomputes every event hash and link, re-hashes every snapshot's bytes and
+        compares the tables with a replay of the events. With `against` (a checkpoint
+        kept elsewhere) also proves the ledger still holds that exact history."""
+        core_against = None if against is None else _checkpoint(against)
+        return m.report_from_core(self._core.verify(core_against))
+
+    def checkpoint(self) -> m.Checkpoint:
+        """The head of the chain (ledger identity, seq, hash, time) to keep elsewhere."""
+        return m.checkpoint_from_core(self._core.checkpoint())

@@ -1,0 +1,266 @@
+// claimledger._core: the thin pybind11 binding of the C++ workbench. No logic lives
+// here: it converts types, maps each claimledger::Error code to one Python exception
+// (defined in claimledger/errors.py) and releases the GIL around every call into C++.
+// The Pythonic face (objects, keyword defaults, pandas, CLI) is the claimledger package.
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include "claimledger/codec.h"
+#include "claimledger/error.h"
+#include "claimledger/workbench.h"
+
+namespace py = pybind11;
+using namespace claimledger;
+
+namespace {
+
+using Release = py::call_guard<py::gil_scoped_release>;
+
+const char* ExceptionName(Code code) {
+  switch (code) {
+    case Code::kNotFound:
+      return "NotFoundError";
+    case Code::kInvalidInput:
+      return "InvalidInputError";
+    case Code::kAnchor:
+      return "AnchorError";
+    case Code::kIntegrity:
+      return "IntegrityError";
+    case Code::kStorage:
+      return "StorageError";
+    case Code::kReadOnly:
+      return "ReadOnlyError";
+  }
+  return "Error";
+}
+
+// Adds the seq/at/actor of an entity's origin as read-only attributes.
+template <typename T, typename Class>
+void DefOrigin(Class& cls) {
+  cls.def_property_readonly("seq", [](const T& t) { return t.origin.seq; })
+      .def_property_readonly("at", [](const T& t) { return t.origin.at; })
+      .def_property_readonly("actor", [](const T& t) { return t.origin.actor; });
+}
+
+}  // namespace
+
+PYBIND11_MODULE(_core, m) {
+  m.doc() = "The C++ core of claimledger (use the claimledger package, not this module).";
+
+  py::register_exception_translator([](std::exception_ptr pointer) {
+    try {
+      if (pointer) std::rethrow_exception(pointer);
+    } catch (const Error& error) {
+      py::object errors = py::module_::import("claimledger.errors");
+      py::object type = errors.attr(ExceptionName(error.code()));
+      PyErr_SetObject(type.ptr(), py::make_tuple(error.what(), error.id()).ptr());
+    }
+  });
+
+  py::class_<Quote>(m, "Quote")
+      .def_readonly("snapshot", &Quote::snapshot)
+      .def_readonly("exact", &Quote::exact)
+      .def_readonly("prefix", &Quote::prefix)
+      .def_readonly("suffix", &Quote::suffix)
+      .def_readonly("start", &Quote::start)
+      .def_readonly("end", &Quote::end);
+
+  py::class_<Quantity>(m, "Quantity")
+      .def_readonly("text", &Quantity::text)
+      .def_readonly("begin", &Quantity::begin)
+      .def_readonly("end", &Quantity::end)
+      .def_readonly("value", &Quantity::value)
+      .def_readonly("low", &Quantity::low)
+      .def_readonly("high", &Quantity::high)
+      .def_readonly("unit", &Quantity::unit)
+      .def_readonly("qualifier", &Quantity::qualifier);
+  m.def("parse_quantities", &ParseQuantities, py::arg("text"), Release());
+
+  py::class_<Event>(m, "Event")
+      .def_readonly("seq", &Event::seq)
+      .def_readonly("prev", &Event::prev)
+      .def_readonly("type", &Event::type)
+      .def_readonly("at", &Event::at)
+      .def_readonly("actor", &Event::actor)
+      .def_property_readonly("data_json", [](const Event& e) { return CanonicalJson(e.data); })
+      .def_readonly("hash", &Event::hash);
+
+  py::class_<Source> source(m, "Source");
+  source.def_readonly("id", &Source::id)
+      .def_readonly("name", &Source::name)
+      .def_readonly("kind", &Source::kind)
+      .def_readonly("url", &Source::url)
+      .def_readonly("affiliation", &Source::affiliation)
+      .def_readonly("reliability", &Source::reliability);
+  DefOrigin<Source>(source);
+
+  py::class_<Snapshot> snapshot(m, "Snapshot");
+  snapshot.def_readonly("hash", &Snapshot::hash)
+      .def_readonly("sha256", &Snapshot::sha256)
+      .def_readonly("size", &Snapshot::size)
+      .def_readonly("url", &Snapshot::url)
+      .def_readonly("title", &Snapshot::title)
+      .def_readonly("publisher", &Snapshot::publisher)
+      .def_readonly("published", &Snapshot::published)
+      .def_readonly("retrieved", &Snapshot::retrieved);
+  DefOrigin<Snapshot>(snapshot);
+
+  py::class_<Verdict> verdict(m, "Verdict");
+  verdict.def_readonly("claim", &Verdict::claim)
+      .def_readonly("rating", &Verdict::rating)
+      .def_readonly("rationale", &Verdict::rationale)
+      .def_readonly("evidence", &Verdict::evidence);
+  DefOrigin<Verdict>(verdict);
+
+  py::class_<Claim> claim(m, "Claim");
+  claim.def_readonly("id", &Claim::id)
+      .def_readonly("text", &Claim::text)
+      .def_readonly("claimant", &Claim::claimant)
+      .def_readonly("status", &Claim::status)
+      .def_readonly("tags", &Claim::tags)
+      .def_readonly("appearances", &Claim::appearances)
+      .def_readonly("quantities", &Claim::quantities)
+      .def_readonly("verdict", &Claim::verdict);
+  DefOrigin<Claim>(claim);
+
+  py::class_<Evidence> evidence(m, "Evidence");
+  evidence.def_readonly("id", &Evidence::id)
+      .def_readonly("claim", &Evidence::claim)
+      .def_readonly("quote", &Evidence::quote)
+      .def_readonly("stance", &Evidence::stance)
+      .def_readonly("note", &Evidence::note);
+  DefOrigin<Evidence>(evidence);
+
+  py::class_<SourceRating> rating(m, "SourceRating");
+  rating.def_readonly("source", &SourceRating::source)
+      .def_readonly("grade", &SourceRating::grade)
+      .def_readonly("rationale", &SourceRating::rationale);
+  DefOrigin<SourceRating>(rating);
+
+  py::class_<Problem>(m, "Problem")
+      .def_readonly("seq", &Problem::seq)
+      .def_readonly("kind", &Problem::kind)
+      .def_readonly("detail", &Problem::detail);
+
+  py::class_<VerifyReport>(m, "VerifyReport")
+      .def_readonly("ok", &VerifyReport::ok)
+      .def_readonly("events", &VerifyReport::events)
+      .def_readonly("problems", &VerifyReport::problems);
+
+  py::class_<Checkpoint>(m, "Checkpoint")
+      .def(py::init([](std::string ledger, std::int64_t seq, std::string hash, std::string at) {
+             return Checkpoint{std::move(ledger), seq, std::move(hash), std::move(at)};
+           }),
+           py::arg("ledger"), py::arg("seq"), py::arg("hash"), py::arg("at"))
+      .def_readonly("ledger", &Checkpoint::ledger)
+      .def_readonly("seq", &Checkpoint::seq)
+      .def_readonly("hash", &Checkpoint::hash)
+      .def_readonly("at", &Checkpoint::at);
+
+  py::class_<RatingScale>(m, "RatingScale")
+      .def_readonly("name", &RatingScale::name)
+      .def_property_readonly("labels",
+                             [](const RatingScale& s) {
+                               std::vector<std::string> labels;
+                               for (const Rating& r : s.ratings) labels.push_back(r.label);
+                               return labels;
+                             })
+      .def("truth_score", &RatingScale::TruthScore, py::arg("label"));
+
+  py::class_<NewSource>(m, "NewSource")
+      .def(py::init([](std::string name, std::string kind, std::optional<std::string> url,
+                       std::optional<std::string> affiliation) {
+             return NewSource{std::move(name), std::move(kind), std::move(url),
+                              std::move(affiliation)};
+           }),
+           py::arg("name"), py::arg("kind"), py::arg("url"), py::arg("affiliation"));
+
+  py::class_<NewClaim>(m, "NewClaim")
+      .def(py::init([](std::string text, std::optional<std::string> claimant,
+                       std::optional<std::string> appears_in, std::optional<std::string> quote,
+                       std::vector<std::string> tags) {
+             return NewClaim{std::move(text), std::move(claimant), std::move(appears_in),
+                             std::move(quote), std::move(tags)};
+           }),
+           py::arg("text"), py::arg("claimant"), py::arg("appears_in"), py::arg("quote"),
+           py::arg("tags"));
+
+  py::class_<Workbench>(m, "Workbench")
+      .def(py::init([](const std::string& path, const std::string& actor, const std::string& scale,
+                       bool create) {
+             WorkbenchOptions options;
+             options.actor = actor;
+             options.scale = scale;
+             options.create = create;
+             return Workbench::Open(path, options);
+           }),
+           py::arg("path"), py::arg("actor"), py::arg("scale"), py::arg("create"), Release())
+      .def_property("actor", &Workbench::actor, &Workbench::set_actor)
+      .def_property_readonly("identity", &Workbench::identity)
+      .def_property_readonly("scale", &Workbench::scale, py::return_value_policy::copy)
+      .def(
+          "add_source",
+          [](Workbench& w, std::string name, std::string kind, std::optional<std::string> url,
+             std::optional<std::string> affiliation) {
+            return w.AddSource(
+                {std::move(name), std::move(kind), std::move(url), std::move(affiliation)});
+          },
+          Release())
+      .def("add_sources", &Workbench::AddSources, Release())
+      .def("add_snapshot",
+           [](Workbench& w, const py::bytes& content, std::optional<std::string> url,
+              std::optional<std::string> title, std::optional<std::string> publisher,
+              std::optional<std::string> published, std::optional<std::string> retrieved) {
+             NewSnapshot snapshot{std::string(content), std::move(url),       std::move(title),
+                                  std::move(publisher), std::move(published), std::move(retrieved)};
+             py::gil_scoped_release release;
+             return w.AddSnapshot(snapshot);
+           })
+      .def("add_claims", &Workbench::AddClaims, Release())
+      .def(
+          "add_claim", [](Workbench& w, const NewClaim& claim) { return w.AddClaim(claim); },
+          Release())
+      .def(
+          "link_evidence",
+          [](Workbench& w, std::string claim, std::string snapshot, std::string quote,
+             std::string stance, std::optional<std::string> note) {
+            return w.LinkEvidence({std::move(claim), std::move(snapshot), std::move(quote),
+                                   std::move(stance), std::move(note)});
+          },
+          Release())
+      .def("set_verdict", &Workbench::SetVerdict, Release())
+      .def("set_status", &Workbench::SetStatus, Release())
+      .def("rate_source", &Workbench::RateSource, Release())
+      .def("claim", &Workbench::GetClaim, Release())
+      .def(
+          "claims",
+          [](Workbench& w, std::optional<std::string> status, std::optional<std::string> rating,
+             std::optional<std::string> claimant, std::optional<std::string> tag,
+             std::int64_t limit) {
+            return w.Claims(
+                {std::move(status), std::move(rating), std::move(claimant), std::move(tag), limit});
+          },
+          Release())
+      .def("source", &Workbench::GetSource, Release())
+      .def("sources", &Workbench::Sources, Release())
+      .def("snapshot", &Workbench::GetSnapshot, Release())
+      .def("snapshots", &Workbench::Snapshots, Release())
+      .def("snapshot_content",
+           [](Workbench& w, const std::string& hash) {
+             std::string content;
+             {
+               py::gil_scoped_release release;
+               content = w.SnapshotContent(hash);
+             }
+             return py::bytes(content);
+           })
+      .def("evidence", &Workbench::GetEvidence, Release())
+      .def("evidence_for", &Workbench::EvidenceFor, Release())
+      .def("verdicts", &Workbench::Verdicts, Release())
+      .def("source_ratings", &Workbench::SourceRatings, Release())
+      .def("history", &Workbench::History, Release())
+      .def("events", &Workbench::Events, Release())
+      .def("event_count", &Workbench::EventCount, Release())
+      .def("verify", &Workbench::Verify, Release())
+      .def("checkpoint", &Workbench::GetCheckpoint, Release());
+}

@@ -1,0 +1,69 @@
+// Canonical JSON and event hashes against golden vectors that Python's json.dumps made.
+#include "claimledger/codec.h"
+
+#include <gtest/gtest.h>
+
+#include "claimledger/error.h"
+#include "claimledger/ledger.h"
+#include "test_util.h"
+
+namespace claimledger {
+namespace {
+
+TEST(CodecTest, CanonicalJsonMatchesPython) {
+  const auto golden = testing_util::Golden();
+  ASSERT_GE(golden["events"].size(), 2u);
+  for (const auto& item : golden["events"]) {
+    EXPECT_EQ(CanonicalJson(item["event"]), item["canonical"].get<std::string>());
+  }
+}
+
+TEST(CodecTest, EventHashMatchesGolden) {
+  for (const auto& item : testing_util::Golden()["events"]) {
+    const auto& e = item["event"];
+    Event event{e["seq"], e["prev"], e["type"], e["at"], e["actor"], e["data"], ""};
+    EXPECT_EQ(CanonicalEventText(event), item["canonical"].get<std::string>());
+    EXPECT_EQ(EventHash(event), item["hash"].get<std::string>());
+  }
+}
+
+TEST(CodecTest, FloatsAreRefused) {
+  try {
+    CanonicalJson({{"value", 1.5}});
+    FAIL() << "a float was accepted";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.code(), Code::kInvalidInput);
+    EXPECT_EQ(error.id(), "claimledger.json.float");
+  }
+}
+
+TEST(CodecTest, DecimalTextIsShortestAndRoundTrips) {
+  EXPECT_EQ(DecimalText(28500), "28500");
+  EXPECT_EQ(DecimalText(1.2e9), "1200000000");
+  EXPECT_EQ(DecimalText(0.5), "0.5");
+  EXPECT_EQ(DecimalText(-0.0), "0");
+  for (double value : {2.0 / 3, 1e-7, 123456789.125, -4.0}) {
+    EXPECT_EQ(ParseDecimal(DecimalText(value)), value);
+  }
+  EXPECT_FALSE(ParseDecimal("12abc"));
+}
+
+TEST(CodecTest, QuantityRoundTrips) {
+  Quantity q;
+  q.text = "hundreds of thousands";
+  q.begin = 3;
+  q.end = 24;
+  q.low = 100000;
+  q.high = 999999;
+  q.unit = "people";
+  const Quantity back = QuantityFromJson(nlohmann::json::parse(CanonicalJson(QuantityToJson(q))));
+  EXPECT_EQ(back.text, q.text);
+  EXPECT_EQ(back.begin, 3u);
+  EXPECT_FALSE(back.value);
+  EXPECT_EQ(back.low, 100000);
+  EXPECT_EQ(back.high, 999999);
+  EXPECT_EQ(back.unit, "people");
+}
+
+}  // namespace
+}  // namespace claimledger

@@ -1,0 +1,74 @@
+// Helpers shared by the C++ tests: temporary ledger paths, golden vectors, raw SQL edits.
+#ifndef CLAIMLEDGER_TESTS_CPP_TEST_UTIL_H_
+#define CLAIMLEDGER_TESTS_CPP_TEST_UTIL_H_
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+
+namespace claimledger::testing_util {
+
+// A fresh path in the test temp folder; the files are removed at destruction.
+class TempLedgerPath {
+ public:
+  TempLedgerPath() {
+    static int counter = 0;
+    path_ = ::testing::TempDir() + "claimledger_test_" + std::to_string(getpid()) + "_" +
+            std::to_string(++counter) + ".ledger";
+    Remove();
+  }
+  ~TempLedgerPath() { Remove(); }
+  const std::string& str() const { return path_; }
+
+ private:
+  void Remove() {
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+      std::remove((path_ + suffix).c_str());
+    }
+  }
+  std::string path_;
+};
+
+inline nlohmann::json Golden() {
+  std::ifstream in(std::string(CLAIMLEDGER_TEST_DATA) + "/golden.json");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return nlohmann::json::parse(buffer.str());
+}
+
+inline std::string FromHex(const std::string& hex) {
+  std::string bytes;
+  for (std::size_t i = 0; i + 1 < hex.size(); i += 2) {
+    bytes.push_back(static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16)));
+  }
+  return bytes;
+}
+
+// Runs SQL directly on a ledger file, behind the ledger's back (for tampering tests).
+inline void RawSql(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  char* error = nullptr;
+  const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
+  const std::string message = error ? error : "";
+  sqlite3_free(error);
+  sqlite3_close(db);
+  ASSERT_EQ(rc, SQLITE_OK) << message;
+}
+
+inline std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+}  // namespace claimledger::testing_util
+
+#endif  // CLAIMLEDGER_TESTS_CPP_TEST_UTIL_H_
