@@ -233,6 +233,54 @@ void Ledger::Apply(Store& store, const Event& event) {
   }
 }
 
+std::int64_t Ledger::Rebuild() {
+  const VerifyReport report = Verify();
+  std::size_t damaged = 0;
+  for (const Problem& problem : report.problems) {
+    if (problem.kind != "projection-mismatch") ++damaged;
+  }
+  if (damaged > 0) {
+    throw Error(Code::kIntegrity, "claimledger.ledger.damaged_events",
+                std::to_string(damaged) +
+                    " problem(s) in the events or snapshots themselves "
+                    "(first: " +
+                    report.problems.front().kind + " at seq " +
+                    std::to_string(report.problems.front().seq) +
+                    "); rebuilding the tables from them would only copy the damage. Restore the "
+                    "ledger from a copy or a bundle");
+  }
+  Transaction transaction(*this);
+  store_.ClearProjections();
+  std::int64_t replayed = 0;
+  store_.ScanEvents(1, -1, true, [&](const Event& event, std::string_view) {
+    Apply(store_, event);
+    ++replayed;
+    return true;
+  });
+  transaction.Commit();
+  return replayed;
+}
+
+void Ledger::CopyUpTo(std::int64_t seq, Store& target) {
+  ReadScope read(store_);
+  target.BeginWrite();
+  try {
+    store_.ScanEvents(1, seq, true, [&](const Event& event, std::string_view data_text) {
+      target.AppendEvent(event, data_text);
+      if (event.type == "snapshot.added") {
+        const std::string hash = event.data.at("hash").get<std::string>();
+        if (auto content = store_.GetContent(hash)) target.PutContent(hash, *content);
+      }
+      Apply(target, event);
+      return true;
+    });
+    target.Commit();
+  } catch (...) {
+    target.Rollback();
+    throw;
+  }
+}
+
 Checkpoint Ledger::Head() {
   ReadScope read(store_);
   const auto head = store_.LastEvent();

@@ -681,7 +681,7 @@ class Parser {
 
   // A number glued to what comes before it is part of a name or code: "COVID-19", "F16", "#1".
   bool IsAttached(std::size_t k) const {
-    if (k == 0 || tokens_[k].spaced) return false;
+    if (k == 0 || !Exists(k) || tokens_[k].spaced) return false;
     const Token& previous = tokens_[k - 1];
     if (previous.kind != Kind::kSymbol) return true;
     switch (previous.symbol) {
@@ -882,9 +882,9 @@ class Parser {
 
   // "half", "a third", "two-thirds", "three quarters", "one in five", "half a million people".
   std::optional<Match> MatchFraction(std::size_t k) const {
+    if (std::optional<Match> one_in = MatchOneIn(k)) return one_in;
     double fraction = 0;
     std::size_t p = k;
-    if (std::optional<Match> one_in = MatchOneIn(k)) return one_in;
     if (WordIs(k, "half")) {
       if (k > 0 && WordIn(k - 1, kHalfOrdinals)) return std::nullopt;
       fraction = 0.5;

@@ -255,6 +255,12 @@ class SqliteStore final : public Store {
     statement.Step();
     return statement.Int(0);
   }
+  std::int64_t LastSeqAt(const std::string& time) override {
+    Statement statement =
+        connection_->Prepare("SELECT coalesce(max(seq), 0) FROM events WHERE at <= ?1");
+    statement.Bind(1, time).Step();
+    return statement.Int(0);
+  }
   void AppendEvent(const Event& event, std::string_view data_text) override {
     Statement statement = connection_->Prepare(
         "INSERT INTO events(seq, prev, type, at, actor, data, hash) "

@@ -201,6 +201,7 @@ Source Workbench::AddSource(const NewSource& source) {
 }
 
 std::vector<std::string> Workbench::AddSources(const std::vector<NewSource>& sources) {
+  RequireWritable();
   std::lock_guard<std::mutex> lock(mutex_);
   Ledger::Transaction transaction(*ledger_);
   std::vector<std::string> added;
@@ -217,6 +218,7 @@ std::vector<std::string> Workbench::AddSources(const std::vector<NewSource>& sou
 }
 
 Snapshot Workbench::AddSnapshot(const NewSnapshot& snapshot) {
+  RequireWritable();
   std::lock_guard<std::mutex> lock(mutex_);
   const auto url = OptionalText("url", snapshot.url);
   const auto title = OptionalText("title", snapshot.title);
@@ -268,6 +270,7 @@ Claim Workbench::AddClaim(const NewClaim& claim) {
 }
 
 std::vector<std::string> Workbench::AddClaims(const std::vector<NewClaim>& claims) {
+  RequireWritable();
   std::lock_guard<std::mutex> lock(mutex_);
   Ledger::Transaction transaction(*ledger_);
   std::vector<std::string> added;
@@ -285,6 +288,7 @@ std::vector<std::string> Workbench::AddClaims(const std::vector<NewClaim>& claim
 }
 
 Evidence Workbench::LinkEvidence(const NewEvidence& evidence) {
+  RequireWritable();
   std::lock_guard<std::mutex> lock(mutex_);
   Ledger::Transaction transaction(*ledger_);
   RequireClaim(evidence.claim);
@@ -305,6 +309,7 @@ Evidence Workbench::LinkEvidence(const NewEvidence& evidence) {
 Verdict Workbench::SetVerdict(const std::string& claim, const std::string& rating,
                               const std::string& rationale,
                               const std::vector<std::string>& evidence) {
+  RequireWritable();
   std::lock_guard<std::mutex> lock(mutex_);
   Ledger::Transaction transaction(*ledger_);
   RequireClaim(claim);
@@ -335,6 +340,7 @@ Verdict Workbench::SetVerdict(const std::string& claim, const std::string& ratin
 }
 
 Claim Workbench::SetStatus(const std::string& claim, const std::string& status) {
+  RequireWritable();
   std::lock_guard<std::mutex> lock(mutex_);
   Ledger::Transaction transaction(*ledger_);
   const Claim current = RequireClaim(claim);
@@ -365,6 +371,7 @@ Claim Workbench::SetStatus(const std::string& claim, const std::string& status) 
 
 SourceRating Workbench::RateSource(const std::string& source, const std::string& grade,
                                    const std::string& rationale) {
+  RequireWritable();
   std::lock_guard<std::mutex> lock(mutex_);
   Ledger::Transaction transaction(*ledger_);
   RequireSource(source);
@@ -501,6 +508,62 @@ VerifyReport Workbench::Verify(const std::optional<Checkpoint>& against) {
 Checkpoint Workbench::GetCheckpoint() {
   std::lock_guard<std::mutex> lock(mutex_);
   return ledger_->Head();
+}
+
+std::int64_t Workbench::Rebuild() {
+  RequireWritable();
+  std::lock_guard<std::mutex> lock(mutex_);
+  return ledger_->Rebuild();
+}
+
+void Workbench::RequireWritable() const {
+  if (as_of_) {
+    throw Error(Code::kReadOnly, "claimledger.read_only",
+                "this is a read-only view of the ledger as of event " + std::to_string(*as_of_) +
+                    "; write through the workbench itself");
+  }
+}
+
+std::unique_ptr<Workbench> Workbench::AsOf(std::int64_t seq) {
+  if (seq < 1) {
+    throw Invalid("as_of.seq",
+                  "as_of needs a seq of 1 or more (1 is the ledger's creation), "
+                  "not " +
+                      std::to_string(seq));
+  }
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto copy = OpenSqliteStore(":memory:", {});
+  ledger_->CopyUpTo(seq, *copy);
+  WorkbenchOptions options;
+  options.actor = actor_;
+  options.custom_scale = ledger_->scale();
+  std::unique_ptr<Workbench> view(new Workbench(std::move(copy), options));
+  {
+    ReadScope read(*view->store_);
+    view->as_of_ = view->store_->LastEvent()->seq;
+  }
+  return view;
+}
+
+std::unique_ptr<Workbench> Workbench::AsOfTime(const std::string& time) {
+  RequireUtf8("as_of time", time);
+  auto normal = NormaliseDate(time);
+  if (!normal) {
+    throw Invalid("input.date", "as_of time " + Shown(time) +
+                                    " is not a time; use YYYY-MM-DD or an RFC 3339 time such as "
+                                    "2024-10-22T00:00:00Z");
+  }
+  if (normal->size() == 10) *normal += "T00:00:00.000000Z";
+  std::int64_t seq;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    ReadScope read(*store_);
+    seq = store_->LastSeqAt(*normal);
+  }
+  if (seq < 1) {
+    throw Invalid("as_of.before_creation", "the ledger did not exist yet at " + *normal);
+  }
+  return AsOf(seq);
 }
 
 }  // namespace claimledger

@@ -8,6 +8,7 @@ writes nothing. Methods that take an id also accept the object it names (a ``Cla
 
 from __future__ import annotations
 
+import datetime as _dt
 import getpass
 import os
 from typing import Any, Iterable, Mapping, Optional, Sequence, Union
@@ -128,6 +129,13 @@ class Workbench:
                 actor = "unknown"
         self._wb: Optional[_core.Workbench] = _core.Workbench(self.path, actor, scale, create)
 
+    @classmethod
+    def _view(cls, core: _core.Workbench, path: str) -> "Workbench":
+        view = cls.__new__(cls)
+        view.path = path
+        view._wb = core
+        return view
+
     # --- life cycle -------------------------------------------------------------------
 
     @property
@@ -147,7 +155,12 @@ class Workbench:
         self.close()
 
     def __repr__(self) -> str:
-        state = "closed" if self._wb is None else f"{self.event_count()} events"
+        if self._wb is None:
+            state = "closed"
+        elif self.as_of_seq is not None:
+            state = f"read-only view as of event {self.as_of_seq}"
+        else:
+            state = f"{self.event_count()} events"
         return f"<claimledger.Workbench {self.path!r} ({state})>"
 
     @property
@@ -387,3 +400,46 @@ class Workbench:
     def checkpoint(self) -> m.Checkpoint:
         """The head of the chain (ledger identity, seq, hash, time) to keep elsewhere."""
         return m.checkpoint_from_core(self._core.checkpoint())
+
+    def rebuild(self) -> int:
+        """Regenerates the tables of current state from the events, in one transaction,
+        and returns the number of events replayed. Use it when verify() reports only
+        ``projection-mismatch`` problems; when the events themselves are damaged it
+        raises :class:`IntegrityError` and changes nothing."""
+        return self._core.rebuild()
+
+    # --- the past ---------------------------------------------------------------------
+
+    def as_of(self, when: Union[int, str, _dt.datetime, _dt.date]) -> "Workbench":
+        """A read-only view of the desk as it was: after event number `when` (an int),
+        or at a time (an RFC 3339 string, a ``YYYY-MM-DD`` date meaning 00:00 UTC, or a
+        datetime; naive datetimes are taken as UTC). The view has the same read methods
+        (``claim``, ``claims``, ``history``, ``verify`` ...); writing through it raises
+        :class:`ReadOnlyError`."""
+        if isinstance(when, bool):
+            raise InvalidInputError(
+                "[claimledger.as_of.type] as_of takes a seq (int), a time or a date, not a bool",
+                "claimledger.as_of.type",
+            )
+        if isinstance(when, int):
+            core = self._core.as_of(when)
+        elif isinstance(when, _dt.datetime):
+            if when.tzinfo is None:
+                when = when.replace(tzinfo=_dt.timezone.utc)
+            core = self._core.as_of_time(when.astimezone(_dt.timezone.utc).isoformat())
+        elif isinstance(when, _dt.date):
+            core = self._core.as_of_time(when.isoformat())
+        elif isinstance(when, str):
+            core = self._core.as_of_time(when)
+        else:
+            raise InvalidInputError(
+                f"[claimledger.as_of.type] as_of takes a seq (int), an RFC 3339 time, a date "
+                f"or a datetime, not {type(when).__name__}",
+                "claimledger.as_of.type",
+            )
+        return Workbench._view(core, self.path)
+
+    @property
+    def as_of_seq(self) -> Optional[int]:
+        """For a view made by :meth:`as_of`, the seq it shows; None for the live desk."""
+        return self._core.as_of_seq

@@ -262,5 +262,9 @@ PYBIND11_MODULE(_core, m) {
       .def("events", &Workbench::Events, Release())
       .def("event_count", &Workbench::EventCount, Release())
       .def("verify", &Workbench::Verify, Release())
-      .def("checkpoint", &Workbench::GetCheckpoint, Release());
+      .def("checkpoint", &Workbench::GetCheckpoint, Release())
+      .def("rebuild", &Workbench::Rebuild, Release())
+      .def("as_of", &Workbench::AsOf, Release())
+      .def("as_of_time", &Workbench::AsOfTime, Release())
+      .def_property_readonly("as_of_seq", &Workbench::as_of);
 }

@@ -12,6 +12,7 @@
 #include <random>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace claimledger {
@@ -137,6 +138,7 @@ std::vector<Row> Rows() {
       {"two thirds of members", {Value("two thirds", 2.0 / 3, "fraction")}},
       {"half of voters", {Value("half", 0.5, "fraction")}},
       {"a third", {Value("a third", 1.0 / 3, "fraction")}},
+      {"one-third of respondents", {Value("one-third", 1.0 / 3, "fraction")}},
       {"a third of the budget", {Value("a third", 1.0 / 3, "fraction")}},
       {"three quarters of the budget", {Value("three quarters", 0.75, "fraction")}},
       {"one in five", {Value("one in five", 0.2, "fraction")}},
@@ -184,7 +186,7 @@ std::vector<Row> Rows() {
       {"3bn people", {Value("3bn people", 3000000000, "people")}},
       {"3 dozen eggs", {Value("3 dozen eggs", 36, "eggs")}},
       {"from 3 to 5 percent", {Value("3", 3), Value("5 percent", 5, "percent")}},
-      {"caf\u00E9s: 12 caf\u00E9s", {Value("12", 12)}},
+      {"caf\u00E9s: 12 caf\u00E9s", {Value("12", 12)}},  // units are plain ASCII nouns only
 
       // Dates: unit "date", value yyyymmdd; a day and month without a year is skipped.
       {"21 October 2024", {Value("21 October 2024", 20241021, "date")}},

@@ -82,6 +82,15 @@ class Ledger {
 
   // REQUIRES: no transaction open. Reads in one transaction.
   VerifyReport Verify(const std::optional<Checkpoint>& against = std::nullopt);
+
+  // Regenerates every projection table from the events, in one transaction. Throws
+  // Error(kIntegrity) and changes nothing when the events themselves fail verification
+  // (a rebuild would only copy the damage). Returns the number of events replayed.
+  std::int64_t Rebuild();
+
+  // Copies the events with seq <= `seq` (and the snapshots they add) into `target`, an
+  // empty store, applying each to its projections: the desk as it was after event `seq`.
+  void CopyUpTo(std::int64_t seq, Store& target);
   Checkpoint Head();
 
  private:

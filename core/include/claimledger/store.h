@@ -40,6 +40,8 @@ class Store {
   virtual std::optional<Event> LastEvent() = 0;
   virtual std::optional<Event> EventAt(std::int64_t seq) = 0;
   virtual std::int64_t EventCount() = 0;
+  // The seq of the last event with at <= `time` (RFC 3339 UTC, microseconds), 0 if none.
+  virtual std::int64_t LastSeqAt(const std::string& time) = 0;
   virtual void AppendEvent(const Event& event, std::string_view data_text) = 0;
   // Calls `visit` for every event with from <= seq <= to (to < 0: to the end), in the
   // stored order of seq; stops early when `visit` returns false. `data_text` is the

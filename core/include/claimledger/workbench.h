@@ -118,11 +118,25 @@ class Workbench {
   // --- audit -------------------------------------------------------------------------
   VerifyReport Verify(const std::optional<Checkpoint>& against = std::nullopt);
   Checkpoint GetCheckpoint();
+  // Regenerates the tables of current state from the events (see Ledger::Rebuild).
+  std::int64_t Rebuild();
+
+  // A read-only view of the desk as it was right after event `seq` (clamped to the
+  // ledger's length), with the same read methods; every write throws Error(kReadOnly).
+  // Throws Error(kInvalidInput) when seq < 1.
+  std::unique_ptr<Workbench> AsOf(std::int64_t seq);
+  // The same at a time: the state after the last event with `at` <= `time` (YYYY-MM-DD
+  // means 00:00 UTC that day, or an RFC 3339 time). Throws Error(kInvalidInput) for a
+  // time that does not parse or that is before the ledger was created.
+  std::unique_ptr<Workbench> AsOfTime(const std::string& time);
+  // The seq the view was taken at, or nothing for the live workbench.
+  std::optional<std::int64_t> as_of() const { return as_of_; }
   const RatingScale& scale() const { return ledger_->scale(); }
   const std::string& identity() const { return ledger_->identity(); }
 
  private:
   Workbench(std::unique_ptr<Store> store, const WorkbenchOptions& options);
+  void RequireWritable() const;
 
   std::string AddSourceIn(Ledger::Transaction& transaction, const NewSource& source);
   std::string AddClaimIn(Ledger::Transaction& transaction, const NewClaim& claim);
@@ -135,6 +149,7 @@ class Workbench {
   std::unique_ptr<Store> store_;
   std::unique_ptr<Ledger> ledger_;
   std::string actor_;
+  std::optional<std::int64_t> as_of_;  // set for read-only views
 };
 
 }  // namespace claimledger

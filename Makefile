@@ -1,0 +1,60 @@
+# The two commands of the README, and the developer targets around them.
+#   make demo   install what is missing, build, run the demo desk in ./demo
+#   make test   build and run every test (GoogleTest through ctest, then pytest)
+
+PYTHON      ?= python3
+VENV        ?= .venv
+BUILD       ?= build/cpp
+JOBS        ?= 2
+DEB_PACKAGES = cmake g++ make pkg-config libsqlite3-dev libxxhash-dev nlohmann-json3-dev \
+               libsodium-dev libgtest-dev
+SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: demo test deps venv build test-cpp test-python bench format lint clean
+
+demo: deps venv
+	$(VENV)/bin/claimledger demo --dir demo
+
+test: deps test-cpp test-python
+
+# Installs the Debian packages that are missing (nothing when all are there).
+deps:
+	@missing=""; \
+	for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	$(PYTHON) -c "import venv, ensurepip" 2>/dev/null || missing="$$missing python3-venv"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; \
+	fi
+
+# The virtual environment with the package (and its test extras) installed from source.
+venv:
+	@[ -x $(VENV)/bin/python ] || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/python -m pip install -q --upgrade pip
+	$(VENV)/bin/python -m pip install -q ".[test]"
+
+build:
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo
+	cmake --build $(BUILD) -j $(JOBS)
+
+test-cpp: build
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+test-python: venv
+	$(VENV)/bin/python -m pytest -q
+
+bench: venv
+	$(VENV)/bin/python -m pip install -q ".[bench]"
+	$(VENV)/bin/python bench/bench_bulk_add.py
+
+format:
+	clang-format -i core/include/claimledger/*.h core/src/*.cpp python/src/*.cpp tests/cpp/*.cpp tests/cpp/*.h
+	$(VENV)/bin/python -m ruff format python tests bench
+
+lint:
+	$(VENV)/bin/python -m ruff check python tests bench
+
+clean:
+	rm -rf build $(VENV) demo
