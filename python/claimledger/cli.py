@@ -156,6 +156,18 @@ def _cmd_verify(args: argparse.Namespace) -> int:
         print(f"{args.file}: {report.events} events checked: {state}")
         for problem in report.problems:
             print(f"  seq {problem.seq:>6}  {problem.kind:<20} {problem.detail}")
+        if report.problems and all(p.kind == "projection-mismatch" for p in report.problems):
+            print("The events are intact; only the tables of current state differ from them. "
+                  f"Run 'claimledger rebuild {args.file}' to regenerate the tables.")
+    return 0 if report.ok else 1
+
+
+def _cmd_rebuild(args: argparse.Namespace) -> int:
+    with _open(args) as wb:
+        replayed = wb.rebuild()
+        report = wb.verify()
+    print(f"{args.file}: tables rebuilt from {replayed} events; verify: "
+          f"{'ok' if report.ok else 'still failing'}")
     return 0 if report.ok else 1
 
 
@@ -276,6 +288,10 @@ def build_parser() -> argparse.ArgumentParser:
                 "claimledger verify desk.ledger --against head.json")
     p.add_argument("--against", help="a checkpoint file written by 'claimledger checkpoint'")
     p.add_argument("--json", action="store_true", help="print JSON")
+
+    command("rebuild", _cmd_rebuild,
+            "regenerate the tables of current state from intact events",
+            "claimledger rebuild desk.ledger")
 
     p = command("checkpoint", _cmd_checkpoint, "print the head of the chain to keep elsewhere",
                 "claimledger checkpoint desk.ledger -o head.json")

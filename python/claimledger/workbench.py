@@ -383,6 +383,13 @@ class Workbench:
         """Every event that names a claim, source, evidence id or snapshot, oldest first."""
         return [m.event_from_core(e) for e in self._core.history(_id(entity_id))]
 
+    def history_frame(self, entity_id: IdLike):
+        """:meth:`history` as a pandas DataFrame (one row per event, ``at`` as a UTC
+        datetime). Needs pandas: ``pip install claimledger[notebook]``."""
+        from .frames import events_frame
+
+        return events_frame(self.history(entity_id))
+
     def events(self, start: int = 1, stop: Optional[int] = None) -> list[m.Event]:
         """The events with start <= seq <= stop (stop None: to the end)."""
         return [m.event_from_core(e) for e in self._core.events(start, -1 if stop is None else stop)]

@@ -1,0 +1,228 @@
+"""Tampering: edit a ledger file directly with SQLite, one edit per case, and check that
+verify() reports the right kind of problem at the right place, from Python and from the
+command line. None may pass unnoticed."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+import claimledger as cl
+from claimledger.cli import main as cli_main
+
+ARTICLE = (
+    "Seoul, 21 October 2024. The United States keeps approximately 28,500 troops in South "
+    "Korea. The Korean War lasted from 1950 to 1953."
+)
+FACTS = "About 28,500 U.S. service members are stationed in Korea."
+
+
+def canonical(row: dict) -> str:
+    return json.dumps(row, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def rehash_from(db: sqlite3.Connection, first_seq: int) -> None:
+    """Recomputes hash and prev of every event from `first_seq` on, as a forger would."""
+    rows = db.execute(
+        "SELECT seq, prev, type, at, actor, data FROM events WHERE seq >= ? ORDER BY seq",
+        (first_seq,),
+    ).fetchall()
+    prev = db.execute("SELECT hash FROM events WHERE seq = ?", (first_seq - 1,)).fetchone()[0]
+    for seq, _, type_, at, actor, data in rows:
+        event = {"seq": seq, "prev": prev, "type": type_, "at": at, "actor": actor,
+                 "data": json.loads(data)}
+        digest = "sha256:" + hashlib.sha256(canonical(event).encode()).hexdigest()
+        db.execute("UPDATE events SET prev = ?, hash = ? WHERE seq = ?", (prev, digest, seq))
+        prev = digest
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory) -> tuple[Path, dict]:
+    """A small desk on disk; events numbered as listed in `ids`."""
+    path = tmp_path_factory.mktemp("pristine") / "desk.ledger"
+    with cl.open(path, actor="alice") as wb:
+        outlet = wb.add_source("Courier", kind="outlet")                          # 2
+        article = wb.add_snapshot(ARTICLE, publisher=outlet)                        # 3
+        facts = wb.add_snapshot(FACTS)                                              # 4
+        claim = wb.add_claim("About 28,500 US troops are in South Korea.",          # 5
+                             claimant=outlet, appears_in=article,
+                             quote="approximately 28,500 troops", tags=["military"])
+        other = wb.add_claim("The Korean War lasted from 1950 to 1953.")           # 6
+        ev = wb.link_evidence(claim, facts, quote="About 28,500 U.S. service members",
+                              stance="supports")                                    # 7
+        wb.set_verdict(claim, "mixed", rationale="first look")                      # 8
+        wb.set_verdict(claim, "true", rationale="fact sheet agrees", evidence=[ev])  # 9
+        wb.set_status(claim, "published")                                           # 10
+        wb.rate_source(outlet, "B", rationale="usually reliable")                   # 11
+        checkpoint = wb.checkpoint()
+        assert wb.verify().ok
+    ids = {"claim": claim.id, "other": other.id, "facts": facts.hash, "article": article.hash,
+           "outlet": outlet.id, "checkpoint": checkpoint}
+    return path, ids
+
+
+def forge_event(db: sqlite3.Connection) -> None:
+    last_seq, last_hash = db.execute("SELECT seq, hash FROM events ORDER BY seq DESC").fetchone()
+    event = {"seq": last_seq + 1, "prev": last_hash, "type": "verdict.set",
+             "at": "2030-01-01T00:00:00.000000Z", "actor": "mallory",
+             "data": {"claim": "clm_0", "rating": "false", "rationale": "x", "evidence": []}}
+    db.execute("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?)",
+               (event["seq"], event["prev"], event["type"], event["at"], event["actor"],
+                canonical(event["data"]), "sha256:" + "1" * 64))
+
+
+def swap_events(db: sqlite3.Connection) -> None:
+    db.execute("UPDATE events SET seq = -1 WHERE seq = 5")
+    db.execute("UPDATE events SET seq = 5 WHERE seq = 6")
+    db.execute("UPDATE events SET seq = 6 WHERE seq = -1")
+
+
+def unknown_type_consistent(db: sqlite3.Connection) -> None:
+    db.execute("UPDATE events SET type = 'claim.erased' WHERE seq = 10")
+    rehash_from(db, 10)
+
+
+def rewrite_consistently(db: sqlite3.Connection) -> None:
+    """Truncate the chain after event 8 and write a different, internally consistent end."""
+    db.execute("DELETE FROM events WHERE seq > 8")
+    db.execute("DELETE FROM event_refs WHERE seq > 8")
+    db.execute("DELETE FROM verdicts WHERE seq > 8")
+    db.execute("DELETE FROM source_ratings")
+    db.execute("UPDATE sources SET reliability = NULL")
+    db.execute("UPDATE claims SET status = 'new', rating = 'mixed' "
+               "WHERE id IN (SELECT claim FROM verdicts)")
+
+
+# (name, edit (SQL text or function), expected kind, expected seq or None for "any")
+CASES = [
+    ("verdict row changed", "UPDATE verdicts SET rating = 'false' WHERE seq = 9",
+     "projection-mismatch", None),
+    ("event data changed",
+     "UPDATE events SET data = replace(data, 'first look', 'second look') WHERE seq = 8",
+     "hash-mismatch", 8),
+    ("event hash changed", "UPDATE events SET hash = 'sha256:' || hex(randomblob(32)) "
+     "WHERE seq = 6", "hash-mismatch", 6),
+    ("event hash changed breaks the next link",
+     "UPDATE events SET hash = 'sha256:' || lower(hex(randomblob(32))) WHERE seq = 6",
+     "broken-link", 7),
+    ("event actor changed", "UPDATE events SET actor = 'mallory' WHERE seq = 9",
+     "hash-mismatch", 9),
+    ("event time changed", "UPDATE events SET at = '2020-01-01T00:00:00.000000Z' WHERE seq = 9",
+     "hash-mismatch", 9),
+    ("event deleted in the middle", "DELETE FROM events WHERE seq = 7", "gap", 8),
+    ("last event deleted", "DELETE FROM events WHERE seq = 11", "projection-mismatch", None),
+    ("two events swapped", swap_events, "broken-link", 5),
+    ("forged event inserted", forge_event, "hash-mismatch", 12),
+    ("unknown event type, rehashed", unknown_type_consistent, "unknown-event", 10),
+    ("snapshot bytes changed",
+     "UPDATE contents SET bytes = CAST('forged document' AS BLOB) WHERE hash LIKE 'xxh3-128:%' "
+     "AND length(bytes) < 70", "content-mismatch", None),
+    ("snapshot bytes deleted", "DELETE FROM contents WHERE length(bytes) < 70",
+     "content-mismatch", None),
+    ("claim text changed in the table only",
+     "UPDATE claims SET text = 'About 2,850 troops' WHERE text LIKE 'About 28,500%'",
+     "projection-mismatch", None),
+    ("tag added to the table only",
+     "INSERT INTO claim_tags SELECT id, 'forged' FROM claims LIMIT 1",
+     "projection-mismatch", None),
+    ("source reliability changed", "UPDATE sources SET reliability = 'A'",
+     "projection-mismatch", None),
+]
+
+
+def tampered_copy(pristine, tmp_path, edit) -> Path:
+    source, _ = pristine
+    path = tmp_path / "tampered.ledger"
+    shutil.copyfile(source, path)
+    db = sqlite3.connect(path)
+    if callable(edit):
+        edit(db)
+    else:
+        db.execute(edit)
+    db.commit()
+    db.close()
+    return path
+
+
+def test_there_are_at_least_twelve_distinct_cases():
+    assert len({name for name, *_ in CASES}) >= 12
+
+
+@pytest.mark.parametrize("name,edit,kind,seq", CASES, ids=[c[0] for c in CASES])
+def test_verify_reports_the_tampering(pristine, tmp_path, capsys, name, edit, kind, seq):
+    path = tampered_copy(pristine, tmp_path, edit)
+    with cl.open(path, actor="auditor") as wb:
+        report = wb.verify()
+    assert not report.ok, name
+    found = [p for p in report.problems if p.kind == kind and (seq is None or p.seq == seq)]
+    assert found, f"{name}: expected {kind} at {seq}, got {report.problems}"
+    assert all(p.detail for p in report.problems)
+
+    assert cli_main(["verify", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert kind in out
+
+
+def test_a_consistent_rewrite_is_caught_only_with_a_checkpoint(pristine, tmp_path, capsys):
+    _, ids = pristine
+    path = tampered_copy(pristine, tmp_path, rewrite_consistently)
+    with cl.open(path) as wb:
+        assert wb.verify().ok  # internally consistent: the chain alone cannot tell
+        report = wb.verify(against=ids["checkpoint"])
+    assert not report.ok
+    assert [p.kind for p in report.problems] == ["checkpoint-mismatch"]
+    assert report.problems[0].seq == ids["checkpoint"].seq
+
+    head = tmp_path / "head.json"
+    head.write_text(ids["checkpoint"].to_json())
+    assert cli_main(["verify", str(path), "--against", str(head)]) == 1
+    assert "checkpoint-mismatch" in capsys.readouterr().out
+
+
+def test_a_rewritten_history_of_the_same_length_is_caught_by_the_checkpoint(pristine, tmp_path):
+    _, ids = pristine
+
+    def rewrite(db):
+        db.execute("UPDATE events SET data = replace(data, 'first look', 'forged') WHERE seq = 8")
+        db.execute("UPDATE verdicts SET rationale = 'forged' WHERE seq = 8")
+        rehash_from(db, 8)
+
+    path = tampered_copy(pristine, tmp_path, rewrite)
+    with cl.open(path) as wb:
+        assert wb.verify().ok
+        kinds = [p.kind for p in wb.verify(against=ids["checkpoint"]).problems]
+    assert kinds == ["checkpoint-mismatch"]
+
+
+def test_a_checkpoint_of_another_ledger_is_refused(pristine):
+    _, ids = pristine
+    with cl.open() as other:
+        report = other.verify(against=ids["checkpoint"])
+    assert not report.ok
+    assert report.problems[0].kind == "checkpoint-mismatch"
+    assert "ledger" in report.problems[0].detail
+
+
+def test_rebuild_repairs_projection_damage(pristine, tmp_path, capsys):
+    path = tampered_copy(pristine, tmp_path, "UPDATE claims SET text = 'changed'")
+    assert cli_main(["verify", str(path)]) == 1
+    assert "claimledger rebuild" in capsys.readouterr().out
+    assert cli_main(["rebuild", str(path)]) == 0
+    with cl.open(path) as wb:
+        assert wb.verify().ok
+        assert wb.claim(pristine[1]["claim"]).text == "About 28,500 US troops are in South Korea."
+
+
+def test_rebuild_refuses_damaged_events_and_changes_nothing(pristine, tmp_path):
+    path = tampered_copy(pristine, tmp_path,
+                         "UPDATE events SET actor = 'mallory' WHERE seq = 9")
+    before = path.read_bytes()
+    with cl.open(path) as wb:
+        with pytest.raises(cl.IntegrityError, match="damaged_events"):
+            wb.rebuild()
+    assert path.read_bytes() == before
