@@ -7,15 +7,18 @@ VENV        ?= .venv
 BUILD       ?= build/cpp
 JOBS        ?= 2
 DEB_PACKAGES = cmake g++ make pkg-config libsqlite3-dev libxxhash-dev nlohmann-json3-dev \
-               libsodium-dev libgtest-dev
+               libsodium-dev libgtest-dev clang libclang-rt-14-dev
+FUZZ_TARGETS = event quantities text
+FUZZ_SECONDS ?= 60
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test deps venv build test-cpp test-python bench format lint clean
+.PHONY: demo test deps venv build test-cpp test-sanitize fuzz test-fuzz test-python bench \
+        format lint clean
 
 demo: deps venv
 	$(VENV)/bin/claimledger demo --dir demo
 
-test: deps test-cpp test-python
+test: deps test-cpp test-sanitize test-fuzz test-python
 
 # Installs the Debian packages that are missing (nothing when all are there).
 deps:
@@ -41,6 +44,31 @@ build:
 
 test-cpp: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+# The C++ tests again under AddressSanitizer and UndefinedBehaviorSanitizer.
+test-sanitize:
+	cmake -S . -B build/sanitize -DCMAKE_BUILD_TYPE=Debug -DCLAIMLEDGER_SANITIZE=ON
+	cmake --build build/sanitize -j $(JOBS)
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	  ctest --test-dir build/sanitize --output-on-failure -j $(JOBS)
+
+# libFuzzer on each parser of outside input, starting from the committed seed corpus.
+# make fuzz runs each target FUZZ_SECONDS (60); make test runs them briefly.
+fuzz:
+	cmake -S . -B build/fuzz -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCLAIMLEDGER_FUZZ=ON -DCLAIMLEDGER_TESTS=OFF
+	cmake --build build/fuzz -j $(JOBS)
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p build/fuzz/corpus-$$t build/fuzz/artifacts; \
+	  echo "fuzz_$$t: $(FUZZ_SECONDS) s"; \
+	  build/fuzz/fuzz_$$t build/fuzz/corpus-$$t tests/fuzz/corpus/$$t \
+	    -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=build/fuzz/artifacts/ \
+	    -print_final_stats=1 2>build/fuzz/fuzz_$$t.log || { tail -40 build/fuzz/fuzz_$$t.log; exit 1; }; \
+	  grep -E "stat::number_of_executed_units" build/fuzz/fuzz_$$t.log; \
+	done
+
+test-fuzz:
+	$(MAKE) fuzz FUZZ_SECONDS=10
 
 test-python: venv
 	$(VENV)/bin/python -m pytest -q

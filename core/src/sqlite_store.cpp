@@ -519,7 +519,9 @@ class SqliteStore final : public Store {
   std::vector<ProjectionDiff> DiffProjections(Store& replay) override {
     const std::string& other = static_cast<SqliteStore&>(replay).schema_;
     std::vector<ProjectionDiff> diffs;
-    for (const auto& [table, key] : ProjectionTables()) {
+    for (const auto& entry : ProjectionTables()) {
+      const std::string& table = entry.first;
+      const std::string& key = entry.second;
       const auto keys_only_in = [&](const std::string& a, const std::string& b) {
         std::vector<std::string> keys;
         Statement statement = connection_->Prepare("SELECT " + key + " FROM (SELECT * FROM " + a +

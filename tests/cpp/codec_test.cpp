@@ -19,7 +19,8 @@ TEST(CodecTest, CanonicalJsonMatchesPython) {
 }
 
 TEST(CodecTest, EventHashMatchesGolden) {
-  for (const auto& item : testing_util::Golden()["events"]) {
+  const auto golden = testing_util::Golden();
+  for (const auto& item : golden["events"]) {
     const auto& e = item["event"];
     Event event{e["seq"], e["prev"], e["type"], e["at"], e["actor"], e["data"], ""};
     EXPECT_EQ(CanonicalEventText(event), item["canonical"].get<std::string>());
