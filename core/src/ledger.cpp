@@ -92,6 +92,7 @@ void ApplyVerdictSet(Store& store, const Event& e) {
   verdict.origin = OriginOf(e);
   store.AddVerdict(verdict);
   store.AddEventRef(verdict.claim, e.seq);
+  for (const std::string& evidence : verdict.evidence) store.AddEventRef(evidence, e.seq);
 }
 
 void ApplyStatusSet(Store& store, const Event& e) {
@@ -129,12 +130,11 @@ const std::map<std::string, Applier>& Appliers() {
 }  // namespace
 
 std::string CanonicalEventText(const Event& event) {
-  return CanonicalJson(json{{"actor", event.actor},
-                            {"at", event.at},
-                            {"data", event.data},
-                            {"prev", event.prev},
-                            {"seq", event.seq},
-                            {"type", event.type}});
+  // The six keys in sorted order, written around the canonical data (no copy of it).
+  const auto text = [](const std::string& value) { return CanonicalJson(json(value)); };
+  return "{\"actor\":" + text(event.actor) + ",\"at\":" + text(event.at) +
+         ",\"data\":" + CanonicalJson(event.data) + ",\"prev\":" + text(event.prev) +
+         ",\"seq\":" + std::to_string(event.seq) + ",\"type\":" + text(event.type) + "}";
 }
 
 std::string EventHash(const Event& event) { return Sha256(CanonicalEventText(event)); }

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <map>
 #include <sstream>
+#include <unordered_map>
 
 #include "claimledger/codec.h"
 #include "claimledger/error.h"
@@ -42,12 +43,8 @@ CREATE TABLE $S.snapshots(
 CREATE TABLE $S.claims(
   id TEXT PRIMARY KEY, text TEXT NOT NULL, claimant TEXT, status TEXT NOT NULL, rating TEXT,
   quantities TEXT NOT NULL, seq INTEGER NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL);
-CREATE INDEX $S.claims_claimant ON claims(claimant);
-CREATE INDEX $S.claims_status ON claims(status);
-CREATE INDEX $S.claims_rating ON claims(rating);
 CREATE TABLE $S.claim_tags(claim TEXT NOT NULL, tag TEXT NOT NULL,
   PRIMARY KEY(claim, tag)) WITHOUT ROWID;
-CREATE INDEX $S.claim_tags_tag ON claim_tags(tag);
 CREATE TABLE $S.appearances(
   claim TEXT NOT NULL, snapshot TEXT NOT NULL, exact TEXT NOT NULL, prefix TEXT NOT NULL,
   suffix TEXT NOT NULL, quote_start INTEGER NOT NULL, quote_end INTEGER NOT NULL,
@@ -57,29 +54,43 @@ CREATE TABLE $S.evidence(
   prefix TEXT NOT NULL, suffix TEXT NOT NULL, quote_start INTEGER NOT NULL,
   quote_end INTEGER NOT NULL, stance TEXT NOT NULL, note TEXT,
   seq INTEGER NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL);
-CREATE INDEX $S.evidence_claim ON evidence(claim);
 CREATE TABLE $S.verdicts(
   seq INTEGER PRIMARY KEY, claim TEXT NOT NULL, rating TEXT NOT NULL, rationale TEXT NOT NULL,
   evidence TEXT NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL);
-CREATE INDEX $S.verdicts_claim ON verdicts(claim, seq);
 CREATE TABLE $S.source_ratings(
   seq INTEGER PRIMARY KEY, source TEXT NOT NULL, grade TEXT NOT NULL, rationale TEXT NOT NULL,
   at TEXT NOT NULL, actor TEXT NOT NULL);
+)sql";
+
+// Secondary indexes for queries on the live tables (a replay for verify needs none).
+constexpr const char* kProjectionIndexes = R"sql(
+CREATE INDEX $S.claims_claimant ON claims(claimant);
+CREATE INDEX $S.claims_status ON claims(status);
+CREATE INDEX $S.claims_rating ON claims(rating);
+CREATE INDEX $S.claim_tags_tag ON claim_tags(tag);
+CREATE INDEX $S.evidence_claim ON evidence(claim);
+CREATE INDEX $S.verdicts_claim ON verdicts(claim, seq);
 CREATE INDEX $S.source_ratings_source ON source_ratings(source, seq);
 )sql";
 
-// Each projection table and the expression that names one of its rows in a report.
-const std::vector<std::pair<std::string, std::string>>& ProjectionTables() {
-  static const std::vector<std::pair<std::string, std::string>> kTables = {
-      {"sources", "id"},
-      {"snapshots", "hash"},
-      {"claims", "id"},
-      {"claim_tags", "claim || ' ' || tag"},
-      {"appearances", "claim || ' ' || snapshot || ' ' || quote_start"},
-      {"evidence", "id"},
-      {"verdicts", "seq"},
-      {"source_ratings", "seq"},
-      {"event_refs", "entity || ' ' || seq"}};
+// Each projection table and its primary key columns (which order its rows).
+struct ProjectionTable {
+  std::string name;
+  std::string key;  // comma-separated primary key columns
+  int key_columns;
+};
+
+const std::vector<ProjectionTable>& ProjectionTables() {
+  static const std::vector<ProjectionTable> kTables = {
+      {"sources", "id", 1},
+      {"snapshots", "hash", 1},
+      {"claims", "id", 1},
+      {"claim_tags", "claim, tag", 2},
+      {"appearances", "claim, snapshot, quote_start", 3},
+      {"evidence", "id", 1},
+      {"verdicts", "seq", 1},
+      {"source_ratings", "seq", 1},
+      {"event_refs", "entity, seq", 2}};
   return kTables;
 }
 
@@ -169,6 +180,27 @@ class Statement {
     return Text(column);
   }
   std::int64_t Int(int column) const { return sqlite3_column_int64(stmt_, column); }
+  int ColumnCount() const { return sqlite3_column_count(stmt_); }
+  sqlite3_stmt* raw() const { return stmt_; }
+
+  // Orders column values as SQLite does with the BINARY collation: NULL, then numbers,
+  // then text, then blobs; numbers by value, text and blobs bytewise.
+  static int Compare(const Statement& a, int column_a, const Statement& b, int column_b) {
+    const auto rank = [](int type) {
+      return type == SQLITE_NULL ? 0 : type == SQLITE_TEXT ? 2 : type == SQLITE_BLOB ? 3 : 1;
+    };
+    const int type_a = sqlite3_column_type(a.stmt_, column_a);
+    const int type_b = sqlite3_column_type(b.stmt_, column_b);
+    if (rank(type_a) != rank(type_b)) return rank(type_a) < rank(type_b) ? -1 : 1;
+    if (rank(type_a) == 0) return 0;
+    if (rank(type_a) == 1) {
+      const double x = sqlite3_column_double(a.stmt_, column_a);
+      const double y = sqlite3_column_double(b.stmt_, column_b);
+      return x < y ? -1 : x > y ? 1 : 0;
+    }
+    const std::string_view x = a.View(column_a), y = b.View(column_b);
+    return x.compare(y) < 0 ? -1 : x.compare(y) > 0 ? 1 : 0;
+  }
 
  private:
   void Check(int rc) {
@@ -206,6 +238,18 @@ struct Connection {
     }
     return Statement(db, found->second);
   }
+  // Finalizes these statements (those of a scratch schema about to be detached).
+  void Forget(const std::unordered_map<std::string, sqlite3_stmt*>& owned) {
+    for (const auto& entry : owned) {
+      for (auto it = statements.begin(); it != statements.end(); ++it) {
+        if (it->second == entry.second) {
+          sqlite3_finalize(it->second);
+          statements.erase(it);
+          break;
+        }
+      }
+    }
+  }
   int PragmaInt(const std::string& pragma) {
     Statement statement = Prepare("PRAGMA " + pragma);
     return statement.Step() ? static_cast<int>(statement.Int(0)) : 0;
@@ -221,6 +265,7 @@ class SqliteStore final : public Store {
 
   ~SqliteStore() override {
     if (schema_ != "main") {
+      connection_->Forget(statements_);
       try {
         connection_->Exec("DETACH DATABASE " + schema_);
       } catch (const Error&) {
@@ -512,41 +557,60 @@ class SqliteStore final : public Store {
   std::unique_ptr<Store> NewScratch() override {
     const std::string name = "replay" + std::to_string(++scratch_count_);
     connection_->Exec("ATTACH DATABASE '' AS " + name);
+    // The replay is private and thrown away: a larger cache, no journal.
+    connection_->Exec("PRAGMA " + name + ".cache_size = -131072; PRAGMA " + name +
+                      ".journal_mode = OFF; PRAGMA " + name + ".synchronous = OFF");
     auto scratch = std::make_unique<SqliteStore>(connection_, name);
     connection_->Exec(WithSchema(kProjectionSchema, name));
     return scratch;
   }
+  // Walks both copies of each table in primary-key order side by side, so the cost is
+  // one pass over each (no sorting, no temporary tables). Reports up to 1000 rows a table.
   std::vector<ProjectionDiff> DiffProjections(Store& replay) override {
-    const std::string& other = static_cast<SqliteStore&>(replay).schema_;
+    auto& other = static_cast<SqliteStore&>(replay);
     std::vector<ProjectionDiff> diffs;
-    for (const auto& entry : ProjectionTables()) {
-      const std::string& table = entry.first;
-      const std::string& key = entry.second;
-      const auto keys_only_in = [&](const std::string& a, const std::string& b) {
-        std::vector<std::string> keys;
-        Statement statement = connection_->Prepare("SELECT " + key + " FROM (SELECT * FROM " + a +
-                                                   "." + table + " EXCEPT SELECT * FROM " + b +
-                                                   "." + table + ") ORDER BY 1 LIMIT 1000");
-        while (statement.Step()) keys.push_back(statement.Text(0));
-        return keys;
+    for (const ProjectionTable& table : ProjectionTables()) {
+      const std::string sql =
+          "SELECT " + table.key + ", * FROM $S." + table.name + " ORDER BY " + table.key;
+      Statement stored = Prepare(sql);
+      Statement replayed = other.Prepare(sql);
+      const int columns = stored.ColumnCount();
+      std::size_t reported = 0;
+      const auto report = [&](const Statement& row, const char* detail) {
+        if (++reported > 1000) return;
+        std::string key;
+        for (int k = 0; k < table.key_columns; ++k) key += (k ? " " : "") + row.Text(k);
+        diffs.push_back({table.name, key, detail});
       };
-      const std::vector<std::string> stored = keys_only_in(schema_, other);
-      const std::vector<std::string> replayed = keys_only_in(other, schema_);
-      for (const std::string& k : stored) {
-        const bool both = std::find(replayed.begin(), replayed.end(), k) != replayed.end();
-        diffs.push_back({table, k, both ? "differs" : "unexpected"});
-      }
-      for (const std::string& k : replayed) {
-        if (std::find(stored.begin(), stored.end(), k) == stored.end()) {
-          diffs.push_back({table, k, "missing"});
+      bool has_stored = stored.Step(), has_replayed = replayed.Step();
+      while (has_stored || has_replayed) {
+        int order = 0;
+        for (int k = 0; k < table.key_columns && order == 0 && has_stored && has_replayed; ++k) {
+          order = Statement::Compare(stored, k, replayed, k);
+        }
+        if (!has_replayed || (has_stored && order < 0)) {
+          report(stored, "unexpected");
+          has_stored = stored.Step();
+        } else if (!has_stored || order > 0) {
+          report(replayed, "missing");
+          has_replayed = replayed.Step();
+        } else {
+          for (int c = table.key_columns; c < columns; ++c) {
+            if (Statement::Compare(stored, c, replayed, c) != 0) {
+              report(stored, "differs");
+              break;
+            }
+          }
+          has_stored = stored.Step();
+          has_replayed = replayed.Step();
         }
       }
     }
     return diffs;
   }
   void ClearProjections() override {
-    for (const auto& table : ProjectionTables()) {
-      connection_->Exec("DELETE FROM " + schema_ + "." + table.first);
+    for (const ProjectionTable& table : ProjectionTables()) {
+      connection_->Exec("DELETE FROM " + schema_ + "." + table.name);
     }
   }
 
@@ -560,7 +624,7 @@ class SqliteStore final : public Store {
       objects = connection_->PragmaInt("schema_version");
     } catch (const Error& error) {
       throw Error(Code::kStorage, "claimledger.store.not_a_ledger",
-                  "\"" + path + "\" is not a claimledger ledger (" + error.what() + ")");
+                  "\"" + path + "\" is not a claimledger ledger (" + error.detail() + ")");
     }
     const bool empty = application_id == 0 && version == 0 && objects == 0;
     if (!empty && application_id != kApplicationId) {
@@ -608,6 +672,7 @@ class SqliteStore final : public Store {
       if (version < 1) {
         connection_->Exec(kLogSchema);
         connection_->Exec(WithSchema(kProjectionSchema, "main"));
+        connection_->Exec(WithSchema(kProjectionIndexes, "main"));
         connection_->Exec("PRAGMA application_id = " + std::to_string(kApplicationId));
       }
       // Later versions add their steps here: if (version < 2) { ... }
@@ -619,8 +684,14 @@ class SqliteStore final : public Store {
     }
   }
 
+  // Statements by their SQL as written (with "$S."), so a hit costs one hash lookup.
   Statement Prepare(const std::string& sql) {
-    return connection_->Prepare(WithSchema(sql, schema_));
+    auto found = statements_.find(sql);
+    if (found == statements_.end()) {
+      Statement prepared = connection_->Prepare(WithSchema(sql, schema_));
+      found = statements_.emplace(sql, prepared.raw()).first;
+    }
+    return Statement(connection_->db, found->second);
   }
 
   std::optional<Event> OneEvent(const char* sql, std::optional<std::int64_t> seq) {
@@ -681,6 +752,7 @@ class SqliteStore final : public Store {
 
   std::shared_ptr<Connection> connection_;
   std::string schema_;
+  std::unordered_map<std::string, sqlite3_stmt*> statements_;  // owned by connection_
   int scratch_count_ = 0;
 };
 
@@ -688,7 +760,9 @@ class SqliteStore final : public Store {
 
 std::unique_ptr<Store> OpenSqliteStore(const std::string& path, const StoreOptions& options) {
   auto connection = std::make_shared<Connection>();
-  int flags = options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+  // NOMUTEX: a store is used by one thread at a time (the workbench serialises its calls).
+  int flags =
+      (options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
   if (options.create && !options.read_only) flags |= SQLITE_OPEN_CREATE;
   const int rc = sqlite3_open_v2(path.c_str(), &connection->db, flags, nullptr);
   if (rc != SQLITE_OK) {

@@ -79,11 +79,11 @@ std::optional<std::string> OptionalDate(const std::string& field,
   return date;
 }
 
-void RequireChoice(const std::string& what, const std::string& value,
+// Throws InvalidInput with id "claimledger." + `id` unless `value` is one of `accepted`.
+void RequireChoice(const std::string& id, const std::string& what, const std::string& value,
                    const std::vector<std::string>& accepted) {
   if (std::find(accepted.begin(), accepted.end(), value) == accepted.end()) {
-    throw Invalid(what + ".unknown",
-                  "unknown " + what + " " + Shown(value) + "; accepted: " + Join(accepted));
+    throw Invalid(id, "unknown " + what + " " + Shown(value) + "; accepted: " + Join(accepted));
   }
 }
 
@@ -95,9 +95,7 @@ std::vector<std::string> CleanTags(const std::vector<std::string>& tags) {
 
 // Re-throws `error` with `where` in front of its message, keeping code and id.
 [[noreturn]] void RethrowAt(const Error& error, const std::string& where) {
-  const std::string prefix = "[" + error.id() + "] ";
-  const std::string detail = std::string(error.what()).substr(prefix.size());
-  throw Error(error.code(), error.id(), where + ": " + detail);
+  throw Error(error.code(), error.id(), where + ": " + error.detail());
 }
 
 json QuantitiesJson(const std::string& text) {
@@ -185,7 +183,7 @@ Quote Workbench::Anchor(const std::string& snapshot, const std::string& quote) {
 
 std::string Workbench::AddSourceIn(Ledger::Transaction& transaction, const NewSource& source) {
   const std::string name = RequireText("source name", source.name);
-  RequireChoice("source kind", source.kind, kSourceKinds);
+  RequireChoice("source.unknown_kind", "source kind", source.kind, kSourceKinds);
   const Event event = transaction.Append(
       "source.added", actor_,
       {{"name", name},
@@ -292,7 +290,7 @@ Evidence Workbench::LinkEvidence(const NewEvidence& evidence) {
   std::lock_guard<std::mutex> lock(mutex_);
   Ledger::Transaction transaction(*ledger_);
   RequireClaim(evidence.claim);
-  RequireChoice("stance", evidence.stance, kStances);
+  RequireChoice("stance.unknown", "stance", evidence.stance, kStances);
   RequireUtf8("quote", evidence.quote);
   const auto note = OptionalText("note", evidence.note);
   const Quote quote = Anchor(evidence.snapshot, evidence.quote);
@@ -344,7 +342,7 @@ Claim Workbench::SetStatus(const std::string& claim, const std::string& status) 
   std::lock_guard<std::mutex> lock(mutex_);
   Ledger::Transaction transaction(*ledger_);
   const Claim current = RequireClaim(claim);
-  RequireChoice("status", status, kStatuses);
+  RequireChoice("status.unknown", "status", status, kStatuses);
   const auto rank = [](const std::string& s) {
     return std::find(kStatuses.begin(), kStatuses.end(), s) - kStatuses.begin();
   };
@@ -426,7 +424,7 @@ Evidence Workbench::GetEvidence(const std::string& id) {
 
 std::vector<Claim> Workbench::Claims(const ClaimFilter& filter) {
   std::lock_guard<std::mutex> lock(mutex_);
-  if (filter.status) RequireChoice("status", *filter.status, kStatuses);
+  if (filter.status) RequireChoice("status.unknown", "status", *filter.status, kStatuses);
   if (filter.rating && ledger_->scale().Find(*filter.rating) == nullptr) {
     throw Invalid("verdict.unknown_rating", Shown(*filter.rating) +
                                                 " is not a rating on this ledger's scale; "

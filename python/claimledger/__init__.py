@@ -36,6 +36,8 @@ from .model import (
     SourceRating,
     Verdict,
     VerifyReport,
+)
+from .model import (
     quantity_from_core as _quantity_from_core,
 )
 from .workbench import Workbench, open

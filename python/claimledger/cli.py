@@ -22,7 +22,7 @@ EXAMPLES = """examples:
   claimledger demo                      build the demo desk in ./demo
   claimledger init desk.ledger --scale politifact
   claimledger add-source desk.ledger "Reuters" --kind outlet --url https://www.reuters.com
-  claimledger add-snapshot desk.ledger article.txt --url https://example.org/a --published 2024-10-21
+  claimledger add-snapshot desk.ledger article.txt --published 2024-10-21
   claimledger add-claim desk.ledger "About 28,500 US troops are in South Korea." \\
       --appears-in xxh3-128:... --quote "approximately 28,500 troops"
   claimledger claims desk.ledger --status published --json
@@ -65,8 +65,9 @@ def _cmd_init(args: argparse.Namespace) -> int:
 
 def _cmd_add_source(args: argparse.Namespace) -> int:
     with _open(args) as wb:
-        source = wb.add_source(args.name, kind=args.kind, url=args.url,
-                               affiliation=args.affiliation)
+        source = wb.add_source(
+            args.name, kind=args.kind, url=args.url, affiliation=args.affiliation
+        )
     print(source.id)
     return 0
 
@@ -74,33 +75,45 @@ def _cmd_add_source(args: argparse.Namespace) -> int:
 def _cmd_add_snapshot(args: argparse.Namespace) -> int:
     content = sys.stdin.buffer.read() if args.path == "-" else Path(args.path).read_bytes()
     with _open(args) as wb:
-        snapshot = wb.add_snapshot(content, url=args.url, title=args.title,
-                                   publisher=args.publisher, published=args.published,
-                                   retrieved=args.retrieved)
+        snapshot = wb.add_snapshot(
+            content,
+            url=args.url,
+            title=args.title,
+            publisher=args.publisher,
+            published=args.published,
+            retrieved=args.retrieved,
+        )
     print(snapshot.hash)
     return 0
 
 
 def _cmd_add_claim(args: argparse.Namespace) -> int:
     with _open(args) as wb:
-        claim = wb.add_claim(args.text, claimant=args.claimant, appears_in=args.appears_in,
-                             quote=args.quote, tags=args.tag or ())
+        claim = wb.add_claim(
+            args.text,
+            claimant=args.claimant,
+            appears_in=args.appears_in,
+            quote=args.quote,
+            tags=args.tag or (),
+        )
     print(claim.id)
     return 0
 
 
 def _cmd_link_evidence(args: argparse.Namespace) -> int:
     with _open(args) as wb:
-        evidence = wb.link_evidence(args.claim, args.snapshot, quote=args.quote,
-                                    stance=args.stance, note=args.note)
+        evidence = wb.link_evidence(
+            args.claim, args.snapshot, quote=args.quote, stance=args.stance, note=args.note
+        )
     print(evidence.id)
     return 0
 
 
 def _cmd_set_verdict(args: argparse.Namespace) -> int:
     with _open(args) as wb:
-        wb.set_verdict(args.claim, args.rating, rationale=args.rationale,
-                       evidence=args.evidence or ())
+        wb.set_verdict(
+            args.claim, args.rating, rationale=args.rationale, evidence=args.evidence or ()
+        )
     return 0
 
 
@@ -118,8 +131,13 @@ def _cmd_rate_source(args: argparse.Namespace) -> int:
 
 def _cmd_claims(args: argparse.Namespace) -> int:
     with _open(args) as wb:
-        claims = wb.claims(status=args.status, rating=args.rating, claimant=args.claimant,
-                           tag=args.tag, limit=args.limit)
+        claims = wb.claims(
+            status=args.status,
+            rating=args.rating,
+            claimant=args.claimant,
+            tag=args.tag,
+            limit=args.limit,
+        )
     if args.json:
         _print_json(claims)
         return 0
@@ -157,8 +175,10 @@ def _cmd_verify(args: argparse.Namespace) -> int:
         for problem in report.problems:
             print(f"  seq {problem.seq:>6}  {problem.kind:<20} {problem.detail}")
         if report.problems and all(p.kind == "projection-mismatch" for p in report.problems):
-            print("The events are intact; only the tables of current state differ from them. "
-                  f"Run 'claimledger rebuild {args.file}' to regenerate the tables.")
+            print(
+                "The events are intact; only the tables of current state differ from them. "
+                f"Run 'claimledger rebuild {args.file}' to regenerate the tables."
+            )
     return 0 if report.ok else 1
 
 
@@ -166,8 +186,10 @@ def _cmd_rebuild(args: argparse.Namespace) -> int:
     with _open(args) as wb:
         replayed = wb.rebuild()
         report = wb.verify()
-    print(f"{args.file}: tables rebuilt from {replayed} events; verify: "
-          f"{'ok' if report.ok else 'still failing'}")
+    print(
+        f"{args.file}: tables rebuilt from {replayed} events; verify: "
+        f"{'ok' if report.ok else 'still failing'}"
+    )
     return 0 if report.ok else 1
 
 
@@ -192,8 +214,13 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(name: str, handler, help: str, example: str, ledger: bool = True):
-        p = sub.add_parser(name, help=help, description=help, epilog=f"example:\n  {example}",
-                           formatter_class=argparse.RawDescriptionHelpFormatter)
+        p = sub.add_parser(
+            name,
+            help=help,
+            description=help,
+            epilog=f"example:\n  {example}",
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         if ledger:
             p.add_argument("file", help="the ledger file")
         p.set_defaults(handler=handler)
@@ -203,26 +230,50 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--actor", help="who makes the change (default: your login name)")
         return p
 
-    p = command("demo", _cmd_demo, "build the demo desk and print a summary",
-                "claimledger demo --dir demo", ledger=False)
+    p = command(
+        "demo",
+        _cmd_demo,
+        "build the demo desk and print a summary",
+        "claimledger demo --dir demo",
+        ledger=False,
+    )
     p.add_argument("--dir", default="demo", help="folder for the demo ledger (default: demo)")
 
-    p = writer(command("init", _cmd_init, "create a ledger (or open an existing one)",
-                       "claimledger init desk.ledger --scale politifact"))
-    p.add_argument("--scale", default="default",
-                   help="verdict scale: default, politifact, fever, claimskg")
+    p = writer(
+        command(
+            "init",
+            _cmd_init,
+            "create a ledger (or open an existing one)",
+            "claimledger init desk.ledger --scale politifact",
+        )
+    )
+    p.add_argument(
+        "--scale", default="default", help="verdict scale: default, politifact, fever, claimskg"
+    )
 
-    p = writer(command("add-source", _cmd_add_source, "record a source; prints its id",
-                       'claimledger add-source desk.ledger "Reuters" --kind outlet'))
+    p = writer(
+        command(
+            "add-source",
+            _cmd_add_source,
+            "record a source; prints its id",
+            'claimledger add-source desk.ledger "Reuters" --kind outlet',
+        )
+    )
     p.add_argument("name")
-    p.add_argument("--kind", default="outlet",
-                   help="outlet, person, organisation, official-record or dataset")
+    p.add_argument(
+        "--kind", default="outlet", help="outlet, person, organisation, official-record or dataset"
+    )
     p.add_argument("--url")
     p.add_argument("--affiliation")
 
-    p = writer(command("add-snapshot", _cmd_add_snapshot,
-                       "capture a document's exact bytes; prints its hash",
-                       "claimledger add-snapshot desk.ledger article.txt --published 2024-10-21"))
+    p = writer(
+        command(
+            "add-snapshot",
+            _cmd_add_snapshot,
+            "capture a document's exact bytes; prints its hash",
+            "claimledger add-snapshot desk.ledger article.txt --published 2024-10-21",
+        )
+    )
     p.add_argument("path", help="the document file, or - for standard input")
     p.add_argument("--url")
     p.add_argument("--title")
@@ -230,47 +281,78 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--published", help="YYYY-MM-DD or RFC 3339 time")
     p.add_argument("--retrieved", help="YYYY-MM-DD or RFC 3339 time")
 
-    p = writer(command("add-claim", _cmd_add_claim, "record a claim; prints its id",
-                       'claimledger add-claim desk.ledger "..." --appears-in xxh3-128:... '
-                       '--quote "..."'))
+    p = writer(
+        command(
+            "add-claim",
+            _cmd_add_claim,
+            "record a claim; prints its id",
+            'claimledger add-claim desk.ledger "..." --appears-in xxh3-128:... --quote "..."',
+        )
+    )
     p.add_argument("text")
     p.add_argument("--claimant", help="source id of who made the claim")
     p.add_argument("--appears-in", help="hash of the snapshot it appears in")
     p.add_argument("--quote", help="the exact words in that snapshot")
     p.add_argument("--tag", action="append", help="a tag (repeat for several)")
 
-    p = writer(command("link-evidence", _cmd_link_evidence,
-                       "link a claim to a quote in a snapshot; prints the evidence id",
-                       'claimledger link-evidence desk.ledger clm_... xxh3-128:... '
-                       '--quote "..." --stance supports'))
+    p = writer(
+        command(
+            "link-evidence",
+            _cmd_link_evidence,
+            "link a claim to a quote in a snapshot; prints the evidence id",
+            "claimledger link-evidence desk.ledger clm_... xxh3-128:... "
+            '--quote "..." --stance supports',
+        )
+    )
     p.add_argument("claim")
     p.add_argument("snapshot")
     p.add_argument("--quote", required=True)
     p.add_argument("--stance", required=True, help="supports, refutes or context")
     p.add_argument("--note")
 
-    p = writer(command("set-verdict", _cmd_set_verdict, "record a verdict on a claim",
-                       'claimledger set-verdict desk.ledger clm_... mostly-true '
-                       '--rationale "..." --evidence evd_...'))
+    p = writer(
+        command(
+            "set-verdict",
+            _cmd_set_verdict,
+            "record a verdict on a claim",
+            "claimledger set-verdict desk.ledger clm_... mostly-true "
+            '--rationale "..." --evidence evd_...',
+        )
+    )
     p.add_argument("claim")
     p.add_argument("rating")
     p.add_argument("--rationale", required=True)
     p.add_argument("--evidence", action="append", help="an evidence id (repeat for several)")
 
-    p = writer(command("set-status", _cmd_set_status, "move a claim through review",
-                       "claimledger set-status desk.ledger clm_... published"))
+    p = writer(
+        command(
+            "set-status",
+            _cmd_set_status,
+            "move a claim through review",
+            "claimledger set-status desk.ledger clm_... published",
+        )
+    )
     p.add_argument("claim")
     p.add_argument("status", help="new, in-progress, reviewed or published")
 
-    p = writer(command("rate-source", _cmd_rate_source,
-                       "rate a source's reliability (Admiralty A-F)",
-                       'claimledger rate-source desk.ledger src_... B --rationale "..."'))
+    p = writer(
+        command(
+            "rate-source",
+            _cmd_rate_source,
+            "rate a source's reliability (Admiralty A-F)",
+            'claimledger rate-source desk.ledger src_... B --rationale "..."',
+        )
+    )
     p.add_argument("source")
     p.add_argument("grade")
     p.add_argument("--rationale", required=True)
 
-    p = command("claims", _cmd_claims, "list claims",
-                "claimledger claims desk.ledger --status published --json")
+    p = command(
+        "claims",
+        _cmd_claims,
+        "list claims",
+        "claimledger claims desk.ledger --status published --json",
+    )
     p.add_argument("--status")
     p.add_argument("--rating")
     p.add_argument("--claimant")
@@ -278,23 +360,37 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int)
     p.add_argument("--json", action="store_true", help="print JSON")
 
-    p = command("history", _cmd_history, "every event that touched a claim or source",
-                "claimledger history desk.ledger clm_...")
+    p = command(
+        "history",
+        _cmd_history,
+        "every event that touched a claim or source",
+        "claimledger history desk.ledger clm_...",
+    )
     p.add_argument("id")
     p.add_argument("--json", action="store_true", help="print JSON")
 
-    p = command("verify", _cmd_verify,
-                "check every hash, link, snapshot and table; exit 1 on any problem",
-                "claimledger verify desk.ledger --against head.json")
+    p = command(
+        "verify",
+        _cmd_verify,
+        "check every hash, link, snapshot and table; exit 1 on any problem",
+        "claimledger verify desk.ledger --against head.json",
+    )
     p.add_argument("--against", help="a checkpoint file written by 'claimledger checkpoint'")
     p.add_argument("--json", action="store_true", help="print JSON")
 
-    command("rebuild", _cmd_rebuild,
-            "regenerate the tables of current state from intact events",
-            "claimledger rebuild desk.ledger")
+    command(
+        "rebuild",
+        _cmd_rebuild,
+        "regenerate the tables of current state from intact events",
+        "claimledger rebuild desk.ledger",
+    )
 
-    p = command("checkpoint", _cmd_checkpoint, "print the head of the chain to keep elsewhere",
-                "claimledger checkpoint desk.ledger -o head.json")
+    p = command(
+        "checkpoint",
+        _cmd_checkpoint,
+        "print the head of the chain to keep elsewhere",
+        "claimledger checkpoint desk.ledger -o head.json",
+    )
     p.add_argument("-o", "--output", help="write it to this file")
     return parser
 

@@ -38,8 +38,9 @@ def _remove_ledger(path: Path) -> None:
             candidate.unlink()
 
 
-def build_demo(folder: "os.PathLike[str] | str" = "demo",
-               say: Optional[Callable[[str], None]] = print) -> Path:
+def build_demo(
+    folder: "os.PathLike[str] | str" = "demo", say: Optional[Callable[[str], None]] = print
+) -> Path:
     """Builds the demo desk in `folder` (replacing an earlier demo ledger there) and
     returns the ledger's path. `say` receives the summary lines (None: silent)."""
     say = say or (lambda line: None)
@@ -61,26 +62,39 @@ def build_demo(folder: "os.PathLike[str] | str" = "demo",
         snapshots = {}
         for s in script["snapshots"]:
             snapshots[s["key"]] = wb.add_snapshot(
-                _data(s["file"]), url=s.get("url"), title=s.get("title"),
-                publisher=sources.get(s.get("publisher")), published=s.get("published"),
+                _data(s["file"]),
+                url=s.get("url"),
+                title=s.get("title"),
+                publisher=sources.get(s.get("publisher")),
+                published=s.get("published"),
                 retrieved=s.get("retrieved"),
             ).hash
         claims = {}
         for c in script["claims"]:
             claims[c["key"]] = wb.add_claim(
-                c["text"], claimant=sources.get(c.get("claimant")),
-                appears_in=snapshots[c["appears_in"]], quote=c["quote"], tags=c.get("tags", ()),
+                c["text"],
+                claimant=sources.get(c.get("claimant")),
+                appears_in=snapshots[c["appears_in"]],
+                quote=c["quote"],
+                tags=c.get("tags", ()),
             ).id
         evidence = {}
         for e in script["evidence"]:
             evidence[e["key"]] = wb.link_evidence(
-                claims[e["claim"]], snapshots[e["snapshot"]], quote=e["quote"],
-                stance=e["stance"], note=e.get("note"),
+                claims[e["claim"]],
+                snapshots[e["snapshot"]],
+                quote=e["quote"],
+                stance=e["stance"],
+                note=e.get("note"),
             ).id
         for v in script["verdicts"]:
             wb.actor = v.get("actor", "alice")
-            wb.set_verdict(claims[v["claim"]], v["rating"], rationale=v["rationale"],
-                           evidence=[evidence[k] for k in v.get("evidence", ())])
+            wb.set_verdict(
+                claims[v["claim"]],
+                v["rating"],
+                rationale=v["rationale"],
+                evidence=[evidence[k] for k in v.get("evidence", ())],
+            )
         for s in script["statuses"]:
             wb.actor = s.get("actor", "alice")
             wb.set_status(claims[s["claim"]], s["status"])
@@ -93,16 +107,21 @@ def build_demo(folder: "os.PathLike[str] | str" = "demo",
         (folder / "checkpoint.json").write_text(checkpoint.to_json() + "\n", encoding="utf-8")
 
         say(f"claimledger demo desk: {path}")
-        say(f"  {len(wb.sources())} sources, {len(wb.snapshots())} snapshots, "
-            f"{len(claims)} claims, {len(evidence)} evidence links, {wb.event_count()} events")
+        say(
+            f"  {len(wb.sources())} sources, {len(wb.snapshots())} snapshots, "
+            f"{len(claims)} claims, {len(evidence)} evidence links, {wb.event_count()} events"
+        )
         article = wb.snapshot(snapshots["article"])
-        say(f"  article {article.hash}  \"{article.title}\"")
+        say(f'  article {article.hash}  "{article.title}"')
         for claim in wb.claims():
             rating = claim.verdict.rating if claim.verdict else "(no verdict)"
             say(f"  {claim.id}  {rating:<13} {claim.status:<11} {claim.text}")
             for q in claim.quantities:
-                shown = _number(q.value) if q.value is not None else (
-                    f"{_number(q.low)}–{_number(q.high)}")
+                shown = (
+                    _number(q.value)
+                    if q.value is not None
+                    else (f"{_number(q.low)}–{_number(q.high)}")
+                )
                 say(f"      quantity: {q.text!r} -> {shown} {q.unit} {q.qualifier}".rstrip())
         revised = next(c for c in claims.values() if len(wb.verdicts(c)) > 1)
         say(f"  verdict history of {revised}:")
@@ -111,6 +130,8 @@ def build_demo(folder: "os.PathLike[str] | str" = "demo",
         say(f"  verify: {'ok' if report.ok else 'PROBLEMS'} ({report.events} events checked)")
         for problem in report.problems:
             say(f"      seq {problem.seq} {problem.kind}: {problem.detail}")
-        say(f"  checkpoint: seq {checkpoint.seq} {checkpoint.hash} "
-            f"(saved to {folder / 'checkpoint.json'})")
+        say(
+            f"  checkpoint: seq {checkpoint.seq} {checkpoint.hash} "
+            f"(saved to {folder / 'checkpoint.json'})"
+        )
     return path

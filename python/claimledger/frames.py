@@ -25,8 +25,15 @@ def events_frame(events: Iterable[m.Event]):
     """Events as a DataFrame: seq, at (UTC datetime), actor, type, data, prev, hash."""
     pd = require_pandas()
     rows = [
-        {"seq": e.seq, "at": e.at, "actor": e.actor, "type": e.type, "data": e.data,
-         "prev": e.prev, "hash": e.hash}
+        {
+            "seq": e.seq,
+            "at": e.at,
+            "actor": e.actor,
+            "type": e.type,
+            "data": e.data,
+            "prev": e.prev,
+            "hash": e.hash,
+        }
         for e in events
     ]
     frame = pd.DataFrame(rows, columns=["seq", "at", "actor", "type", "data", "prev", "hash"])

@@ -45,9 +45,31 @@ def _optional_id(value: Any, what: str) -> Optional[str]:
     return None if value is None else _id(value, what)
 
 
+def _utf8_error(what: str, error: UnicodeError) -> InvalidInputError:
+    return InvalidInputError(
+        f"[claimledger.input.utf8] {what} is not valid UTF-8 text ({error.reason} at index "
+        f"{error.start}); text must be UTF-8",
+        "claimledger.input.utf8",
+    )
+
+
+def _text(value: Any, what: str) -> Any:
+    """`value` unchanged, after checking that a str can be written as UTF-8 (a str may
+    hold lone surrogates, which the core cannot accept)."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as error:
+            raise _utf8_error(what, error) from None
+    return value
+
+
 def _text_bytes(content: Union[str, bytes], what: str) -> bytes:
     if isinstance(content, str):
-        return content.encode("utf-8", errors="surrogatepass")
+        try:
+            return content.encode("utf-8")
+        except UnicodeEncodeError as error:
+            raise _utf8_error(what, error) from None
     if isinstance(content, (bytes, bytearray, memoryview)):
         return bytes(content)
     raise InvalidInputError(
@@ -79,7 +101,9 @@ def _checkpoint(against: CheckpointLike) -> _core.Checkpoint:
             against = m.Checkpoint.from_json(against)
         elif isinstance(against, Mapping):
             against = m.Checkpoint(
-                ledger=against["ledger"], seq=int(against["seq"]), hash=against["hash"],
+                ledger=against["ledger"],
+                seq=int(against["seq"]),
+                hash=against["hash"],
                 at=against["at"],
             )
     except (KeyError, ValueError, TypeError) as error:
@@ -170,7 +194,7 @@ class Workbench:
 
     @actor.setter
     def actor(self, name: str) -> None:
-        self._core.actor = name
+        self._core.actor = _text(name, "actor")
 
     @property
     def identity(self) -> str:
@@ -198,7 +222,14 @@ class Workbench:
         affiliation: Optional[str] = None,
     ) -> m.Source:
         """Records a source: an outlet, person, organisation, official-record or dataset."""
-        return m.source_from_core(self._core.add_source(name, kind, url, affiliation))
+        return m.source_from_core(
+            self._core.add_source(
+                _text(name, "source name"),
+                _text(kind, "kind"),
+                _text(url, "url"),
+                _text(affiliation, "affiliation"),
+            )
+        )
 
     def add_sources(self, records: Iterable[Mapping[str, Any]]) -> list[str]:
         """Adds many sources in one transaction; returns their ids in order.
@@ -210,8 +241,12 @@ class Workbench:
         for i, record in enumerate(records):
             r = _record(record, _SOURCE_RECORD_KEYS, f"sources[{i}]")
             batch.append(
-                _core.NewSource(r.get("name", ""), r.get("kind", "outlet"), r.get("url"),
-                                r.get("affiliation"))
+                _core.NewSource(
+                    _text(r.get("name", ""), "source name"),
+                    _text(r.get("kind", "outlet"), "kind"),
+                    _text(r.get("url"), "url"),
+                    _text(r.get("affiliation"), "affiliation"),
+                )
             )
         return self._core.add_sources(batch)
 
@@ -239,8 +274,12 @@ class Workbench:
         """
         return m.snapshot_from_core(
             self._core.add_snapshot(
-                _text_bytes(content, "content"), url, title,
-                _optional_id(publisher, "publisher"), published, retrieved,
+                _text_bytes(content, "content"),
+                _text(url, "url"),
+                _text(title, "title"),
+                _optional_id(publisher, "publisher"),
+                _text(published, "published"),
+                _text(retrieved, "retrieved"),
             )
         )
 
@@ -256,7 +295,16 @@ class Workbench:
 
     def snapshot_text(self, snapshot_hash: IdLike) -> str:
         """The captured document as text (it must be UTF-8)."""
-        return self.snapshot_bytes(snapshot_hash).decode("utf-8")
+        content = self.snapshot_bytes(snapshot_hash)
+        try:
+            return content.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise InvalidInputError(
+                f"[claimledger.snapshot.not_text] snapshot {_id(snapshot_hash)} is not UTF-8 "
+                f"text (invalid byte at offset {error.start}); use snapshot_bytes() for its "
+                "exact bytes",
+                "claimledger.snapshot.not_text",
+            ) from None
 
     # --- claims -----------------------------------------------------------------------
 
@@ -288,8 +336,13 @@ class Workbench:
         for i, record in enumerate(records):
             r = _record(record, _CLAIM_RECORD_KEYS, f"claims[{i}]")
             batch.append(
-                self._new_claim(r.get("text", ""), r.get("claimant"), r.get("appears_in"),
-                                r.get("quote"), r.get("tags") or ())
+                self._new_claim(
+                    r.get("text", ""),
+                    r.get("claimant"),
+                    r.get("appears_in"),
+                    r.get("quote"),
+                    r.get("tags") or (),
+                )
             )
         return self._core.add_claims(batch)
 
@@ -298,8 +351,11 @@ class Workbench:
         if isinstance(tags, str):
             tags = [tags]
         return _core.NewClaim(
-            text, _optional_id(claimant, "claimant"), _optional_id(appears_in, "appears_in"),
-            quote, list(tags),
+            _text(text, "claim text"),
+            _optional_id(claimant, "claimant"),
+            _optional_id(appears_in, "appears_in"),
+            _text(quote, "quote"),
+            [_text(tag, "tag") for tag in tags],
         )
 
     def claim(self, claim_id: IdLike) -> m.Claim:
@@ -317,7 +373,10 @@ class Workbench:
     ) -> list[m.Claim]:
         """The claims that match every filter given, oldest first."""
         found = self._core.claims(
-            status, rating, _optional_id(claimant, "claimant"), tag,
+            _text(status, "status"),
+            _text(rating, "rating"),
+            _optional_id(claimant, "claimant"),
+            _text(tag, "tag"),
             -1 if limit is None else int(limit),
         )
         return [m.claim_from_core(c) for c in found]
@@ -325,7 +384,9 @@ class Workbench:
     def set_status(self, claim_id: IdLike, status: str) -> m.Claim:
         """Moves a claim: new -> in-progress -> reviewed -> published, or back to
         in-progress. Forward steps may be skipped; reviewed and published need a verdict."""
-        return m.claim_from_core(self._core.set_status(_id(claim_id, "claim"), status))
+        return m.claim_from_core(
+            self._core.set_status(_id(claim_id, "claim"), _text(status, "status"))
+        )
 
     # --- evidence and verdicts --------------------------------------------------------
 
@@ -342,7 +403,11 @@ class Workbench:
         refutes or context. The quote's position is recorded."""
         return m.evidence_from_core(
             self._core.link_evidence(
-                _id(claim_id, "claim"), _id(snapshot_hash, "snapshot"), quote, stance, note
+                _id(claim_id, "claim"),
+                _id(snapshot_hash, "snapshot"),
+                _text(quote, "quote"),
+                _text(stance, "stance"),
+                _text(note, "note"),
             )
         )
 
@@ -362,7 +427,9 @@ class Workbench:
         old one: both stay in the claim's history, the latest is current."""
         ids = [_id(e, "evidence") for e in evidence]
         return m.verdict_from_core(
-            self._core.set_verdict(_id(claim_id, "claim"), rating, rationale, ids)
+            self._core.set_verdict(
+                _id(claim_id, "claim"), _text(rating, "rating"), _text(rationale, "rationale"), ids
+            )
         )
 
     def verdicts(self, claim_id: IdLike) -> list[m.Verdict]:
@@ -372,7 +439,11 @@ class Workbench:
     def rate_source(self, source_id: IdLike, grade: str, *, rationale: str) -> m.SourceRating:
         """Rates a source's reliability on the Admiralty scale: A (completely reliable),
         B (usually), C (fairly), D (not usually), E (unreliable), F (cannot be judged)."""
-        return m.rating_from_core(self._core.rate_source(_id(source_id, "source"), grade, rationale))
+        return m.rating_from_core(
+            self._core.rate_source(
+                _id(source_id, "source"), _text(grade, "grade"), _text(rationale, "rationale")
+            )
+        )
 
     def source_ratings(self, source_id: IdLike) -> list[m.SourceRating]:
         return [m.rating_from_core(r) for r in self._core.source_ratings(_id(source_id, "source"))]
@@ -392,7 +463,9 @@ class Workbench:
 
     def events(self, start: int = 1, stop: Optional[int] = None) -> list[m.Event]:
         """The events with start <= seq <= stop (stop None: to the end)."""
-        return [m.event_from_core(e) for e in self._core.events(start, -1 if stop is None else stop)]
+        return [
+            m.event_from_core(e) for e in self._core.events(start, -1 if stop is None else stop)
+        ]
 
     def event_count(self) -> int:
         return self._core.event_count()

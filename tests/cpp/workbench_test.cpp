@@ -210,7 +210,7 @@ TEST(WorkbenchTest, BadInputRaisesAndWritesNothing) {
        [](Workbench& wb, const Desk&) {
          wb.AddSnapshot({"new text", {}, {}, {}, "21/10/2024", {}});
        }},
-      {"unknown source kind", Code::kInvalidInput, "claimledger.source kind.unknown",
+      {"unknown source kind", Code::kInvalidInput, "claimledger.source.unknown_kind",
        [](Workbench& wb, const Desk&) {
          wb.AddSource({"X", "blog", {}, {}});
        }},

@@ -14,9 +14,8 @@ import textwrap
 import time
 from pathlib import Path
 
-import pytest
-
 import claimledger as cl
+import pytest
 
 ARTICLE = "The United States keeps approximately 28,500 troops in South Korea."
 
@@ -24,8 +23,12 @@ ARTICLE = "The United States keeps approximately 28,500 troops in South Korea."
 def build(wb):
     outlet = wb.add_source("Courier", kind="outlet")
     snap = wb.add_snapshot(ARTICLE)
-    claim = wb.add_claim("About 28,500 US troops are in South Korea.", claimant=outlet,
-                         appears_in=snap, quote="approximately 28,500 troops")
+    claim = wb.add_claim(
+        "About 28,500 US troops are in South Korea.",
+        claimant=outlet,
+        appears_in=snap,
+        quote="approximately 28,500 troops",
+    )
     ev = wb.link_evidence(claim, snap, quote="28,500 troops", stance="supports")
     wb.set_verdict(claim, "mixed", rationale="first look")
     wb.actor = "bob"
@@ -39,8 +42,13 @@ def test_history_of_a_claim_shows_who_changed_what_and_when(tmp_path):
     with cl.open(tmp_path / "d.ledger", actor="alice") as wb:
         _, _, claim, _ = build(wb)
         history = wb.history(claim)
-    assert [e.type for e in history] == ["claim.added", "evidence.linked", "verdict.set",
-                                         "verdict.set", "status.set"]
+    assert [e.type for e in history] == [
+        "claim.added",
+        "evidence.linked",
+        "verdict.set",
+        "verdict.set",
+        "status.set",
+    ]
     assert [e.actor for e in history] == ["alice", "alice", "alice", "bob", "bob"]
     verdicts = [e.data["rating"] for e in history if e.type == "verdict.set"]
     assert verdicts == ["mixed", "true"]
@@ -70,9 +78,8 @@ def test_history_as_a_dataframe(tmp_path):
 
 
 def test_history_of_an_unknown_id_is_not_found():
-    with cl.open() as wb:
-        with pytest.raises(cl.NotFoundError, match="history.not_found"):
-            wb.history("clm_0000000000000000")
+    with cl.open() as wb, pytest.raises(cl.NotFoundError, match="history.not_found"):
+        wb.history("clm_0000000000000000")
 
 
 def test_as_of_a_seq_shows_the_desk_as_it_was(tmp_path):
@@ -152,8 +159,9 @@ def test_sigkill_at_random_moments_loses_nothing_committed(tmp_path):
     rng = random.Random(20261128)
     committed: list[str] = []
     for _ in range(50):
-        writer = subprocess.Popen([sys.executable, str(script), str(path)],
-                                  stdout=subprocess.PIPE, text=True)
+        writer = subprocess.Popen(
+            [sys.executable, str(script), str(path)], stdout=subprocess.PIPE, text=True
+        )
         # Wait for the writer to be running, then kill it at a random moment.
         first = writer.stdout.readline()
         time.sleep(rng.uniform(0.0, 0.08))
@@ -209,11 +217,17 @@ def test_four_writers_and_a_reader_keep_one_linear_chain(tmp_path):
     (tmp_path / "reader.py").write_text(READER)
     per_writer = 500
     total_events = 1 + 4 * per_writer
-    reader = subprocess.Popen([sys.executable, str(tmp_path / "reader.py"), str(path),
-                               str(total_events)], stdout=subprocess.PIPE, text=True)
+    reader = subprocess.Popen(
+        [sys.executable, str(tmp_path / "reader.py"), str(path), str(total_events)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     writers = [
-        subprocess.Popen([sys.executable, str(tmp_path / "appender.py"), str(path), f"w{k}",
-                          str(per_writer)], stdout=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, str(tmp_path / "appender.py"), str(path), f"w{k}", str(per_writer)],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         for k in range(4)
     ]
     ids = []

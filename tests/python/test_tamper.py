@@ -10,9 +10,8 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-import pytest
-
 import claimledger as cl
+import pytest
 from claimledger.cli import main as cli_main
 
 ARTICLE = (
@@ -34,8 +33,14 @@ def rehash_from(db: sqlite3.Connection, first_seq: int) -> None:
     ).fetchall()
     prev = db.execute("SELECT hash FROM events WHERE seq = ?", (first_seq - 1,)).fetchone()[0]
     for seq, _, type_, at, actor, data in rows:
-        event = {"seq": seq, "prev": prev, "type": type_, "at": at, "actor": actor,
-                 "data": json.loads(data)}
+        event = {
+            "seq": seq,
+            "prev": prev,
+            "type": type_,
+            "at": at,
+            "actor": actor,
+            "data": json.loads(data),
+        }
         digest = "sha256:" + hashlib.sha256(canonical(event).encode()).hexdigest()
         db.execute("UPDATE events SET prev = ?, hash = ? WHERE seq = ?", (prev, digest, seq))
         prev = digest
@@ -46,34 +51,59 @@ def pristine(tmp_path_factory) -> tuple[Path, dict]:
     """A small desk on disk; events numbered as listed in `ids`."""
     path = tmp_path_factory.mktemp("pristine") / "desk.ledger"
     with cl.open(path, actor="alice") as wb:
-        outlet = wb.add_source("Courier", kind="outlet")                          # 2
-        article = wb.add_snapshot(ARTICLE, publisher=outlet)                        # 3
-        facts = wb.add_snapshot(FACTS)                                              # 4
-        claim = wb.add_claim("About 28,500 US troops are in South Korea.",          # 5
-                             claimant=outlet, appears_in=article,
-                             quote="approximately 28,500 troops", tags=["military"])
-        other = wb.add_claim("The Korean War lasted from 1950 to 1953.")           # 6
-        ev = wb.link_evidence(claim, facts, quote="About 28,500 U.S. service members",
-                              stance="supports")                                    # 7
-        wb.set_verdict(claim, "mixed", rationale="first look")                      # 8
+        outlet = wb.add_source("Courier", kind="outlet")  # 2
+        article = wb.add_snapshot(ARTICLE, publisher=outlet)  # 3
+        facts = wb.add_snapshot(FACTS)  # 4
+        claim = wb.add_claim(
+            "About 28,500 US troops are in South Korea.",  # 5
+            claimant=outlet,
+            appears_in=article,
+            quote="approximately 28,500 troops",
+            tags=["military"],
+        )
+        other = wb.add_claim("The Korean War lasted from 1950 to 1953.")  # 6
+        ev = wb.link_evidence(
+            claim, facts, quote="About 28,500 U.S. service members", stance="supports"
+        )  # 7
+        wb.set_verdict(claim, "mixed", rationale="first look")  # 8
         wb.set_verdict(claim, "true", rationale="fact sheet agrees", evidence=[ev])  # 9
-        wb.set_status(claim, "published")                                           # 10
-        wb.rate_source(outlet, "B", rationale="usually reliable")                   # 11
+        wb.set_status(claim, "published")  # 10
+        wb.rate_source(outlet, "B", rationale="usually reliable")  # 11
         checkpoint = wb.checkpoint()
         assert wb.verify().ok
-    ids = {"claim": claim.id, "other": other.id, "facts": facts.hash, "article": article.hash,
-           "outlet": outlet.id, "checkpoint": checkpoint}
+    ids = {
+        "claim": claim.id,
+        "other": other.id,
+        "facts": facts.hash,
+        "article": article.hash,
+        "outlet": outlet.id,
+        "checkpoint": checkpoint,
+    }
     return path, ids
 
 
 def forge_event(db: sqlite3.Connection) -> None:
     last_seq, last_hash = db.execute("SELECT seq, hash FROM events ORDER BY seq DESC").fetchone()
-    event = {"seq": last_seq + 1, "prev": last_hash, "type": "verdict.set",
-             "at": "2030-01-01T00:00:00.000000Z", "actor": "mallory",
-             "data": {"claim": "clm_0", "rating": "false", "rationale": "x", "evidence": []}}
-    db.execute("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?)",
-               (event["seq"], event["prev"], event["type"], event["at"], event["actor"],
-                canonical(event["data"]), "sha256:" + "1" * 64))
+    event = {
+        "seq": last_seq + 1,
+        "prev": last_hash,
+        "type": "verdict.set",
+        "at": "2030-01-01T00:00:00.000000Z",
+        "actor": "mallory",
+        "data": {"claim": "clm_0", "rating": "false", "rationale": "x", "evidence": []},
+    }
+    db.execute(
+        "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            event["seq"],
+            event["prev"],
+            event["type"],
+            event["at"],
+            event["actor"],
+            canonical(event["data"]),
+            "sha256:" + "1" * 64,
+        ),
+    )
 
 
 def swap_events(db: sqlite3.Connection) -> None:
@@ -94,44 +124,86 @@ def rewrite_consistently(db: sqlite3.Connection) -> None:
     db.execute("DELETE FROM verdicts WHERE seq > 8")
     db.execute("DELETE FROM source_ratings")
     db.execute("UPDATE sources SET reliability = NULL")
-    db.execute("UPDATE claims SET status = 'new', rating = 'mixed' "
-               "WHERE id IN (SELECT claim FROM verdicts)")
+    db.execute(
+        "UPDATE claims SET status = 'new', rating = 'mixed' "
+        "WHERE id IN (SELECT claim FROM verdicts)"
+    )
 
 
 # (name, edit (SQL text or function), expected kind, expected seq or None for "any")
 CASES = [
-    ("verdict row changed", "UPDATE verdicts SET rating = 'false' WHERE seq = 9",
-     "projection-mismatch", None),
-    ("event data changed",
-     "UPDATE events SET data = replace(data, 'first look', 'second look') WHERE seq = 8",
-     "hash-mismatch", 8),
-    ("event hash changed", "UPDATE events SET hash = 'sha256:' || hex(randomblob(32)) "
-     "WHERE seq = 6", "hash-mismatch", 6),
-    ("event hash changed breaks the next link",
-     "UPDATE events SET hash = 'sha256:' || lower(hex(randomblob(32))) WHERE seq = 6",
-     "broken-link", 7),
-    ("event actor changed", "UPDATE events SET actor = 'mallory' WHERE seq = 9",
-     "hash-mismatch", 9),
-    ("event time changed", "UPDATE events SET at = '2020-01-01T00:00:00.000000Z' WHERE seq = 9",
-     "hash-mismatch", 9),
+    (
+        "verdict row changed",
+        "UPDATE verdicts SET rating = 'false' WHERE seq = 9",
+        "projection-mismatch",
+        None,
+    ),
+    (
+        "event data changed",
+        "UPDATE events SET data = replace(data, 'first look', 'second look') WHERE seq = 8",
+        "hash-mismatch",
+        8,
+    ),
+    (
+        "event hash changed",
+        "UPDATE events SET hash = 'sha256:' || hex(randomblob(32)) WHERE seq = 6",
+        "hash-mismatch",
+        6,
+    ),
+    (
+        "event hash changed breaks the next link",
+        "UPDATE events SET hash = 'sha256:' || lower(hex(randomblob(32))) WHERE seq = 6",
+        "broken-link",
+        7,
+    ),
+    (
+        "event actor changed",
+        "UPDATE events SET actor = 'mallory' WHERE seq = 9",
+        "hash-mismatch",
+        9,
+    ),
+    (
+        "event time changed",
+        "UPDATE events SET at = '2020-01-01T00:00:00.000000Z' WHERE seq = 9",
+        "hash-mismatch",
+        9,
+    ),
     ("event deleted in the middle", "DELETE FROM events WHERE seq = 7", "gap", 8),
     ("last event deleted", "DELETE FROM events WHERE seq = 11", "projection-mismatch", None),
     ("two events swapped", swap_events, "broken-link", 5),
     ("forged event inserted", forge_event, "hash-mismatch", 12),
     ("unknown event type, rehashed", unknown_type_consistent, "unknown-event", 10),
-    ("snapshot bytes changed",
-     "UPDATE contents SET bytes = CAST('forged document' AS BLOB) WHERE hash LIKE 'xxh3-128:%' "
-     "AND length(bytes) < 70", "content-mismatch", None),
-    ("snapshot bytes deleted", "DELETE FROM contents WHERE length(bytes) < 70",
-     "content-mismatch", None),
-    ("claim text changed in the table only",
-     "UPDATE claims SET text = 'About 2,850 troops' WHERE text LIKE 'About 28,500%'",
-     "projection-mismatch", None),
-    ("tag added to the table only",
-     "INSERT INTO claim_tags SELECT id, 'forged' FROM claims LIMIT 1",
-     "projection-mismatch", None),
-    ("source reliability changed", "UPDATE sources SET reliability = 'A'",
-     "projection-mismatch", None),
+    (
+        "snapshot bytes changed",
+        "UPDATE contents SET bytes = CAST('forged document' AS BLOB) WHERE hash LIKE 'xxh3-128:%' "
+        "AND length(bytes) < 70",
+        "content-mismatch",
+        None,
+    ),
+    (
+        "snapshot bytes deleted",
+        "DELETE FROM contents WHERE length(bytes) < 70",
+        "content-mismatch",
+        None,
+    ),
+    (
+        "claim text changed in the table only",
+        "UPDATE claims SET text = 'About 2,850 troops' WHERE text LIKE 'About 28,500%'",
+        "projection-mismatch",
+        None,
+    ),
+    (
+        "tag added to the table only",
+        "INSERT INTO claim_tags SELECT id, 'forged' FROM claims LIMIT 1",
+        "projection-mismatch",
+        None,
+    ),
+    (
+        "source reliability changed",
+        "UPDATE sources SET reliability = 'A'",
+        "projection-mismatch",
+        None,
+    ),
 ]
 
 
@@ -219,10 +291,8 @@ def test_rebuild_repairs_projection_damage(pristine, tmp_path, capsys):
 
 
 def test_rebuild_refuses_damaged_events_and_changes_nothing(pristine, tmp_path):
-    path = tampered_copy(pristine, tmp_path,
-                         "UPDATE events SET actor = 'mallory' WHERE seq = 9")
+    path = tampered_copy(pristine, tmp_path, "UPDATE events SET actor = 'mallory' WHERE seq = 9")
     before = path.read_bytes()
-    with cl.open(path) as wb:
-        with pytest.raises(cl.IntegrityError, match="damaged_events"):
-            wb.rebuild()
+    with cl.open(path) as wb, pytest.raises(cl.IntegrityError, match="damaged_events"):
+        wb.rebuild()
     assert path.read_bytes() == before

@@ -26,14 +26,17 @@ class Error : public std::runtime_error {
  public:
   // `id` is the stable dotted id without brackets, e.g. "claimledger.anchor.not_found".
   Error(Code code, const std::string& id, const std::string& detail)
-      : std::runtime_error("[" + id + "] " + detail), code_(code), id_(id) {}
+      : std::runtime_error("[" + id + "] " + detail), code_(code), id_(id), detail_(detail) {}
 
   Code code() const { return code_; }
   const std::string& id() const { return id_; }
+  // The message without the id in front.
+  const std::string& detail() const { return detail_; }
 
  private:
   Code code_;
   std::string id_;
+  std::string detail_;
 };
 
 }  // namespace claimledger

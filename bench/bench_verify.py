@@ -1,0 +1,150 @@
+"""Benchmark: verify() on a large ledger, next to two peers measured in the same run.
+
+- claimledger ``verify()``: every event hash and link, every snapshot's bytes, and the
+  projections rebuilt by replaying every event and compared row by row;
+- the floor: ``verify_floor`` (bench/verify_floor.cpp), a C++ loop that only reads the
+  event rows and SHA-256s their canonical text: no parsing, no replay;
+- plain Python: the same rows read with ``sqlite3`` and re-hashed with ``json`` and
+  ``hashlib``, as a notebook user would check a ledger by hand (hashes only, no replay).
+
+Targets (issue 3): verify at least half the floor's speed and 5x plain Python.
+Reproduce: ``make bench`` or, after ``make venv`` and building the floor with
+``cmake -S . -B build/bench -DCLAIMLEDGER_BENCH=ON && cmake --build build/bench``:
+``.venv/bin/python bench/bench_verify.py --events 1000000``
+Timings are printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import sqlite3
+import subprocess
+import time
+from pathlib import Path
+
+import claimledger as cl
+
+HERE = Path(__file__).resolve().parent
+WORDS = [
+    "troops",
+    "army",
+    "border",
+    "famine",
+    "treaty",
+    "missile",
+    "summit",
+    "sanctions",
+    "shells",
+    "envoy",
+    "parliament",
+    "election",
+    "budget",
+    "tariff",
+    "vaccine",
+    "drought",
+    "harvest",
+    "refugees",
+]
+
+
+def build_ledger(path: Path, events: int, seed: int = 7) -> None:
+    rng = random.Random(seed)
+    with cl.open(path, actor="bench") as wb:
+        sources = wb.add_sources([{"name": f"Speaker {i}", "kind": "person"} for i in range(50)])
+        remaining = events - wb.event_count()
+        while remaining > 0:
+            batch = []
+            for _ in range(min(20_000, remaining)):
+                words = rng.sample(WORDS, 4)
+                batch.append(
+                    {
+                        "text": f"About {rng.randint(2, 90)},{rng.randint(100, 999)} {words[0]} "
+                        f"near the {words[1]} after the {words[2]} in {rng.randint(1950, 2024)}",
+                        "claimant": rng.choice(sources),
+                        "tags": rng.sample(WORDS, rng.randint(0, 2)),
+                    }
+                )
+            wb.add_claims(batch)
+            remaining -= len(batch)
+
+
+def python_rehash(path: Path) -> tuple[int, float]:
+    start = time.perf_counter()
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    count = 0
+    prev_hash = "sha256:" + "0" * 64
+    for seq, prev, type_, at, actor, data, stored in db.execute(
+        "SELECT seq, prev, type, at, actor, data, hash FROM events ORDER BY seq"
+    ):
+        event = {
+            "seq": seq,
+            "prev": prev,
+            "type": type_,
+            "at": at,
+            "actor": actor,
+            "data": json.loads(data),
+        }
+        text = json.dumps(event, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        digest = "sha256:" + hashlib.sha256(text.encode()).hexdigest()
+        if digest != stored or prev != prev_hash:
+            raise SystemExit(f"python re-hash disagrees at seq {seq}")
+        prev_hash = stored
+        count += 1
+    db.close()
+    return count, time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--dir", type=Path, default=HERE.parent / "build" / "bench")
+    parser.add_argument(
+        "--floor", type=Path, default=HERE.parent / "build" / "bench" / "verify_floor"
+    )
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    args = parser.parse_args()
+
+    args.dir.mkdir(parents=True, exist_ok=True)
+    path = args.dir / f"verify-{args.events}.ledger"
+    if not path.exists():
+        start = time.perf_counter()
+        build_ledger(path, args.events)
+        print(f"built {path.name} in {time.perf_counter() - start:.1f} s")
+
+    results = {}
+    with cl.open(path, actor="bench") as wb:
+        start = time.perf_counter()
+        report = wb.verify()
+        seconds = time.perf_counter() - start
+        assert report.ok, report.problems[:5]
+        results["claimledger verify (hashes + contents + replay)"] = (report.events, seconds)
+
+    floor = subprocess.run([str(args.floor), str(path)], capture_output=True, text=True, check=True)
+    measured = json.loads(floor.stdout)
+    results["C++ floor (read + SHA-256 only)"] = (measured["events"], measured["seconds"])
+    results["plain Python (sqlite3 + json + hashlib)"] = python_rehash(path)
+
+    rates = {name: events / seconds for name, (events, seconds) in results.items()}
+    verify_rate = rates["claimledger verify (hashes + contents + replay)"]
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    name: {"events": e, "seconds": s, "events_per_s": rates[name]}
+                    for name, (e, s) in results.items()
+                },
+                indent=2,
+            )
+        )
+        return
+    print(f"{'system':<50} {'events':>10} {'seconds':>9} {'events/s':>11} {'verify is':>10}")
+    for name, (events, seconds) in results.items():
+        ratio = verify_rate / rates[name]
+        print(f"{name:<50} {events:>10,} {seconds:>9.2f} {rates[name]:>11,.0f} {ratio:>9.2f}x")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,80 @@
+// The floor for verify(): read every event row of a ledger and SHA-256 its canonical
+// text, nothing more (no JSON parsing, no projection replay). bench/bench_verify.py runs
+// it beside the real verify() so the ratio between the two is measured on one machine.
+//
+//   verify_floor LEDGER   prints {"events": N, "seconds": S, "mismatches": M} as JSON
+#include <sqlite3.h>
+
+#include <chrono>
+#include <cstdio>
+#include <string>
+
+#include "claimledger/hash.h"
+
+namespace {
+
+// JSON string literal of `text` as the canonical form writes it (escapes " \ and controls).
+void AppendJsonString(std::string& out, const unsigned char* text, int size) {
+  static const char kHex[] = "0123456789abcdef";
+  out.push_back('"');
+  for (int i = 0; i < size; ++i) {
+    const unsigned char c = text[i];
+    if (c == '"' || c == '\\') {
+      out.push_back('\\');
+      out.push_back(static_cast<char>(c));
+    } else if (c < 0x20) {
+      out += "\\u00";
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 15]);
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  out.push_back('"');
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 2) {
+    std::fprintf(stderr, "usage: verify_floor LEDGER\n");
+    return 2;
+  }
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(argv[1], &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    std::fprintf(stderr, "cannot open %s\n", argv[1]);
+    return 1;
+  }
+  const auto start = std::chrono::steady_clock::now();
+  sqlite3_stmt* rows = nullptr;
+  sqlite3_prepare_v2(db, "SELECT seq, prev, type, at, actor, data, hash FROM events ORDER BY seq",
+                     -1, &rows, nullptr);
+  long long events = 0, mismatches = 0;
+  std::string canonical;
+  const auto text = [&](int column) { return sqlite3_column_text(rows, column); };
+  const auto bytes = [&](int column) { return sqlite3_column_bytes(rows, column); };
+  while (sqlite3_step(rows) == SQLITE_ROW) {
+    canonical.clear();
+    canonical += "{\"actor\":";
+    AppendJsonString(canonical, text(4), bytes(4));
+    canonical += ",\"at\":";
+    AppendJsonString(canonical, text(3), bytes(3));
+    canonical += ",\"data\":";
+    canonical.append(reinterpret_cast<const char*>(text(5)), bytes(5));
+    canonical += ",\"prev\":";
+    AppendJsonString(canonical, text(1), bytes(1));
+    canonical += ",\"seq\":" + std::to_string(sqlite3_column_int64(rows, 0)) + ",\"type\":";
+    AppendJsonString(canonical, text(2), bytes(2));
+    canonical += "}";
+    const std::string stored(reinterpret_cast<const char*>(text(6)), bytes(6));
+    if (claimledger::Sha256(canonical) != stored) ++mismatches;
+    ++events;
+  }
+  sqlite3_finalize(rows);
+  sqlite3_close(db);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::printf("{\"events\": %lld, \"seconds\": %.6f, \"mismatches\": %lld}\n", events, seconds,
+              mismatches);
+  return mismatches == 0 ? 0 : 1;
+}
