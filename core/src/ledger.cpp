@@ -28,6 +28,8 @@ void ApplySourceAdded(Store& store, const Event& e) {
   source.kind = e.data.at("kind").get<std::string>();
   source.url = OptionalFromJson(e.data, "url");
   source.affiliation = OptionalFromJson(e.data, "affiliation");
+  source.ref = OptionalFromJson(e.data, "ref");
+  source.attributes = e.data.value("attributes", json::object());
   source.origin = OriginOf(e);
   store.PutSource(source);
   store.AddEventRef(source.id, e.seq);
@@ -62,6 +64,10 @@ void ApplyClaimAdded(Store& store, const Event& e) {
   for (const auto& quantity : e.data.at("quantities")) {
     claim.quantities.push_back(QuantityFromJson(quantity));
   }
+  claim.date = OptionalFromJson(e.data, "date");
+  claim.context = OptionalFromJson(e.data, "context");
+  claim.ref = OptionalFromJson(e.data, "ref");
+  claim.provenance = e.data.value("provenance", json());
   claim.origin = OriginOf(e);
   store.PutClaim(claim);
   store.AddEventRef(claim.id, e.seq);
@@ -76,6 +82,7 @@ void ApplyEvidenceLinked(Store& store, const Event& e) {
   evidence.quote = QuoteFromJson(e.data.at("quote"));
   evidence.stance = e.data.at("stance").get<std::string>();
   evidence.note = OptionalFromJson(e.data, "note");
+  evidence.credibility = OptionalFromJson(e.data, "credibility");
   evidence.origin = OriginOf(e);
   store.PutEvidence(evidence);
   store.AddEventRef(evidence.id, e.seq);

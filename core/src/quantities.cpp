@@ -15,6 +15,17 @@
 //   "tens of thousands" 10000-99999, "hundreds of thousands" 100000-999999, and likewise for
 //   "millions", "billions", "trillions" and "tens of"/"hundreds of" each; "dozens" is 24-99
 //   (at least two dozen, fewer than a hundred); "tens of" alone is 10-99.
+// - "several" and "a few" before a scale word ("dozen", "hundred", "thousand", "million",
+//   "billion", "trillion", or "hundred thousand" and the like) give a range of multiples of
+//   it: "several" is 3 to 9 times ("several hundred" 300-900, "several dozen" 36-108), "a few"
+//   2 to 4 times ("a few thousand" 2000-4000, "a few hundred thousand" 200000-400000). The
+//   phrase is the qualifier ("several", "a few"); the unit is the noun after the scale. Alone
+//   ("a few days") they are not quantities.
+// - Ranges: "10-20", "10–20%", "between 10 and 20", and two amounts joined by a spaced "to"
+//   ("11,000 to 12,000 troops", "3 to 5 percent", "two to three weeks") are one range, with
+//   the unit after the second amount. A scale or currency written once applies to both ends:
+//   "$5-10 million", "$2 to $3 billion", "€2 to 3 million". An "A to B" with A >= B is not a
+//   range ("ruled 5 to 4", "a 2 to 2 draw") and gives two quantities.
 // - Decades: "1990s" is 1990-1999. A year ending in 00 before 2000 names a century: "1800s"
 //   is 1800-1899. "early", "mid" and "late" narrow the span to its first, middle and last
 //   part (1990-1993, 1993-1996, 1996-1999) and become the qualifier. The span is the decade
@@ -22,8 +33,11 @@
 // - Years: a plain four-digit number 1000-2100 is a year (unit "year") after "in", "since",
 //   "from", "until", "till", "during", "before", "after", "by", "year" or a month name, and
 //   at both ends of a range unless a noun follows ("between 1500 and 2000 troops").
-//   "1950-53" is 1950-1953. "from A to B" is a range only for years; "rose from 3 to 5" is a
-//   change, so it gives two quantities.
+//   "1950-53" is 1950-1953. "from A to B" (also "until", "through", "till" or a dash) is a
+//   range of years, span "from" included. Otherwise "from A to B" is a change ("rose from 3 to
+//   5 percent", "fell from 12,000 to 11,000 troops") and gives two quantities, A and "B unit",
+//   unless a word of range comes just before "from" ("range(s|d)", "ranging", "vary",
+//   "varies", "varied", "varying", "anywhere"): "ranging from $2 to $3 billion" is one range.
 // - Dates: "21 October 2024", "October 21, 2024" and "2024-10-21" give unit "date" and the
 //   value yyyymmdd (20241021). A day and month without a year ("21 October") is skipped.
 // - Units: a currency symbol, code or word gives the ISO code ("USD", "EUR", "GBP", ...);
@@ -32,6 +46,17 @@
 //   not a past tense ("killed"). Up to two capitalised words before that noun are skipped and
 //   kept in the span: "28,500 US troops" -> "troops". Letters glued to the digits are the
 //   unit ("5km" -> "km"), as is a hyphenated word ("10-year" -> "year").
+// - Thousands separators: commas ("28,500"), or a space between groups of digits ("28 500",
+//   "28\u202F500"): one ASCII space, U+00A0 (no-break), U+2009 (thin) or U+202F (narrow
+//   no-break), the same one throughout. The first group has 1 to 3 digits and does not start
+//   with 0, every later group exactly 3 digits, ending at neither a letter, a digit, nor a
+//   comma, colon or slash before a digit ("5 100km", "28 500,5" are not merged); a decimal point
+//   may follow ("1 234.5"). At most five groups (15 digits). Because an ASCII space between
+//   numbers is ambiguous, a spaced grouping is read only when it stands apart: no digit run
+//   right before or after it across one space ("in 2024 500 people", "in 2024 500 000 people",
+//   "555 123 4567" stay separate numbers), and not glued to a word or code ("COVID-19 500
+//   cases"); after a currency sign, a bracket, a minus sign or the dash of a range ("10 000-12
+//   000") it is read.
 // - Scale abbreviations: "bn", "mn", "tn", "trn" always; "m", "k", "b" only after a currency
 //   ("$40m"), since "40m" alone is more likely metres (unit "m").
 // - Not quantities: ordinals ("first", "21st"); a lone "one" with no unit ("one of them");
@@ -153,9 +178,55 @@ struct Token {
 
 bool IsNumberSeparator(char c) { return c == ',' || c == '.' || c == ':' || c == '/'; }
 
+constexpr char32_t kNoBreakSpace = 0xA0;
+constexpr char32_t kThinSpace = 0x2009;
+constexpr char32_t kNarrowNoBreakSpace = 0x202F;
+constexpr int kMaxSpacedGroups = 4;  // "1 234 567 890 123": 15 digits, the most kept exact
+
+bool IsDash(char32_t cp) { return cp == '-' || cp == kEnDash || cp == kEmDash; }
+
+// A space that may separate digit groups ("28 500", "28\u202F500"): one ASCII space, a
+// no-break space, a thin space or a narrow no-break space. Returns its length in bytes, or 0.
+std::size_t GroupSpaceAt(std::string_view text, std::size_t i) {
+  if (i >= text.size()) return 0;
+  if (text[i] == ' ') return 1;
+  if (static_cast<unsigned char>(text[i]) < 0x80) return 0;
+  char32_t cp = 0;
+  const std::size_t length = DecodeUtf8(text, i, &cp);
+  return cp == kNoBreakSpace || cp == kThinSpace || cp == kNarrowNoBreakSpace ? length : 0;
+}
+
+// A group after a space: exactly three digits, then neither a letter nor another digit, nor a
+// comma, colon or slash before a digit ("28 500,5" and "5 100km" are not grouped numbers).
+// A decimal point may follow: "1 234.5".
+bool SpacedGroupAt(std::string_view text, std::size_t i) {
+  if (i + 3 > text.size()) return false;
+  for (std::size_t k = i; k < i + 3; ++k) {
+    if (!IsAsciiDigit(text[k])) return false;
+  }
+  const std::size_t after = i + 3;
+  if (after == text.size()) return true;
+  const char c = text[after];
+  if (IsAsciiDigit(c) || IsAsciiLetter(c)) return false;
+  if (c != '.' && IsNumberSeparator(c) && after + 1 < text.size() &&
+      IsAsciiDigit(text[after + 1])) {
+    return false;
+  }
+  char32_t cp = 0;
+  if (static_cast<unsigned char>(c) >= 0x80 && DecodeUtf8(text, after, &cp) != 0 &&
+      IsUnicodeLetter(cp)) {
+    return false;
+  }
+  return true;
+}
+
 // Reads digits joined by separators ("28,500", "3.5", "10:30") as one token and checks that
 // they form a plain number: commas in groups of three, at most one decimal point after them.
-Token ReadNumber(std::string_view text, std::size_t begin) {
+// With `space_groups`, single spaces between groups of three are read as thousands separators
+// too ("28 500", "1 234 567.5"), when the first group has one to three digits (not starting
+// with 0), every later group exactly three, all the spaces are the same character, and no digit
+// run follows across one more space.
+Token ReadNumber(std::string_view text, std::size_t begin, bool space_groups) {
   Token token;
   token.kind = Kind::kNumber;
   token.begin = begin;
@@ -163,6 +234,8 @@ Token ReadNumber(std::string_view text, std::size_t begin) {
   bool after_point = false;
   bool first_group = true;
   char separator = 0;
+  int spaced_groups = 0;
+  std::string_view group_space;  // the first space between groups; the others must match it
   std::size_t i = begin;
   while (true) {
     int run = 0;
@@ -175,6 +248,19 @@ Token ReadNumber(std::string_view text, std::size_t begin) {
       ++(after_point ? token.decimals : token.int_digits);
     }
     if (separator == ',' && run != 3) ok = false;
+    if (space_groups && separator == 0 && spaced_groups < kMaxSpacedGroups &&
+        (first_group ? run <= 3 && text[begin] != '0' : run == 3)) {
+      const std::size_t space = GroupSpaceAt(text, i);
+      if (space != 0 && SpacedGroupAt(text, i + space) &&
+          (group_space.empty() || text.substr(i, space) == group_space)) {
+        group_space = text.substr(i, space);
+        i += space;
+        ++spaced_groups;
+        token.grouped = true;
+        first_group = false;
+        continue;
+      }
+    }
     const bool more =
         i + 1 < text.size() && IsNumberSeparator(text[i]) && IsAsciiDigit(text[i + 1]);
     if (first_group && more && text[i] == ',' && run > 3) ok = false;
@@ -189,6 +275,13 @@ Token ReadNumber(std::string_view text, std::size_t begin) {
       after_point = true;
     } else {
       ok = false;  // ':' or '/': a time, ratio or date such as 10:30 or 3/4
+    }
+  }
+  if (spaced_groups > 0) {
+    // "555 123 4567", "1 2 3": a run of numbers with spaces, not one grouped number.
+    const std::size_t space = GroupSpaceAt(text, i);
+    if (space != 0 && i + space < text.size() && IsAsciiDigit(text[i + space])) {
+      return ReadNumber(text, begin, /*space_groups=*/false);
     }
   }
   token.end = i;
@@ -225,6 +318,36 @@ std::size_t WordEnd(std::string_view text, std::size_t i) {
   return i;
 }
 
+// Whether a number starting at `begin` may have spaces between its digit groups: it must stand
+// apart from other digit runs ("0123 456 789" is not 456,789) and from words and codes
+// ("COVID-19 500 cases"). Glued to a symbol, only a currency sign, a bracket or quote, a minus
+// sign or the dash of a range ("10 000-12 000") lets it. `tokens` are those before it.
+bool SpaceGroupsMayStart(std::string_view text, const std::vector<Token>& tokens, std::size_t begin,
+                         bool spaced) {
+  if (tokens.empty()) return true;
+  const Token& previous = tokens.back();
+  if (spaced) {
+    return previous.kind != Kind::kNumber ||
+           GroupSpaceAt(text, previous.end) != begin - previous.end;
+  }
+  if (previous.kind != Kind::kSymbol) return false;
+  switch (previous.symbol) {
+    case '.':
+    case ',':
+    case ':':
+    case '/':
+    case '#':
+    case '@':
+    case '_':
+    case '&':
+      return false;
+    default:
+      break;
+  }
+  if (!IsDash(previous.symbol) || previous.spaced) return true;  // "$28 500", "(28 500", "-28 500"
+  return tokens.size() >= 2 && tokens[tokens.size() - 2].kind == Kind::kNumber;  // a range
+}
+
 std::vector<Token> Tokenize(std::string_view text) {
   std::vector<Token> tokens;
   bool spaced = true;
@@ -243,7 +366,7 @@ std::vector<Token> Tokenize(std::string_view text) {
       i += length;
       continue;
     } else if (IsAsciiDigit(c)) {
-      token = ReadNumber(text, i);
+      token = ReadNumber(text, i, SpaceGroupsMayStart(text, tokens, i, spaced));
     } else if (IsAsciiLetter(c) || IsUnicodeLetter(cp)) {
       token.kind = Kind::kWord;
       token.begin = i;
@@ -371,6 +494,10 @@ constexpr std::string_view kQualifiers[] = {
 // A plain four-digit number right after one of these is a year: "in 2024", "by 2030".
 constexpr std::string_view kYearTriggers[] = {"in",     "since",  "from",  "until", "till",
                                               "during", "before", "after", "by",    "year"};
+
+// Words before "from" that make "from A to B" a range rather than a change.
+constexpr std::string_view kRangeWords[] = {"range",  "ranges",  "ranged", "ranging", "vary",
+                                            "varies", "varying", "varied", "anywhere"};
 
 // Words before "half" that make it a part of something, not a fraction: "the second half".
 constexpr std::string_view kHalfOrdinals[] = {"the",  "first",  "second", "other",
@@ -724,6 +851,7 @@ class Parser {
     if (!match) match = MatchBetween(k);
     if (!match) match = MatchFromTo(k);
     if (!match) match = MatchFraction(k);
+    if (!match) match = MatchSeveral(k);
     if (!match) match = MatchVague(k);
     if (!match) match = MatchDecade(k);
     if (!match) match = MatchAmount(k, i);
@@ -836,11 +964,14 @@ class Parser {
     return RangeOf(k, *low, *high);
   }
 
-  // "from 1950 to 1953": a range of years only; "from 3 to 5" is a change, not a range.
+  // "from 1950 to 1953" is a range of years; "rose from 3 to 5" is a change, not a range, so it
+  // gives two quantities, unless a word of range comes first: "ranging from 3 to 5 percent".
   std::optional<Match> MatchFromTo(std::size_t k) const {
     if (!WordIs(k, "from")) return std::nullopt;
     const std::optional<Amount> low = ParseAmount(k + 1);
-    if (!low || !low->year_shaped) return std::nullopt;
+    if (!low) return std::nullopt;
+    if (std::optional<Match> range = MatchRangingFrom(k, *low)) return range;
+    if (!low->year_shaped) return std::nullopt;
     const std::size_t p = low->next;
     if (!(WordIs(p, "to") || WordIs(p, "until") || WordIs(p, "through") || WordIs(p, "till") ||
           IsRangeDash(p))) {
@@ -855,6 +986,18 @@ class Parser {
     match.high = high->value;
     match.unit = "year";
     return match;
+  }
+
+  // "ranging from 3 to 5 percent", "anywhere from $2 to $3 billion": "from" at k, after a word
+  // that says a range follows.
+  std::optional<Match> MatchRangingFrom(std::size_t k, const Amount& low) const {
+    if (k == 0 || !WordIn(k - 1, kRangeWords)) return std::nullopt;
+    std::size_t p = low.next;
+    if (IsSymbol(p, '%') && Glued(p)) ++p;
+    if (!WordIs(p, "to")) return std::nullopt;
+    const std::optional<Amount> high = ParseAmount(p + 1);
+    if (!high) return std::nullopt;
+    return RangeOf(k, low, *high);
   }
 
   // Two amounts read as one range, with the unit after the second.
@@ -971,6 +1114,54 @@ class Parser {
     return ParseNumberWords(k);
   }
 
+  // "several hundred troops" -> 300..900, "a few thousand" -> 2000..4000, "several dozen" ->
+  // 36..108, "a few hundred thousand" -> 200,000..400,000: "several" is 3 to 9 times the
+  // scale, "a few" 2 to 4 times; the phrase is the qualifier.
+  std::optional<Match> MatchSeveral(std::size_t k) const {
+    Match match;
+    double least = 0;
+    double most = 0;
+    std::size_t p = k;
+    if (WordIs(k, "several")) {
+      least = 3;
+      most = 9;
+      match.qualifier = "several";
+      p = k + 1;
+    } else if (WordIs(k, "a") && WordIs(k + 1, "few")) {
+      least = 2;
+      most = 4;
+      match.qualifier = "a few";
+      p = k + 2;
+    } else {
+      return std::nullopt;
+    }
+    double scale = 0;
+    if (WordIs(p, "dozen")) {
+      scale = 12;
+      ++p;
+    } else if (WordIs(p, "hundred")) {
+      scale = 100;
+      ++p;
+      if (IsWord(p)) {  // "several hundred thousand"
+        if (const std::optional<double> larger = LookUpValue(kScaleWords, Text(p))) {
+          scale *= *larger;
+          ++p;
+        }
+      }
+    } else if (IsWord(p)) {
+      scale = LookUpValue(kScaleWords, Text(p)).value_or(0);
+      ++p;
+    }
+    if (scale == 0) return std::nullopt;
+    const UnitMatch unit = ParseUnit(p, "", "");
+    match.first = k;
+    match.low = least * scale;
+    match.high = most * scale;
+    match.unit = unit.unit;
+    match.next = unit.next;
+    return match;
+  }
+
   // "dozens", "thousands", "tens of thousands", "hundreds of millions of dollars".
   std::optional<Match> MatchVague(std::size_t k) const {
     if (!IsWord(k)) return std::nullopt;
@@ -1073,6 +1264,7 @@ class Parser {
     const std::optional<Amount> amount = ParseAmount(k);
     if (!amount) return std::nullopt;
     if (std::optional<Match> range = MatchDashRange(k, *amount)) return range;
+    if (std::optional<Match> range = MatchToRange(k, start, *amount)) return range;
     Match match;
     match.first = k;
     match.value = amount->value;
@@ -1089,6 +1281,24 @@ class Parser {
     match.unit = unit.unit;
     match.next = unit.next;
     return match;
+  }
+
+  // "11,000 to 12,000 troops", "3 to 5 percent", "$2 to $3 billion": two amounts joined by a
+  // spaced "to", the first one smaller, make one range. After "from" they are a change
+  // ("rose from 3 to 5 percent"), left to MatchFromTo; `start` is where the quantity begins,
+  // qualifier included.
+  std::optional<Match> MatchToRange(std::size_t k, std::size_t start, const Amount& low) const {
+    if (start > 0 && WordIs(start - 1, "from")) return std::nullopt;
+    std::size_t p = low.next;
+    if (IsSymbol(p, '%') && Glued(p)) ++p;  // "3% to 5%"
+    if (!WordIs(p, "to") || !tokens_[p].spaced || !Exists(p + 1) || !tokens_[p + 1].spaced) {
+      return std::nullopt;
+    }
+    const std::optional<Amount> high = ParseAmount(p + 1);
+    if (!high) return std::nullopt;
+    std::optional<Match> range = RangeOf(k, low, *high);
+    if (!range || *range->low == *range->high) return std::nullopt;  // "a 2 to 2 draw"
+    return range;
   }
 
   // Three or more numbers joined by tight hyphens. Returns the end of the chain.

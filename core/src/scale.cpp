@@ -1,6 +1,8 @@
 // The credibility layer's rating scales and reliability grades (pure data).
 #include "claimledger/scale.h"
 
+#include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "claimledger/error.h"
@@ -71,6 +73,72 @@ RatingScale RatingScale::FromJson(const nlohmann::json& json) {
     scale.ratings.push_back(rating);
   }
   return scale;
+}
+
+namespace {
+
+int TruthRatingCount(const RatingScale& scale) {
+  int count = 0;
+  for (const Rating& rating : scale.ratings) count += rating.rank.has_value();
+  return count;
+}
+
+}  // namespace
+
+std::vector<RatingMapping> MapScale(const RatingScale& from, const RatingScale& to) {
+  std::vector<const Rating*> off_axis;
+  for (const Rating& rating : to.ratings) {
+    if (!rating.rank) off_axis.push_back(&rating);
+  }
+  const bool fewer_levels = TruthRatingCount(to) < TruthRatingCount(from);
+  std::vector<RatingMapping> mappings;
+  for (const Rating& rating : from.ratings) {
+    RatingMapping mapping{rating.label, std::nullopt, false, ""};
+    if (const auto score = from.TruthScore(rating.label)) {
+      double best_distance = 2.0;
+      for (const Rating& target : to.ratings) {
+        const auto target_score = to.TruthScore(target.label);
+        if (target_score && std::abs(*target_score - *score) < best_distance) {
+          best_distance = std::abs(*target_score - *score);
+          mapping.to = target.label;
+        }
+      }
+      if (!mapping.to) {
+        mapping.lossy = true;
+        mapping.note = "scale \"" + to.name + "\" has no truth ratings";
+      } else if (best_distance > 1e-9) {
+        mapping.lossy = true;
+        mapping.note = "truth score " + std::to_string(*score).substr(0, 4) +
+                       " has no equal on \"" + to.name + "\"; nearest taken";
+      } else if (fewer_levels) {
+        mapping.lossy = true;
+        mapping.note = "\"" + to.name + "\" has fewer truth ratings than \"" + from.name + "\"";
+      }
+    } else if (to.Find(rating.label) != nullptr) {
+      mapping.to = rating.label;
+    } else if (off_axis.size() == 1) {
+      mapping.to = off_axis.front()->label;
+      mapping.lossy = true;
+      mapping.note = "off the truth axis; the label changes";
+    } else {
+      mapping.lossy = true;
+      mapping.note = "off the truth axis and \"" + to.name + "\" has no single such rating";
+    }
+    mappings.push_back(mapping);
+  }
+  return mappings;
+}
+
+ClaimReviewRating ToClaimReviewRating(const RatingScale& scale, const std::string& label) {
+  ClaimReviewRating result;
+  result.alternate_name = label;
+  result.best_rating = std::max(1, TruthRatingCount(scale));
+  result.worst_rating = 1;
+  if (const auto score = scale.TruthScore(label)) {
+    result.rating_value =
+        1 + static_cast<int>(std::lround(*score * (result.best_rating - result.worst_rating)));
+  }
+  return result;
 }
 
 const RatingScale& BuiltinScale(const std::string& name) {

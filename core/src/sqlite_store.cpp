@@ -35,14 +35,16 @@ CREATE TABLE $S.event_refs(entity TEXT NOT NULL, seq INTEGER NOT NULL,
   PRIMARY KEY(entity, seq)) WITHOUT ROWID;
 CREATE TABLE $S.sources(
   id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, url TEXT, affiliation TEXT,
-  reliability TEXT, seq INTEGER NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL);
+  reliability TEXT, ref TEXT, attributes TEXT NOT NULL,
+  seq INTEGER NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL);
 CREATE TABLE $S.snapshots(
   hash TEXT PRIMARY KEY, sha256 TEXT NOT NULL, size INTEGER NOT NULL, url TEXT, title TEXT,
   publisher TEXT, published TEXT, retrieved TEXT,
   seq INTEGER NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL);
 CREATE TABLE $S.claims(
   id TEXT PRIMARY KEY, text TEXT NOT NULL, claimant TEXT, status TEXT NOT NULL, rating TEXT,
-  quantities TEXT NOT NULL, seq INTEGER NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL);
+  quantities TEXT NOT NULL, date TEXT, context TEXT, ref TEXT, provenance TEXT,
+  seq INTEGER NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL);
 CREATE TABLE $S.claim_tags(claim TEXT NOT NULL, tag TEXT NOT NULL,
   PRIMARY KEY(claim, tag)) WITHOUT ROWID;
 CREATE TABLE $S.appearances(
@@ -52,7 +54,7 @@ CREATE TABLE $S.appearances(
 CREATE TABLE $S.evidence(
   id TEXT PRIMARY KEY, claim TEXT NOT NULL, snapshot TEXT NOT NULL, exact TEXT NOT NULL,
   prefix TEXT NOT NULL, suffix TEXT NOT NULL, quote_start INTEGER NOT NULL,
-  quote_end INTEGER NOT NULL, stance TEXT NOT NULL, note TEXT,
+  quote_end INTEGER NOT NULL, stance TEXT NOT NULL, note TEXT, credibility TEXT,
   seq INTEGER NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL);
 CREATE TABLE $S.verdicts(
   seq INTEGER PRIMARY KEY, claim TEXT NOT NULL, rating TEXT NOT NULL, rationale TEXT NOT NULL,
@@ -64,7 +66,9 @@ CREATE TABLE $S.source_ratings(
 
 // Secondary indexes for queries on the live tables (a replay for verify needs none).
 constexpr const char* kProjectionIndexes = R"sql(
-CREATE INDEX $S.claims_claimant ON claims(claimant);
+CREATE INDEX $S.claims_claimant ON claims(claimant, rating);
+CREATE INDEX $S.claims_ref ON claims(ref) WHERE ref IS NOT NULL;
+CREATE INDEX $S.sources_ref ON sources(ref) WHERE ref IS NOT NULL;
 CREATE INDEX $S.claims_status ON claims(status);
 CREATE INDEX $S.claims_rating ON claims(rating);
 CREATE INDEX $S.claim_tags_tag ON claim_tags(tag);
@@ -366,11 +370,12 @@ class SqliteStore final : public Store {
   // --- projections: writes ------------------------------------------------------------
   void PutSource(const Source& s) override {
     Statement statement = Prepare(
-        "INSERT INTO $S.sources(id, name, kind, url, affiliation, reliability, seq, at, actor) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+        "INSERT INTO $S.sources(id, name, kind, url, affiliation, reliability, ref, attributes, "
+        "seq, at, actor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
     statement.Bind(1, s.id).Bind(2, s.name).Bind(3, s.kind).Bind(4, s.url);
-    statement.Bind(5, s.affiliation).Bind(6, s.reliability);
-    BindOrigin(statement, 7, s.origin).Run();
+    statement.Bind(5, s.affiliation).Bind(6, s.reliability).Bind(7, s.ref);
+    statement.Bind(8, CanonicalJson(s.attributes));
+    BindOrigin(statement, 9, s.origin).Run();
   }
   void PutSnapshot(const Snapshot& s) override {
     Statement statement = Prepare(
@@ -385,12 +390,17 @@ class SqliteStore final : public Store {
     for (const Quantity& quantity : c.quantities) quantities.push_back(QuantityToJson(quantity));
     {
       Statement statement = Prepare(
-          "INSERT INTO $S.claims(id, text, claimant, status, rating, quantities, seq, at, actor) "
-          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+          "INSERT INTO $S.claims(id, text, claimant, status, rating, quantities, date, context, "
+          "ref, provenance, seq, at, actor) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
       statement.Bind(1, c.id).Bind(2, c.text).Bind(3, c.claimant).Bind(4, c.status);
       statement.Bind(5, c.verdict ? std::optional<std::string>(c.verdict->rating) : std::nullopt);
-      statement.Bind(6, CanonicalJson(quantities));
-      BindOrigin(statement, 7, c.origin).Run();
+      statement.Bind(6, CanonicalJson(quantities)).Bind(7, c.date).Bind(8, c.context);
+      statement.Bind(9, c.ref);
+      statement.Bind(10, c.provenance.is_null()
+                             ? std::nullopt
+                             : std::optional<std::string>(CanonicalJson(c.provenance)));
+      BindOrigin(statement, 11, c.origin).Run();
     }
     for (const std::string& tag : c.tags) {
       Prepare("INSERT OR IGNORE INTO $S.claim_tags(claim, tag) VALUES (?1, ?2)")
@@ -409,11 +419,11 @@ class SqliteStore final : public Store {
   void PutEvidence(const Evidence& e) override {
     Statement statement = Prepare(
         "INSERT INTO $S.evidence(id, claim, snapshot, exact, prefix, suffix, quote_start, "
-        "quote_end, stance, note, seq, at, actor) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+        "quote_end, stance, note, credibility, seq, at, actor) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
     statement.Bind(1, e.id).Bind(2, e.claim);
-    BindQuote(statement, 3, e.quote).Bind(9, e.stance).Bind(10, e.note);
-    BindOrigin(statement, 11, e.origin).Run();
+    BindQuote(statement, 3, e.quote).Bind(9, e.stance).Bind(10, e.note).Bind(11, e.credibility);
+    BindOrigin(statement, 12, e.origin).Run();
   }
   void AddVerdict(const Verdict& v) override {
     {
@@ -473,8 +483,8 @@ class SqliteStore final : public Store {
     Claim claim;
     {
       Statement statement = Prepare(
-          "SELECT id, text, claimant, status, quantities, seq, at, actor FROM $S.claims "
-          "WHERE id = ?1");
+          "SELECT id, text, claimant, status, quantities, date, context, ref, provenance, seq, "
+          "at, actor FROM $S.claims WHERE id = ?1");
       if (!statement.Bind(1, id).Step()) return std::nullopt;
       claim.id = statement.Text(0);
       claim.text = statement.Text(1);
@@ -483,7 +493,13 @@ class SqliteStore final : public Store {
       for (const auto& quantity : ParseJsonColumn(statement.Text(4))) {
         claim.quantities.push_back(QuantityFromJson(quantity));
       }
-      claim.origin = ReadOrigin(statement, 5);
+      claim.date = statement.OptionalText(5);
+      claim.context = statement.OptionalText(6);
+      claim.ref = statement.OptionalText(7);
+      if (auto provenance = statement.OptionalText(8)) {
+        claim.provenance = ParseJsonColumn(*provenance);
+      }
+      claim.origin = ReadOrigin(statement, 9);
     }
     {
       Statement statement = Prepare("SELECT tag FROM $S.claim_tags WHERE claim = ?1 ORDER BY tag");
@@ -551,6 +567,33 @@ class SqliteStore final : public Store {
           {statement.Text(0), statement.Text(1), statement.Text(2), ReadOrigin(statement, 3)});
     }
     return ratings;
+  }
+
+  std::optional<std::string> SourceIdByRef(const std::string& ref) override {
+    Statement statement = Prepare("SELECT id FROM $S.sources WHERE ref = ?1");
+    if (!statement.Bind(1, ref).Step()) return std::nullopt;
+    return statement.Text(0);
+  }
+  std::optional<std::string> ClaimIdByRef(const std::string& ref) override {
+    Statement statement = Prepare("SELECT id FROM $S.claims WHERE ref = ?1");
+    if (!statement.Bind(1, ref).Step()) return std::nullopt;
+    return statement.Text(0);
+  }
+  std::vector<RatingCount> RatingCounts(const std::optional<std::string>& source,
+                                        bool by_year) override {
+    // The year a claim was made, else the year it was recorded.
+    Statement statement = Prepare(
+        "SELECT claimant, rating, CASE WHEN ?2 THEN CAST(substr(coalesce(date, at), 1, 4) AS "
+        "INTEGER) ELSE 0 END AS year, count(*) FROM $S.claims "
+        "WHERE rating IS NOT NULL AND claimant IS NOT NULL AND (?1 IS NULL OR claimant = ?1) "
+        "GROUP BY claimant, rating, year ORDER BY claimant, year, rating");
+    statement.Bind(1, source).Bind(2, static_cast<std::int64_t>(by_year));
+    std::vector<RatingCount> counts;
+    while (statement.Step()) {
+      counts.push_back({statement.Text(0), statement.Text(1), static_cast<int>(statement.Int(2)),
+                        statement.Int(3)});
+    }
+    return counts;
   }
 
   // --- verification -------------------------------------------------------------------
@@ -651,13 +694,14 @@ class SqliteStore final : public Store {
 
  private:
   static constexpr const char* kSourceColumns =
-      "SELECT id, name, kind, url, affiliation, reliability, seq, at, actor FROM $S.sources";
+      "SELECT id, name, kind, url, affiliation, reliability, ref, attributes, seq, at, actor "
+      "FROM $S.sources";
   static constexpr const char* kSnapshotColumns =
       "SELECT hash, sha256, size, url, title, publisher, published, retrieved, seq, at, actor "
       "FROM $S.snapshots";
   static constexpr const char* kEvidenceColumns =
       "SELECT id, claim, snapshot, exact, prefix, suffix, quote_start, quote_end, stance, note, "
-      "seq, at, actor FROM $S.evidence";
+      "credibility, seq, at, actor FROM $S.evidence";
   static constexpr const char* kVerdictColumns =
       "SELECT claim, rating, rationale, evidence, seq, at, actor FROM $S.verdicts";
 
@@ -733,8 +777,9 @@ class SqliteStore final : public Store {
     return quote;
   }
   static Source ReadSource(const Statement& s) {
-    return {s.Text(0),         s.Text(1),         s.Text(2),       s.OptionalText(3),
-            s.OptionalText(4), s.OptionalText(5), ReadOrigin(s, 6)};
+    return {s.Text(0),         s.Text(1),         s.Text(2),         s.OptionalText(3),
+            s.OptionalText(4), s.OptionalText(5), s.OptionalText(6), ParseJsonColumn(s.Text(7)),
+            ReadOrigin(s, 8)};
   }
   static Snapshot ReadSnapshot(const Statement& s) {
     return {s.Text(0),         s.Text(1),         s.Int(2),
@@ -742,7 +787,8 @@ class SqliteStore final : public Store {
             s.OptionalText(6), s.OptionalText(7), ReadOrigin(s, 8)};
   }
   static Evidence ReadEvidence(const Statement& s) {
-    return {s.Text(0), s.Text(1), ReadQuote(s, 2), s.Text(8), s.OptionalText(9), ReadOrigin(s, 10)};
+    return {s.Text(0),         s.Text(1),          ReadQuote(s, 2),  s.Text(8),
+            s.OptionalText(9), s.OptionalText(10), ReadOrigin(s, 11)};
   }
   static Verdict ReadVerdict(const Statement& s) {
     Verdict verdict{s.Text(0), s.Text(1), s.Text(2), {}, ReadOrigin(s, 4)};

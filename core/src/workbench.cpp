@@ -12,6 +12,7 @@
 #include "claimledger/hash.h"
 #include "claimledger/quantities.h"
 #include "claimledger/text.h"
+#include "claimledger/track_record.h"
 
 namespace claimledger {
 namespace {
@@ -85,6 +86,26 @@ void RequireChoice(const std::string& id, const std::string& what, const std::st
   if (std::find(accepted.begin(), accepted.end(), value) == accepted.end()) {
     throw Invalid(id, "unknown " + what + " " + Shown(value) + "; accepted: " + Join(accepted));
   }
+}
+
+// Checks an object of outside attributes (provenance, source attributes): text or integer
+// values only, so that it stays canonical JSON.
+json CleanAttributes(const std::string& field, const json& value, bool null_allowed) {
+  if (value.is_null() && null_allowed) return value;
+  if (!value.is_object()) {
+    throw Invalid("input.attributes", field + " must be an object of text or integer values");
+  }
+  for (const auto& [key, item] : value.items()) {
+    RequireUtf8(field + " key", key);
+    if (item.is_string()) {
+      RequireUtf8(field + " " + key, item.get<std::string>());
+    } else if (!item.is_number_integer() && !item.is_null()) {
+      throw Invalid("input.attributes", field + " " + Shown(key) +
+                                            " must be text or an integer, not " +
+                                            std::string(item.type_name()));
+    }
+  }
+  return value;
 }
 
 std::vector<std::string> CleanTags(const std::vector<std::string>& tags) {
@@ -184,12 +205,18 @@ Quote Workbench::Anchor(const std::string& snapshot, const std::string& quote) {
 std::string Workbench::AddSourceIn(Ledger::Transaction& transaction, const NewSource& source) {
   const std::string name = RequireText("source name", source.name);
   RequireChoice("source.unknown_kind", "source kind", source.kind, kSourceKinds);
+  const auto ref = OptionalText("ref", source.ref);
+  if (ref) {
+    if (auto existing = store_->SourceIdByRef(*ref)) return *existing;  // loaded before
+  }
   const Event event = transaction.Append(
       "source.added", actor_,
       {{"name", name},
        {"kind", source.kind},
        {"url", OptionalToJson(OptionalText("url", source.url))},
-       {"affiliation", OptionalToJson(OptionalText("affiliation", source.affiliation))}});
+       {"affiliation", OptionalToJson(OptionalText("affiliation", source.affiliation))},
+       {"ref", OptionalToJson(ref)},
+       {"attributes", CleanAttributes("attributes", source.attributes, false)}});
   return EntityId("src", event.hash);
 }
 
@@ -243,6 +270,10 @@ Snapshot Workbench::AddSnapshot(const NewSnapshot& snapshot) {
 
 std::string Workbench::AddClaimIn(Ledger::Transaction& transaction, const NewClaim& claim) {
   const std::string text = RequireText("claim text", claim.text);
+  const auto ref = OptionalText("ref", claim.ref);
+  if (ref) {
+    if (auto existing = store_->ClaimIdByRef(*ref)) return *existing;  // loaded before
+  }
   if (claim.claimant) RequireSource(*claim.claimant);
   json appears_in;  // null unless the claim was found in a snapshot
   if (claim.appears_in) {
@@ -253,13 +284,27 @@ std::string Workbench::AddClaimIn(Ledger::Transaction& transaction, const NewCla
     throw Invalid("claim.quote_without_snapshot",
                   "a quote needs appears_in: the hash of the snapshot it is taken from");
   }
-  const Event event = transaction.Append("claim.added", actor_,
-                                         {{"text", text},
-                                          {"claimant", OptionalToJson(claim.claimant)},
-                                          {"appears_in", appears_in},
-                                          {"tags", CleanTags(claim.tags)},
-                                          {"quantities", QuantitiesJson(text)}});
-  return EntityId("clm", event.hash);
+  if (claim.verdict) RequireRating(claim.verdict->rating);
+  const Event event =
+      transaction.Append("claim.added", actor_,
+                         {{"text", text},
+                          {"claimant", OptionalToJson(claim.claimant)},
+                          {"appears_in", appears_in},
+                          {"tags", CleanTags(claim.tags)},
+                          {"quantities", QuantitiesJson(text)},
+                          {"date", OptionalToJson(OptionalDate("date", claim.date))},
+                          {"context", OptionalToJson(OptionalText("context", claim.context))},
+                          {"ref", OptionalToJson(ref)},
+                          {"provenance", CleanAttributes("provenance", claim.provenance, true)}});
+  const std::string id = EntityId("clm", event.hash);
+  if (claim.verdict) {
+    transaction.Append("verdict.set", actor_,
+                       {{"claim", id},
+                        {"rating", claim.verdict->rating},
+                        {"rationale", RequireText("rationale", claim.verdict->rationale)},
+                        {"evidence", json::array()}});
+  }
+  return id;
 }
 
 Claim Workbench::AddClaim(const NewClaim& claim) {
@@ -293,12 +338,17 @@ Evidence Workbench::LinkEvidence(const NewEvidence& evidence) {
   RequireChoice("stance.unknown", "stance", evidence.stance, kStances);
   RequireUtf8("quote", evidence.quote);
   const auto note = OptionalText("note", evidence.note);
+  if (evidence.credibility) {
+    RequireChoice("evidence.unknown_credibility", "credibility", *evidence.credibility,
+                  {"1", "2", "3", "4", "5", "6"});
+  }
   const Quote quote = Anchor(evidence.snapshot, evidence.quote);
   const Event event = transaction.Append("evidence.linked", actor_,
                                          {{"claim", evidence.claim},
                                           {"quote", QuoteToJson(quote)},
                                           {"stance", evidence.stance},
-                                          {"note", OptionalToJson(note)}});
+                                          {"note", OptionalToJson(note)},
+                                          {"credibility", OptionalToJson(evidence.credibility)}});
   Evidence linked = *store_->GetEvidence(EntityId("evd", event.hash));
   transaction.Commit();
   return linked;
@@ -311,11 +361,7 @@ Verdict Workbench::SetVerdict(const std::string& claim, const std::string& ratin
   std::lock_guard<std::mutex> lock(mutex_);
   Ledger::Transaction transaction(*ledger_);
   RequireClaim(claim);
-  if (ledger_->scale().Find(rating) == nullptr) {
-    throw Invalid("verdict.unknown_rating",
-                  Shown(rating) + " is not a rating on this ledger's scale \"" +
-                      ledger_->scale().name + "\"; accepted: " + ledger_->scale().LabelList());
-  }
+  RequireRating(rating);
   const std::string why = RequireText("rationale", rationale);
   for (const std::string& id : evidence) {
     const auto linked = store_->GetEvidence(id);
@@ -508,10 +554,44 @@ Checkpoint Workbench::GetCheckpoint() {
   return ledger_->Head();
 }
 
+TrackRecord Workbench::GetTrackRecord(const std::string& source) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  ReadScope read(*store_);
+  RequireSource(source);
+  return ComputeTrackRecord(source, ledger_->scale(), store_->RatingCounts(source, true));
+}
+
+std::vector<TrackRecord> Workbench::TrackRecords() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  ReadScope read(*store_);
+  std::vector<TrackRecord> records;
+  std::vector<RatingCount> counts;
+  const auto flush = [&] {
+    if (!counts.empty()) {
+      records.push_back(ComputeTrackRecord(counts.front().source, ledger_->scale(), counts));
+    }
+    counts.clear();
+  };
+  for (RatingCount& count : store_->RatingCounts(std::nullopt, false)) {
+    if (!counts.empty() && counts.front().source != count.source) flush();
+    counts.push_back(std::move(count));
+  }
+  flush();
+  return records;
+}
+
 std::int64_t Workbench::Rebuild() {
   RequireWritable();
   std::lock_guard<std::mutex> lock(mutex_);
   return ledger_->Rebuild();
+}
+
+void Workbench::RequireRating(const std::string& rating) const {
+  if (ledger_->scale().Find(rating) == nullptr) {
+    throw Invalid("verdict.unknown_rating",
+                  Shown(rating) + " is not a rating on this ledger's scale \"" +
+                      ledger_->scale().name + "\"; accepted: " + ledger_->scale().LabelList());
+  }
 }
 
 void Workbench::RequireWritable() const {

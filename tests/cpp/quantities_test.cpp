@@ -85,6 +85,19 @@ std::vector<Row> Rows() {
       {"dozens of journalists", {Range("dozens of journalists", 24, 99, "journalists")}},
       {"thousands of US troops", {Range("thousands of US troops", 1000, 9999, "troops")}},
 
+      // "several" is 3 to 9 times the scale, "a few" 2 to 4 times; the phrase is the qualifier.
+      {"several hundred troops", {Range("several hundred troops", 300, 900, "troops", "several")}},
+      {"a few thousand people", {Range("a few thousand people", 2000, 4000, "people", "a few")}},
+      {"several dozen", {Range("several dozen", 36, 108, "", "several")}},
+      {"A few dozen eggs", {Range("A few dozen eggs", 24, 48, "eggs", "a few")}},
+      {"Several hundred thousand US troops",
+       {Range("Several hundred thousand US troops", 300000, 900000, "troops", "several")}},
+      {"a few hundred thousand", {Range("a few hundred thousand", 200000, 400000, "", "a few")}},
+      {"a few million dollars", {Range("a few million dollars", 2000000, 4000000, "USD", "a few")}},
+      {"several billion", {Range("several billion", 3e9, 9e9, "", "several")}},
+      {"a few days", {}},
+      {"several people", {}},
+
       // Decades, centuries and years.
       {"in the 1990s", {Range("1990s", 1990, 1999, "year")}},
       {"the 1950s", {Range("1950s", 1950, 1959, "year")}},
@@ -124,6 +137,8 @@ std::vector<Row> Rows() {
       {"between 10 and 20 million dollars",
        {Range("between 10 and 20 million dollars", 10000000, 20000000, "USD")}},
       {"$5-10 million", {Range("$5-10 million", 5000000, 10000000, "USD")}},
+      {"$2 to $3 billion", {Range("$2 to $3 billion", 2e9, 3e9, "USD")}},
+      {"\u20AC2 to 3 million", {Range("\u20AC2 to 3 million", 2000000, 3000000, "EUR")}},
 
       // Percentages.
       {"12%", {Value("12%", 12, "percent")}},
@@ -185,7 +200,49 @@ std::vector<Row> Rows() {
       {"40m", {Value("40m", 40, "m")}},
       {"3bn people", {Value("3bn people", 3000000000, "people")}},
       {"3 dozen eggs", {Value("3 dozen eggs", 36, "eggs")}},
+
+      // "A to B" is a range when A < B; after "from" it is a change, unless "ranging from".
+      {"11,000 to 12,000 troops", {Range("11,000 to 12,000 troops", 11000, 12000, "troops")}},
+      {"3 to 5 percent", {Range("3 to 5 percent", 3, 5, "percent")}},
+      {"3% to 5% of voters", {Range("3% to 5%", 3, 5, "percent")}},
+      {"about 3 to 5 percent", {Range("about 3 to 5 percent", 3, 5, "percent", "about")}},
+      {"two to three weeks", {Range("two to three weeks", 2, 3, "weeks")}},
+      {"2 to 3 million people", {Range("2 to 3 million people", 2000000, 3000000, "people")}},
+      {"between 10 and 20 ships", {Range("between 10 and 20 ships", 10, 20, "ships")}},
+      {"1950 to 1953", {Range("1950 to 1953", 1950, 1953, "year")}},
+      {"in 2020 to 2024", {Range("2020 to 2024", 2020, 2024, "year")}},
+      {"10,000 to 12,000 troops in 2024",
+       {Range("10,000 to 12,000 troops", 10000, 12000, "troops"), Value("2024", 2024, "year")}},
+      {"the court ruled 5 to 4", {Value("5", 5), Value("4", 4)}},
+      {"it ended 2 to 2", {Value("2", 2), Value("2", 2)}},
       {"from 3 to 5 percent", {Value("3", 3), Value("5 percent", 5, "percent")}},
+      {"rose from 11,000 to 12,000 troops",
+       {Value("11,000", 11000), Value("12,000 troops", 12000, "troops")}},
+      {"rose from about 3 to 5 percent",
+       {Value("about 3", 3, "", "about"), Value("5 percent", 5, "percent")}},
+      {"prices ranging from $2 to $3 billion", {Range("from $2 to $3 billion", 2e9, 3e9, "USD")}},
+      {"estimates vary from 3% to 5%", {Range("from 3% to 5%", 3, 5, "percent")}},
+      {"ranging from 1500 to 2000 troops",
+       {Range("from 1500 to 2000 troops", 1500, 2000, "troops")}},
+      {"anywhere from 1950 to 1953", {Range("from 1950 to 1953", 1950, 1953, "year")}},
+
+      // Spaces as thousands separators: ASCII, U+00A0, U+2009, U+202F, groups of three.
+      {"28 500 troops", {Value("28 500 troops", 28500, "troops")}},
+      {"28\u202F500 troops", {Value("28\u202F500 troops", 28500, "troops")}},
+      {"about 28\u00A0500 troops", {Value("about 28\u00A0500 troops", 28500, "troops", "about")}},
+      {"1\u2009234\u2009567.5 km", {Value("1\u2009234\u2009567.5 km", 1234567.5, "km")}},
+      {"1 000 000 people", {Value("1 000 000 people", 1000000, "people")}},
+      {"$1 200 000", {Value("$1 200 000", 1200000, "USD")}},
+      {"The force numbered 28 500.", {Value("28 500", 28500)}},
+      {"In 2024, 28 500 troops",
+       {Value("2024", 2024, "year"), Value("28 500 troops", 28500, "troops")}},
+      {"10 000-12 000 troops", {Range("10 000-12 000 troops", 10000, 12000, "troops")}},
+      {"10\u202F000 to 12\u202F000 troops",
+       {Range("10\u202F000 to 12\u202F000 troops", 10000, 12000, "troops")}},
+      {"in 2024 500 people", {Value("2024", 2024, "year"), Value("500 people", 500, "people")}},
+      {"Call 555 123 4567", {Value("555", 555), Value("123", 123), Value("4567", 4567)}},
+      {"COVID-19 500 cases", {Value("500 cases", 500, "cases")}},
+      {"5 100km", {Value("5", 5), Value("100km", 100, "km")}},
       {"caf\u00E9s: 12 caf\u00E9s", {Value("12", 12)}},  // units are plain ASCII nouns only
 
       // Dates: unit "date", value yyyymmdd; a day and month without a year is skipped.
@@ -335,12 +392,14 @@ TEST(ParseQuantities, JunkByteBreaksAUnitWord) {
 
 TEST(ParseQuantities, RandomInputsNeverBreakTheInvariants) {
   const std::vector<std::string> pieces = {
-      "12",     "1,000",   "3.5",     "1950", "-",       "\u2013", "$",      "\u20AC", "%",
-      "s",      "'s",      "one",     "two",  "thirds",  "half",   "a",      "of",     "in",
-      "and",    "between", "from",    "to",   "million", "bn",     "m",      "about",  "more than",
-      "the",    "1990s",   "October", "21",   "troops",  "US",     "\xFF",   "\xC3",   "\xE2\x82",
-      "\u00A0", ",",       ".",       ":",    "/",       "#",      "COVID",  "dozens", "tens",
-      "early",  "mid",     "per",     "cent", "one in",  "2024",   "-10-21", "\u2212"};
+      "12",      "1,000",  "3.5",       "1950",     "-",      "\u2013",  "$",       "\u20AC",
+      "%",       "s",      "'s",        "one",      "two",    "thirds",  "half",    "a",
+      "of",      "in",     "and",       "between",  "from",   "to",      "million", "bn",
+      "m",       "about",  "more than", "the",      "1990s",  "October", "21",      "troops",
+      "US",      "\xFF",   "\xC3",      "\xE2\x82", "\u00A0", ",",       ".",       ":",
+      "/",       "#",      "COVID",     "dozens",   "tens",   "early",   "mid",     "per",
+      "cent",    "one in", "2024",      "-10-21",   "\u2212", "500",     "\u202F",  "\u2009",
+      "several", "a few",  "hundred",   "ranging",  " 000"};
   std::mt19937 random(20240601);
   for (int round = 0; round < 4000; ++round) {
     std::string input;
@@ -370,6 +429,20 @@ TEST(ParseQuantities, HugeInputIsParsedInOnePass) {
   ASSERT_EQ(found.size(), 3u * repeats);
   EXPECT_EQ(found.back().text, "about 28,500 troops");
   EXPECT_EQ(found.back().end, input.size() - 9);
+}
+
+// A long run of three-digit numbers joined by single spaces is not one grouped number: each
+// number has a neighbour across one space, so each stays on its own, and the scan stays linear.
+TEST(ParseQuantities, LongRunsOfSpacedGroupsStaySeparate) {
+  for (const std::string separator : {" ", "\u00A0", "\u202F"}) {
+    std::string input = "100";
+    const int repeats = 100000;
+    for (int i = 1; i < repeats; ++i) input += separator + "100";
+    const std::vector<Quantity> found = ParseQuantities(input);
+    ExpectWellFormed(input, found);
+    ASSERT_EQ(found.size(), static_cast<std::size_t>(repeats));
+    EXPECT_EQ(found.back().text, "100");
+  }
 }
 
 TEST(ParseQuantities, PathologicalRunsDoNotBlowUp) {

@@ -395,5 +395,85 @@ TEST(WorkbenchTest, CheckpointCatchesAConsistentRewrite) {
   EXPECT_EQ(report.problems.front().kind, "checkpoint-mismatch");
 }
 
+// --- loading: refs make reloads idempotent; verdicts travel with claims ---------------
+
+TEST(WorkbenchTest, RefsMakeLoadingTwiceAddNothing) {
+  WorkbenchOptions options;
+  options.scale = "politifact";
+  auto wb = Workbench::Open(":memory:", options);
+  NewSource speaker{"Dwayne Bohac",
+                    "person",
+                    {},
+                    {},
+                    "liar:speaker:dwayne-bohac",
+                    {{"job", "State representative"}, {"state", "Texas"}}};
+  const std::string first = wb->AddSources({speaker}).front();
+  NewClaim claim{"Says the group supports abortions on demand.", first, {}, {}, {"abortion"}};
+  claim.ref = "liar:2635.json";
+  claim.context = "a mailer";
+  claim.provenance = {{"dataset", "liar"}, {"line", 1}};
+  claim.verdict = NewVerdict{"false", "PolitiFact rated it false"};
+  const std::vector<std::string> ids = wb->AddClaims({claim});
+  const std::int64_t events = wb->EventCount();
+  EXPECT_EQ(events, 4);  // genesis, source, claim, verdict
+
+  EXPECT_EQ(wb->AddSources({speaker}).front(), first);
+  EXPECT_EQ(wb->AddClaims({claim}), ids);
+  EXPECT_EQ(wb->EventCount(), events);
+
+  const Claim stored = wb->GetClaim(ids.front());
+  EXPECT_EQ(stored.verdict->rating, "false");
+  EXPECT_EQ(stored.context, "a mailer");
+  EXPECT_EQ(stored.ref, "liar:2635.json");
+  EXPECT_EQ(stored.provenance["line"], 1);
+  EXPECT_EQ(wb->GetSource(first).attributes["state"], "Texas");
+  EXPECT_TRUE(wb->Verify().ok);
+}
+
+TEST(WorkbenchTest, ABadVerdictInABatchWritesNothing) {
+  auto wb = Open(":memory:");
+  NewClaim good{"One.", {}, {}, {}, {}};
+  good.verdict = NewVerdict{"true", "fine"};
+  NewClaim bad{"Two.", {}, {}, {}, {}};
+  bad.verdict = NewVerdict{"pants-fire", "not on this scale"};
+  EXPECT_THROW(wb->AddClaims({good, bad}), Error);
+  EXPECT_EQ(wb->EventCount(), 1);
+  NewClaim bad_provenance{"Three.", {}, {}, {}, {}};
+  bad_provenance.provenance = {{"score", 1.5}};
+  EXPECT_THROW(wb->AddClaims({bad_provenance}), Error);
+  EXPECT_EQ(wb->EventCount(), 1);
+}
+
+TEST(WorkbenchTest, TrackRecordsCountCurrentVerdictsOfEachClaimant) {
+  auto wb = Open(":memory:");
+  const std::string a = wb->AddSource({"A", "person", {}, {}}).id;
+  const std::string b = wb->AddSource({"B", "person", {}, {}}).id;
+  std::vector<NewClaim> claims;
+  for (const char* rating : {"true", "true", "false", "unproven"}) {
+    NewClaim claim{std::string("A says ") + rating, a, {}, {}, {}};
+    claim.date = "2021-05-01";
+    claim.verdict = NewVerdict{rating, "checked"};
+    claims.push_back(claim);
+  }
+  NewClaim by_b{"B says so", b, {}, {}, {}};
+  by_b.verdict = NewVerdict{"mixed", "checked"};
+  claims.push_back(by_b);
+  const auto ids = wb->AddClaims(claims);
+  wb->SetVerdict(ids[2], "mostly-false", "revised", {});  // only the current verdict counts
+
+  const TrackRecord record = wb->GetTrackRecord(a);
+  EXPECT_EQ(record.verdicts, 4);
+  EXPECT_EQ(record.rated, 3);
+  EXPECT_EQ(record.counts.count("false"), 0u);
+  EXPECT_EQ(record.counts.at("mostly-false"), 1);
+  EXPECT_NEAR(record.score, (1 + 2.25) / (2 + 3.0), 1e-12);  // 1 + 1 + 0.25 successes
+  ASSERT_EQ(record.by_year.size(), 1u);
+  EXPECT_EQ(record.by_year[0].year, 2021);
+
+  const auto all = wb->TrackRecords();
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_THROW(wb->GetTrackRecord("src_nope"), Error);
+}
+
 }  // namespace
 }  // namespace claimledger

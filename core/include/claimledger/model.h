@@ -40,6 +40,8 @@ struct Source {
   std::optional<std::string> url;
   std::optional<std::string> affiliation;
   std::optional<std::string> reliability;  // current Admiralty grade A–F, if rated
+  std::optional<std::string> ref;          // an outside id ("liar:speaker:…"), unique
+  nlohmann::json attributes = nlohmann::json::object();  // e.g. job, state, party
   Origin origin;
 };
 
@@ -72,6 +74,10 @@ struct Claim {
   std::vector<Quote> appearances;       // where the claim appears
   std::vector<Quantity> quantities;     // parsed from the text when it was added
   std::optional<Verdict> verdict;       // the current (latest) verdict
+  std::optional<std::string> date;      // when the claim was made (YYYY-MM-DD or RFC 3339)
+  std::optional<std::string> context;   // where or how it was made ("a campaign mailer")
+  std::optional<std::string> ref;       // an outside id ("liar:2635.json"), unique
+  nlohmann::json provenance;            // where it was loaded from (object), or null
   Origin origin;
 };
 
@@ -81,6 +87,7 @@ struct Evidence {
   Quote quote;
   std::string stance;  // supports, refutes, context
   std::optional<std::string> note;
+  std::optional<std::string> credibility;  // Admiralty 1 (confirmed) to 6 (cannot be judged)
   Origin origin;
 };
 
@@ -89,6 +96,14 @@ struct SourceRating {
   std::string grade;  // Admiralty A–F
   std::string rationale;
   Origin origin;
+};
+
+// Current verdicts counted by rating (and year), for track records.
+struct RatingCount {
+  std::string source;  // the claimant
+  std::string rating;
+  int year = 0;  // year the claim was made (or recorded); 0 when counted over all years
+  std::int64_t count = 0;
 };
 
 // Filters for listing claims; an empty field matches everything.

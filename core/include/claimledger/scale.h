@@ -35,6 +35,33 @@ struct RatingScale {
   static RatingScale FromJson(const nlohmann::json& json);
 };
 
+// How one rating of a scale reads on another scale.
+struct RatingMapping {
+  std::string from;
+  std::optional<std::string> to;  // empty when nothing on the target scale fits
+  bool lossy = false;             // true when the mapping loses information
+  std::string note;               // why it is lossy (empty otherwise)
+};
+
+// Maps every rating of `from` onto `to`, explicitly: a truth rating goes to the target
+// rating nearest in truth score (lossy unless the scores are equal and the target has at
+// least as many truth ratings); a rating off the truth axis goes to the target rating
+// with the same label, or else to the target's one rating off the axis when there is
+// exactly one (lossy), or else nowhere.
+std::vector<RatingMapping> MapScale(const RatingScale& from, const RatingScale& to);
+
+// A rating as schema.org ClaimReview writes it: ratingValue from worstRating (1, the
+// least true) to bestRating (the number of truth ratings); ratingValue is empty for a
+// rating off the truth axis, which has only its alternateName.
+struct ClaimReviewRating {
+  std::optional<int> rating_value;
+  int best_rating = 1;
+  int worst_rating = 1;
+  std::string alternate_name;
+};
+// REQUIRES: scale.Find(label) != nullptr.
+ClaimReviewRating ToClaimReviewRating(const RatingScale& scale, const std::string& label);
+
 // The built-in scales: "default" (true, mostly-true, mixed, mostly-false, false, plus
 // unproven and misleading), "politifact", "fever", "claimskg".
 // Throws Error(kInvalidInput) naming the known scales when `name` is none of them.

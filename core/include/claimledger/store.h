@@ -80,6 +80,12 @@ class Store {
   virtual std::vector<Evidence> EvidenceFor(const std::string& claim) = 0;
   virtual std::vector<Verdict> VerdictsFor(const std::string& claim) = 0;
   virtual std::vector<SourceRating> RatingsFor(const std::string& source) = 0;
+  virtual std::optional<std::string> SourceIdByRef(const std::string& ref) = 0;
+  virtual std::optional<std::string> ClaimIdByRef(const std::string& ref) = 0;
+  // Current verdicts of claims with a claimant, counted by claimant and rating (and by
+  // the year the claim was made or recorded when `by_year`), for one source or all.
+  virtual std::vector<RatingCount> RatingCounts(const std::optional<std::string>& source,
+                                                bool by_year) = 0;
 
   // Verification support. NewScratch() returns an empty store of the same kind that
   // shares this store's connection (for SQLite: an attached temporary database), into

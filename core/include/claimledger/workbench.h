@@ -17,6 +17,7 @@
 #include "claimledger/model.h"
 #include "claimledger/scale.h"
 #include "claimledger/store.h"
+#include "claimledger/track_record.h"
 
 namespace claimledger {
 
@@ -32,6 +33,15 @@ struct NewSource {
   std::string kind = "outlet";  // outlet, person, organisation, official-record, dataset
   std::optional<std::string> url;
   std::optional<std::string> affiliation;
+  // An outside id, unique in the ledger: adding a source whose ref exists returns the
+  // existing source and appends nothing (so loading a dataset twice adds nothing).
+  std::optional<std::string> ref;
+  nlohmann::json attributes = nlohmann::json::object();  // text values only
+};
+
+struct NewVerdict {
+  std::string rating;
+  std::string rationale;
 };
 
 struct NewSnapshot {
@@ -49,6 +59,12 @@ struct NewClaim {
   std::optional<std::string> appears_in;  // a snapshot's content id
   std::optional<std::string> quote;       // where in it; defaults to the claim's text
   std::vector<std::string> tags;
+  std::optional<std::string> date;     // when it was made: YYYY-MM-DD or RFC 3339
+  std::optional<std::string> context;  // where or how it was made
+  // An outside id, unique in the ledger: a claim whose ref exists is not added again.
+  std::optional<std::string> ref;
+  nlohmann::json provenance;          // an object of text/integer values, or null
+  std::optional<NewVerdict> verdict;  // a first verdict, recorded with the claim
 };
 
 struct NewEvidence {
@@ -57,6 +73,7 @@ struct NewEvidence {
   std::string quote;
   std::string stance;  // supports, refutes, context
   std::optional<std::string> note;
+  std::optional<std::string> credibility;  // Admiralty "1" (confirmed) to "6"
 };
 
 class Workbench {
@@ -118,6 +135,13 @@ class Workbench {
   // --- audit -------------------------------------------------------------------------
   VerifyReport Verify(const std::optional<Checkpoint>& against = std::nullopt);
   Checkpoint GetCheckpoint();
+  // --- credibility -------------------------------------------------------------------
+  // How the claims of `source` fared: current verdicts by rating, the smoothed truth
+  // score with its 95% credible interval, and the score by year (track_record.h).
+  TrackRecord GetTrackRecord(const std::string& source);
+  // The track record (without years) of every source that made a claim with a verdict.
+  std::vector<TrackRecord> TrackRecords();
+
   // Regenerates the tables of current state from the events (see Ledger::Rebuild).
   std::int64_t Rebuild();
 
@@ -137,6 +161,7 @@ class Workbench {
  private:
   Workbench(std::unique_ptr<Store> store, const WorkbenchOptions& options);
   void RequireWritable() const;
+  void RequireRating(const std::string& rating) const;
 
   std::string AddSourceIn(Ledger::Transaction& transaction, const NewSource& source);
   std::string AddClaimIn(Ledger::Transaction& transaction, const NewClaim& claim);
