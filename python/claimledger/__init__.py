@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from importlib import metadata as _metadata
 
-from . import _core
+from . import _core, scales
 from .errors import (
     AnchorError,
     Error,
@@ -40,6 +40,7 @@ from .model import (
 from .model import (
     quantity_from_core as _quantity_from_core,
 )
+from .scales import claimreview_rating, map_scale, truth_score
 from .workbench import Workbench, open
 
 try:
@@ -58,6 +59,10 @@ __all__ = [
     "open",
     "Workbench",
     "parse_quantities",
+    "scales",
+    "truth_score",
+    "map_scale",
+    "claimreview_rating",
     "Error",
     "NotFoundError",
     "InvalidInputError",
@@ -77,5 +82,8 @@ __all__ = [
     "SourceRating",
     "Verdict",
     "VerifyReport",
+    "TrackRecord",
+    "YearScore",
+    "RatingMapping",
     "__version__",
 ]

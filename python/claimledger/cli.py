@@ -147,6 +147,25 @@ def _cmd_claims(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_sources(args: argparse.Namespace) -> int:
+    with _open(args) as wb:
+        report = wb.sources_report(sort_by=args.sort)
+        rows = report.to_dict("records") if hasattr(report, "to_dict") else report
+    rows = [
+        {k: (None if isinstance(v, float) and v != v else v) for k, v in r.items()} for r in rows
+    ]  # NaN (no score) as null
+    if args.json:
+        _print_json(rows)
+        return 0
+    for r in rows:
+        score = "-" if r["score"] is None else f"{r['score']:.2f} [{r['low']:.2f}, {r['high']:.2f}]"
+        print(
+            f"{r['id']}  {r['kind']:<15} {r['reliability'] or '-':<2} "
+            f"{r['verdicts']:>6} verdicts  score {score:<20} {r['name']}"
+        )
+    return 0
+
+
 def _cmd_history(args: argparse.Namespace) -> int:
     with _open(args) as wb:
         events = wb.history(args.id)
@@ -358,6 +377,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--claimant")
     p.add_argument("--tag")
     p.add_argument("--limit", type=int)
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = command(
+        "sources",
+        _cmd_sources,
+        "every source with its reliability and track record (smoothed truth score and 95% "
+        "interval)",
+        "claimledger sources desk.ledger --sort volume",
+    )
+    p.add_argument("--sort", default="score", choices=["score", "volume", "name"])
     p.add_argument("--json", action="store_true", help="print JSON")
 
     p = command(

@@ -24,6 +24,9 @@ __all__ = [
     "Problem",
     "VerifyReport",
     "Checkpoint",
+    "TrackRecord",
+    "YearScore",
+    "RatingMapping",
 ]
 
 
@@ -72,6 +75,8 @@ class Source:
     seq: int
     at: str
     actor: str
+    ref: Optional[str] = None  # an outside id such as "liar:speaker:barack-obama"
+    attributes: dict = field(default_factory=dict)  # e.g. job, state, party
 
 
 @dataclass(frozen=True)
@@ -113,6 +118,10 @@ class Claim:
     seq: int
     at: str
     actor: str
+    date: Optional[str] = None  # when the claim was made
+    context: Optional[str] = None  # where or how it was made
+    ref: Optional[str] = None  # an outside id such as "liar:2635.json"
+    provenance: Optional[dict] = None  # where it was loaded from
 
 
 @dataclass(frozen=True)
@@ -125,6 +134,7 @@ class Evidence:
     seq: int
     at: str
     actor: str
+    credibility: Optional[str] = None  # Admiralty "1" (confirmed) to "6" (cannot be judged)
 
 
 @dataclass(frozen=True)
@@ -135,6 +145,46 @@ class SourceRating:
     seq: int
     at: str
     actor: str
+
+
+@dataclass(frozen=True)
+class YearScore:
+    year: int
+    rated: int  # verdicts on the truth axis that year
+    score: float  # posterior mean truth score for that year alone
+
+
+@dataclass(frozen=True)
+class TrackRecord:
+    """How a source's claims fared: current verdicts by rating and a smoothed truth score.
+
+    Each current verdict on the scale's truth axis counts as a partial success equal to
+    its truth score (true = 1, false = 0). With the prior Beta(1, 1), the posterior is
+    Beta(alpha, beta); ``score`` is its mean and ``low``/``high`` its central 95%
+    interval, so a source with few verdicts gets a wide interval, not an extreme score.
+    """
+
+    source: str
+    counts: dict  # rating -> number of claims whose current verdict it is
+    verdicts: int
+    rated: int  # verdicts on the truth axis
+    score: float
+    low: float
+    high: float
+    alpha: float
+    beta: float
+    by_year: tuple[YearScore, ...]
+    prior: str = "Beta(1, 1)"
+
+
+@dataclass(frozen=True)
+class RatingMapping:
+    """How one rating reads on another scale; ``lossy`` says when information is lost."""
+
+    source_label: str
+    target_label: Optional[str]
+    lossy: bool
+    note: str
 
 
 @dataclass(frozen=True)
@@ -212,6 +262,7 @@ def claim_from_core(core: Any) -> Claim:
     return _copy(
         Claim,
         core,
+        provenance=json.loads(core.provenance_json),
         verdict=verdict_from_core(core.verdict) if core.verdict is not None else None,
         tags=tuple(core.tags),
         appearances=tuple(quote_from_core(q) for q in core.appearances),
@@ -233,7 +284,21 @@ def report_from_core(core: Any) -> VerifyReport:
 
 
 def source_from_core(core: Any) -> Source:
-    return _copy(Source, core)
+    return _copy(Source, core, attributes=json.loads(core.attributes_json))
+
+
+def track_record_from_core(core: Any) -> TrackRecord:
+    return _copy(
+        TrackRecord,
+        core,
+        counts=dict(core.counts),
+        by_year=tuple(_copy(YearScore, y) for y in core.by_year),
+        prior="Beta(1, 1)",
+    )
+
+
+def mapping_from_core(core: Any) -> RatingMapping:
+    return _copy(RatingMapping, core)
 
 
 def snapshot_from_core(core: Any) -> Snapshot:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import getpass
+import json
 import os
 from typing import Any, Iterable, Mapping, Optional, Sequence, Union
 
@@ -22,8 +23,20 @@ __all__ = ["open", "Workbench"]
 IdLike = Union[str, m.Claim, m.Source, m.Snapshot, m.Evidence]
 CheckpointLike = Union[m.Checkpoint, Mapping[str, Any], str]
 
-_CLAIM_RECORD_KEYS = ("text", "claimant", "appears_in", "quote", "tags")
-_SOURCE_RECORD_KEYS = ("name", "kind", "url", "affiliation")
+_CLAIM_RECORD_KEYS = (
+    "text",
+    "claimant",
+    "appears_in",
+    "quote",
+    "tags",
+    "date",
+    "context",
+    "ref",
+    "provenance",
+    "verdict",
+)
+_SOURCE_RECORD_KEYS = ("name", "kind", "url", "affiliation", "ref", "attributes")
+ScaleLike = Union[str, Sequence[Any], Mapping[str, Any]]
 
 
 def _id(value: Any, what: str = "id") -> str:
@@ -95,6 +108,59 @@ def _record(record: Mapping[str, Any], keys: Sequence[str], where: str) -> dict:
     return dict(record)
 
 
+def _json_argument(value: Any, what: str) -> str:
+    """JSON text of an attributes/provenance mapping for the core ("" for None)."""
+    if value is None:
+        return ""
+    if not isinstance(value, Mapping):
+        raise InvalidInputError(
+            f"[claimledger.input.attributes] {what} must be a mapping of text or integer "
+            f"values, not {type(value).__name__}",
+            "claimledger.input.attributes",
+        )
+    return json.dumps(dict(value), ensure_ascii=False)
+
+
+def _scale(scale: ScaleLike) -> tuple[str, Optional[_core.RatingScale]]:
+    """A built-in scale's name, or a custom scale: {"name", "ratings"} or a list of
+    ratings, each {"label", "rank"} or (label, rank) with rank None off the truth axis."""
+    if isinstance(scale, str):
+        return scale, None
+    if isinstance(scale, Mapping):
+        spec = dict(scale)
+    else:
+        ratings = []
+        for item in scale:
+            if isinstance(item, Mapping):
+                ratings.append(dict(item))
+            elif isinstance(item, (tuple, list)) and len(item) == 2:
+                ratings.append({"label": item[0], "rank": item[1]})
+            else:
+                raise InvalidInputError(
+                    "[claimledger.scale.invalid] each rating of a custom scale is "
+                    '{"label": ..., "rank": ...} or (label, rank), with rank None for a '
+                    f"rating off the truth axis; got {item!r}",
+                    "claimledger.scale.invalid",
+                )
+        spec = {"name": "custom", "ratings": ratings}
+    return "default", _core.scale_from_json(json.dumps(spec, ensure_ascii=False))
+
+
+def _verdict(value: Any) -> tuple[Optional[str], Optional[str]]:
+    """(rating, rationale) of a record's verdict: a rating, or {"rating", "rationale"}."""
+    if value is None:
+        return None, None
+    if isinstance(value, str):
+        return value, "recorded with the claim"
+    if isinstance(value, Mapping) and "rating" in value:
+        return value["rating"], value.get("rationale") or "recorded with the claim"
+    raise InvalidInputError(
+        '[claimledger.input.verdict] a verdict is a rating or {"rating": ..., "rationale": ...}'
+        f", not {value!r}",
+        "claimledger.input.verdict",
+    )
+
+
 def _checkpoint(against: CheckpointLike) -> _core.Checkpoint:
     try:
         if isinstance(against, str):
@@ -119,14 +185,17 @@ def open(
     path: Union[str, "os.PathLike[str]"] = ":memory:",
     *,
     actor: Optional[str] = None,
-    scale: str = "default",
+    scale: ScaleLike = "default",
     create: bool = True,
 ) -> "Workbench":
     """Opens the ledger at `path`, creating it when it does not exist.
 
     ``":memory:"`` (the default) gives a private in-memory ledger. `actor` is recorded
-    as the author of every change (default: the login name). `scale` names the verdict
-    rating scale of a new ledger ("default", "politifact", "fever", "claimskg"); an
+    as the author of every change (default: the login name). `scale` is the verdict
+    rating scale of a new ledger: a built-in name ("default", "politifact", "fever",
+    "claimskg") or a scale of your own, a list of ratings each ``{"label", "rank"}`` or
+    ``(label, rank)`` where rank 0 is the most true and None marks a rating off the
+    true-to-false axis (optionally inside ``{"name": ..., "ratings": [...]}``). An
     existing ledger keeps the scale it was created with. With ``create=False`` a missing
     file raises :class:`NotFoundError`. A file that is not a ledger raises
     :class:`StorageError` and is left untouched.
@@ -142,7 +211,7 @@ class Workbench:
         path: Union[str, "os.PathLike[str]"] = ":memory:",
         *,
         actor: Optional[str] = None,
-        scale: str = "default",
+        scale: ScaleLike = "default",
         create: bool = True,
     ) -> None:
         self.path = os.fspath(path)
@@ -151,7 +220,10 @@ class Workbench:
                 actor = getpass.getuser()
             except Exception:  # no login name (some containers): still record something
                 actor = "unknown"
-        self._wb: Optional[_core.Workbench] = _core.Workbench(self.path, actor, scale, create)
+        name, custom = _scale(scale)
+        self._wb: Optional[_core.Workbench] = _core.Workbench(
+            self.path, actor, name, custom, create
+        )
 
     @classmethod
     def _view(cls, core: _core.Workbench, path: str) -> "Workbench":
@@ -220,22 +292,34 @@ class Workbench:
         kind: str = "outlet",
         url: Optional[str] = None,
         affiliation: Optional[str] = None,
+        ref: Optional[str] = None,
+        attributes: Optional[Mapping[str, Any]] = None,
     ) -> m.Source:
-        """Records a source: an outlet, person, organisation, official-record or dataset."""
-        return m.source_from_core(
-            self._core.add_source(
-                _text(name, "source name"),
-                _text(kind, "kind"),
-                _text(url, "url"),
-                _text(affiliation, "affiliation"),
-            )
+        """Records a source: an outlet, person, organisation, official-record or dataset.
+
+        `ref` is an outside id, unique in the ledger: adding a source with a ref that
+        exists returns that source and records nothing. `attributes` holds further text
+        or integer facts (a speaker's job, state, party)."""
+        (source_id,) = self.add_sources(
+            [
+                {
+                    "name": name,
+                    "kind": kind,
+                    "url": url,
+                    "affiliation": affiliation,
+                    "ref": ref,
+                    "attributes": attributes,
+                }
+            ]
         )
+        return self.source(source_id)
 
     def add_sources(self, records: Iterable[Mapping[str, Any]]) -> list[str]:
         """Adds many sources in one transaction; returns their ids in order.
 
         Each record is a mapping with ``name`` and optionally ``kind``, ``url``,
-        ``affiliation``. If any record is bad, nothing is written.
+        ``affiliation``, ``ref`` and ``attributes``. If any record is bad, nothing is
+        written. Records whose ``ref`` exists already are not added again.
         """
         batch = []
         for i, record in enumerate(records):
@@ -243,9 +327,11 @@ class Workbench:
             batch.append(
                 _core.NewSource(
                     _text(r.get("name", ""), "source name"),
-                    _text(r.get("kind", "outlet"), "kind"),
+                    _text(r.get("kind") or "outlet", "kind"),
                     _text(r.get("url"), "url"),
                     _text(r.get("affiliation"), "affiliation"),
+                    _text(r.get("ref"), "ref"),
+                    _json_argument(r.get("attributes") or {}, "attributes"),
                 )
             )
         return self._core.add_sources(batch)
@@ -316,46 +402,68 @@ class Workbench:
         appears_in: Optional[IdLike] = None,
         quote: Optional[str] = None,
         tags: Iterable[str] = (),
+        date: Optional[str] = None,
+        context: Optional[str] = None,
+        ref: Optional[str] = None,
+        provenance: Optional[Mapping[str, Any]] = None,
+        verdict: Any = None,
     ) -> m.Claim:
         """Records a claim, optionally where it appears (a snapshot and the exact quote).
 
         `quote` defaults to the claim's text; it must occur in the snapshot exactly, or
         :class:`AnchorError` is raised. The quantities in the text are parsed and kept.
+        `date` is when the claim was made, `context` where or how ("a campaign mailer"),
+        `ref` an outside id (a claim whose ref exists is not added again), `provenance`
+        a mapping saying where it came from, and `verdict` a first verdict (a rating, or
+        ``{"rating": ..., "rationale": ...}``) recorded in the same transaction.
         """
-        new = self._new_claim(text, claimant, appears_in, quote, tags)
+        new = self._new_claim(
+            {
+                "text": text,
+                "claimant": claimant,
+                "appears_in": appears_in,
+                "quote": quote,
+                "tags": tags,
+                "date": date,
+                "context": context,
+                "ref": ref,
+                "provenance": provenance,
+                "verdict": verdict,
+            }
+        )
         return m.claim_from_core(self._core.add_claim(new))
 
     def add_claims(self, records: Iterable[Mapping[str, Any]]) -> list[str]:
         """Adds many claims in one transaction (the GIL is released); returns their ids.
 
-        Each record is a mapping with ``text`` and optionally ``claimant``,
-        ``appears_in``, ``quote`` and ``tags``. If any record is bad, nothing is written
-        and the error names the record (``claims[17]: …``).
+        Each record is a mapping with ``text`` and optionally the other keywords of
+        :meth:`add_claim`. If any record is bad, nothing is written and the error names
+        the record (``claims[17]: …``). Records whose ``ref`` exists already are not
+        added again (their existing ids are returned), so reloading a dataset adds nothing.
         """
         batch = []
         for i, record in enumerate(records):
-            r = _record(record, _CLAIM_RECORD_KEYS, f"claims[{i}]")
-            batch.append(
-                self._new_claim(
-                    r.get("text", ""),
-                    r.get("claimant"),
-                    r.get("appears_in"),
-                    r.get("quote"),
-                    r.get("tags") or (),
-                )
-            )
+            batch.append(self._new_claim(_record(record, _CLAIM_RECORD_KEYS, f"claims[{i}]")))
         return self._core.add_claims(batch)
 
     @staticmethod
-    def _new_claim(text, claimant, appears_in, quote, tags) -> _core.NewClaim:
+    def _new_claim(r: Mapping[str, Any]) -> _core.NewClaim:
+        tags = r.get("tags") or ()
         if isinstance(tags, str):
             tags = [tags]
+        rating, rationale = _verdict(r.get("verdict"))
         return _core.NewClaim(
-            _text(text, "claim text"),
-            _optional_id(claimant, "claimant"),
-            _optional_id(appears_in, "appears_in"),
-            _text(quote, "quote"),
+            _text(r.get("text", ""), "claim text"),
+            _optional_id(r.get("claimant"), "claimant"),
+            _optional_id(r.get("appears_in"), "appears_in"),
+            _text(r.get("quote"), "quote"),
             [_text(tag, "tag") for tag in tags],
+            _text(r.get("date"), "date"),
+            _text(r.get("context"), "context"),
+            _text(r.get("ref"), "ref"),
+            _json_argument(r.get("provenance"), "provenance"),
+            _text(rating, "rating"),
+            _text(rationale, "rationale"),
         )
 
     def claim(self, claim_id: IdLike) -> m.Claim:
@@ -398,9 +506,12 @@ class Workbench:
         quote: str,
         stance: str,
         note: Optional[str] = None,
+        credibility: Optional[str] = None,
     ) -> m.Evidence:
         """Links a claim to an exact quote in a snapshot, with a stance: supports,
-        refutes or context. The quote's position is recorded."""
+        refutes or context. The quote's position is recorded. `credibility` rates the
+        information on the Admiralty scale: "1" (confirmed), "2" (probably true), "3"
+        (possibly true), "4" (doubtful), "5" (improbable), "6" (cannot be judged)."""
         return m.evidence_from_core(
             self._core.link_evidence(
                 _id(claim_id, "claim"),
@@ -408,6 +519,7 @@ class Workbench:
                 _text(quote, "quote"),
                 _text(stance, "stance"),
                 _text(note, "note"),
+                _text(credibility, "credibility"),
             )
         )
 
@@ -447,6 +559,67 @@ class Workbench:
 
     def source_ratings(self, source_id: IdLike) -> list[m.SourceRating]:
         return [m.rating_from_core(r) for r in self._core.source_ratings(_id(source_id, "source"))]
+
+    # --- credibility -----------------------------------------------------------------
+
+    def track_record(self, source_id: IdLike) -> m.TrackRecord:
+        """How the claims of a source fared: current verdicts by rating, a smoothed truth
+        score (prior Beta(1, 1)) with its 95% credible interval, and the score by year
+        (the year a claim was made, else when it was recorded)."""
+        return m.track_record_from_core(self._core.track_record(_id(source_id, "source")))
+
+    def sources_report(self, *, sort_by: str = "score", ascending: bool = False):
+        """Every source with its kind, reliability and track record, one row each, sorted
+        by ``score``, ``volume`` (claims with a verdict) or ``name``. A pandas DataFrame
+        when pandas is installed, else a list of dicts."""
+        keys = {"score": "score", "volume": "verdicts", "name": "name"}
+        if sort_by not in keys:
+            raise InvalidInputError(
+                f"[claimledger.report.sort] cannot sort by {sort_by!r}; accepted: "
+                + ", ".join(keys),
+                "claimledger.report.sort",
+            )
+        records = {r.source: m.track_record_from_core(r) for r in self._core.track_records()}
+        rows = []
+        for source in self.sources():
+            record = records.get(source.id)
+            rows.append(
+                {
+                    "id": source.id,
+                    "name": source.name,
+                    "kind": source.kind,
+                    "reliability": source.reliability,
+                    "verdicts": record.verdicts if record else 0,
+                    "rated": record.rated if record else 0,
+                    "score": record.score if record and record.rated else None,
+                    "low": record.low if record and record.rated else None,
+                    "high": record.high if record and record.rated else None,
+                }
+            )
+        key = keys[sort_by]
+        missing = [r for r in rows if r[key] is None]
+        present = sorted(
+            (r for r in rows if r[key] is not None), key=lambda r: r[key], reverse=not ascending
+        )
+        rows = present + missing  # sources with nothing to score last
+        try:
+            import pandas as pd
+        except ImportError:
+            return rows
+        return pd.DataFrame(
+            rows,
+            columns=[
+                "id",
+                "name",
+                "kind",
+                "reliability",
+                "verdicts",
+                "rated",
+                "score",
+                "low",
+                "high",
+            ],
+        )
 
     # --- history and audit ------------------------------------------------------------
 

@@ -7,6 +7,8 @@
 
 #include "claimledger/codec.h"
 #include "claimledger/error.h"
+#include "claimledger/scale.h"
+#include "claimledger/track_record.h"
 #include "claimledger/workbench.h"
 
 namespace py = pybind11;
@@ -32,6 +34,16 @@ const char* ExceptionName(Code code) {
       return "ReadOnlyError";
   }
   return "Error";
+}
+
+// Parses a JSON argument that the Python layer wrote with json.dumps ("" means null).
+nlohmann::json ParseJsonArgument(const std::string& text) {
+  if (text.empty()) return nullptr;
+  const auto value = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (value.is_discarded()) {
+    throw Error(Code::kInvalidInput, "claimledger.input.json", "not valid JSON: " + text);
+  }
+  return value;
 }
 
 // Adds the seq/at/actor of an entity's origin as read-only attributes.
@@ -91,7 +103,10 @@ PYBIND11_MODULE(_core, m) {
       .def_readonly("kind", &Source::kind)
       .def_readonly("url", &Source::url)
       .def_readonly("affiliation", &Source::affiliation)
-      .def_readonly("reliability", &Source::reliability);
+      .def_readonly("reliability", &Source::reliability)
+      .def_readonly("ref", &Source::ref)
+      .def_property_readonly("attributes_json",
+                             [](const Source& s) { return CanonicalJson(s.attributes); });
   DefOrigin<Source>(source);
 
   py::class_<Snapshot> snapshot(m, "Snapshot");
@@ -120,7 +135,12 @@ PYBIND11_MODULE(_core, m) {
       .def_readonly("tags", &Claim::tags)
       .def_readonly("appearances", &Claim::appearances)
       .def_readonly("quantities", &Claim::quantities)
-      .def_readonly("verdict", &Claim::verdict);
+      .def_readonly("verdict", &Claim::verdict)
+      .def_readonly("date", &Claim::date)
+      .def_readonly("context", &Claim::context)
+      .def_readonly("ref", &Claim::ref)
+      .def_property_readonly("provenance_json",
+                             [](const Claim& c) { return CanonicalJson(c.provenance); });
   DefOrigin<Claim>(claim);
 
   py::class_<Evidence> evidence(m, "Evidence");
@@ -128,7 +148,8 @@ PYBIND11_MODULE(_core, m) {
       .def_readonly("claim", &Evidence::claim)
       .def_readonly("quote", &Evidence::quote)
       .def_readonly("stance", &Evidence::stance)
-      .def_readonly("note", &Evidence::note);
+      .def_readonly("note", &Evidence::note)
+      .def_readonly("credibility", &Evidence::credibility);
   DefOrigin<Evidence>(evidence);
 
   py::class_<SourceRating> rating(m, "SourceRating");
@@ -165,47 +186,95 @@ PYBIND11_MODULE(_core, m) {
                                for (const Rating& r : s.ratings) labels.push_back(r.label);
                                return labels;
                              })
-      .def("truth_score", &RatingScale::TruthScore, py::arg("label"));
+      .def("truth_score", &RatingScale::TruthScore, py::arg("label"))
+      .def("to_json", [](const RatingScale& s) { return CanonicalJson(s.ToJson()); });
+
+  py::class_<YearScore>(m, "YearScore")
+      .def_readonly("year", &YearScore::year)
+      .def_readonly("rated", &YearScore::rated)
+      .def_readonly("score", &YearScore::score);
+
+  py::class_<TrackRecord>(m, "TrackRecord")
+      .def_readonly("source", &TrackRecord::source)
+      .def_readonly("counts", &TrackRecord::counts)
+      .def_readonly("verdicts", &TrackRecord::verdicts)
+      .def_readonly("rated", &TrackRecord::rated)
+      .def_readonly("alpha", &TrackRecord::alpha)
+      .def_readonly("beta", &TrackRecord::beta)
+      .def_readonly("score", &TrackRecord::score)
+      .def_readonly("low", &TrackRecord::low)
+      .def_readonly("high", &TrackRecord::high)
+      .def_readonly("by_year", &TrackRecord::by_year);
+
+  py::class_<RatingMapping>(m, "RatingMapping")
+      .def_readonly("source_label", &RatingMapping::from)
+      .def_readonly("target_label", &RatingMapping::to)
+      .def_readonly("lossy", &RatingMapping::lossy)
+      .def_readonly("note", &RatingMapping::note);
+
+  py::class_<ClaimReviewRating>(m, "ClaimReviewRating")
+      .def_readonly("rating_value", &ClaimReviewRating::rating_value)
+      .def_readonly("best_rating", &ClaimReviewRating::best_rating)
+      .def_readonly("worst_rating", &ClaimReviewRating::worst_rating)
+      .def_readonly("alternate_name", &ClaimReviewRating::alternate_name);
+
+  m.def("builtin_scale", &BuiltinScale, py::arg("name"), py::return_value_policy::copy);
+  m.def(
+      "scale_from_json",
+      [](const std::string& text) { return RatingScale::FromJson(ParseJsonArgument(text)); },
+      py::arg("text"));
+  m.def("map_scale", &MapScale, py::arg("source"), py::arg("target"));
+  m.def("claimreview_rating", &ToClaimReviewRating, py::arg("scale"), py::arg("label"));
 
   py::class_<NewSource>(m, "NewSource")
       .def(py::init([](std::string name, std::string kind, std::optional<std::string> url,
-                       std::optional<std::string> affiliation) {
-             return NewSource{std::move(name), std::move(kind), std::move(url),
-                              std::move(affiliation)};
+                       std::optional<std::string> affiliation, std::optional<std::string> ref,
+                       const std::string& attributes_json) {
+             return NewSource{std::move(name), std::move(kind),
+                              std::move(url),  std::move(affiliation),
+                              std::move(ref),  ParseJsonArgument(attributes_json)};
            }),
-           py::arg("name"), py::arg("kind"), py::arg("url"), py::arg("affiliation"));
+           py::arg("name"), py::arg("kind"), py::arg("url"), py::arg("affiliation"), py::arg("ref"),
+           py::arg("attributes_json"));
 
   py::class_<NewClaim>(m, "NewClaim")
-      .def(py::init([](std::string text, std::optional<std::string> claimant,
-                       std::optional<std::string> appears_in, std::optional<std::string> quote,
-                       std::vector<std::string> tags) {
-             return NewClaim{std::move(text), std::move(claimant), std::move(appears_in),
-                             std::move(quote), std::move(tags)};
-           }),
-           py::arg("text"), py::arg("claimant"), py::arg("appears_in"), py::arg("quote"),
-           py::arg("tags"));
+      .def(
+          py::init([](std::string text, std::optional<std::string> claimant,
+                      std::optional<std::string> appears_in, std::optional<std::string> quote,
+                      std::vector<std::string> tags, std::optional<std::string> date,
+                      std::optional<std::string> context, std::optional<std::string> ref,
+                      const std::string& provenance_json, std::optional<std::string> verdict_rating,
+                      std::optional<std::string> verdict_rationale) {
+            NewClaim claim{std::move(text), std::move(claimant), std::move(appears_in),
+                           std::move(quote), std::move(tags)};
+            claim.date = std::move(date);
+            claim.context = std::move(context);
+            claim.ref = std::move(ref);
+            claim.provenance = ParseJsonArgument(provenance_json);
+            if (verdict_rating) {
+              claim.verdict = NewVerdict{*verdict_rating, verdict_rationale.value_or("")};
+            }
+            return claim;
+          }),
+          py::arg("text"), py::arg("claimant"), py::arg("appears_in"), py::arg("quote"),
+          py::arg("tags"), py::arg("date"), py::arg("context"), py::arg("ref"),
+          py::arg("provenance_json"), py::arg("verdict_rating"), py::arg("verdict_rationale"));
 
   py::class_<Workbench>(m, "Workbench")
       .def(py::init([](const std::string& path, const std::string& actor, const std::string& scale,
-                       bool create) {
+                       std::optional<RatingScale> custom_scale, bool create) {
              WorkbenchOptions options;
              options.actor = actor;
              options.scale = scale;
+             options.custom_scale = std::move(custom_scale);
              options.create = create;
              return Workbench::Open(path, options);
            }),
-           py::arg("path"), py::arg("actor"), py::arg("scale"), py::arg("create"), Release())
+           py::arg("path"), py::arg("actor"), py::arg("scale"), py::arg("custom_scale"),
+           py::arg("create"), Release())
       .def_property("actor", &Workbench::actor, &Workbench::set_actor)
       .def_property_readonly("identity", &Workbench::identity)
       .def_property_readonly("scale", &Workbench::scale, py::return_value_policy::copy)
-      .def(
-          "add_source",
-          [](Workbench& w, std::string name, std::string kind, std::optional<std::string> url,
-             std::optional<std::string> affiliation) {
-            return w.AddSource(
-                {std::move(name), std::move(kind), std::move(url), std::move(affiliation)});
-          },
-          Release())
       .def("add_sources", &Workbench::AddSources, Release())
       .def("add_snapshot",
            [](Workbench& w, const py::bytes& content, std::optional<std::string> url,
@@ -223,9 +292,10 @@ PYBIND11_MODULE(_core, m) {
       .def(
           "link_evidence",
           [](Workbench& w, std::string claim, std::string snapshot, std::string quote,
-             std::string stance, std::optional<std::string> note) {
+             std::string stance, std::optional<std::string> note,
+             std::optional<std::string> credibility) {
             return w.LinkEvidence({std::move(claim), std::move(snapshot), std::move(quote),
-                                   std::move(stance), std::move(note)});
+                                   std::move(stance), std::move(note), std::move(credibility)});
           },
           Release())
       .def("set_verdict", &Workbench::SetVerdict, Release())
@@ -264,6 +334,8 @@ PYBIND11_MODULE(_core, m) {
       .def("verify", &Workbench::Verify, Release())
       .def("checkpoint", &Workbench::GetCheckpoint, Release())
       .def("rebuild", &Workbench::Rebuild, Release())
+      .def("track_record", &Workbench::GetTrackRecord, Release())
+      .def("track_records", &Workbench::TrackRecords, Release())
       .def("as_of", &Workbench::AsOf, Release())
       .def("as_of_time", &Workbench::AsOfTime, Release())
       .def_property_readonly("as_of_seq", &Workbench::as_of);
