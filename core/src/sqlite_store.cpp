@@ -651,6 +651,10 @@ class SqliteStore final : public Store {
     }
     return diffs;
   }
+  void ClearLedger() override {
+    ClearProjections();
+    connection_->Exec("DELETE FROM events; DELETE FROM contents");
+  }
   void ClearProjections() override {
     for (const ProjectionTable& table : ProjectionTables()) {
       connection_->Exec("DELETE FROM " + schema_ + "." + table.name);

@@ -4,8 +4,11 @@
 #include "claimledger/workbench.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <fstream>
 #include <set>
 
+#include "claimledger/bundle.h"
 #include "claimledger/codec.h"
 #include "claimledger/dates.h"
 #include "claimledger/error.h"
@@ -578,6 +581,72 @@ std::vector<TrackRecord> Workbench::TrackRecords() {
   }
   flush();
   return records;
+}
+
+Checkpoint Workbench::ExportBundle(const std::string& path) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  const std::string partial = path + ".part";
+  std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+  if (!out) {
+    throw Error(Code::kStorage, "claimledger.bundle.write", "cannot write " + Shown(partial));
+  }
+  Checkpoint head;
+  {
+    ReadScope read(*store_);
+    BundleWriter writer(out);
+    writer.Header(ledger_->identity());
+    store_->ScanEvents(1, -1, false, [&](const Event& event, std::string_view data_text) {
+      std::optional<std::string> content;
+      if (event.type == "snapshot.added") {
+        content = store_->GetContent(json::parse(data_text).at("hash").get<std::string>());
+      }
+      writer.Entry(event, data_text, content);
+      return true;
+    });
+    const auto last = store_->LastEvent();
+    head = {ledger_->identity(), last->seq, last->hash, last->at};
+    writer.Finish(head);
+  }
+  out.close();
+  if (!out || std::rename(partial.c_str(), path.c_str()) != 0) {
+    std::remove(partial.c_str());
+    throw Error(Code::kStorage, "claimledger.bundle.write", "cannot write " + Shown(path));
+  }
+  return head;
+}
+
+Checkpoint Workbench::ImportBundle(const std::string& path) {
+  RequireWritable();
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw Error(Code::kNotFound, "claimledger.bundle.missing", "cannot read " + Shown(path));
+  }
+  store_->BeginWrite();
+  try {
+    const std::int64_t events = store_->EventCount();
+    if (events != 1) {
+      throw Invalid("bundle.not_empty",
+                    "import_bundle needs a new ledger holding only its first event; this one "
+                    "has " +
+                        std::to_string(events) +
+                        " events (to combine two desks, merge them instead)");
+    }
+    store_->ClearLedger();
+    BundleReader reader(in);
+    BundleEntry entry;
+    while (reader.Next(&entry)) {
+      if (entry.content) store_->PutContent(entry.event.data.at("hash"), *entry.content);
+      store_->AppendEvent(entry.event, entry.data_text);
+      Ledger::Apply(*store_, entry.event);
+    }
+    store_->Commit();
+  } catch (...) {
+    store_->Rollback();
+    throw;
+  }
+  ledger_ = std::make_unique<Ledger>(*store_, ledger_->scale(), actor_);
+  return ledger_->Head();
 }
 
 std::int64_t Workbench::Rebuild() {

@@ -661,6 +661,21 @@ class Workbench:
         raises :class:`IntegrityError` and changes nothing."""
         return self._core.rebuild()
 
+    # --- moving a desk ---------------------------------------------------------------
+
+    def export_bundle(self, path: Union[str, "os.PathLike[str]"]) -> m.Checkpoint:
+        """Writes the whole ledger to `path` as a bundle: JSON Lines, one event per line
+        with its hash (snapshots' bytes included, base64), then the head as a checkpoint
+        line. Streams; the file appears complete or not at all. Returns the head."""
+        return m.checkpoint_from_core(self._core.export_bundle(os.fspath(path)))
+
+    def import_bundle(self, path: Union[str, "os.PathLike[str]"]) -> m.Checkpoint:
+        """Fills this new ledger with a bundle's chain: the identical events, hashes and
+        ledger identity. Every line is verified first: anything altered raises
+        :class:`IntegrityError` naming the line and nothing is written. Only a new
+        ledger (nothing but its first event) can take a bundle."""
+        return m.checkpoint_from_core(self._core.import_bundle(os.fspath(path)))
+
     # --- the past ---------------------------------------------------------------------
 
     def as_of(self, when: Union[int, str, _dt.datetime, _dt.date]) -> "Workbench":

@@ -334,6 +334,8 @@ PYBIND11_MODULE(_core, m) {
       .def("verify", &Workbench::Verify, Release())
       .def("checkpoint", &Workbench::GetCheckpoint, Release())
       .def("rebuild", &Workbench::Rebuild, Release())
+      .def("export_bundle", &Workbench::ExportBundle, Release())
+      .def("import_bundle", &Workbench::ImportBundle, Release())
       .def("track_record", &Workbench::GetTrackRecord, Release())
       .def("track_records", &Workbench::TrackRecords, Release())
       .def("as_of", &Workbench::AsOf, Release())

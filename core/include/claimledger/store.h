@@ -95,6 +95,9 @@ class Store {
   virtual std::vector<ProjectionDiff> DiffProjections(Store& replay) = 0;
   // Empties every projection table (for rebuilding them from the events).
   virtual void ClearProjections() = 0;
+  // Empties the whole ledger: events, contents and projections (used only to replace a
+  // new ledger's own first event with an imported bundle, inside one transaction).
+  virtual void ClearLedger() = 0;
 };
 
 // Holds a read transaction on `store` for its lifetime (ends it with a rollback: a read

@@ -142,6 +142,16 @@ class Workbench {
   // The track record (without years) of every source that made a claim with a verdict.
   std::vector<TrackRecord> TrackRecords();
 
+  // --- moving a desk -----------------------------------------------------------------
+  // Writes the whole ledger to `path` as a bundle (bundle.h), streaming; the file
+  // appears complete or not at all. Returns the head the bundle ends with.
+  Checkpoint ExportBundle(const std::string& path);
+  // Replaces this NEW ledger (nothing but its own first event) with the bundle's chain:
+  // the same events, hashes and identity. Every line is verified; anything altered
+  // throws Error(kIntegrity) naming the line and nothing is written. A ledger that
+  // already has history throws Error(kInvalidInput) (merge desks instead).
+  Checkpoint ImportBundle(const std::string& path);
+
   // Regenerates the tables of current state from the events (see Ledger::Rebuild).
   std::int64_t Rebuild();
 
