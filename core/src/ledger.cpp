@@ -17,13 +17,34 @@ constexpr int kLedgerFormat = 1;
 
 using nlohmann::json;
 
-Origin OriginOf(const Event& event) { return {event.seq, event.at, event.actor}; }
+// A change merged from another desk carries {"origin": {"ledger", "hash", "at", ...}}: the
+// desk it came from, and the hash and time of the event there.
+const json* MergeOrigin(const Event& event) {
+  const auto found = event.data.find("origin");
+  return found != event.data.end() && found->is_object() ? &*found : nullptr;
+}
+
+Origin OriginOf(const Event& event) {
+  Origin origin{event.seq, event.at, event.actor, event.at, std::nullopt};
+  if (const json* merged = MergeOrigin(event)) {
+    origin.made_at = merged->at("at").get<std::string>();
+    origin.from_ledger = merged->at("ledger").get<std::string>();
+  }
+  return origin;
+}
+
+// The hash that names what an event created: the original event's for a merged change,
+// so that an entity keeps its id on every desk.
+std::string CreatorHash(const Event& event) {
+  const json* merged = MergeOrigin(event);
+  return merged ? merged->at("hash").get<std::string>() : event.hash;
+}
 
 // --- projection of each event type ------------------------------------------------------
 
 void ApplySourceAdded(Store& store, const Event& e) {
   Source source;
-  source.id = EntityId("src", e.hash);
+  source.id = EntityId("src", CreatorHash(e));
   source.name = e.data.at("name").get<std::string>();
   source.kind = e.data.at("kind").get<std::string>();
   source.url = OptionalFromJson(e.data, "url");
@@ -53,7 +74,7 @@ void ApplySnapshotAdded(Store& store, const Event& e) {
 
 void ApplyClaimAdded(Store& store, const Event& e) {
   Claim claim;
-  claim.id = EntityId("clm", e.hash);
+  claim.id = EntityId("clm", CreatorHash(e));
   claim.text = e.data.at("text").get<std::string>();
   claim.claimant = OptionalFromJson(e.data, "claimant");
   claim.status = "new";
@@ -77,7 +98,7 @@ void ApplyClaimAdded(Store& store, const Event& e) {
 
 void ApplyEvidenceLinked(Store& store, const Event& e) {
   Evidence evidence;
-  evidence.id = EntityId("evd", e.hash);
+  evidence.id = EntityId("evd", CreatorHash(e));
   evidence.claim = e.data.at("claim").get<std::string>();
   evidence.quote = QuoteFromJson(e.data.at("quote"));
   evidence.stance = e.data.at("stance").get<std::string>();
@@ -104,7 +125,7 @@ void ApplyVerdictSet(Store& store, const Event& e) {
 
 void ApplyStatusSet(Store& store, const Event& e) {
   const std::string claim = e.data.at("claim").get<std::string>();
-  store.SetClaimStatus(claim, e.data.at("status").get<std::string>());
+  store.SetClaimStatus(claim, e.data.at("status").get<std::string>(), OriginOf(e).made_at);
   store.AddEventRef(claim, e.seq);
 }
 
@@ -233,6 +254,7 @@ void Ledger::Apply(Store& store, const Event& event) {
   }
   try {
     found->second(store, event);
+    if (MergeOrigin(event)) store.AddEventRef(CreatorHash(event), event.seq);
   } catch (const json::exception& error) {
     throw Error(Code::kIntegrity, "claimledger.ledger.invalid_event",
                 "event " + std::to_string(event.seq) + " (" + event.type +

@@ -26,6 +26,7 @@ CREATE TABLE events(
   seq INTEGER PRIMARY KEY, prev TEXT NOT NULL, type TEXT NOT NULL, at TEXT NOT NULL,
   actor TEXT NOT NULL, data TEXT NOT NULL, hash TEXT NOT NULL);
 CREATE INDEX events_at ON events(at);
+CREATE INDEX events_hash ON events(hash);
 CREATE TABLE contents(hash TEXT PRIMARY KEY, bytes BLOB NOT NULL) WITHOUT ROWID;
 )sql";
 
@@ -35,7 +36,7 @@ CREATE TABLE $S.event_refs(entity TEXT NOT NULL, seq INTEGER NOT NULL,
   PRIMARY KEY(entity, seq)) WITHOUT ROWID;
 CREATE TABLE $S.sources(
   id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, url TEXT, affiliation TEXT,
-  reliability TEXT, ref TEXT, attributes TEXT NOT NULL,
+  reliability TEXT, reliability_at TEXT, ref TEXT, attributes TEXT NOT NULL,
   seq INTEGER NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL);
 CREATE TABLE $S.snapshots(
   hash TEXT PRIMARY KEY, sha256 TEXT NOT NULL, size INTEGER NOT NULL, url TEXT, title TEXT,
@@ -44,6 +45,7 @@ CREATE TABLE $S.snapshots(
 CREATE TABLE $S.claims(
   id TEXT PRIMARY KEY, text TEXT NOT NULL, claimant TEXT, status TEXT NOT NULL, rating TEXT,
   quantities TEXT NOT NULL, date TEXT, context TEXT, ref TEXT, provenance TEXT,
+  status_at TEXT NOT NULL,
   seq INTEGER NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL);
 CREATE TABLE $S.claim_tags(claim TEXT NOT NULL, tag TEXT NOT NULL,
   PRIMARY KEY(claim, tag)) WITHOUT ROWID;
@@ -58,7 +60,8 @@ CREATE TABLE $S.evidence(
   seq INTEGER NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL);
 CREATE TABLE $S.verdicts(
   seq INTEGER PRIMARY KEY, claim TEXT NOT NULL, rating TEXT NOT NULL, rationale TEXT NOT NULL,
-  evidence TEXT NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL);
+  evidence TEXT NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL, made_at TEXT NOT NULL,
+  from_ledger TEXT);
 CREATE TABLE $S.source_ratings(
   seq INTEGER PRIMARY KEY, source TEXT NOT NULL, grade TEXT NOT NULL, rationale TEXT NOT NULL,
   at TEXT NOT NULL, actor TEXT NOT NULL);
@@ -346,6 +349,12 @@ class SqliteStore final : public Store {
   }
 
   // --- contents -----------------------------------------------------------------------
+  bool KnowsEvent(const std::string& hash) override {
+    Statement statement = Prepare(
+        "SELECT 1 FROM events WHERE hash = ?1 UNION ALL "
+        "SELECT 1 FROM $S.event_refs WHERE entity = ?1 LIMIT 1");
+    return statement.Bind(1, hash).Step();
+  }
   bool HasContent(const std::string& hash) override {
     Statement statement = connection_->Prepare("SELECT 1 FROM contents WHERE hash = ?1");
     return statement.Bind(1, hash).Step();
@@ -391,8 +400,8 @@ class SqliteStore final : public Store {
     {
       Statement statement = Prepare(
           "INSERT INTO $S.claims(id, text, claimant, status, rating, quantities, date, context, "
-          "ref, provenance, seq, at, actor) "
-          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+          "ref, provenance, status_at, seq, at, actor) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
       statement.Bind(1, c.id).Bind(2, c.text).Bind(3, c.claimant).Bind(4, c.status);
       statement.Bind(5, c.verdict ? std::optional<std::string>(c.verdict->rating) : std::nullopt);
       statement.Bind(6, CanonicalJson(quantities)).Bind(7, c.date).Bind(8, c.context);
@@ -400,7 +409,8 @@ class SqliteStore final : public Store {
       statement.Bind(10, c.provenance.is_null()
                              ? std::nullopt
                              : std::optional<std::string>(CanonicalJson(c.provenance)));
-      BindOrigin(statement, 11, c.origin).Run();
+      statement.Bind(11, c.origin.made_at);
+      BindOrigin(statement, 12, c.origin).Run();
     }
     for (const std::string& tag : c.tags) {
       Prepare("INSERT OR IGNORE INTO $S.claim_tags(claim, tag) VALUES (?1, ?2)")
@@ -425,22 +435,30 @@ class SqliteStore final : public Store {
     BindQuote(statement, 3, e.quote).Bind(9, e.stance).Bind(10, e.note).Bind(11, e.credibility);
     BindOrigin(statement, 12, e.origin).Run();
   }
+  // The current verdict is the one made last (made_at, then seq), so that desks merged
+  // in either order agree on it.
   void AddVerdict(const Verdict& v) override {
     {
       Statement statement = Prepare(
-          "INSERT INTO $S.verdicts(seq, claim, rating, rationale, evidence, at, actor) "
-          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+          "INSERT INTO $S.verdicts(seq, claim, rating, rationale, evidence, at, actor, made_at, "
+          "from_ledger) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
       statement.Bind(1, v.origin.seq).Bind(2, v.claim).Bind(3, v.rating).Bind(4, v.rationale);
       statement.Bind(5, CanonicalJson(v.evidence)).Bind(6, v.origin.at).Bind(7, v.origin.actor);
-      statement.Run();
+      statement.Bind(8, v.origin.made_at).Bind(9, v.origin.from_ledger).Run();
     }
-    Prepare("UPDATE $S.claims SET rating = ?2 WHERE id = ?1")
+    Prepare(
+        "UPDATE $S.claims SET rating = (SELECT rating FROM $S.verdicts WHERE claim = ?1 "
+        "ORDER BY made_at DESC, seq DESC LIMIT 1) WHERE id = ?1")
         .Bind(1, v.claim)
-        .Bind(2, v.rating)
         .Run();
   }
-  void SetClaimStatus(const std::string& claim, const std::string& status) override {
-    Prepare("UPDATE $S.claims SET status = ?2 WHERE id = ?1").Bind(1, claim).Bind(2, status).Run();
+  void SetClaimStatus(const std::string& claim, const std::string& status,
+                      const std::string& made_at) override {
+    Prepare("UPDATE $S.claims SET status = ?2, status_at = ?3 WHERE id = ?1 AND status_at <= ?3")
+        .Bind(1, claim)
+        .Bind(2, status)
+        .Bind(3, made_at)
+        .Run();
   }
   void AddSourceRating(const SourceRating& r) override {
     {
@@ -450,9 +468,12 @@ class SqliteStore final : public Store {
       statement.Bind(1, r.origin.seq).Bind(2, r.source).Bind(3, r.grade).Bind(4, r.rationale);
       statement.Bind(5, r.origin.at).Bind(6, r.origin.actor).Run();
     }
-    Prepare("UPDATE $S.sources SET reliability = ?2 WHERE id = ?1")
+    Prepare(
+        "UPDATE $S.sources SET reliability = ?2, reliability_at = ?3 WHERE id = ?1 "
+        "AND (reliability_at IS NULL OR reliability_at <= ?3)")
         .Bind(1, r.source)
         .Bind(2, r.grade)
+        .Bind(3, r.origin.made_at)
         .Run();
   }
 
@@ -514,8 +535,8 @@ class SqliteStore final : public Store {
       while (statement.Step()) claim.appearances.push_back(ReadQuote(statement, 0));
     }
     {
-      Statement statement =
-          Prepare(std::string(kVerdictColumns) + " WHERE claim = ?1 ORDER BY seq DESC LIMIT 1");
+      Statement statement = Prepare(std::string(kVerdictColumns) +
+                                    " WHERE claim = ?1 ORDER BY made_at DESC, seq DESC LIMIT 1");
       if (statement.Bind(1, id).Step()) claim.verdict = ReadVerdict(statement);
     }
     return claim;
@@ -707,7 +728,8 @@ class SqliteStore final : public Store {
       "SELECT id, claim, snapshot, exact, prefix, suffix, quote_start, quote_end, stance, note, "
       "credibility, seq, at, actor FROM $S.evidence";
   static constexpr const char* kVerdictColumns =
-      "SELECT claim, rating, rationale, evidence, seq, at, actor FROM $S.verdicts";
+      "SELECT claim, rating, rationale, evidence, seq, at, actor, made_at, from_ledger "
+      "FROM $S.verdicts";
 
   // Brings the schema from `version` up to kSchemaVersion, one step per version, in one
   // transaction. Version 0 is an empty file.
@@ -768,7 +790,7 @@ class SqliteStore final : public Store {
     return s.Bind(first + 5, static_cast<std::int64_t>(quote.end));
   }
   static Origin ReadOrigin(const Statement& s, int first) {
-    return {s.Int(first), s.Text(first + 1), s.Text(first + 2)};
+    return {s.Int(first), s.Text(first + 1), s.Text(first + 2), s.Text(first + 1), std::nullopt};
   }
   static Quote ReadQuote(const Statement& s, int first) {
     Quote quote;
@@ -796,6 +818,8 @@ class SqliteStore final : public Store {
   }
   static Verdict ReadVerdict(const Statement& s) {
     Verdict verdict{s.Text(0), s.Text(1), s.Text(2), {}, ReadOrigin(s, 4)};
+    verdict.origin.made_at = s.Text(7);
+    verdict.origin.from_ledger = s.OptionalText(8);
     for (const auto& id : ParseJsonColumn(s.Text(3))) verdict.evidence.push_back(id);
     return verdict;
   }

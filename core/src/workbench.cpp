@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <set>
 
 #include "claimledger/bundle.h"
@@ -647,6 +648,98 @@ Checkpoint Workbench::ImportBundle(const std::string& path) {
   }
   ledger_ = std::make_unique<Ledger>(*store_, ledger_->scale(), actor_);
   return ledger_->Head();
+}
+
+MergeReport Workbench::Merge(const std::string& path) {
+  RequireWritable();
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::ifstream probe(path, std::ios::binary);
+  if (!probe)
+    throw Error(Code::kNotFound, "claimledger.merge.missing", "cannot read " + Shown(path));
+  char magic[16] = {};
+  probe.read(magic, sizeof(magic));
+  const bool is_ledger = std::string(magic, 16) == std::string("SQLite format 3\0", 16);
+
+  MergeReport report;
+  std::map<std::string, std::optional<std::string>> local_current;  // before the merge
+  std::map<std::string, std::string> other_current;
+  Ledger::Transaction transaction(*ledger_);
+  const auto take = [&](const Event& event, const std::optional<std::string>& content) {
+    if (event.seq == 1) {
+      const json scale = event.data.value("scale", json());
+      if (scale.is_null() ||
+          RatingScale::FromJson(scale).LabelList() != ledger_->scale().LabelList()) {
+        throw Invalid("merge.scale", "the other desk rates on another scale (" +
+                                         (scale.is_null() ? "none" : scale.value("name", "?")) +
+                                         "); only desks with the same ratings can be merged");
+      }
+      report.other = event.hash;
+      return;
+    }
+    const json* merged = event.data.contains("origin") ? &event.data["origin"] : nullptr;
+    const std::string creator = merged ? merged->value("hash", "") : event.hash;
+    if (store_->KnowsEvent(event.hash) || store_->KnowsEvent(creator)) {
+      ++report.skipped;
+      return;
+    }
+    if (event.type == "snapshot.added") {
+      const std::string hash = event.data.at("hash").get<std::string>();
+      if (store_->HasContent(hash)) {  // the same document: stored once
+        ++report.skipped;
+        return;
+      }
+      if (!content || ContentId(*content) != hash) {
+        throw Error(Code::kIntegrity, "claimledger.merge.content",
+                    "the other desk lacks the bytes of snapshot " + hash);
+      }
+      store_->PutContent(hash, *content);
+    }
+    if (event.type == "verdict.set") {
+      const std::string claim = event.data.at("claim").get<std::string>();
+      if (!local_current.count(claim)) {
+        const auto current = store_->GetClaim(claim);
+        local_current[claim] = current && current->verdict
+                                   ? std::optional<std::string>(current->verdict->rating)
+                                   : std::nullopt;
+      }
+      other_current[claim] = event.data.at("rating").get<std::string>();
+    }
+    json data = event.data;
+    if (!merged) {
+      data["origin"] = {
+          {"ledger", report.other}, {"hash", event.hash}, {"at", event.at}, {"actor", event.actor}};
+    }
+    data["origin"]["merged_by"] = actor_;
+    transaction.Append(event.type, event.actor, std::move(data));
+    ++report.added;
+  };
+
+  if (is_ledger) {
+    StoreOptions options;
+    options.create = false;
+    options.read_only = true;
+    auto other = OpenSqliteStore(path, options);
+    ReadScope read(*other);
+    other->ScanEvents(1, -1, true, [&](const Event& event, std::string_view) {
+      std::optional<std::string> content;
+      if (event.type == "snapshot.added") {
+        content = other->GetContent(event.data.at("hash").get<std::string>());
+      }
+      take(event, content);
+      return true;
+    });
+  } else {
+    std::ifstream in(path, std::ios::binary);
+    BundleReader reader(in);
+    BundleEntry entry;
+    while (reader.Next(&entry)) take(entry.event, entry.content);
+  }
+  transaction.Commit();
+  for (const auto& [claim, rating] : other_current) {
+    const auto& local = local_current[claim];
+    if (local && *local != rating) report.conflicts.push_back({claim, *local, rating});
+  }
+  return report;
 }
 
 std::int64_t Workbench::Rebuild() {

@@ -28,14 +28,19 @@ from .model import (
     Claim,
     Event,
     Evidence,
+    MergeConflict,
+    MergeReport,
     Problem,
     Quantity,
     Quote,
+    RatingMapping,
     Snapshot,
     Source,
     SourceRating,
+    TrackRecord,
     Verdict,
     VerifyReport,
+    YearScore,
 )
 from .model import (
     quantity_from_core as _quantity_from_core,
@@ -85,5 +90,7 @@ __all__ = [
     "TrackRecord",
     "YearScore",
     "RatingMapping",
+    "MergeConflict",
+    "MergeReport",
     "__version__",
 ]

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any, Optional, Sequence
 
 from . import __version__
-from .errors import Error
-from .model import Checkpoint
+from .display import Progress, busy
+from .errors import Error, InvalidInputError
 from .workbench import Workbench
 
 EXAMPLES = """examples:
@@ -29,6 +29,7 @@ EXAMPLES = """examples:
   claimledger history desk.ledger clm_...
   claimledger checkpoint desk.ledger -o head.json
   claimledger verify desk.ledger --against head.json
+  claimledger report desk.ledger -o report.html
 """
 
 
@@ -181,10 +182,10 @@ def _cmd_history(args: argparse.Namespace) -> int:
 
 
 def _cmd_verify(args: argparse.Namespace) -> int:
-    against: Optional[Checkpoint] = None
-    if args.against:
-        against = Checkpoint.from_json(Path(args.against).read_text(encoding="utf-8"))
-    with _open(args) as wb:
+    against: Optional[str] = None
+    if args.against:  # checked by verify(), which names what is wrong with it
+        against = Path(args.against).read_text(encoding="utf-8")
+    with _open(args) as wb, busy(f"verifying {wb.event_count():,} events"):
         report = wb.verify(against=against)
     if args.json:
         _print_json(report)
@@ -212,6 +213,44 @@ def _cmd_rebuild(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def _cmd_report(args: argparse.Namespace) -> int:
+    from .report import write_report
+
+    with _open(args) as wb:
+        with busy(f"verifying {wb.event_count():,} events"):
+            verified = wb.verify()
+        with Progress(0, "claim cards") as bar:
+            path = write_report(
+                wb,
+                args.output,
+                title=args.title,
+                limit=args.limit,
+                progress=bar,
+                verified=verified,
+            )
+    state = "verified" if verified.ok else f"{len(verified.problems)} PROBLEM(S) found by verify"
+    print(f"{path}: report written ({state})")
+    return 0
+
+
+def _cmd_merge(args: argparse.Namespace) -> int:
+    with _open(args) as wb:
+        report = wb.merge(args.other)
+    if args.json:
+        _print_json(report)
+        return 0
+    print(
+        f"{args.file}: {report.added} events merged from {args.other} "
+        f"({report.skipped} already here)"
+    )
+    for conflict in report.conflicts:
+        print(
+            f"  conflict {conflict.claim}: here {conflict.local_rating}, there "
+            f"{conflict.other_rating}: set the verdict again to decide"
+        )
+    return 0
+
+
 def _cmd_checkpoint(args: argparse.Namespace) -> int:
     with _open(args) as wb:
         text = wb.checkpoint().to_json()
@@ -220,6 +259,123 @@ def _cmd_checkpoint(args: argparse.Namespace) -> int:
     else:
         print(text)
     return 0
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    handler = IMPORT_FORMATS.get(args.format)
+    if handler is not None:  # a format other than the datasets below
+        return handler(args)
+    from .datasets import SCALES, load_fever, load_liar
+
+    source = Path(args.input)
+    if not source.is_file():
+        raise OSError(f"{args.input}: no such file to import")
+    scale = SCALES[args.format]
+    ledger = Path(args.file)
+    existed = ledger.exists()
+    load = load_liar if args.format == "liar" else load_fever
+    with Workbench(args.file, actor=args.actor, scale=scale) as wb:
+        try:
+            if wb.scale != scale:
+                raise InvalidInputError(
+                    f"{args.file} uses the {wb.scale} scale; {args.format.upper()} labels "
+                    f"need the {scale} scale: import into a new ledger file",
+                    "claimledger.dataset.scale",
+                )
+            report = load(wb, source, errors=args.errors, batch_size=args.batch_size)
+        except BaseException:
+            empty = not existed and wb.event_count() <= 1  # only the ledger's first event
+            wb.close()
+            if empty:  # leave no empty ledger behind a failed import
+                for suffix in ("", "-wal", "-shm", "-journal"):
+                    Path(str(ledger) + suffix).unlink(missing_ok=True)
+            raise
+    if args.json:
+        _print_json(report)
+        return 0
+    print(f"{args.file}: {report.summary()}")
+    for line, reason in report.skipped:
+        print(f"  skipped line {line}: {reason}")
+    return 0
+
+
+def _remove_new_ledger(path: str) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(path + suffix).unlink(missing_ok=True)
+
+
+def _rating_map(pairs: Optional[Sequence[str]]) -> Optional[dict]:
+    if not pairs:
+        return None
+    mapping = {}
+    for pair in pairs:
+        name, sep, rating = pair.rpartition("=")
+        if not sep or not name.strip() or not rating.strip():
+            raise InvalidInputError(
+                f"[claimledger.cli.rating_map] --rating-map takes NAME=RATING, not {pair!r}",
+                "claimledger.cli.rating_map",
+            )
+        mapping[name.strip()] = rating.strip()
+    return mapping
+
+
+def _import_claimreview(args: argparse.Namespace) -> int:
+    """`import FILE IN --format claimreview`: schema.org ClaimReview JSON-LD."""
+    text = sys.stdin.read() if args.input == "-" else Path(args.input).read_text("utf-8")
+    existed = Path(args.file).exists()
+    with Workbench(args.file, actor=args.actor, scale=args.scale or "default") as wb:
+        try:
+            result = wb.import_claimreview(text, rating_map=_rating_map(args.rating_map))
+        except BaseException:
+            empty = not existed and wb.event_count() <= 1  # only the ledger's first event
+            wb.close()
+            if empty:  # leave no empty ledger behind a failed import
+                _remove_new_ledger(args.file)
+            raise
+    if args.json:
+        _print_json(result)
+        return 0
+    print(
+        f"{args.file}: {len(result.added)} claim(s) imported, {len(result.existing)} already "
+        f"there, from {args.input} (snapshot {result.snapshot})"
+    )
+    for note in result.notes:
+        print(f"  note: {note}")
+    return 0
+
+
+def _export_claimreview(args: argparse.Namespace) -> int:
+    """`export FILE --format claimreview`: a JSON array of ClaimReviews, or JSON Lines."""
+    from .claimreview import iter_json_lines
+
+    organisation = None
+    if args.org_name:
+        organisation = {"name": args.org_name, "url": args.org_url}
+    status = None if args.status == "all" else args.status
+    with _open(args) as wb:
+        reviews = wb.export_claimreviews(
+            status=status, organisation=organisation, review_url=args.review_url
+        )
+    if args.jsonl:
+        text = "".join(line + "\n" for line in iter_json_lines(reviews))
+    else:
+        text = json.dumps(reviews, ensure_ascii=False, indent=2) + "\n"
+    if args.output and args.output != "-":
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(f"{len(reviews)} review(s) written to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    return EXPORT_FORMATS[args.format](args)
+
+
+#: `import --format` handlers beyond the datasets that _cmd_import loads itself.
+IMPORT_FORMATS = {"claimreview": _import_claimreview}
+#: `export --format` handlers; each takes the parsed arguments and returns the exit status.
+EXPORT_FORMATS = {"claimreview": _export_claimreview}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -382,7 +538,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = command(
         "sources",
         _cmd_sources,
-        "every source with its reliability and track record (smoothed truth score and 95% "
+        "every source with its reliability and track record (smoothed truth score and 95%% "
         "interval)",
         "claimledger sources desk.ledger --sort volume",
     )
@@ -414,6 +570,17 @@ def build_parser() -> argparse.ArgumentParser:
         "claimledger rebuild desk.ledger",
     )
 
+    p = writer(
+        command(
+            "merge",
+            _cmd_merge,
+            "bring another desk's events (a ledger file or a bundle) into this ledger",
+            "claimledger merge desk.ledger colleague.ledger",
+        )
+    )
+    p.add_argument("other", help="the other desk: a ledger file or a bundle")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
     p = command(
         "checkpoint",
         _cmd_checkpoint,
@@ -421,19 +588,102 @@ def build_parser() -> argparse.ArgumentParser:
         "claimledger checkpoint desk.ledger -o head.json",
     )
     p.add_argument("-o", "--output", help="write it to this file")
+
+    p = writer(
+        command(
+            "import",
+            _cmd_import,
+            "load a LIAR (TSV) or FEVER (JSON or JSON Lines) dataset file, or schema.org "
+            "ClaimReview JSON-LD; the ledger is created with the scale the format needs",
+            "claimledger import liar.ledger train.tsv --format liar --errors skip",
+        )
+    )
+    p.add_argument("input", help="the dataset file")
+    p.add_argument(
+        "--format",
+        required=True,
+        choices=["liar", "fever", *IMPORT_FORMATS],
+        help="liar (PolitiFact statements, 14 tab-separated columns; scale politifact), "
+        "fever (claims with SUPPORTS/REFUTES/NOT ENOUGH INFO; scale fever) or claimreview "
+        "(one ClaimReview, a JSON array of them or a @graph; - reads standard input)",
+    )
+    p.add_argument(
+        "--rating-map",
+        action="append",
+        metavar="NAME=RATING",
+        help="claimreview: read the textual rating NAME (alternateName, any case) as RATING "
+        "of the ledger's scale; repeat for several",
+    )
+    p.add_argument(
+        "--scale",
+        help="claimreview: the verdict scale of a new ledger (default: default)",
+    )
+    p.add_argument(
+        "--errors",
+        choices=["raise", "skip"],
+        default="raise",
+        help="raise: stop at malformed rows and load nothing (default); skip: load the good "
+        "rows and list the bad ones",
+    )
+    p.add_argument(
+        "--batch-size", type=int, default=5000, help="rows per transaction (default: 5000)"
+    )
+    p.add_argument("--json", action="store_true", help="print the load report as JSON")
+
+    p = command(
+        "export",
+        _cmd_export,
+        "write the claims' current verdicts as schema.org ClaimReview JSON-LD",
+        "claimledger export desk.ledger --format claimreview -o reviews.json --status all",
+    )
+    p.add_argument("--format", required=True, choices=list(EXPORT_FORMATS))
+    p.add_argument("-o", "--output", help="write to this file (default: standard output)")
+    p.add_argument("--jsonl", action="store_true", help="JSON Lines: one review per line")
+    p.add_argument(
+        "--status",
+        default="published",
+        help="export the claims with this status (default: published), or all: every claim "
+        "with a verdict",
+    )
+    p.add_argument("--org-name", help="the desk's organisation, the reviews' author")
+    p.add_argument("--org-url", help="the desk's organisation's web site")
+    p.add_argument(
+        "--review-url",
+        help="each review's URL; {claim} stands for the claim id (default: "
+        "urn:claimledger:<ledger identity>:<claim id>)",
+    )
+
+    p = command(
+        "report",
+        _cmd_report,
+        "write the desk as one self-contained HTML page: verify status, claims, verdicts, "
+        "evidence quotes, sources and track records",
+        "claimledger report desk.ledger -o report.html",
+    )
+    p.add_argument(
+        "-o", "--output", default="report.html", help="the HTML file (default: report.html)"
+    )
+    p.add_argument("--title", help="the page's title (default: the ledger's file name)")
+    p.add_argument("--limit", type=int, help="show at most this many claim cards")
     return parser
+
+
+def _fail(error: BaseException) -> int:
+    """Prints the one-line reason for a failed command and returns the exit status."""
+    reason = " ".join(str(error).splitlines()) or type(error).__name__
+    print(f"claimledger: {reason}", file=sys.stderr)
+    return 1
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.handler(args)
-    except Error as error:
-        print(f"claimledger: {error}", file=sys.stderr)
-        return 1
-    except (OSError, ValueError) as error:
-        print(f"claimledger: {error}", file=sys.stderr)
-        return 1
+    except (Error, OSError, ValueError) as error:
+        return _fail(error)
+    except KeyboardInterrupt:
+        print("claimledger: interrupted", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

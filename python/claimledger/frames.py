@@ -1,16 +1,65 @@
-"""pandas views of claimledger's objects. pandas is optional: without it these functions
-raise ImportError saying what to install, and the rest of the package works."""
+"""pandas views of a desk, and bulk adding from a DataFrame.
+
+``wb.claims_frame()``, ``wb.evidence_frame()``, ``wb.events_frame()`` and
+``wb.sources_frame()`` delegate here; ``wb.from_frame(df)`` turns rows into records for
+the batch path (:meth:`Workbench.add_claims` / :meth:`Workbench.add_sources`: one
+transaction and one call into C++ for the whole frame).
+
+Columns are typed: times are timezone-aware UTC datetimes (``datetime64[ns, UTC]``), a
+claim's ``date`` is a datetime too (midnight UTC for a bare date), ratings are an
+ordered categorical in the order of the ledger's scale, reliability grades an ordered
+categorical A–F, counts integers and missing scores NaN.
+
+pandas is optional: without it these functions raise ImportError saying what to
+install, and the rest of the package works.
+"""
 
 from __future__ import annotations
 
-from typing import Iterable
+import contextlib
+import datetime as _dt
+import math
+from typing import Any, Iterable, Mapping, Optional
 
 from . import model as m
+from .errors import InvalidInputError
 
-__all__ = ["events_frame", "require_pandas"]
+__all__ = [
+    "require_pandas",
+    "events_frame",
+    "claims_frame",
+    "evidence_frame",
+    "sources_frame",
+    "from_frame",
+    "CLAIM_COLUMNS",
+    "SOURCE_COLUMNS",
+]
+
+#: The columns ``from_frame(df)`` accepts for claims (``rating`` and ``rationale`` are
+#: another way to give ``verdict``).
+CLAIM_COLUMNS = (
+    "text",
+    "claimant",
+    "appears_in",
+    "quote",
+    "tags",
+    "date",
+    "context",
+    "ref",
+    "provenance",
+    "verdict",
+    "rating",
+    "rationale",
+)
+#: The columns ``from_frame(df, what="sources")`` accepts.
+SOURCE_COLUMNS = ("name", "kind", "url", "affiliation", "ref", "attributes")
+GRADES = ("A", "B", "C", "D", "E", "F")
+STANCES = ("supports", "refutes", "context")
+STATUSES = ("new", "in-progress", "reviewed", "published")
 
 
 def require_pandas():
+    """The pandas module, or ImportError saying how to install it."""
     try:
         import pandas
     except ImportError:
@@ -19,6 +68,19 @@ def require_pandas():
             "(or pip install pandas)"
         ) from None
     return pandas
+
+
+def _text_columns(pd, frame, columns):
+    """Makes `columns` pandas' string dtype (missing values <NA>), the same in pandas 2
+    and 3 whether or not a column happens to hold any text."""
+    for column in columns:
+        frame[column] = frame[column].astype(pd.StringDtype())
+
+
+def _times(pd, values):
+    """RFC 3339 / YYYY-MM-DD strings (or None) as a datetime64[ns, UTC] Series."""
+    series = pd.Series(list(values), dtype="object")
+    return pd.to_datetime(series, utc=True, format="ISO8601").astype("datetime64[ns, UTC]")
 
 
 def events_frame(events: Iterable[m.Event]):
@@ -37,5 +99,322 @@ def events_frame(events: Iterable[m.Event]):
         for e in events
     ]
     frame = pd.DataFrame(rows, columns=["seq", "at", "actor", "type", "data", "prev", "hash"])
-    frame["at"] = pd.to_datetime(frame["at"], utc=True, format="ISO8601")
+    frame["at"] = _times(pd, frame["at"])
+    _text_columns(pd, frame, ["actor", "type", "prev", "hash"])
     return frame.astype({"seq": "int64"})
+
+
+def claims_frame(wb: Any, **filters: Any):
+    """The desk's claims, one row each, oldest first (`filters` as for ``wb.claims``).
+
+    Columns: id, text, claimant, claimant_name, status (categorical), rating (ordered
+    categorical on the ledger's scale; NaN without a verdict), truth_score (NaN off the
+    truth axis), rationale, verdict_by, verdict_at, verdicts (how many a claim has had),
+    date, context, tags (a list), quantities (how many), snapshot and quote (where it
+    first appears), ref, seq, at, actor.
+    """
+    pd = require_pandas()
+    from .display import workbench_scorer
+
+    claims = wb.claims(**filters)
+    names = {s.id: s.name for s in wb.sources()}
+    score = workbench_scorer(wb)
+    rows = []
+    for c in claims:
+        v = c.verdict
+        first = c.appearances[0] if c.appearances else None
+        rows.append(
+            {
+                "id": c.id,
+                "text": c.text,
+                "claimant": c.claimant,
+                "claimant_name": names.get(c.claimant) if c.claimant else None,
+                "status": c.status,
+                "rating": v.rating if v else None,
+                "truth_score": score(v.rating) if v else None,
+                "rationale": v.rationale if v else None,
+                "verdict_by": v.actor if v else None,
+                "verdict_at": v.at if v else None,
+                "date": c.date,
+                "context": c.context,
+                "tags": list(c.tags),
+                "quantities": len(c.quantities),
+                "snapshot": first.snapshot if first else None,
+                "quote": first.exact if first else None,
+                "ref": c.ref,
+                "seq": c.seq,
+                "at": c.at,
+                "actor": c.actor,
+            }
+        )
+    columns = [
+        "id",
+        "text",
+        "claimant",
+        "claimant_name",
+        "status",
+        "rating",
+        "truth_score",
+        "rationale",
+        "verdict_by",
+        "verdict_at",
+        "date",
+        "context",
+        "tags",
+        "quantities",
+        "snapshot",
+        "quote",
+        "ref",
+        "seq",
+        "at",
+        "actor",
+    ]
+    frame = pd.DataFrame(rows, columns=columns)
+    frame["status"] = pd.Categorical(frame["status"], categories=STATUSES, ordered=True)
+    frame["rating"] = pd.Categorical(frame["rating"], categories=wb.ratings, ordered=True)
+    frame["truth_score"] = pd.to_numeric(frame["truth_score"], errors="coerce").astype("float64")
+    for column in ("verdict_at", "date", "at"):
+        frame[column] = _times(pd, frame[column])
+    _text_columns(
+        pd,
+        frame,
+        ["id", "text", "claimant", "claimant_name", "rationale", "verdict_by", "context"]
+        + ["snapshot", "quote", "ref", "actor"],
+    )
+    return frame.astype({"quantities": "int64", "seq": "int64"})
+
+
+def evidence_frame(wb: Any, claim: Optional[Any] = None):
+    """The evidence linked to one claim, or to every claim when `claim` is None, oldest
+    first. Columns: id, claim, stance (categorical), quote, snapshot, snapshot_title,
+    source and source_name (the snapshot's publisher), note, credibility, start, end,
+    seq, at, actor."""
+    pd = require_pandas()
+    names = {s.id: s.name for s in wb.sources()}
+    snapshots = {s.hash: s for s in wb.snapshots()}
+    claim_ids = [claim] if claim is not None else [c.id for c in wb.claims()]
+    found = [e for c in claim_ids for e in wb.evidence(c)]
+    found.sort(key=lambda e: e.seq)
+    rows = []
+    for e in found:
+        snap = snapshots.get(e.quote.snapshot)
+        publisher = snap.publisher if snap else None
+        rows.append(
+            {
+                "id": e.id,
+                "claim": e.claim,
+                "stance": e.stance,
+                "quote": e.quote.exact,
+                "snapshot": e.quote.snapshot,
+                "snapshot_title": snap.title if snap else None,
+                "source": publisher,
+                "source_name": names.get(publisher) if publisher else None,
+                "note": e.note,
+                "credibility": e.credibility,
+                "start": e.quote.start,
+                "end": e.quote.end,
+                "seq": e.seq,
+                "at": e.at,
+                "actor": e.actor,
+            }
+        )
+    columns = [
+        "id",
+        "claim",
+        "stance",
+        "quote",
+        "snapshot",
+        "snapshot_title",
+        "source",
+        "source_name",
+        "note",
+        "credibility",
+        "start",
+        "end",
+        "seq",
+        "at",
+        "actor",
+    ]
+    frame = pd.DataFrame(rows, columns=columns)
+    frame["stance"] = pd.Categorical(frame["stance"], categories=STANCES)
+    frame["at"] = _times(pd, frame["at"])
+    _text_columns(
+        pd,
+        frame,
+        ["id", "claim", "quote", "snapshot", "snapshot_title", "source", "source_name", "note"]
+        + ["credibility", "actor"],
+    )
+    return frame.astype({"start": "int64", "end": "int64", "seq": "int64"})
+
+
+def sources_frame(wb: Any):
+    """Every source with its reliability and track record, one row each, in the order
+    they were added. Columns: id, name, kind, url, affiliation, reliability (ordered
+    categorical A–F), ref, attributes (a dict), claims (with a current verdict), rated
+    (on the truth axis), score, low, high (NaN when nothing is rated), seq, at, actor."""
+    pd = require_pandas()
+    report = wb.sources_report(sort_by="name")
+    records = report.to_dict("records") if hasattr(report, "to_dict") else list(report)
+    tracks = {r["id"]: r for r in records}
+    rows = []
+    for s in wb.sources():
+        t = tracks.get(s.id, {})
+        rows.append(
+            {
+                "id": s.id,
+                "name": s.name,
+                "kind": s.kind,
+                "url": s.url,
+                "affiliation": s.affiliation,
+                "reliability": s.reliability,
+                "ref": s.ref,
+                "attributes": dict(s.attributes or {}),
+                "claims": t.get("verdicts") or 0,
+                "rated": t.get("rated") or 0,
+                "score": t.get("score"),
+                "low": t.get("low"),
+                "high": t.get("high"),
+                "seq": s.seq,
+                "at": s.at,
+                "actor": s.actor,
+            }
+        )
+    columns = [
+        "id",
+        "name",
+        "kind",
+        "url",
+        "affiliation",
+        "reliability",
+        "ref",
+        "attributes",
+        "claims",
+        "rated",
+        "score",
+        "low",
+        "high",
+        "seq",
+        "at",
+        "actor",
+    ]
+    frame = pd.DataFrame(rows, columns=columns)
+    frame["reliability"] = pd.Categorical(frame["reliability"], categories=GRADES, ordered=True)
+    for column in ("score", "low", "high"):
+        frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
+    frame["at"] = _times(pd, frame["at"])
+    _text_columns(pd, frame, ["id", "name", "kind", "url", "affiliation", "ref", "actor"])
+    return frame.astype({"claims": "int64", "rated": "int64", "seq": "int64"})
+
+
+# --- from a DataFrame -----------------------------------------------------------------------
+
+
+def _missing(value: Any) -> bool:
+    """None, NaN, NaT and pandas' NA are missing; lists and text are not."""
+    if value is None:
+        return True
+    if isinstance(value, float):
+        return math.isnan(value)
+    try:
+        import pandas as pd
+    except ImportError:  # pragma: no cover - from_frame needs pandas anyway
+        return False
+    if isinstance(value, (list, tuple, dict)):
+        return False
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _plain(key: str, value: Any) -> Any:
+    """A cell as the value a record takes: numpy scalars as Python ones, timestamps as
+    ``YYYY-MM-DD`` (at midnight) or RFC 3339 text, tag text split on commas."""
+    if hasattr(value, "to_pydatetime"):
+        value = value.to_pydatetime()
+    if isinstance(value, _dt.datetime):
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=_dt.timezone.utc)
+        value = value.astimezone(_dt.timezone.utc)
+        if value.time() == _dt.time(0, 0):
+            return value.date().isoformat()
+        return value.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        with contextlib.suppress(TypeError, ValueError):
+            value = value.item()  # numpy scalar
+    if key == "tags":
+        if isinstance(value, str):
+            return [t.strip() for t in value.split(",") if t.strip()]
+        return [str(t) for t in value]
+    return value
+
+
+def from_frame(
+    wb: Any,
+    frame: Any,
+    *,
+    what: str = "claims",
+    columns: Optional[Mapping[str, str]] = None,
+) -> list:
+    """Adds one claim (or source, with ``what="sources"``) per row of `frame`, all in one
+    transaction through the batch path; returns the ids in row order.
+
+    The columns are the keywords of :meth:`Workbench.add_claim` (``text``, ``claimant``,
+    ``appears_in``, ``quote``, ``tags``, ``date``, ``context``, ``ref``, ``provenance``,
+    ``verdict``) or ``rating`` and ``rationale`` for a first verdict; for sources those
+    of :meth:`Workbench.add_source`. `columns` renames columns first (``{"statement":
+    "text"}``). Missing cells (None, NaN, NaT) are left out; timestamps become dates;
+    tags may be a list or comma-separated text. An unknown column raises
+    :class:`InvalidInputError` naming it; if any row is bad nothing is written.
+    """
+    pd = require_pandas()
+    if not isinstance(frame, pd.DataFrame):
+        raise InvalidInputError(
+            f"[claimledger.input.frame] from_frame takes a pandas DataFrame, not "
+            f"{type(frame).__name__}",
+            "claimledger.input.frame",
+        )
+    if what not in ("claims", "sources"):
+        raise InvalidInputError(
+            f"[claimledger.input.frame] what={what!r}; accepted: 'claims', 'sources'",
+            "claimledger.input.frame",
+        )
+    accepted = CLAIM_COLUMNS if what == "claims" else SOURCE_COLUMNS
+    if columns:
+        frame = frame.rename(columns=dict(columns))
+    unknown = [str(c) for c in frame.columns if c not in accepted]
+    if unknown:
+        raise InvalidInputError(
+            f"[claimledger.input.frame] unknown column(s) {', '.join(unknown)}; accepted: "
+            f"{', '.join(accepted)} (rename with columns={{'yours': 'ours'}} or drop them)",
+            "claimledger.input.frame",
+        )
+    required = "text" if what == "claims" else "name"
+    if required not in frame.columns:
+        raise InvalidInputError(
+            f"[claimledger.input.frame] the frame needs a {required!r} column",
+            "claimledger.input.frame",
+        )
+    names = list(frame.columns)
+    records = []
+    for row in frame.itertuples(index=False, name=None):
+        record = {k: _plain(k, v) for k, v in zip(names, row) if not _missing(v)}
+        if what == "claims" and ("rating" in record or "rationale" in record):
+            if "verdict" in record:
+                raise InvalidInputError(
+                    "[claimledger.input.frame] give a verdict either as a 'verdict' column "
+                    "or as 'rating' and 'rationale', not both",
+                    "claimledger.input.frame",
+                )
+            rating = record.pop("rating", None)
+            rationale = record.pop("rationale", None)
+            if rating is not None:
+                record["verdict"] = (
+                    {"rating": rating, "rationale": rationale} if rationale else rating
+                )
+        records.append(record)
+    if what == "claims":
+        return wb.add_claims(records)
+    return wb.add_sources(records)

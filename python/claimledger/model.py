@@ -27,6 +27,8 @@ __all__ = [
     "TrackRecord",
     "YearScore",
     "RatingMapping",
+    "MergeConflict",
+    "MergeReport",
 ]
 
 
@@ -78,6 +80,17 @@ class Source:
     ref: Optional[str] = None  # an outside id such as "liar:speaker:barack-obama"
     attributes: dict = field(default_factory=dict)  # e.g. job, state, party
 
+    def __repr__(self) -> str:
+        from . import display
+
+        return display.source_text(self)
+
+    def _repr_html_(self) -> str:
+        """How Jupyter shows it (see claimledger.display)."""
+        from . import display
+
+        return display.source_html(self)
+
 
 @dataclass(frozen=True)
 class Snapshot:
@@ -122,6 +135,17 @@ class Claim:
     context: Optional[str] = None  # where or how it was made
     ref: Optional[str] = None  # an outside id such as "liar:2635.json"
     provenance: Optional[dict] = None  # where it was loaded from
+
+    def __repr__(self) -> str:
+        from . import display
+
+        return display.claim_text(self)
+
+    def _repr_html_(self) -> str:
+        """How Jupyter shows it (see claimledger.display)."""
+        from . import display
+
+        return display.claim_html(self)
 
 
 @dataclass(frozen=True)
@@ -176,6 +200,17 @@ class TrackRecord:
     by_year: tuple[YearScore, ...]
     prior: str = "Beta(1, 1)"
 
+    def __repr__(self) -> str:
+        from . import display
+
+        return display.track_record_text(self)
+
+    def _repr_html_(self) -> str:
+        """How Jupyter shows it (see claimledger.display)."""
+        from . import display
+
+        return display.track_record_html(self)
+
 
 @dataclass(frozen=True)
 class RatingMapping:
@@ -185,6 +220,24 @@ class RatingMapping:
     target_label: Optional[str]
     lossy: bool
     note: str
+
+
+@dataclass(frozen=True)
+class MergeConflict:
+    """A claim whose current verdicts differed between two merged desks. The verdict made
+    last is current after the merge; set the verdict again to decide."""
+
+    claim: str
+    local_rating: str
+    other_rating: str
+
+
+@dataclass(frozen=True)
+class MergeReport:
+    other: str  # the other desk's identity
+    added: int  # events brought in
+    skipped: int  # events this desk already had, or identical snapshots
+    conflicts: tuple[MergeConflict, ...]
 
 
 @dataclass(frozen=True)
@@ -204,6 +257,17 @@ class Event:
         body = {k: getattr(self, k) for k in ("seq", "prev", "type", "at", "actor", "data")}
         return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
+    def __repr__(self) -> str:
+        from . import display
+
+        return display.event_text(self)
+
+    def _repr_html_(self) -> str:
+        """How Jupyter shows it (see claimledger.display)."""
+        from . import display
+
+        return display.event_html(self)
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -220,6 +284,17 @@ class VerifyReport:
 
     def __bool__(self) -> bool:
         return self.ok
+
+    def __repr__(self) -> str:
+        from . import display
+
+        return display.verify_text(self)
+
+    def _repr_html_(self) -> str:
+        """How Jupyter shows it (see claimledger.display)."""
+        from . import display
+
+        return display.verify_html(self)
 
 
 @dataclass(frozen=True)
@@ -294,6 +369,12 @@ def track_record_from_core(core: Any) -> TrackRecord:
         counts=dict(core.counts),
         by_year=tuple(_copy(YearScore, y) for y in core.by_year),
         prior="Beta(1, 1)",
+    )
+
+
+def merge_report_from_core(core: Any) -> MergeReport:
+    return _copy(
+        MergeReport, core, conflicts=tuple(_copy(MergeConflict, c) for c in core.conflicts)
     )
 
 

@@ -676,6 +676,17 @@ class Workbench:
         ledger (nothing but its first event) can take a bundle."""
         return m.checkpoint_from_core(self._core.import_bundle(os.fspath(path)))
 
+    def merge(self, other: Union[str, "os.PathLike[str]"]) -> m.MergeReport:
+        """Brings another desk's events into this one, in one transaction. `other` is the
+        other desk's ledger file or a bundle. Every merged event keeps the other desk's
+        identity and the original event's hash, time and actor under ``origin``; entities
+        keep their ids; events already here (shared history, or merged before) and
+        identical snapshots are skipped, so merging twice adds nothing. Claims whose
+        current verdicts differed are listed in ``conflicts`` for a person to decide; the
+        verdict made last is current meanwhile, so the result is the same in both
+        directions. The desks must share their rating scale."""
+        return m.merge_report_from_core(self._core.merge(os.fspath(other)))
+
     # --- the past ---------------------------------------------------------------------
 
     def as_of(self, when: Union[int, str, _dt.datetime, _dt.date]) -> "Workbench":
@@ -711,3 +722,136 @@ class Workbench:
     def as_of_seq(self) -> Optional[int]:
         """For a view made by :meth:`as_of`, the seq it shows; None for the live desk."""
         return self._core.as_of_seq
+
+    # --- schema.org ClaimReview (the logic lives in claimreview.py) --------------------
+
+    def export_claimreview(self, claim_id: IdLike, **options: Any) -> dict:
+        """The claim's current verdict as a schema.org ClaimReview JSON-LD object.
+
+        Options: ``organisation`` (the desk publishing the review, ``{"name", "url"}`` or
+        a name; default "claimledger desk") and ``review_url`` (a URL, where ``{claim}``
+        stands for the claim id, or a function of the claim; default
+        ``urn:claimledger:<identity>:<claim id>``). A claim without a verdict raises
+        :class:`InvalidInputError` ``[claimledger.claimreview.no_verdict]``."""
+        from .claimreview import export_claimreview
+
+        return export_claimreview(self, claim_id, **options)
+
+    def export_claimreviews(self, status: Optional[str] = "published", **options: Any) -> list:
+        """:meth:`export_claimreview` for every claim with a verdict and `status` (None:
+        any status), oldest first; the same options."""
+        from .claimreview import export_claimreviews
+
+        return export_claimreviews(self, status, **options)
+
+    def import_claimreview(
+        self, doc_or_list: Any, rating_map: Optional[Mapping[str, str]] = None, **options: Any
+    ):
+        """Imports schema.org ClaimReviews: one object, a list or ``{"@graph": [...]}``,
+        parsed or as JSON text. Textual ratings (``alternateName``) are read through
+        `rating_map` (alternateName -> a rating of this ledger's scale, any case) or as a
+        label of the scale; numeric ones through ``worstRating``..``bestRating`` onto the
+        nearest truth score. The document is stored as a snapshot, the provenance of
+        every claim; importing it again adds nothing. Bad input raises
+        :class:`InvalidInputError` naming the JSON path and writes nothing. Returns a
+        :class:`claimledger.claimreview.ImportResult`."""
+        from .claimreview import import_claimreview
+
+        return import_claimreview(self, doc_or_list, rating_map=rating_map, **options)
+
+    # --- notebooks: frames, plots, display and reports -------------------------------
+    # Thin delegations to claimledger.frames, .plots, .display and .report, which import
+    # pandas and matplotlib only when called.
+
+    def claims_frame(self, **filters: Any):
+        """The claims as a pandas DataFrame, one row each with typed columns (times as UTC
+        datetimes, the rating as an ordered categorical on this ledger's scale); `filters`
+        as for :meth:`claims`. Needs pandas: ``pip install claimledger[notebook]``."""
+        from .frames import claims_frame
+
+        return claims_frame(self, **filters)
+
+    def evidence_frame(self, claim_id: Optional[IdLike] = None):
+        """The evidence of one claim, or of every claim, as a pandas DataFrame with the
+        stance, the quote and the source it came from."""
+        from .frames import evidence_frame
+
+        return evidence_frame(self, None if claim_id is None else _id(claim_id, "claim"))
+
+    def events_frame(self, start: int = 1, stop: Optional[int] = None):
+        """:meth:`events` as a pandas DataFrame (``at`` as a UTC datetime)."""
+        from .frames import events_frame
+
+        return events_frame(self.events(start, stop))
+
+    def sources_frame(self):
+        """Every source with its reliability and track record as a pandas DataFrame."""
+        from .frames import sources_frame
+
+        return sources_frame(self)
+
+    def from_frame(self, frame: Any, *, what: str = "claims", columns: Any = None) -> list:
+        """Adds a claim (or a source, ``what="sources"``) per row of a pandas DataFrame in
+        one transaction through :meth:`add_claims` (:meth:`add_sources`); returns the ids.
+        Columns are the keywords of :meth:`add_claim` (or ``rating`` and ``rationale``);
+        `columns` renames yours first. See :func:`claimledger.frames.from_frame`."""
+        from .frames import from_frame
+
+        return from_frame(self, frame, what=what, columns=columns)
+
+    def plot_verdicts(self, **options: Any):
+        """A matplotlib figure: claims by current verdict, one bar per rating (options:
+        ``ax``, ``title`` and the filters of :meth:`claims`)."""
+        from .plots import plot_verdicts
+
+        return plot_verdicts(self, **options)
+
+    def plot_track_record(self, source_id: IdLike, **options: Any):
+        """A matplotlib figure: a source's truth score by year with 95% intervals, over
+        its overall score (options: ``ax``, ``title``)."""
+        from .plots import plot_track_record
+
+        return plot_track_record(self, _id(source_id, "source"), **options)
+
+    def plot_timeline(self, claim_id: IdLike, **options: Any):
+        """A matplotlib figure: a claim's events over time, verdicts coloured by rating
+        (options: ``ax``, ``title``, ``spacing="time"`` or ``"even"``)."""
+        from .plots import plot_timeline
+
+        return plot_timeline(self, _id(claim_id, "claim"), **options)
+
+    def report(self, path: Optional[Union[str, "os.PathLike[str]"]] = None, **options: Any):
+        """The desk as one self-contained HTML page (verify status, claims, verdicts,
+        evidence, sources): written to `path`, which is returned, or returned as text
+        when `path` is None (options: ``title``, ``limit``)."""
+        from .report import render_report, write_report
+
+        if path is None:
+            return render_report(self, **options)
+        return write_report(self, path, **options)
+
+    def claim_card(self, claim_id: IdLike):
+        """A claim as a card that Jupyter shows as HTML (``print`` gives text): verdict
+        badge, claimant's name, quotes, evidence with stance and source."""
+        from .display import ClaimCard
+
+        return ClaimCard.from_workbench(self, _id(claim_id, "claim"))
+
+    def source_card(self, source_id: IdLike):
+        """A source with its reliability ratings and track record, shown as HTML."""
+        from .display import SourceCard
+
+        return SourceCard.from_workbench(self, _id(source_id, "source"))
+
+    def history_view(self, entity_id: IdLike):
+        """:meth:`history` as a timeline that Jupyter shows as HTML (who, when, what
+        changed, verdict changes highlighted); also a sequence of the events."""
+        from .display import HistoryView, workbench_scorer
+
+        entity = _id(entity_id)
+        return HistoryView(
+            self.history(entity),
+            title=f"History of {entity}",
+            names={s.id: s.name for s in self.sources()},
+            score=workbench_scorer(self),
+        )

@@ -226,6 +226,17 @@ PYBIND11_MODULE(_core, m) {
   m.def("map_scale", &MapScale, py::arg("source"), py::arg("target"));
   m.def("claimreview_rating", &ToClaimReviewRating, py::arg("scale"), py::arg("label"));
 
+  py::class_<MergeConflict>(m, "MergeConflict")
+      .def_readonly("claim", &MergeConflict::claim)
+      .def_readonly("local_rating", &MergeConflict::local_rating)
+      .def_readonly("other_rating", &MergeConflict::other_rating);
+
+  py::class_<MergeReport>(m, "MergeReport")
+      .def_readonly("other", &MergeReport::other)
+      .def_readonly("added", &MergeReport::added)
+      .def_readonly("skipped", &MergeReport::skipped)
+      .def_readonly("conflicts", &MergeReport::conflicts);
+
   py::class_<NewSource>(m, "NewSource")
       .def(py::init([](std::string name, std::string kind, std::optional<std::string> url,
                        std::optional<std::string> affiliation, std::optional<std::string> ref,
@@ -336,6 +347,7 @@ PYBIND11_MODULE(_core, m) {
       .def("rebuild", &Workbench::Rebuild, Release())
       .def("export_bundle", &Workbench::ExportBundle, Release())
       .def("import_bundle", &Workbench::ImportBundle, Release())
+      .def("merge", &Workbench::Merge, Release())
       .def("track_record", &Workbench::GetTrackRecord, Release())
       .def("track_records", &Workbench::TrackRecords, Release())
       .def("as_of", &Workbench::AsOf, Release())

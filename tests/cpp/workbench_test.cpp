@@ -384,10 +384,11 @@ TEST(WorkbenchTest, CheckpointCatchesAConsistentRewrite) {
     EXPECT_TRUE(wb->Verify(checkpoint).ok);
   }
   // Remove the last event (and what it projected): the chain is still consistent.
-  RawSql(path.str(),
-         "DELETE FROM source_ratings; UPDATE sources SET reliability = NULL; "
-         "DELETE FROM event_refs WHERE seq = (SELECT max(seq) FROM events); "
-         "DELETE FROM events WHERE seq = (SELECT max(seq) FROM events);");
+  RawSql(
+      path.str(),
+      "DELETE FROM source_ratings; UPDATE sources SET reliability = NULL, reliability_at = NULL; "
+      "DELETE FROM event_refs WHERE seq = (SELECT max(seq) FROM events); "
+      "DELETE FROM events WHERE seq = (SELECT max(seq) FROM events);");
   auto wb = Open(path.str());
   EXPECT_TRUE(wb->Verify().ok);
   const VerifyReport report = wb->Verify(checkpoint);

@@ -27,8 +27,9 @@ def test_a_bundle_reproduces_the_identical_chain(exported, tmp_path):
         assert copy.import_bundle(bundle) == head
         assert copy.identity == head.ledger
         assert [e.hash for e in copy.events()] == events
-        assert {c.id: (c.text, c.verdict.rating if c.verdict else None)
-                for c in copy.claims()} == claims
+        assert {
+            c.id: (c.text, c.verdict.rating if c.verdict else None) for c in copy.claims()
+        } == claims
         assert copy.verify(against=head).ok
 
 
@@ -37,8 +38,9 @@ def test_the_bundle_is_json_lines_with_a_final_checkpoint(exported):
     lines = [json.loads(line) for line in bundle.read_text(encoding="utf-8").splitlines()]
     assert lines[0] == {"bundle": "claimledger", "ledger": head.ledger, "version": 1}
     assert [line["hash"] for line in lines[1:-1]] == events
-    assert lines[-1] == {"checkpoint": {"ledger": head.ledger, "seq": head.seq,
-                                        "hash": head.hash, "at": head.at}}
+    assert lines[-1] == {
+        "checkpoint": {"ledger": head.ledger, "seq": head.seq, "hash": head.hash, "at": head.at}
+    }
     snapshots = [line for line in lines[1:-1] if line["event"]["type"] == "snapshot.added"]
     assert snapshots and all("content" in line for line in snapshots)
 

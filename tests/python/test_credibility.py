@@ -4,18 +4,32 @@ from __future__ import annotations
 
 import math
 
-import pytest
-
 import claimledger as cl
+import pytest
 
 
 def test_builtin_scales_have_the_documented_ratings():
-    labels = {name: [r["label"] for r in cl.scales.scale_ratings(name)]
-              for name in cl.scales.BUILTIN_SCALES}
-    assert labels["default"] == ["true", "mostly-true", "mixed", "mostly-false", "false",
-                                 "unproven", "misleading"]
-    assert labels["politifact"] == ["true", "mostly-true", "half-true", "barely-true", "false",
-                                    "pants-fire"]
+    labels = {
+        name: [r["label"] for r in cl.scales.scale_ratings(name)]
+        for name in cl.scales.BUILTIN_SCALES
+    }
+    assert labels["default"] == [
+        "true",
+        "mostly-true",
+        "mixed",
+        "mostly-false",
+        "false",
+        "unproven",
+        "misleading",
+    ]
+    assert labels["politifact"] == [
+        "true",
+        "mostly-true",
+        "half-true",
+        "barely-true",
+        "false",
+        "pants-fire",
+    ]
     assert labels["fever"] == ["supports", "refutes", "not-enough-info"]
     assert labels["claimskg"] == ["true", "mixture", "false", "other"]
     assert cl.truth_score("politifact", "half-true") == pytest.approx(0.6)
@@ -37,19 +51,24 @@ def test_a_custom_scale_is_fixed_in_the_ledger(tmp_path):
     with cl.open(path, scale="politifact") as wb:  # an existing ledger keeps its scale
         assert wb.scale == "custom"
         assert wb.claim(claim).verdict.rating == "partly correct"
-    named = {"name": "newsroom", "ratings": [{"label": "yes", "rank": 0},
-                                             {"label": "no", "rank": 1}]}
+    named = {
+        "name": "newsroom",
+        "ratings": [{"label": "yes", "rank": 0}, {"label": "no", "rank": 1}],
+    }
     assert cl.open(scale=named).scale == "newsroom"
     assert cl.truth_score(scale, "partly correct") == pytest.approx(0.5)
 
 
-@pytest.mark.parametrize("bad", [
-    [],
-    [("a", 0), ("a", 1)],
-    [("a", -1)],
-    [("", 0)],
-    ["just a label"],
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        [],
+        [("a", 0), ("a", 1)],
+        [("a", -1)],
+        [("", 0)],
+        ["just a label"],
+    ],
+)
 def test_a_bad_custom_scale_is_refused_before_anything_is_written(tmp_path, bad):
     path = tmp_path / "never.ledger"
     with pytest.raises(cl.InvalidInputError, match="scale"):
@@ -72,8 +91,12 @@ def test_mappings_between_scales_say_when_they_lose_information():
 
 def test_claimreview_ratings():
     assert cl.claimreview_rating("politifact", "pants-fire") == {
-        "@type": "Rating", "ratingValue": 1, "bestRating": 6, "worstRating": 1,
-        "alternateName": "pants-fire"}
+        "@type": "Rating",
+        "ratingValue": 1,
+        "bestRating": 6,
+        "worstRating": 1,
+        "alternateName": "pants-fire",
+    }
     assert cl.claimreview_rating("politifact", "true")["ratingValue"] == 6
     unproven = cl.claimreview_rating("default", "unproven")
     assert "ratingValue" not in unproven and unproven["alternateName"] == "unproven"
@@ -88,8 +111,11 @@ def test_source_reliability_history_is_auditable():
         assert wb.source(source).reliability == "B"
         ratings = wb.source_ratings(source)
         assert [(r.grade, r.actor) for r in ratings] == [("C", "alice"), ("B", "bob")]
-        assert [e.type for e in wb.history(source)] == ["source.added", "source.rated",
-                                                        "source.rated"]
+        assert [e.type for e in wb.history(source)] == [
+            "source.added",
+            "source.rated",
+            "source.rated",
+        ]
         with pytest.raises(cl.InvalidInputError, match="A \\(completely reliable\\)"):
             wb.rate_source(source, "G", rationale="no such grade")
 
@@ -98,8 +124,9 @@ def test_evidence_carries_an_admiralty_credibility():
     with cl.open() as wb:
         snap = wb.add_snapshot("The ministry said 1,500 soldiers arrived.")
         claim = wb.add_claim("1,500 soldiers arrived.")
-        ev = wb.link_evidence(claim, snap, quote="1,500 soldiers arrived", stance="supports",
-                              credibility="2")
+        ev = wb.link_evidence(
+            claim, snap, quote="1,500 soldiers arrived", stance="supports", credibility="2"
+        )
         assert ev.credibility == "2"
         assert wb.evidence(claim)[0].credibility == "2"
         count = wb.event_count()
@@ -113,10 +140,17 @@ def test_track_record_matches_a_hand_computed_case():
         speaker = wb.add_source("Speaker", kind="person")
         other = wb.add_source("Other", kind="person")
         ratings = ["true", "true", "mostly-false", "unproven"]
-        ids = wb.add_claims([
-            {"text": f"Claim {i}", "claimant": speaker, "date": f"{2019 + i // 2}-03-01",
-             "verdict": rating} for i, rating in enumerate(ratings)
-        ])
+        ids = wb.add_claims(
+            [
+                {
+                    "text": f"Claim {i}",
+                    "claimant": speaker,
+                    "date": f"{2019 + i // 2}-03-01",
+                    "verdict": rating,
+                }
+                for i, rating in enumerate(ratings)
+            ]
+        )
         wb.add_claim("Not by the speaker", claimant=other, verdict="false")
         record = wb.track_record(speaker)
         # successes 1 + 1 + 0.25, failures 0 + 0 + 0.75 -> Beta(3.25, 1.75)
@@ -138,8 +172,7 @@ def test_few_claims_give_a_wide_interval_not_an_extreme_score():
         once = wb.add_source("Said it once", kind="person")
         often = wb.add_source("Said it often", kind="person")
         wb.add_claim("A", claimant=once, verdict="true")
-        wb.add_claims([{"text": f"B{i}", "claimant": often, "verdict": "true"}
-                       for i in range(100)])
+        wb.add_claims([{"text": f"B{i}", "claimant": often, "verdict": "true"} for i in range(100)])
         a, b = wb.track_record(once), wb.track_record(often)
         assert a.score == pytest.approx(2 / 3)
         assert a.high - a.low > 0.7
@@ -152,10 +185,8 @@ def test_sources_report_sorts_by_score_or_volume():
         liar = wb.add_source("Often wrong", kind="person")
         honest = wb.add_source("Usually right", kind="person")
         quiet = wb.add_source("Never checked", kind="person")
-        wb.add_claims([{"text": f"W{i}", "claimant": liar, "verdict": "false"}
-                       for i in range(5)])
-        wb.add_claims([{"text": f"R{i}", "claimant": honest, "verdict": "true"}
-                       for i in range(3)])
+        wb.add_claims([{"text": f"W{i}", "claimant": liar, "verdict": "false"} for i in range(5)])
+        wb.add_claims([{"text": f"R{i}", "claimant": honest, "verdict": "true"} for i in range(3)])
         report = wb.sources_report()
         assert isinstance(report, pd.DataFrame)
         assert list(report["name"]) == ["Usually right", "Often wrong", "Never checked"]
@@ -169,20 +200,32 @@ def test_sources_report_sorts_by_score_or_volume():
 
 def test_refs_make_adding_twice_add_nothing():
     with cl.open(scale="politifact") as wb:
-        speaker = wb.add_source("Jane Roe", kind="person", ref="liar:speaker:jane-roe",
-                                attributes={"state": "Ohio", "party": "none"})
+        speaker = wb.add_source(
+            "Jane Roe",
+            kind="person",
+            ref="liar:speaker:jane-roe",
+            attributes={"state": "Ohio", "party": "none"},
+        )
         again = wb.add_source("Jane Roe", kind="person", ref="liar:speaker:jane-roe")
         assert again.id == speaker.id and again.attributes == {"party": "none", "state": "Ohio"}
-        record = {"text": "Taxes doubled.", "claimant": speaker.id, "ref": "liar:1.json",
-                  "context": "a debate", "provenance": {"dataset": "liar", "line": 1},
-                  "verdict": {"rating": "false", "rationale": "they rose 3%"}}
+        record = {
+            "text": "Taxes doubled.",
+            "claimant": speaker.id,
+            "ref": "liar:1.json",
+            "context": "a debate",
+            "provenance": {"dataset": "liar", "line": 1},
+            "verdict": {"rating": "false", "rationale": "they rose 3%"},
+        }
         first = wb.add_claims([record])
         count = wb.event_count()
         assert wb.add_claims([record]) == first
         assert wb.event_count() == count
         claim = wb.claim(first[0])
         assert (claim.ref, claim.context, claim.provenance) == (
-            "liar:1.json", "a debate", {"dataset": "liar", "line": 1})
+            "liar:1.json",
+            "a debate",
+            {"dataset": "liar", "line": 1},
+        )
         with pytest.raises(cl.InvalidInputError, match="provenance"):
             wb.add_claim("x", provenance={"score": 1.5})
         assert wb.verify().ok

@@ -123,9 +123,9 @@ def rewrite_consistently(db: sqlite3.Connection) -> None:
     db.execute("DELETE FROM event_refs WHERE seq > 8")
     db.execute("DELETE FROM verdicts WHERE seq > 8")
     db.execute("DELETE FROM source_ratings")
-    db.execute("UPDATE sources SET reliability = NULL")
+    db.execute("UPDATE sources SET reliability = NULL, reliability_at = NULL")
     db.execute(
-        "UPDATE claims SET status = 'new', rating = 'mixed' "
+        "UPDATE claims SET status = 'new', status_at = at, rating = 'mixed' "
         "WHERE id IN (SELECT claim FROM verdicts)"
     )
 

@@ -31,6 +31,10 @@ struct Origin {
   std::int64_t seq = 0;
   std::string at;
   std::string actor;
+  // For a change merged from another desk: when it was made there, and that desk's
+  // identity. For a local change made_at == at and from_ledger is empty.
+  std::string made_at;
+  std::optional<std::string> from_ledger;
 };
 
 struct Source {

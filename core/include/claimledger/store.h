@@ -53,6 +53,9 @@ class Store {
   virtual std::vector<Event> EventsAbout(const std::string& entity) = 0;
   virtual void AddEventRef(const std::string& entity, std::int64_t seq) = 0;
 
+  // True when this ledger holds the event with `hash`, or merged it from another desk.
+  virtual bool KnowsEvent(const std::string& hash) = 0;
+
   // Content bytes, stored once per content id.
   virtual bool HasContent(const std::string& hash) = 0;
   virtual void PutContent(const std::string& hash, std::string_view bytes) = 0;
@@ -66,7 +69,9 @@ class Store {
   virtual void PutClaim(const Claim& claim) = 0;
   virtual void PutEvidence(const Evidence& evidence) = 0;
   virtual void AddVerdict(const Verdict& verdict) = 0;
-  virtual void SetClaimStatus(const std::string& claim, const std::string& status) = 0;
+  // Sets the status unless a later-made status is already there (see made_at in Origin).
+  virtual void SetClaimStatus(const std::string& claim, const std::string& status,
+                              const std::string& made_at) = 0;
   virtual void AddSourceRating(const SourceRating& rating) = 0;
 
   // Projections: reads. Missing ids give nothing (the workbench raises NotFound).

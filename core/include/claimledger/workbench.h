@@ -76,6 +76,22 @@ struct NewEvidence {
   std::optional<std::string> credibility;  // Admiralty "1" (confirmed) to "6"
 };
 
+// A claim whose current verdicts differed between the two desks when they were merged.
+// After the merge the verdict made last is current; the conflict is listed so that a
+// person decides, by setting the verdict again.
+struct MergeConflict {
+  std::string claim;
+  std::string local_rating;
+  std::string other_rating;
+};
+
+struct MergeReport {
+  std::string other;         // the other desk's identity
+  std::int64_t added = 0;    // events brought in
+  std::int64_t skipped = 0;  // events this desk already had (or identical snapshots)
+  std::vector<MergeConflict> conflicts;
+};
+
 class Workbench {
  public:
   // Opens the ledger at `path` (":memory:" for a private in-memory one), creating it
@@ -151,6 +167,14 @@ class Workbench {
   // throws Error(kIntegrity) naming the line and nothing is written. A ledger that
   // already has history throws Error(kInvalidInput) (merge desks instead).
   Checkpoint ImportBundle(const std::string& path);
+
+  // Brings another desk's events into this one, in one transaction. `path` is the other
+  // desk's ledger file or a bundle. Every merged event keeps the other desk's identity
+  // and the original event's hash, time and actor under "origin", and entities keep
+  // their ids; events this desk already has (its own, or merged before) and snapshots it
+  // already stores are skipped, so merging the same desk twice adds nothing. Desks must
+  // share the rating scale (Error(kInvalidInput) otherwise).
+  MergeReport Merge(const std::string& path);
 
   // Regenerates the tables of current state from the events (see Ledger::Rebuild).
   std::int64_t Rebuild();

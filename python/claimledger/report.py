@@ -1,0 +1,200 @@
+"""The desk as one self-contained HTML page, for editors and readers: ``claimledger report
+desk.ledger -o report.html`` or ``wb.report("report.html")``.
+
+The page holds the verify status and the head of the chain (so that a reader can check
+the ledger later with ``claimledger verify --against``), a summary of the verdicts, a card
+for every claim (its verdict and how it was revised, the quotes, the evidence with its
+stance and source) and every source with its reliability and track record. Everything is
+inline: one file, CSS in the page, no scripts, no images, fonts or style sheets from
+elsewhere, so it opens offline and can be mailed or archived as it is. All text from the
+ledger is escaped (see :mod:`claimledger.display`).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+from pathlib import Path
+from typing import Any, Callable, Optional, Union
+
+from . import display
+from .display import esc
+
+__all__ = ["render_report", "write_report"]
+
+ProgressCallback = Callable[[int, int], None]
+
+PAGE_CSS = """
+body{margin:0;background:#f6f8fa;color:#1f2328;
+  font-family:system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif}
+main{max-width:860px;margin:0 auto;padding:24px 16px 48px}
+h1{font-size:24px;margin:0 0 4px}
+h2{font-size:18px;margin:28px 0 8px;padding-bottom:4px;border-bottom:1px solid #d0d7de}
+.meta{color:#59636e;font-size:13px}
+.meta code{font-size:12px}
+.bars{display:grid;grid-template-columns:max-content 1fr max-content;gap:4px 8px;
+  align-items:center;max-width:560px;font-size:13px}
+.bar{height:12px;border-radius:3px}
+table.sources{border-collapse:collapse;font-size:13px;width:100%;background:#fff}
+table.sources th{text-align:left;border-bottom:1px solid #d0d7de;padding:6px 8px}
+table.sources td{border-bottom:1px solid #eaeef2;padding:6px 8px;vertical-align:top}
+footer{margin-top:32px;color:#59636e;font-size:12px}
+main .claimledger{max-width:none!important}
+@media print{body{background:#fff}.claimledger{break-inside:avoid}}
+"""
+
+
+def _summary(wb: Any, claims: list, score: display.Scorer) -> str:
+    """Counts by rating as CSS bars, and by status."""
+    counts = dict.fromkeys(wb.ratings, 0)
+    unrated = 0
+    statuses: dict = {}
+    for c in claims:
+        statuses[c.status] = statuses.get(c.status, 0) + 1
+        if c.verdict is None:
+            unrated += 1
+        else:
+            counts[c.verdict.rating] = counts.get(c.verdict.rating, 0) + 1
+    rows = [(label, n, display.rating_colour(score(label))) for label, n in counts.items()]
+    if unrated:
+        rows.append(("no verdict", unrated, "#d0d7de"))
+    top = max([n for _, n, _ in rows] + [1])
+    bars = "".join(
+        f"<div>{display.rating_badge(label, score(label)) if label != 'no verdict' else esc(label)}"
+        f'</div><div><div class="bar" style="width:{100 * n / top:.1f}%;background:{colour}">'
+        f"</div></div><div>{n:,}</div>"
+        for label, n, colour in rows
+    )
+    order = list(display.STATUS_COLOURS)
+    by_status = " · ".join(
+        f"{display.status_badge(s)} {n:,}"
+        for s, n in sorted(statuses.items(), key=lambda kv: (order + [kv[0]]).index(kv[0]))
+    )
+    return f'<div class="bars">{bars}</div><p class="meta">by status: {by_status or "—"}</p>'
+
+
+def _sources_table(wb: Any, sources: list, score: display.Scorer) -> str:
+    records = {s.id: wb.track_record(s.id) for s in sources}
+    rows = []
+    for s in sources:
+        r = records[s.id]
+        if r.rated:
+            track = (
+                f"<strong>{r.score:.2f}</strong> "
+                f"{display.interval_bar(r.score, r.low, r.high, width=120)}"
+                f'<div class="meta">95% interval {r.low:.2f}–{r.high:.2f}, '
+                f"{r.rated} rated</div>"
+            )
+        else:
+            track = '<span class="meta">—</span>'
+        counts = " ".join(
+            f"{display.rating_badge(label, score(label))}&nbsp;×{n}"
+            for label, n in sorted(r.counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        )
+        name = esc(s.name)
+        if s.url:
+            name = display.link(s.url, s.name)
+        affiliation = f'<div class="meta">{esc(s.affiliation)}</div>' if s.affiliation else ""
+        rows.append(
+            f'<tr class="cl-source-row" data-source="{esc(s.id)}"><td><strong>{name}</strong>'
+            f'{affiliation}<div class="meta"><code>{esc(s.id)}</code></div></td>'
+            f"<td>{esc(s.kind)}</td><td>{display.grade_badge(s.reliability)}</td>"
+            f"<td>{r.verdicts:,}</td><td>{counts}</td><td>{track}</td></tr>"
+        )
+    head = "".join(
+        f"<th>{h}</th>"
+        for h in ("source", "kind", "reliability", "claims", "verdicts", "truth score")
+    )
+    return (
+        f'<table class="sources"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}'
+        "</tbody></table>"
+    )
+
+
+def render_report(
+    wb: Any,
+    *,
+    title: Optional[str] = None,
+    limit: Optional[int] = None,
+    progress: Optional[ProgressCallback] = None,
+    verified: Any = None,
+) -> str:
+    """The report on `wb` as the text of one HTML page. `limit` caps the number of claim
+    cards (the summary still counts every claim); `progress(done, total)` is called as
+    the cards are made; `verified` is a :class:`VerifyReport` just made (else the report
+    verifies the ledger itself)."""
+    report = verified if verified is not None else wb.verify()
+    checkpoint = wb.checkpoint()
+    claims = wb.claims()
+    sources = wb.sources()
+    names = {s.id: s.name for s in sources}
+    snapshots = {s.hash: s for s in wb.snapshots()}
+    score = display.workbench_scorer(wb)
+    shown = claims if limit is None else claims[: max(0, int(limit))]
+    title = title or f"claimledger report: {Path(wb.path).name}"
+
+    cards = []
+    total = len(shown)
+    for i, claim in enumerate(shown, 1):
+        card = display.ClaimCard.from_workbench(
+            wb, claim.id, names=names, snapshots=snapshots, score=score
+        )
+        cards.append(card._repr_html_())
+        if progress is not None:
+            progress(i, total)
+    if progress is not None and not total:
+        progress(0, 0)
+    more = (
+        f'<p class="meta">Showing {len(shown):,} of {len(claims):,} claims.</p>'
+        if len(shown) < len(claims)
+        else ""
+    )
+    generated = _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
+    head_json = json.dumps(json.loads(checkpoint.to_json()), indent=2)
+    body = f"""
+<main>
+<h1>{esc(title)}</h1>
+<p class="meta">Ledger <code>{esc(os.path.basename(wb.path))}</code> · scale
+<strong>{esc(wb.scale)}</strong> · {wb.event_count():,} events · {len(claims):,} claims ·
+{len(sources):,} sources · generated {esc(generated)}</p>
+<h2 id="verify">Integrity</h2>
+{display.verify_html(report)}
+<p class="meta">Head of the chain when this report was made (a checkpoint: keep it, and later
+run <code>claimledger verify FILE --against head.json</code> with it):</p>
+<pre class="meta cl-checkpoint" style="white-space:pre-wrap;background:#fff;padding:8px;
+border:1px solid #d0d7de;border-radius:6px">{esc(head_json)}</pre>
+<h2 id="summary">Verdicts</h2>
+{_summary(wb, claims, score)}
+<h2 id="claims">Claims</h2>
+{more}
+{"".join(cards) or '<p class="meta">No claims yet.</p>'}
+<h2 id="sources">Sources</h2>
+{_sources_table(wb, sources, score) if sources else '<p class="meta">No sources yet.</p>'}
+<footer>Made by claimledger from the ledger with identity <code>{esc(wb.identity)}</code>.
+Every change to it is an event in a hash chain; <code>claimledger history FILE ID</code> shows
+who changed what, when and why.</footer>
+</main>"""
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{esc(title)}</title><style>{PAGE_CSS}</style></head>"
+        f"<body>{body}</body></html>\n"
+    )
+
+
+def write_report(
+    wb: Any,
+    path: Union[str, "os.PathLike[str]"],
+    *,
+    title: Optional[str] = None,
+    limit: Optional[int] = None,
+    progress: Optional[ProgressCallback] = None,
+    verified: Any = None,
+) -> Path:
+    """Writes :func:`render_report` to `path` (UTF-8) and returns the path."""
+    text = render_report(wb, title=title, limit=limit, progress=progress, verified=verified)
+    target = Path(path)
+    target.write_text(text, encoding="utf-8")
+    return target

@@ -1,0 +1,425 @@
+"""How objects look in a notebook and a terminal: the HTML of each display (claim card,
+history timeline, verify report, source, track record, event) holds what a reader needs,
+and every piece of user text in it is escaped, so markup in a claim, a name, a quote or a
+rationale shows as text and never runs. Also the plain-text reprs and the progress meter."""
+
+from __future__ import annotations
+
+import colorsys
+import io
+import shutil
+import sqlite3
+from html.parser import HTMLParser
+
+import claimledger as cl
+import pytest
+from claimledger import display
+
+SCRIPT = "<script>alert('x')</script>"
+HOSTILE_ARTICLE = (
+    "Seoul, 21 October 2024. Officials said <script>alert('x')</script> about 3,000 "
+    'soldiers had arrived, and the minister called it "a <b>bold</b> step".\n'
+)
+HOSTILE_FACTS = 'The ministry counted "3,000 <img src=x onerror=alert(1)> soldiers" in October.\n'
+
+
+class Elements(HTMLParser):
+    """Every start tag with its attributes, and the text, of an HTML fragment."""
+
+    def __init__(self, markup: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list = []
+        self.text: list = []
+        self.feed(markup)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+    def names(self) -> set:
+        return {tag for tag, _ in self.tags}
+
+    def all_text(self) -> str:
+        return "".join(self.text)
+
+    def with_attr(self, name: str, value: str = None) -> list:
+        return [
+            attrs
+            for _, attrs in self.tags
+            if name in attrs and (value is None or attrs[name] == value)
+        ]
+
+
+def assert_inert(markup: str) -> Elements:
+    """The HTML has no script or image element, no event-handler attribute and no link
+    that is not http(s): nothing in it can run or load."""
+    parsed = Elements(markup)
+    assert not parsed.names() & {"script", "img", "iframe", "object", "embed", "b", "style"}
+    for tag, attrs in parsed.tags:
+        assert not [a for a in attrs if a.lower().startswith("on")], (tag, attrs)
+        if "href" in attrs:
+            assert attrs["href"].startswith(("http://", "https://")), attrs["href"]
+    return parsed
+
+
+def hue(colour: str) -> float:
+    """The hue of a #rrggbb colour in degrees."""
+    r, g, b = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    return colorsys.rgb_to_hls(r, g, b)[0] * 360
+
+
+def badge_colour(markup: str, rating: str) -> str:
+    """The background colour of the badge of `rating` in `markup`."""
+    parsed = Elements(markup)
+    (attrs, *_) = parsed.with_attr("data-rating", rating)
+    style = attrs["style"]
+    return style.split("background:")[1].split(";")[0]
+
+
+@pytest.fixture
+def hostile(wb):
+    """A desk where every piece of user text carries markup."""
+    wb.actor = "<i>mallory</i>"
+    outlet = wb.add_source(
+        "<b>Courier</b> & Co", kind="outlet", url="javascript:alert(1)", affiliation="<u>x</u>"
+    )
+    ministry = wb.add_source('Ministry "<img src=x onerror=alert(1)>"', kind="official-record")
+    article = wb.add_snapshot(HOSTILE_ARTICLE, title="<title>T</title>", publisher=outlet)
+    facts = wb.add_snapshot(HOSTILE_FACTS, publisher=ministry)
+    claim = wb.add_claim(
+        f"About 3,000 soldiers {SCRIPT} arrived.",
+        claimant=outlet,
+        appears_in=article,
+        quote=SCRIPT,
+        tags=["<em>tag</em>"],
+        context="<marquee>a mailer</marquee>",
+    )
+    evidence = wb.link_evidence(
+        claim,
+        facts,
+        quote="3,000 <img src=x onerror=alert(1)> soldiers",
+        stance="supports",
+        note="<script>note()</script>",
+    )
+    wb.set_verdict(claim, "mixed", rationale="<script>first()</script>")
+    wb.set_verdict(claim, "true", rationale="<b>sure</b> now", evidence=[evidence])
+    wb.rate_source(outlet, "B", rationale="<script>why()</script>")
+    return {"claim": claim.id, "outlet": outlet.id, "ministry": ministry.id, "evidence": evidence}
+
+
+# --- claim cards -------------------------------------------------------------------------------
+
+
+def test_claim_card_shows_text_verdict_status_quotes_and_evidence(desk):
+    card = desk.wb.claim_card(desk.troops)
+    markup = card._repr_html_()
+    parsed = assert_inert(markup)
+    text = parsed.all_text()
+    assert "About 28,500 US troops are in South Korea." in text
+    assert "Reuters" in text  # the claimant's name, not only its id
+    assert desk.troops in text
+    assert parsed.with_attr("data-rating", "true")
+    assert parsed.with_attr("data-status", "new")
+    assert "approximately 28,500 troops" in text  # the quote in the article
+    assert "xxh3-128:" + desk.article.split(":")[1][:8] + "…" in text  # short snapshot hash
+    assert "USFK gives the same figure." in text  # the rationale
+    (evidence,) = parsed.with_attr("data-evidence", desk.evidence)
+    assert parsed.with_attr("data-stance", "supports")
+    assert "Approximately 28,500 U.S. service members" in text
+    assert "United States Forces Korea" in text  # the evidence's source (its publisher)
+    assert "The command's own figure." in text  # the evidence note
+    assert "28,500 troops" in text  # the parsed quantity
+
+
+def test_claim_card_escapes_every_piece_of_user_text(hostile, wb):
+    markup = wb.claim_card(hostile["claim"])._repr_html_()
+    parsed = assert_inert(markup)
+    text = parsed.all_text()
+    for shown in (
+        f"About 3,000 soldiers {SCRIPT} arrived.",
+        "<b>Courier</b> & Co",
+        "3,000 <img src=x onerror=alert(1)> soldiers",
+        "<script>note()</script>",
+        "<b>sure</b> now",
+        "<i>mallory</i>",
+        "<em>tag</em>",
+        "<marquee>a mailer</marquee>",
+        'Ministry "<img src=x onerror=alert(1)>"',
+        "<title>T</title>",
+    ):
+        assert shown in text, shown
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in markup
+    assert SCRIPT not in markup
+
+
+def test_bare_claim_repr_html_is_a_card_with_ids_and_escaped_text(hostile, wb):
+    claim = wb.claim(hostile["claim"])
+    markup = claim._repr_html_()
+    parsed = assert_inert(markup)
+    assert f"About 3,000 soldiers {SCRIPT} arrived." in parsed.all_text()
+    assert hostile["outlet"] in parsed.all_text()  # a bare claim knows only the claimant's id
+    assert parsed.with_attr("data-rating", "true")
+    assert parsed.with_attr("data-claim", claim.id)
+
+
+def test_revised_verdict_shows_old_and_new_rating(hostile, wb):
+    parsed = Elements(wb.claim_card(hostile["claim"])._repr_html_())
+    ratings = [a["data-rating"] for a in parsed.with_attr("data-rating")]
+    # the card's badge, the verdict's, then the revision: mixed -> true
+    assert ratings == ["true", "true", "mixed", "true"]
+    assert "revised" in parsed.all_text()
+
+
+def test_claim_without_verdict_says_so(desk):
+    markup = desk.wb.claim_card(desk.escalation)._repr_html_()
+    assert "No verdict yet." in Elements(markup).all_text()
+    assert Elements(markup).with_attr("data-rating", "")
+
+
+def test_verdict_badges_run_from_green_true_to_red_false_and_grey_off_axis(wb):
+    claims = {r: wb.add_claim(f"Claim rated {r}.", verdict=r).id for r in wb.ratings}
+    colours = {r: badge_colour(wb.claim_card(c)._repr_html_(), r) for r, c in claims.items()}
+    assert hue(colours["true"]) == pytest.approx(120, abs=2)  # green
+    assert hue(colours["false"]) == pytest.approx(0, abs=2)  # red
+    assert 20 < hue(colours["mixed"]) < 100  # amber in between
+    assert hue(colours["true"]) > hue(colours["mostly-true"]) > hue(colours["mixed"])
+    assert hue(colours["mixed"]) > hue(colours["mostly-false"]) > hue(colours["false"])
+    assert colours["unproven"] == colours["misleading"] == display.GREY
+
+
+def test_badges_follow_the_ledgers_own_scale(tmp_path):
+    with cl.open(tmp_path / "p.ledger", actor="a", scale="politifact") as wb:
+        low = wb.add_claim("Low.", verdict="pants-fire").id
+        false = wb.add_claim("False.", verdict="false").id
+        false_colour = badge_colour(wb.claim_card(false)._repr_html_(), "false")
+        fire_colour = badge_colour(wb.claim_card(low)._repr_html_(), "pants-fire")
+    assert hue(fire_colour) == pytest.approx(0, abs=2)
+    assert hue(false_colour) > hue(fire_colour)  # "false" is 0.2 on PolitiFact's scale
+
+
+def test_custom_scale_labels_with_markup_are_escaped_in_badges(tmp_path):
+    scale = [("<b>yes</b>", 0), ("no", 1), ('dunno" onclick="x()', None)]
+    with cl.open(tmp_path / "c.ledger", actor="a", scale=scale) as wb:
+        yes = wb.add_claim("A.", verdict="<b>yes</b>").id
+        dunno = wb.add_claim("B.", verdict='dunno" onclick="x()').id
+        for claim in (yes, dunno):
+            parsed = assert_inert(wb.claim_card(claim)._repr_html_())
+            assert parsed.with_attr("data-rating", wb.claim(claim).verdict.rating)
+
+
+def test_claim_card_text_is_readable(desk):
+    text = repr(desk.wb.claim_card(desk.troops))
+    assert text.splitlines()[0] == f"Claim {desk.troops}  [true] [new]"
+    assert "About 28,500 US troops are in South Korea." in text
+    assert "claimed by Reuters" in text
+    assert "evidence " + desk.evidence + " supports" in text
+
+
+# --- reprs ----------------------------------------------------------------------------------
+
+
+def test_reprs_are_one_readable_line(desk):
+    wb = desk.wb
+    claim = wb.claim(desk.troops)
+    assert repr(claim) == (
+        f'<Claim {desk.troops} [true, new] "About 28,500 US troops are in South Korea.">'
+    )
+    assert repr(wb.source(desk.reuters)) == (
+        f'<Source {desk.reuters} "Reuters" (outlet, reliability B)>'
+    )
+    assert repr(wb.verify()) == f"<VerifyReport ok: {wb.event_count()} events checked>"
+    record = wb.track_record(desk.reuters)
+    assert repr(record) == (
+        f"<TrackRecord {desk.reuters}: 1 verdicts, score {record.score:.2f} "
+        f"[{record.low:.2f}, {record.high:.2f}]>"
+    )
+    verdict_event = wb.history(desk.troops)[-1]
+    assert repr(verdict_event).startswith(f"<Event {verdict_event.seq} verdict.set by alice at ")
+    assert "true: USFK gives the same figure." in repr(verdict_event)
+    for value in (claim, wb.source(desk.reuters), wb.verify(), record, verdict_event):
+        assert "\n" not in repr(value)
+
+
+def test_long_claim_text_is_cut_in_repr(wb):
+    claim = wb.add_claim("word " * 100)
+    assert len(repr(claim)) < 140
+    assert repr(claim).endswith('…">')
+
+
+# --- history timelines ---------------------------------------------------------------------
+
+
+def test_history_view_is_a_timeline_with_verdict_changes_highlighted(hostile, wb):
+    view = wb.history_view(hostile["claim"])
+    events = wb.history(hostile["claim"])
+    assert list(view) == events and len(view) == len(events) and view[0] == events[0]
+    markup = view._repr_html_()
+    parsed = assert_inert(markup)
+    rows = parsed.with_attr("data-seq")
+    assert [int(r["data-seq"]) for r in rows] == [e.seq for e in events]
+    assert [r["data-type"] for r in rows] == [e.type for e in events]
+    highlighted = [r for r in rows if "cl-highlight" in r["class"]]
+    assert [r["data-type"] for r in highlighted] == ["verdict.set", "verdict.set"]
+    text = parsed.all_text()
+    assert "first verdict" in text and "verdict changed" in text
+    assert text.count("<i>mallory</i>") == len(events)  # who, on every row, as text
+    assert events[0].at[:10] in text  # when
+    assert "<script>first()</script>" in text and "<b>sure</b> now" in text
+    assert f"About 3,000 soldiers {SCRIPT} arrived." in text
+    ratings = [a["data-rating"] for a in parsed.with_attr("data-rating")]
+    assert ratings == ["mixed", "mixed", "true"]  # first verdict; then mixed -> true
+
+
+def test_history_view_of_a_source_names_it_and_shows_rating_changes(hostile, wb):
+    wb.rate_source(hostile["outlet"], "C", rationale="slipped")
+    parsed = assert_inert(wb.history_view(hostile["outlet"])._repr_html_())
+    grades = [a["data-grade"] for a in parsed.with_attr("data-grade")]
+    assert grades == ["B", "B", "C"]  # first rating B; then B -> C
+    assert "<b>Courier</b> & Co" in parsed.all_text()
+
+
+def test_history_text_marks_verdicts(desk):
+    text = repr(desk.wb.history_view(desk.troops))
+    lines = text.splitlines()
+    assert lines[0] == f"History of {desk.troops}"
+    assert len(lines) == 1 + len(desk.wb.history(desk.troops))
+    (verdict_line,) = [line for line in lines if line.startswith("*")]
+    assert "first verdict: true: USFK gives the same figure." in verdict_line
+
+
+def test_history_view_frame_has_the_events(desk):
+    frame = desk.wb.history_view(desk.troops).frame()
+    assert list(frame["seq"]) == [e.seq for e in desk.wb.history(desk.troops)]
+
+
+def test_event_html_shows_hashes_and_escaped_data(hostile, wb):
+    event = wb.history(hostile["evidence"])[0]
+    markup = event._repr_html_()
+    parsed = assert_inert(markup)
+    text = parsed.all_text()
+    assert event.hash in text and event.prev in text and event.type in text
+    assert "3,000 <img src=x onerror=alert(1)> soldiers" in text
+    assert "<script>note()</script>" in text
+
+
+# --- verify reports -------------------------------------------------------------------------
+
+
+def test_verify_report_ok_is_green(desk):
+    report = desk.wb.verify()
+    parsed = assert_inert(report._repr_html_())
+    (box,) = parsed.with_attr("data-ok", "true")
+    assert "#dafbe1" in box["style"]  # green
+    assert f"{report.events:,} events" in parsed.all_text()
+    assert "verified" in parsed.all_text()
+
+
+def test_verify_report_with_problems_is_red_with_a_table(desk, ledger_path, tmp_path):
+    desk.wb.close()
+    copy = tmp_path / "tampered.ledger"
+    shutil.copy(ledger_path, copy)
+    db = sqlite3.connect(copy)
+    db.execute("UPDATE events SET actor = 'eve' WHERE type = 'verdict.set'")
+    db.commit()
+    db.close()
+    with cl.open(copy, create=False) as tampered:
+        report = tampered.verify()
+    assert not report.ok
+    parsed = assert_inert(report._repr_html_())
+    (box,) = parsed.with_attr("data-ok", "false")
+    assert "#ffebe9" in box["style"]  # red
+    (problems,) = parsed.with_attr("class", "cl-problems")
+    text = parsed.all_text()
+    for problem in report.problems:
+        assert problem.kind in text and problem.detail in text
+    assert "hash-mismatch" in text
+    assert "FAILED" in repr(report) and "hash-mismatch" in repr(report)
+
+
+def test_verify_report_escapes_problem_details():
+    report = cl.VerifyReport(
+        ok=False, events=3, problems=(cl.Problem(2, "projection-mismatch", SCRIPT),)
+    )
+    markup = report._repr_html_()
+    assert SCRIPT in assert_inert(markup).all_text()
+    assert "wb.rebuild()" in markup  # only projection problems: rebuild is the remedy
+
+
+# --- sources and track records --------------------------------------------------------------
+
+
+def test_source_card_shows_reliability_ratings_and_track_record(desk):
+    markup = desk.wb.source_card(desk.reuters)._repr_html_()
+    parsed = assert_inert(markup)
+    text = parsed.all_text()
+    assert "Reuters" in text and "usually reliable" in text
+    assert parsed.with_attr("data-grade", "B")
+    assert "Usually reliable." in text  # the rating's rationale
+    record = desk.wb.track_record(desk.reuters)
+    assert f"{record.score:.2f}" in text
+    assert f"{record.low:.2f}–{record.high:.2f}" in text
+    assert parsed.with_attr("href", "https://www.reuters.com")
+    assert parsed.with_attr("data-rating", "true")  # counts by rating as badges
+
+
+def test_source_card_escapes_and_never_links_other_schemes(hostile, wb):
+    parsed = assert_inert(wb.source_card(hostile["outlet"])._repr_html_())
+    text = parsed.all_text()
+    assert "<b>Courier</b> & Co" in text and "<u>x</u>" in text
+    assert "javascript:alert(1)" in text  # shown as text, not as a link
+    assert "<script>why()</script>" in text
+
+
+def test_bare_source_and_track_record_html(desk):
+    source = desk.wb.source(desk.usfk)
+    text = assert_inert(source._repr_html_()).all_text()
+    assert "United States Forces Korea" in text and "not rated" in text
+    record = desk.wb.track_record(desk.usfk)
+    assert "No claims with a verdict yet." in assert_inert(record._repr_html_()).all_text()
+    reuters = desk.wb.track_record(desk.reuters)
+    assert f"{reuters.score:.2f}" in assert_inert(reuters._repr_html_()).all_text()
+
+
+# --- progress -------------------------------------------------------------------------------
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_is_quiet_unless_the_stream_is_a_terminal():
+    quiet = io.StringIO()
+    with display.Progress(10, "cards", stream=quiet) as bar:
+        for _ in range(10):
+            bar.advance()
+    assert quiet.getvalue() == ""
+    loud = Terminal()
+    with display.Progress(10, "cards", stream=loud) as bar:
+        for _ in range(10):
+            bar.advance()
+    out = loud.getvalue()
+    assert out.startswith("\rcards [")
+    assert out.endswith("100% 10/10\n")
+
+
+def test_progress_as_a_callback_takes_done_and_total():
+    loud = Terminal()
+    with display.Progress(0, "cards", stream=loud) as bar:
+        bar(3, 4)
+        bar(4, 4)
+    assert "4/4" in loud.getvalue()
+
+
+def test_busy_shows_elapsed_time_on_a_terminal_only():
+    quiet = io.StringIO()
+    with display.busy("verifying", stream=quiet):
+        pass
+    assert quiet.getvalue() == ""
+    loud = Terminal()
+    with display.busy("verifying", stream=loud):
+        pass
+    assert loud.getvalue().startswith("\rverifying done in ")
