@@ -372,10 +372,34 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return EXPORT_FORMATS[args.format](args)
 
 
+def _export_bundle(args: argparse.Namespace) -> int:
+    """`export FILE --format bundle -o OUT`: the whole ledger as a verified bundle."""
+    if not args.output or args.output == "-":
+        raise ValueError("a bundle is written to a file: give -o OUT")
+    with _open(args) as wb:
+        head = wb.export_bundle(args.output)
+    print(f"{head.seq} events written to {args.output} (head {head.hash})", file=sys.stderr)
+    return 0
+
+
+def _import_bundle(args: argparse.Namespace) -> int:
+    """`import FILE IN --format bundle`: a new ledger holding exactly the bundle's chain."""
+    existed = Path(args.file).exists()
+    try:
+        with Workbench(args.file, actor=args.actor) as wb:
+            head = wb.import_bundle(args.input)
+    except Exception:
+        if not existed:
+            _remove_new_ledger(args.file)
+        raise
+    print(f"{args.file}: {head.seq} events imported from {args.input}, head {head.hash}")
+    return 0
+
+
 #: `import --format` handlers beyond the datasets that _cmd_import loads itself.
-IMPORT_FORMATS = {"claimreview": _import_claimreview}
+IMPORT_FORMATS = {"claimreview": _import_claimreview, "bundle": _import_bundle}
 #: `export --format` handlers; each takes the parsed arguments and returns the exit status.
-EXPORT_FORMATS = {"claimreview": _export_claimreview}
+EXPORT_FORMATS = {"claimreview": _export_claimreview, "bundle": _export_bundle}
 
 
 def build_parser() -> argparse.ArgumentParser:

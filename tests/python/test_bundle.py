@@ -72,3 +72,24 @@ def test_a_ledger_with_history_does_not_take_a_bundle(exported):
 def test_a_missing_bundle_is_not_found(tmp_path):
     with cl.open() as wb, pytest.raises(cl.NotFoundError):
         wb.import_bundle(tmp_path / "nowhere.jsonl")
+
+
+def test_bundles_from_the_command_line(exported, tmp_path, capsys):
+    from claimledger.cli import main
+
+    _, head, events, _ = exported
+    ledger = tmp_path / "source.ledger"
+    with cl.open(ledger) as wb:
+        wb.import_bundle(exported[0])
+    out = tmp_path / "out.jsonl"
+    assert main(["export", str(ledger), "--format", "bundle", "-o", str(out)]) == 0
+    assert out.read_bytes() == exported[0].read_bytes()
+    assert main(["import", str(tmp_path / "copy.ledger"), str(out), "--format", "bundle"]) == 0
+    with cl.open(tmp_path / "copy.ledger") as copy:
+        assert [e.hash for e in copy.events()] == events
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text(out.read_text().replace('"alice"', '"mallory"', 1))
+    capsys.readouterr()
+    assert main(["import", str(tmp_path / "never.ledger"), str(broken), "--format", "bundle"]) == 1
+    assert "line " in capsys.readouterr().err
+    assert not (tmp_path / "never.ledger").exists()
