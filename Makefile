@@ -73,9 +73,15 @@ test-fuzz:
 test-python: venv
 	$(VENV)/bin/python -m pytest -q
 
+# Benchmarks (see bench/README.md): ratios against peers measured in the same run.
 bench: venv
 	$(VENV)/bin/python -m pip install -q ".[bench]"
+	cmake -S . -B build/bench -DCMAKE_BUILD_TYPE=Release -DCLAIMLEDGER_BENCH=ON -DCLAIMLEDGER_TESTS=OFF
+	cmake --build build/bench -j $(JOBS) --target verify_floor
 	$(VENV)/bin/python bench/bench_bulk_add.py
+	$(VENV)/bin/python bench/bench_verify.py
+	$(VENV)/bin/python bench/bench_bundle.py
+	$(VENV)/bin/python bench/bench_load.py
 
 format:
 	clang-format -i core/include/claimledger/*.h core/src/*.cpp python/src/*.cpp tests/cpp/*.cpp tests/cpp/*.h
