@@ -67,6 +67,13 @@ CREATE TABLE $S.source_ratings(
   at TEXT NOT NULL, actor TEXT NOT NULL);
 )sql";
 
+// The full-text index of claim texts (live tables only), an FTS5 index over the claims
+// table's text column, kept in the same transaction as each claim.
+constexpr const char* kSearchSchema = R"sql(
+CREATE VIRTUAL TABLE claims_fts USING fts5(
+  text, content='claims', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
+)sql";
+
 // Secondary indexes for queries on the live tables (a replay for verify needs none).
 constexpr const char* kProjectionIndexes = R"sql(
 CREATE INDEX $S.claims_claimant ON claims(claimant, rating);
@@ -412,6 +419,12 @@ class SqliteStore final : public Store {
       statement.Bind(11, c.origin.made_at);
       BindOrigin(statement, 12, c.origin).Run();
     }
+    if (schema_ == "main") {
+      connection_->Prepare("INSERT INTO claims_fts(rowid, text) VALUES (?1, ?2)")
+          .Bind(1, static_cast<std::int64_t>(sqlite3_last_insert_rowid(connection_->db)))
+          .Bind(2, c.text)
+          .Run();
+    }
     for (const std::string& tag : c.tags) {
       Prepare("INSERT OR IGNORE INTO $S.claim_tags(claim, tag) VALUES (?1, ?2)")
           .Bind(1, c.id)
@@ -680,6 +693,31 @@ class SqliteStore final : public Store {
     for (const ProjectionTable& table : ProjectionTables()) {
       connection_->Exec("DELETE FROM " + schema_ + "." + table.name);
     }
+    if (schema_ == "main")
+      connection_->Exec("INSERT INTO claims_fts(claims_fts) VALUES('delete-all')");
+  }
+
+  std::vector<SearchHit> Search(const std::string& match, const ClaimFilter& filter,
+                                const std::optional<std::string>& since,
+                                const std::optional<std::string>& until) override {
+    Statement statement = connection_->Prepare(
+        "SELECT c.id, -bm25(claims_fts), snippet(claims_fts, 0, '[', ']', '…', 12) "
+        "FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid "
+        "WHERE claims_fts MATCH ?1 AND (?2 IS NULL OR c.status = ?2) "
+        "AND (?3 IS NULL OR c.rating = ?3) AND (?4 IS NULL OR c.claimant = ?4) "
+        "AND (?5 IS NULL OR EXISTS (SELECT 1 FROM claim_tags t WHERE t.claim = c.id "
+        "AND t.tag = ?5)) AND (?6 IS NULL OR coalesce(c.date, c.at) >= ?6) "
+        "AND (?7 IS NULL OR coalesce(c.date, c.at) <= ?7) "
+        "ORDER BY bm25(claims_fts) LIMIT ?8");
+    statement.Bind(1, match).Bind(2, filter.status).Bind(3, filter.rating);
+    statement.Bind(4, filter.claimant).Bind(5, filter.tag).Bind(6, since).Bind(7, until);
+    statement.Bind(8, filter.limit);
+    std::vector<SearchHit> hits;
+    while (statement.Step()) {
+      hits.push_back(
+          {statement.Text(0), sqlite3_column_double(statement.raw(), 1), statement.Text(2)});
+    }
+    return hits;
   }
 
   // --- opening ------------------------------------------------------------------------
@@ -743,6 +781,7 @@ class SqliteStore final : public Store {
         connection_->Exec(kLogSchema);
         connection_->Exec(WithSchema(kProjectionSchema, "main"));
         connection_->Exec(WithSchema(kProjectionIndexes, "main"));
+        connection_->Exec(kSearchSchema);
         connection_->Exec("PRAGMA application_id = " + std::to_string(kApplicationId));
       }
       // Later versions add their steps here: if (version < 2) { ... }

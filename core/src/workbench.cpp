@@ -4,6 +4,7 @@
 #include "claimledger/workbench.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -483,6 +484,42 @@ std::vector<Claim> Workbench::Claims(const ClaimFilter& filter) {
   }
   ReadScope read(*store_);
   return store_->ListClaims(filter);
+}
+
+std::vector<SearchHit> Workbench::Search(const std::string& query, const ClaimFilter& filter,
+                                         const std::optional<std::string>& since,
+                                         const std::optional<std::string>& until, bool match_any) {
+  RequireUtf8("query", query);
+  // Each word becomes a quoted FTS5 string, so no user text is read as query syntax.
+  std::string match, word;
+  const auto flush = [&] {
+    if (word.empty()) return;
+    if (!match.empty()) match += match_any ? " OR " : " ";
+    match += "\"" + word + "\"";
+    word.clear();
+  };
+  for (unsigned char c : query) {
+    const bool separator = c < 0x80 && !std::isalnum(c) && c != '\'' && c != '-';
+    if (separator) {
+      flush();
+    } else if (c != '"') {
+      word.push_back(static_cast<char>(c));
+    }
+  }
+  flush();
+  if (match.empty()) {
+    throw Invalid("search.empty", "the search query has no words; give one or more words");
+  }
+  ClaimFilter narrowed = filter;
+  if (narrowed.limit < 0) narrowed.limit = 10;
+  if (filter.status) RequireChoice("status.unknown", "status", *filter.status, kStatuses);
+  if (filter.rating) RequireRating(*filter.rating);
+  auto from = OptionalDate("since", since);
+  auto to = OptionalDate("until", until);
+  if (to && to->size() == 10) *to += "T23:59:59.999999Z";  // a date includes its whole day
+  std::lock_guard<std::mutex> lock(mutex_);
+  ReadScope read(*store_);
+  return store_->Search(match, narrowed, from, to);
 }
 
 std::vector<Source> Workbench::Sources() {

@@ -92,5 +92,6 @@ __all__ = [
     "RatingMapping",
     "MergeConflict",
     "MergeReport",
+    "SearchHit",
     "__version__",
 ]

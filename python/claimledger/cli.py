@@ -167,6 +167,27 @@ def _cmd_sources(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_search(args: argparse.Namespace) -> int:
+    with _open(args) as wb:
+        hits = wb.search(
+            args.query,
+            status=args.status,
+            rating=args.rating,
+            tag=args.tag,
+            since=args.since,
+            until=args.until,
+            match=args.match,
+            limit=args.limit,
+        )
+    if args.json:
+        _print_json(hits)
+        return 0
+    for hit in hits:
+        rating = hit.claim.verdict.rating if hit.claim.verdict else "-"
+        print(f"{hit.claim.id}  {hit.score:6.2f}  {rating:<13} {hit.snippet}")
+    return 0
+
+
 def _cmd_history(args: argparse.Namespace) -> int:
     with _open(args) as wb:
         events = wb.history(args.id)
@@ -557,6 +578,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--claimant")
     p.add_argument("--tag")
     p.add_argument("--limit", type=int)
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = command(
+        "search",
+        _cmd_search,
+        "find claims by their words (ranked, with snippets)",
+        'claimledger search desk.ledger "troops korea" --status published',
+    )
+    p.add_argument("query")
+    p.add_argument("--status")
+    p.add_argument("--rating")
+    p.add_argument("--tag")
+    p.add_argument("--since", help="claims made on or after this date")
+    p.add_argument("--until", help="claims made on or before this date")
+    p.add_argument("--match", default="all", choices=["all", "any"])
+    p.add_argument("--limit", type=int, default=10)
     p.add_argument("--json", action="store_true", help="print JSON")
 
     p = command(

@@ -29,6 +29,7 @@ __all__ = [
     "RatingMapping",
     "MergeConflict",
     "MergeReport",
+    "SearchHit",
 ]
 
 
@@ -220,6 +221,16 @@ class RatingMapping:
     target_label: Optional[str]
     lossy: bool
     note: str
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A claim found by :meth:`Workbench.search`, with its score (higher is better) and
+    the matching part of its text, matched words in [brackets]."""
+
+    claim: Claim
+    score: float
+    snippet: str
 
 
 @dataclass(frozen=True)

@@ -661,6 +661,45 @@ class Workbench:
         raises :class:`IntegrityError` and changes nothing."""
         return self._core.rebuild()
 
+    def search(
+        self,
+        query: str,
+        *,
+        status: Optional[str] = None,
+        rating: Optional[str] = None,
+        claimant: Optional[IdLike] = None,
+        tag: Optional[str] = None,
+        since: Optional[str] = None,
+        until: Optional[str] = None,
+        match: str = "all",
+        limit: int = 10,
+    ) -> list[m.SearchHit]:
+        """Full-text search over claim texts (SQLite FTS5, ranked by BM25), best first.
+
+        Every word of `query` must occur (``match="any"``: any word), ignoring case and
+        accents; query syntax is not interpreted, so any text is safe. `status`,
+        `rating`, `claimant`, `tag` and the date range `since`/`until` (YYYY-MM-DD or
+        RFC 3339, on the date a claim was made, else recorded) narrow the results."""
+        if match not in ("all", "any"):
+            raise InvalidInputError(
+                f"[claimledger.search.match] match must be 'all' or 'any', not {match!r}",
+                "claimledger.search.match",
+            )
+        hits = self._core.search(
+            _text(query, "query"),
+            _text(status, "status"),
+            _text(rating, "rating"),
+            _optional_id(claimant, "claimant"),
+            _text(tag, "tag"),
+            int(limit),
+            _text(since, "since"),
+            _text(until, "until"),
+            match == "any",
+        )
+        return [
+            m.SearchHit(claim=self.claim(h.claim), score=h.score, snippet=h.snippet) for h in hits
+        ]
+
     # --- moving a desk ---------------------------------------------------------------
 
     def export_bundle(self, path: Union[str, "os.PathLike[str]"]) -> m.Checkpoint:

@@ -226,6 +226,11 @@ PYBIND11_MODULE(_core, m) {
   m.def("map_scale", &MapScale, py::arg("source"), py::arg("target"));
   m.def("claimreview_rating", &ToClaimReviewRating, py::arg("scale"), py::arg("label"));
 
+  py::class_<SearchHit>(m, "SearchHit")
+      .def_readonly("claim", &SearchHit::claim)
+      .def_readonly("score", &SearchHit::score)
+      .def_readonly("snippet", &SearchHit::snippet);
+
   py::class_<MergeConflict>(m, "MergeConflict")
       .def_readonly("claim", &MergeConflict::claim)
       .def_readonly("local_rating", &MergeConflict::local_rating)
@@ -348,6 +353,18 @@ PYBIND11_MODULE(_core, m) {
       .def("export_bundle", &Workbench::ExportBundle, Release())
       .def("import_bundle", &Workbench::ImportBundle, Release())
       .def("merge", &Workbench::Merge, Release())
+      .def(
+          "search",
+          [](Workbench& w, const std::string& query, std::optional<std::string> status,
+             std::optional<std::string> rating, std::optional<std::string> claimant,
+             std::optional<std::string> tag, std::int64_t limit, std::optional<std::string> since,
+             std::optional<std::string> until, bool match_any) {
+            return w.Search(
+                query,
+                {std::move(status), std::move(rating), std::move(claimant), std::move(tag), limit},
+                since, until, match_any);
+          },
+          Release())
       .def("track_record", &Workbench::GetTrackRecord, Release())
       .def("track_records", &Workbench::TrackRecords, Release())
       .def("as_of", &Workbench::AsOf, Release())

@@ -476,5 +476,32 @@ TEST(WorkbenchTest, TrackRecordsCountCurrentVerdictsOfEachClaimant) {
   EXPECT_THROW(wb->GetTrackRecord("src_nope"), Error);
 }
 
+TEST(WorkbenchTest, SearchFindsClaimsByTheirWords) {
+  auto wb = Open(":memory:");
+  const std::string korea =
+      wb->AddClaim({"About 28,500 US troops are in South Korea.", {}, {}, {}, {"military"}}).id;
+  const std::string seoul =
+      wb->AddClaim({"Moscow recognised Séoul in 1990.", {}, {}, {}, {"history"}}).id;
+  wb->AddClaim({"Troop numbers in Europe fell.", {}, {}, {}, {}});
+  wb->SetVerdict(korea, "true", "fact sheet", {});
+
+  auto hits = wb->Search("TROOPS korea");
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].claim, korea);
+  EXPECT_NE(hits[0].snippet.find("[troops]"), std::string::npos) << hits[0].snippet;
+  EXPECT_EQ(wb->Search("seoul").front().claim, seoul);  // accents folded
+  EXPECT_EQ(wb->Search("korea europe", {}, {}, {}, /*match_any=*/true).size(), 2u);
+  EXPECT_EQ(wb->Search("troops", {{}, "true", {}, {}, -1}).size(), 1u);
+  EXPECT_TRUE(wb->Search("troops", {{}, {}, {}, "history", -1}).empty());
+  EXPECT_TRUE(wb->Search("korea", {}, "2999-01-01").empty());
+  EXPECT_EQ(wb->Search("\"korea\" (*) :^").size(), 1u);  // query syntax is just text
+  EXPECT_TRUE(wb->Search("korea NOT").empty());          // "not" is a word to find
+  EXPECT_THROW(wb->Search(" ?! "), Error);
+  wb->Rebuild();
+  EXPECT_EQ(wb->Search("moscow").front().claim, seoul);
+  EXPECT_EQ(wb->AsOf(2)->Search("korea").size(), 1u);
+  EXPECT_TRUE(wb->AsOf(2)->Search("moscow").empty());
+}
+
 }  // namespace
 }  // namespace claimledger

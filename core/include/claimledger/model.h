@@ -110,6 +110,13 @@ struct RatingCount {
   std::int64_t count = 0;
 };
 
+// One claim found by full-text search.
+struct SearchHit {
+  std::string claim;
+  double score = 0;     // higher is better (BM25)
+  std::string snippet;  // the matching part of the text, matches in [brackets]
+};
+
 // Filters for listing claims; an empty field matches everything.
 struct ClaimFilter {
   std::optional<std::string> status;

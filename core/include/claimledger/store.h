@@ -98,6 +98,12 @@ class Store {
   // of this store with `replay`. REQUIRES: `replay` came from this->NewScratch().
   virtual std::unique_ptr<Store> NewScratch() = 0;
   virtual std::vector<ProjectionDiff> DiffProjections(Store& replay) = 0;
+  // Full-text search over claim texts. `match` is an FTS5 query; the filter's fields and
+  // the date range (on the date a claim was made, else recorded) narrow it; best first.
+  virtual std::vector<SearchHit> Search(const std::string& match, const ClaimFilter& filter,
+                                        const std::optional<std::string>& since,
+                                        const std::optional<std::string>& until) = 0;
+
   // Empties every projection table (for rebuilding them from the events).
   virtual void ClearProjections() = 0;
   // Empties the whole ledger: events, contents and projections (used only to replace a

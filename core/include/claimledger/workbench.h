@@ -142,6 +142,14 @@ class Workbench {
   std::vector<Evidence> EvidenceFor(const std::string& claim);
   std::vector<Verdict> Verdicts(const std::string& claim);
   std::vector<SourceRating> SourceRatings(const std::string& source);
+  // Full-text search over claim texts, best match first (BM25), with a snippet of each.
+  // Every word of `query` must occur (any word with match_any), case- and
+  // accent-insensitively; the filter and the date range (YYYY-MM-DD or RFC 3339, on the
+  // date a claim was made, else recorded) narrow the results. filter.limit < 0 means 10.
+  std::vector<SearchHit> Search(const std::string& query, const ClaimFilter& filter = {},
+                                const std::optional<std::string>& since = std::nullopt,
+                                const std::optional<std::string>& until = std::nullopt,
+                                bool match_any = false);
   // Every event that names `id` (a claim, source, snapshot or evidence), oldest first.
   std::vector<Event> History(const std::string& id);
   // Events with from <= seq <= to (to < 0: to the end).

@@ -1,0 +1,76 @@
+"""Full-text search over claims: ranked, filtered, with snippets, safe for any text."""
+
+from __future__ import annotations
+
+import claimledger as cl
+import pytest
+from claimledger.cli import main as cli_main
+
+
+@pytest.fixture()
+def desk(tmp_path):
+    wb = cl.open(tmp_path / "search.ledger", actor="alice")
+    speaker = wb.add_source("Speaker", kind="person")
+    ids = wb.add_claims(
+        [
+            {
+                "text": "About 28,500 US troops are stationed in South Korea.",
+                "tags": ["military"],
+                "claimant": speaker,
+                "date": "2024-10-21",
+                "verdict": "true",
+            },
+            {
+                "text": "Troops from North Korea train in Russia.",
+                "tags": ["military"],
+                "date": "2024-10-18",
+            },
+            {
+                "text": "The famine of the 1990s killed hundreds of thousands.",
+                "tags": ["history"],
+                "date": "1999-01-01",
+            },
+            {"text": "Moscow recognised Séoul in 1990.", "tags": ["history"]},
+        ]
+    )
+    yield wb, ids, speaker
+    wb.close()
+
+
+def test_search_ranks_matches_and_marks_the_words(desk):
+    wb, ids, _ = desk
+    hits = wb.search("korea troops")
+    assert [h.claim.id for h in hits] == [ids[0], ids[1]] or [h.claim.id for h in hits] == [
+        ids[1],
+        ids[0],
+    ]
+    assert all("[troops]" in h.snippet.lower() for h in hits)
+    assert hits[0].score >= hits[1].score
+    assert wb.search("SEOUL")[0].claim.id == ids[3]  # case and accents folded
+
+
+def test_search_filters(desk):
+    wb, ids, speaker = desk
+    assert [h.claim.id for h in wb.search("troops", rating="true")] == [ids[0]]
+    assert [h.claim.id for h in wb.search("troops", claimant=speaker)] == [ids[0]]
+    assert [h.claim.id for h in wb.search("killed", tag="history")] == [ids[2]]
+    assert [h.claim.id for h in wb.search("troops", since="2024-10-19")] == [ids[0]]
+    assert [h.claim.id for h in wb.search("troops", until="2024-10-18")] == [ids[1]]
+    assert len(wb.search("famine moscow", match="any")) == 2
+    assert len(wb.search("troops", limit=1)) == 1
+
+
+def test_query_text_is_never_syntax(desk):
+    wb, ids, _ = desk
+    assert [h.claim.id for h in wb.search('"famine" (*) AND:')] == []  # "and" is a word
+    assert [h.claim.id for h in wb.search('famine (*) ^"')] == [ids[2]]
+    with pytest.raises(cl.InvalidInputError, match="no words"):
+        wb.search("?! ()")
+    with pytest.raises(cl.InvalidInputError, match="match must be"):
+        wb.search("troops", match="some")
+
+
+def test_search_from_the_command_line(desk, capsys):
+    wb, ids, _ = desk
+    assert cli_main(["search", wb.path, "famine"]) == 0
+    assert ids[2] in capsys.readouterr().out
