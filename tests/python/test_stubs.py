@@ -1,0 +1,40 @@
+"""The committed type stubs of the binding name exactly what the binding exports, so type
+checkers and editors see the real API (regenerate them with `make stubs`)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import claimledger
+from claimledger import _core
+
+
+def stub_names() -> dict:
+    stub = Path(claimledger.__file__).with_name("_core.pyi")
+    tree = ast.parse(stub.read_text(encoding="utf-8"))
+    names = {}
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef):
+            names[node.name] = {
+                n.name
+                for n in node.body
+                if isinstance(n, ast.FunctionDef) and not n.name.startswith("_")
+            }
+        elif isinstance(node, ast.FunctionDef):
+            names[node.name] = None
+    return names
+
+
+def test_stubs_match_the_binding():
+    stubs = stub_names()
+    exported = {n for n in dir(_core) if not n.startswith("_")}
+    assert set(stubs) == exported
+    for name, members in stubs.items():
+        if members is not None:
+            real = {n for n in dir(getattr(_core, name)) if not n.startswith("_")}
+            assert members == real, name
+
+
+def test_the_package_is_typed():
+    assert Path(claimledger.__file__).with_name("py.typed").exists()
