@@ -11,16 +11,19 @@ from claimledger import _core
 
 
 def stub_names() -> dict:
+    """Each class of the stub with its public members (methods, properties, attributes)."""
     stub = Path(claimledger.__file__).with_name("_core.pyi")
     tree = ast.parse(stub.read_text(encoding="utf-8"))
     names = {}
     for node in tree.body:
         if isinstance(node, ast.ClassDef):
-            names[node.name] = {
-                n.name
-                for n in node.body
-                if isinstance(n, ast.FunctionDef) and not n.name.startswith("_")
-            }
+            members = set()
+            for item in node.body:
+                if isinstance(item, ast.FunctionDef):
+                    members.add(item.name)
+                elif isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name):
+                    members.add(item.target.id)
+            names[node.name] = {m for m in members if not m.startswith("_")}
         elif isinstance(node, ast.FunctionDef):
             names[node.name] = None
     return names
