@@ -7,13 +7,13 @@ VENV        ?= .venv
 BUILD       ?= build/cpp
 JOBS        ?= 2
 DEB_PACKAGES = cmake g++ make pkg-config libsqlite3-dev libxxhash-dev nlohmann-json3-dev \
-               libsodium-dev libgtest-dev clang libclang-rt-14-dev
+               libsodium-dev libgtest-dev clang libclang-rt-14-dev chromium
 FUZZ_TARGETS = event quantities text
 FUZZ_SECONDS ?= 60
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: demo test deps venv build test-cpp test-sanitize fuzz test-fuzz test-python bench \
-        format lint clean
+        format lint clean stubs
 
 demo: deps venv
 	$(VENV)/bin/claimledger demo --dir demo
@@ -82,6 +82,13 @@ bench: venv
 	$(VENV)/bin/python bench/bench_verify.py
 	$(VENV)/bin/python bench/bench_bundle.py
 	$(VENV)/bin/python bench/bench_load.py
+
+# The binding's type stubs, python/claimledger/_core.pyi (tests/python/test_stubs.py checks them).
+stubs: venv
+	$(VENV)/bin/python -m pip install -q mypy
+	cd build && ../$(VENV)/bin/stubgen -m claimledger._core -o stubs
+	(echo '# Type stubs of claimledger._core, the pybind11 binding; regenerate with `make stubs`.'; \
+	  cat build/stubs/claimledger/_core.pyi) > python/claimledger/_core.pyi
 
 format:
 	clang-format -i core/include/claimledger/*.h core/src/*.cpp python/src/*.cpp tests/cpp/*.cpp tests/cpp/*.h

@@ -34,6 +34,7 @@ from .model import (
     Quantity,
     Quote,
     RatingMapping,
+    SearchHit,
     Snapshot,
     Source,
     SourceRating,

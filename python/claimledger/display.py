@@ -2,7 +2,8 @@
 plain text for ``repr()``, and the command line's progress meter.
 
 The plain objects of :mod:`claimledger.model` delegate here (a ``Claim`` shows as a card,
-an ``Event`` as one row of history, a ``VerifyReport`` as a green or red box). The
+an ``Event`` as what it changed with its hashes and data, a ``VerifyReport`` as a green or
+red box, a ``Source`` and a ``TrackRecord`` as small panels). The
 workbench-aware views (:class:`ClaimCard`, :class:`HistoryView`, :class:`SourceCard`),
 built by ``wb.claim_card(id)``, ``wb.history_view(id)`` and ``wb.source_card(id)``, also
 resolve ids to names, show evidence with its source, and colour ratings on the ledger's
@@ -711,10 +712,6 @@ class HistoryView:
 
         return events_frame(self.events)
 
-    def _rows(self) -> list:
-        state: dict = {}
-        return [(e, _change(e, state)) for e in self.events]
-
     def _repr_html_(self) -> str:
         return history_html(self.events, title=self.title, names=self.names, score=self.score)
 
@@ -792,7 +789,14 @@ def verify_html(report: m.VerifyReport) -> str:
             "checked: every hash, every link of the chain, every snapshot's bytes and every "
             "table agree.</div>"
         )
-    rows = [(esc(p.seq if p.seq else "—"), code(p.kind), esc(p.detail)) for p in report.problems]
+    rows = [
+        (
+            esc(p.seq if p.seq else "—"),
+            f'<span style="white-space:nowrap">{code(p.kind)}</span>',
+            esc(p.detail),
+        )
+        for p in report.problems
+    ]
     hint = ""
     if report.problems and all(p.kind == "projection-mismatch" for p in report.problems):
         hint = (

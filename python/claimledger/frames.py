@@ -23,6 +23,7 @@ from typing import Any, Iterable, Mapping, Optional
 
 from . import model as m
 from .errors import InvalidInputError
+from .workbench import _CLAIM_RECORD_KEYS, _SOURCE_RECORD_KEYS
 
 __all__ = [
     "require_pandas",
@@ -37,22 +38,9 @@ __all__ = [
 
 #: The columns ``from_frame(df)`` accepts for claims (``rating`` and ``rationale`` are
 #: another way to give ``verdict``).
-CLAIM_COLUMNS = (
-    "text",
-    "claimant",
-    "appears_in",
-    "quote",
-    "tags",
-    "date",
-    "context",
-    "ref",
-    "provenance",
-    "verdict",
-    "rating",
-    "rationale",
-)
+CLAIM_COLUMNS = (*_CLAIM_RECORD_KEYS, "rating", "rationale")
 #: The columns ``from_frame(df, what="sources")`` accepts.
-SOURCE_COLUMNS = ("name", "kind", "url", "affiliation", "ref", "attributes")
+SOURCE_COLUMNS = _SOURCE_RECORD_KEYS
 GRADES = ("A", "B", "C", "D", "E", "F")
 STANCES = ("supports", "refutes", "context")
 STATUSES = ("new", "in-progress", "reviewed", "published")

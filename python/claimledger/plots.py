@@ -41,17 +41,18 @@ def require_matplotlib():
 
 
 def _enable_notebook_display(matplotlib: Any) -> None:
-    """In a Jupyter kernel, lets the inline backend register its PNG formatter for
-    figures (it does so when the backend is first loaded) so that a returned figure
-    shows; elsewhere does nothing."""
+    """In a Jupyter kernel using the inline backend, makes sure the backend is loaded: it
+    registers the PNG display of figures when first imported, and figures made without
+    pyplot would otherwise show as text. Elsewhere does nothing."""
+    import importlib
     import sys
 
-    shell = sys.modules.get("IPython")
-    if shell is None or getattr(shell, "get_ipython", lambda: None)() is None:
+    ipython = sys.modules.get("IPython")
+    if ipython is None or getattr(ipython, "get_ipython", lambda: None)() is None:
         return
-    backend = str(matplotlib.get_backend()).lower()
-    if "inline" in backend:
-        import matplotlib.pyplot  # noqa: F401 - loads the backend, which registers display
+    backend = str(dict.get(matplotlib.rcParams, "backend", ""))  # without resolving it
+    if backend in ("inline", "module://matplotlib_inline.backend_inline"):
+        importlib.import_module("matplotlib_inline.backend_inline")
 
 
 def _figure(ax: Any = None, size: tuple = (7.0, 3.6)):
@@ -226,8 +227,8 @@ def plot_track_record(wb: Any, source: Any, *, ax: Any = None, title: Optional[s
     ax.set_xlim(*span)
     ax.set_xticks(xs)
     ax.set_xticklabels([str(x) for x in xs], rotation=45 if len(xs) > 8 else 0)
-    ax.set_xlabel("year")
-    ax.legend(loc="lower left", fontsize=8, frameon=False)
+    ax.set_xlabel("year the claim was made")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.28), ncol=2, fontsize=8, frameon=False)
     return fig
 
 

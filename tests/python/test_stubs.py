@@ -41,3 +41,8 @@ def test_stubs_match_the_binding():
 
 def test_the_package_is_typed():
     assert Path(claimledger.__file__).with_name("py.typed").exists()
+
+
+def test_every_public_name_is_importable():
+    missing = [name for name in claimledger.__all__ if not hasattr(claimledger, name)]
+    assert missing == []
