@@ -12,6 +12,7 @@
 
 #include "claimledger/codec.h"
 #include "claimledger/error.h"
+#include "claimledger/similarity.h"
 #include "claimledger/store.h"
 
 namespace claimledger {
@@ -67,11 +68,14 @@ CREATE TABLE $S.source_ratings(
   at TEXT NOT NULL, actor TEXT NOT NULL);
 )sql";
 
-// The full-text index of claim texts (live tables only), an FTS5 index over the claims
-// table's text column, kept in the same transaction as each claim.
+// The search indexes of claim texts (live tables only), kept in the same transaction as
+// each claim: FTS5 over the claims table's text column, and the MinHash/LSH buckets of
+// each claim for near-duplicate matching (similarity.h).
 constexpr const char* kSearchSchema = R"sql(
 CREATE VIRTUAL TABLE claims_fts USING fts5(
   text, content='claims', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
+CREATE TABLE claim_lsh(bucket INTEGER NOT NULL, claim TEXT NOT NULL,
+  PRIMARY KEY(bucket, claim)) WITHOUT ROWID;
 )sql";
 
 // Secondary indexes for queries on the live tables (a replay for verify needs none).
@@ -424,6 +428,12 @@ class SqliteStore final : public Store {
           .Bind(1, static_cast<std::int64_t>(sqlite3_last_insert_rowid(connection_->db)))
           .Bind(2, c.text)
           .Run();
+      for (std::int64_t bucket : LshBuckets(c.text)) {
+        connection_->Prepare("INSERT OR IGNORE INTO claim_lsh(bucket, claim) VALUES (?1, ?2)")
+            .Bind(1, bucket)
+            .Bind(2, c.id)
+            .Run();
+      }
     }
     for (const std::string& tag : c.tags) {
       Prepare("INSERT OR IGNORE INTO $S.claim_tags(claim, tag) VALUES (?1, ?2)")
@@ -615,13 +625,16 @@ class SqliteStore final : public Store {
   }
   std::vector<RatingCount> RatingCounts(const std::optional<std::string>& source,
                                         bool by_year) override {
-    // The year a claim was made, else the year it was recorded.
-    Statement statement = Prepare(
-        "SELECT claimant, rating, CASE WHEN ?2 THEN CAST(substr(coalesce(date, at), 1, 4) AS "
-        "INTEGER) ELSE 0 END AS year, count(*) FROM $S.claims "
-        "WHERE rating IS NOT NULL AND claimant IS NOT NULL AND (?1 IS NULL OR claimant = ?1) "
-        "GROUP BY claimant, rating, year ORDER BY claimant, year, rating");
-    statement.Bind(1, source).Bind(2, static_cast<std::int64_t>(by_year));
+    // Four plain statements rather than one with optional filters, so that SQLite uses the
+    // (claimant, rating) index: one source reads only its own claims, and counting without
+    // years never leaves the index. The year is the one a claim was made, else recorded.
+    const std::string year = by_year ? "CAST(substr(coalesce(date, at), 1, 4) AS INTEGER)" : "0";
+    const std::string where = source ? "claimant = ?1 AND rating IS NOT NULL"
+                                     : "claimant IS NOT NULL AND rating IS NOT NULL";
+    Statement statement =
+        Prepare("SELECT claimant, rating, " + year + " AS year, count(*) FROM $S.claims WHERE " +
+                where + " GROUP BY claimant, rating, year ORDER BY claimant, year, rating");
+    if (source) statement.Bind(1, *source);
     std::vector<RatingCount> counts;
     while (statement.Step()) {
       counts.push_back({statement.Text(0), statement.Text(1), static_cast<int>(statement.Int(2)),
@@ -693,8 +706,26 @@ class SqliteStore final : public Store {
     for (const ProjectionTable& table : ProjectionTables()) {
       connection_->Exec("DELETE FROM " + schema_ + "." + table.name);
     }
-    if (schema_ == "main")
+    if (schema_ == "main") {
       connection_->Exec("INSERT INTO claims_fts(claims_fts) VALUES('delete-all')");
+      connection_->Exec("DELETE FROM claim_lsh");
+    }
+  }
+
+  std::vector<std::pair<std::string, std::string>> SimilarCandidates(
+      const std::vector<std::int64_t>& buckets, std::int64_t limit) override {
+    std::string sql =
+        "SELECT l.claim, c.text, count(*) AS shared FROM claim_lsh l JOIN claims c ON c.id = "
+        "l.claim WHERE l.bucket IN (";
+    for (std::size_t i = 0; i < buckets.size(); ++i) sql += (i ? ",?" : "?");
+    sql += ") GROUP BY l.claim ORDER BY shared DESC LIMIT ?";
+    Statement statement = connection_->Prepare(sql);
+    int index = 1;
+    for (std::int64_t bucket : buckets) statement.Bind(index++, bucket);
+    statement.Bind(index, limit);
+    std::vector<std::pair<std::string, std::string>> candidates;
+    while (statement.Step()) candidates.emplace_back(statement.Text(0), statement.Text(1));
+    return candidates;
   }
 
   std::vector<SearchHit> Search(const std::string& match, const ClaimFilter& filter,

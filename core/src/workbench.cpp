@@ -16,6 +16,7 @@
 #include "claimledger/error.h"
 #include "claimledger/hash.h"
 #include "claimledger/quantities.h"
+#include "claimledger/similarity.h"
 #include "claimledger/text.h"
 #include "claimledger/track_record.h"
 
@@ -520,6 +521,26 @@ std::vector<SearchHit> Workbench::Search(const std::string& query, const ClaimFi
   std::lock_guard<std::mutex> lock(mutex_);
   ReadScope read(*store_);
   return store_->Search(match, narrowed, from, to);
+}
+
+std::vector<SimilarHit> Workbench::Similar(const std::string& text, int k) {
+  const std::string clean = RequireText("text", text);
+  if (k < 1) throw Invalid("similar.k", "k must be 1 or more, not " + std::to_string(k));
+  const std::vector<std::int64_t> buckets = LshBuckets(clean);
+  if (buckets.empty()) return {};
+  std::vector<SimilarHit> hits;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    ReadScope read(*store_);
+    for (const auto& [id, candidate] : store_->SimilarCandidates(buckets, 200)) {
+      hits.push_back({id, TextSimilarity(clean, candidate)});
+    }
+  }
+  std::sort(hits.begin(), hits.end(), [](const SimilarHit& a, const SimilarHit& b) {
+    return a.score != b.score ? a.score > b.score : a.claim < b.claim;
+  });
+  if (hits.size() > static_cast<std::size_t>(k)) hits.resize(k);
+  return hits;
 }
 
 std::vector<Source> Workbench::Sources() {

@@ -35,6 +35,7 @@ from .model import (
     Quote,
     RatingMapping,
     SearchHit,
+    SimilarHit,
     Snapshot,
     Source,
     SourceRating,
@@ -47,7 +48,7 @@ from .model import (
     quantity_from_core as _quantity_from_core,
 )
 from .scales import claimreview_rating, map_scale, truth_score
-from .workbench import Workbench, open
+from .workbench import NearDuplicateWarning, Workbench, open
 
 try:
     __version__ = _metadata.version("claimledger")
@@ -94,5 +95,7 @@ __all__ = [
     "MergeConflict",
     "MergeReport",
     "SearchHit",
+    "SimilarHit",
+    "NearDuplicateWarning",
     "__version__",
 ]

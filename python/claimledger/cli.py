@@ -188,6 +188,18 @@ def _cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_similar(args: argparse.Namespace) -> int:
+    with _open(args) as wb:
+        hits = wb.similar(args.text, k=args.k)
+    if args.json:
+        _print_json(hits)
+        return 0
+    for hit in hits:
+        rating = hit.claim.verdict.rating if hit.claim.verdict else "-"
+        print(f"{hit.claim.id}  {hit.score:.2f}  {rating:<13} {hit.claim.text}")
+    return 0
+
+
 def _cmd_history(args: argparse.Namespace) -> int:
     with _open(args) as wb:
         events = wb.history(args.id)
@@ -594,6 +606,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--until", help="claims made on or before this date")
     p.add_argument("--match", default="all", choices=["all", "any"])
     p.add_argument("--limit", type=int, default=10)
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = command(
+        "similar",
+        _cmd_similar,
+        "checked before? the existing claims most like a text, with their verdicts",
+        'claimledger similar desk.ledger "South Korea hosts 28,500 US soldiers"',
+    )
+    p.add_argument("text")
+    p.add_argument("-k", type=int, default=5, help="how many (default 5)")
     p.add_argument("--json", action="store_true", help="print JSON")
 
     p = command(

@@ -30,6 +30,7 @@ __all__ = [
     "MergeConflict",
     "MergeReport",
     "SearchHit",
+    "SimilarHit",
 ]
 
 
@@ -231,6 +232,14 @@ class SearchHit:
     claim: Claim
     score: float
     snippet: str
+
+
+@dataclass(frozen=True)
+class SimilarHit:
+    """An existing claim found to be a near duplicate of a text; ``score`` in [0, 1]."""
+
+    claim: Claim
+    score: float
 
 
 @dataclass(frozen=True)

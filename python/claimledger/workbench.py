@@ -12,13 +12,22 @@ import datetime as _dt
 import getpass
 import json
 import os
+import warnings
 from typing import Any, Iterable, Mapping, Optional, Sequence, Union
 
 from . import _core
 from . import model as m
 from .errors import Error, InvalidInputError
 
-__all__ = ["open", "Workbench"]
+__all__ = ["open", "Workbench", "NearDuplicateWarning", "NEAR_DUPLICATE"]
+
+#: Similarity from which add_claim warns that a claim was checked before.
+NEAR_DUPLICATE = 0.6
+
+
+class NearDuplicateWarning(UserWarning):
+    """A new claim looks like one that already has a verdict (a warning, not a refusal)."""
+
 
 IdLike = Union[str, m.Claim, m.Source, m.Snapshot, m.Evidence]
 CheckpointLike = Union[m.Checkpoint, Mapping[str, Any], str]
@@ -431,7 +440,25 @@ class Workbench:
                 "verdict": verdict,
             }
         )
-        return m.claim_from_core(self._core.add_claim(new))
+        # Checked before? Warn (never refuse) when a near duplicate already has a verdict.
+        checked = []
+        if isinstance(text, str) and text.strip():
+            checked = [
+                h
+                for h in self.similar(text, 3)
+                if h.score >= NEAR_DUPLICATE and h.claim.verdict is not None
+            ]
+        claim = m.claim_from_core(self._core.add_claim(new))
+        for hit in checked:
+            if hit.claim.id != claim.id:
+                warnings.warn(
+                    f"claim {claim.id} looks like {hit.claim.id}, already rated "
+                    f"{hit.claim.verdict.rating!r} (similarity {hit.score:.2f}): "
+                    f"{hit.claim.text!r}",
+                    NearDuplicateWarning,
+                    stacklevel=2,
+                )
+        return claim
 
     def add_claims(self, records: Iterable[Mapping[str, Any]]) -> list[str]:
         """Adds many claims in one transaction (the GIL is released); returns their ids.
@@ -699,6 +726,15 @@ class Workbench:
         return [
             m.SearchHit(claim=self.claim(h.claim), score=h.score, snippet=h.snippet) for h in hits
         ]
+
+    def similar(self, text: str, k: int = 5) -> list[m.SimilarHit]:
+        """Checked before? The `k` existing claims most like `text`, best first, each with
+        a score in [0, 1] and the claim (with its current verdict). Matching tolerates
+        rewording, reordering, number formats and dropped words: MinHash over content
+        words with an LSH index kept in the ledger, re-ranked by word and character-
+        trigram similarity."""
+        hits = self._core.similar(_text(text, "text"), int(k))
+        return [m.SimilarHit(claim=self.claim(h.claim), score=h.score) for h in hits]
 
     # --- moving a desk ---------------------------------------------------------------
 

@@ -231,6 +231,10 @@ PYBIND11_MODULE(_core, m) {
       .def_readonly("score", &SearchHit::score)
       .def_readonly("snippet", &SearchHit::snippet);
 
+  py::class_<SimilarHit>(m, "SimilarHit")
+      .def_readonly("claim", &SimilarHit::claim)
+      .def_readonly("score", &SimilarHit::score);
+
   py::class_<MergeConflict>(m, "MergeConflict")
       .def_readonly("claim", &MergeConflict::claim)
       .def_readonly("local_rating", &MergeConflict::local_rating)
@@ -353,6 +357,7 @@ PYBIND11_MODULE(_core, m) {
       .def("export_bundle", &Workbench::ExportBundle, Release())
       .def("import_bundle", &Workbench::ImportBundle, Release())
       .def("merge", &Workbench::Merge, Release())
+      .def("similar", &Workbench::Similar, Release())
       .def(
           "search",
           [](Workbench& w, const std::string& query, std::optional<std::string> status,

@@ -117,6 +117,12 @@ struct SearchHit {
   std::string snippet;  // the matching part of the text, matches in [brackets]
 };
 
+// A claim found to be a near duplicate of some text, with how alike they are (0 to 1).
+struct SimilarHit {
+  std::string claim;
+  double score = 0;
+};
+
 // Filters for listing claims; an empty field matches everything.
 struct ClaimFilter {
   std::optional<std::string> status;

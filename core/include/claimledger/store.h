@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "claimledger/model.h"
@@ -103,6 +104,10 @@ class Store {
   virtual std::vector<SearchHit> Search(const std::string& match, const ClaimFilter& filter,
                                         const std::optional<std::string>& since,
                                         const std::optional<std::string>& until) = 0;
+
+  // Claims sharing at least one LSH bucket with `buckets`, most shared first: (id, text).
+  virtual std::vector<std::pair<std::string, std::string>> SimilarCandidates(
+      const std::vector<std::int64_t>& buckets, std::int64_t limit) = 0;
 
   // Empties every projection table (for rebuilding them from the events).
   virtual void ClearProjections() = 0;

@@ -150,6 +150,9 @@ class Workbench {
                                 const std::optional<std::string>& since = std::nullopt,
                                 const std::optional<std::string>& until = std::nullopt,
                                 bool match_any = false);
+  // The `k` existing claims most like `text` ("checked before?"): candidates sharing a
+  // MinHash/LSH bucket, ranked by TextSimilarity (similarity.h), best first.
+  std::vector<SimilarHit> Similar(const std::string& text, int k = 5);
   // Every event that names `id` (a claim, source, snapshot or evidence), oldest first.
   std::vector<Event> History(const std::string& id);
   // Events with from <= seq <= to (to < 0: to the end).

@@ -1,0 +1,34 @@
+// Near-duplicate matching of claims ("checked before?"), pure functions of the text layer.
+//
+// A claim's content words (lower case, numbers without thousands separators, common
+// function words dropped) are summarised by a MinHash signature; locality-sensitive
+// hashing splits it into bands, and claims sharing a band's bucket become candidates.
+// Candidates are then ranked by a finer similarity of words and character trigrams, so
+// rewording, reordering and dropped words still match.
+#ifndef CLAIMLEDGER_SIMILARITY_H_
+#define CLAIMLEDGER_SIMILARITY_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace claimledger {
+
+inline constexpr int kMinHashSize = 32;  // hash functions in a signature
+inline constexpr int kLshRows = 2;       // signature values per band
+inline constexpr int kLshBands = kMinHashSize / kLshRows;
+
+// The content words of `text`, in order: "About 28,500 US troops" -> about 28500 us troops.
+std::vector<std::string> ContentWords(std::string_view text);
+
+// The LSH bucket keys of `text`, one per band (empty when it has no content words).
+std::vector<std::int64_t> LshBuckets(std::string_view text);
+
+// How alike two texts are, in [0, 1]: the mean of the Jaccard similarity of their
+// content-word sets and of their character-trigram sets (over the content words).
+double TextSimilarity(std::string_view a, std::string_view b);
+
+}  // namespace claimledger
+
+#endif  // CLAIMLEDGER_SIMILARITY_H_

@@ -1,0 +1,60 @@
+// Near-duplicate matching: content words, the similarity measure, and finding a reworded
+// claim among many others.
+#include "claimledger/similarity.h"
+
+#include <gtest/gtest.h>
+
+#include "claimledger/workbench.h"
+
+namespace claimledger {
+namespace {
+
+TEST(SimilarityTest, ContentWords) {
+  EXPECT_EQ(ContentWords("About 28,500 US troops are in South Korea."),
+            (std::vector<std::string>{"about", "28500", "us", "troops", "south", "korea"}));
+  EXPECT_EQ(ContentWords("GDP grew 1.2% in 2024"),
+            (std::vector<std::string>{"gdp", "grew", "1.2", "2024"}));
+  EXPECT_TRUE(ContentWords("the of and").empty());
+  EXPECT_TRUE(LshBuckets("   ").empty());
+  EXPECT_EQ(LshBuckets("Troops in Korea").size(), static_cast<std::size_t>(kLshBands));
+  EXPECT_EQ(LshBuckets("Korea troops"), LshBuckets("troops, KOREA!"));  // order and case
+}
+
+TEST(SimilarityTest, SimilarityIsBoundedAndOrdersRewordings) {
+  const std::string claim = "About 28,500 US troops are stationed in South Korea.";
+  EXPECT_DOUBLE_EQ(TextSimilarity(claim, claim), 1.0);
+  EXPECT_DOUBLE_EQ(TextSimilarity(claim, "Bananas are yellow"), 0.0);
+  const double reworded =
+      TextSimilarity(claim, "South Korea hosts about 28500 American troops stationed there.");
+  const double other = TextSimilarity(claim, "About 500 troops are stationed in Japan.");
+  EXPECT_GT(reworded, other);
+  EXPECT_GT(reworded, 0.4);
+}
+
+TEST(SimilarityTest, SimilarFindsARewordedClaimAmongManyOthers) {
+  auto wb = Workbench::Open(":memory:");
+  std::vector<NewClaim> claims;
+  const char* topics[] = {"budget", "vaccine", "border", "tariff", "harvest", "election"};
+  for (int i = 0; i < 600; ++i) {
+    claims.push_back({"The " + std::string(topics[i % 6]) + " rose by " + std::to_string(i) +
+                          " percent in region " + std::to_string(i / 6),
+                      {},
+                      {},
+                      {},
+                      {}});
+  }
+  claims.push_back({"About 28,500 US troops are stationed in South Korea.", {}, {}, {}, {}});
+  const std::string target = wb->AddClaims(claims).back();
+  const auto hits = wb->Similar("US troops stationed in South Korea number about 28500", 5);
+  ASSERT_FALSE(hits.empty());
+  EXPECT_EQ(hits.front().claim, target);
+  EXPECT_GT(hits.front().score, 0.5);
+  for (std::size_t i = 1; i < hits.size(); ++i) EXPECT_LE(hits[i].score, hits[i - 1].score);
+  EXPECT_TRUE(wb->Similar("quantum chromodynamics lattice gauge", 5).empty());
+  EXPECT_THROW(wb->Similar("x", 0), std::exception);
+  wb->Rebuild();  // the index is rebuilt with the tables
+  EXPECT_EQ(wb->Similar("troops South Korea 28,500", 1).front().claim, target);
+}
+
+}  // namespace
+}  // namespace claimledger
