@@ -63,6 +63,8 @@ CREATE TABLE $S.verdicts(
   seq INTEGER PRIMARY KEY, claim TEXT NOT NULL, rating TEXT NOT NULL, rationale TEXT NOT NULL,
   evidence TEXT NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL, made_at TEXT NOT NULL,
   from_ledger TEXT);
+-- Finds a claim's current verdict (made last) when each verdict is applied, replays too.
+CREATE INDEX $S.verdicts_claim ON verdicts(claim, made_at, seq);
 CREATE TABLE $S.source_ratings(
   seq INTEGER PRIMARY KEY, source TEXT NOT NULL, grade TEXT NOT NULL, rationale TEXT NOT NULL,
   at TEXT NOT NULL, actor TEXT NOT NULL);
@@ -87,7 +89,6 @@ CREATE INDEX $S.claims_status ON claims(status);
 CREATE INDEX $S.claims_rating ON claims(rating);
 CREATE INDEX $S.claim_tags_tag ON claim_tags(tag);
 CREATE INDEX $S.evidence_claim ON evidence(claim);
-CREATE INDEX $S.verdicts_claim ON verdicts(claim, seq);
 CREATE INDEX $S.source_ratings_source ON source_ratings(source, seq);
 )sql";
 
@@ -501,6 +502,10 @@ class SqliteStore final : public Store {
   }
 
   // --- projections: reads -------------------------------------------------------------
+  bool HasSource(const std::string& id) override {
+    Statement statement = Prepare("SELECT 1 FROM $S.sources WHERE id = ?1");
+    return statement.Bind(1, id).Step();
+  }
   std::optional<Source> GetSource(const std::string& id) override {
     Statement statement = Prepare(std::string(kSourceColumns) + " WHERE id = ?1");
     if (!statement.Bind(1, id).Step()) return std::nullopt;

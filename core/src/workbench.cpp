@@ -167,6 +167,10 @@ Claim Workbench::RequireClaim(const std::string& id) {
                   "followed by 16 hex digits)");
 }
 
+void Workbench::RequireSourceExists(const std::string& id) {
+  if (!store_->HasSource(id)) RequireSource(id);  // throws the NotFound error
+}
+
 Source Workbench::RequireSource(const std::string& id) {
   if (auto source = store_->GetSource(id)) return *source;
   throw Error(Code::kNotFound, "claimledger.source.not_found",
@@ -280,7 +284,7 @@ std::string Workbench::AddClaimIn(Ledger::Transaction& transaction, const NewCla
   if (ref) {
     if (auto existing = store_->ClaimIdByRef(*ref)) return *existing;  // loaded before
   }
-  if (claim.claimant) RequireSource(*claim.claimant);
+  if (claim.claimant) RequireSourceExists(*claim.claimant);
   json appears_in;  // null unless the claim was found in a snapshot
   if (claim.appears_in) {
     const std::string quote = claim.quote ? *claim.quote : text;

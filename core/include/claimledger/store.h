@@ -76,6 +76,7 @@ class Store {
   virtual void AddSourceRating(const SourceRating& rating) = 0;
 
   // Projections: reads. Missing ids give nothing (the workbench raises NotFound).
+  virtual bool HasSource(const std::string& id) = 0;
   virtual std::optional<Source> GetSource(const std::string& id) = 0;
   virtual std::vector<Source> ListSources() = 0;
   virtual std::optional<Snapshot> GetSnapshot(const std::string& hash) = 0;

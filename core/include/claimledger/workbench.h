@@ -212,6 +212,7 @@ class Workbench {
   std::string AddClaimIn(Ledger::Transaction& transaction, const NewClaim& claim);
   Claim RequireClaim(const std::string& id);
   Source RequireSource(const std::string& id);
+  void RequireSourceExists(const std::string& id);  // cheaper when the row is not needed
   Snapshot RequireSnapshot(const std::string& hash);
   Quote Anchor(const std::string& snapshot, const std::string& quote);
 
