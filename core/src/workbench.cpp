@@ -547,6 +547,23 @@ std::vector<SimilarHit> Workbench::Similar(const std::string& text, int k) {
   return hits;
 }
 
+std::vector<Candidate> Workbench::Candidates(const std::string& snapshot_hash) {
+  std::string text;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    ReadScope read(*store_);
+    RequireSnapshot(snapshot_hash);
+    text = *store_->GetContent(snapshot_hash);
+  }
+  const std::size_t bad = FirstInvalidUtf8(text);
+  if (bad != std::string::npos) {
+    throw Error(Code::kAnchor, "claimledger.anchor.not_text",
+                "snapshot " + snapshot_hash + " is not UTF-8 text (invalid byte at offset " +
+                    std::to_string(bad) + "), so it has no sentences to check");
+  }
+  return FindCandidates(text);
+}
+
 std::vector<Source> Workbench::Sources() {
   std::lock_guard<std::mutex> lock(mutex_);
   ReadScope read(*store_);

@@ -24,6 +24,7 @@ from .errors import (
     StorageError,
 )
 from .model import (
+    Candidate,
     Checkpoint,
     Claim,
     Event,
@@ -96,6 +97,7 @@ __all__ = [
     "MergeReport",
     "SearchHit",
     "SimilarHit",
+    "Candidate",
     "NearDuplicateWarning",
     "__version__",
 ]

@@ -200,6 +200,20 @@ def _cmd_similar(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_candidates(args: argparse.Namespace) -> int:
+    with _open(args) as wb:
+        found = wb.candidates(args.snapshot, min_score=args.min_score, limit=args.limit)
+    if args.json:
+        _print_json(found)
+        return 0
+    for c in found:
+        features = " ".join(f"{name}{weight:+.2f}" for name, weight in c.features.items())
+        print(f"{c.score:.2f}  [{c.start}:{c.end}]  {c.text}")
+        if features:
+            print(f"      {features}")
+    return 0
+
+
 def _cmd_history(args: argparse.Namespace) -> int:
     with _open(args) as wb:
         events = wb.history(args.id)
@@ -616,6 +630,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("text")
     p.add_argument("-k", type=int, default=5, help="how many (default 5)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = command(
+        "candidates",
+        _cmd_candidates,
+        "the check-worthy sentences of a snapshot, best first, with the features that scored them",
+        "claimledger candidates desk.ledger xxh3-128:… --limit 5",
+    )
+    p.add_argument("snapshot", help="the snapshot's hash")
+    p.add_argument("--limit", type=int, help="show at most this many")
+    p.add_argument("--min-score", type=float, default=0.0, help="hide lower scores")
     p.add_argument("--json", action="store_true", help="print JSON")
 
     p = command(

@@ -31,6 +31,7 @@ __all__ = [
     "MergeReport",
     "SearchHit",
     "SimilarHit",
+    "Candidate",
 ]
 
 
@@ -240,6 +241,25 @@ class SimilarHit:
 
     claim: Claim
     score: float
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence of a snapshot scored for check-worthiness by :meth:`Workbench.candidates`.
+
+    ``start`` and ``end`` count code points, so ``text == snapshot_text[start:end]``.
+    ``features`` maps each feature found ("quantity", "date", "comparison", "attribution",
+    "named", "count"; negative: "hedge", "opinion", "question") to what it added to the
+    score, which is their sum clamped to [0, 1]. ``snapshot`` is the snapshot's hash.
+    """
+
+    text: str
+    start: int
+    end: int
+    score: float
+    features: dict[str, float]
+    quantities: tuple[Quantity, ...]
+    snapshot: Optional[str] = None
 
 
 @dataclass(frozen=True)

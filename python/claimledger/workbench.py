@@ -405,7 +405,7 @@ class Workbench:
 
     def add_claim(
         self,
-        text: str,
+        text: Union[str, m.Candidate],
         *,
         claimant: Optional[IdLike] = None,
         appears_in: Optional[IdLike] = None,
@@ -420,12 +420,21 @@ class Workbench:
         """Records a claim, optionally where it appears (a snapshot and the exact quote).
 
         `quote` defaults to the claim's text; it must occur in the snapshot exactly, or
-        :class:`AnchorError` is raised. The quantities in the text are parsed and kept.
+        :class:`AnchorError` is raised. `text` may be a :class:`~claimledger.Candidate`
+        (from :meth:`candidates`): its sentence becomes the claim's text and, unless
+        `appears_in` says otherwise, it is quoted from the candidate's own snapshot. The
+        quantities in the text are parsed and kept.
         `date` is when the claim was made, `context` where or how ("a campaign mailer"),
         `ref` an outside id (a claim whose ref exists is not added again), `provenance`
         a mapping saying where it came from, and `verdict` a first verdict (a rating, or
         ``{"rating": ..., "rationale": ...}``) recorded in the same transaction.
         """
+        if isinstance(text, m.Candidate):
+            if appears_in is None:
+                appears_in = text.snapshot
+            if appears_in is not None and quote is None:
+                quote = text.text
+            text = text.text
         new = self._new_claim(
             {
                 "text": text,
@@ -735,6 +744,48 @@ class Workbench:
         trigram similarity."""
         hits = self._core.similar(_text(text, "text"), int(k))
         return [m.SimilarHit(claim=self.claim(h.claim), score=h.score) for h in hits]
+
+    def candidates(
+        self, snapshot_hash: IdLike, *, min_score: float = 0.0, limit: Optional[int] = None
+    ) -> list[m.Candidate]:
+        """The check-worthy sentences of a snapshot, best first (ties in document order).
+
+        Each :class:`~claimledger.Candidate` carries its text, its span in code points,
+        its score in [0, 1] and the features that made it (quantities, dates, comparisons,
+        attributions, named things; hedges, opinion and questions count against). Only
+        candidates scoring at least `min_score` are kept, at most `limit` of them. A
+        snapshot that is not UTF-8 text raises :class:`AnchorError`. Pass a candidate to
+        :meth:`add_claim` to record it as a claim quoted from this snapshot.
+        """
+        if limit is not None and int(limit) < 0:
+            raise InvalidInputError(
+                f"[claimledger.candidates.limit] limit must be 0 or more, not {limit}",
+                "claimledger.candidates.limit",
+            )
+        snapshot = _id(snapshot_hash, "snapshot")
+        found = self._core.candidates(snapshot)
+        content = self._core.snapshot_content(snapshot) if found else b""
+        out = []
+        position, points = 0, 0  # a byte offset and the code points before it
+        for c in found:
+            start = points + len(content[position : c.begin].decode("utf-8"))
+            end = start + len(c.text)
+            position, points = c.end, end
+            if c.score < min_score:
+                continue
+            out.append(
+                m.Candidate(
+                    text=c.text,
+                    start=start,
+                    end=end,
+                    score=c.score,
+                    features={f.name: f.weight for f in c.features},
+                    quantities=tuple(m.quantity_from_core(q) for q in c.quantities),
+                    snapshot=snapshot,
+                )
+            )
+        out.sort(key=lambda c: (-c.score, c.start))
+        return out if limit is None else out[: int(limit)]
 
     # --- moving a desk ---------------------------------------------------------------
 

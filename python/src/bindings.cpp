@@ -235,6 +235,18 @@ PYBIND11_MODULE(_core, m) {
       .def_readonly("claim", &SimilarHit::claim)
       .def_readonly("score", &SimilarHit::score);
 
+  py::class_<CandidateFeature>(m, "CandidateFeature")
+      .def_readonly("name", &CandidateFeature::name)
+      .def_readonly("weight", &CandidateFeature::weight);
+
+  py::class_<Candidate>(m, "Candidate")
+      .def_readonly("text", &Candidate::text)
+      .def_readonly("begin", &Candidate::begin)
+      .def_readonly("end", &Candidate::end)
+      .def_readonly("score", &Candidate::score)
+      .def_readonly("features", &Candidate::features)
+      .def_readonly("quantities", &Candidate::quantities);
+
   py::class_<MergeConflict>(m, "MergeConflict")
       .def_readonly("claim", &MergeConflict::claim)
       .def_readonly("local_rating", &MergeConflict::local_rating)
@@ -358,6 +370,7 @@ PYBIND11_MODULE(_core, m) {
       .def("import_bundle", &Workbench::ImportBundle, Release())
       .def("merge", &Workbench::Merge, Release())
       .def("similar", &Workbench::Similar, Release())
+      .def("candidates", &Workbench::Candidates, py::arg("snapshot_hash"), Release())
       .def(
           "search",
           [](Workbench& w, const std::string& query, std::optional<std::string> status,

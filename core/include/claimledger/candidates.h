@@ -45,8 +45,11 @@ struct CandidateFeature {
 };
 
 // The features and their fixed weights. Each counts once per sentence, when present:
-inline constexpr double kQuantityWeight = 0.30;     // "quantity": a count, amount, percent,
+inline constexpr double kQuantityWeight = 0.30;     // "quantity": a count, amount, percent or
                                                     //   measure (ParseQuantities, not a date)
+                                                    //   with digits, a range, or of 10 or more
+inline constexpr double kCountWeight = 0.10;        // "count": only small counts in words
+                                                    //   ("two leaders", "a quarter")
 inline constexpr double kDateWeight = 0.15;         // "date": a date, year or decade
 inline constexpr double kComparisonWeight = 0.15;   // "comparison": "more than", "largest",
                                                     //   "-est", "doubled", "compared with"
@@ -67,7 +70,8 @@ struct Candidate {
   std::size_t end = 0;                     // one past its last byte
   double score = 0;                        // sum of the feature weights, clamped to [0, 1]
   std::vector<CandidateFeature> features;  // the features present, in the order listed above
-  std::vector<Quantity> quantities;        // offsets are into the whole input, not the sentence
+  // ParseQuantities of the sentence, offsets moved to be into the whole input.
+  std::vector<Quantity> quantities;
 };
 
 // Every sentence of `text` (as SplitSentences) as a candidate, in document order (sort by

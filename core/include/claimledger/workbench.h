@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "claimledger/candidates.h"
 #include "claimledger/ledger.h"
 #include "claimledger/model.h"
 #include "claimledger/scale.h"
@@ -153,6 +154,11 @@ class Workbench {
   // The `k` existing claims most like `text` ("checked before?"): candidates sharing a
   // MinHash/LSH bucket, ranked by TextSimilarity (similarity.h), best first.
   std::vector<SimilarHit> Similar(const std::string& text, int k = 5);
+  // The sentences of a snapshot's text scored for check-worthiness (candidates.h), in
+  // document order; spans are byte offsets into the content. Throws Error(kNotFound) for an
+  // unknown snapshot and Error(kAnchor) ("claimledger.anchor.not_text") for one that is not
+  // UTF-8 text.
+  std::vector<Candidate> Candidates(const std::string& snapshot_hash);
   // Every event that names `id` (a claim, source, snapshot or evidence), oldest first.
   std::vector<Event> History(const std::string& id);
   // Events with from <= seq <= to (to < 0: to the end).
