@@ -925,7 +925,10 @@ std::unique_ptr<Store> OpenSqliteStore(const std::string& path, const StoreOptio
   sqlite3_busy_timeout(connection->db, options.busy_timeout_ms);
   auto store = std::make_unique<SqliteStore>(connection, "main");
   store->OpenSchema(path, options.create, options.read_only);
-  connection->Exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=OFF; PRAGMA temp_store=FILE");
+  // A 64 MB page cache: bulk loads and imports touch large indexes (claims, search, LSH).
+  connection->Exec(
+      "PRAGMA synchronous=FULL; PRAGMA foreign_keys=OFF; PRAGMA temp_store=FILE; "
+      "PRAGMA cache_size=-65536");
   return store;
 }
 
