@@ -6,24 +6,27 @@ PYTHON      ?= python3
 VENV        ?= .venv
 BUILD       ?= build/cpp
 JOBS        ?= 2
+# What building and the demo need; the tests also need GoogleTest, clang's libFuzzer
+# (the fuzz targets) and Chromium (the report's browser test).
 DEB_PACKAGES = cmake g++ make pkg-config libsqlite3-dev libxxhash-dev nlohmann-json3-dev \
-               libsodium-dev libgtest-dev clang libclang-rt-14-dev chromium
+               libsodium-dev
+DEB_TEST_PACKAGES = libgtest-dev clang libclang-rt-14-dev chromium
 FUZZ_TARGETS = event quantities text
 FUZZ_SECONDS ?= 60
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test deps venv build test-cpp test-sanitize fuzz test-fuzz test-python bench \
+.PHONY: demo test deps deps-test venv build test-cpp test-sanitize fuzz test-fuzz test-python bench \
         format lint clean stubs
 
 demo: deps venv
 	$(VENV)/bin/claimledger demo --dir demo
 
-test: deps test-cpp test-sanitize test-fuzz test-python
+test: deps-test test-cpp test-sanitize test-fuzz test-python
 
 # Installs the Debian packages that are missing (nothing when all are there).
-deps:
+define install_missing
 	@missing=""; \
-	for p in $(DEB_PACKAGES); do \
+	for p in $(1); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
 	done; \
 	$(PYTHON) -c "import venv, ensurepip" 2>/dev/null || missing="$$missing python3-venv"; \
@@ -31,6 +34,13 @@ deps:
 	  echo "installing:$$missing"; \
 	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; \
 	fi
+endef
+
+deps:
+	$(call install_missing,$(DEB_PACKAGES))
+
+deps-test:
+	$(call install_missing,$(DEB_PACKAGES) $(DEB_TEST_PACKAGES))
 
 # The virtual environment with the package (and its test extras) installed from source.
 venv:
