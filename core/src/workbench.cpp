@@ -390,7 +390,8 @@ Verdict Workbench::SetVerdict(const std::string& claim, const std::string& ratin
       "verdict.set", actor_,
       {{"claim", claim}, {"rating", rating}, {"rationale", why}, {"evidence", evidence}});
   transaction.Commit();
-  return Verdict{claim, rating, why, evidence, {event.seq, event.at, event.actor}};
+  return Verdict{
+      claim, rating, why, evidence, {event.seq, event.at, event.actor, event.at, std::nullopt}};
 }
 
 Claim Workbench::SetStatus(const std::string& claim, const std::string& status) {
@@ -440,7 +441,8 @@ SourceRating Workbench::RateSource(const std::string& source, const std::string&
   const Event event = transaction.Append(
       "source.rated", actor_, {{"source", source}, {"grade", grade}, {"rationale", why}});
   transaction.Commit();
-  return SourceRating{source, grade, why, {event.seq, event.at, event.actor}};
+  return SourceRating{
+      source, grade, why, {event.seq, event.at, event.actor, event.at, std::nullopt}};
 }
 
 // --- reads ----------------------------------------------------------------------------------
