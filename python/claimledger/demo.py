@@ -27,7 +27,9 @@ def _data(name: str) -> str:
     return resources.files("claimledger").joinpath("data", name).read_text(encoding="utf-8")
 
 
-def _number(value: float) -> str:
+def _number(value: float, unit: str = "") -> str:
+    if unit in ("year", "date"):  # 1953, not 1,953
+        return f"{value:.0f}"
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,g}"
 
 
@@ -118,9 +120,9 @@ def build_demo(
             say(f"  {claim.id}  {rating:<13} {claim.status:<11} {claim.text}")
             for q in claim.quantities:
                 shown = (
-                    _number(q.value)
+                    _number(q.value, q.unit)
                     if q.value is not None
-                    else (f"{_number(q.low)}–{_number(q.high)}")
+                    else (f"{_number(q.low, q.unit)}–{_number(q.high, q.unit)}")
                 )
                 say(f"      quantity: {q.text!r} -> {shown} {q.unit} {q.qualifier}".rstrip())
         revised = next(c for c in claims.values() if len(wb.verdicts(c)) > 1)
