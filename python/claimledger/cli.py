@@ -701,8 +701,9 @@ def build_parser() -> argparse.ArgumentParser:
         command(
             "import",
             _cmd_import,
-            "load a LIAR (TSV) or FEVER (JSON or JSON Lines) dataset file, or schema.org "
-            "ClaimReview JSON-LD; the ledger is created with the scale the format needs",
+            "load a LIAR (TSV) or FEVER (JSON or JSON Lines) dataset file, schema.org "
+            "ClaimReview JSON-LD, or a bundle into a new ledger; the ledger is created with "
+            "the scale the format needs",
             "claimledger import liar.ledger train.tsv --format liar --errors skip",
         )
     )
@@ -741,7 +742,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = command(
         "export",
         _cmd_export,
-        "write the claims' current verdicts as schema.org ClaimReview JSON-LD",
+        "write the claims' current verdicts as schema.org ClaimReview JSON-LD, or the whole "
+        "ledger as a verified bundle (--format bundle -o desk.jsonl)",
         "claimledger export desk.ledger --format claimreview -o reviews.json --status all",
     )
     p.add_argument("--format", required=True, choices=list(EXPORT_FORMATS))
