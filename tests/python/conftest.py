@@ -128,3 +128,27 @@ def golden() -> dict:
 def repo() -> Path:
     """The repository's root folder."""
     return REPO
+
+
+def tampered_copy(source: Path, folder: Path, edit) -> Path:
+    """A copy of ledger `source` in `folder`, edited behind the ledger's back with SQLite:
+    `edit` is an SQL statement or a function taking the sqlite3 connection."""
+    import shutil
+    import sqlite3
+
+    path = folder / "tampered.ledger"
+    shutil.copyfile(source, path)
+    db = sqlite3.connect(path)
+    if callable(edit):
+        edit(db)
+    else:
+        db.execute(edit)
+    db.commit()
+    db.close()
+    return path
+
+
+@pytest.fixture
+def tamper(tmp_path: Path):
+    """tamper(source, edit) -> the path of an edited copy of ledger `source`."""
+    return lambda source, edit: tampered_copy(source, tmp_path, edit)

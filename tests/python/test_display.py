@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import colorsys
 import io
-import shutil
-import sqlite3
 from html.parser import HTMLParser
 
 import claimledger as cl
@@ -317,14 +315,9 @@ def test_verify_report_ok_is_green(desk):
     assert "verified" in parsed.all_text()
 
 
-def test_verify_report_with_problems_is_red_with_a_table(desk, ledger_path, tmp_path):
+def test_verify_report_with_problems_is_red_with_a_table(desk, ledger_path, tamper):
     desk.wb.close()
-    copy = tmp_path / "tampered.ledger"
-    shutil.copy(ledger_path, copy)
-    db = sqlite3.connect(copy)
-    db.execute("UPDATE events SET actor = 'eve' WHERE type = 'verdict.set'")
-    db.commit()
-    db.close()
+    copy = tamper(ledger_path, "UPDATE events SET actor = 'eve' WHERE type = 'verdict.set'")
     with cl.open(copy, create=False) as tampered:
         report = tampered.verify()
     assert not report.ok

@@ -12,7 +12,6 @@ import os
 import re
 import select
 import shutil
-import sqlite3
 import subprocess
 import tempfile
 import time
@@ -257,14 +256,9 @@ def test_report_escapes_user_text(wb, tmp_path):
     assert html.count("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;") >= 3
 
 
-def test_report_of_a_tampered_ledger_says_so(desk, ledger_path, tmp_path):
+def test_report_of_a_tampered_ledger_says_so(desk, ledger_path, tamper):
     desk.wb.close()
-    copy = tmp_path / "tampered.ledger"
-    shutil.copy(ledger_path, copy)
-    db = sqlite3.connect(copy)
-    db.execute("UPDATE claims SET text = 'Edited behind the ledger''s back.'")
-    db.commit()
-    db.close()
+    copy = tamper(ledger_path, "UPDATE claims SET text = 'Edited behind the ledger''s back.'")
     with cl.open(copy, create=False) as wb:
         html = wb.report(title="Tampered desk")
     assert 'data-ok="false"' in html and "Verification failed" in html

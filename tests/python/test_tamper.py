@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -207,27 +206,13 @@ CASES = [
 ]
 
 
-def tampered_copy(pristine, tmp_path, edit) -> Path:
-    source, _ = pristine
-    path = tmp_path / "tampered.ledger"
-    shutil.copyfile(source, path)
-    db = sqlite3.connect(path)
-    if callable(edit):
-        edit(db)
-    else:
-        db.execute(edit)
-    db.commit()
-    db.close()
-    return path
-
-
 def test_there_are_at_least_twelve_distinct_cases():
     assert len({name for name, *_ in CASES}) >= 12
 
 
 @pytest.mark.parametrize("name,edit,kind,seq", CASES, ids=[c[0] for c in CASES])
-def test_verify_reports_the_tampering(pristine, tmp_path, capsys, name, edit, kind, seq):
-    path = tampered_copy(pristine, tmp_path, edit)
+def test_verify_reports_the_tampering(pristine, tmp_path, capsys, name, edit, kind, seq, tamper):
+    path = tamper(pristine[0], edit)
     with cl.open(path, actor="auditor") as wb:
         report = wb.verify()
     assert not report.ok, name
@@ -240,9 +225,9 @@ def test_verify_reports_the_tampering(pristine, tmp_path, capsys, name, edit, ki
     assert kind in out
 
 
-def test_a_consistent_rewrite_is_caught_only_with_a_checkpoint(pristine, tmp_path, capsys):
+def test_a_consistent_rewrite_is_caught_only_with_a_checkpoint(pristine, tmp_path, capsys, tamper):
     _, ids = pristine
-    path = tampered_copy(pristine, tmp_path, rewrite_consistently)
+    path = tamper(pristine[0], rewrite_consistently)
     with cl.open(path) as wb:
         assert wb.verify().ok  # internally consistent: the chain alone cannot tell
         report = wb.verify(against=ids["checkpoint"])
@@ -256,7 +241,9 @@ def test_a_consistent_rewrite_is_caught_only_with_a_checkpoint(pristine, tmp_pat
     assert "checkpoint-mismatch" in capsys.readouterr().out
 
 
-def test_a_rewritten_history_of_the_same_length_is_caught_by_the_checkpoint(pristine, tmp_path):
+def test_a_rewritten_history_of_the_same_length_is_caught_by_the_checkpoint(
+    pristine, tmp_path, tamper
+):
     _, ids = pristine
 
     def rewrite(db):
@@ -264,7 +251,7 @@ def test_a_rewritten_history_of_the_same_length_is_caught_by_the_checkpoint(pris
         db.execute("UPDATE verdicts SET rationale = 'forged' WHERE seq = 8")
         rehash_from(db, 8)
 
-    path = tampered_copy(pristine, tmp_path, rewrite)
+    path = tamper(pristine[0], rewrite)
     with cl.open(path) as wb:
         assert wb.verify().ok
         kinds = [p.kind for p in wb.verify(against=ids["checkpoint"]).problems]
@@ -280,8 +267,8 @@ def test_a_checkpoint_of_another_ledger_is_refused(pristine):
     assert "ledger" in report.problems[0].detail
 
 
-def test_rebuild_repairs_projection_damage(pristine, tmp_path, capsys):
-    path = tampered_copy(pristine, tmp_path, "UPDATE claims SET text = 'changed'")
+def test_rebuild_repairs_projection_damage(pristine, tmp_path, capsys, tamper):
+    path = tamper(pristine[0], "UPDATE claims SET text = 'changed'")
     assert cli_main(["verify", str(path)]) == 1
     assert "claimledger rebuild" in capsys.readouterr().out
     assert cli_main(["rebuild", str(path)]) == 0
@@ -290,8 +277,8 @@ def test_rebuild_repairs_projection_damage(pristine, tmp_path, capsys):
         assert wb.claim(pristine[1]["claim"]).text == "About 28,500 US troops are in South Korea."
 
 
-def test_rebuild_refuses_damaged_events_and_changes_nothing(pristine, tmp_path):
-    path = tampered_copy(pristine, tmp_path, "UPDATE events SET actor = 'mallory' WHERE seq = 9")
+def test_rebuild_refuses_damaged_events_and_changes_nothing(pristine, tmp_path, tamper):
+    path = tamper(pristine[0], "UPDATE events SET actor = 'mallory' WHERE seq = 9")
     before = path.read_bytes()
     with cl.open(path) as wb, pytest.raises(cl.IntegrityError, match="damaged_events"):
         wb.rebuild()
