@@ -262,7 +262,7 @@ Snapshot Workbench::AddSnapshot(const NewSnapshot& snapshot) {
   const std::string hash = ContentId(snapshot.content);
   Ledger::Transaction transaction(*ledger_);
   if (auto existing = store_->GetSnapshot(hash)) return *existing;  // stored once
-  if (snapshot.publisher) RequireSource(*snapshot.publisher);
+  if (snapshot.publisher) RequireSourceExists(*snapshot.publisher);
   store_->PutContent(hash, snapshot.content);
   transaction.Append("snapshot.added", actor_,
                      {{"hash", hash},
@@ -429,7 +429,7 @@ SourceRating Workbench::RateSource(const std::string& source, const std::string&
   RequireWritable();
   std::lock_guard<std::mutex> lock(mutex_);
   Ledger::Transaction transaction(*ledger_);
-  RequireSource(source);
+  RequireSourceExists(source);
   if (!AdmiraltyGradeMeaning(grade)) {
     throw Invalid("rating.unknown_grade",
                   "unknown reliability grade " + Shown(grade) +
@@ -595,7 +595,7 @@ std::vector<Verdict> Workbench::Verdicts(const std::string& claim) {
 std::vector<SourceRating> Workbench::SourceRatings(const std::string& source) {
   std::lock_guard<std::mutex> lock(mutex_);
   ReadScope read(*store_);
-  RequireSource(source);
+  RequireSourceExists(source);
   return store_->RatingsFor(source);
 }
 
@@ -642,7 +642,7 @@ Checkpoint Workbench::GetCheckpoint() {
 TrackRecord Workbench::GetTrackRecord(const std::string& source) {
   std::lock_guard<std::mutex> lock(mutex_);
   ReadScope read(*store_);
-  RequireSource(source);
+  RequireSourceExists(source);
   return ComputeTrackRecord(source, ledger_->scale(), store_->RatingCounts(source, true));
 }
 
