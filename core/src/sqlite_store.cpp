@@ -598,6 +598,24 @@ class SqliteStore final : public Store {
     while (statement.Step()) evidence.push_back(ReadEvidence(statement));
     return evidence;
   }
+  std::vector<Evidence> EvidenceOn(const std::string& hash) override {
+    Statement statement =
+        Prepare(std::string(kEvidenceColumns) + " WHERE snapshot = ?1 ORDER BY seq");
+    statement.Bind(1, hash);
+    std::vector<Evidence> evidence;
+    while (statement.Step()) evidence.push_back(ReadEvidence(statement));
+    return evidence;
+  }
+  std::vector<std::pair<std::string, Quote>> AppearancesIn(const std::string& hash) override {
+    Statement statement = Prepare(
+        "SELECT a.snapshot, a.exact, a.prefix, a.suffix, a.quote_start, a.quote_end, a.claim "
+        "FROM $S.appearances a JOIN $S.claims c ON c.id = a.claim WHERE a.snapshot = ?1 "
+        "ORDER BY c.seq, a.quote_start");
+    statement.Bind(1, hash);
+    std::vector<std::pair<std::string, Quote>> found;
+    while (statement.Step()) found.emplace_back(statement.Text(6), ReadQuote(statement, 0));
+    return found;
+  }
   std::vector<Verdict> VerdictsFor(const std::string& claim) override {
     Statement statement = Prepare(std::string(kVerdictColumns) + " WHERE claim = ?1 ORDER BY seq");
     statement.Bind(1, claim);

@@ -1,5 +1,5 @@
-// The text layer's UTF-8 handling and quote anchoring. Pure functions: the workbench
-// calls them to check input and to record where a quote sits in a snapshot.
+// The text layer's UTF-8 handling. Pure functions: the workbench calls them to check
+// input, and quote anchoring (anchor.cpp) to walk and decode documents.
 #include "claimledger/text.h"
 
 namespace claimledger {
@@ -35,51 +35,6 @@ std::size_t SequenceLength(std::string_view text, std::size_t i) {
   return length;
 }
 
-// Byte offset after stepping back up to `count` code points from `pos`.
-std::size_t StepBack(std::string_view text, std::size_t pos, std::size_t count) {
-  while (count > 0 && pos > 0) {
-    --pos;
-    while (pos > 0 && IsContinuation(static_cast<unsigned char>(text[pos]))) --pos;
-    --count;
-  }
-  return pos;
-}
-
-// Byte offset after stepping forward up to `count` code points from `pos`.
-std::size_t StepForward(std::string_view text, std::size_t pos, std::size_t count) {
-  while (count > 0 && pos < text.size()) {
-    ++pos;
-    while (pos < text.size() && IsContinuation(static_cast<unsigned char>(text[pos]))) ++pos;
-    --count;
-  }
-  return pos;
-}
-
-bool IsSpaceAt(std::string_view text, std::size_t pos, std::size_t* length) {
-  const unsigned char c = static_cast<unsigned char>(text[pos]);
-  if (c == ' ' || (c >= '\t' && c <= '\r')) {
-    *length = 1;
-    return true;
-  }
-  // U+00A0 no-break space, U+2000..U+200A spaces, U+202F, U+205F, U+3000.
-  static const std::string_view kWide[] = {"\xC2\xA0", "\xE2\x80\xAF", "\xE2\x81\x9F",
-                                           "\xE3\x80\x80"};
-  for (std::string_view space : kWide) {
-    if (text.substr(pos, space.size()) == space) {
-      *length = space.size();
-      return true;
-    }
-  }
-  if (text.substr(pos, 2) == "\xE2\x80" && pos + 2 < text.size()) {
-    const unsigned char third = static_cast<unsigned char>(text[pos + 2]);
-    if (third >= 0x80 && third <= 0x8A) {
-      *length = 3;
-      return true;
-    }
-  }
-  return false;
-}
-
 }  // namespace
 
 std::size_t FirstInvalidUtf8(std::string_view text) {
@@ -101,30 +56,58 @@ std::size_t CodePointCount(std::string_view text) {
   return count;
 }
 
+std::size_t DecodeUtf8At(std::string_view text, std::size_t i, char32_t* cp) {
+  if (i >= text.size()) return 0;
+  const std::size_t length = SequenceLength(text, i);
+  if (length == 0) return 0;
+  static constexpr unsigned char kLeadMask[] = {0, 0x7F, 0x1F, 0x0F, 0x07};
+  char32_t value = static_cast<unsigned char>(text[i]) & kLeadMask[length];
+  for (std::size_t k = 1; k < length; ++k) {
+    value = (value << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+  }
+  *cp = value;
+  return length;
+}
+
+bool IsSpaceCodePoint(char32_t cp) {
+  return cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0x85 || cp == 0xA0 || cp == 0x1680 ||
+         (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
+         cp == 0x205F || cp == 0x3000;
+}
+
+std::size_t StepBackCodePoints(std::string_view text, std::size_t pos, std::size_t count) {
+  while (count > 0 && pos > 0) {
+    --pos;
+    while (pos > 0 && IsContinuation(static_cast<unsigned char>(text[pos]))) --pos;
+    --count;
+  }
+  return pos;
+}
+
+std::size_t StepForwardCodePoints(std::string_view text, std::size_t pos, std::size_t count) {
+  while (count > 0 && pos < text.size()) {
+    ++pos;
+    while (pos < text.size() && IsContinuation(static_cast<unsigned char>(text[pos]))) ++pos;
+    --count;
+  }
+  return pos;
+}
+
 std::string_view TrimSpace(std::string_view text) {
+  // Trims whole code points; a stray byte that is not UTF-8 stops the trimming.
+  const auto space_at = [&](std::size_t i, std::size_t* length) {
+    char32_t cp = 0;
+    *length = DecodeUtf8At(text, i, &cp);
+    return *length != 0 && IsSpaceCodePoint(cp);
+  };
   std::size_t length = 0;
-  while (!text.empty() && IsSpaceAt(text, 0, &length)) text.remove_prefix(length);
+  while (!text.empty() && space_at(0, &length)) text.remove_prefix(length);
   while (!text.empty()) {
-    const std::size_t last = StepBack(text, text.size(), 1);
-    if (!IsSpaceAt(text, last, &length) || last + length != text.size()) break;
+    const std::size_t last = StepBackCodePoints(text, text.size(), 1);
+    if (!space_at(last, &length) || last + length != text.size()) break;
     text.remove_suffix(length);
   }
   return text;
-}
-
-std::optional<Quote> AnchorQuote(std::string_view document, std::string_view quote) {
-  const std::size_t at = document.find(quote);
-  if (quote.empty() || at == std::string_view::npos) return std::nullopt;
-  const std::size_t after = at + quote.size();
-  const std::size_t prefix_begin = StepBack(document, at, kContextLength);
-  const std::size_t suffix_end = StepForward(document, after, kContextLength);
-  Quote anchored;
-  anchored.exact = std::string(quote);
-  anchored.prefix = std::string(document.substr(prefix_begin, at - prefix_begin));
-  anchored.suffix = std::string(document.substr(after, suffix_end - after));
-  anchored.start = CodePointCount(document.substr(0, at));
-  anchored.end = anchored.start + CodePointCount(quote);
-  return anchored;
 }
 
 }  // namespace claimledger

@@ -10,6 +10,7 @@
 #include <map>
 #include <set>
 
+#include "claimledger/anchor.h"
 #include "claimledger/bundle.h"
 #include "claimledger/codec.h"
 #include "claimledger/dates.h"
@@ -187,27 +188,58 @@ Snapshot Workbench::RequireSnapshot(const std::string& hash) {
                   "digits)");
 }
 
-Quote Workbench::Anchor(const std::string& snapshot, const std::string& quote) {
-  RequireSnapshot(snapshot);
-  const std::string text = *store_->GetContent(snapshot);
-  if (!IsValidUtf8(text)) {
+std::string Workbench::SnapshotText(const std::string& snapshot, const std::string& why) {
+  std::string text = *store_->GetContent(snapshot);
+  const std::size_t bad = FirstInvalidUtf8(text);
+  if (bad != std::string::npos) {
     throw Error(Code::kAnchor, "claimledger.anchor.not_text",
-                "snapshot " + snapshot + " is not UTF-8 text, so nothing can be quoted from it");
+                "snapshot " + snapshot + " is not UTF-8 text (invalid byte at offset " +
+                    std::to_string(bad) + "), so " + why);
   }
-  if (quote.empty()) {
+  return text;
+}
+
+Quote Workbench::Anchor(const std::string& snapshot, const Quote& selector, bool match_case) {
+  RequireSnapshot(snapshot);
+  const std::string text = SnapshotText(snapshot, "nothing can be quoted from it");
+  if (TrimSpace(selector.exact).empty()) {
     throw Error(Code::kAnchor, "claimledger.anchor.empty",
-                "the quote is empty; give the exact "
-                "words from the snapshot");
+                "the quote is empty; give the exact words from the snapshot");
   }
-  auto anchored = AnchorQuote(text, quote);
-  if (!anchored) {
-    throw Error(Code::kAnchor, "claimledger.anchor.not_found",
-                "quote " + Shown(quote) + " does not occur in snapshot " + snapshot +
-                    "; a quote must match the snapshot's text exactly (case, spaces and "
-                    "punctuation)");
+  AnchorOptions options;
+  options.match_case = match_case;
+  AnchorResult found = LocateQuote(text, selector, options);
+  const std::string searched = "quote " + Shown(selector.exact) + " in snapshot " + snapshot;
+  if (found.status == AnchorStatus::kAmbiguous) {
+    std::string places;
+    for (std::size_t i = 0; i < found.places.size() && i < 5; ++i) {
+      places += (i ? ", " : "") + std::to_string(found.places[i]);
+    }
+    if (found.places.size() > 5) places += ", …";
+    throw Error(Code::kAnchor, "claimledger.anchor.ambiguous",
+                searched + " occurs " + std::to_string(found.occurrences) +
+                    " times (at code points " + places +
+                    ") and nothing tells which one is meant; quote more words, or give the "
+                    "text just before it (prefix) or after it (suffix)");
   }
-  anchored->snapshot = snapshot;
-  return *anchored;
+  if (found.status == AnchorStatus::kNotFound) {
+    std::string rule = match_case ? "; a quote must match the snapshot's words exactly, except "
+                                    "for white space, quote marks and dashes"
+                                  : "; a quote must match the snapshot's words exactly, except "
+                                    "for white space, quote marks, dashes and case";
+    if (match_case) {
+      AnchorOptions any_case;
+      any_case.match_case = false;
+      if (LocateQuote(text, selector, any_case).occurrences > 0) {
+        rule +=
+            "; it occurs with different capital letters: quote them as they are, or ask "
+            "for matching in any case (match_case false)";
+      }
+    }
+    throw Error(Code::kAnchor, "claimledger.anchor.not_found", searched + " does not occur" + rule);
+  }
+  found.quote.snapshot = snapshot;
+  return found.quote;
 }
 
 // --- writes ---------------------------------------------------------------------------------
@@ -289,7 +321,9 @@ std::string Workbench::AddClaimIn(Ledger::Transaction& transaction, const NewCla
   if (claim.appears_in) {
     const std::string quote = claim.quote ? *claim.quote : text;
     RequireUtf8("quote", quote);
-    appears_in = QuoteToJson(Anchor(*claim.appears_in, quote));
+    Quote selector;
+    selector.exact = quote;
+    appears_in = QuoteToJson(Anchor(*claim.appears_in, selector, claim.match_case));
   } else if (claim.quote) {
     throw Invalid("claim.quote_without_snapshot",
                   "a quote needs appears_in: the hash of the snapshot it is taken from");
@@ -352,7 +386,17 @@ Evidence Workbench::LinkEvidence(const NewEvidence& evidence) {
     RequireChoice("evidence.unknown_credibility", "credibility", *evidence.credibility,
                   {"1", "2", "3", "4", "5", "6"});
   }
-  const Quote quote = Anchor(evidence.snapshot, evidence.quote);
+  Quote selector;
+  selector.exact = evidence.quote;
+  if (evidence.prefix) {
+    RequireUtf8("prefix", *evidence.prefix);
+    selector.prefix = *evidence.prefix;
+  }
+  if (evidence.suffix) {
+    RequireUtf8("suffix", *evidence.suffix);
+    selector.suffix = *evidence.suffix;
+  }
+  const Quote quote = Anchor(evidence.snapshot, selector, evidence.match_case);
   const Event event = transaction.Append("evidence.linked", actor_,
                                          {{"claim", evidence.claim},
                                           {"quote", QuoteToJson(quote)},
@@ -564,6 +608,63 @@ std::vector<Candidate> Workbench::Candidates(const std::string& snapshot_hash) {
                     std::to_string(bad) + "), so it has no sentences to check");
   }
   return FindCandidates(text);
+}
+
+ReanchorReport Workbench::Reanchor(const std::string& old_snapshot,
+                                   const std::string& new_snapshot) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  ReadScope read(*store_);
+  ReanchorReport report;
+  report.old_snapshot = old_snapshot;
+  report.new_snapshot = new_snapshot;
+  report.old_url = RequireSnapshot(old_snapshot).url;
+  report.new_url = RequireSnapshot(new_snapshot).url;
+  SnapshotText(old_snapshot, "it has no quotes to re-anchor");
+  const std::string text = SnapshotText(new_snapshot, "no quote can be re-anchored in it");
+
+  for (const Evidence& evidence : store_->EvidenceOn(old_snapshot)) {
+    report.quotes.push_back({evidence.claim, evidence.id, evidence.quote, {}});
+  }
+  for (const auto& [claim, quote] : store_->AppearancesIn(old_snapshot)) {
+    report.quotes.push_back({claim, std::nullopt, quote, {}});
+  }
+  std::stable_sort(report.quotes.begin(), report.quotes.end(),
+                   [](const QuoteReanchor& a, const QuoteReanchor& b) {
+                     return a.old_quote.start < b.old_quote.start;
+                   });
+  for (QuoteReanchor& quote : report.quotes) {
+    quote.result = ReanchorQuote(text, quote.old_quote);
+    if (quote.result.quote) quote.result.quote->snapshot = new_snapshot;
+  }
+
+  std::map<std::string, std::size_t> review_of;  // claim id -> index in needs_review
+  std::vector<std::vector<std::string>> cited;   // evidence its current verdict cites
+  for (const QuoteReanchor& quote : report.quotes) {
+    const ReanchorStatus status = quote.result.status;
+    if (status != ReanchorStatus::kChanged && status != ReanchorStatus::kOrphaned) continue;
+    const auto [at, added] = review_of.emplace(quote.claim, report.needs_review.size());
+    if (added) {
+      ReviewNeeded review;
+      review.claim = quote.claim;
+      cited.emplace_back();
+      if (const auto claim = store_->GetClaim(quote.claim); claim && claim->verdict) {
+        review.rating = claim->verdict->rating;
+        cited.back() = claim->verdict->evidence;
+      }
+      report.needs_review.push_back(review);
+    }
+    ReviewNeeded& review = report.needs_review[at->second];
+    if (!quote.evidence) {
+      review.appearance = true;
+    } else {
+      review.evidence.push_back(*quote.evidence);
+      const std::vector<std::string>& relied = cited[at->second];
+      if (std::find(relied.begin(), relied.end(), *quote.evidence) != relied.end()) {
+        review.verdict_cites = true;
+      }
+    }
+  }
+  return report;
 }
 
 std::vector<Source> Workbench::Sources() {

@@ -1,4 +1,4 @@
-// The text layer: UTF-8 checks, trimming and quote anchoring.
+// The text layer: UTF-8 checks, decoding, trimming and stepping by code points.
 #include "claimledger/text.h"
 
 #include <gtest/gtest.h>
@@ -26,31 +26,38 @@ TEST(TextTest, CodePointsAndTrim) {
   EXPECT_EQ(TrimSpace(" \n "), "");
 }
 
-TEST(TextTest, AnchorRecordsPositionAndContext) {
-  const std::string document = "Intro. Séoul hosts approximately 28,500 troops today. End.";
-  const auto quote = AnchorQuote(document, "approximately 28,500 troops");
-  ASSERT_TRUE(quote);
-  EXPECT_EQ(quote->exact, "approximately 28,500 troops");
-  EXPECT_EQ(quote->start, 19u);  // code points: "é" counts once
-  EXPECT_EQ(quote->end, 19u + 27u);
-  EXPECT_EQ(quote->prefix, "Intro. Séoul hosts ");
-  EXPECT_EQ(quote->suffix, " today. End.");
+TEST(TextTest, DecodesCodePoints) {
+  char32_t cp = 0;
+  EXPECT_EQ(DecodeUtf8At("a", 0, &cp), 1u);
+  EXPECT_EQ(cp, U'a');
+  EXPECT_EQ(DecodeUtf8At("xé", 1, &cp), 2u);
+  EXPECT_EQ(cp, U'é');
+  EXPECT_EQ(DecodeUtf8At("—", 0, &cp), 3u);
+  EXPECT_EQ(cp, U'—');
+  EXPECT_EQ(DecodeUtf8At("𝄞", 0, &cp), 4u);
+  EXPECT_EQ(cp, U'𝄞');
+  cp = 0;
+  EXPECT_EQ(DecodeUtf8At("\xC3", 0, &cp), 0u);  // truncated
+  EXPECT_EQ(DecodeUtf8At("\x80", 0, &cp), 0u);  // stray continuation byte
+  EXPECT_EQ(DecodeUtf8At("a", 1, &cp), 0u);     // past the end
+  EXPECT_EQ(cp, 0u);
 }
 
-TEST(TextTest, AnchorContextIsBoundedAndWholeCharacters) {
-  const std::string before(100, 'x');
-  const std::string document = before + "é" + "QUOTE" + "é" + before;
-  const auto quote = AnchorQuote(document, "QUOTE");
-  ASSERT_TRUE(quote);
-  EXPECT_EQ(CodePointCount(quote->prefix), kContextLength);
-  EXPECT_EQ(quote->prefix.substr(quote->prefix.size() - 2), "é");
-  EXPECT_EQ(CodePointCount(quote->suffix), kContextLength);
+TEST(TextTest, UnicodeSpaces) {
+  for (char32_t space : {U' ', U'\t', U'\n', U'\r', U'\u00A0', U'\u2009', U'\u2028', U'\u3000'}) {
+    EXPECT_TRUE(IsSpaceCodePoint(space)) << static_cast<int>(space);
+  }
+  EXPECT_FALSE(IsSpaceCodePoint(U'x'));
+  EXPECT_FALSE(IsSpaceCodePoint(U'\u200B'));  // zero-width space is not white space
+  EXPECT_EQ(TrimSpace("\xE2\x80\xA8line\xE2\x80\xA9"), "line");  // line/paragraph separators
 }
 
-TEST(TextTest, AnchorMissesAreReported) {
-  EXPECT_FALSE(AnchorQuote("some text", "other"));
-  EXPECT_FALSE(AnchorQuote("some text", ""));
-  EXPECT_FALSE(AnchorQuote("Some text", "some text"));  // exact: case matters
+TEST(TextTest, StepsByCodePoints) {
+  const std::string text = "aé𝄞b";
+  EXPECT_EQ(StepForwardCodePoints(text, 0, 2), 3u);
+  EXPECT_EQ(StepForwardCodePoints(text, 0, 10), text.size());
+  EXPECT_EQ(StepBackCodePoints(text, text.size(), 2), 3u);
+  EXPECT_EQ(StepBackCodePoints(text, 3, 10), 0u);
 }
 
 }  // namespace

@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "claimledger/anchor.h"
 #include "claimledger/quantities.h"
-#include "claimledger/text.h"
 
 namespace claimledger {
 

@@ -85,6 +85,10 @@ class Store {
   virtual std::vector<Claim> ListClaims(const ClaimFilter& filter) = 0;
   virtual std::optional<Evidence> GetEvidence(const std::string& id) = 0;
   virtual std::vector<Evidence> EvidenceFor(const std::string& claim) = 0;
+  // The evidence quoted from snapshot `hash`, oldest first.
+  virtual std::vector<Evidence> EvidenceOn(const std::string& hash) = 0;
+  // The claims quoted as appearing in snapshot `hash`, oldest claim first: (claim id, quote).
+  virtual std::vector<std::pair<std::string, Quote>> AppearancesIn(const std::string& hash) = 0;
   virtual std::vector<Verdict> VerdictsFor(const std::string& claim) = 0;
   virtual std::vector<SourceRating> RatingsFor(const std::string& source) = 0;
   virtual std::optional<std::string> SourceIdByRef(const std::string& ref) = 0;

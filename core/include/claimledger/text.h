@@ -1,13 +1,9 @@
-// Text: UTF-8 checks and quote anchoring, pure functions (no I/O).
-//
-// A quote is kept after the W3C Web Annotation model: the exact text, a little context
-// before and after it (prefix, suffix) and its position, counted in Unicode code points
-// from the start of the document, so that any tool can find it again.
+// Text: UTF-8 checks, decoding and trimming, pure functions (no I/O). Quote anchoring,
+// which builds on them, is in anchor.h.
 #ifndef CLAIMLEDGER_TEXT_H_
 #define CLAIMLEDGER_TEXT_H_
 
 #include <cstddef>
-#include <optional>
 #include <string>
 #include <string_view>
 
@@ -25,22 +21,18 @@ std::size_t CodePointCount(std::string_view text);
 // Trims ASCII and Unicode white space (as UTF-8) from both ends.
 std::string_view TrimSpace(std::string_view text);
 
-// Where a quote sits in a document.
-struct Quote {
-  std::string snapshot;   // content id of the document
-  std::string exact;      // the quote, exactly as in the document
-  std::string prefix;     // up to kContextLength code points before it
-  std::string suffix;     // up to kContextLength code points after it
-  std::size_t start = 0;  // code point offset of the first character of the quote
-  std::size_t end = 0;    // code point offset one past its last character
-};
+// Decodes the UTF-8 sequence at text[i] into *cp. Returns its length in bytes, or 0 when
+// the bytes there are not well-formed UTF-8 (then *cp is left alone).
+std::size_t DecodeUtf8At(std::string_view text, std::size_t i, char32_t* cp);
 
-inline constexpr std::size_t kContextLength = 32;
+// True for ASCII white space (tab to carriage return, space) and the Unicode spaces: U+0085,
+// U+00A0, U+1680, U+2000..U+200A, U+2028, U+2029, U+202F, U+205F and U+3000.
+bool IsSpaceCodePoint(char32_t cp);
 
-// Finds the first occurrence of `quote` in `document` (both valid UTF-8) and returns its
-// position and context, or nothing when the document does not contain it.
-// REQUIRES: quote is not empty.
-std::optional<Quote> AnchorQuote(std::string_view document, std::string_view quote);
+// Byte offset after stepping back (forward) up to `count` code points from byte `pos` of
+// valid UTF-8 `text`; stops at the start (end).
+std::size_t StepBackCodePoints(std::string_view text, std::size_t pos, std::size_t count);
+std::size_t StepForwardCodePoints(std::string_view text, std::size_t pos, std::size_t count);
 
 }  // namespace claimledger
 

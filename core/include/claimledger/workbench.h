@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "claimledger/anchor.h"
 #include "claimledger/candidates.h"
 #include "claimledger/ledger.h"
 #include "claimledger/model.h"
@@ -66,6 +67,7 @@ struct NewClaim {
   std::optional<std::string> ref;
   nlohmann::json provenance;          // an object of text/integer values, or null
   std::optional<NewVerdict> verdict;  // a first verdict, recorded with the claim
+  bool match_case = true;             // false: the quote is found whatever its case
 };
 
 struct NewEvidence {
@@ -75,6 +77,11 @@ struct NewEvidence {
   std::string stance;  // supports, refutes, context
   std::optional<std::string> note;
   std::optional<std::string> credibility;  // Admiralty "1" (confirmed) to "6"
+  bool match_case = true;                  // false: the quote is found whatever its case
+  // When the quote occurs more than once: text just before (prefix) or after (suffix) it
+  // in the snapshot, which picks the place (the W3C TextQuoteSelector's context).
+  std::optional<std::string> prefix;
+  std::optional<std::string> suffix;
 };
 
 // A claim whose current verdicts differed between the two desks when they were merged.
@@ -91,6 +98,32 @@ struct MergeReport {
   std::int64_t added = 0;    // events brought in
   std::int64_t skipped = 0;  // events this desk already had (or identical snapshots)
   std::vector<MergeConflict> conflicts;
+};
+
+// Where one quote of the old snapshot is in the new one (see Workbench::Reanchor).
+struct QuoteReanchor {
+  std::string claim;
+  std::optional<std::string> evidence;  // the evidence id; nothing for the claim's own quote
+  Quote old_quote;
+  Reanchored result;  // status, the quote in the new snapshot, similarity, why
+};
+
+// A claim resting on quotes that changed or were orphaned: a person should look again.
+struct ReviewNeeded {
+  std::string claim;
+  std::optional<std::string> rating;  // its current verdict's rating, if it has one
+  std::vector<std::string> evidence;  // its evidence ids whose quotes changed or were orphaned
+  bool appearance = false;            // its own appears_in quote changed or was orphaned
+  bool verdict_cites = false;         // the current verdict cites one of those evidence ids
+};
+
+struct ReanchorReport {
+  std::string old_snapshot;
+  std::string new_snapshot;
+  std::optional<std::string> old_url;
+  std::optional<std::string> new_url;
+  std::vector<QuoteReanchor> quotes;       // in the order of their old position
+  std::vector<ReviewNeeded> needs_review;  // in the order of their first such quote
 };
 
 class Workbench {
@@ -165,6 +198,15 @@ class Workbench {
   std::vector<Event> Events(std::int64_t from = 1, std::int64_t to = -1);
   std::int64_t EventCount();
 
+  // A new version of a document: where every quote taken from `old_snapshot` (evidence
+  // quotes and claims' appears_in quotes) is in `new_snapshot`, with ReanchorQuote
+  // (anchor.h): exact, moved, changed (with the new text and its similarity) or orphaned;
+  // and the claims resting on changed or orphaned quotes. Reads only, in one transaction;
+  // records nothing. The snapshots may have different URLs (a document that moved, or a
+  // copy); the report gives both. Throws Error(kNotFound) for an unknown snapshot and
+  // Error(kAnchor) ("claimledger.anchor.not_text") for one that is not UTF-8 text.
+  ReanchorReport Reanchor(const std::string& old_snapshot, const std::string& new_snapshot);
+
   // --- audit -------------------------------------------------------------------------
   VerifyReport Verify(const std::optional<Checkpoint>& against = std::nullopt);
   Checkpoint GetCheckpoint();
@@ -220,7 +262,12 @@ class Workbench {
   Source RequireSource(const std::string& id);
   void RequireSourceExists(const std::string& id);  // cheaper when the row is not needed
   Snapshot RequireSnapshot(const std::string& hash);
-  Quote Anchor(const std::string& snapshot, const std::string& quote);
+  // The snapshot's content, or Error(kAnchor) ("claimledger.anchor.not_text") saying `why`
+  // text was needed. REQUIRES: the snapshot exists.
+  std::string SnapshotText(const std::string& snapshot, const std::string& why);
+  // Finds `selector.exact` in the snapshot (LocateQuote) or throws Error(kAnchor): empty,
+  // not_found or ambiguous, saying what was searched and why it failed.
+  Quote Anchor(const std::string& snapshot, const Quote& selector, bool match_case);
 
   std::mutex mutex_;
   std::unique_ptr<Store> store_;
