@@ -1,7 +1,8 @@
 """The claimledger command line: the workbench's verbs on a ledger file.
 
 Every command exits 0 on success and non-zero with a one-line reason on stderr
-(``verify`` exits 1 when it finds a problem). Commands that print data take ``--json``.
+(``verify`` exits 1 when it finds a problem, ``reanchor`` when a claim needs review).
+Commands that print data take ``--json``.
 """
 
 from __future__ import annotations
@@ -212,6 +213,37 @@ def _cmd_candidates(args: argparse.Namespace) -> int:
         if features:
             print(f"      {features}")
     return 0
+
+
+def _cmd_reanchor(args: argparse.Namespace) -> int:
+    with _open(args) as wb:
+        report = wb.reanchor(args.old, args.new)
+    if args.json:
+        _print_json(report)
+        return 1 if report.needs_review else 0
+    counts = ", ".join(f"{n} {status}" for status, n in report.counts.items() if n)
+    print(
+        f"{args.old} -> {args.new}: {len(report.quotes)} quote(s)"
+        + (f": {counts}" if counts else "")
+    )
+    for q in report.quotes:
+        old = f"[{q.old.start}:{q.old.end}] {json.dumps(q.old.exact, ensure_ascii=False)}"
+        line = f"  {q.status:<8}  {q.evidence or q.claim}  {old}"
+        if q.status == "moved":
+            line += f" -> [{q.new.start}:{q.new.end}]"
+        elif q.status == "changed":
+            new = json.dumps(q.new.exact, ensure_ascii=False)
+            line += f" -> [{q.new.start}:{q.new.end}] {new} (similarity {q.score:.2f})"
+        elif q.status == "orphaned":
+            line += f": {q.detail}"
+        print(line)
+    if report.needs_review:
+        print(f"{len(report.needs_review)} claim(s) need review:")
+    for r in report.needs_review:
+        rests = [*r.evidence, *(["its own quote"] if r.appearance else [])]
+        cites = " (its verdict cites this evidence)" if r.verdict_cites else ""
+        print(f"  {r.claim}  {r.rating or '-':<13} {', '.join(rests)}{cites}")
+    return 1 if report.needs_review else 0
 
 
 def _cmd_history(args: argparse.Namespace) -> int:
@@ -641,6 +673,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("snapshot", help="the snapshot's hash")
     p.add_argument("--limit", type=int, help="show at most this many")
     p.add_argument("--min-score", type=float, default=0.0, help="hide lower scores")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = command(
+        "reanchor",
+        _cmd_reanchor,
+        "a source edited its article: where every quote of the OLD snapshot is in the NEW one "
+        "(exact, moved, changed or orphaned) and which claims need review; exit 1 when any does",
+        "claimledger reanchor desk.ledger xxh3-128:<old> xxh3-128:<new>",
+    )
+    p.add_argument("old", help="hash of the snapshot the quotes were taken from")
+    p.add_argument("new", help="hash of the new version of the document")
     p.add_argument("--json", action="store_true", help="print JSON")
 
     p = command(

@@ -826,6 +826,66 @@ def verify_text(report: m.VerifyReport) -> str:
     )
 
 
+# --- quotes in a new version of a document ----------------------------------------------------
+
+REANCHOR_COLOURS = {
+    "exact": "#1a7f37",
+    "moved": "#0969da",
+    "changed": "#9a6700",
+    "orphaned": "#cf222e",
+}
+
+
+def reanchor_html(report: m.ReanchorReport) -> str:
+    """The statuses counted, the claims that need review, and a row per quote."""
+    counts = ", ".join(f"{n} {status}" for status, n in report.counts.items() if n)
+    review = "".join(
+        f"<li>{code(r.claim)} "
+        + (rating_badge(r.rating, known_score(r.rating)) if r.rating else "no verdict")
+        + (" (the verdict cites a changed quote)" if r.verdict_cites else "")
+        + "</li>"
+        for r in report.needs_review
+    )
+    rows = [
+        (
+            badge(
+                q.status, REANCHOR_COLOURS.get(q.status, GREY), attrs=f' data-status="{q.status}"'
+            ),
+            code(q.evidence or q.claim),
+            quote_html(q.old, context=False),
+            quote_html(q.new, context=False) if q.new else "—",
+            esc(f"{q.score:.2f}"),
+            esc(q.detail),
+        )
+        for q in report.quotes
+    ]
+    head = (
+        f"<strong>Re-anchored {len(report.quotes)} quote(s)</strong> from "
+        f"{code(short_hash(report.old))} in {code(short_hash(report.new))}"
+        + (f": {esc(counts)}" if counts else "")
+    )
+    needs = (
+        section(f"{len(report.needs_review)} claim(s) need review", f"<ul>{review}</ul>")
+        if report.needs_review
+        else ""
+    )
+    return (
+        f'<div class="claimledger cl-reanchor" style="{BOX}">{head}{needs}'
+        + table(["status", "quote of", "old", "new", "score", "why"], rows)
+        + "</div>"
+    )
+
+
+def reanchor_text(report: m.ReanchorReport) -> str:
+    """``<ReanchorReport 3 quotes: 1 exact, 1 changed, 1 orphaned; 2 claims need review>``"""
+    counts = ", ".join(f"{n} {status}" for status, n in report.counts.items() if n)
+    return (
+        f"<ReanchorReport {len(report.quotes)} quotes"
+        + (f": {counts}" if counts else "")
+        + f"; {len(report.needs_review)} claims need review>"
+    )
+
+
 # --- sources and track records --------------------------------------------------------------
 
 

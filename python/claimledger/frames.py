@@ -31,6 +31,7 @@ __all__ = [
     "claims_frame",
     "evidence_frame",
     "sources_frame",
+    "reanchor_frame",
     "from_frame",
     "CLAIM_COLUMNS",
     "SOURCE_COLUMNS",
@@ -44,6 +45,7 @@ SOURCE_COLUMNS = _SOURCE_RECORD_KEYS
 GRADES = ("A", "B", "C", "D", "E", "F")
 STANCES = ("supports", "refutes", "context")
 STATUSES = ("new", "in-progress", "reviewed", "published")
+REANCHOR_STATUSES = ("exact", "moved", "changed", "orphaned")
 
 
 def require_pandas():
@@ -233,6 +235,46 @@ def evidence_frame(wb: Any, claim: Optional[Any] = None):
         + ["credibility", "actor"],
     )
     return frame.astype({"start": "int64", "end": "int64", "seq": "int64"})
+
+
+def reanchor_frame(report: m.ReanchorReport):
+    """One row per quote of a :class:`~claimledger.ReanchorReport`, in the order of their
+    old position. Columns: claim, evidence (missing for a claim's own quote), status
+    (categorical: exact, moved, changed, orphaned), score, needs_review, old_start,
+    old_end, old_exact, new_start, new_end, new_exact (missing when orphaned), detail."""
+    pd = require_pandas()
+    rows = [
+        {
+            "claim": q.claim,
+            "evidence": q.evidence,
+            "status": q.status,
+            "score": q.score,
+            "needs_review": q.needs_review,
+            "old_start": q.old.start,
+            "old_end": q.old.end,
+            "old_exact": q.old.exact,
+            "new_start": q.new.start if q.new else None,
+            "new_end": q.new.end if q.new else None,
+            "new_exact": q.new.exact if q.new else None,
+            "detail": q.detail,
+        }
+        for q in report.quotes
+    ]
+    columns = ["claim", "evidence", "status", "score", "needs_review", "old_start", "old_end"]
+    columns += ["old_exact", "new_start", "new_end", "new_exact", "detail"]
+    frame = pd.DataFrame(rows, columns=columns)
+    frame["status"] = pd.Categorical(frame["status"], categories=REANCHOR_STATUSES)
+    _text_columns(pd, frame, ["claim", "evidence", "old_exact", "new_exact", "detail"])
+    return frame.astype(
+        {
+            "score": "float64",
+            "needs_review": "bool",
+            "old_start": "int64",
+            "old_end": "int64",
+            "new_start": "Int64",
+            "new_end": "Int64",
+        }
+    )
 
 
 def sources_frame(wb: Any):

@@ -32,6 +32,9 @@ __all__ = [
     "SearchHit",
     "SimilarHit",
     "Candidate",
+    "ReanchoredQuote",
+    "ReviewNeeded",
+    "ReanchorReport",
 ]
 
 
@@ -263,6 +266,83 @@ class Candidate:
 
 
 @dataclass(frozen=True)
+class ReanchoredQuote:
+    """Where a quote of an old snapshot is in a new version (:meth:`Workbench.reanchor`).
+
+    ``status`` is ``"exact"`` (same text at the same place, with the same context),
+    ``"moved"`` (same text at one other place, chosen by its context), ``"changed"`` (only
+    a close match: ``new`` holds the text there now and ``score`` its similarity) or
+    ``"orphaned"`` (gone, or found at places the context cannot tell apart; ``new`` is
+    None). "Same text" tolerates white space, quote marks and dashes; case counts.
+    ``evidence`` is the evidence id, or None for the claim's own ``appears_in`` quote.
+    """
+
+    claim: str
+    evidence: Optional[str]
+    status: str
+    old: Quote
+    new: Optional[Quote]
+    score: float  # 1 for exact and moved; the similarity of a changed quote; 0 orphaned
+    detail: str
+
+    @property
+    def needs_review(self) -> bool:
+        return self.status in ("changed", "orphaned")
+
+
+@dataclass(frozen=True)
+class ReviewNeeded:
+    """A claim resting on quotes that changed or were orphaned: ``rating`` is its current
+    verdict (or None), ``evidence`` the evidence ids affected, ``appearance`` whether its
+    own quote is, and ``verdict_cites`` whether the current verdict relies on that evidence."""
+
+    claim: str
+    rating: Optional[str]
+    evidence: tuple[str, ...]
+    appearance: bool
+    verdict_cites: bool
+
+
+@dataclass(frozen=True)
+class ReanchorReport:
+    """Every quote of snapshot ``old`` re-anchored in snapshot ``new`` (in the order of
+    their old position), and the claims that need review. ``report.counts`` tallies the
+    statuses; ``report.frame()`` is a pandas view, one row per quote."""
+
+    old: str
+    new: str
+    old_url: Optional[str]
+    new_url: Optional[str]
+    quotes: tuple[ReanchoredQuote, ...]
+    needs_review: tuple[ReviewNeeded, ...]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(("exact", "moved", "changed", "orphaned"), 0)
+        for quote in self.quotes:
+            counts[quote.status] += 1
+        return counts
+
+    def frame(self):
+        """One row per quote (needs pandas): claim, evidence, status, score, old and new
+        start/end/exact, detail."""
+        from .frames import reanchor_frame
+
+        return reanchor_frame(self)
+
+    def __repr__(self) -> str:
+        from . import display
+
+        return display.reanchor_text(self)
+
+    def _repr_html_(self) -> str:
+        """How Jupyter shows it (see claimledger.display)."""
+        from . import display
+
+        return display.reanchor_html(self)
+
+
+@dataclass(frozen=True)
 class MergeConflict:
     """A claim whose current verdicts differed between two merged desks. The verdict made
     last is current after the merge; set the verdict again to decide."""
@@ -432,3 +512,27 @@ def rating_from_core(core: Any) -> SourceRating:
 
 def checkpoint_from_core(core: Any) -> Checkpoint:
     return _copy(Checkpoint, core)
+
+
+def reanchor_report_from_core(core: Any) -> ReanchorReport:
+    quotes = tuple(
+        ReanchoredQuote(
+            claim=q.claim,
+            evidence=q.evidence,
+            status=q.status,
+            old=quote_from_core(q.old_quote),
+            new=quote_from_core(q.new_quote) if q.new_quote is not None else None,
+            score=q.similarity,
+            detail=q.detail,
+        )
+        for q in core.quotes
+    )
+    reviews = tuple(_copy(ReviewNeeded, r, evidence=tuple(r.evidence)) for r in core.needs_review)
+    return ReanchorReport(
+        old=core.old_snapshot,
+        new=core.new_snapshot,
+        old_url=core.old_url,
+        new_url=core.new_url,
+        quotes=quotes,
+        needs_review=reviews,
+    )

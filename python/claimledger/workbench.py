@@ -416,14 +416,18 @@ class Workbench:
         ref: Optional[str] = None,
         provenance: Optional[Mapping[str, Any]] = None,
         verdict: Any = None,
+        match_case: bool = True,
     ) -> m.Claim:
         """Records a claim, optionally where it appears (a snapshot and the exact quote).
 
-        `quote` defaults to the claim's text; it must occur in the snapshot exactly, or
-        :class:`AnchorError` is raised. `text` may be a :class:`~claimledger.Candidate`
-        (from :meth:`candidates`): its sentence becomes the claim's text and, unless
-        `appears_in` says otherwise, it is quoted from the candidate's own snapshot. The
-        quantities in the text are parsed and kept.
+        `quote` defaults to the claim's text; it must be the snapshot's own words, except
+        that white space, quote marks and dashes may differ (and case, with
+        ``match_case=False``), or :class:`AnchorError` is raised; the snapshot's own text is
+        recorded. A quote that occurs more than once raises too: quote more words.
+        `text` may be a :class:`~claimledger.Candidate` (from :meth:`candidates`): its
+        sentence becomes the claim's text and, unless `appears_in` says otherwise, it is
+        quoted from the candidate's own snapshot. The quantities in the text are parsed and
+        kept.
         `date` is when the claim was made, `context` where or how ("a campaign mailer"),
         `ref` an outside id (a claim whose ref exists is not added again), `provenance`
         a mapping saying where it came from, and `verdict` a first verdict (a rating, or
@@ -447,7 +451,8 @@ class Workbench:
                 "ref": ref,
                 "provenance": provenance,
                 "verdict": verdict,
-            }
+            },
+            match_case=match_case,
         )
         # Checked before? Warn (never refuse) when a near duplicate already has a verdict.
         checked = []
@@ -483,7 +488,7 @@ class Workbench:
         return self._core.add_claims(batch)
 
     @staticmethod
-    def _new_claim(r: Mapping[str, Any]) -> _core.NewClaim:
+    def _new_claim(r: Mapping[str, Any], match_case: bool = True) -> _core.NewClaim:
         tags = r.get("tags") or ()
         if isinstance(tags, str):
             tags = [tags]
@@ -500,6 +505,7 @@ class Workbench:
             _json_argument(r.get("provenance"), "provenance"),
             _text(rating, "rating"),
             _text(rationale, "rationale"),
+            bool(match_case),
         )
 
     def claim(self, claim_id: IdLike) -> m.Claim:
@@ -543,10 +549,17 @@ class Workbench:
         stance: str,
         note: Optional[str] = None,
         credibility: Optional[str] = None,
+        match_case: bool = True,
+        prefix: Optional[str] = None,
+        suffix: Optional[str] = None,
     ) -> m.Evidence:
-        """Links a claim to an exact quote in a snapshot, with a stance: supports,
-        refutes or context. The quote's position is recorded. `credibility` rates the
-        information on the Admiralty scale: "1" (confirmed), "2" (probably true), "3"
+        """Links a claim to a quote in a snapshot, with a stance: supports, refutes or
+        context. The quote must be the snapshot's own words, except that white space, quote
+        marks and dashes may differ (and case, with ``match_case=False``); what is recorded
+        is the snapshot's own text, its position and its context. When the quote occurs
+        more than once, `prefix` (text just before it) or `suffix` (just after) picks the
+        place; if nothing does, :class:`AnchorError` names the places. `credibility` rates
+        the information on the Admiralty scale: "1" (confirmed), "2" (probably true), "3"
         (possibly true), "4" (doubtful), "5" (improbable), "6" (cannot be judged)."""
         return m.evidence_from_core(
             self._core.link_evidence(
@@ -556,6 +569,9 @@ class Workbench:
                 _text(stance, "stance"),
                 _text(note, "note"),
                 _text(credibility, "credibility"),
+                bool(match_case),
+                _text(prefix, "prefix"),
+                _text(suffix, "suffix"),
             )
         )
 
@@ -786,6 +802,20 @@ class Workbench:
             )
         out.sort(key=lambda c: (-c.score, c.start))
         return out if limit is None else out[: int(limit)]
+
+    def reanchor(self, old: IdLike, new: IdLike) -> m.ReanchorReport:
+        """A new version of a document arrived (the source edited its article): where is
+        every quote taken from snapshot `old` (evidence quotes and claims' ``appears_in``
+        quotes) in snapshot `new`? Each is ``exact``, ``moved``, ``changed`` (only a close
+        match, with the new text and its similarity) or ``orphaned`` (gone or ambiguous);
+        never a silent wrong match. ``report.needs_review`` lists the claims resting on
+        changed or orphaned quotes, with their current verdict. Reads only; records
+        nothing. The snapshots may have different URLs (both are in the report). Raises
+        :class:`NotFoundError` for an unknown snapshot and :class:`AnchorError` for one that
+        is not UTF-8 text."""
+        return m.reanchor_report_from_core(
+            self._core.reanchor(_id(old, "snapshot"), _id(new, "snapshot"))
+        )
 
     # --- moving a desk ---------------------------------------------------------------
 

@@ -247,6 +247,32 @@ PYBIND11_MODULE(_core, m) {
       .def_readonly("features", &Candidate::features)
       .def_readonly("quantities", &Candidate::quantities);
 
+  py::class_<QuoteReanchor>(m, "QuoteReanchor")
+      .def_readonly("claim", &QuoteReanchor::claim)
+      .def_readonly("evidence", &QuoteReanchor::evidence)
+      .def_readonly("old_quote", &QuoteReanchor::old_quote)
+      .def_property_readonly(
+          "status", [](const QuoteReanchor& q) { return ReanchorStatusName(q.result.status); })
+      .def_property_readonly("new_quote", [](const QuoteReanchor& q) { return q.result.quote; })
+      .def_property_readonly("similarity",
+                             [](const QuoteReanchor& q) { return q.result.similarity; })
+      .def_property_readonly("detail", [](const QuoteReanchor& q) { return q.result.detail; });
+
+  py::class_<ReviewNeeded>(m, "ReviewNeeded")
+      .def_readonly("claim", &ReviewNeeded::claim)
+      .def_readonly("rating", &ReviewNeeded::rating)
+      .def_readonly("evidence", &ReviewNeeded::evidence)
+      .def_readonly("appearance", &ReviewNeeded::appearance)
+      .def_readonly("verdict_cites", &ReviewNeeded::verdict_cites);
+
+  py::class_<ReanchorReport>(m, "ReanchorReport")
+      .def_readonly("old_snapshot", &ReanchorReport::old_snapshot)
+      .def_readonly("new_snapshot", &ReanchorReport::new_snapshot)
+      .def_readonly("old_url", &ReanchorReport::old_url)
+      .def_readonly("new_url", &ReanchorReport::new_url)
+      .def_readonly("quotes", &ReanchorReport::quotes)
+      .def_readonly("needs_review", &ReanchorReport::needs_review);
+
   py::class_<MergeConflict>(m, "MergeConflict")
       .def_readonly("claim", &MergeConflict::claim)
       .def_readonly("local_rating", &MergeConflict::local_rating)
@@ -276,9 +302,10 @@ PYBIND11_MODULE(_core, m) {
                       std::vector<std::string> tags, std::optional<std::string> date,
                       std::optional<std::string> context, std::optional<std::string> ref,
                       const std::string& provenance_json, std::optional<std::string> verdict_rating,
-                      std::optional<std::string> verdict_rationale) {
+                      std::optional<std::string> verdict_rationale, bool match_case) {
             NewClaim claim{std::move(text), std::move(claimant), std::move(appears_in),
                            std::move(quote), std::move(tags)};
+            claim.match_case = match_case;
             claim.date = std::move(date);
             claim.context = std::move(context);
             claim.ref = std::move(ref);
@@ -290,7 +317,8 @@ PYBIND11_MODULE(_core, m) {
           }),
           py::arg("text"), py::arg("claimant"), py::arg("appears_in"), py::arg("quote"),
           py::arg("tags"), py::arg("date"), py::arg("context"), py::arg("ref"),
-          py::arg("provenance_json"), py::arg("verdict_rating"), py::arg("verdict_rationale"));
+          py::arg("provenance_json"), py::arg("verdict_rating"), py::arg("verdict_rationale"),
+          py::arg("match_case") = true);
 
   py::class_<Workbench>(m, "Workbench")
       .def(py::init([](const std::string& path, const std::string& actor, const std::string& scale,
@@ -325,11 +353,15 @@ PYBIND11_MODULE(_core, m) {
           "link_evidence",
           [](Workbench& w, std::string claim, std::string snapshot, std::string quote,
              std::string stance, std::optional<std::string> note,
-             std::optional<std::string> credibility) {
+             std::optional<std::string> credibility, bool match_case,
+             std::optional<std::string> prefix, std::optional<std::string> suffix) {
             return w.LinkEvidence({std::move(claim), std::move(snapshot), std::move(quote),
-                                   std::move(stance), std::move(note), std::move(credibility)});
+                                   std::move(stance), std::move(note), std::move(credibility),
+                                   match_case, std::move(prefix), std::move(suffix)});
           },
-          Release())
+          py::arg("claim"), py::arg("snapshot"), py::arg("quote"), py::arg("stance"),
+          py::arg("note"), py::arg("credibility"), py::arg("match_case") = true,
+          py::arg("prefix") = std::nullopt, py::arg("suffix") = std::nullopt, Release())
       .def("set_verdict", &Workbench::SetVerdict, Release())
       .def("set_status", &Workbench::SetStatus, Release())
       .def("rate_source", &Workbench::RateSource, Release())
@@ -370,6 +402,8 @@ PYBIND11_MODULE(_core, m) {
       .def("import_bundle", &Workbench::ImportBundle, Release())
       .def("merge", &Workbench::Merge, Release())
       .def("similar", &Workbench::Similar, Release())
+      .def("reanchor", &Workbench::Reanchor, py::arg("old_snapshot"), py::arg("new_snapshot"),
+           Release())
       .def("candidates", &Workbench::Candidates, py::arg("snapshot_hash"), Release())
       .def(
           "search",
