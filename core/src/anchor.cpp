@@ -386,35 +386,31 @@ Reanchored ReanchorQuote(std::string_view document, const Quote& old) {
     return result;
   };
 
-  // 1. The same words (after folding) at one place that the context picks.
+  // 1. The same words (after folding), at the one place that the context picks.
   const std::vector<Place> places = FindPlaces(document, folded, s, old.exact);
-  if (!places.empty()) {
-    const auto best = BestPlace(places);
-    if (!best) {
-      result.detail = "the text occurs " + std::to_string(places.size()) +
-                      " times and its context does not tell which one is the quote";
-      return result;
-    }
-    const Place& place = places[*best];
-    const bool in_context = ContextBefore(s, place) || ContextAfter(s, text, place);
-    if (!in_context) {
-      // The words are elsewhere, out of context: when the context survives around other
-      // text, the quote's own place was edited, and the words elsewhere are another passage.
-      if (auto between = BetweenContext(text, s)) {
-        if (between->begin < between->end && between->begin != place.begin) {
-          const double similarity =
-              Similarity(s.exact, text.substr(between->begin, between->end - between->begin));
-          if (similarity >= kAnchoredSimilarity) {
-            return changed(*between, similarity,
-                           "where its context survives; the old words occur elsewhere, out of "
-                           "context");
-          }
-        }
+  const std::optional<std::size_t> best = BestPlace(places);
+  const Place* found = best ? &places[*best] : nullptr;
+
+  // 2. Other words where the context survives on both sides: the quote's own place was
+  // edited. This wins over the same words found where the context does not survive on both
+  // sides (another sentence that happens to use them).
+  if (!found || !ContextBefore(s, *found) || !ContextAfter(s, text, *found)) {
+    const auto between = BetweenContext(text, s);
+    if (between && between->begin < between->end && (!found || between->begin != found->begin)) {
+      const double similarity =
+          Similarity(s.exact, text.substr(between->begin, between->end - between->begin));
+      if (similarity >= kAnchoredSimilarity) {
+        return changed(*between, similarity,
+                       places.empty() ? "where its context survives"
+                                      : "where its context survives; the old words occur "
+                                        "elsewhere, out of context");
       }
     }
-    result.quote = QuoteAt(document, folded, place);
+  }
+  if (found) {
+    result.quote = QuoteAt(document, folded, *found);
     result.similarity = 1;
-    const bool same_context = place.before == s.prefix.size() && place.after == s.suffix.size();
+    const bool same_context = found->before == s.prefix.size() && found->after == s.suffix.size();
     if (result.quote->start == old.start && same_context) {
       result.status = ReanchorStatus::kExact;
       result.detail = "same text at the same place";
@@ -426,14 +422,10 @@ Reanchored ReanchorQuote(std::string_view document, const Quote& old) {
     }
     return result;
   }
-
-  // 2. Different words where the context survives on both sides.
-  const auto between = BetweenContext(text, s);
-  if (between && between->begin < between->end) {
-    const double similarity =
-        Similarity(s.exact, text.substr(between->begin, between->end - between->begin));
-    if (similarity >= kAnchoredSimilarity)
-      return changed(*between, similarity, "where its context survives");
+  if (!places.empty()) {
+    result.detail = "the text occurs " + std::to_string(places.size()) +
+                    " times and its context does not tell which one is the quote";
+    return result;
   }
 
   // 3. The stretch with the fewest edits, by content alone.
@@ -444,17 +436,17 @@ Reanchored ReanchorQuote(std::string_view document, const Quote& old) {
   std::size_t distance = 0;
   std::vector<Place> closest = ClosestStretches(text, s.exact, &distance);
   for (Place& place : closest) ScoreContext(text, s, &place);
-  const auto best = BestPlace(closest);
+  const auto nearest = BestPlace(closest);
   if (closest.empty()) {
     result.detail = "not found, and nothing close";
     return result;
   }
-  if (!best) {
+  if (!nearest) {
     result.detail = "not found; " + std::to_string(closest.size()) +
                     " passages are equally close and the context does not tell them apart";
     return result;
   }
-  const Place& place = closest[*best];
+  const Place& place = closest[*nearest];
   const double similarity =
       place.begin < place.end
           ? Similarity(s.exact, text.substr(place.begin, place.end - place.begin))

@@ -270,6 +270,26 @@ TEST(ReanchorTest, WordsElsewhereOutOfContextDoNotHideAnEdit) {
   EXPECT_EQ(r.quote->exact, "approximately 28,000 troops");
 }
 
+TEST(ReanchorTest, WordsWithContextOnOneSideDoNotHideAnEditEither) {
+  std::string edited = kOld;
+  edited.replace(edited.find("28,500"), 6, "28,000");
+  edited += " In 2019 the United States keeps approximately 28,500 troops in Japan.";
+  const Reanchored r = ReanchorQuote(edited, OldQuote("approximately 28,500 troops"));
+  EXPECT_EQ(r.status, ReanchorStatus::kChanged);
+  ASSERT_TRUE(r.quote);
+  EXPECT_EQ(r.quote->exact, "approximately 28,000 troops");
+}
+
+TEST(ReanchorTest, EditedPlaceWinsOverAmbiguousCopies) {
+  std::string edited = kOld;
+  edited.replace(edited.find("28,500"), 6, "28,000");
+  edited += " Once 28,500 troops. Twice 28,500 troops.";
+  const Reanchored r = ReanchorQuote(edited, OldQuote("28,500 troops"));
+  EXPECT_EQ(r.status, ReanchorStatus::kChanged);
+  ASSERT_TRUE(r.quote);
+  EXPECT_EQ(r.quote->exact, "28,000 troops");
+}
+
 TEST(ReanchorTest, OrphanedWhenGone) {
   const Reanchored r = ReanchorQuote("An entirely different article about farming in Iowa.",
                                      OldQuote("approximately 28,500 troops"));
