@@ -241,40 +241,50 @@ std::optional<Place> BetweenContext(const std::u32string& text, const FoldedSele
   return found[0];
 }
 
-// The stretches of `text` with the fewest edits from `quote` (Sellers' approximate string
-// matching: an edit distance that may start and end anywhere in the text), without overlaps,
-// in document order. Their `before`/`after` are left for the caller to score.
+// The stretches of `text` with the fewest edits from `quote`, when that is at most
+// `max_edits` (Sellers' approximate string matching: an edit distance that may start and
+// end anywhere in the text, with Ukkonen's cut-off: rows past the last one within
+// `max_edits` are not computed). Without overlaps, in document order; their
+// `before`/`after` are left for the caller to score.
 std::vector<Place> ClosestStretches(const std::u32string& text, const std::u32string& quote,
-                                    std::size_t* distance) {
+                                    std::size_t max_edits) {
   const std::size_t m = quote.size();
-  std::vector<std::size_t> cost(m + 1), start(m + 1, 0), prev_cost(m + 1), prev_start(m + 1);
-  for (std::size_t i = 0; i <= m; ++i) cost[i] = i;
-  *distance = m;
+  const std::size_t over = max_edits + 1;  // stands for any cost above max_edits
+  std::vector<std::size_t> cost(m + 2, over), start(m + 2, 0);
+  std::vector<std::size_t> prev_cost(m + 2, over), prev_start(m + 2, 0);
+  for (std::size_t i = 0; i <= std::min(m, max_edits); ++i) cost[i] = i;
+  std::size_t last = std::min(m, max_edits);  // the last row within max_edits
+  std::size_t distance = over;
   std::vector<Place> best;
   for (std::size_t j = 1; j <= text.size(); ++j) {
     std::swap(cost, prev_cost);
     std::swap(start, prev_start);
     cost[0] = 0;
     start[0] = j;
-    for (std::size_t i = 1; i <= m; ++i) {
+    const std::size_t rows = std::min(m, last + 1);
+    for (std::size_t i = 1; i <= rows; ++i) {
       const std::size_t diagonal = prev_cost[i - 1] + (quote[i - 1] != text[j - 1]);
       const std::size_t left = prev_cost[i] + 1;  // a character of the text left out
       const std::size_t up = cost[i - 1] + 1;     // a character of the quote missing
       if (diagonal <= left && diagonal <= up) {
-        cost[i] = diagonal;
+        cost[i] = std::min(diagonal, over);
         start[i] = prev_start[i - 1];
       } else if (left <= up) {
-        cost[i] = left;
+        cost[i] = std::min(left, over);
         start[i] = prev_start[i];
       } else {
-        cost[i] = up;
+        cost[i] = std::min(up, over);
         start[i] = start[i - 1];
       }
     }
-    if (cost[m] < *distance) {
-      *distance = cost[m];
+    cost[rows + 1] = over;
+    last = rows;
+    while (last > 0 && cost[last] > max_edits) --last;
+    if (last < m) continue;
+    if (cost[m] < distance) {
+      distance = cost[m];
       best.assign(1, Place{start[m], j});
-    } else if (cost[m] == *distance && !best.empty() && start[m] >= best.back().end) {
+    } else if (cost[m] == distance && start[m] >= best.back().end) {
       best.push_back(Place{start[m], j});
     }
   }
@@ -367,15 +377,16 @@ const char* ReanchorStatusName(ReanchorStatus status) {
   return "orphaned";
 }
 
-Reanchored ReanchorQuote(std::string_view document, const Quote& old) {
+namespace {
+
+// ReanchorQuote with the document folded (case counts) once for many quotes.
+Reanchored Reanchor(std::string_view document, const FoldedText& folded, const Quote& old) {
   Reanchored result;
-  const AnchorOptions options;  // case counts: a change of case is a change
-  const FoldedSelector s = FoldSelector(old, options);
+  const FoldedSelector s = FoldSelector(old, AnchorOptions{});
   if (s.exact.empty()) {
     result.detail = "the old quote has no text to look for";
     return result;
   }
-  const FoldedText folded = FoldText(document, options);
   const std::u32string& text = folded.text;
   const auto changed = [&](const Place& place, double similarity, const std::string& how) {
     result.status = ReanchorStatus::kChanged;
@@ -428,34 +439,47 @@ Reanchored ReanchorQuote(std::string_view document, const Quote& old) {
     return result;
   }
 
-  // 3. The stretch with the fewest edits, by content alone.
+  // 3. The stretch with the fewest edits, by content alone. A similarity of at least
+  // kCloseSimilarity allows d edits with d <= (1 - kCloseSimilarity) * (m + d).
   if (text.size() > kMaxFuzzyCells / s.exact.size()) {
     result.detail = "not found; the document is too long to look for close matches";
     return result;
   }
-  std::size_t distance = 0;
-  std::vector<Place> closest = ClosestStretches(text, s.exact, &distance);
+  const double allowed = (1 - kCloseSimilarity) / kCloseSimilarity;
+  const auto max_edits = static_cast<std::size_t>(allowed * static_cast<double>(s.exact.size()));
+  std::vector<Place> closest = ClosestStretches(text, s.exact, max_edits);
   for (Place& place : closest) ScoreContext(text, s, &place);
   const auto nearest = BestPlace(closest);
-  if (closest.empty()) {
-    result.detail = "not found, and nothing close";
-    return result;
-  }
-  if (!nearest) {
+  if (!nearest && closest.size() > 1) {
     result.detail = "not found; " + std::to_string(closest.size()) +
                     " passages are equally close and the context does not tell them apart";
     return result;
   }
-  const Place& place = closest[*nearest];
-  const double similarity =
-      place.begin < place.end
-          ? Similarity(s.exact, text.substr(place.begin, place.end - place.begin))
-          : 0;
-  if (place.begin < place.end && similarity >= kCloseSimilarity) {
-    return changed(place, similarity, "by content");
+  if (nearest) {
+    const Place& place = closest[*nearest];
+    const double similarity =
+        Similarity(s.exact, text.substr(place.begin, place.end - place.begin));
+    if (place.begin < place.end && similarity >= kCloseSimilarity) {
+      return changed(place, similarity, "by content");
+    }
   }
-  result.detail = "not found; the closest passage is only " + Percent(similarity) + " similar";
+  result.detail = "not found, and nothing at least " + Percent(kCloseSimilarity) + " similar";
   return result;
+}
+
+}  // namespace
+
+Reanchored ReanchorQuote(std::string_view document, const Quote& old) {
+  return Reanchor(document, FoldText(document), old);
+}
+
+std::vector<Reanchored> ReanchorQuotes(std::string_view document,
+                                       const std::vector<Quote>& quotes) {
+  const FoldedText folded = FoldText(document);  // case counts: a change of case is a change
+  std::vector<Reanchored> results;
+  results.reserve(quotes.size());
+  for (const Quote& quote : quotes) results.push_back(Reanchor(document, folded, quote));
+  return results;
 }
 
 }  // namespace claimledger

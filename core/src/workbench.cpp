@@ -632,9 +632,12 @@ ReanchorReport Workbench::Reanchor(const std::string& old_snapshot,
                    [](const QuoteReanchor& a, const QuoteReanchor& b) {
                      return a.old_quote.start < b.old_quote.start;
                    });
-  for (QuoteReanchor& quote : report.quotes) {
-    quote.result = ReanchorQuote(text, quote.old_quote);
-    if (quote.result.quote) quote.result.quote->snapshot = new_snapshot;
+  std::vector<Quote> old_quotes;
+  for (const QuoteReanchor& quote : report.quotes) old_quotes.push_back(quote.old_quote);
+  std::vector<Reanchored> results = ReanchorQuotes(text, old_quotes);
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    report.quotes[i].result = std::move(results[i]);
+    if (report.quotes[i].result.quote) report.quotes[i].result.quote->snapshot = new_snapshot;
   }
 
   std::map<std::string, std::size_t> review_of;  // claim id -> index in needs_review

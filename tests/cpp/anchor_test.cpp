@@ -341,6 +341,23 @@ TEST(ReanchorTest, QuoteAtTheStartOrEndUsesTheDocumentsEdge) {
   EXPECT_EQ(changed_first.quote->exact, "Troops: 28,900");
 }
 
+TEST(ReanchorTest, ManyQuotesAtOnceGiveTheSameAsOneByOne) {
+  std::string edited = kOld;
+  edited.replace(edited.find("28,500"), 6, "28,000");
+  const std::vector<Quote> quotes = {OldQuote("approximately 28,500 troops"),
+                                     OldQuote("the 1950-1953 Korean War"),
+                                     OldQuote("Officials said")};
+  const std::vector<Reanchored> all = ReanchorQuotes(edited, quotes);
+  ASSERT_EQ(all.size(), quotes.size());
+  for (std::size_t i = 0; i < quotes.size(); ++i) {
+    const Reanchored one = ReanchorQuote(edited, quotes[i]);
+    EXPECT_EQ(all[i].status, one.status) << i;
+    EXPECT_EQ(all[i].detail, one.detail) << i;
+  }
+  EXPECT_EQ(all[0].status, ReanchorStatus::kChanged);
+  EXPECT_EQ(all[1].status, ReanchorStatus::kExact);
+}
+
 TEST(ReanchorTest, EmptyNewDocument) {
   EXPECT_EQ(ReanchorQuote("", OldQuote("28,500 troops")).status, ReanchorStatus::kOrphaned);
 }

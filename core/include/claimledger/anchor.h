@@ -105,9 +105,10 @@ const char* ReanchorStatusName(ReanchorStatus status);
 inline constexpr std::size_t kAnchorContext = 16;
 inline constexpr double kAnchoredSimilarity = 0.5;
 inline constexpr double kCloseSimilarity = 0.8;
-// The content-only search compares every code point of the document with every code point
-// of the quote; above this many comparisons it is skipped (the quote is orphaned, and the
-// detail says why).
+// The content-only search may compare every code point of the document with every code
+// point of the quote (it stops early on rows that are already too far off); when the
+// document's length times the quote's is above this, it is skipped (the quote is
+// orphaned, and the detail says why).
 inline constexpr std::size_t kMaxFuzzyCells = 200'000'000;
 
 struct Reanchored {
@@ -121,6 +122,9 @@ struct Reanchored {
 // Case counts; white space, quote and dash forms do not (see FoldText).
 // REQUIRES: `document` is valid UTF-8; old.exact is not empty.
 Reanchored ReanchorQuote(std::string_view document, const Quote& old);
+
+// ReanchorQuote for each of `quotes`, in order, folding the document once.
+std::vector<Reanchored> ReanchorQuotes(std::string_view document, const std::vector<Quote>& quotes);
 
 }  // namespace claimledger
 
