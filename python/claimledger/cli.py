@@ -97,6 +97,7 @@ def _cmd_add_claim(args: argparse.Namespace) -> int:
             appears_in=args.appears_in,
             quote=args.quote,
             tags=args.tag or (),
+            match_case=not args.ignore_case,
         )
     print(claim.id)
     return 0
@@ -105,7 +106,14 @@ def _cmd_add_claim(args: argparse.Namespace) -> int:
 def _cmd_link_evidence(args: argparse.Namespace) -> int:
     with _open(args) as wb:
         evidence = wb.link_evidence(
-            args.claim, args.snapshot, quote=args.quote, stance=args.stance, note=args.note
+            args.claim,
+            args.snapshot,
+            quote=args.quote,
+            stance=args.stance,
+            note=args.note,
+            match_case=not args.ignore_case,
+            prefix=args.prefix,
+            suffix=args.suffix,
         )
     print(evidence.id)
     return 0
@@ -572,6 +580,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--appears-in", help="hash of the snapshot it appears in")
     p.add_argument("--quote", help="the exact words in that snapshot")
     p.add_argument("--tag", action="append", help="a tag (repeat for several)")
+    p.add_argument("--ignore-case", action="store_true", help="find the quote in any case")
 
     p = writer(
         command(
@@ -587,6 +596,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quote", required=True)
     p.add_argument("--stance", required=True, help="supports, refutes or context")
     p.add_argument("--note")
+    p.add_argument("--ignore-case", action="store_true", help="find the quote in any case")
+    p.add_argument("--prefix", help="text just before the quote, when it occurs more than once")
+    p.add_argument("--suffix", help="text just after the quote, when it occurs more than once")
 
     p = writer(
         command(

@@ -201,3 +201,27 @@ def test_cli_reanchor_prints_statuses_and_exits_1_when_review_is_needed(
     out, err = capsys.readouterr()
     assert status == 1
     assert err.startswith("claimledger: [claimledger.snapshot.not_found]")
+
+
+def test_cli_link_evidence_and_add_claim_take_case_and_context_options(tmp_path, capsys):
+    ledger = tmp_path / "desk.ledger"
+    doc = tmp_path / "doc.txt"
+    doc.write_text("In 2018: 28,500 Troops. In 2024: 28,500 TROOPS.", encoding="utf-8")
+    assert main(["init", str(ledger)]) == 0
+    assert main(["add-snapshot", str(ledger), str(doc)]) == 0
+    snap = capsys.readouterr().out.split()[-1]
+    argv = ["add-claim", str(ledger), "About 28,500 troops.", "--appears-in", snap]
+    assert main([*argv, "--quote", "in 2018"]) == 1  # case counts by default
+    assert "different capital letters" in capsys.readouterr().err
+    assert main([*argv, "--quote", "in 2018", "--ignore-case"]) == 0
+    claim = capsys.readouterr().out.strip()
+    link = ["link-evidence", str(ledger), claim, snap, "--stance", "supports"]
+    assert main([*link, "--quote", "28,500 troops", "--ignore-case"]) == 1
+    assert "[claimledger.anchor.ambiguous]" in capsys.readouterr().err
+    assert main([*link, "--quote", "28,500 troops", "--ignore-case", "--prefix", "2024: "]) == 0
+    evidence = capsys.readouterr().out.strip()
+    with cl.open(ledger) as wb:
+        assert wb.claim(claim).appearances[0].exact == "In 2018"
+        (linked,) = wb.evidence(claim)
+        assert linked.id == evidence
+        assert linked.quote.exact == "28,500 TROOPS"
