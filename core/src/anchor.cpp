@@ -232,9 +232,11 @@ std::optional<Place> BetweenContext(const std::u32string& text, const FoldedSele
   }
   std::vector<Place> found;
   for (std::size_t from : starts) {
-    const std::size_t to = after.empty() ? text.size() : text.find(after, from);
-    if (to == std::u32string::npos || to - from > window) continue;
-    found.push_back(Place{from, to});
+    // Only within the window, so that a common anchor costs no more than its occurrences.
+    const std::u32string_view near = std::u32string_view(text).substr(from, window + after.size());
+    const std::size_t gap = after.empty() ? text.size() - from : near.find(after);
+    if (gap == std::u32string_view::npos || gap > window) continue;
+    found.push_back(Place{from, from + gap});
   }
   if (found.size() != 1) return std::nullopt;
   TrimPlace(text, &found[0]);
@@ -342,10 +344,12 @@ AnchorResult LocateQuote(std::string_view document, const Quote& selector,
   const auto top =
       std::max_element(places.begin(), places.end(),
                        [&](const Place& a, const Place& b) { return key(a) < key(b); });
+  std::size_t byte = 0, points = 0;  // places are in document order: count as we go
   for (const Place& place : places) {
-    if (key(place) == key(*top)) {
-      result.places.push_back(CodePointCount(document.substr(0, folded.begin[place.begin])));
-    }
+    if (key(place) != key(*top)) continue;
+    points += CodePointCount(document.substr(byte, folded.begin[place.begin] - byte));
+    byte = folded.begin[place.begin];
+    result.places.push_back(points);
   }
   return result;
 }
