@@ -169,6 +169,13 @@ const char kOld[] =
     "SEOUL (Reuters) - The United States keeps approximately 28,500 troops in South Korea, "
     "a legacy of the 1950-1953 Korean War. Officials said the number would not change.";
 
+// kOld with the first `from` replaced by `to`: the source's edit.
+std::string Edited(std::string_view from, std::string_view to) {
+  std::string edited = kOld;
+  edited.replace(edited.find(from), from.size(), to);
+  return edited;
+}
+
 Quote OldQuote(std::string_view exact) {
   auto quote = AnchorQuote(kOld, exact);
   EXPECT_TRUE(quote) << exact;
@@ -185,8 +192,7 @@ TEST(ReanchorTest, ExactWhenNothingChanged) {
 }
 
 TEST(ReanchorTest, WhiteSpaceAndQuoteFormEditsStayExact) {
-  std::string edited = kOld;
-  edited.replace(edited.find("28,500 troops"), 13, "28,500\u00A0troops");
+  std::string edited = Edited("28,500 troops", "28,500\u00A0troops");
   edited.replace(edited.find("1950-1953"), 9, "1950\u20131953");
   const Reanchored r = ReanchorQuote(edited, OldQuote("approximately 28,500 troops"));
   EXPECT_EQ(r.status, ReanchorStatus::kExact);
@@ -215,8 +221,7 @@ TEST(ReanchorTest, MovedToAnotherParagraph) {
 }
 
 TEST(ReanchorTest, ChangedNumberIsNeverExactOrMoved) {
-  std::string edited = kOld;
-  edited.replace(edited.find("28,500"), 6, "28,000");
+  std::string edited = Edited("28,500", "28,000");
   const Reanchored r = ReanchorQuote(edited, OldQuote("approximately 28,500 troops"));
   EXPECT_EQ(r.status, ReanchorStatus::kChanged);
   ASSERT_TRUE(r.quote);
@@ -227,8 +232,7 @@ TEST(ReanchorTest, ChangedNumberIsNeverExactOrMoved) {
 }
 
 TEST(ReanchorTest, ChangedShortQuoteWhereItsContextSurvives) {
-  std::string edited = kOld;
-  edited.replace(edited.find("28,500"), 6, "29,000");
+  std::string edited = Edited("28,500", "29,000");
   const Reanchored r = ReanchorQuote(edited, OldQuote("28,500"));
   EXPECT_EQ(r.status, ReanchorStatus::kChanged);  // 67% similar, but in the same place
   ASSERT_TRUE(r.quote);
@@ -252,8 +256,7 @@ TEST(ReanchorTest, ChangedByContentWhenTheContextIsGone) {
 }
 
 TEST(ReanchorTest, CaseChangeIsAChange) {
-  std::string edited = kOld;
-  edited.replace(edited.find("South Korea"), 11, "south korea");
+  std::string edited = Edited("South Korea", "south korea");
   const Reanchored r = ReanchorQuote(edited, OldQuote("troops in South Korea"));
   EXPECT_EQ(r.status, ReanchorStatus::kChanged);
 }
@@ -261,8 +264,7 @@ TEST(ReanchorTest, CaseChangeIsAChange) {
 TEST(ReanchorTest, WordsElsewhereOutOfContextDoNotHideAnEdit) {
   // The quote's own sentence now says 28,000; "approximately 28,500 troops" survives only in
   // an unrelated sentence. Calling that "moved" would be a silent wrong match.
-  std::string edited = kOld;
-  edited.replace(edited.find("28,500"), 6, "28,000");
+  std::string edited = Edited("28,500", "28,000");
   edited += " In 2019 there were approximately 28,500 troops, a report said.";
   const Reanchored r = ReanchorQuote(edited, OldQuote("approximately 28,500 troops"));
   EXPECT_EQ(r.status, ReanchorStatus::kChanged);
@@ -271,8 +273,7 @@ TEST(ReanchorTest, WordsElsewhereOutOfContextDoNotHideAnEdit) {
 }
 
 TEST(ReanchorTest, WordsWithContextOnOneSideDoNotHideAnEditEither) {
-  std::string edited = kOld;
-  edited.replace(edited.find("28,500"), 6, "28,000");
+  std::string edited = Edited("28,500", "28,000");
   edited += " In 2019 the United States keeps approximately 28,500 troops in Japan.";
   const Reanchored r = ReanchorQuote(edited, OldQuote("approximately 28,500 troops"));
   EXPECT_EQ(r.status, ReanchorStatus::kChanged);
@@ -281,8 +282,7 @@ TEST(ReanchorTest, WordsWithContextOnOneSideDoNotHideAnEditEither) {
 }
 
 TEST(ReanchorTest, EditedPlaceWinsOverAmbiguousCopies) {
-  std::string edited = kOld;
-  edited.replace(edited.find("28,500"), 6, "28,000");
+  std::string edited = Edited("28,500", "28,000");
   edited += " Once 28,500 troops. Twice 28,500 troops.";
   const Reanchored r = ReanchorQuote(edited, OldQuote("28,500 troops"));
   EXPECT_EQ(r.status, ReanchorStatus::kChanged);
@@ -299,8 +299,7 @@ TEST(ReanchorTest, OrphanedWhenGone) {
 }
 
 TEST(ReanchorTest, OrphanedWhenRewrittenBeyondRecognition) {
-  std::string edited = kOld;
-  edited.replace(edited.find("approximately 28,500 troops"), 27, "a force whose size is secret");
+  std::string edited = Edited("approximately 28,500 troops", "a force whose size is secret");
   // The context survives, but the text between is not close to the old quote.
   const Reanchored r = ReanchorQuote(edited, OldQuote("approximately 28,500 troops"));
   EXPECT_EQ(r.status, ReanchorStatus::kOrphaned);
@@ -342,8 +341,7 @@ TEST(ReanchorTest, QuoteAtTheStartOrEndUsesTheDocumentsEdge) {
 }
 
 TEST(ReanchorTest, ManyQuotesAtOnceGiveTheSameAsOneByOne) {
-  std::string edited = kOld;
-  edited.replace(edited.find("28,500"), 6, "28,000");
+  std::string edited = Edited("28,500", "28,000");
   const std::vector<Quote> quotes = {OldQuote("approximately 28,500 troops"),
                                      OldQuote("the 1950-1953 Korean War"),
                                      OldQuote("Officials said")};
@@ -434,8 +432,7 @@ TEST(WorkbenchAnchorTest, AmbiguousQuoteIsAnErrorUntilContextPicksOne) {
 }
 
 TEST(WorkbenchAnchorTest, ReanchorReportsEveryQuoteAndWhatNeedsReview) {
-  std::string edited = kOld;
-  edited.replace(edited.find("28,500"), 6, "28,000");
+  std::string edited = Edited("28,500", "28,000");
   edited = "UPDATED. " + edited;
   Desk d = MakeDesk(edited);
   const Evidence war = d.wb->LinkEvidence({d.other, d.v1, "the 1950-1953 Korean War", "supports"});
