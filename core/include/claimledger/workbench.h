@@ -144,6 +144,12 @@ class Workbench {
   // The same bytes are stored once: adding them again returns the existing snapshot
   // unchanged (its first metadata stays) and appends nothing.
   Snapshot AddSnapshot(const NewSnapshot& snapshot);
+  // A quote (a claim's appears_in quote, an evidence quote) is found with LocateQuote
+  // (anchor.h): white space, quote marks and dashes may differ, and case when match_case is
+  // false; the snapshot's own text is recorded. Throws Error(kAnchor) when the snapshot is
+  // not text ("claimledger.anchor.not_text"), the quote is empty ("...anchor.empty"), not
+  // there ("...anchor.not_found") or at several places nothing tells apart
+  // ("...anchor.ambiguous", naming them).
   Claim AddClaim(const NewClaim& claim);
   Evidence LinkEvidence(const NewEvidence& evidence);
   // Appends a verdict; earlier verdicts stay in the history. `evidence` ids must be
