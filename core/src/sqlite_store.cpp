@@ -2,7 +2,8 @@
 // the project that holds SQL. One connection per store, WAL mode, a busy timeout, and
 // BEGIN IMMEDIATE for writers so that several processes appending to one file keep one
 // linear chain. Projection tables are created in a schema ("main", or an attached
-// "replay" database for verify) so the same statements serve both.
+// "replay" database for verify) so the same statements serve both. Verify's first,
+// cheaper check replays into DigestScratch instead: per-table digests kept in memory.
 #include <sodium.h>
 #include <sqlite3.h>
 
