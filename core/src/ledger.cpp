@@ -376,8 +376,7 @@ VerifyReport Ledger::Verify(const std::optional<Checkpoint>& against) {
   std::int64_t expected_seq = 1;
   std::string expected_prev = GenesisPrev();
   std::optional<std::string> checkpoint_hash_seen;
-  Event parsed;
-  store_.ScanEvents(1, -1, false, [&](const Event& event, std::string_view data_text) {
+  store_.ScanEvents(1, -1, true, [&](const Event& event, std::string_view data_text) {
     ++report.events;
     if (event.seq != expected_seq) {
       problem(event.seq, "gap",
@@ -388,13 +387,6 @@ VerifyReport Ledger::Verify(const std::optional<Checkpoint>& against) {
       problem(event.seq, "broken-link",
               "prev is " + event.prev + " but the event before has hash " + expected_prev);
     }
-    parsed.seq = event.seq;
-    parsed.prev = event.prev;
-    parsed.type = event.type;
-    parsed.at = event.at;
-    parsed.actor = event.actor;
-    parsed.hash = event.hash;
-    parsed.data = json::parse(data_text, nullptr, false);
     // The hash is over the stored bytes of the data, which are its canonical JSON.
     std::string recomputed;
     try {
@@ -404,25 +396,25 @@ VerifyReport Ledger::Verify(const std::optional<Checkpoint>& against) {
     }
     if (recomputed != event.hash) {
       problem(event.seq, "hash-mismatch",
-              parsed.data.is_discarded()
+              event.data.is_discarded()
                   ? "the stored data is not JSON"
                   : "stored hash " + event.hash + " but the event as stored hashes to " +
                         recomputed +
-                        (IsRespaced(parsed) ? " (its data is no longer in canonical form)" : ""));
+                        (IsRespaced(event) ? " (its data is no longer in canonical form)" : ""));
     }
     if (event.seq == 1 && event.type != kGenesisType) {
       problem(event.seq, "invalid-event", "the first event is not ledger.created");
     }
-    if (parsed.data.is_discarded()) {
+    if (event.data.is_discarded()) {
       if (recomputed == event.hash)
         problem(event.seq, "invalid-event", "the stored data is not JSON");
       unapplied.insert(event.seq);
     } else {
       try {
-        Apply(*digests, parsed);
+        Apply(*digests, event);
         if (event.type == "snapshot.added") {
-          snapshot_sha256[parsed.data.at("hash").get<std::string>()] =
-              parsed.data.at("sha256").get<std::string>();
+          snapshot_sha256[event.data.at("hash").get<std::string>()] =
+              event.data.at("sha256").get<std::string>();
         }
       } catch (const Error& error) {
         unapplied.insert(event.seq);
