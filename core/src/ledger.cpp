@@ -2,7 +2,9 @@
 // verifies the whole history. It reaches storage only through the Store interface.
 #include "claimledger/ledger.h"
 
+#include <algorithm>
 #include <map>
+#include <set>
 
 #include "claimledger/codec.h"
 #include "claimledger/dates.h"
@@ -42,7 +44,7 @@ std::string CreatorHash(const Event& event) {
 
 // --- projection of each event type ------------------------------------------------------
 
-void ApplySourceAdded(Store& store, const Event& e) {
+void ApplySourceAdded(ProjectionWriter& store, const Event& e) {
   Source source;
   source.id = EntityId("src", CreatorHash(e));
   source.name = e.data.at("name").get<std::string>();
@@ -56,7 +58,7 @@ void ApplySourceAdded(Store& store, const Event& e) {
   store.AddEventRef(source.id, e.seq);
 }
 
-void ApplySnapshotAdded(Store& store, const Event& e) {
+void ApplySnapshotAdded(ProjectionWriter& store, const Event& e) {
   Snapshot snapshot;
   snapshot.hash = e.data.at("hash").get<std::string>();
   snapshot.sha256 = e.data.at("sha256").get<std::string>();
@@ -72,7 +74,7 @@ void ApplySnapshotAdded(Store& store, const Event& e) {
   if (snapshot.publisher) store.AddEventRef(*snapshot.publisher, e.seq);
 }
 
-void ApplyClaimAdded(Store& store, const Event& e) {
+void ApplyClaimAdded(ProjectionWriter& store, const Event& e) {
   Claim claim;
   claim.id = EntityId("clm", CreatorHash(e));
   claim.text = e.data.at("text").get<std::string>();
@@ -96,7 +98,7 @@ void ApplyClaimAdded(Store& store, const Event& e) {
   for (const Quote& quote : claim.appearances) store.AddEventRef(quote.snapshot, e.seq);
 }
 
-void ApplyEvidenceLinked(Store& store, const Event& e) {
+void ApplyEvidenceLinked(ProjectionWriter& store, const Event& e) {
   Evidence evidence;
   evidence.id = EntityId("evd", CreatorHash(e));
   evidence.claim = e.data.at("claim").get<std::string>();
@@ -111,7 +113,7 @@ void ApplyEvidenceLinked(Store& store, const Event& e) {
   store.AddEventRef(evidence.quote.snapshot, e.seq);
 }
 
-void ApplyVerdictSet(Store& store, const Event& e) {
+void ApplyVerdictSet(ProjectionWriter& store, const Event& e) {
   Verdict verdict;
   verdict.claim = e.data.at("claim").get<std::string>();
   verdict.rating = e.data.at("rating").get<std::string>();
@@ -123,13 +125,13 @@ void ApplyVerdictSet(Store& store, const Event& e) {
   for (const std::string& evidence : verdict.evidence) store.AddEventRef(evidence, e.seq);
 }
 
-void ApplyStatusSet(Store& store, const Event& e) {
+void ApplyStatusSet(ProjectionWriter& store, const Event& e) {
   const std::string claim = e.data.at("claim").get<std::string>();
   store.SetClaimStatus(claim, e.data.at("status").get<std::string>(), OriginOf(e).made_at);
   store.AddEventRef(claim, e.seq);
 }
 
-void ApplySourceRated(Store& store, const Event& e) {
+void ApplySourceRated(ProjectionWriter& store, const Event& e) {
   SourceRating rating;
   rating.source = e.data.at("source").get<std::string>();
   rating.grade = e.data.at("grade").get<std::string>();
@@ -139,11 +141,11 @@ void ApplySourceRated(Store& store, const Event& e) {
   store.AddEventRef(rating.source, e.seq);
 }
 
-using Applier = void (*)(Store&, const Event&);
+using Applier = void (*)(ProjectionWriter&, const Event&);
 
 const std::map<std::string, Applier>& Appliers() {
   static const std::map<std::string, Applier> kAppliers = {
-      {kGenesisType, [](Store&, const Event&) {}},
+      {kGenesisType, [](ProjectionWriter&, const Event&) {}},
       {"source.added", ApplySourceAdded},
       {"snapshot.added", ApplySnapshotAdded},
       {"claim.added", ApplyClaimAdded},
@@ -157,12 +159,52 @@ const std::map<std::string, Applier>& Appliers() {
 
 }  // namespace
 
+namespace {
+
+// Appends `text` as a canonical JSON string: as it is when every byte is printable ASCII
+// other than '"' and '\\' (the common case), else as CanonicalJson writes it.
+void AppendJsonString(std::string& out, const std::string& text) {
+  const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
+    return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+  });
+  if (plain) {
+    out.append(1, '"').append(text).append(1, '"');
+  } else {
+    out.append(CanonicalJson(json(text)));
+  }
+}
+
+// The canonical text of `event` around `data_text`, the canonical JSON of its data: the
+// six keys in sorted order.
+std::string EnvelopeText(const Event& event, std::string_view data_text) {
+  std::string out;
+  out.reserve(data_text.size() + event.prev.size() + event.at.size() + event.actor.size() +
+              event.type.size() + 80);
+  out.append("{\"actor\":");
+  AppendJsonString(out, event.actor);
+  out.append(",\"at\":");
+  AppendJsonString(out, event.at);
+  out.append(",\"data\":").append(data_text).append(",\"prev\":");
+  AppendJsonString(out, event.prev);
+  out.append(",\"seq\":").append(std::to_string(event.seq)).append(",\"type\":");
+  AppendJsonString(out, event.type);
+  return out.append(1, '}');
+}
+
+// True when `event` (its data parsed from the stored text) hashes to its stored hash once
+// its data is written canonically: only the formatting of the stored data changed.
+bool IsRespaced(const Event& event) {
+  try {
+    return Sha256(EnvelopeText(event, CanonicalJson(event.data))) == event.hash;
+  } catch (const Error&) {
+    return false;
+  }
+}
+
+}  // namespace
+
 std::string CanonicalEventText(const Event& event) {
-  // The six keys in sorted order, written around the canonical data (no copy of it).
-  const auto text = [](const std::string& value) { return CanonicalJson(json(value)); };
-  return "{\"actor\":" + text(event.actor) + ",\"at\":" + text(event.at) +
-         ",\"data\":" + CanonicalJson(event.data) + ",\"prev\":" + text(event.prev) +
-         ",\"seq\":" + std::to_string(event.seq) + ",\"type\":" + text(event.type) + "}";
+  return EnvelopeText(event, CanonicalJson(event.data));
 }
 
 std::string EventHash(const Event& event) { return Sha256(CanonicalEventText(event)); }
@@ -246,7 +288,7 @@ Ledger::Ledger(Store& store, const RatingScale& scale, const std::string& actor)
   identity_ = genesis->hash;
 }
 
-void Ledger::Apply(Store& store, const Event& event) {
+void Ledger::Apply(ProjectionWriter& store, const Event& event) {
   const auto found = Appliers().find(event.type);
   if (found == Appliers().end()) {
     throw Error(Code::kIntegrity, "claimledger.ledger.unknown_event",
@@ -321,15 +363,20 @@ VerifyReport Ledger::Verify(const std::optional<Checkpoint>& against) {
   const auto problem = [&](std::int64_t seq, const char* kind, const std::string& detail) {
     report.problems.push_back({seq, kind, detail});
   };
-  std::unique_ptr<Store> replay = store_.NewScratch();  // attached before the transaction
+  // Two replays of the projections, made before the read transaction (a SQLite scratch
+  // database is attached): digests first, which is cheap; the rows only when a digest
+  // differs, to name each row.
+  std::unique_ptr<ProjectionWriter> digests = store_.NewScratch(Store::Scratch::kDigests);
+  std::unique_ptr<ProjectionWriter> rows = store_.NewScratch(Store::Scratch::kRows);
   ReadScope read(store_);
 
-  // 1. The chain: every hash, every link, no gaps; replay into the scratch projections.
+  // 1. The chain: every hash, every link, no gaps; replay into the digests.
   std::map<std::string, std::string> snapshot_sha256;  // content id -> sha256 from events
+  std::set<std::int64_t> unapplied;                    // events the replay could not apply
   std::int64_t expected_seq = 1;
   std::string expected_prev = GenesisPrev();
   std::optional<std::string> checkpoint_hash_seen;
-  store_.ScanEvents(1, -1, true, [&](const Event& event, std::string_view) {
+  store_.ScanEvents(1, -1, true, [&](const Event& event, std::string_view data_text) {
     ++report.events;
     if (event.seq != expected_seq) {
       problem(event.seq, "gap",
@@ -340,34 +387,43 @@ VerifyReport Ledger::Verify(const std::optional<Checkpoint>& against) {
       problem(event.seq, "broken-link",
               "prev is " + event.prev + " but the event before has hash " + expected_prev);
     }
+    // The hash is over the stored bytes of the data, which are its canonical JSON.
+    std::string recomputed;
+    try {
+      recomputed = Sha256(EnvelopeText(event, data_text));
+    } catch (const Error& error) {
+      recomputed = std::string("(cannot be computed: ") + error.what() + ")";
+    }
+    if (recomputed != event.hash) {
+      problem(event.seq, "hash-mismatch",
+              event.data.is_discarded()
+                  ? "the stored data is not JSON"
+                  : "stored hash " + event.hash + " but the event as stored hashes to " +
+                        recomputed +
+                        (IsRespaced(event) ? " (its data is no longer in canonical form)" : ""));
+    }
+    if (event.seq == 1 && event.type != kGenesisType) {
+      problem(event.seq, "invalid-event", "the first event is not ledger.created");
+    }
     if (event.data.is_discarded()) {
-      problem(event.seq, "hash-mismatch", "the stored data is not JSON");
+      if (recomputed == event.hash)
+        problem(event.seq, "invalid-event", "the stored data is not JSON");
+      unapplied.insert(event.seq);
     } else {
-      std::string recomputed;
       try {
-        recomputed = EventHash(event);
-      } catch (const Error& error) {
-        recomputed = std::string("(cannot be computed: ") + error.what() + ")";
-      }
-      if (recomputed != event.hash) {
-        problem(event.seq, "hash-mismatch",
-                "stored hash " + event.hash + " but the event's content hashes to " + recomputed);
-      }
-      if (event.seq == 1 && event.type != kGenesisType) {
-        problem(event.seq, "invalid-event", "the first event is not ledger.created");
-      }
-      try {
-        Apply(*replay, event);
+        Apply(*digests, event);
         if (event.type == "snapshot.added") {
           snapshot_sha256[event.data.at("hash").get<std::string>()] =
               event.data.at("sha256").get<std::string>();
         }
       } catch (const Error& error) {
+        unapplied.insert(event.seq);
         problem(
             event.seq,
             error.id() == "claimledger.ledger.unknown_event" ? "unknown-event" : "invalid-event",
             error.what());
       } catch (const std::exception& error) {
+        unapplied.insert(event.seq);
         problem(event.seq, "invalid-event", error.what());
       }
     }
@@ -398,8 +454,38 @@ VerifyReport Ledger::Verify(const std::optional<Checkpoint>& against) {
     problem(0, "content-mismatch", "the bytes of snapshot " + hash + " are missing");
   }
 
-  // 3. The stored projections against the replay, row by row.
-  for (const ProjectionDiff& diff : store_.DiffProjections(*replay)) {
+  // 3. The stored projections against the replay: table digests, then, for tables that
+  // differ, row by row (a second replay, into rows).
+  std::vector<ProjectionDiff> diffs = store_.DiffProjections(*digests);
+  if (!diffs.empty()) {
+    store_.ScanEvents(1, -1, true, [&](const Event& event, std::string_view) {
+      if (!event.data.is_discarded()) {
+        try {
+          Apply(*rows, event);
+        } catch (const std::exception&) {
+          // Reported above; any other failure is the scratch database's own.
+          if (unapplied.count(event.seq) == 0) throw;
+        }
+      }
+      return true;
+    });
+    std::vector<ProjectionDiff> named = store_.DiffProjections(*rows);
+    for (const ProjectionDiff& table : diffs) {
+      if (std::none_of(named.begin(), named.end(),
+                       [&](const ProjectionDiff& row) { return row.table == table.table; })) {
+        named.push_back(table);  // no row differs by value: one changed its storage type
+      }
+    }
+    diffs = std::move(named);
+  }
+  for (const ProjectionDiff& diff : diffs) {
+    if (diff.key.empty()) {
+      problem(0, "projection-mismatch",
+              "table " + diff.table +
+                  " differs from what the events say, though each row holds the same values "
+                  "(a value was stored with another type)");
+      continue;
+    }
     const char* what = diff.detail == "missing"      ? "is missing from the stored table"
                        : diff.detail == "unexpected" ? "is stored but no event made it"
                                                      : "differs from what the events say";

@@ -78,7 +78,7 @@ class Ledger {
 
   // Applies one event to the projections in `store`. Throws Error(kIntegrity) for an
   // unknown event type or data that does not fit the type.
-  static void Apply(Store& store, const Event& event);
+  static void Apply(ProjectionWriter& store, const Event& event);
 
   // REQUIRES: no transaction open. Reads in one transaction.
   VerifyReport Verify(const std::optional<Checkpoint>& against = std::nullopt);

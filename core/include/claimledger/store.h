@@ -25,9 +25,29 @@ struct ProjectionDiff {
   std::string detail;  // "missing", "unexpected" or "differs"
 };
 
-class Store {
+// What the ledger writes as it applies each event to the projections (Ledger::Apply):
+// a store's own tables, or a scratch replay of them for verification.
+class ProjectionWriter {
  public:
-  virtual ~Store() = default;
+  virtual ~ProjectionWriter() = default;
+
+  virtual void PutSource(const Source& source) = 0;
+  virtual void PutSnapshot(const Snapshot& snapshot) = 0;
+  virtual void PutClaim(const Claim& claim) = 0;
+  virtual void PutEvidence(const Evidence& evidence) = 0;
+  virtual void AddVerdict(const Verdict& verdict) = 0;
+  // Sets the status unless a later-made status is already there (see made_at in Origin).
+  virtual void SetClaimStatus(const std::string& claim, const std::string& status,
+                              const std::string& made_at) = 0;
+  virtual void AddSourceRating(const SourceRating& rating) = 0;
+
+  // Records that the event `seq` names `entity` (for EventsAbout).
+  virtual void AddEventRef(const std::string& entity, std::int64_t seq) = 0;
+};
+
+class Store : public ProjectionWriter {
+ public:
+  ~Store() override = default;
 
   // Transactions. BeginWrite takes the write lock before anything is read (BEGIN
   // IMMEDIATE), waiting up to the busy timeout for other writers; BeginRead gives a
@@ -52,7 +72,6 @@ class Store {
       const std::function<bool(const Event& event, std::string_view data_text)>& visit) = 0;
   // The events that name `entity` (recorded with AddEventRef), oldest first.
   virtual std::vector<Event> EventsAbout(const std::string& entity) = 0;
-  virtual void AddEventRef(const std::string& entity, std::int64_t seq) = 0;
 
   // True when this ledger holds the event with `hash`, or merged it from another desk.
   virtual bool KnowsEvent(const std::string& hash) = 0;
@@ -63,17 +82,6 @@ class Store {
   virtual std::optional<std::string> GetContent(const std::string& hash) = 0;
   virtual void ScanContents(
       const std::function<void(const std::string& hash, std::string_view bytes)>& visit) = 0;
-
-  // Projections: written by the ledger as it applies each event.
-  virtual void PutSource(const Source& source) = 0;
-  virtual void PutSnapshot(const Snapshot& snapshot) = 0;
-  virtual void PutClaim(const Claim& claim) = 0;
-  virtual void PutEvidence(const Evidence& evidence) = 0;
-  virtual void AddVerdict(const Verdict& verdict) = 0;
-  // Sets the status unless a later-made status is already there (see made_at in Origin).
-  virtual void SetClaimStatus(const std::string& claim, const std::string& status,
-                              const std::string& made_at) = 0;
-  virtual void AddSourceRating(const SourceRating& rating) = 0;
 
   // Projections: reads. Missing ids give nothing (the workbench raises NotFound).
   virtual bool HasSource(const std::string& id) = 0;
@@ -98,12 +106,19 @@ class Store {
   virtual std::vector<RatingCount> RatingCounts(const std::optional<std::string>& source,
                                                 bool by_year) = 0;
 
-  // Verification support. NewScratch() returns an empty store of the same kind that
-  // shares this store's connection (for SQLite: an attached temporary database), into
-  // which the ledger replays the events; DiffProjections compares every projection row
-  // of this store with `replay`. REQUIRES: `replay` came from this->NewScratch().
-  virtual std::unique_ptr<Store> NewScratch() = 0;
-  virtual std::vector<ProjectionDiff> DiffProjections(Store& replay) = 0;
+  // Verification support: the ledger replays every event into a scratch writer from
+  // NewScratch() and then compares it with this store's projection tables.
+  // - kDigests keeps no rows: for each table, an order-independent digest of the rows a
+  //   replay would write (a keyed hash of each row, summed, and the row count). Cheap.
+  // - kRows holds the replayed rows themselves (for SQLite: an attached temporary
+  //   database), so that DiffProjections can name each row that differs.
+  // DiffProjections against a kDigests replay gives one diff per table whose stored rows
+  // differ (key empty, detail "differs"); against a kRows replay, one per row ("missing",
+  // "unexpected" or "differs", up to 1000 a table). REQUIRES: `replay` came from
+  // this->NewScratch(), which is called outside a transaction.
+  enum class Scratch { kDigests, kRows };
+  virtual std::unique_ptr<ProjectionWriter> NewScratch(Scratch kind) = 0;
+  virtual std::vector<ProjectionDiff> DiffProjections(ProjectionWriter& replay) = 0;
   // Full-text search over claim texts. `match` is an FTS5 query; the filter's fields and
   // the date range (on the date a claim was made, else recorded) narrow it; best first.
   virtual std::vector<SearchHit> Search(const std::string& match, const ClaimFilter& filter,

@@ -1,0 +1,246 @@
+// Ledger::Verify in detail: the cheap digest replay agrees with the stored tables exactly
+// when a replay into rows does, and each damaged row is named by table and key.
+#include "claimledger/ledger.h"
+
+#include <gtest/gtest.h>
+
+#include "claimledger/error.h"
+#include "claimledger/hash.h"
+#include "claimledger/store.h"
+#include "claimledger/workbench.h"
+#include "test_util.h"
+
+namespace claimledger {
+namespace {
+
+using nlohmann::json;
+using testing_util::RawSql;
+using testing_util::TempLedgerPath;
+
+std::string HashOf(int n) { return Sha256("event " + std::to_string(n)); }
+
+Event MakeEvent(std::int64_t seq, const std::string& type, const std::string& at, json data) {
+  Event event;
+  event.seq = seq;
+  event.type = type;
+  event.at = at;
+  event.actor = "tester";
+  event.data = std::move(data);
+  event.hash = HashOf(static_cast<int>(seq));
+  return event;
+}
+
+json Merged(const std::string& made_at, int n) {
+  return {{"ledger", HashOf(1000)}, {"hash", HashOf(n)}, {"at", made_at}};
+}
+
+// Events in awkward orders: a verdict and a status before their claim exists, repeated
+// tags, a claim and evidence created twice, verdicts, statuses and ratings merged from
+// another desk with earlier times than those already applied.
+std::vector<Event> AwkwardEvents() {
+  const std::string source = EntityId("src", HashOf(2));
+  const std::string claim = EntityId("clm", HashOf(5));
+  const json quote = {{"snapshot", "xxh3-128:" + std::string(32, '0')},
+                      {"exact", "troops"},
+                      {"prefix", "28,500 "},
+                      {"suffix", " in"},
+                      {"start", 7},
+                      {"end", 13}};
+  const json quantity = {{"text", "28,500"}, {"begin", 6},     {"end", 12},
+                         {"value", "28500"}, {"low", nullptr}, {"high", nullptr},
+                         {"unit", "troops"}, {"qualifier", ""}};
+  const json claim_data = {{"text", "About 28,500 troops."},
+                           {"claimant", source},
+                           {"tags", {"b", "a", "b"}},
+                           {"appears_in", quote},
+                           {"quantities", {quantity}}};
+  const json evidence = {
+      {"claim", claim}, {"quote", quote}, {"stance", "supports"}, {"note", "a note"}};
+  return {
+      MakeEvent(2, "source.added", "2026-01-01T00:00:02.000000Z",
+                {{"name", "Courier"}, {"kind", "outlet"}, {"attributes", {{"city", "Seoul"}}}}),
+      MakeEvent(3, "verdict.set", "2026-01-01T00:00:03.000000Z",
+                {{"claim", claim},
+                 {"rating", "false"},
+                 {"rationale", "early"},
+                 {"evidence", json::array()}}),
+      MakeEvent(4, "status.set", "2026-01-01T00:00:04.000000Z",
+                {{"claim", claim}, {"status", "in-progress"}}),
+      MakeEvent(5, "claim.added", "2026-01-01T00:00:05.000000Z", claim_data),
+      MakeEvent(6, "evidence.linked", "2026-01-01T00:00:06.000000Z", evidence),
+      MakeEvent(7, "verdict.set", "2026-01-01T00:00:07.000000Z",
+                {{"claim", claim},
+                 {"rating", "true"},
+                 {"rationale", "later"},
+                 {"evidence", json::array()}}),
+      MakeEvent(8, "verdict.set", "2026-01-01T00:00:08.000000Z",
+                {{"claim", claim},
+                 {"rating", "mixed"},
+                 {"rationale", "merged, made earlier"},
+                 {"evidence", {EntityId("evd", HashOf(6))}},
+                 {"origin", Merged("2025-06-01T00:00:00.000000Z", 90)}}),
+      MakeEvent(9, "status.set", "2026-01-01T00:00:09.000000Z",
+                {{"claim", claim}, {"status", "published"}}),
+      MakeEvent(10, "status.set", "2026-01-01T00:00:10.000000Z",
+                {{"claim", claim},
+                 {"status", "new"},
+                 {"origin", Merged("2025-06-02T00:00:00.000000Z", 91)}}),
+      MakeEvent(11, "status.set", "2026-01-01T00:00:11.000000Z",
+                {{"claim", "clm_nothere"}, {"status", "published"}}),
+      MakeEvent(12, "source.rated", "2026-01-01T00:00:12.000000Z",
+                {{"source", source}, {"grade", "B"}, {"rationale", "usually"}}),
+      MakeEvent(13, "source.rated", "2026-01-01T00:00:13.000000Z",
+                {{"source", source},
+                 {"grade", "E"},
+                 {"rationale", "merged, made earlier"},
+                 {"origin", Merged("2025-06-03T00:00:00.000000Z", 92)}}),
+      MakeEvent(14, "claim.added", "2026-01-01T00:00:14.000000Z",
+                {{"text", "Merged claim."},
+                 {"claimant", nullptr},
+                 {"tags", json::array()},
+                 {"appears_in", nullptr},
+                 {"quantities", json::array()},
+                 {"origin", Merged("2025-06-04T00:00:00.000000Z", 5)}}),  // claim 5 again
+      MakeEvent(15, "evidence.linked", "2026-01-01T00:00:15.000000Z",
+                {{"claim", claim},
+                 {"quote", quote},
+                 {"stance", "refutes"},
+                 {"origin", Merged("2025-06-05T00:00:00.000000Z", 6)}}),  // evidence 6 again
+  };
+}
+
+TEST(LedgerVerifyTest, DigestReplayAgreesWithTheTablesOnAwkwardEventOrders) {
+  auto store = OpenSqliteStore(":memory:", {});
+  std::unique_ptr<ProjectionWriter> digests = store->NewScratch(Store::Scratch::kDigests);
+  store->BeginWrite();
+  for (const Event& event : AwkwardEvents()) {
+    bool stored_failed = false, digest_failed = false;
+    try {
+      Ledger::Apply(*store, event);
+    } catch (const Error&) {
+      stored_failed = true;
+    }
+    try {
+      Ledger::Apply(*digests, event);
+    } catch (const Error&) {
+      digest_failed = true;
+    }
+    EXPECT_EQ(stored_failed, digest_failed) << "event " << event.seq;
+    EXPECT_EQ(stored_failed, event.seq == 14 || event.seq == 15) << "event " << event.seq;
+  }
+  store->Commit();
+  ReadScope read(*store);
+  const std::vector<ProjectionDiff> diffs = store->DiffProjections(*digests);
+  for (const ProjectionDiff& diff : diffs) ADD_FAILURE() << diff.table << " differs";
+  // The verdict made last wins, whatever order the verdicts came in; likewise the status.
+  const std::optional<Claim> claim = store->GetClaim(EntityId("clm", HashOf(5)));
+  ASSERT_TRUE(claim && claim->verdict);
+  EXPECT_EQ(claim->verdict->rating, "true");
+  EXPECT_EQ(claim->status, "published");
+}
+
+TEST(LedgerVerifyTest, DigestsOfDifferentTablesDiffer) {
+  auto store = OpenSqliteStore(":memory:", {});
+  std::unique_ptr<ProjectionWriter> digests = store->NewScratch(Store::Scratch::kDigests);
+  std::vector<Event> events = AwkwardEvents();
+  store->BeginWrite();
+  for (const Event& event : events) {
+    try {
+      Ledger::Apply(*store, event);
+    } catch (const Error&) {
+    }
+  }
+  store->Commit();
+  // The replay misses the last rating: only the sources and source_ratings tables differ.
+  for (const Event& event : events) {
+    if (event.seq == 12) continue;
+    try {
+      Ledger::Apply(*digests, event);
+    } catch (const Error&) {
+    }
+  }
+  ReadScope read(*store);
+  std::vector<std::string> tables;
+  for (const ProjectionDiff& diff : store->DiffProjections(*digests)) tables.push_back(diff.table);
+  EXPECT_EQ(tables, (std::vector<std::string>{"sources", "source_ratings", "event_refs"}));
+}
+
+struct SmallDesk {
+  std::string outlet, claim;
+};
+
+SmallDesk Build(Workbench& wb) {
+  SmallDesk desk;
+  desk.outlet = wb.AddSource({"Courier", "outlet", {}, {}}).id;
+  desk.claim = wb.AddClaim({"About 28,500 troops.", desk.outlet, {}, {}, {"korea", "military"}}).id;
+  wb.SetVerdict(desk.claim, "true", "agrees", {});  // seq 4
+  wb.SetStatus(desk.claim, "published");            // seq 5
+  wb.RateSource(desk.outlet, "B", "usually reliable");
+  return desk;
+}
+
+std::vector<std::string> Details(const VerifyReport& report, const std::string& kind) {
+  std::vector<std::string> details;
+  for (const Problem& problem : report.problems) {
+    if (problem.kind == kind) details.push_back(problem.detail);
+  }
+  return details;
+}
+
+TEST(LedgerVerifyTest, NamesEachRowThatDiffers) {
+  TempLedgerPath path;
+  SmallDesk desk;
+  {
+    auto wb = Workbench::Open(path.str(), {});
+    desk = Build(*wb);
+    ASSERT_TRUE(wb->Verify().ok);
+  }
+  RawSql(path.str(),
+         "UPDATE claims SET text = 'About 2,850 troops.';"
+         "DELETE FROM claim_tags WHERE tag = 'korea';"
+         "INSERT INTO event_refs VALUES ('forged', 3);"
+         "UPDATE sources SET reliability_at = '2000-01-01T00:00:00.000000Z';");
+  auto wb = Workbench::Open(path.str(), {});
+  const VerifyReport report = wb->Verify();
+  EXPECT_EQ(report.problems.size(), 4u);
+  EXPECT_EQ(Details(report, "projection-mismatch"),
+            (std::vector<std::string>{
+                "sources row " + desk.outlet + " differs from what the events say",
+                "claims row " + desk.claim + " differs from what the events say",
+                "claim_tags row " + desk.claim + " korea is missing from the stored table",
+                "event_refs row forged 3 is stored but no event made it"}));
+}
+
+TEST(LedgerVerifyTest, NamesAClaimWhoseLaterStatusWasUndone) {
+  TempLedgerPath path;
+  SmallDesk desk;
+  {
+    auto wb = Workbench::Open(path.str(), {});
+    desk = Build(*wb);
+  }
+  RawSql(path.str(), "UPDATE claims SET status = 'new', status_at = at");
+  auto wb = Workbench::Open(path.str(), {});
+  EXPECT_EQ(
+      Details(wb->Verify(), "projection-mismatch"),
+      (std::vector<std::string>{"claims row " + desk.claim + " differs from what the events say"}));
+}
+
+TEST(LedgerVerifyTest, DataNoLongerInCanonicalFormIsAHashMismatch) {
+  TempLedgerPath path;
+  {
+    auto wb = Workbench::Open(path.str(), {});
+    Build(*wb);
+  }
+  // The same JSON value, written with spaces: the stored bytes are not those hashed.
+  RawSql(path.str(), "UPDATE events SET data = replace(data, '\":\"', '\": \"') WHERE seq = 4");
+  auto wb = Workbench::Open(path.str(), {});
+  const VerifyReport report = wb->Verify();
+  ASSERT_EQ(report.problems.size(), 1u);
+  EXPECT_EQ(report.problems[0].kind, "hash-mismatch");
+  EXPECT_EQ(report.problems[0].seq, 4);
+  EXPECT_NE(report.problems[0].detail.find("no longer in canonical form"), std::string::npos)
+      << report.problems[0].detail;
+}
+
+}  // namespace
+}  // namespace claimledger
