@@ -82,13 +82,13 @@ void ApplyClaimAdded(Store& store, const Event& e) {
   if (!e.data.at("appears_in").is_null()) {
     claim.appearances.push_back(QuoteFromJson(e.data["appears_in"]));
   }
-  for (const auto& quantity : e.data.at("quantities")) {
-    claim.quantities.push_back(QuantityFromJson(quantity));
+  // Quantities and provenance stay in the event, where the store reads them from.
+  if (!e.data.at("quantities").is_array()) {
+    throw json::type_error::create(302, "quantities must be an array", &e.data);
   }
   claim.date = OptionalFromJson(e.data, "date");
   claim.context = OptionalFromJson(e.data, "context");
   claim.ref = OptionalFromJson(e.data, "ref");
-  claim.provenance = e.data.value("provenance", json());
   claim.origin = OriginOf(e);
   store.PutClaim(claim);
   store.AddEventRef(claim.id, e.seq);
@@ -158,11 +158,16 @@ const std::map<std::string, Applier>& Appliers() {
 }  // namespace
 
 std::string CanonicalEventText(const Event& event) {
+  return CanonicalEventText(event, CanonicalJson(event.data));
+}
+
+std::string CanonicalEventText(const Event& event, std::string_view data_text) {
   // The six keys in sorted order, written around the canonical data (no copy of it).
   const auto text = [](const std::string& value) { return CanonicalJson(json(value)); };
-  return "{\"actor\":" + text(event.actor) + ",\"at\":" + text(event.at) +
-         ",\"data\":" + CanonicalJson(event.data) + ",\"prev\":" + text(event.prev) +
-         ",\"seq\":" + std::to_string(event.seq) + ",\"type\":" + text(event.type) + "}";
+  std::string out = "{\"actor\":" + text(event.actor) + ",\"at\":" + text(event.at) + ",\"data\":";
+  out.append(data_text);
+  return out + ",\"prev\":" + text(event.prev) + ",\"seq\":" + std::to_string(event.seq) +
+         ",\"type\":" + text(event.type) + "}";
 }
 
 std::string EventHash(const Event& event) { return Sha256(CanonicalEventText(event)); }
@@ -202,8 +207,10 @@ Event Ledger::Transaction::Append(const std::string& type, const std::string& ac
   event.at = std::max(UtcNow(), at_);
   event.actor = actor;
   event.data = std::move(data);
-  event.hash = EventHash(event);
-  ledger_.store_.AppendEvent(event, CanonicalJson(event.data));
+  // The data is serialised once: for the hash and for the stored row.
+  const std::string data_text = CanonicalJson(event.data);
+  event.hash = Sha256(CanonicalEventText(event, data_text));
+  ledger_.store_.AppendEvent(event, data_text);
   Apply(ledger_.store_, event);
   seq_ = event.seq;
   hash_ = event.hash;
