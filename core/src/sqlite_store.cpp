@@ -185,6 +185,8 @@ class Statement {
     while (Step()) {
     }
   }
+  // Makes the statement ready to run again (keeping its bindings until they are rebound).
+  void Reset() { sqlite3_reset(stmt_); }
 
   std::string Text(int column) const {
     const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
@@ -922,12 +924,13 @@ ALTER TABLE claim_lsh_v2 RENAME TO claim_lsh;
 
   // The near-duplicate bucket rows of the claims added in this transaction (see PutClaim).
   void WritePendingBuckets() {
+    if (pending_buckets_.empty()) return;
     std::sort(pending_buckets_.begin(), pending_buckets_.end());
+    Statement insert =
+        connection_->Prepare("INSERT OR IGNORE INTO claim_lsh(bucket, claim) VALUES (?1, ?2)");
     for (const auto& [bucket, rowid] : pending_buckets_) {
-      connection_->Prepare("INSERT OR IGNORE INTO claim_lsh(bucket, claim) VALUES (?1, ?2)")
-          .Bind(1, bucket)
-          .Bind(2, rowid)
-          .Run();
+      insert.Bind(1, bucket).Bind(2, rowid).Run();
+      insert.Reset();
     }
     pending_buckets_.clear();
   }
