@@ -369,8 +369,9 @@ class SqliteStore final : public Store {
 
   // --- contents -----------------------------------------------------------------------
   bool KnowsEvent(const std::string& hash) override {
+    // "+hash": without the plus SQLite 3.40 plans a scan instead of using the prefix index.
     Statement statement = Prepare(
-        "SELECT 1 FROM events WHERE substr(hash, 8, 16) = substr(?1, 8, 16) AND hash = ?1 "
+        "SELECT 1 FROM events WHERE substr(hash, 8, 16) = substr(?1, 8, 16) AND +hash = ?1 "
         "UNION ALL "
         "SELECT 1 FROM $S.event_refs WHERE entity = ?1 LIMIT 1");
     return statement.Bind(1, hash).Step();
