@@ -364,8 +364,8 @@ CREATE INDEX sources_ref ON sources(ref) WHERE ref IS NOT NULL;
 CREATE TABLE claims(
   id TEXT PRIMARY KEY, text TEXT NOT NULL, claimant TEXT, status TEXT NOT NULL, rating TEXT,
   date TEXT, context TEXT, ref TEXT, status_at TEXT NOT NULL,
-  seq INTEGER NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL);
-CREATE INDEX claims_claimant ON claims(claimant, rating);
+  seq INTEGER NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL, year INTEGER);
+CREATE INDEX claims_claimant ON claims(claimant, rating, year);
 CREATE INDEX claims_ref ON claims(ref) WHERE ref IS NOT NULL;
 CREATE TABLE claim_tags(claim TEXT NOT NULL, tag TEXT NOT NULL,
   PRIMARY KEY(claim, tag)) WITHOUT ROWID;
@@ -521,6 +521,7 @@ class _BaselineLedger:
                 clean_tags = sorted({t.strip() for t in r.get("tags") or ()})
                 seq += 1
                 last_at = max(_utc_now(), last_at)
+                year = int(last_at[:4])  # claims.year: the records have no date
                 data = {
                     "text": text,
                     "claimant": claimant,
@@ -543,7 +544,9 @@ class _BaselineLedger:
                 digest = "sha256:" + hashlib.sha256(_canonical(event).encode("utf-8")).hexdigest()
                 claim_id = "clm_" + digest[7:23]
                 events.append((seq, prev, "claim.added", last_at, ACTOR, _canonical(data), digest))
-                claims.append((claim_id, text, claimant, "new", None, last_at, seq, last_at, ACTOR))
+                claims.append(
+                    (claim_id, text, claimant, "new", None, last_at, seq, last_at, ACTOR, year)
+                )
                 tags.extend((claim_id, tag) for tag in clean_tags)
                 refs.append((claim_id, seq))
                 if claimant is not None:
@@ -567,8 +570,8 @@ class _BaselineLedger:
     def _insert(self, events: list, claims: list, tags: list, refs: list) -> None:
         self.db.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?)", events)
         self.db.executemany(
-            "INSERT INTO claims(id, text, claimant, status, rating, status_at, seq, at, actor)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO claims(id, text, claimant, status, rating, status_at, seq, at, actor,"
+            " year) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             claims,
         )
         self.db.executemany("INSERT OR IGNORE INTO claim_tags VALUES (?, ?)", tags)

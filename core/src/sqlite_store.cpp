@@ -46,10 +46,11 @@ CREATE TABLE $S.snapshots(
   publisher TEXT, published TEXT, retrieved TEXT,
   seq INTEGER NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL);
 -- A claim's quantities and provenance never change: they are read from its event (seq).
+-- `year` is the year it was made (date), else recorded (at), which track records count by.
 CREATE TABLE $S.claims(
   id TEXT PRIMARY KEY, text TEXT NOT NULL, claimant TEXT, status TEXT NOT NULL, rating TEXT,
   date TEXT, context TEXT, ref TEXT, status_at TEXT NOT NULL,
-  seq INTEGER NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL);
+  seq INTEGER NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL, year INTEGER);
 CREATE TABLE $S.claim_tags(claim TEXT NOT NULL, tag TEXT NOT NULL,
   PRIMARY KEY(claim, tag)) WITHOUT ROWID;
 CREATE TABLE $S.appearances(
@@ -86,7 +87,8 @@ CREATE TABLE claim_lsh(bucket INTEGER NOT NULL, claim INTEGER NOT NULL,
 // Secondary indexes for queries on the live tables (a replay for verify needs none). Each
 // one is used by a query below (EXPLAIN QUERY PLAN); every index costs writes per claim.
 constexpr const char* kProjectionIndexes = R"sql(
-CREATE INDEX $S.claims_claimant ON claims(claimant, rating);
+-- Track records are counted from this index alone.
+CREATE INDEX $S.claims_claimant ON claims(claimant, rating, year);
 CREATE INDEX $S.claims_ref ON claims(ref) WHERE ref IS NOT NULL;
 CREATE INDEX $S.sources_ref ON sources(ref) WHERE ref IS NOT NULL;
 CREATE INDEX $S.evidence_claim ON evidence(claim);
@@ -419,8 +421,8 @@ class SqliteStore final : public Store {
     {
       Statement statement = Prepare(
           "INSERT INTO $S.claims(id, text, claimant, status, rating, date, context, ref, "
-          "status_at, seq, at, actor) "
-          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+          "status_at, seq, at, actor, year) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+          "?11, ?12, CAST(substr(coalesce(?6, ?11), 1, 4) AS INTEGER))");
       statement.Bind(1, c.id).Bind(2, c.text).Bind(3, c.claimant).Bind(4, c.status);
       statement.Bind(5, c.verdict ? std::optional<std::string>(c.verdict->rating) : std::nullopt);
       statement.Bind(6, c.date).Bind(7, c.context).Bind(8, c.ref).Bind(9, c.origin.made_at);
@@ -628,15 +630,15 @@ class SqliteStore final : public Store {
   }
   std::vector<RatingCount> RatingCounts(const std::optional<std::string>& source,
                                         bool by_year) override {
-    // Four plain statements rather than one with optional filters, so that SQLite uses the
-    // (claimant, rating) index: one source reads only its own claims, and counting without
-    // years never leaves the index. The year is the one a claim was made, else recorded.
-    const std::string year = by_year ? "CAST(substr(coalesce(date, at), 1, 4) AS INTEGER)" : "0";
+    // Plain statements rather than one with optional filters, so that SQLite answers them
+    // from the (claimant, rating, year) index alone: one source reads only its own claims.
     const std::string where = source ? "claimant = ?1 AND rating IS NOT NULL"
                                      : "claimant IS NOT NULL AND rating IS NOT NULL";
     Statement statement =
-        Prepare("SELECT claimant, rating, " + year + " AS year, count(*) FROM $S.claims WHERE " +
-                where + " GROUP BY claimant, rating, year ORDER BY claimant, year, rating");
+        Prepare(by_year ? "SELECT claimant, rating, year, count(*) FROM $S.claims WHERE " + where +
+                              " GROUP BY claimant, rating, year ORDER BY claimant, year, rating"
+                        : "SELECT claimant, rating, 0, count(*) FROM $S.claims WHERE " + where +
+                              " GROUP BY claimant, rating ORDER BY claimant, rating");
     if (source) statement.Bind(1, *source);
     std::vector<RatingCount> counts;
     while (statement.Step()) {
@@ -833,8 +835,9 @@ class SqliteStore final : public Store {
   // Version 2 writes fewer bytes per claim: the events' hash index holds 16 hex digits
   // instead of the whole text, near-duplicate buckets name the claim by rowid instead of
   // its text id, three indexes that no query used are gone, and a claim's quantities and
-  // provenance are no longer copied out of its event. Rows keep their rowids (the search
-  // index refers to them).
+  // provenance are no longer copied out of its event. Claims gain their year, so that
+  // track records are counted from the claimant index alone. Rows keep their rowids (the
+  // search index refers to them).
   void UpgradeToVersion2() {
     connection_->Exec(R"sql(
 DROP INDEX events_hash;
@@ -842,8 +845,12 @@ CREATE INDEX events_hash_prefix ON events(substr(hash, 8, 16));
 DROP INDEX claims_status;
 DROP INDEX claims_rating;
 DROP INDEX claim_tags_tag;
+DROP INDEX claims_claimant;
 ALTER TABLE claims DROP COLUMN quantities;
 ALTER TABLE claims DROP COLUMN provenance;
+ALTER TABLE claims ADD COLUMN year INTEGER;
+UPDATE claims SET year = CAST(substr(coalesce(date, at), 1, 4) AS INTEGER);
+CREATE INDEX claims_claimant ON claims(claimant, rating, year);
 CREATE TABLE claim_lsh_v2(bucket INTEGER NOT NULL, claim INTEGER NOT NULL,
   PRIMARY KEY(bucket, claim)) WITHOUT ROWID;
 INSERT INTO claim_lsh_v2(bucket, claim)
