@@ -82,10 +82,9 @@ void ApplyClaimAdded(Store& store, const Event& e) {
   if (!e.data.at("appears_in").is_null()) {
     claim.appearances.push_back(QuoteFromJson(e.data["appears_in"]));
   }
-  // Quantities and provenance stay in the event, where the store reads them from.
-  if (!e.data.at("quantities").is_array()) {
-    throw json::type_error::create(302, "quantities must be an array", &e.data);
-  }
+  // Quantities and provenance stay in the event, where the store reads them from; the
+  // quantities are still read here, so that an event with malformed ones is refused.
+  for (const auto& quantity : e.data.at("quantities")) QuantityFromJson(quantity);
   claim.date = OptionalFromJson(e.data, "date");
   claim.context = OptionalFromJson(e.data, "context");
   claim.ref = OptionalFromJson(e.data, "ref");
