@@ -84,13 +84,12 @@ void ApplyClaimAdded(ProjectionWriter& store, const Event& e) {
   if (!e.data.at("appears_in").is_null()) {
     claim.appearances.push_back(QuoteFromJson(e.data["appears_in"]));
   }
-  for (const auto& quantity : e.data.at("quantities")) {
-    claim.quantities.push_back(QuantityFromJson(quantity));
-  }
+  // Quantities and provenance stay in the event, where the store reads them from; the
+  // quantities are still read here, so that an event with malformed ones is refused.
+  for (const auto& quantity : e.data.at("quantities")) QuantityFromJson(quantity);
   claim.date = OptionalFromJson(e.data, "date");
   claim.context = OptionalFromJson(e.data, "context");
   claim.ref = OptionalFromJson(e.data, "ref");
-  claim.provenance = e.data.value("provenance", json());
   claim.origin = OriginOf(e);
   store.PutClaim(claim);
   store.AddEventRef(claim.id, e.seq);
@@ -174,9 +173,24 @@ void AppendJsonString(std::string& out, const std::string& text) {
   }
 }
 
-// The canonical text of `event` around `data_text`, the canonical JSON of its data: the
-// six keys in sorted order.
-std::string EnvelopeText(const Event& event, std::string_view data_text) {
+// True when `event` (its data parsed from the stored text) hashes to its stored hash once
+// its data is written canonically: only the formatting of the stored data changed.
+bool IsRespaced(const Event& event) {
+  try {
+    return Sha256(CanonicalEventText(event, CanonicalJson(event.data))) == event.hash;
+  } catch (const Error&) {
+    return false;
+  }
+}
+
+}  // namespace
+
+std::string CanonicalEventText(const Event& event) {
+  return CanonicalEventText(event, CanonicalJson(event.data));
+}
+
+// The six keys in sorted order, written around the canonical data (no copy of it).
+std::string CanonicalEventText(const Event& event, std::string_view data_text) {
   std::string out;
   out.reserve(data_text.size() + event.prev.size() + event.at.size() + event.actor.size() +
               event.type.size() + 80);
@@ -189,22 +203,6 @@ std::string EnvelopeText(const Event& event, std::string_view data_text) {
   out.append(",\"seq\":").append(std::to_string(event.seq)).append(",\"type\":");
   AppendJsonString(out, event.type);
   return out.append(1, '}');
-}
-
-// True when `event` (its data parsed from the stored text) hashes to its stored hash once
-// its data is written canonically: only the formatting of the stored data changed.
-bool IsRespaced(const Event& event) {
-  try {
-    return Sha256(EnvelopeText(event, CanonicalJson(event.data))) == event.hash;
-  } catch (const Error&) {
-    return false;
-  }
-}
-
-}  // namespace
-
-std::string CanonicalEventText(const Event& event) {
-  return EnvelopeText(event, CanonicalJson(event.data));
 }
 
 std::string EventHash(const Event& event) { return Sha256(CanonicalEventText(event)); }
@@ -244,8 +242,10 @@ Event Ledger::Transaction::Append(const std::string& type, const std::string& ac
   event.at = std::max(UtcNow(), at_);
   event.actor = actor;
   event.data = std::move(data);
-  event.hash = EventHash(event);
-  ledger_.store_.AppendEvent(event, CanonicalJson(event.data));
+  // The data is serialised once: for the hash and for the stored row.
+  const std::string data_text = CanonicalJson(event.data);
+  event.hash = Sha256(CanonicalEventText(event, data_text));
+  ledger_.store_.AppendEvent(event, data_text);
   Apply(ledger_.store_, event);
   seq_ = event.seq;
   hash_ = event.hash;
@@ -390,7 +390,7 @@ VerifyReport Ledger::Verify(const std::optional<Checkpoint>& against) {
     // The hash is over the stored bytes of the data, which are its canonical JSON.
     std::string recomputed;
     try {
-      recomputed = Sha256(EnvelopeText(event, data_text));
+      recomputed = Sha256(CanonicalEventText(event, data_text));
     } catch (const Error& error) {
       recomputed = std::string("(cannot be computed: ") + error.what() + ")";
     }

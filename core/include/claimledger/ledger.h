@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "claimledger/model.h"
@@ -22,6 +23,8 @@ namespace claimledger {
 
 // The canonical JSON of an event's six hashed fields (everything but `hash`).
 std::string CanonicalEventText(const Event& event);
+// The same around `data_text`, the canonical JSON of event.data already written.
+std::string CanonicalEventText(const Event& event, std::string_view data_text);
 // "sha256:…" of CanonicalEventText(event).
 std::string EventHash(const Event& event);
 // The id of the entity that an event created: prefix + "_" + 16 hex digits of its hash.

@@ -162,7 +162,7 @@ struct StoreOptions {
 std::unique_ptr<Store> OpenSqliteStore(const std::string& path, const StoreOptions& options);
 
 // The schema version this build writes and the newest it can read.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 }  // namespace claimledger
 

@@ -1,0 +1,94 @@
+"""Opening a ledger file written by an older core (schema version 1).
+
+tests/data/ledger_v1.cldg was written by the version-1 core (see make_v1_ledger.py beside
+it), together with what every query answered on it. A newer core upgrades the file when
+it opens it for writing; after that every query must answer the same and verify() must
+pass, and a read-only use of a version-1 file (merging from it) must still work.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import claimledger as cl
+import pytest
+from conftest import REPO
+
+DATA = REPO / "tests" / "data"
+
+
+def _fixture_module():
+    spec = importlib.util.spec_from_file_location("make_v1_ledger", DATA / "make_v1_ledger.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def v1_copy(tmp_path: Path) -> Path:
+    copy = tmp_path / "old.cldg"
+    shutil.copyfile(DATA / "ledger_v1.cldg", copy)
+    return copy
+
+
+def _user_version(path: Path) -> int:
+    with sqlite3.connect(path) as db:
+        return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def test_the_fixture_is_a_version_1_file():
+    assert _user_version(DATA / "ledger_v1.cldg") == 1
+
+
+def test_an_upgraded_v1_ledger_answers_every_query_as_before(v1_copy: Path):
+    expected = json.loads((DATA / "ledger_v1_answers.json").read_text(encoding="utf-8"))
+    wb = cl.open(v1_copy, create=False)
+    try:
+        assert _user_version(v1_copy) == 2  # upgraded to the version this core writes
+        report = wb.verify()
+        assert report.ok, report.problems
+        answers = json.loads(json.dumps(_fixture_module().answers(wb)))
+        assert answers.keys() == expected.keys()
+        for key in expected:
+            assert answers[key] == expected[key], key
+    finally:
+        wb.close()
+
+
+def test_an_upgraded_v1_ledger_takes_new_claims(v1_copy: Path):
+    wb = cl.open(v1_copy, create=False)
+    try:
+        mayor = next(s for s in wb.sources() if s.name == "Mayor Bob")
+        before = wb.track_record(mayor.id)
+        # The near-duplicate index carried over: the old claim is found and named.
+        with pytest.warns(cl.NearDuplicateWarning, match="clm_e1c344653d40e4c5"):
+            claim = wb.add_claim(
+                "The army deployed about 28,500 troops along the border in 2024.",
+                claimant=mayor.id,
+                tags=["border"],
+                verdict="true",
+            )
+        assert wb.claim(claim.id).verdict.rating == "true"
+        assert claim.id in [c.id for c in wb.claims(tag="border")]
+        assert wb.track_record(mayor.id).verdicts == before.verdicts + 1
+        assert claim.id in [hit.claim.id for hit in wb.similar(claim.text, k=5)]
+        assert wb.verify().ok
+    finally:
+        wb.close()
+
+
+def test_a_v1_ledger_can_be_merged_from_without_upgrading_it(v1_copy: Path, tmp_path: Path):
+    expected = json.loads((DATA / "ledger_v1_answers.json").read_text(encoding="utf-8"))
+    wb = cl.open(tmp_path / "new.cldg", scale="politifact")
+    try:
+        report = wb.merge(v1_copy)
+        assert report.added == expected["event_count"] - 1  # all but the other's genesis
+        assert sorted(c.id for c in wb.claims()) == sorted(c["id"] for c in expected["claims"])
+        assert wb.verify().ok
+    finally:
+        wb.close()
+    assert _user_version(v1_copy) == 1  # read only: the file was not upgraded
