@@ -799,7 +799,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--rapidfuzz-queries", type=int, default=40, help="latency: scans")
     parser.add_argument(
         "--scorers",
-        default="token_set_ratio,token_sort_ratio,WRatio,ratio",
+        default="token_set_ratio,WRatio",
         help="recall: rapidfuzz.fuzz scorers to compare",
     )
     parser.add_argument(
