@@ -35,7 +35,8 @@ What it measures
        and generated sentences not in the ledger), median and p99 latency, and the core
        call alone (``wb._core.similar``, ids and scores, no claim objects); ``wb.search``
        for 500 typical queries (1-3 words of a real claim), median and p99 (and the core
-       call alone). In another process rapidfuzz scans all claims for each of
+       call alone); wall time (``perf_counter``) and CPU time (``process_time``) of
+       each call. In another process rapidfuzz scans all claims for each of
        ``--rapidfuzz-queries`` (40) of the same queries (30 variants, 10 unrelated), with
        the scorer given by ``--rapidfuzz-scorer``; the speed ratio is rapidfuzz's median
        over ``similar``'s median on those same queries, and recall@5 of both is
@@ -469,6 +470,24 @@ def worker_build(args: argparse.Namespace) -> dict:
     return info
 
 
+def _timed_pairs(calls: dict[str, Callable[[str], list]], texts: list[str]) -> dict:
+    """Runs both calls on each text, in alternating order (so that neither always finds
+    the pages the other just read), timing each: wall and CPU time, and the ids found."""
+    out = {name: {"found": [], "times": [], "cpu": []} for name in calls}
+    names = list(calls)
+    for i, text in enumerate(texts):
+        for name in names if i % 2 == 0 else names[::-1]:
+            cpu_start, start = time.process_time(), time.perf_counter()
+            found = calls[name](text)
+            out[name]["times"].append(time.perf_counter() - start)
+            out[name]["cpu"].append(time.process_time() - cpu_start)
+            out[name]["found"].append(found)
+    for r in out.values():
+        r["latency"], r["cpu"] = _latency(r["times"]), _latency(r["cpu"])
+        r["hits"] = sum(len(f) for f in r["found"])
+    return out
+
+
 def worker_latency_claimledger(args: argparse.Namespace) -> dict:
     import claimledger as cl
 
@@ -476,31 +495,19 @@ def worker_latency_claimledger(args: argparse.Namespace) -> dict:
     wb = cl.open(args.ledger, create=False)
     for q in spec["queries"][:20]:  # warm the page cache a little, as a desk in use would be
         wb.similar(q["text"], k=K)
+    similar = {
+        "similar": lambda text: [h.claim.id for h in wb.similar(text, k=K)],
+        "similar_core": lambda text: [h.claim for h in wb._core.similar(text, K)],
+    }
+    search = {
+        "search": lambda text: [h.claim.id for h in wb.search(text)],
+        "search_core": lambda text: [
+            h.claim for h in wb._core.search(text, None, None, None, None, 10, None, None, False)
+        ],
+    }
     out: dict = {}
-    for label, call in (
-        ("similar", lambda text: [h.claim.id for h in wb.similar(text, k=K)]),
-        ("similar_core", lambda text: [h.claim for h in wb._core.similar(text, K)]),
-    ):
-        found, times = [], []
-        for q in spec["queries"]:
-            start = time.perf_counter()
-            ids = call(q["text"])
-            times.append(time.perf_counter() - start)
-            found.append(ids)
-        out[label] = {"found": found, "times": times, "latency": _latency(times)}
-    for label, call in (
-        ("search", lambda text: wb.search(text)),
-        (
-            "search_core",
-            lambda text: wb._core.search(text, None, None, None, None, 10, None, None, False),
-        ),
-    ):
-        times, hits = [], 0
-        for text in spec["search"]:
-            start = time.perf_counter()
-            hits += len(call(text))
-            times.append(time.perf_counter() - start)
-        out[label] = {"latency": _latency(times), "mean_hits": hits / len(spec["search"])}
+    out.update(_timed_pairs(similar, [q["text"] for q in spec["queries"]]))
+    out.update(_timed_pairs(search, spec["search"]))
     wb.close()
     out["peak_rss_mb"] = _peak_rss_mb()
     return out
@@ -685,10 +692,16 @@ def part_latency(args: argparse.Namespace, directory: Path) -> dict:
             for kind in ("variant", "unrelated")
         },
         "similar_core": cl["similar_core"]["latency"],
+        "cpu": {
+            "similar": sim["cpu"],
+            "similar_core": cl["similar_core"]["cpu"],
+            "search": cl["search"]["cpu"],
+            "search_core": cl["search_core"]["cpu"],
+        },
         "similar_recall": _scores([sim["found"][i] for i in var_idx], all_targets),
         "similar_by_rule": _by_rule([sim["found"][i] for i in var_idx], variants),
-        "search": cl["search"],
-        "search_core": cl["search_core"],
+        "search": {k: cl["search"][k] for k in ("latency", "cpu", "hits")},
+        "search_core": {k: cl["search_core"][k] for k in ("latency", "cpu", "hits")},
         "search_queries_sample": search[:5],
         "rapidfuzz": {
             k: rf[k] for k in ("scorer", "read_s", "prepare_s", "latency", "peak_rss_mb")
@@ -776,6 +789,10 @@ def _print(result: dict) -> None:
         ):
             print(f"  {label:<30} n={lat['queries']:<5} median {lat['median_ms']:9.2f} ms  "
                   f"p99 {lat['p99_ms']:9.2f} ms  max {lat['max_ms']:9.2f} ms")  # fmt: skip
+        print("  CPU time per call (time.process_time; the wall times above include waiting "
+              "for a core):")  # fmt: skip
+        for label, lat in r["cpu"].items():
+            print(f"    {label:<28} median {lat['median_ms']:9.2f} ms  p99 {lat['p99_ms']:9.2f} ms")
         sr = r["similar_recall"]
         print(f"  similar on all {sr['queries']} variant queries: recall@5 "
               f"{sr['recall_at_5']:.3f}, top-1 {sr['top1']:.3f}")  # fmt: skip
