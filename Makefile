@@ -87,11 +87,13 @@ test-python: venv
 bench: venv
 	$(VENV)/bin/python -m pip install -q ".[bench]"
 	cmake -S . -B build/bench -DCMAKE_BUILD_TYPE=Release -DCLAIMLEDGER_BENCH=ON -DCLAIMLEDGER_TESTS=OFF
-	cmake --build build/bench -j $(JOBS) --target verify_floor
+	cmake --build build/bench -j $(JOBS) --target verify_floor lsh_build
 	$(VENV)/bin/python bench/bench_bulk_add.py
 	$(VENV)/bin/python bench/bench_verify.py
 	$(VENV)/bin/python bench/bench_bundle.py
 	$(VENV)/bin/python bench/bench_load.py
+	$(VENV)/bin/python bench/bench_similar.py
+	$(VENV)/bin/python bench/bench_candidates.py
 
 # The binding's type stubs, python/claimledger/_core.pyi (tests/python/test_stubs.py checks them).
 stubs: venv

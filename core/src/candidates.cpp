@@ -237,7 +237,10 @@ WordFeatures ScanWords(std::string_view s) {
       continue;
     }
     const std::string_view raw = s.substr(start, i - start);
-    word = Lower(raw);
+    word.assign(raw);  // lower case, in a buffer kept across words
+    for (char& c : word) {
+      if (IsAsciiUpper(c)) c = static_cast<char>(c - 'A' + 'a');
+    }
     std::uint32_t cls = 0;
     if (auto it = classes.find(word); it != classes.end()) cls = it->second;
     if ((cls & kNumber) || IsAsciiDigit(raw.front()) || IsAsciiDigit(raw.back())) {

@@ -69,6 +69,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace claimledger {
@@ -705,6 +706,36 @@ bool IsPlainInteger(const Token& t, int max_digits) {
          t.int_digits <= max_digits;
 }
 
+// Whether a rule may begin at this word (ignoring case): the first word of a qualifier, of a
+// modified decade ("early 1990s"), of a range ("between", "from"), of a date (a month), of a
+// fraction, vague or approximate amount, or of a number in words, or a currency prefix ("US$",
+// "USD 5"). Any other word is passed over at once: one hash lookup instead of every rule.
+// Keep it in step with the rules below (MatchAt and what it calls).
+bool StartsQuantity(std::string_view word) {
+  static const auto* const kStarts = [] {
+    auto* words = new std::unordered_set<std::string>{
+        "early", "mid", "late", "between", "from", "half", "several", "a", "an", "zero", "tens"};
+    const auto add = [words](std::string_view word) {
+      std::string lower(word);
+      for (char& c : lower) c = ToLower(c);
+      words->insert(lower);
+    };
+    for (std::string_view phrase : kQualifiers) add(phrase.substr(0, phrase.find(' ')));
+    for (const Named& entry : kUnitWords) add(entry.name);
+    for (const Named& entry : kTensWords) add(entry.name);
+    for (const Named& entry : kVaguePlurals) add(entry.name);
+    for (const Named& entry : kMonths) add(entry.name);
+    for (const NamedCode& entry : kDollarPrefixes) add(entry.name);
+    for (std::string_view code : kCurrencyCodes) add(code);
+    return words;
+  }();
+  constexpr std::size_t kLongest = 16;  // longer than every word above
+  if (word.size() > kLongest) return false;
+  char lower[kLongest];
+  for (std::size_t i = 0; i < word.size(); ++i) lower[i] = ToLower(word[i]);
+  return kStarts->count(std::string(lower, word.size())) > 0;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Matching
 
@@ -862,11 +893,13 @@ class Parser {
     return match;
   }
 
-  // Quantities start at a word, a number, a currency sign or a minus sign; the other tokens
-  // (punctuation, junk bytes) are passed over without trying every rule.
+  // Quantities start at a number, a currency sign, a minus sign or one of the words some rule
+  // begins with (StartsQuantity); the other tokens (most words, punctuation, junk bytes) are
+  // passed over without trying every rule.
   bool CanStartQuantity(std::size_t i) const {
     const Token& token = tokens_[i];
-    if (token.kind == Kind::kWord || token.kind == Kind::kNumber) return true;
+    if (token.kind == Kind::kNumber) return true;
+    if (token.kind == Kind::kWord) return StartsQuantity(Text(i));
     return token.kind == Kind::kSymbol &&
            (IsMinusSign(i) || LookUpCode(kCurrencySymbols, Text(i)).has_value());
   }

@@ -1,6 +1,6 @@
 // MinHash/LSH keys and the re-ranking similarity for near-duplicate claims (see
 // similarity.h). The store keeps the bucket keys beside each claim; the workbench ranks
-// the candidates with TextSimilarity.
+// the candidates with a SimilarityProfile of the query against each candidate's.
 #include "claimledger/similarity.h"
 
 #include <xxhash.h>
@@ -9,13 +9,13 @@
 #include <cctype>
 #include <cstring>
 #include <limits>
-#include <set>
+#include <unordered_set>
 
 namespace claimledger {
 namespace {
 
-bool IsStopWord(const std::string& word) {
-  static const std::set<std::string> kStopWords = {
+bool IsStopWord(std::string_view word) {
+  static const std::unordered_set<std::string_view> kStopWords = {
       "a",    "an",   "and",  "are",   "as",    "at",   "be",   "been", "by",    "for",
       "from", "had",  "has",  "have",  "in",    "is",   "it",   "its",  "of",    "on",
       "or",   "that", "the",  "their", "there", "this", "to",   "was",  "were",  "which",
@@ -25,29 +25,13 @@ bool IsStopWord(const std::string& word) {
 
 bool IsWordByte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
 
-double Jaccard(const std::set<std::string>& a, const std::set<std::string>& b) {
-  if (a.empty() && b.empty()) return 1.0;
-  std::size_t shared = 0;
-  for (const std::string& item : a) shared += b.count(item);
-  return static_cast<double>(shared) / static_cast<double>(a.size() + b.size() - shared);
-}
-
-std::set<std::string> Trigrams(const std::vector<std::string>& words) {
-  std::set<std::string> grams;
-  for (const std::string& word : words) {
-    const std::string padded = " " + word + " ";
-    for (std::size_t i = 0; i + 3 <= padded.size(); ++i) grams.insert(padded.substr(i, 3));
-  }
-  return grams;
-}
-
-}  // namespace
-
-std::vector<std::string> ContentWords(std::string_view text) {
-  std::vector<std::string> words;
+// Calls `visit(word)` for each content word of `text`, in order (see ContentWords). The
+// view is valid during the call only.
+template <typename Visit>
+void ForEachContentWord(std::string_view text, Visit&& visit) {
   std::string word;
   const auto flush = [&] {
-    if (!word.empty() && !IsStopWord(word)) words.push_back(word);
+    if (!word.empty() && !IsStopWord(word)) visit(std::string_view(word));
     word.clear();
   };
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -66,14 +50,45 @@ std::vector<std::string> ContentWords(std::string_view text) {
     }
   }
   flush();
+}
+
+template <typename T>
+void SortUnique(std::vector<T>& values) {
+  std::sort(values.begin(), values.end());
+  values.erase(std::unique(values.begin(), values.end()), values.end());
+}
+
+// Jaccard similarity of two sorted sets without duplicates; 1 when both are empty.
+template <typename T>
+double Jaccard(const std::vector<T>& a, const std::vector<T>& b) {
+  if (a.empty() && b.empty()) return 1.0;
+  std::size_t shared = 0;
+  for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
+    if (*i < *j) {
+      ++i;
+    } else if (*j < *i) {
+      ++j;
+    } else {
+      ++shared, ++i, ++j;
+    }
+  }
+  return static_cast<double>(shared) / static_cast<double>(a.size() + b.size() - shared);
+}
+
+}  // namespace
+
+std::vector<std::string> ContentWords(std::string_view text) {
+  std::vector<std::string> words;
+  ForEachContentWord(text, [&](std::string_view word) { words.emplace_back(word); });
   return words;
 }
 
 std::vector<std::int64_t> LshBuckets(std::string_view text) {
-  const std::vector<std::string> words = ContentWords(text);
+  std::vector<std::string> words = ContentWords(text);
   if (words.empty()) return {};
+  SortUnique(words);
   std::vector<std::uint64_t> signature(kMinHashSize, std::numeric_limits<std::uint64_t>::max());
-  for (const std::string& word : std::set<std::string>(words.begin(), words.end())) {
+  for (const std::string& word : words) {
     for (int i = 0; i < kMinHashSize; ++i) {
       signature[i] = std::min(signature[i], XXH3_64bits_withSeed(word.data(), word.size(),
                                                                  static_cast<XXH64_hash_t>(i)));
@@ -91,10 +106,27 @@ std::vector<std::int64_t> LshBuckets(std::string_view text) {
   return buckets;
 }
 
+SimilarityProfile::SimilarityProfile(std::string_view text) {
+  ForEachContentWord(text, [&](std::string_view word) {
+    words_.push_back(XXH3_64bits(word.data(), word.size()));
+    // The trigrams of " word ", each as its three bytes packed into one number.
+    const auto byte = [&](std::size_t i) -> std::uint32_t {
+      return i == 0 || i == word.size() + 1 ? ' ' : static_cast<unsigned char>(word[i - 1]);
+    };
+    for (std::size_t i = 0; i + 3 <= word.size() + 2; ++i) {
+      trigrams_.push_back(byte(i) << 16 | byte(i + 1) << 8 | byte(i + 2));
+    }
+  });
+  SortUnique(words_);
+  SortUnique(trigrams_);
+}
+
+double SimilarityProfile::Similarity(const SimilarityProfile& other) const {
+  return 0.5 * Jaccard(words_, other.words_) + 0.5 * Jaccard(trigrams_, other.trigrams_);
+}
+
 double TextSimilarity(std::string_view a, std::string_view b) {
-  const std::vector<std::string> words_a = ContentWords(a), words_b = ContentWords(b);
-  const double words = Jaccard({words_a.begin(), words_a.end()}, {words_b.begin(), words_b.end()});
-  return 0.5 * words + 0.5 * Jaccard(Trigrams(words_a), Trigrams(words_b));
+  return SimilarityProfile(a).Similarity(SimilarityProfile(b));
 }
 
 }  // namespace claimledger

@@ -1005,18 +1005,40 @@ class SqliteStore final : public Store {
   }
 
   std::vector<std::pair<std::string, std::string>> SimilarCandidates(
-      const std::vector<std::int64_t>& buckets, std::int64_t limit) override {
-    std::string sql =
-        "SELECT c.id, c.text, count(*) AS shared FROM claim_lsh l JOIN claims c ON c.rowid = "
-        "l.claim WHERE l.bucket IN (";
-    for (std::size_t i = 0; i < buckets.size(); ++i) sql += (i ? ",?" : "?");
-    sql += ") GROUP BY l.claim ORDER BY shared DESC LIMIT ?";
-    Statement statement = connection_->Prepare(sql);
-    int index = 1;
-    for (std::int64_t bucket : buckets) statement.Bind(index++, bucket);
-    statement.Bind(index, limit);
+      const std::vector<std::int64_t>& buckets, std::int64_t per_bucket,
+      std::int64_t limit) override {
+    // Count in C++ how many of the buckets each claim shares, reading at most `per_bucket`
+    // rows of each (one index range each), then fetch the texts of the best `limit` only.
+    // A bucket read whole counts before any that was cut off: the rows read of a crowded
+    // bucket are merely the first ids, and would otherwise outrank a claim that shares
+    // several rare buckets with the text (kWhole outweighs every cut-off bucket together).
+    constexpr int kWhole = 64;
+    std::unordered_map<std::int64_t, int> shared;  // claim rowid -> weight
+    std::vector<std::int64_t> distinct = buckets;
+    std::sort(distinct.begin(), distinct.end());
+    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    std::vector<std::int64_t> claims;
+    for (std::int64_t bucket : distinct) {
+      Statement rows = Prepare("SELECT claim FROM claim_lsh WHERE bucket = ?1 LIMIT ?2");
+      rows.Bind(1, bucket).Bind(2, per_bucket);
+      claims.clear();
+      while (rows.Step()) claims.push_back(rows.Int(0));
+      const int weight = static_cast<std::int64_t>(claims.size()) < per_bucket ? kWhole : 1;
+      for (std::int64_t claim : claims) shared[claim] += weight;
+    }
+    std::vector<std::pair<int, std::int64_t>> ranked;
+    ranked.reserve(shared.size());
+    for (const auto& [claim, count] : shared) ranked.emplace_back(count, claim);
+    const auto best =
+        ranked.begin() + std::min<std::size_t>(ranked.size(), std::max<std::int64_t>(limit, 0));
+    std::partial_sort(ranked.begin(), best, ranked.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
     std::vector<std::pair<std::string, std::string>> candidates;
-    while (statement.Step()) candidates.emplace_back(statement.Text(0), statement.Text(1));
+    for (auto it = ranked.begin(); it != best; ++it) {
+      Statement text = Prepare("SELECT id, text FROM claims WHERE rowid = ?1");
+      if (text.Bind(1, it->second).Step()) candidates.emplace_back(text.Text(0), text.Text(1));
+    }
     return candidates;
   }
 

@@ -363,6 +363,40 @@ TEST(ParseQuantities, TableHasManyDistinctPhrasings) {
   EXPECT_GE(rows.size(), 40u);
 }
 
+// The parser passes over words no rule begins with; every rule's first word still starts a
+// quantity when it opens a sentence with a capital letter.
+TEST(ParseQuantities, EveryKindOfStartWordWorksCapitalised) {
+  for (const char* input : {"About 300 people came.",
+                            "More than 5 percent left.",
+                            "Between 10 and 20 died.",
+                            "From 1950 to 1953 it ran.",
+                            "Half a million people voted.",
+                            "A third of voters stayed.",
+                            "Several hundred troops left.",
+                            "A few thousand came.",
+                            "Tens of thousands marched.",
+                            "Dozens of homes burned.",
+                            "Hundreds of people fled.",
+                            "Early 1990s growth.",
+                            "Mid-1990s growth.",
+                            "Late 1990s growth.",
+                            "Twenty-five people died.",
+                            "One in five adults smoke.",
+                            "October 21, 2024 was a Monday.",
+                            "US$5 million was paid.",
+                            "USD 5 million was paid.",
+                            "An estimated 12,000 refugees.",
+                            "Up to 40 percent.",
+                            "Thousands protested.",
+                            "Zero people came.",
+                            "Seven days passed.",
+                            "Sept. 5, 2024 came."}) {
+    const std::vector<Quantity> found = ParseQuantities(input);
+    ASSERT_FALSE(found.empty()) << input;
+    EXPECT_EQ(found.front().begin, 0u) << input;
+  }
+}
+
 TEST(ParseQuantities, EmptyStringGivesNothing) { EXPECT_TRUE(ParseQuantities("").empty()); }
 
 TEST(ParseQuantities, TextWithoutNumbersGivesNothing) {

@@ -56,5 +56,33 @@ TEST(SimilarityTest, SimilarFindsARewordedClaimAmongManyOthers) {
   EXPECT_EQ(wb->Similar("troops South Korea 28,500", 1).front().claim, target);
 }
 
+TEST(SimilarityTest, SimilarFindsAClaimWhoseCommonWordsManyClaimsShare) {
+  // 3,000 claims share "US troops stationed" (so the LSH buckets of those words hold
+  // thousands of claims, more than are read of each); the reworded claim is still found
+  // through the words it does not share with them.
+  auto wb = Workbench::Open(":memory:");
+  std::vector<NewClaim> claims;
+  for (int i = 0; i < 3000; ++i) {
+    claims.push_back(
+        {"US troops stationed overseas number " + std::to_string(1000 + i), {}, {}, {}, {}});
+  }
+  claims.push_back({"About 28,500 US troops are stationed in South Korea.", {}, {}, {}, {}});
+  const std::string target = wb->AddClaims(claims).back();
+  const auto hits = wb->Similar("South Korea hosts about 28500 US troops", 5);
+  ASSERT_FALSE(hits.empty());
+  EXPECT_EQ(hits.front().claim, target);
+  EXPECT_EQ(wb->Similar("US troops stationed overseas number 2345", 1).front().score, 1.0);
+}
+
+TEST(SimilarityTest, SimilarityIsTheMeanOfWordAndTrigramJaccard) {
+  // Words {troops, korea} against {us, troops, korea}: 2/3; trigrams of " troops ",
+  // " korea " and " us ": 11 shared of 13.
+  const double expected = 0.5 * 2.0 / 3.0 + 0.5 * 11.0 / 13.0;
+  EXPECT_DOUBLE_EQ(TextSimilarity("troops in Korea", "US troops in Korea"), expected);
+  const SimilarityProfile query("troops in Korea");  // compared with many, computed once
+  EXPECT_DOUBLE_EQ(query.Similarity(SimilarityProfile("US troops in Korea")), expected);
+  EXPECT_DOUBLE_EQ(query.Similarity(SimilarityProfile("KOREA, troops!")), 1.0);
+}
+
 }  // namespace
 }  // namespace claimledger

@@ -29,6 +29,20 @@ std::vector<std::int64_t> LshBuckets(std::string_view text);
 // content-word sets and of their character-trigram sets (over the content words).
 double TextSimilarity(std::string_view a, std::string_view b);
 
+// What TextSimilarity compares, computed once for a text that is compared with many (a
+// query against each candidate): its content words (as 64-bit hashes) and their character
+// trigrams.
+class SimilarityProfile {
+ public:
+  explicit SimilarityProfile(std::string_view text);
+  // TextSimilarity of the two texts.
+  double Similarity(const SimilarityProfile& other) const;
+
+ private:
+  std::vector<std::uint64_t> words_;     // distinct, sorted
+  std::vector<std::uint32_t> trigrams_;  // distinct, sorted; three bytes packed in each
+};
+
 }  // namespace claimledger
 
 #endif  // CLAIMLEDGER_SIMILARITY_H_

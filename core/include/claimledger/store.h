@@ -125,9 +125,12 @@ class Store : public ProjectionWriter {
                                         const std::optional<std::string>& since,
                                         const std::optional<std::string>& until) = 0;
 
-  // Claims sharing at least one LSH bucket with `buckets`, most shared first: (id, text).
+  // The `limit` claims sharing the most of `buckets` (LSH bucket keys), most shared first
+  // (ties by id): (id, text). At most `per_bucket` claims of each bucket are looked at, so
+  // a bucket that very many claims share (common words) costs no more than a rare one; the
+  // buckets read whole rank a claim before those cut off.
   virtual std::vector<std::pair<std::string, std::string>> SimilarCandidates(
-      const std::vector<std::int64_t>& buckets, std::int64_t limit) = 0;
+      const std::vector<std::int64_t>& buckets, std::int64_t per_bucket, std::int64_t limit) = 0;
 
   // Empties every projection table (for rebuilding them from the events).
   virtual void ClearProjections() = 0;
