@@ -4,7 +4,9 @@ It captures our sample article about North Korea and Russia and three evidence
 documents (all written for this project and shipped in ``claimledger/data``), records
 the article's checkable claims with their quotes, links evidence, records verdicts (one
 revised, so its history shows two), moves claims through review, rates the sources,
-verifies the ledger and saves a checkpoint. The script of the desk is
+captures the fact sheet again after its publisher edited it and re-anchors the quotes
+linked to it (one exact, one moved, one changed: its claim needs review), verifies the
+ledger and saves a checkpoint. The script of the desk is
 ``data/demo_desk.json``.
 """
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 from importlib import resources
 from pathlib import Path
 from typing import Callable, Optional
@@ -104,6 +107,23 @@ def build_demo(
             wb.actor = r.get("actor", "alice")
             wb.rate_source(sources[r["source"]], r["grade"], rationale=r["rationale"])
 
+        # The fact sheet is captured again after its publisher edited it: where do the
+        # quotes linked to the first capture stand now?
+        revisions = []
+        for r in script.get("revisions", ()):
+            wb.actor = r.get("actor", "alice")
+            first = wb.snapshot(snapshots[r["of"]])
+            again = wb.add_snapshot(
+                _data(r["file"]),
+                url=first.url,
+                title=first.title,
+                publisher=first.publisher,
+                published=r.get("published"),
+                retrieved=r.get("retrieved"),
+            )
+            snapshots[r["key"]] = again.hash
+            revisions.append((r, wb.reanchor(first.hash, again.hash)))
+
         report = wb.verify()
         checkpoint = wb.checkpoint()
         (folder / "checkpoint.json").write_text(checkpoint.to_json() + "\n", encoding="utf-8")
@@ -129,6 +149,15 @@ def build_demo(
         say(f"  verdict history of {revised}:")
         for v in wb.verdicts(revised):
             say(f"      {v.at}  {v.actor:<6} {v.rating}")
+        for r, moved in revisions:
+            counts = Counter(q.status for q in moved.quotes)
+            shown = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
+            say(f"  {r['of']} captured again on {r['retrieved'][:10]}: its quotes are {shown}")
+            for q in moved.quotes:
+                if q.status != "exact":
+                    say(f"      {q.status:<8} {q.detail}")
+            for review in moved.needs_review:
+                say(f"      needs review: {review.claim} (rated {review.rating or 'nothing yet'})")
         say(f"  verify: {'ok' if report.ok else 'PROBLEMS'} ({report.events} events checked)")
         for problem in report.problems:
             say(f"      seq {problem.seq} {problem.kind}: {problem.detail}")

@@ -70,6 +70,22 @@ def test_one_claim_has_a_revised_verdict(demo_wb):
     assert types.count("verdict.set") == 2
 
 
+def test_the_edited_fact_sheet_is_reanchored_and_its_claim_needs_review(demo, demo_wb):
+    _, _, lines = demo
+    fact_sheets = [s for s in demo_wb.snapshots() if s.title and "Fact Sheet" in s.title]
+    first, again = sorted(fact_sheets, key=lambda s: s.retrieved)
+    assert first.url == again.url and first.hash != again.hash
+    report = demo_wb.reanchor(first.hash, again.hash)
+    assert sorted(q.status for q in report.quotes) == ["changed", "exact", "moved"]
+    (changed,) = [q for q in report.quotes if q.status == "changed"]
+    assert "training deployments" in changed.old.exact
+    assert "exercises" in changed.new.exact and "training deployments" not in changed.new.exact
+    (review,) = report.needs_review
+    troops = demo_wb.claim(review.claim)
+    assert "28,500" in troops.text and review.rating == troops.verdict.rating
+    assert any("needs review: " + troops.id in line for line in lines)
+
+
 def test_the_demo_sources(demo_wb):
     by_name = {s.name: s for s in demo_wb.sources()}
     assert {"Chun In-bum", "Reuters", "AFP", "dpa"} <= set(by_name)
