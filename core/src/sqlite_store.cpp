@@ -97,6 +97,9 @@ CREATE INDEX $S.claims_claimant ON claims(claimant, rating, year);
 CREATE INDEX $S.claims_ref ON claims(ref) WHERE ref IS NOT NULL;
 CREATE INDEX $S.sources_ref ON sources(ref) WHERE ref IS NOT NULL;
 CREATE INDEX $S.evidence_claim ON evidence(claim);
+-- Re-anchoring asks which quotes rest on a snapshot.
+CREATE INDEX $S.evidence_snapshot ON evidence(snapshot);
+CREATE INDEX $S.appearances_snapshot ON appearances(snapshot);
 CREATE INDEX $S.source_ratings_source ON source_ratings(source, seq);
 )sql";
 
@@ -1225,7 +1228,8 @@ class SqliteStore final : public Store {
   // instead of the whole text, near-duplicate buckets name the claim by rowid instead of
   // its text id, three indexes that no query used are gone, and a claim's quantities and
   // provenance are no longer copied out of its event. Claims gain their year, so that
-  // track records are counted from the claimant index alone. Rows keep their rowids (the
+  // track records are counted from the claimant index alone; evidence and appearances are
+  // indexed by snapshot (re-anchoring). Rows keep their rowids (the
   // search index refers to them).
   void UpgradeToVersion2() {
     connection_->Exec(R"sql(
@@ -1240,6 +1244,8 @@ ALTER TABLE claims DROP COLUMN provenance;
 ALTER TABLE claims ADD COLUMN year INTEGER;
 UPDATE claims SET year = CAST(substr(coalesce(date, at), 1, 4) AS INTEGER);
 CREATE INDEX claims_claimant ON claims(claimant, rating, year);
+CREATE INDEX evidence_snapshot ON evidence(snapshot);
+CREATE INDEX appearances_snapshot ON appearances(snapshot);
 CREATE TABLE claim_lsh_v2(bucket INTEGER NOT NULL, claim INTEGER NOT NULL,
   PRIMARY KEY(bucket, claim)) WITHOUT ROWID;
 INSERT INTO claim_lsh_v2(bucket, claim)

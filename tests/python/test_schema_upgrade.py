@@ -92,3 +92,35 @@ def test_a_v1_ledger_can_be_merged_from_without_upgrading_it(v1_copy: Path, tmp_
     finally:
         wb.close()
     assert _user_version(v1_copy) == 1  # read only: the file was not upgraded
+
+
+def _layout(path: Path) -> dict:
+    """Every table and index of a ledger file: its columns, in order, and for an index its
+    table, whether it is unique and its WHERE clause (as SQLite keeps it)."""
+    layout = {}
+    with sqlite3.connect(path) as db:
+        objects = db.execute(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master "
+            "WHERE name NOT LIKE 'sqlite_%' AND type IN ('table', 'index')"
+        ).fetchall()
+        for kind, name, table, sql in objects:
+            if kind == "table":
+                columns = [
+                    (c[1], c[2], c[3], c[5]) for c in db.execute(f"PRAGMA table_xinfo('{name}')")
+                ]
+            else:
+                columns = [c[2] for c in db.execute(f"PRAGMA index_xinfo('{name}')") if c[5]]
+                where = sql.split(" WHERE ", 1)[1] if sql and " WHERE " in sql else None
+                columns = (table, columns, where)
+            layout[(kind, name)] = columns
+    return layout
+
+
+def test_an_upgraded_v1_ledger_has_the_layout_of_a_new_one(v1_copy: Path, tmp_path: Path):
+    cl.open(v1_copy, create=False).close()
+    fresh = tmp_path / "new.cldg"
+    cl.open(fresh).close()
+    upgraded, new = _layout(v1_copy), _layout(fresh)
+    assert upgraded.keys() == new.keys()
+    for key in new:
+        assert upgraded[key] == new[key], key
