@@ -72,6 +72,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "claimledger/text.h"
+
 namespace claimledger {
 namespace {
 
@@ -102,43 +104,6 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
 
 bool EndsWith(std::string_view word, std::string_view suffix) {
   return word.size() >= suffix.size() && word.substr(word.size() - suffix.size()) == suffix;
-}
-
-// Decodes the UTF-8 sequence at text[i]. Returns its length in bytes, or 0 when the bytes there
-// are not well-formed UTF-8 (stray continuation byte, overlong form, surrogate, truncation).
-std::size_t DecodeUtf8(std::string_view text, std::size_t i, char32_t* cp) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char lead = byte(i);
-  std::size_t length = 0;
-  char32_t value = 0;
-  unsigned char second_min = 0x80;
-  unsigned char second_max = 0xBF;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-    value = lead & 0x1F;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-    value = lead & 0x0F;
-    if (lead == 0xE0) second_min = 0xA0;
-    if (lead == 0xED) second_max = 0x9F;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-    value = lead & 0x07;
-    if (lead == 0xF0) second_min = 0x90;
-    if (lead == 0xF4) second_max = 0x8F;
-  } else {
-    return 0;
-  }
-  if (length > text.size() - i) return 0;
-  for (std::size_t k = 1; k < length; ++k) {
-    const unsigned char b = byte(i + k);
-    const unsigned char min = k == 1 ? second_min : 0x80;
-    const unsigned char max = k == 1 ? second_max : 0xBF;
-    if (b < min || b > max) return 0;
-    value = (value << 6) | (b & 0x3F);
-  }
-  *cp = value;
-  return length;
 }
 
 bool IsUnicodeSpace(char32_t cp) {
@@ -193,7 +158,7 @@ std::size_t GroupSpaceAt(std::string_view text, std::size_t i) {
   if (text[i] == ' ') return 1;
   if (static_cast<unsigned char>(text[i]) < 0x80) return 0;
   char32_t cp = 0;
-  const std::size_t length = DecodeUtf8(text, i, &cp);
+  const std::size_t length = DecodeUtf8At(text, i, &cp);
   return cp == kNoBreakSpace || cp == kThinSpace || cp == kNarrowNoBreakSpace ? length : 0;
 }
 
@@ -214,7 +179,7 @@ bool SpacedGroupAt(std::string_view text, std::size_t i) {
     return false;
   }
   char32_t cp = 0;
-  if (static_cast<unsigned char>(c) >= 0x80 && DecodeUtf8(text, after, &cp) != 0 &&
+  if (static_cast<unsigned char>(c) >= 0x80 && DecodeUtf8At(text, after, &cp) != 0 &&
       IsUnicodeLetter(cp)) {
     return false;
   }
@@ -312,7 +277,7 @@ std::size_t WordEnd(std::string_view text, std::size_t i) {
     }
     char32_t cp = 0;
     const std::size_t length =
-        static_cast<unsigned char>(text[i]) >= 0x80 ? DecodeUtf8(text, i, &cp) : 0;
+        static_cast<unsigned char>(text[i]) >= 0x80 ? DecodeUtf8At(text, i, &cp) : 0;
     if (length == 0 || !IsUnicodeLetter(cp)) break;
     i += length;
   }
@@ -357,7 +322,7 @@ std::vector<Token> Tokenize(std::string_view text) {
     const char c = text[i];
     char32_t cp = static_cast<unsigned char>(c);
     std::size_t length = 1;
-    if (cp >= 0x80) length = DecodeUtf8(text, i, &cp);
+    if (cp >= 0x80) length = DecodeUtf8At(text, i, &cp);
     Token token;
     if (length == 0) {  // not UTF-8: a junk byte that no rule accepts
       token.begin = i;
