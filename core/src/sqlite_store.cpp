@@ -1045,6 +1045,26 @@ class SqliteStore final : public Store {
     return candidates;
   }
 
+  std::vector<std::pair<std::string, std::string>> FullTextCandidates(
+      const std::vector<std::string>& terms, std::int64_t per_term, std::int64_t limit) override {
+    std::string match;
+    for (const std::string& term : terms) {
+      Statement count = Prepare(
+          "SELECT count(*) FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?1 "
+          "LIMIT ?2)");
+      count.Bind(1, term).Bind(2, per_term).Step();
+      if (count.Int(0) < per_term) match += (match.empty() ? "" : " OR ") + term;
+    }
+    std::vector<std::pair<std::string, std::string>> candidates;
+    if (match.empty()) return candidates;
+    Statement statement = Prepare(
+        "SELECT c.id, c.text FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid "
+        "WHERE claims_fts MATCH ?1 ORDER BY bm25(claims_fts) LIMIT ?2");
+    statement.Bind(1, match).Bind(2, limit);
+    while (statement.Step()) candidates.emplace_back(statement.Text(0), statement.Text(1));
+    return candidates;
+  }
+
   std::vector<SearchHit> Search(const std::string& match, const ClaimFilter& filter,
                                 const std::optional<std::string>& since,
                                 const std::optional<std::string>& until) override {

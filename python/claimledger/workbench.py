@@ -756,7 +756,8 @@ class Workbench:
         """Checked before? The `k` existing claims most like `text`, best first, each with
         a score in [0, 1] and the claim (with its current verdict). Matching tolerates
         rewording, reordering, number formats and dropped words: MinHash over content
-        words with an LSH index kept in the ledger, re-ranked by word and character-
+        words with an LSH index kept in the ledger (and, when those candidates are weak,
+        the full-text best matches of its rarer words), re-ranked by word and character-
         trigram similarity."""
         hits = self._core.similar(_text(text, "text"), int(k))
         return [m.SimilarHit(claim=self.claim(h.claim), score=h.score) for h in hits]

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "claimledger/workbench.h"
 
 namespace claimledger {
@@ -72,6 +74,41 @@ TEST(SimilarityTest, SimilarFindsAClaimWhoseCommonWordsManyClaimsShare) {
   ASSERT_FALSE(hits.empty());
   EXPECT_EQ(hits.front().claim, target);
   EXPECT_EQ(wb->Similar("US troops stationed overseas number 2345", 1).front().score, 1.0);
+}
+
+bool ShareABucket(const std::string& a, const std::string& b) {
+  const std::vector<std::int64_t> x = LshBuckets(a), y = LshBuckets(b);
+  for (std::int64_t bucket : x) {
+    if (std::find(y.begin(), y.end(), bucket) != y.end()) return true;
+  }
+  return false;
+}
+
+TEST(SimilarityTest, SimilarFindsARewordedClaimThatSharesNoLshBucket) {
+  // Most words of a short claim replaced: the variant and its source share no LSH bucket,
+  // and the claims that do share one with the variant are weak matches, so the full-text
+  // candidates of the variant's words are re-ranked with them.
+  const std::string source = "The Big Country is a river in Montana.";
+  const std::string variant = "The Large Nation is a stream in Montana.";
+  ASSERT_FALSE(ShareABucket(source, variant));
+  auto wb = Workbench::Open(":memory:");
+  std::vector<NewClaim> claims;
+  const char* places[] = {"Idaho", "Ohio", "Texas"};
+  const char* things[] = {"wildfires burned", "floods reached", "storms damaged"};
+  bool weak_lsh_candidate = false;
+  for (int i = 0; i < 300; ++i) {
+    const std::string text = std::string(places[i % 3]) + " " + things[i / 3 % 3] + " " +
+                             std::to_string(100 + i) + " homes near a stream";
+    weak_lsh_candidate = weak_lsh_candidate || ShareABucket(text, variant);
+    claims.push_back({text, {}, {}, {}, {}});
+  }
+  ASSERT_TRUE(weak_lsh_candidate);  // the LSH candidates are not empty, only weak
+  claims.push_back({source, {}, {}, {}, {}});
+  const std::string target = wb->AddClaims(claims).back();
+  const auto hits = wb->Similar(variant, 1);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits.front().claim, target);
+  EXPECT_EQ(wb->Similar(variant, 5).front().claim, target);
 }
 
 TEST(SimilarityTest, SimilarityIsTheMeanOfWordAndTrigramJaccard) {

@@ -131,6 +131,11 @@ class Store : public ProjectionWriter {
   // buckets read whole rank a claim before those cut off.
   virtual std::vector<std::pair<std::string, std::string>> SimilarCandidates(
       const std::vector<std::int64_t>& buckets, std::int64_t per_bucket, std::int64_t limit) = 0;
+  // The `limit` claims that best match any of `terms` (FTS5 query terms) by BM25, best
+  // first: (id, text). Only the terms fewer than `per_term` claims contain are used (the
+  // rare words, which tell claims apart), so common words cost no more than a count.
+  virtual std::vector<std::pair<std::string, std::string>> FullTextCandidates(
+      const std::vector<std::string>& terms, std::int64_t per_term, std::int64_t limit) = 0;
 
   // Empties every projection table (for rebuilding them from the events).
   virtual void ClearProjections() = 0;

@@ -191,8 +191,9 @@ class Workbench {
                                 const std::optional<std::string>& until = std::nullopt,
                                 bool match_any = false);
   // The `k` existing claims most like `text` ("checked before?"): candidates sharing a
-  // MinHash/LSH bucket (the 32 sharing most, reading at most 128 claims of a bucket),
-  // ranked by TextSimilarity (similarity.h), best first.
+  // MinHash/LSH bucket (the 32 sharing most, reading at most 128 claims of a bucket) and,
+  // when the best of these is weak (under 0.5) or they are fewer than k, the 32 best
+  // full-text matches of its rare words, ranked by TextSimilarity (similarity.h), best first.
   std::vector<SimilarHit> Similar(const std::string& text, int k = 5);
   // The sentences of a snapshot's text scored for check-worthiness (candidates.h), in
   // document order; spans are byte offsets into the content. Throws Error(kNotFound) for an
