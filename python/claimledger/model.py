@@ -7,6 +7,7 @@ the workbench. They hold no connection to the ledger: read them, keep them, comp
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass, field, fields
 from typing import Any, Optional
@@ -38,9 +39,14 @@ __all__ = [
 ]
 
 
+@functools.lru_cache(maxsize=None)
+def _field_names(cls) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
 def _copy(cls, core: Any, **overrides: Any):
     """Builds dataclass `cls` from a core record with the same field names."""
-    values = {f.name: getattr(core, f.name) for f in fields(cls) if f.name not in overrides}
+    values = {name: getattr(core, name) for name in _field_names(cls) if name not in overrides}
     return cls(**values, **overrides)
 
 
