@@ -419,8 +419,9 @@ class RowHasher {
   std::string buffer_;
 };
 
-// The `year` column PutClaim writes: CAST(substr(coalesce(date, at), 1, 4) AS INTEGER),
-// that is the integer that the first four characters start with (0 when none).
+// A claim's `year` column, from its date, else the time it was recorded: the integer that
+// the first four characters start with (0 when none). The same as SQLite's
+// CAST(substr(coalesce(date, at), 1, 4) AS INTEGER), which the version-2 upgrade uses.
 std::int64_t ClaimYear(std::string_view date_or_at) {
   std::string_view head = date_or_at.substr(0, 4);
   while (!head.empty() && (head.front() == ' ' || head.front() == '\t')) head.remove_prefix(1);
@@ -732,11 +733,12 @@ class SqliteStore final : public Store {
       Statement statement = Prepare(
           "INSERT INTO $S.claims(id, text, claimant, status, rating, date, context, ref, "
           "status_at, seq, at, actor, year) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-          "?11, ?12, CAST(substr(coalesce(?6, ?11), 1, 4) AS INTEGER))");
+          "?11, ?12, ?13)");
       statement.Bind(1, c.id).Bind(2, c.text).Bind(3, c.claimant).Bind(4, c.status);
       statement.Bind(5, c.verdict ? std::optional<std::string>(c.verdict->rating) : std::nullopt);
       statement.Bind(6, c.date).Bind(7, c.context).Bind(8, c.ref).Bind(9, c.origin.made_at);
-      BindOrigin(statement, 10, c.origin).Run();
+      BindOrigin(statement, 10, c.origin);
+      statement.Bind(13, ClaimYear(c.date ? *c.date : c.origin.at)).Run();
     }
     if (schema_ == "main") {
       const std::int64_t rowid = sqlite3_last_insert_rowid(connection_->db);
