@@ -37,7 +37,7 @@ What it measures
        for 500 typical queries (1-3 words of a real claim), median and p99 (and the core
        call alone); wall time (``perf_counter``) and CPU time (``process_time``) of
        each call. In another process rapidfuzz scans all claims for each of
-       ``--rapidfuzz-queries`` (40) of the same queries (30 variants, 10 unrelated), with
+       ``--rapidfuzz-queries`` (200) of the same queries (150 variants, 50 unrelated), with
        the scorer given by ``--rapidfuzz-scorer``; the speed ratio is rapidfuzz's median
        over ``similar``'s median on those same queries, and recall@5 of both is
        measured on the variants among them.
@@ -813,7 +813,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--sample", type=int, default=1000, help="recall: variants (1000)")
     parser.add_argument("--claims", type=int, default=1_000_000, help="latency: ledger size")
     parser.add_argument("--queries", type=int, default=1000, help="latency: similar queries")
-    parser.add_argument("--rapidfuzz-queries", type=int, default=40, help="latency: scans")
+    parser.add_argument("--rapidfuzz-queries", type=int, default=200, help="latency: scans")
     parser.add_argument(
         "--scorers",
         default="token_set_ratio,WRatio",

@@ -9,6 +9,7 @@
 #include <cctype>
 #include <cstring>
 #include <limits>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace claimledger {
@@ -25,13 +26,13 @@ bool IsStopWord(std::string_view word) {
 
 bool IsWordByte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
 
-// Calls `visit(word)` for each content word of `text`, in order (see ContentWords). The
-// view is valid during the call only.
+// Calls `visit(word)` for each word of `text` (lower case, numbers without thousands
+// separators), in order, stop words included. The view is valid during the call only.
 template <typename Visit>
-void ForEachContentWord(std::string_view text, Visit&& visit) {
+void ForEachWord(std::string_view text, Visit&& visit) {
   std::string word;
   const auto flush = [&] {
-    if (!word.empty() && !IsStopWord(word)) visit(std::string_view(word));
+    if (!word.empty()) visit(std::string_view(word));
     word.clear();
   };
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -50,6 +51,23 @@ void ForEachContentWord(std::string_view text, Visit&& visit) {
     }
   }
   flush();
+}
+
+// Calls `visit(word)` for each content word of `text`, in order (see ContentWords).
+template <typename Visit>
+void ForEachContentWord(std::string_view text, Visit&& visit) {
+  ForEachWord(text, [&](std::string_view word) {
+    if (!IsStopWord(word)) visit(word);
+  });
+}
+
+// The digits of a number word from one to ten ("two" -> "2"), else the word itself.
+std::string_view AsDigits(std::string_view word) {
+  static const std::unordered_map<std::string_view, std::string_view> kNumbers = {
+      {"one", "1"}, {"two", "2"},   {"three", "3"}, {"four", "4"}, {"five", "5"},
+      {"six", "6"}, {"seven", "7"}, {"eight", "8"}, {"nine", "9"}, {"ten", "10"}};
+  const auto found = kNumbers.find(word);
+  return found == kNumbers.end() ? word : found->second;
 }
 
 template <typename T>
@@ -107,8 +125,10 @@ std::vector<std::int64_t> LshBuckets(std::string_view text) {
 }
 
 SimilarityProfile::SimilarityProfile(std::string_view text) {
-  ForEachContentWord(text, [&](std::string_view word) {
+  ForEachWord(text, [&](std::string_view spelled) {
+    const std::string_view word = AsDigits(spelled);
     words_.push_back(XXH3_64bits(word.data(), word.size()));
+    if (IsStopWord(word)) return;
     // The trigrams of " word ", each as its three bytes packed into one number.
     const auto byte = [&](std::size_t i) -> std::uint32_t {
       return i == 0 || i == word.size() + 1 ? ' ' : static_cast<unsigned char>(word[i - 1]);
@@ -122,7 +142,8 @@ SimilarityProfile::SimilarityProfile(std::string_view text) {
 }
 
 double SimilarityProfile::Similarity(const SimilarityProfile& other) const {
-  return 0.5 * Jaccard(words_, other.words_) + 0.5 * Jaccard(trigrams_, other.trigrams_);
+  return kWordWeight * Jaccard(words_, other.words_) +
+         (1 - kWordWeight) * Jaccard(trigrams_, other.trigrams_);
 }
 
 double TextSimilarity(std::string_view a, std::string_view b) {

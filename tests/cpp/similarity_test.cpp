@@ -25,7 +25,7 @@ TEST(SimilarityTest, ContentWords) {
 TEST(SimilarityTest, SimilarityIsBoundedAndOrdersRewordings) {
   const std::string claim = "About 28,500 US troops are stationed in South Korea.";
   EXPECT_DOUBLE_EQ(TextSimilarity(claim, claim), 1.0);
-  EXPECT_DOUBLE_EQ(TextSimilarity(claim, "Bananas are yellow"), 0.0);
+  EXPECT_DOUBLE_EQ(TextSimilarity(claim, "Bananas taste sweet"), 0.0);  // no word in common
   const double reworded =
       TextSimilarity(claim, "South Korea hosts about 28500 American troops stationed there.");
   const double other = TextSimilarity(claim, "About 500 troops are stationed in Japan.");
@@ -111,14 +111,25 @@ TEST(SimilarityTest, SimilarFindsARewordedClaimThatSharesNoLshBucket) {
   EXPECT_EQ(wb->Similar(variant, 5).front().claim, target);
 }
 
-TEST(SimilarityTest, SimilarityIsTheMeanOfWordAndTrigramJaccard) {
-  // Words {troops, korea} against {us, troops, korea}: 2/3; trigrams of " troops ",
-  // " korea " and " us ": 11 shared of 13.
-  const double expected = 0.5 * 2.0 / 3.0 + 0.5 * 11.0 / 13.0;
+TEST(SimilarityTest, SimilarityWeighsWordAndTrigramJaccard) {
+  // Words {troops, in, korea} against {us, troops, in, korea}: 3/4; trigrams of the content
+  // words " troops ", " korea " and " us ": 11 shared of 13.
+  const double expected = kWordWeight * 3.0 / 4.0 + (1 - kWordWeight) * 11.0 / 13.0;
   EXPECT_DOUBLE_EQ(TextSimilarity("troops in Korea", "US troops in Korea"), expected);
   const SimilarityProfile query("troops in Korea");  // compared with many, computed once
   EXPECT_DOUBLE_EQ(query.Similarity(SimilarityProfile("US troops in Korea")), expected);
-  EXPECT_DOUBLE_EQ(query.Similarity(SimilarityProfile("KOREA, troops!")), 1.0);
+  EXPECT_DOUBLE_EQ(query.Similarity(SimilarityProfile("KOREA: in, troops!")), 1.0);
+}
+
+TEST(SimilarityTest, StopWordsAndNumberWordsTellNearTwinsApart) {
+  // Both candidates share the content words 2004, spider, man and 2 with the query; only
+  // the source also shares "in" and "was", and "two" is the same word as "2".
+  const std::string query = "in 2004, spider-man two was";
+  const double source = TextSimilarity(query, "In 2004, Spider-Man 2 was released.");
+  const double twin = TextSimilarity(query, "In 2004, Spider-Man 2 in 2014.");
+  EXPECT_GT(source, twin);
+  EXPECT_DOUBLE_EQ(TextSimilarity("two films in 2004", "2 films in 2004"), 1.0);
+  EXPECT_LT(TextSimilarity("one of the films", "the films"), 1.0);
 }
 
 }  // namespace

@@ -54,7 +54,13 @@ def test_an_upgraded_v1_ledger_answers_every_query_as_before(v1_copy: Path):
         answers = json.loads(json.dumps(_fixture_module().answers(wb)))
         assert answers.keys() == expected.keys()
         for key in expected:
-            assert answers[key] == expected[key], key
+            if key == "similar":
+                # The claims found come from the file; their scores from the re-ranking
+                # measure of the running core, which may have changed since version 1.
+                found = [hit["claim"] for hit in answers[key]]
+                assert found == [hit["claim"] for hit in expected[key]], key
+            else:
+                assert answers[key] == expected[key], key
     finally:
         wb.close()
 
