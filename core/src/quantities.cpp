@@ -69,7 +69,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include "claimledger/text.h"
@@ -678,27 +677,21 @@ bool IsPlainInteger(const Token& t, int max_digits) {
 // Keep it in step with the rules below (MatchAt and what it calls).
 bool StartsQuantity(std::string_view word) {
   static const auto* const kStarts = [] {
-    auto* words = new std::unordered_set<std::string>{
-        "early", "mid", "late", "between", "from", "half", "several", "a", "an", "zero", "tens"};
-    const auto add = [words](std::string_view word) {
-      std::string lower(word);
-      for (char& c : lower) c = ToLower(c);
-      words->insert(lower);
-    };
-    for (std::string_view phrase : kQualifiers) add(phrase.substr(0, phrase.find(' ')));
-    for (const Named& entry : kUnitWords) add(entry.name);
-    for (const Named& entry : kTensWords) add(entry.name);
-    for (const Named& entry : kVaguePlurals) add(entry.name);
-    for (const Named& entry : kMonths) add(entry.name);
-    for (const NamedCode& entry : kDollarPrefixes) add(entry.name);
-    for (std::string_view code : kCurrencyCodes) add(code);
+    auto* words = new WordFlags();
+    for (std::string_view start : {"early", "mid", "late", "between", "from", "half", "several",
+                                   "a", "an", "zero", "tens"}) {
+      words->Add(start, 1);
+    }
+    for (std::string_view phrase : kQualifiers) words->Add(phrase.substr(0, phrase.find(' ')), 1);
+    for (const Named& entry : kUnitWords) words->Add(entry.name, 1);
+    for (const Named& entry : kTensWords) words->Add(entry.name, 1);
+    for (const Named& entry : kVaguePlurals) words->Add(entry.name, 1);
+    for (const Named& entry : kMonths) words->Add(entry.name, 1);
+    for (const NamedCode& entry : kDollarPrefixes) words->Add(entry.name, 1);
+    for (std::string_view code : kCurrencyCodes) words->Add(code, 1);
     return words;
   }();
-  constexpr std::size_t kLongest = 16;  // longer than every word above
-  if (word.size() > kLongest) return false;
-  char lower[kLongest];
-  for (std::size_t i = 0; i < word.size(); ++i) lower[i] = ToLower(word[i]);
-  return kStarts->count(std::string(lower, word.size())) > 0;
+  return kStarts->Find(word) != 0;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -871,6 +864,7 @@ class Parser {
 
   // "more than", "an estimated", "about". Returns next == i when there is none.
   Qualifier MatchQualifier(std::size_t i) const {
+    if (!IsWord(i)) return {"", i};  // every phrase starts with a word
     for (const std::string_view phrase : kQualifiers) {
       std::size_t k = i;
       std::string_view rest = phrase;
