@@ -646,7 +646,12 @@ bool IsUnitNoun(std::string_view word) {
     if (!IsAsciiLower(c)) return false;
   }
   if (word.size() > 4 && EndsWith(word, "ed")) return false;
-  return !InList(kStopWords, word) && !IsNumberWord(word);
+  static const auto* const kStops = [] {
+    auto* words = new WordFlags();
+    for (std::string_view stop : kStopWords) words->Add(stop, 1);
+    return words;
+  }();
+  return kStops->Find(word) == 0 && !IsNumberWord(word);
 }
 
 bool IsOrdinalSuffix(std::string_view word) {
@@ -864,7 +869,12 @@ class Parser {
 
   // "more than", "an estimated", "about". Returns next == i when there is none.
   Qualifier MatchQualifier(std::size_t i) const {
-    if (!IsWord(i)) return {"", i};  // every phrase starts with a word
+    static const auto* const kFirstWords = [] {
+      auto* words = new WordFlags();
+      for (std::string_view phrase : kQualifiers) words->Add(phrase.substr(0, phrase.find(' ')), 1);
+      return words;
+    }();
+    if (!IsWord(i) || kFirstWords->Find(Text(i)) == 0) return {"", i};  // not how one starts
     for (const std::string_view phrase : kQualifiers) {
       std::size_t k = i;
       std::string_view rest = phrase;
