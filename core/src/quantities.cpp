@@ -315,6 +315,7 @@ bool SpaceGroupsMayStart(std::string_view text, const std::vector<Token>& tokens
 
 std::vector<Token> Tokenize(std::string_view text) {
   std::vector<Token> tokens;
+  tokens.reserve(text.size() / 4 + 1);  // about one token per word and punctuation mark
   bool spaced = true;
   std::size_t i = 0;
   while (i < text.size()) {

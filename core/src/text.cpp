@@ -2,6 +2,7 @@
 // input, and quote anchoring (anchor.cpp) to walk and decode documents.
 #include "claimledger/text.h"
 
+#include <algorithm>
 #include <cstring>
 #include <stdexcept>
 
@@ -67,6 +68,8 @@ void WordFlags::Add(std::string_view word, std::uint32_t flags) {
   }
   if (words_ == kCapacity) throw std::length_error("WordFlags: table full");
   std::memcpy(slots_[k].word.data(), lower, word.size());
+  shortest_ = std::min(shortest_, word.size());
+  longest_ = std::max(longest_, word.size());
   slots_[k].size = static_cast<std::uint8_t>(word.size());
   slots_[k].flags = flags;
   ++words_;
@@ -74,9 +77,10 @@ void WordFlags::Add(std::string_view word, std::uint32_t flags) {
 
 std::uint32_t WordFlags::FindLower(std::string_view word, char* lower) const {
   if (word.empty() || word.size() > kLongest) return 0;
+  for (std::size_t i = 0; i < word.size(); ++i) lower[i] = LowerAscii(word[i]);
+  if (word.size() < shortest_ || word.size() > longest_) return 0;  // no word that long
   std::uint32_t hash = kFnvBasis;
   for (std::size_t i = 0; i < word.size(); ++i) {
-    lower[i] = LowerAscii(word[i]);
     hash = (hash ^ static_cast<unsigned char>(lower[i])) * kFnvPrime;
   }
   for (std::size_t k = hash & (kSlots - 1); slots_[k].size != 0; k = (k + 1) & (kSlots - 1)) {

@@ -12,6 +12,7 @@ import contextlib
 import datetime as _dt
 import gc
 import getpass
+import itertools
 import json
 import operator
 import os
@@ -808,7 +809,7 @@ class Workbench:
                     end,
                     score,
                     features,
-                    tuple(quantity(*q) for q in quantities),
+                    tuple(itertools.starmap(quantity, quantities)),
                     snapshot,
                 )
                 for text, start, end, score, features, quantities in self._core.candidates(snapshot)

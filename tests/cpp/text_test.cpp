@@ -80,6 +80,8 @@ TEST(TextTest, WordFlagsIgnoreCaseAndCombineFlags) {
   EXPECT_EQ(std::string_view(lower, 4), "said");
   EXPECT_EQ(table.FindLower("Caf\xC3\xA9", lower), 0u);
   EXPECT_EQ(std::string_view(lower, 5), "caf\xC3\xA9");  // only ASCII letters change
+  EXPECT_EQ(table.FindLower("AT", lower), 0u);  // shorter than every word: still lower-cased
+  EXPECT_EQ(std::string_view(lower, 2), "at");
   // Every word added is found, also with hash collisions in a nearly full table.
   WordFlags full;
   for (std::size_t i = 0; i < WordFlags::kCapacity; ++i) full.Add("w" + std::to_string(i), 1);

@@ -62,6 +62,8 @@ class WordFlags {
     std::uint32_t flags = 0;
   };
   std::size_t words_ = 0;
+  std::size_t shortest_ = kLongest;  // lengths of the shortest and longest word held
+  std::size_t longest_ = 0;
   std::array<Slot, kSlots> slots_{};
 };
 
