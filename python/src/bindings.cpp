@@ -42,18 +42,24 @@ py::object OptionalFloat(const std::optional<double>& value) {
 }
 
 // Candidates as plain tuples, fields in the order of claimledger.Candidate and
-// claimledger.Quantity: (text, start, end, score, {feature: weight}, [(text, value, low,
-// high, unit, qualifier), ...]), start and end in code points. A long article has hundreds
+// claimledger.Quantity: (text, start, end, score, {feature: weight}, ((text, value, low,
+// high, unit, qualifier), ...)), start and end in code points. A long article has hundreds
 // of thousands of sentences, and tuples cost a fraction of bound objects to make and read.
 py::list CandidateRows(const std::vector<Candidate>& candidates) {
+  // The feature names as Python strings, made once (a handful of names, each in many rows).
+  static auto* const names = new std::vector<std::pair<std::string_view, py::str>>();
+  const auto name_of = [](std::string_view name) -> const py::str& {
+    for (const auto& [known, object] : *names) {
+      if (known == name) return object;
+    }
+    return names->emplace_back(name, py::str(name.data(), name.size())).second;
+  };
   py::list rows(candidates.size());
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];
     py::dict features;
-    for (const CandidateFeature& f : c.features) {
-      features[py::str(f.name.data(), f.name.size())] = f.weight;
-    }
-    py::list quantities(c.quantities.size());
+    for (const CandidateFeature& f : c.features) features[name_of(f.name)] = f.weight;
+    py::tuple quantities(c.quantities.size());
     for (std::size_t k = 0; k < c.quantities.size(); ++k) {
       const Quantity& q = c.quantities[k];
       quantities[k] = py::make_tuple(q.text, OptionalFloat(q.value), OptionalFloat(q.low),
