@@ -63,6 +63,20 @@ TEST(TextTest, StepsByCodePoints) {
   EXPECT_EQ(StepBackCodePoints(text, 3, 10), 0u);
 }
 
+TEST(TextTest, FirstInvalidByteAtAnyPlaceInAsciiRuns) {
+  for (std::size_t size = 1; size <= 40; ++size) {
+    for (std::size_t at = 0; at < size; ++at) {
+      std::string text(size, 'a');
+      text[at] = '\xFF';
+      EXPECT_EQ(FirstInvalidUtf8(text), at) << size << " " << at;
+      text.replace(at, 1, "\xC3\xA9");  // "é": valid
+      EXPECT_EQ(FirstInvalidUtf8(text), std::string_view::npos) << size << " " << at;
+      text.resize(at + 1);  // "é" cut after its first byte
+      EXPECT_EQ(FirstInvalidUtf8(text), at) << size << " " << at;
+    }
+  }
+}
+
 TEST(TextTest, WordFlagsIgnoreCaseAndCombineFlags) {
   WordFlags table;
   table.Add("said", 1);
