@@ -2,7 +2,6 @@
 // input, and quote anchoring (anchor.cpp) to walk and decode documents.
 #include "claimledger/text.h"
 
-#include <algorithm>
 #include <cstring>
 #include <stdexcept>
 
@@ -68,8 +67,7 @@ void WordFlags::Add(std::string_view word, std::uint32_t flags) {
   }
   if (words_ == kCapacity) throw std::length_error("WordFlags: table full");
   std::memcpy(slots_[k].word.data(), lower, word.size());
-  shortest_ = std::min(shortest_, word.size());
-  longest_ = std::max(longest_, word.size());
+  seen_.set(FilterBit(word.size(), lower[0], lower[word.size() - 1]));
   slots_[k].size = static_cast<std::uint8_t>(word.size());
   slots_[k].flags = flags;
   ++words_;
@@ -78,7 +76,7 @@ void WordFlags::Add(std::string_view word, std::uint32_t flags) {
 std::uint32_t WordFlags::FindLower(std::string_view word, char* lower) const {
   if (word.empty() || word.size() > kLongest) return 0;
   for (std::size_t i = 0; i < word.size(); ++i) lower[i] = LowerAscii(word[i]);
-  if (word.size() < shortest_ || word.size() > longest_) return 0;  // no word that long
+  if (!seen_.test(FilterBit(word.size(), lower[0], lower[word.size() - 1]))) return 0;
   std::uint32_t hash = kFnvBasis;
   for (std::size_t i = 0; i < word.size(); ++i) {
     hash = (hash ^ static_cast<unsigned char>(lower[i])) * kFnvPrime;

@@ -4,6 +4,7 @@
 #define CLAIMLEDGER_TEXT_H_
 
 #include <array>
+#include <bitset>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -61,9 +62,13 @@ class WordFlags {
     std::uint8_t size = 0;              // 0: an empty slot
     std::uint32_t flags = 0;
   };
+  // Which (length, first byte, last byte) the words have, the bytes in lower case and cut to
+  // their low five bits: most words of a text are passed over on one bit, without the hash.
+  static std::size_t FilterBit(std::size_t size, char first, char last) {
+    return (size * 32 + (first & 31)) * 32 + (last & 31);
+  }
+  std::bitset<(kLongest + 1) * 32 * 32> seen_;
   std::size_t words_ = 0;
-  std::size_t shortest_ = kLongest;  // lengths of the shortest and longest word held
-  std::size_t longest_ = 0;
   std::array<Slot, kSlots> slots_{};
 };
 
