@@ -1,5 +1,6 @@
 // The text layer's UTF-8 handling. Pure functions: the workbench calls them to check
-// input, and quote anchoring (anchor.cpp) to walk and decode documents.
+// input, and quote anchoring (anchor.cpp) to walk and decode documents. Also WordFlags, the
+// word-list table of the candidates and the quantity parser.
 #include "claimledger/text.h"
 
 #include <cstring>

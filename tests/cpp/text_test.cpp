@@ -1,4 +1,4 @@
-// The text layer: UTF-8 checks, decoding, trimming and stepping by code points.
+// The text layer: UTF-8 checks, decoding, trimming and stepping by code points; WordFlags.
 #include "claimledger/text.h"
 
 #include <gtest/gtest.h>

@@ -1,4 +1,5 @@
-// Text: UTF-8 checks, decoding and trimming, pure functions (no I/O). Quote anchoring,
+// Text: UTF-8 checks, decoding and trimming, pure functions (no I/O), and WordFlags, a table
+// of word lists looked up at every word of a text (candidates, quantities). Quote anchoring,
 // which builds on them, is in anchor.h.
 #ifndef CLAIMLEDGER_TEXT_H_
 #define CLAIMLEDGER_TEXT_H_
