@@ -244,7 +244,8 @@ WordFeatures ScanWords(std::string_view s) {
   bool& opinion = f.opinion;
   const WordFlags& classes = WordClasses();
   // The word and the one before it in lower case, in two buffers used in turn; a word longer
-  // than any in the table is left empty (no rule below looks at such a word's letters).
+  // than WordFlags::kLongest bytes is left empty (no rule below looks at such a word's
+  // letters).
   char buffers[2][WordFlags::kLongest];
   std::string_view prev, word;
   bool describe = false;
