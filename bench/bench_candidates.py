@@ -12,10 +12,12 @@ What it measures
 
     - ``core``: ``wb._core.candidates(hash)``, the C++ path the public method calls:
       reading the snapshot's bytes, the UTF-8 check, ``SplitSentences``, the word
-      features, ``ParseQuantities`` on sentences that hold a number, and the scores
-      (the GIL is released; one thread, so one core). MB/s = text bytes / seconds.
-    - ``public``: ``wb.candidates(hash)``, the same plus Python's conversion of byte
-      offsets to code points and the ``Candidate`` objects (for reference).
+      features, ``ParseQuantities`` on sentences that hold a number, the scores and the
+      spans in code points (the GIL is released; one thread, so one core), then the
+      binding's rows (tuples). Timed with Python's cyclic garbage collector paused, as
+      the public method runs it. MB/s = text bytes / seconds.
+    - ``public``: ``wb.candidates(hash)``, what a user calls: the same plus the
+      ``Candidate`` and ``Quantity`` objects and the sort by score.
 
     Each row shows the best run's wall time and CPU time (``time.process_time``: the one
     busy thread) and MB/s from each; on a shared machine the wall time includes waiting
@@ -26,8 +28,8 @@ The peer
     closing quotes, white space, then a capital or an opening quote), with no
     abbreviations, features or quantities: far less work, shown for scale.
 
-Target (issue 7): at least 20 MB/s of article text on one core (the ``core`` row).
-A timing never fails the run.
+Target (issue 7): at least 20 MB/s of article text on one core, for the ``core`` and the
+``public`` row. A timing never fails the run.
 
 Reproduce (after ``make venv``):
     .venv/bin/python bench/bench_candidates.py             # 20 MB, best of 3
@@ -38,6 +40,7 @@ Reproduce (after ``make venv``):
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import platform
 import random
@@ -125,8 +128,16 @@ def run(args: argparse.Namespace) -> dict:
         wb = cl.open(Path(directory) / "candidates.ledger")
         snapshot = wb.add_snapshot(text, title="bench article")
         rows = []
+
+        def core() -> list:
+            gc.disable()  # as wb.candidates() does around the same call
+            try:
+                return wb._core.candidates(snapshot.hash)
+            finally:
+                gc.enable()
+
         for name, call in (
-            ("core", lambda: wb._core.candidates(snapshot.hash)),
+            ("core", core),
             ("public", lambda: wb.candidates(snapshot.hash)),
             ("plain Python", lambda: plain_python_split(text)),
         ):
@@ -150,7 +161,7 @@ def run(args: argparse.Namespace) -> dict:
                 }
             )
         wb.close()
-    core = rows[0]
+    core, public = rows[0], rows[1]
     return {
         "benchmark": "candidates",
         "bytes": size,
@@ -159,12 +170,18 @@ def run(args: argparse.Namespace) -> dict:
         "python": platform.python_version(),
         "results": rows,
         "target": {
-            "figure": "core candidates() MB/s on one core (wall; per CPU second)",
-            "value": core["mb_per_s"],
-            "value_cpu": core["mb_per_cpu_s"],
+            "figure": "candidates() MB/s on one core (wall; per CPU second)",
             "target": f">= {TARGET_MB_S:g} MB/s",
-            "met": core["mb_per_s"] >= TARGET_MB_S,
-            "met_cpu": core["mb_per_cpu_s"] >= TARGET_MB_S,
+            **{
+                f"{row['system']}{suffix}": row[key]
+                for row in (core, public)
+                for suffix, key in (("", "mb_per_s"), ("_cpu", "mb_per_cpu_s"))
+            },
+            **{
+                f"{row['system']}_met{suffix}": row[key] >= TARGET_MB_S
+                for row in (core, public)
+                for suffix, key in (("", "mb_per_s"), ("_cpu", "mb_per_cpu_s"))
+            },
         },
     }
 
@@ -192,11 +209,12 @@ def main(argv: Optional[list[str]] = None) -> int:
             f"{r['cpu_seconds']:>7.3f} {r['mb_per_s']:>7.1f} {r['mb_per_cpu_s']:>8.1f}  {runs}"
         )
     t = result["target"]
-    print(
-        f"target: {t['figure']}: {t['value']:.1f} MB/s ({'met' if t['met'] else 'NOT met'}); "
-        f"{t['value_cpu']:.1f} MB per CPU second ({'met' if t['met_cpu'] else 'NOT met'}); "
-        f"target {t['target']}"
-    )
+    for system in ("core", "public"):
+        print(
+            f"target {t['target']}, {system}: {t[system]:.1f} MB/s "
+            f"({'met' if t[system + '_met'] else 'NOT met'}); {t[system + '_cpu']:.1f} MB per "
+            f"CPU second ({'met' if t[system + '_met_cpu'] else 'NOT met'})"
+        )
     return 0
 
 

@@ -1,13 +1,16 @@
 // Candidates: a sentence splitter and an explainable check-worthiness score (see
 // candidates.h). One pass over the bytes finds the sentences; one pass over the words of each
-// sentence finds its features, with a single table lookup per word; quantities come from one
-// call to ParseQuantities over the whole text. Everything is linear in the text's length.
+// sentence finds its features, with a single table lookup per word; quantities come from
+// ParseQuantities on the sentences that may hold a number. Everything is linear in the text's
+// length.
 #include "claimledger/candidates.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
-#include <unordered_map>
 #include <unordered_set>
+
+#include "claimledger/text.h"
 
 namespace claimledger {
 namespace {
@@ -60,6 +63,19 @@ std::size_t OpenerLength(std::string_view text, std::size_t i) {
     return 3;
   if (c == 0xC2 && At(text, i + 1) == 0xAB) return 2;
   return 0;
+}
+
+// Whether the splitter must look closer at a byte: white space, a terminator, or the first
+// byte of a multi-byte character (which may be a space or an ellipsis). Any other byte is
+// simply part of the current sentence.
+bool IsSpecial(char c) {
+  static const auto kTable = [] {
+    std::array<bool, 256> table{};
+    for (int b = 0x80; b < 0x100; ++b) table[b] = true;
+    for (unsigned char b : {' ', '\t', '\n', '\r', '\f', '\v', '.', '!', '?'}) table[b] = true;
+    return table;
+  }();
+  return kTable[static_cast<unsigned char>(c)];
 }
 
 // What a full stop after a word means.
@@ -146,11 +162,11 @@ enum WordClass : std::uint32_t {
   kNumber = 1u << 9,           // a word ParseQuantities may read as (part of) a number: "seventy"
 };
 
-const std::unordered_map<std::string_view, std::uint32_t>& WordClasses() {
+const WordFlags& WordClasses() {
   static const auto* classes = [] {
-    auto* map = new std::unordered_map<std::string_view, std::uint32_t>();
+    auto* map = new WordFlags();
     auto add = [map](std::uint32_t cls, std::initializer_list<std::string_view> words) {
-      for (std::string_view word : words) (*map)[word] |= cls;
+      for (std::string_view word : words) map->Add(word, cls);
     };
     add(kComparison,
         {"most", "least", "best", "worst", "doubled", "tripled", "quadrupled", "halved", "twice",
@@ -206,6 +222,12 @@ std::size_t WordCharLength(std::string_view text, std::size_t i) {
   return 1;  // a byte of some other character (or an invalid byte): part of a word
 }
 
+// Whether the word ends in "est", ignoring case.
+bool EndsWithEst(std::string_view raw) {
+  const std::size_t n = raw.size();
+  return (raw[n - 3] | 0x20) == 'e' && (raw[n - 2] | 0x20) == 's' && (raw[n - 1] | 0x20) == 't';
+}
+
 // The features of a sentence found from its words.
 struct WordFeatures {
   bool numeric = false;  // a digit or a number word: worth giving to ParseQuantities
@@ -220,8 +242,12 @@ WordFeatures ScanWords(std::string_view s) {
   bool& named = f.named;
   bool& hedge = f.hedge;
   bool& opinion = f.opinion;
-  const auto& classes = WordClasses();
-  std::string prev, word;  // lower case
+  const WordFlags& classes = WordClasses();
+  // The word and the one before it in lower case, in two buffers used in turn; a word longer
+  // than WordFlags::kLongest bytes is left empty (no rule below looks at such a word's
+  // letters).
+  char buffers[2][WordFlags::kLongest];
+  std::string_view prev, word;
   bool describe = false;
   std::size_t index = 0;
   std::size_t i = 0;
@@ -237,12 +263,9 @@ WordFeatures ScanWords(std::string_view s) {
       continue;
     }
     const std::string_view raw = s.substr(start, i - start);
-    word.assign(raw);  // lower case, in a buffer kept across words
-    for (char& c : word) {
-      if (IsAsciiUpper(c)) c = static_cast<char>(c - 'A' + 'a');
-    }
-    std::uint32_t cls = 0;
-    if (auto it = classes.find(word); it != classes.end()) cls = it->second;
+    char* lower = buffers[index % 2];
+    const std::uint32_t cls = classes.FindLower(raw, lower);
+    word = raw.size() <= WordFlags::kLongest ? std::string_view(lower, raw.size()) : "";
     if ((cls & kNumber) || IsAsciiDigit(raw.front()) || IsAsciiDigit(raw.back())) {
       f.numeric = true;
     }
@@ -259,17 +282,18 @@ WordFeatures ScanWords(std::string_view s) {
     if ((cls & kFirstPersonView) && (prev == "i" || prev == "we" || prev == "my" || prev == "our"))
       opinion = true;
     // "-est" superlatives: "clearest", "largest" (not "interest" or "Budapest").
-    if (word.size() >= 6 && word.compare(word.size() - 3, 3, "est") == 0 &&
-        !(cls & kNotSuperlative) && (IsAsciiLower(raw[0]) || index == 0)) {
+    if (raw.size() >= 6 && EndsWithEst(raw) && !(cls & kNotSuperlative) &&
+        (IsAsciiLower(raw[0]) || index == 0)) {
       comparison = true;
     }
     // Named things: a capitalised word after the first, or an acronym anywhere.
     const bool capitalised = IsAsciiUpper(raw[0]) || (At(raw, 0) == 0xC3 && At(raw, 1) < 0x9F);
-    bool acronym = raw.size() >= 2;
-    for (char c : raw) acronym = acronym && (IsAsciiUpper(c) || IsAsciiDigit(c));
-    acronym = acronym && IsAsciiUpper(raw[0]);
-    if (acronym || (capitalised && index > 0 && raw != "I" && !(cls & kCalendar))) named = true;
-    prev.swap(word);
+    if (capitalised && !named) {
+      bool acronym = raw.size() >= 2 && IsAsciiUpper(raw[0]);
+      for (char c : raw) acronym = acronym && (IsAsciiUpper(c) || IsAsciiDigit(c));
+      if (acronym || (index > 0 && raw != "I" && !(cls & kCalendar))) named = true;
+    }
+    prev = word;
     ++index;
   }
   // A question: the last terminator, before any closing quotes or brackets, is "?".
@@ -312,20 +336,30 @@ void Score(const WordFeatures& f, Candidate& candidate) {
       count = true;
     }
   }
-  auto add = [&candidate](bool present, const char* name, double weight) {
-    if (present) candidate.features.push_back({name, weight});
+  const struct {
+    bool present;
+    std::string_view name;
+    double weight;
+  } all[] = {
+      {quantity, "quantity", kQuantityWeight},
+      {count && !quantity, "count", kCountWeight},
+      {date, "date", kDateWeight},
+      {f.comparison, "comparison", kComparisonWeight},
+      {f.attribution, "attribution", kAttributionWeight},
+      {f.named, "named", kNamedWeight},
+      {f.hedge, "hedge", kHedgeWeight},
+      {f.opinion, "opinion", kOpinionWeight},
+      {f.question, "question", kQuestionWeight},
   };
-  add(quantity, "quantity", kQuantityWeight);
-  add(count && !quantity, "count", kCountWeight);
-  add(date, "date", kDateWeight);
-  add(f.comparison, "comparison", kComparisonWeight);
-  add(f.attribution, "attribution", kAttributionWeight);
-  add(f.named, "named", kNamedWeight);
-  add(f.hedge, "hedge", kHedgeWeight);
-  add(f.opinion, "opinion", kOpinionWeight);
-  add(f.question, "question", kQuestionWeight);
+  std::size_t present = 0;
+  for (const auto& feature : all) present += feature.present;
+  candidate.features.reserve(present);
   double sum = 0;
-  for (const CandidateFeature& f : candidate.features) sum += f.weight;
+  for (const auto& feature : all) {
+    if (!feature.present) continue;
+    candidate.features.push_back({feature.name, feature.weight});
+    sum += feature.weight;
+  }
   candidate.score = std::clamp(sum, 0.0, 1.0);
 }
 
@@ -342,6 +376,11 @@ std::vector<SentenceSpan> SplitSentences(std::string_view text) {
   };
   std::size_t i = 0;
   while (i < text.size()) {
+    if (!IsSpecial(text[i])) {  // most bytes: part of the sentence, nothing more to check
+      if (start == kNone) start = i;
+      last = ++i;
+      continue;
+    }
     if (text[i] == '\n') {
       const std::size_t after = ParagraphBreakEnd(text, i);
       if (after != kNone) {
@@ -394,24 +433,30 @@ std::vector<SentenceSpan> SplitSentences(std::string_view text) {
 
 std::vector<Candidate> FindCandidates(std::string_view text) {
   const std::vector<SentenceSpan> spans = SplitSentences(text);
-  std::vector<Candidate> candidates;
-  candidates.reserve(spans.size());
-  for (const SentenceSpan& span : spans) {
-    Candidate candidate;
+  std::vector<Candidate> candidates(spans.size());
+  std::size_t byte = 0, points = 0;  // a byte offset and the code points before it
+  for (std::size_t n = 0; n < spans.size(); ++n) {
+    const SentenceSpan& span = spans[n];
+    Candidate& candidate = candidates[n];
+    const std::string_view sentence = text.substr(span.begin, span.end - span.begin);
     candidate.begin = span.begin;
     candidate.end = span.end;
-    candidate.text = std::string(text.substr(span.begin, span.end - span.begin));
-    const WordFeatures features = ScanWords(candidate.text);
+    candidate.text.assign(sentence);
+    points += CodePointCount(text.substr(byte, span.begin - byte));
+    candidate.code_point_begin = points;
+    points += CodePointCount(sentence);
+    candidate.code_point_end = points;
+    byte = span.end;
+    const WordFeatures features = ScanWords(sentence);
     // The quantity parser is the slow part: only sentences that may hold a number see it.
     if (features.numeric) {
-      candidate.quantities = ParseQuantities(candidate.text);
+      candidate.quantities = ParseQuantities(sentence);
       for (Quantity& q : candidate.quantities) {
         q.begin += span.begin;
         q.end += span.begin;
       }
     }
     Score(features, candidate);
-    candidates.push_back(std::move(candidate));
   }
   return candidates;
 }

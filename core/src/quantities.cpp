@@ -69,7 +69,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include "claimledger/text.h"
@@ -316,6 +315,7 @@ bool SpaceGroupsMayStart(std::string_view text, const std::vector<Token>& tokens
 
 std::vector<Token> Tokenize(std::string_view text) {
   std::vector<Token> tokens;
+  tokens.reserve(text.size() / 4 + 1);  // about one token per word and punctuation mark
   bool spaced = true;
   std::size_t i = 0;
   while (i < text.size()) {
@@ -647,7 +647,12 @@ bool IsUnitNoun(std::string_view word) {
     if (!IsAsciiLower(c)) return false;
   }
   if (word.size() > 4 && EndsWith(word, "ed")) return false;
-  return !InList(kStopWords, word) && !IsNumberWord(word);
+  static const auto* const kStops = [] {
+    auto* words = new WordFlags();
+    for (std::string_view stop : kStopWords) words->Add(stop, 1);
+    return words;
+  }();
+  return kStops->Find(word) == 0 && !IsNumberWord(word);
 }
 
 bool IsOrdinalSuffix(std::string_view word) {
@@ -678,27 +683,21 @@ bool IsPlainInteger(const Token& t, int max_digits) {
 // Keep it in step with the rules below (MatchAt and what it calls).
 bool StartsQuantity(std::string_view word) {
   static const auto* const kStarts = [] {
-    auto* words = new std::unordered_set<std::string>{
-        "early", "mid", "late", "between", "from", "half", "several", "a", "an", "zero", "tens"};
-    const auto add = [words](std::string_view word) {
-      std::string lower(word);
-      for (char& c : lower) c = ToLower(c);
-      words->insert(lower);
-    };
-    for (std::string_view phrase : kQualifiers) add(phrase.substr(0, phrase.find(' ')));
-    for (const Named& entry : kUnitWords) add(entry.name);
-    for (const Named& entry : kTensWords) add(entry.name);
-    for (const Named& entry : kVaguePlurals) add(entry.name);
-    for (const Named& entry : kMonths) add(entry.name);
-    for (const NamedCode& entry : kDollarPrefixes) add(entry.name);
-    for (std::string_view code : kCurrencyCodes) add(code);
+    auto* words = new WordFlags();
+    for (std::string_view start : {"early", "mid", "late", "between", "from", "half", "several",
+                                   "a", "an", "zero", "tens"}) {
+      words->Add(start, 1);
+    }
+    for (std::string_view phrase : kQualifiers) words->Add(phrase.substr(0, phrase.find(' ')), 1);
+    for (const Named& entry : kUnitWords) words->Add(entry.name, 1);
+    for (const Named& entry : kTensWords) words->Add(entry.name, 1);
+    for (const Named& entry : kVaguePlurals) words->Add(entry.name, 1);
+    for (const Named& entry : kMonths) words->Add(entry.name, 1);
+    for (const NamedCode& entry : kDollarPrefixes) words->Add(entry.name, 1);
+    for (std::string_view code : kCurrencyCodes) words->Add(code, 1);
     return words;
   }();
-  constexpr std::size_t kLongest = 16;  // longer than every word above
-  if (word.size() > kLongest) return false;
-  char lower[kLongest];
-  for (std::size_t i = 0; i < word.size(); ++i) lower[i] = ToLower(word[i]);
-  return kStarts->count(std::string(lower, word.size())) > 0;
+  return kStarts->Find(word) != 0;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -871,6 +870,12 @@ class Parser {
 
   // "more than", "an estimated", "about". Returns next == i when there is none.
   Qualifier MatchQualifier(std::size_t i) const {
+    static const auto* const kFirstWords = [] {
+      auto* words = new WordFlags();
+      for (std::string_view phrase : kQualifiers) words->Add(phrase.substr(0, phrase.find(' ')), 1);
+      return words;
+    }();
+    if (!IsWord(i) || kFirstWords->Find(Text(i)) == 0) return {"", i};  // not how one starts
     for (const std::string_view phrase : kQualifiers) {
       std::size_t k = i;
       std::string_view rest = phrase;

@@ -8,12 +8,16 @@ writes nothing. Methods that take an id also accept the object it names (a ``Cla
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
+import gc
 import getpass
+import itertools
 import json
+import operator
 import os
 import warnings
-from typing import Any, Iterable, Mapping, Optional, Sequence, Union
+from typing import Any, Iterable, Iterator, Mapping, Optional, Sequence, Union
 
 from . import _core
 from . import model as m
@@ -168,6 +172,21 @@ def _verdict(value: Any) -> tuple[Optional[str], Optional[str]]:
         f", not {value!r}",
         "claimledger.input.verdict",
     )
+
+
+@contextlib.contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Pauses Python's cyclic garbage collector while many objects that form no cycles are
+    built (the candidates of a long text: hundreds of thousands of tuples, dicts and
+    dataclasses), which would otherwise start a collection every few hundred objects, each
+    over all the objects alive."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _checkpoint(against: CheckpointLike) -> _core.Checkpoint:
@@ -780,28 +799,24 @@ class Workbench:
                 "claimledger.candidates.limit",
             )
         snapshot = _id(snapshot_hash, "snapshot")
-        found = self._core.candidates(snapshot)
-        content = self._core.snapshot_content(snapshot) if found else b""
-        out = []
-        position, points = 0, 0  # a byte offset and the code points before it
-        for c in found:
-            start = points + len(content[position : c.begin].decode("utf-8"))
-            end = start + len(c.text)
-            position, points = c.end, end
-            if c.score < min_score:
-                continue
-            out.append(
-                m.Candidate(
-                    text=c.text,
-                    start=start,
-                    end=end,
-                    score=c.score,
-                    features={f.name: f.weight for f in c.features},
-                    quantities=tuple(m.quantity_from_core(q) for q in c.quantities),
-                    snapshot=snapshot,
+        # The core gives rows in the order of the dataclasses' fields, spans in code points.
+        candidate, quantity = m.Candidate, m.Quantity
+        with _cyclic_gc_paused():
+            out = [
+                candidate(
+                    text,
+                    start,
+                    end,
+                    score,
+                    features,
+                    tuple(itertools.starmap(quantity, quantities)),
+                    snapshot,
                 )
-            )
-        out.sort(key=lambda c: (-c.score, c.start))
+                for text, start, end, score, features, quantities in self._core.candidates(snapshot)
+                if not score < min_score
+            ]
+        # Best first; the sort is stable, so ties stay in document order.
+        out.sort(key=operator.attrgetter("score"), reverse=True)
         return out if limit is None else out[: int(limit)]
 
     def reanchor(self, old: IdLike, new: IdLike) -> m.ReanchorReport:

@@ -36,6 +36,41 @@ const char* ExceptionName(Code code) {
   return "Error";
 }
 
+// Optional<double> as a float or None.
+py::object OptionalFloat(const std::optional<double>& value) {
+  return value ? py::object(py::float_(*value)) : py::object(py::none());
+}
+
+// Candidates as plain tuples, fields in the order of claimledger.Candidate and
+// claimledger.Quantity: (text, start, end, score, {feature: weight}, ((text, value, low,
+// high, unit, qualifier), ...)), start and end in code points. A long article has hundreds
+// of thousands of sentences, and tuples cost a fraction of bound objects to make and read.
+py::list CandidateRows(const std::vector<Candidate>& candidates) {
+  // The feature names as Python strings, made once (a handful of names, each in many rows).
+  static auto* const names = new std::vector<std::pair<std::string_view, py::str>>();
+  const auto name_of = [](std::string_view name) -> const py::str& {
+    for (const auto& [known, object] : *names) {
+      if (known == name) return object;
+    }
+    return names->emplace_back(name, py::str(name.data(), name.size())).second;
+  };
+  py::list rows(candidates.size());
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const Candidate& c = candidates[i];
+    py::dict features;
+    for (const CandidateFeature& f : c.features) features[name_of(f.name)] = f.weight;
+    py::tuple quantities(c.quantities.size());
+    for (std::size_t k = 0; k < c.quantities.size(); ++k) {
+      const Quantity& q = c.quantities[k];
+      quantities[k] = py::make_tuple(q.text, OptionalFloat(q.value), OptionalFloat(q.low),
+                                     OptionalFloat(q.high), q.unit, q.qualifier);
+    }
+    rows[i] = py::make_tuple(c.text, c.code_point_begin, c.code_point_end, c.score,
+                             std::move(features), std::move(quantities));
+  }
+  return rows;
+}
+
 // Parses a JSON argument that the Python layer wrote with json.dumps ("" means null).
 nlohmann::json ParseJsonArgument(const std::string& text) {
   if (text.empty()) return nullptr;
@@ -235,18 +270,6 @@ PYBIND11_MODULE(_core, m) {
       .def_readonly("claim", &SimilarHit::claim)
       .def_readonly("score", &SimilarHit::score);
 
-  py::class_<CandidateFeature>(m, "CandidateFeature")
-      .def_readonly("name", &CandidateFeature::name)
-      .def_readonly("weight", &CandidateFeature::weight);
-
-  py::class_<Candidate>(m, "Candidate")
-      .def_readonly("text", &Candidate::text)
-      .def_readonly("begin", &Candidate::begin)
-      .def_readonly("end", &Candidate::end)
-      .def_readonly("score", &Candidate::score)
-      .def_readonly("features", &Candidate::features)
-      .def_readonly("quantities", &Candidate::quantities);
-
   py::class_<QuoteReanchor>(m, "QuoteReanchor")
       .def_readonly("claim", &QuoteReanchor::claim)
       .def_readonly("evidence", &QuoteReanchor::evidence)
@@ -404,7 +427,17 @@ PYBIND11_MODULE(_core, m) {
       .def("similar", &Workbench::Similar, Release())
       .def("reanchor", &Workbench::Reanchor, py::arg("old_snapshot"), py::arg("new_snapshot"),
            Release())
-      .def("candidates", &Workbench::Candidates, py::arg("snapshot_hash"), Release())
+      .def(
+          "candidates",
+          [](Workbench& w, const std::string& snapshot_hash) {
+            std::vector<Candidate> found;
+            {
+              py::gil_scoped_release release;
+              found = w.Candidates(snapshot_hash);
+            }
+            return CandidateRows(found);
+          },
+          py::arg("snapshot_hash"))
       .def(
           "search",
           [](Workbench& w, const std::string& query, std::optional<std::string> status,

@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "claimledger/text.h"
+
 namespace claimledger {
 namespace {
 
@@ -217,6 +219,23 @@ TEST(CandidatesScore, QuantitiesAreThoseOfTheWholeText) {
       EXPECT_EQ(found[i].unit, want[i].unit);
     }
   }
+}
+
+TEST(CandidatesScore, SpansInCodePoints) {
+  // Two-, three- and four-byte characters before, inside and between the sentences.
+  const std::string text =
+      "\xC2\xAB"
+      "Caf\xC3\xA9 prices rose 5%.\xC2\xBB \xF0\x9F\x87\xB0\xF0\x9F\x87\xB7 Retired general Chun "
+      "(\xEC\xA0\x84\xEC\x9D\xB8\xEB\xB2\x94) spoke\xE2\x80\xA6\n\nIt was the largest\xC2\xA0rise.";
+  const std::vector<Candidate> all = FindCandidates(text);
+  ASSERT_EQ(all.size(), 3u);
+  for (const Candidate& c : all) {
+    EXPECT_EQ(c.code_point_begin, CodePointCount(text.substr(0, c.begin))) << c.text;
+    EXPECT_EQ(c.code_point_end - c.code_point_begin, CodePointCount(c.text)) << c.text;
+  }
+  EXPECT_EQ(all[0].code_point_begin, 0u);
+  EXPECT_EQ(all[0].code_point_end, 22u);  // the guillemets and "é" are one code point each
+  EXPECT_EQ(all[1].code_point_begin, 23u);
 }
 
 TEST(CandidatesRobustness, AnyBytes) {

@@ -1,7 +1,10 @@
-// The text layer: UTF-8 checks, decoding, trimming and stepping by code points.
+// The text layer: UTF-8 checks, decoding, trimming and stepping by code points; WordFlags.
 #include "claimledger/text.h"
 
 #include <gtest/gtest.h>
+
+#include <stdexcept>
+#include <string>
 
 namespace claimledger {
 namespace {
@@ -58,6 +61,51 @@ TEST(TextTest, StepsByCodePoints) {
   EXPECT_EQ(StepForwardCodePoints(text, 0, 10), text.size());
   EXPECT_EQ(StepBackCodePoints(text, text.size(), 2), 3u);
   EXPECT_EQ(StepBackCodePoints(text, 3, 10), 0u);
+}
+
+TEST(TextTest, FirstInvalidByteAtAnyPlaceInAsciiRuns) {
+  for (std::size_t size = 1; size <= 40; ++size) {
+    for (std::size_t at = 0; at < size; ++at) {
+      std::string text(size, 'a');
+      text[at] = '\xFF';
+      EXPECT_EQ(FirstInvalidUtf8(text), at) << size << " " << at;
+      text.replace(at, 1, "\xC3\xA9");  // "é": valid
+      EXPECT_EQ(FirstInvalidUtf8(text), std::string_view::npos) << size << " " << at;
+      text.resize(at + 1);  // "é" cut after its first byte
+      EXPECT_EQ(FirstInvalidUtf8(text), at) << size << " " << at;
+    }
+  }
+}
+
+TEST(TextTest, WordFlagsIgnoreCaseAndCombineFlags) {
+  WordFlags table;
+  table.Add("said", 1);
+  table.Add("May", 2);
+  table.Add("may", 4);
+  EXPECT_EQ(table.Find("said"), 1u);
+  EXPECT_EQ(table.Find("SAID"), 1u);
+  EXPECT_EQ(table.Find("may"), 6u);
+  EXPECT_EQ(table.Find("sai"), 0u);
+  EXPECT_EQ(table.Find("saids"), 0u);
+  EXPECT_EQ(table.Find(""), 0u);
+  EXPECT_EQ(table.Find(std::string(40, 'a')), 0u);
+  char lower[WordFlags::kLongest];
+  EXPECT_EQ(table.FindLower("Said", lower), 1u);
+  EXPECT_EQ(std::string_view(lower, 4), "said");
+  EXPECT_EQ(table.FindLower("Caf\xC3\xA9", lower), 0u);
+  EXPECT_EQ(std::string_view(lower, 5), "caf\xC3\xA9");  // only ASCII letters change
+  EXPECT_EQ(table.FindLower("AT", lower), 0u);  // shorter than every word: still lower-cased
+  EXPECT_EQ(std::string_view(lower, 2), "at");
+  // Every word added is found, also with hash collisions in a nearly full table.
+  WordFlags full;
+  for (std::size_t i = 0; i < WordFlags::kCapacity; ++i) full.Add("w" + std::to_string(i), 1);
+  for (std::size_t i = 0; i < WordFlags::kCapacity; ++i) {
+    EXPECT_EQ(full.Find("W" + std::to_string(i)), 1u) << i;
+  }
+  EXPECT_EQ(full.Find("w" + std::to_string(WordFlags::kCapacity)), 0u);
+  EXPECT_THROW(full.Add("another", 1), std::length_error);
+  EXPECT_THROW(table.Add(std::string(WordFlags::kLongest + 1, 'a'), 1), std::length_error);
+  EXPECT_THROW(table.Add("", 1), std::length_error);
 }
 
 }  // namespace

@@ -3,7 +3,10 @@ code-point spans, add_claim from a candidate, and errors for unknown or non-text
 
 from __future__ import annotations
 
+import dataclasses
+import gc
 import json
+import random
 from importlib import resources
 
 import claimledger as cl
@@ -119,3 +122,105 @@ def test_cli_candidates(tmp_path, capsys, demo_article):
     status = main(["candidates", str(path), "xxh3-128:" + "0" * 32])
     err = capsys.readouterr().err.strip().splitlines()
     assert status != 0 and len(err) == 1 and err[0].startswith("claimledger: ")
+
+
+WEIGHTS = {
+    "quantity": 0.30,
+    "count": 0.10,
+    "date": 0.15,
+    "comparison": 0.15,
+    "attribution": 0.20,
+    "named": 0.10,
+    "hedge": -0.15,
+    "opinion": -0.30,
+    "question": -0.40,
+}
+
+
+def _generated_article(seed: int = 11) -> str:
+    """Paragraphs of sentences with every feature, abbreviations, initials, typographic
+    quotes and spaces, and characters of two, three and four bytes in UTF-8."""
+    rng = random.Random(seed)
+    who = ["Dr. Ana Ruiz", "Gen. Paul LaCamera", "J. R. Miller", "Chun In-bum (전인범)", "Zoë Côté"]
+    where = ["the U.S.", "Zürich", "South Korea", "the E.U.", "Ōsaka 🇯🇵"]
+    amount = [
+        "about 28,500 troops",
+        "$1.2 billion",
+        "12%",
+        "between 40 and 80 people",
+        "hundreds of thousands of votes",
+        "two leaders",
+        "28\u202f500 homes",
+        "a quarter",
+    ]
+    sentences = [
+        "{w} said {p} had {a} in {y}.",
+        "According to officials, {a} were counted in {p} from 1950 to 1953.",
+        "The budget rose to {a} on 21 October {y}, more than in the 1990s.",
+        "It was the largest increase since {y}, the ministry reported.",
+        "Critics described the plan as \u201ca theatrical gesture.\u201d",
+        "I think this is a remarkable moment for {p}.",
+        "Prices might fall, perhaps by {a}, analysts said\u2026",
+        "Will {p} ever recover?",
+        "\u00abIs it true?\u00bb",
+        "The U.S. Army deployed {a} near the border at 10:30 a.m. Tuesday.",
+        "Exports doubled\u00a0compared with {y} \u2014 a record.",
+        "they met in May.",
+    ]
+    paragraphs = []
+    for _ in range(60):
+        paragraph = " ".join(
+            rng.choice(sentences).format(
+                w=rng.choice(who),
+                p=rng.choice(where),
+                a=rng.choice(amount),
+                y=rng.randint(1950, 2025),
+            )
+            for _ in range(rng.randint(1, 6))
+        )
+        paragraphs.append(paragraph)
+    return "\n\n".join(paragraphs) + "\nNo full stop at the end"
+
+
+def test_generated_text_keeps_every_property(wb):
+    text = _generated_article()
+    snap = wb.add_snapshot(text)
+    every = wb.candidates(snap)
+    assert gc.isenabled()
+    assert len(every) > 100
+    assert set().union(*(c.features for c in every)) == set(WEIGHTS)
+    by_place = sorted(every, key=lambda c: c.start)
+    previous_end = 0
+    for c in by_place:
+        assert isinstance(c, cl.Candidate)
+        assert type(c.start) is int and type(c.end) is int and type(c.score) is float
+        assert previous_end <= c.start < c.end <= len(text)
+        assert text[c.start : c.end] == c.text == c.text.strip()
+        previous_end = c.end
+        assert c.snapshot == snap.hash
+        assert all(c.features[name] == WEIGHTS[name] for name in c.features)
+        assert c.score == pytest.approx(min(1.0, max(0.0, sum(c.features.values()))))
+        # The quantities are those the parser finds in the sentence alone.
+        want = tuple(cl.model.quantity_from_core(q) for q in cl._core.parse_quantities(c.text))
+        assert c.quantities == want
+        assert all(isinstance(q, cl.Quantity) and q.text in c.text for q in c.quantities)
+    assert by_place[-1].text == "No full stop at the end"
+    # Best first, ties in document order.
+    assert every == sorted(by_place, key=lambda c: (-c.score, c.start))
+    assert wb.candidates(snap, min_score=0.3) == [c for c in every if c.score >= 0.3]
+    assert wb.candidates(snap, limit=5) == every[:5]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        every[0].score = 1.0  # type: ignore[misc]
+
+
+def test_garbage_collector_is_left_as_it_was(wb):
+    snap = wb.add_snapshot(ARTICLE)
+    gc.disable()
+    try:
+        wb.candidates(snap)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with pytest.raises(cl.NotFoundError):
+        wb.candidates("xxh3-128:" + "0" * 32)
+    assert gc.isenabled()

@@ -40,7 +40,7 @@ std::vector<SentenceSpan> SplitSentences(std::string_view text);
 
 // One feature of a candidate and what it added to (or took from) the score.
 struct CandidateFeature {
-  std::string name;
+  std::string_view name;  // one of the names below, in static storage
   double weight = 0;
 };
 
@@ -68,6 +68,8 @@ struct Candidate {
   std::string text;                        // the sentence, byte for byte as in the input
   std::size_t begin = 0;                   // byte offset of the sentence in the input
   std::size_t end = 0;                     // one past its last byte
+  std::size_t code_point_begin = 0;        // the same span counted in code points (Python's
+  std::size_t code_point_end = 0;          //   str indices), for valid UTF-8 input
   double score = 0;                        // sum of the feature weights, clamped to [0, 1]
   std::vector<CandidateFeature> features;  // the features present, in the order listed above
   // ParseQuantities of the sentence, offsets moved to be into the whole input.
