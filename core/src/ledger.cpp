@@ -412,6 +412,7 @@ VerifyReport Ledger::Verify(const std::optional<Checkpoint>& against) {
   std::unique_ptr<ProjectionWriter> digests = store_.NewScratch(Store::Scratch::kDigests);
   std::unique_ptr<ProjectionWriter> rows = store_.NewScratch(Store::Scratch::kRows);
   ReadScope read(store_);
+  store_.PrepareDiff(*digests);  // the stored tables' digests, on another thread if it can
 
   // 1. The chain: every hash, every link, no gaps; replay into the digests.
   std::map<std::string, std::string> snapshot_sha256;  // content id -> sha256 from events

@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <future>
 #include <map>
 #include <sstream>
 #include <tuple>
@@ -435,6 +437,46 @@ std::int64_t ClaimYear(std::string_view date_or_at) {
   return negative ? -year : year;
 }
 
+using TableDigests = std::array<TableDigest, kDigestTables>;
+
+// Digests each projection table of `schema` as DigestScratch digests a replay of it, with
+// the same key. Stops early, with what it has, once `stop` is set.
+TableDigests DigestStoredTables(Connection& connection, const std::string& schema,
+                                const unsigned char* key, const std::atomic<bool>& stop) {
+  RowHasher hasher(key);
+  TableDigests digests;
+  for (int table = 0; table < kDigestTables && !stop; ++table) {
+    const DigestLayout& layout = DigestLayouts()[table];
+    const std::string updated = *layout.updated ? std::string(", ") + layout.updated : "";
+    Statement rows = connection.Prepare(WithSchema(
+        std::string("SELECT ") + layout.columns + updated + " FROM $S." + layout.table, schema));
+    const int columns = rows.ColumnCount();
+    // The updated columns come last, the key first among them (so it is counted twice).
+    const int first_updated =
+        columns - static_cast<int>(std::count(updated.begin(), updated.end(), ','));
+    const int distinct = first_updated == columns ? columns : columns - 1;
+    if (distinct !=
+        connection.Prepare(WithSchema(std::string("SELECT * FROM $S.") + layout.table, schema))
+            .ColumnCount()) {
+      // A column added to the schema but not to DigestLayouts() would go unchecked.
+      throw Error(
+          Code::kStorage, "claimledger.store.digest_layout",
+          std::string("the digest of table ") + layout.table + " does not cover all its columns");
+    }
+    TableDigest& stored = digests[table];
+    while (!stop.load(std::memory_order_relaxed) && rows.Step()) {
+      hasher.Part('r');
+      for (int c = 0; c < first_updated; ++c) hasher.Column(rows.raw(), c);
+      hasher.AddTo(stored);
+      if (first_updated == columns) continue;
+      hasher.Part('u');
+      for (int c = first_updated; c < columns; ++c) hasher.Column(rows.raw(), c);
+      hasher.AddTo(stored);
+    }
+  }
+  return digests;
+}
+
 // The kDigests scratch: replays the events into table digests, keeping in memory only
 // what later events read or update (the updated columns of sources and claims, the best
 // verdict of each claim, the keys that must stay unique). Each method writes what the
@@ -443,6 +485,10 @@ std::int64_t ClaimYear(std::string_view date_or_at) {
 class DigestScratch final : public ProjectionWriter {
  public:
   DigestScratch() : hasher_(key_) { randombytes_buf(key_, sizeof key_); }
+  ~DigestScratch() override {
+    stop_ = true;  // the digests are not needed any more (an error ended verify)
+    if (stored_.valid()) stored_.wait();
+  }
 
   void PutSource(const Source& s) override {
     if (!sources_.try_emplace(s.id, SourceUpdates{s.reliability, std::nullopt}).second) {
@@ -553,6 +599,15 @@ class DigestScratch final : public ProjectionWriter {
   }
   const unsigned char* key() const { return key_; }
 
+  // The stored tables' digests, digested on a second connection to the same snapshot
+  // (SqliteStore::PrepareDiff); not valid when they are to be digested at the end.
+  std::future<TableDigests>& stored() { return stored_; }
+  void DigestStoredOn(std::unique_ptr<Connection> connection) {
+    stored_ = std::async(std::launch::async, [this, connection = std::move(connection)] {
+      return DigestStoredTables(*connection, "main", key_, stop_);
+    });
+  }
+
  private:
   // The columns that later events update.
   struct SourceUpdates {
@@ -591,6 +646,8 @@ class DigestScratch final : public ProjectionWriter {
   std::optional<std::int64_t> last_verdict_seq_, last_rating_seq_;
   std::int64_t refs_seq_ = 0;
   std::vector<std::string> refs_;
+  std::atomic<bool> stop_{false};
+  std::future<TableDigests> stored_;
 };
 
 class SqliteStore final : public Store {
@@ -990,6 +1047,28 @@ class SqliteStore final : public Store {
     connection_->Exec(WithSchema(kProjectionSchema, name));
     return scratch;
   }
+  void PrepareDiff(ProjectionWriter& replay) override {
+    auto* digests = dynamic_cast<DigestScratch*>(&replay);
+    const char* file = sqlite3_db_filename(connection_->db, "main");
+    if (!digests || schema_ != "main" || !file || !*file) return;  // a private ledger
+    auto worker = std::make_unique<Connection>();
+    const int flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX;
+    if (sqlite3_open_v2(file, &worker->db, flags, nullptr) != SQLITE_OK) return;
+    sqlite3_busy_timeout(worker->db, 30000);
+    // The worker reads the snapshot this connection reads when nothing was committed
+    // between its first look (before this read transaction began) and its own read
+    // transaction (after): its data_version is then the same. Otherwise DiffDigests
+    // digests the stored tables here, at the end.
+    try {
+      const int before = worker->PragmaInt("data_version");
+      const auto head = Head(*connection_);  // begins this read transaction
+      worker->Exec("BEGIN DEFERRED");
+      if (worker->PragmaInt("data_version") != before || Head(*worker) != head) return;
+    } catch (const Error&) {
+      return;
+    }
+    digests->DigestStoredOn(std::move(worker));
+  }
   std::vector<ProjectionDiff> DiffProjections(ProjectionWriter& replay) override {
     if (auto* digests = dynamic_cast<DigestScratch*>(&replay)) return DiffDigests(*digests);
     return DiffRows(dynamic_cast<SqliteStore&>(replay));
@@ -1139,40 +1218,18 @@ class SqliteStore final : public Store {
       "SELECT claim, rating, rationale, evidence, seq, at, actor, made_at, from_ledger "
       "FROM $S.verdicts";
 
-  // Digests each stored projection table as DigestScratch digests the replay, and names
-  // the tables whose digests differ.
+  // Names the tables whose stored digests differ from the replay's: digested here, or on
+  // the second thread that PrepareDiff started.
   std::vector<ProjectionDiff> DiffDigests(DigestScratch& replay) {
-    const std::array<TableDigest, kDigestTables> replayed = replay.Digests();
-    RowHasher hasher(replay.key());
+    const TableDigests replayed = replay.Digests();
+    const TableDigests stored =
+        replay.stored().valid()
+            ? replay.stored().get()
+            : DigestStoredTables(*connection_, schema_, replay.key(), std::atomic<bool>(false));
     std::vector<ProjectionDiff> diffs;
     for (int table = 0; table < kDigestTables; ++table) {
-      const DigestLayout& layout = DigestLayouts()[table];
-      const std::string updated = *layout.updated ? std::string(", ") + layout.updated : "";
-      Statement rows =
-          Prepare(std::string("SELECT ") + layout.columns + updated + " FROM $S." + layout.table);
-      const int columns = rows.ColumnCount();
-      // The updated columns come last, the key first among them (so it is counted twice).
-      const int first_updated =
-          columns - static_cast<int>(std::count(updated.begin(), updated.end(), ','));
-      const int distinct = first_updated == columns ? columns : columns - 1;
-      if (distinct != Prepare(std::string("SELECT * FROM $S.") + layout.table).ColumnCount()) {
-        // A column added to the schema but not to DigestLayouts() would go unchecked.
-        throw Error(
-            Code::kStorage, "claimledger.store.digest_layout",
-            std::string("the digest of table ") + layout.table + " does not cover all its columns");
-      }
-      TableDigest stored;
-      while (rows.Step()) {
-        hasher.Part('r');
-        for (int c = 0; c < first_updated; ++c) hasher.Column(rows.raw(), c);
-        hasher.AddTo(stored);
-        if (first_updated == columns) continue;
-        hasher.Part('u');
-        for (int c = first_updated; c < columns; ++c) hasher.Column(rows.raw(), c);
-        hasher.AddTo(stored);
-      }
-      if (!(stored == replayed[table])) {
-        diffs.push_back({layout.table, "", "differs"});
+      if (!(stored[table] == replayed[table])) {
+        diffs.push_back({DigestLayouts()[table].table, "", "differs"});
       }
     }
     return diffs;
@@ -1294,6 +1351,12 @@ ALTER TABLE claim_lsh_v2 RENAME TO claim_lsh;
     Event event;
     ReadEvent(statement, true, &event);
     return event;
+  }
+  // The seq and hash of the last event that `connection` sees; (0, "") when none.
+  static std::pair<std::int64_t, std::string> Head(Connection& connection) {
+    Statement last = connection.Prepare("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1");
+    if (!last.Step()) return {0, ""};
+    return {last.Int(0), last.Text(1)};
   }
   static void ReadEvent(const Statement& s, bool parse_data, Event* event) {
     event->seq = s.Int(0);

@@ -245,5 +245,24 @@ TEST(LedgerVerifyTest, DataNoLongerInCanonicalFormIsAHashMismatch) {
       << report.problems[0].detail;
 }
 
+// The stored tables are digested on a second thread for a ledger file; its errors reach
+// the caller of Verify all the same.
+TEST(LedgerVerifyTest, AColumnTheDigestDoesNotCoverIsAnError) {
+  TempLedgerPath path;
+  {
+    auto wb = Workbench::Open(path.str(), {});
+    Build(*wb);
+  }
+  RawSql(path.str(), "ALTER TABLE claims ADD COLUMN extra TEXT");
+  auto wb = Workbench::Open(path.str(), {});
+  try {
+    wb->Verify();
+    FAIL() << "verify passed a table with a column it does not check";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.id(), "claimledger.store.digest_layout");
+    EXPECT_NE(std::string(error.what()).find("claims"), std::string::npos) << error.what();
+  }
+}
+
 }  // namespace
 }  // namespace claimledger

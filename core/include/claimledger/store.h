@@ -119,6 +119,13 @@ class Store : public ProjectionWriter {
   enum class Scratch { kDigests, kRows };
   virtual std::unique_ptr<ProjectionWriter> NewScratch(Scratch kind) = 0;
   virtual std::vector<ProjectionDiff> DiffProjections(ProjectionWriter& replay) = 0;
+  // Optional: starts, beside the caller, the part of DiffProjections(replay) that reads
+  // this store (for SQLite and a kDigests replay: the stored tables' digests, on a second
+  // thread with its own connection reading the same snapshot of the file; when it cannot
+  // be sure of the same snapshot, DiffProjections does it all). An error there is thrown
+  // by DiffProjections. REQUIRES: called first in a read transaction, before anything
+  // is read in it.
+  virtual void PrepareDiff(ProjectionWriter& replay) = 0;
   // Full-text search over claim texts. `match` is an FTS5 query; the filter's fields and
   // the date range (on the date a claim was made, else recorded) narrow it; best first.
   virtual std::vector<SearchHit> Search(const std::string& match, const ClaimFilter& filter,
