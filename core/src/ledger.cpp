@@ -3,6 +3,8 @@
 #include "claimledger/ledger.h"
 
 #include <algorithm>
+#include <future>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -220,6 +222,16 @@ void AppendJsonString(std::string& out, const std::string& text) {
   }
 }
 
+// The hash of `event` as stored, its data being `data_text`; a text saying why when it
+// cannot be computed.
+std::string StoredEventHash(const Event& event, std::string_view data_text) {
+  try {
+    return Sha256(CanonicalEventText(event, data_text));
+  } catch (const Error& error) {
+    return std::string("(cannot be computed: ") + error.what() + ")";
+  }
+}
+
 // True when `event` (its data parsed from the stored text) hashes to its stored hash once
 // its data is written canonically: only the formatting of the stored data changed.
 bool IsRespaced(const Event& event) {
@@ -403,47 +415,40 @@ Checkpoint Ledger::Head() {
 
 VerifyReport Ledger::Verify(const std::optional<Checkpoint>& against) {
   VerifyReport report;
-  const auto problem = [&](std::int64_t seq, const char* kind, const std::string& detail) {
-    report.problems.push_back({seq, kind, detail});
-  };
   // Two replays of the projections, made before the read transaction (a SQLite scratch
   // database is attached): digests first, which is cheap; the rows only when a digest
   // differs, to name each row.
   std::unique_ptr<ProjectionWriter> digests = store_.NewScratch(Store::Scratch::kDigests);
   std::unique_ptr<ProjectionWriter> rows = store_.NewScratch(Store::Scratch::kRows);
   ReadScope read(store_);
-  store_.PrepareDiff(*digests);  // the stored tables' digests, on another thread if it can
+  // A second reader of the same snapshot, when there can be one: it checks the chain and
+  // digests the stored tables on another thread while this one replays the events.
+  const std::unique_ptr<Store> beside = store_.OpenSameSnapshot();
 
-  // 1. The chain: every hash, every link, no gaps; replay into the digests.
-  std::map<std::string, std::string> snapshot_sha256;  // content id -> sha256 from events
-  std::set<std::int64_t> unapplied;                    // events the replay could not apply
+  // 1. The chain: every hash, every link, no gaps (problems in `chain`).
+  std::vector<Problem> chain;
   std::int64_t expected_seq = 1;
   std::string expected_prev = GenesisPrev();
   std::optional<std::string> checkpoint_hash_seen;
-  JsonView view;          // reused for every event's data
-  std::string canonical;  // data rewritten canonically (only for data that is not)
-  store_.ScanEvents(1, -1, false, [&](const Event& event, std::string_view data_text) {
+  const auto check_link = [&](const Event& event, std::string_view data_text) {
+    const auto problem = [&](const char* kind, const std::string& detail) {
+      chain.push_back({event.seq, kind, detail});
+    };
     ++report.events;
     if (event.seq != expected_seq) {
-      problem(event.seq, "gap",
-              "expected event " + std::to_string(expected_seq) + " but found " +
-                  std::to_string(event.seq) + ": events are missing or out of place");
+      problem("gap", "expected event " + std::to_string(expected_seq) + " but found " +
+                         std::to_string(event.seq) + ": events are missing or out of place");
     }
     if (event.prev != expected_prev) {
-      problem(event.seq, "broken-link",
+      problem("broken-link",
               "prev is " + event.prev + " but the event before has hash " + expected_prev);
     }
     // The hash is over the stored bytes of the data, which are its canonical JSON.
-    std::string recomputed;
-    try {
-      recomputed = Sha256(CanonicalEventText(event, data_text));
-    } catch (const Error& error) {
-      recomputed = std::string("(cannot be computed: ") + error.what() + ")";
-    }
+    const std::string recomputed = StoredEventHash(event, data_text);
     if (recomputed != event.hash) {
       Event parsed = event;
       parsed.data = json::parse(data_text, nullptr, false);
-      problem(event.seq, "hash-mismatch",
+      problem("hash-mismatch",
               parsed.data.is_discarded()
                   ? "the stored data is not JSON"
                   : "stored hash " + event.hash + " but the event as stored hashes to " +
@@ -451,13 +456,25 @@ VerifyReport Ledger::Verify(const std::optional<Checkpoint>& against) {
                         (IsRespaced(parsed) ? " (its data is no longer in canonical form)" : ""));
     }
     if (event.seq == 1 && event.type != kGenesisType) {
-      problem(event.seq, "invalid-event", "the first event is not ledger.created");
+      problem("invalid-event", "the first event is not ledger.created");
     }
+    if (against && event.seq == against->seq) checkpoint_hash_seen = event.hash;
+    expected_seq = event.seq + 1;
+    expected_prev = event.hash;
+  };
+
+  // The replay into the digests (problems in `replayed`).
+  std::vector<Problem> replayed;
+  std::map<std::string, std::string> snapshot_sha256;  // content id -> sha256 from events
+  std::set<std::int64_t> unapplied;                    // events the replay could not apply
+  JsonView view;                                       // reused for every event's data
+  std::string canonical;  // data rewritten canonically (only for data that is not)
+  const auto replay = [&](const Event& event, std::string_view data_text) {
     try {
       const std::optional<JsonValue> data = ReadData(event, data_text, view, canonical);
       if (!data) {
-        if (recomputed == event.hash) {
-          problem(event.seq, "invalid-event", "the stored data is not JSON");
+        if (StoredEventHash(event, data_text) == event.hash) {  // else a hash-mismatch
+          replayed.push_back({event.seq, "invalid-event", "the stored data is not JSON"});
         }
         unapplied.insert(event.seq);
       } else {
@@ -468,18 +485,49 @@ VerifyReport Ledger::Verify(const std::optional<Checkpoint>& against) {
       }
     } catch (const Error& error) {
       unapplied.insert(event.seq);
-      problem(event.seq,
-              error.id() == "claimledger.ledger.unknown_event" ? "unknown-event" : "invalid-event",
-              error.what());
+      replayed.push_back(
+          {event.seq,
+           error.id() == "claimledger.ledger.unknown_event" ? "unknown-event" : "invalid-event",
+           error.what()});
     } catch (const std::exception& error) {
       unapplied.insert(event.seq);
-      problem(event.seq, "invalid-event", error.what());
+      replayed.push_back({event.seq, "invalid-event", error.what()});
     }
-    if (against && event.seq == against->seq) checkpoint_hash_seen = event.hash;
-    expected_seq = event.seq + 1;
-    expected_prev = event.hash;
-    return true;
-  });
+  };
+
+  if (beside) {
+    std::future<void> other = std::async(std::launch::async, [&] {
+      beside->ScanEvents(1, -1, false, [&](const Event& event, std::string_view data_text) {
+        check_link(event, data_text);
+        return true;
+      });
+      beside->DigestStored(*digests);
+    });
+    try {
+      store_.ScanEvents(1, -1, false, [&](const Event& event, std::string_view data_text) {
+        replay(event, data_text);
+        return true;
+      });
+    } catch (...) {
+      other.wait();  // it uses what this frame holds
+      throw;
+    }
+    other.get();  // rethrows its error
+  } else {
+    store_.ScanEvents(1, -1, false, [&](const Event& event, std::string_view data_text) {
+      check_link(event, data_text);
+      replay(event, data_text);
+      return true;
+    });
+  }
+  // Every event's problems together, in the order of seq: the chain's first. Both scans
+  // visit the same events in the same order.
+  std::merge(chain.begin(), chain.end(), replayed.begin(), replayed.end(),
+             std::back_inserter(report.problems),
+             [](const Problem& a, const Problem& b) { return a.seq < b.seq; });
+  const auto problem = [&](std::int64_t seq, const char* kind, const std::string& detail) {
+    report.problems.push_back({seq, kind, detail});
+  };
 
   // 2. Every snapshot's bytes against its content id and the SHA-256 in its event.
   store_.ScanContents([&](const std::string& hash, std::string_view bytes) {

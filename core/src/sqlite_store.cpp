@@ -9,8 +9,6 @@
 
 #include <algorithm>
 #include <array>
-#include <atomic>
-#include <future>
 #include <map>
 #include <sstream>
 #include <tuple>
@@ -440,12 +438,12 @@ std::int64_t ClaimYear(std::string_view date_or_at) {
 using TableDigests = std::array<TableDigest, kDigestTables>;
 
 // Digests each projection table of `schema` as DigestScratch digests a replay of it, with
-// the same key. Stops early, with what it has, once `stop` is set.
+// the same key.
 TableDigests DigestStoredTables(Connection& connection, const std::string& schema,
-                                const unsigned char* key, const std::atomic<bool>& stop) {
+                                const unsigned char* key) {
   RowHasher hasher(key);
   TableDigests digests;
-  for (int table = 0; table < kDigestTables && !stop; ++table) {
+  for (int table = 0; table < kDigestTables; ++table) {
     const DigestLayout& layout = DigestLayouts()[table];
     const std::string updated = *layout.updated ? std::string(", ") + layout.updated : "";
     Statement rows = connection.Prepare(WithSchema(
@@ -464,7 +462,7 @@ TableDigests DigestStoredTables(Connection& connection, const std::string& schem
           std::string("the digest of table ") + layout.table + " does not cover all its columns");
     }
     TableDigest& stored = digests[table];
-    while (!stop.load(std::memory_order_relaxed) && rows.Step()) {
+    while (rows.Step()) {
       hasher.Part('r');
       for (int c = 0; c < first_updated; ++c) hasher.Column(rows.raw(), c);
       hasher.AddTo(stored);
@@ -485,10 +483,6 @@ TableDigests DigestStoredTables(Connection& connection, const std::string& schem
 class DigestScratch final : public ProjectionWriter {
  public:
   DigestScratch() : hasher_(key_) { randombytes_buf(key_, sizeof key_); }
-  ~DigestScratch() override {
-    stop_ = true;  // the digests are not needed any more (an error ended verify)
-    if (stored_.valid()) stored_.wait();
-  }
 
   void PutSource(const Source& s) override {
     if (!sources_.try_emplace(s.id, SourceUpdates{s.reliability, std::nullopt}).second) {
@@ -599,14 +593,9 @@ class DigestScratch final : public ProjectionWriter {
   }
   const unsigned char* key() const { return key_; }
 
-  // The stored tables' digests, digested on a second connection to the same snapshot
-  // (SqliteStore::PrepareDiff); not valid when they are to be digested at the end.
-  std::future<TableDigests>& stored() { return stored_; }
-  void DigestStoredOn(std::unique_ptr<Connection> connection) {
-    stored_ = std::async(std::launch::async, [this, connection = std::move(connection)] {
-      return DigestStoredTables(*connection, "main", key_, stop_);
-    });
-  }
+  // The stored tables' digests when they were taken beforehand (DigestStored, on a
+  // store reading the same snapshot from another thread).
+  std::optional<TableDigests>& stored() { return stored_; }
 
  private:
   // The columns that later events update.
@@ -646,8 +635,7 @@ class DigestScratch final : public ProjectionWriter {
   std::optional<std::int64_t> last_verdict_seq_, last_rating_seq_;
   std::int64_t refs_seq_ = 0;
   std::vector<std::string> refs_;
-  std::atomic<bool> stop_{false};
-  std::future<TableDigests> stored_;
+  std::optional<TableDigests> stored_;
 };
 
 class SqliteStore final : public Store {
@@ -1047,27 +1035,30 @@ class SqliteStore final : public Store {
     connection_->Exec(WithSchema(kProjectionSchema, name));
     return scratch;
   }
-  void PrepareDiff(ProjectionWriter& replay) override {
-    auto* digests = dynamic_cast<DigestScratch*>(&replay);
+  std::unique_ptr<Store> OpenSameSnapshot() override {
     const char* file = sqlite3_db_filename(connection_->db, "main");
-    if (!digests || schema_ != "main" || !file || !*file) return;  // a private ledger
-    auto worker = std::make_unique<Connection>();
+    if (schema_ != "main" || !file || !*file) return nullptr;  // a private ledger
+    auto other = std::make_shared<Connection>();
     const int flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX;
-    if (sqlite3_open_v2(file, &worker->db, flags, nullptr) != SQLITE_OK) return;
-    sqlite3_busy_timeout(worker->db, 30000);
-    // The worker reads the snapshot this connection reads when nothing was committed
+    if (sqlite3_open_v2(file, &other->db, flags, nullptr) != SQLITE_OK) return nullptr;
+    sqlite3_extended_result_codes(other->db, 1);
+    // The other connection reads the snapshot this one reads when nothing was committed
     // between its first look (before this read transaction began) and its own read
-    // transaction (after): its data_version is then the same. Otherwise DiffDigests
-    // digests the stored tables here, at the end.
+    // transaction (after): its data_version is then the same, and so is the head.
     try {
-      const int before = worker->PragmaInt("data_version");
+      const int before = other->PragmaInt("data_version");
       const auto head = Head(*connection_);  // begins this read transaction
-      worker->Exec("BEGIN DEFERRED");
-      if (worker->PragmaInt("data_version") != before || Head(*worker) != head) return;
+      other->Exec("BEGIN DEFERRED");
+      if (other->PragmaInt("data_version") != before || Head(*other) != head) return nullptr;
     } catch (const Error&) {
-      return;
+      return nullptr;
     }
-    digests->DigestStoredOn(std::move(worker));
+    return std::make_unique<SqliteStore>(std::move(other), "main");
+  }
+  void DigestStored(ProjectionWriter& replay) override {
+    if (auto* digests = dynamic_cast<DigestScratch*>(&replay)) {
+      digests->stored() = DigestStoredTables(*connection_, schema_, digests->key());
+    }
   }
   std::vector<ProjectionDiff> DiffProjections(ProjectionWriter& replay) override {
     if (auto* digests = dynamic_cast<DigestScratch*>(&replay)) return DiffDigests(*digests);
@@ -1218,14 +1209,13 @@ class SqliteStore final : public Store {
       "SELECT claim, rating, rationale, evidence, seq, at, actor, made_at, from_ledger "
       "FROM $S.verdicts";
 
-  // Names the tables whose stored digests differ from the replay's: digested here, or on
-  // the second thread that PrepareDiff started.
+  // Names the tables whose stored digests differ from the replay's: digested here unless
+  // DigestStored took them beforehand.
   std::vector<ProjectionDiff> DiffDigests(DigestScratch& replay) {
     const TableDigests replayed = replay.Digests();
-    const TableDigests stored =
-        replay.stored().valid()
-            ? replay.stored().get()
-            : DigestStoredTables(*connection_, schema_, replay.key(), std::atomic<bool>(false));
+    const TableDigests stored = replay.stored()
+                                    ? *replay.stored()
+                                    : DigestStoredTables(*connection_, schema_, replay.key());
     std::vector<ProjectionDiff> diffs;
     for (int table = 0; table < kDigestTables; ++table) {
       if (!(stored[table] == replayed[table])) {
@@ -1359,13 +1349,14 @@ ALTER TABLE claim_lsh_v2 RENAME TO claim_lsh;
     return {last.Int(0), last.Text(1)};
   }
   static void ReadEvent(const Statement& s, bool parse_data, Event* event) {
+    // assign: a scan reuses one Event, and so the strings' memory.
     event->seq = s.Int(0);
-    event->prev = s.Text(1);
-    event->type = s.Text(2);
-    event->at = s.Text(3);
-    event->actor = s.Text(4);
+    event->prev.assign(s.View(1));
+    event->type.assign(s.View(2));
+    event->at.assign(s.View(3));
+    event->actor.assign(s.View(4));
     event->data = parse_data ? nlohmann::json::parse(s.View(5), nullptr, false) : nlohmann::json();
-    event->hash = s.Text(6);
+    event->hash.assign(s.View(6));
   }
   static Statement& BindOrigin(Statement& s, int first, const Origin& origin) {
     return s.Bind(first, origin.seq).Bind(first + 1, origin.at).Bind(first + 2, origin.actor);
