@@ -270,11 +270,13 @@ std::optional<JsonValue> JsonValue::Find(std::string_view key) const {
   if (!is_object()) Wrong("an object");
   const auto& nodes = view_->nodes_;
   for (std::uint32_t child = node_ + 1; child < nodes[node_].next; child = nodes[child + 1].next) {
-    // A key with escapes holds a character that `key` (a plain name) cannot hold.
+    // A key with escapes holds a character that `key` (a plain name) cannot hold. The
+    // others are in increasing order, so the search ends at the first one past `key`.
     const JsonView::Node& k = nodes[child];
-    if (!k.escaped && view_->text_.substr(k.begin + 1, k.end - k.begin - 2) == key) {
-      return JsonValue(view_, child + 1);
-    }
+    if (k.escaped) continue;
+    const int order = view_->text_.substr(k.begin + 1, k.end - k.begin - 2).compare(key);
+    if (order == 0) return JsonValue(view_, child + 1);
+    if (order > 0) break;
   }
   return std::nullopt;
 }
