@@ -1,7 +1,9 @@
 """Benchmark: verify() on a large ledger, next to two peers measured in the same run.
 
 - claimledger ``verify()``: every event hash and link, every snapshot's bytes, and the
-  projections rebuilt by replaying every event and compared row by row;
+  projections rebuilt by replaying every event and compared with the stored tables
+  (per-table digests; for a ledger file the chain and the stored tables are checked on a
+  second thread while the events are replayed);
 - the floor: ``verify_floor`` (bench/verify_floor.cpp), a C++ loop that only reads the
   event rows and SHA-256s their canonical text: no parsing, no replay;
 - plain Python: the same rows read with ``sqlite3`` and re-hashed with ``json`` and
@@ -11,7 +13,8 @@ Targets (issue 3): verify at least half the floor's speed and 5x plain Python.
 Reproduce: ``make bench`` or, after ``make venv`` and building the floor with
 ``cmake -S . -B build/bench -DCLAIMLEDGER_BENCH=ON && cmake --build build/bench``:
 ``.venv/bin/python bench/bench_verify.py --events 1000000``
-Timings are printed, never asserted.
+Timings are printed, never asserted. Wall seconds are what the ratios use; CPU seconds
+(all threads) are printed beside them.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import argparse
 import hashlib
 import json
 import random
+import resource
 import sqlite3
 import statistics
 import subprocess
@@ -72,8 +76,8 @@ def build_ledger(path: Path, events: int, seed: int = 7) -> None:
             remaining -= len(batch)
 
 
-def python_rehash(path: Path) -> tuple[int, float]:
-    start = time.perf_counter()
+def python_rehash(path: Path) -> tuple[int, float, float]:
+    start, cpu = time.perf_counter(), time.process_time()
     db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     count = 0
     prev_hash = "sha256:" + "0" * 64
@@ -95,7 +99,7 @@ def python_rehash(path: Path) -> tuple[int, float]:
         prev_hash = stored
         count += 1
     db.close()
-    return count, time.perf_counter() - start
+    return count, time.perf_counter() - start, time.process_time() - cpu
 
 
 def main() -> None:
@@ -116,20 +120,25 @@ def main() -> None:
         build_ledger(path, args.events)
         print(f"built {path.name} in {time.perf_counter() - start:.1f} s")
 
-    def claimledger_verify() -> tuple[int, float]:
+    def claimledger_verify() -> tuple[int, float, float]:
         with cl.open(path, actor="bench") as wb:
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             report = wb.verify()
-            seconds = time.perf_counter() - start
+            seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
         assert report.ok, report.problems[:5]
-        return report.events, seconds
+        return report.events, seconds, cpu
 
-    def floor() -> tuple[int, float]:
+    def children_cpu() -> float:
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return usage.ru_utime + usage.ru_stime
+
+    def floor() -> tuple[int, float, float]:
+        cpu = children_cpu()
         run = subprocess.run(
             [str(args.floor), str(path)], capture_output=True, text=True, check=True
         )
         measured = json.loads(run.stdout)
-        return measured["events"], measured["seconds"]
+        return measured["events"], measured["seconds"], children_cpu() - cpu
 
     peers = {
         "claimledger verify (hashes + contents + replay)": claimledger_verify,
@@ -138,31 +147,42 @@ def main() -> None:
     }
     # Each round runs the three one after the other, so a busy moment of a shared machine
     # falls on all of them; each system's median over the rounds is reported.
-    timings: dict[str, list[tuple[int, float]]] = {name: [] for name in peers}
+    timings: dict[str, list[tuple[int, float, float]]] = {name: [] for name in peers}
     for _ in range(args.runs):
         for name, run in peers.items():
             timings[name].append(run())
     results = {
-        name: (runs[0][0], statistics.median(s for _, s in runs)) for name, runs in timings.items()
+        name: (
+            runs[0][0],
+            statistics.median(s for _, s, _ in runs),
+            statistics.median(c for _, _, c in runs),
+        )
+        for name, runs in timings.items()
     }
 
-    rates = {name: events / seconds for name, (events, seconds) in results.items()}
+    rates = {name: events / seconds for name, (events, seconds, _) in results.items()}
     verify_rate = rates["claimledger verify (hashes + contents + replay)"]
     if args.json:
         print(
             json.dumps(
                 {
-                    name: {"events": e, "seconds": s, "events_per_s": rates[name]}
-                    for name, (e, s) in results.items()
+                    name: {"events": e, "seconds": s, "cpu_seconds": c, "events_per_s": rates[name]}
+                    for name, (e, s, c) in results.items()
                 },
                 indent=2,
             )
         )
         return
-    print(f"{'system':<50} {'events':>10} {'seconds':>9} {'events/s':>11} {'verify is':>10}")
-    for name, (events, seconds) in results.items():
+    print(
+        f"{'system':<50} {'events':>10} {'seconds':>9} {'CPU s':>7} {'events/s':>11} "
+        f"{'verify is':>10}"
+    )
+    for name, (events, seconds, cpu) in results.items():
         ratio = verify_rate / rates[name]
-        print(f"{name:<50} {events:>10,} {seconds:>9.2f} {rates[name]:>11,.0f} {ratio:>9.2f}x")
+        print(
+            f"{name:<50} {events:>10,} {seconds:>9.2f} {cpu:>7.2f} {rates[name]:>11,.0f} "
+            f"{ratio:>9.2f}x"
+        )
 
 
 if __name__ == "__main__":

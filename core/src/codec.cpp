@@ -23,9 +23,9 @@ nlohmann::json OptionalDecimal(const std::optional<double>& value) {
   return value ? nlohmann::json(DecimalText(*value)) : nlohmann::json();
 }
 
-std::optional<double> DecimalFromJson(const nlohmann::json& json, const char* key) {
-  if (!json.contains(key) || json[key].is_null()) return std::nullopt;
-  return ParseDecimal(json[key].get<std::string>());
+std::optional<double> DecimalFromJson(const JsonValue& json, const char* key) {
+  const std::optional<std::string> text = json.OptionalString(key);
+  return text ? ParseDecimal(*text) : std::nullopt;
 }
 
 }  // namespace
@@ -65,14 +65,14 @@ nlohmann::json QuoteToJson(const Quote& quote) {
           {"suffix", quote.suffix},     {"start", quote.start}, {"end", quote.end}};
 }
 
-Quote QuoteFromJson(const nlohmann::json& json) {
+Quote QuoteFromJson(const JsonValue& json) {
   Quote quote;
-  quote.snapshot = json.at("snapshot").get<std::string>();
-  quote.exact = json.at("exact").get<std::string>();
-  quote.prefix = json.at("prefix").get<std::string>();
-  quote.suffix = json.at("suffix").get<std::string>();
-  quote.start = json.at("start").get<std::size_t>();
-  quote.end = json.at("end").get<std::size_t>();
+  quote.snapshot = json.StringAt("snapshot");
+  quote.exact = json.StringAt("exact");
+  quote.prefix = json.StringAt("prefix");
+  quote.suffix = json.StringAt("suffix");
+  quote.start = static_cast<std::size_t>(json.At("start").Int());
+  quote.end = static_cast<std::size_t>(json.At("end").Int());
   return quote;
 }
 
@@ -88,25 +88,27 @@ nlohmann::json QuantityToJson(const Quantity& quantity) {
 }
 
 Quantity QuantityFromJson(const nlohmann::json& json) {
+  const std::string text = CanonicalJson(json);
+  JsonView view;
+  view.Parse(text);  // canonical text always parses
+  return QuantityFromJson(view.root());
+}
+
+Quantity QuantityFromJson(const JsonValue& json) {
   Quantity quantity;
-  quantity.text = json.at("text").get<std::string>();
-  quantity.begin = json.at("begin").get<std::size_t>();
-  quantity.end = json.at("end").get<std::size_t>();
+  quantity.text = json.StringAt("text");
+  quantity.begin = static_cast<std::size_t>(json.At("begin").Int());
+  quantity.end = static_cast<std::size_t>(json.At("end").Int());
   quantity.value = DecimalFromJson(json, "value");
   quantity.low = DecimalFromJson(json, "low");
   quantity.high = DecimalFromJson(json, "high");
-  quantity.unit = json.at("unit").get<std::string>();
-  quantity.qualifier = json.at("qualifier").get<std::string>();
+  quantity.unit = json.StringAt("unit");
+  quantity.qualifier = json.StringAt("qualifier");
   return quantity;
 }
 
 nlohmann::json OptionalToJson(const std::optional<std::string>& value) {
   return value ? nlohmann::json(*value) : nlohmann::json();
-}
-
-std::optional<std::string> OptionalFromJson(const nlohmann::json& json, const char* key) {
-  if (!json.contains(key) || json[key].is_null()) return std::nullopt;
-  return json[key].get<std::string>();
 }
 
 }  // namespace claimledger

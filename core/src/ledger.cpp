@@ -3,6 +3,8 @@
 #include "claimledger/ledger.h"
 
 #include <algorithm>
+#include <future>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -10,6 +12,7 @@
 #include "claimledger/dates.h"
 #include "claimledger/error.h"
 #include "claimledger/hash.h"
+#include "claimledger/json_view.h"
 
 namespace claimledger {
 namespace {
@@ -21,130 +24,131 @@ using nlohmann::json;
 
 // A change merged from another desk carries {"origin": {"ledger", "hash", "at", ...}}: the
 // desk it came from, and the hash and time of the event there.
-const json* MergeOrigin(const Event& event) {
-  const auto found = event.data.find("origin");
-  return found != event.data.end() && found->is_object() ? &*found : nullptr;
+std::optional<JsonValue> MergeOrigin(const JsonValue& data) {
+  auto found = data.Find("origin");
+  return found && found->is_object() ? found : std::nullopt;
 }
 
-Origin OriginOf(const Event& event) {
+Origin OriginOf(const Event& event, const JsonValue& data) {
   Origin origin{event.seq, event.at, event.actor, event.at, std::nullopt};
-  if (const json* merged = MergeOrigin(event)) {
-    origin.made_at = merged->at("at").get<std::string>();
-    origin.from_ledger = merged->at("ledger").get<std::string>();
+  if (const auto merged = MergeOrigin(data)) {
+    origin.made_at = merged->StringAt("at");
+    origin.from_ledger = merged->StringAt("ledger");
   }
   return origin;
 }
 
 // The hash that names what an event created: the original event's for a merged change,
 // so that an entity keeps its id on every desk.
-std::string CreatorHash(const Event& event) {
-  const json* merged = MergeOrigin(event);
-  return merged ? merged->at("hash").get<std::string>() : event.hash;
+std::string CreatorHash(const Event& event, const JsonValue& data) {
+  const auto merged = MergeOrigin(data);
+  return merged ? merged->StringAt("hash") : event.hash;
 }
 
 // --- projection of each event type ------------------------------------------------------
+// Each reads the event's data `d` (read with ReadData) and writes what it means.
 
-void ApplySourceAdded(ProjectionWriter& store, const Event& e) {
+void ApplySourceAdded(ProjectionWriter& store, const Event& e, const JsonValue& d) {
   Source source;
-  source.id = EntityId("src", CreatorHash(e));
-  source.name = e.data.at("name").get<std::string>();
-  source.kind = e.data.at("kind").get<std::string>();
-  source.url = OptionalFromJson(e.data, "url");
-  source.affiliation = OptionalFromJson(e.data, "affiliation");
-  source.ref = OptionalFromJson(e.data, "ref");
-  source.attributes = e.data.value("attributes", json::object());
-  source.origin = OriginOf(e);
+  source.id = EntityId("src", CreatorHash(e, d));
+  source.name = d.StringAt("name");
+  source.kind = d.StringAt("kind");
+  source.url = d.OptionalString("url");
+  source.affiliation = d.OptionalString("affiliation");
+  source.ref = d.OptionalString("ref");
+  const auto attributes = d.Find("attributes");
+  source.attributes = attributes ? json::parse(attributes->text()) : json::object();
+  source.origin = OriginOf(e, d);
   store.PutSource(source);
   store.AddEventRef(source.id, e.seq);
 }
 
-void ApplySnapshotAdded(ProjectionWriter& store, const Event& e) {
+void ApplySnapshotAdded(ProjectionWriter& store, const Event& e, const JsonValue& d) {
   Snapshot snapshot;
-  snapshot.hash = e.data.at("hash").get<std::string>();
-  snapshot.sha256 = e.data.at("sha256").get<std::string>();
-  snapshot.size = e.data.at("size").get<std::int64_t>();
-  snapshot.url = OptionalFromJson(e.data, "url");
-  snapshot.title = OptionalFromJson(e.data, "title");
-  snapshot.publisher = OptionalFromJson(e.data, "publisher");
-  snapshot.published = OptionalFromJson(e.data, "published");
-  snapshot.retrieved = OptionalFromJson(e.data, "retrieved");
-  snapshot.origin = OriginOf(e);
+  snapshot.hash = d.StringAt("hash");
+  snapshot.sha256 = d.StringAt("sha256");
+  snapshot.size = d.At("size").Int();
+  snapshot.url = d.OptionalString("url");
+  snapshot.title = d.OptionalString("title");
+  snapshot.publisher = d.OptionalString("publisher");
+  snapshot.published = d.OptionalString("published");
+  snapshot.retrieved = d.OptionalString("retrieved");
+  snapshot.origin = OriginOf(e, d);
   store.PutSnapshot(snapshot);
   store.AddEventRef(snapshot.hash, e.seq);
   if (snapshot.publisher) store.AddEventRef(*snapshot.publisher, e.seq);
 }
 
-void ApplyClaimAdded(ProjectionWriter& store, const Event& e) {
+void ApplyClaimAdded(ProjectionWriter& store, const Event& e, const JsonValue& d) {
   Claim claim;
-  claim.id = EntityId("clm", CreatorHash(e));
-  claim.text = e.data.at("text").get<std::string>();
-  claim.claimant = OptionalFromJson(e.data, "claimant");
+  claim.id = EntityId("clm", CreatorHash(e, d));
+  claim.text = d.StringAt("text");
+  claim.claimant = d.OptionalString("claimant");
   claim.status = "new";
-  claim.tags = e.data.at("tags").get<std::vector<std::string>>();
-  if (!e.data.at("appears_in").is_null()) {
-    claim.appearances.push_back(QuoteFromJson(e.data["appears_in"]));
-  }
+  claim.tags = d.At("tags").Strings();
+  const JsonValue appears_in = d.At("appears_in");
+  if (!appears_in.is_null()) claim.appearances.push_back(QuoteFromJson(appears_in));
   // Quantities and provenance stay in the event, where the store reads them from; the
   // quantities are still read here, so that an event with malformed ones is refused.
-  for (const auto& quantity : e.data.at("quantities")) QuantityFromJson(quantity);
-  claim.date = OptionalFromJson(e.data, "date");
-  claim.context = OptionalFromJson(e.data, "context");
-  claim.ref = OptionalFromJson(e.data, "ref");
-  claim.origin = OriginOf(e);
+  for (const JsonValue& quantity : d.At("quantities").Elements()) QuantityFromJson(quantity);
+  claim.date = d.OptionalString("date");
+  claim.context = d.OptionalString("context");
+  claim.ref = d.OptionalString("ref");
+  claim.origin = OriginOf(e, d);
   store.PutClaim(claim);
   store.AddEventRef(claim.id, e.seq);
   if (claim.claimant) store.AddEventRef(*claim.claimant, e.seq);
   for (const Quote& quote : claim.appearances) store.AddEventRef(quote.snapshot, e.seq);
 }
 
-void ApplyEvidenceLinked(ProjectionWriter& store, const Event& e) {
+void ApplyEvidenceLinked(ProjectionWriter& store, const Event& e, const JsonValue& d) {
   Evidence evidence;
-  evidence.id = EntityId("evd", CreatorHash(e));
-  evidence.claim = e.data.at("claim").get<std::string>();
-  evidence.quote = QuoteFromJson(e.data.at("quote"));
-  evidence.stance = e.data.at("stance").get<std::string>();
-  evidence.note = OptionalFromJson(e.data, "note");
-  evidence.credibility = OptionalFromJson(e.data, "credibility");
-  evidence.origin = OriginOf(e);
+  evidence.id = EntityId("evd", CreatorHash(e, d));
+  evidence.claim = d.StringAt("claim");
+  evidence.quote = QuoteFromJson(d.At("quote"));
+  evidence.stance = d.StringAt("stance");
+  evidence.note = d.OptionalString("note");
+  evidence.credibility = d.OptionalString("credibility");
+  evidence.origin = OriginOf(e, d);
   store.PutEvidence(evidence);
   store.AddEventRef(evidence.id, e.seq);
   store.AddEventRef(evidence.claim, e.seq);
   store.AddEventRef(evidence.quote.snapshot, e.seq);
 }
 
-void ApplyVerdictSet(ProjectionWriter& store, const Event& e) {
+void ApplyVerdictSet(ProjectionWriter& store, const Event& e, const JsonValue& d) {
   Verdict verdict;
-  verdict.claim = e.data.at("claim").get<std::string>();
-  verdict.rating = e.data.at("rating").get<std::string>();
-  verdict.rationale = e.data.at("rationale").get<std::string>();
-  verdict.evidence = e.data.at("evidence").get<std::vector<std::string>>();
-  verdict.origin = OriginOf(e);
+  verdict.claim = d.StringAt("claim");
+  verdict.rating = d.StringAt("rating");
+  verdict.rationale = d.StringAt("rationale");
+  verdict.evidence = d.At("evidence").Strings();
+  verdict.origin = OriginOf(e, d);
   store.AddVerdict(verdict);
   store.AddEventRef(verdict.claim, e.seq);
   for (const std::string& evidence : verdict.evidence) store.AddEventRef(evidence, e.seq);
 }
 
-void ApplyStatusSet(ProjectionWriter& store, const Event& e) {
-  const std::string claim = e.data.at("claim").get<std::string>();
-  store.SetClaimStatus(claim, e.data.at("status").get<std::string>(), OriginOf(e).made_at);
+void ApplyStatusSet(ProjectionWriter& store, const Event& e, const JsonValue& d) {
+  const std::string claim = d.StringAt("claim");
+  store.SetClaimStatus(claim, d.StringAt("status"), OriginOf(e, d).made_at);
   store.AddEventRef(claim, e.seq);
 }
 
-void ApplySourceRated(ProjectionWriter& store, const Event& e) {
+void ApplySourceRated(ProjectionWriter& store, const Event& e, const JsonValue& d) {
   SourceRating rating;
-  rating.source = e.data.at("source").get<std::string>();
-  rating.grade = e.data.at("grade").get<std::string>();
-  rating.rationale = e.data.at("rationale").get<std::string>();
-  rating.origin = OriginOf(e);
+  rating.source = d.StringAt("source");
+  rating.grade = d.StringAt("grade");
+  rating.rationale = d.StringAt("rationale");
+  rating.origin = OriginOf(e, d);
   store.AddSourceRating(rating);
   store.AddEventRef(rating.source, e.seq);
 }
 
-using Applier = void (*)(ProjectionWriter&, const Event&);
+using Applier = void (*)(ProjectionWriter&, const Event&, const JsonValue&);
 
-const std::map<std::string, Applier>& Appliers() {
-  static const std::map<std::string, Applier> kAppliers = {
-      {kGenesisType, [](ProjectionWriter&, const Event&) {}},
+const std::map<std::string, Applier, std::less<>>& Appliers() {
+  static const std::map<std::string, Applier, std::less<>> kAppliers = {
+      {kGenesisType, [](ProjectionWriter&, const Event&, const JsonValue&) {}},
       {"source.added", ApplySourceAdded},
       {"snapshot.added", ApplySnapshotAdded},
       {"claim.added", ApplyClaimAdded},
@@ -154,6 +158,51 @@ const std::map<std::string, Applier>& Appliers() {
       {"source.rated", ApplySourceRated},
   };
   return kAppliers;
+}
+
+Error InvalidEvent(const Event& event, const std::string& why) {
+  return Error(Code::kIntegrity, "claimledger.ledger.invalid_event",
+               "event " + std::to_string(event.seq) + " (" + event.type + ") " + why);
+}
+
+// Reads the data of `event` from `text` into `view`: as it is when it is canonical JSON
+// (always, unless the file was edited behind the ledger's back), else written canonically
+// first into `canonical`. Nothing when `text` is not JSON at all; throws an invalid_event
+// Error when it cannot be written canonically (floats, nesting too deep).
+std::optional<JsonValue> ReadData(const Event& event, std::string_view text, JsonView& view,
+                                  std::string& canonical) {
+  if (view.Parse(text)) return view.root();
+  const json parsed = json::parse(text, nullptr, false);
+  if (parsed.is_discarded()) return std::nullopt;
+  try {
+    canonical = CanonicalJson(parsed);
+  } catch (const Error& error) {
+    throw InvalidEvent(event, std::string("has data that is not canonical JSON: ") + error.what());
+  }
+  if (!view.Parse(canonical)) {
+    throw InvalidEvent(
+        event, "has data nested more than " + std::to_string(JsonView::kMaxDepth) + " levels deep");
+  }
+  return view.root();
+}
+
+// Applies `event`, whose data is `data`, to `store`.
+void ApplyData(ProjectionWriter& store, const Event& event, const JsonValue& data) {
+  const auto found = Appliers().find(event.type);
+  if (found == Appliers().end()) {
+    throw Error(Code::kIntegrity, "claimledger.ledger.unknown_event",
+                "unknown event type \"" + event.type + "\" at seq " + std::to_string(event.seq));
+  }
+  try {
+    found->second(store, event, data);
+    if (MergeOrigin(data)) store.AddEventRef(CreatorHash(event, data), event.seq);
+  } catch (const JsonFieldError& error) {
+    throw InvalidEvent(event,
+                       std::string("does not have the fields its type needs: ") + error.what());
+  } catch (const json::exception& error) {
+    throw InvalidEvent(event,
+                       std::string("does not have the fields its type needs: ") + error.what());
+  }
 }
 
 }  // namespace
@@ -170,6 +219,16 @@ void AppendJsonString(std::string& out, const std::string& text) {
     out.append(1, '"').append(text).append(1, '"');
   } else {
     out.append(CanonicalJson(json(text)));
+  }
+}
+
+// The hash of `event` as stored, its data being `data_text`; a text saying why when it
+// cannot be computed.
+std::string StoredEventHash(const Event& event, std::string_view data_text) {
+  try {
+    return Sha256(CanonicalEventText(event, data_text));
+  } catch (const Error& error) {
+    return std::string("(cannot be computed: ") + error.what() + ")";
   }
 }
 
@@ -246,7 +305,7 @@ Event Ledger::Transaction::Append(const std::string& type, const std::string& ac
   const std::string data_text = CanonicalJson(event.data);
   event.hash = Sha256(CanonicalEventText(event, data_text));
   ledger_.store_.AppendEvent(event, data_text);
-  Apply(ledger_.store_, event);
+  Apply(ledger_.store_, event, data_text);
   seq_ = event.seq;
   hash_ = event.hash;
   at_ = event.at;
@@ -289,19 +348,15 @@ Ledger::Ledger(Store& store, const RatingScale& scale, const std::string& actor)
 }
 
 void Ledger::Apply(ProjectionWriter& store, const Event& event) {
-  const auto found = Appliers().find(event.type);
-  if (found == Appliers().end()) {
-    throw Error(Code::kIntegrity, "claimledger.ledger.unknown_event",
-                "unknown event type \"" + event.type + "\" at seq " + std::to_string(event.seq));
-  }
-  try {
-    found->second(store, event);
-    if (MergeOrigin(event)) store.AddEventRef(CreatorHash(event), event.seq);
-  } catch (const json::exception& error) {
-    throw Error(Code::kIntegrity, "claimledger.ledger.invalid_event",
-                "event " + std::to_string(event.seq) + " (" + event.type +
-                    ") does not have the fields its type needs: " + error.what());
-  }
+  Apply(store, event, CanonicalJson(event.data));
+}
+
+void Ledger::Apply(ProjectionWriter& store, const Event& event, std::string_view data_text) {
+  JsonView view;
+  std::string canonical;
+  const std::optional<JsonValue> data = ReadData(event, data_text, view, canonical);
+  if (!data) throw InvalidEvent(event, "has data that is not JSON");
+  ApplyData(store, event, *data);
 }
 
 std::int64_t Ledger::Rebuild() {
@@ -323,8 +378,8 @@ std::int64_t Ledger::Rebuild() {
   Transaction transaction(*this);
   store_.ClearProjections();
   std::int64_t replayed = 0;
-  store_.ScanEvents(1, -1, true, [&](const Event& event, std::string_view) {
-    Apply(store_, event);
+  store_.ScanEvents(1, -1, false, [&](const Event& event, std::string_view data_text) {
+    Apply(store_, event, data_text);
     ++replayed;
     return true;
   });
@@ -342,7 +397,7 @@ void Ledger::CopyUpTo(std::int64_t seq, Store& target) {
         const std::string hash = event.data.at("hash").get<std::string>();
         if (auto content = store_.GetContent(hash)) target.PutContent(hash, *content);
       }
-      Apply(target, event);
+      Apply(target, event, data_text);
       return true;
     });
     target.Commit();
@@ -360,78 +415,119 @@ Checkpoint Ledger::Head() {
 
 VerifyReport Ledger::Verify(const std::optional<Checkpoint>& against) {
   VerifyReport report;
-  const auto problem = [&](std::int64_t seq, const char* kind, const std::string& detail) {
-    report.problems.push_back({seq, kind, detail});
-  };
   // Two replays of the projections, made before the read transaction (a SQLite scratch
   // database is attached): digests first, which is cheap; the rows only when a digest
   // differs, to name each row.
   std::unique_ptr<ProjectionWriter> digests = store_.NewScratch(Store::Scratch::kDigests);
   std::unique_ptr<ProjectionWriter> rows = store_.NewScratch(Store::Scratch::kRows);
   ReadScope read(store_);
+  // A second reader of the same snapshot, when there can be one: it checks the chain and
+  // digests the stored tables on another thread while this one replays the events.
+  const std::unique_ptr<Store> beside = store_.OpenSameSnapshot();
 
-  // 1. The chain: every hash, every link, no gaps; replay into the digests.
-  std::map<std::string, std::string> snapshot_sha256;  // content id -> sha256 from events
-  std::set<std::int64_t> unapplied;                    // events the replay could not apply
+  // 1. The chain: every hash, every link, no gaps (problems in `chain`).
+  std::vector<Problem> chain;
   std::int64_t expected_seq = 1;
   std::string expected_prev = GenesisPrev();
   std::optional<std::string> checkpoint_hash_seen;
-  store_.ScanEvents(1, -1, true, [&](const Event& event, std::string_view data_text) {
+  const auto check_link = [&](const Event& event, std::string_view data_text) {
+    const auto problem = [&](const char* kind, const std::string& detail) {
+      chain.push_back({event.seq, kind, detail});
+    };
     ++report.events;
     if (event.seq != expected_seq) {
-      problem(event.seq, "gap",
-              "expected event " + std::to_string(expected_seq) + " but found " +
-                  std::to_string(event.seq) + ": events are missing or out of place");
+      problem("gap", "expected event " + std::to_string(expected_seq) + " but found " +
+                         std::to_string(event.seq) + ": events are missing or out of place");
     }
     if (event.prev != expected_prev) {
-      problem(event.seq, "broken-link",
+      problem("broken-link",
               "prev is " + event.prev + " but the event before has hash " + expected_prev);
     }
     // The hash is over the stored bytes of the data, which are its canonical JSON.
-    std::string recomputed;
-    try {
-      recomputed = Sha256(CanonicalEventText(event, data_text));
-    } catch (const Error& error) {
-      recomputed = std::string("(cannot be computed: ") + error.what() + ")";
-    }
+    const std::string recomputed = StoredEventHash(event, data_text);
     if (recomputed != event.hash) {
-      problem(event.seq, "hash-mismatch",
-              event.data.is_discarded()
+      Event parsed = event;
+      parsed.data = json::parse(data_text, nullptr, false);
+      problem("hash-mismatch",
+              parsed.data.is_discarded()
                   ? "the stored data is not JSON"
                   : "stored hash " + event.hash + " but the event as stored hashes to " +
                         recomputed +
-                        (IsRespaced(event) ? " (its data is no longer in canonical form)" : ""));
+                        (IsRespaced(parsed) ? " (its data is no longer in canonical form)" : ""));
     }
     if (event.seq == 1 && event.type != kGenesisType) {
-      problem(event.seq, "invalid-event", "the first event is not ledger.created");
-    }
-    if (event.data.is_discarded()) {
-      if (recomputed == event.hash)
-        problem(event.seq, "invalid-event", "the stored data is not JSON");
-      unapplied.insert(event.seq);
-    } else {
-      try {
-        Apply(*digests, event);
-        if (event.type == "snapshot.added") {
-          snapshot_sha256[event.data.at("hash").get<std::string>()] =
-              event.data.at("sha256").get<std::string>();
-        }
-      } catch (const Error& error) {
-        unapplied.insert(event.seq);
-        problem(
-            event.seq,
-            error.id() == "claimledger.ledger.unknown_event" ? "unknown-event" : "invalid-event",
-            error.what());
-      } catch (const std::exception& error) {
-        unapplied.insert(event.seq);
-        problem(event.seq, "invalid-event", error.what());
-      }
+      problem("invalid-event", "the first event is not ledger.created");
     }
     if (against && event.seq == against->seq) checkpoint_hash_seen = event.hash;
     expected_seq = event.seq + 1;
     expected_prev = event.hash;
-    return true;
-  });
+  };
+
+  // The replay into the digests (problems in `replayed`).
+  std::vector<Problem> replayed;
+  std::map<std::string, std::string> snapshot_sha256;  // content id -> sha256 from events
+  std::set<std::int64_t> unapplied;                    // events the replay could not apply
+  JsonView view;                                       // reused for every event's data
+  std::string canonical;  // data rewritten canonically (only for data that is not)
+  const auto replay = [&](const Event& event, std::string_view data_text) {
+    try {
+      const std::optional<JsonValue> data = ReadData(event, data_text, view, canonical);
+      if (!data) {
+        if (StoredEventHash(event, data_text) == event.hash) {  // else a hash-mismatch
+          replayed.push_back({event.seq, "invalid-event", "the stored data is not JSON"});
+        }
+        unapplied.insert(event.seq);
+      } else {
+        ApplyData(*digests, event, *data);
+        if (event.type == "snapshot.added") {
+          snapshot_sha256[data->StringAt("hash")] = data->StringAt("sha256");
+        }
+      }
+    } catch (const Error& error) {
+      unapplied.insert(event.seq);
+      replayed.push_back(
+          {event.seq,
+           error.id() == "claimledger.ledger.unknown_event" ? "unknown-event" : "invalid-event",
+           error.what()});
+    } catch (const std::exception& error) {
+      unapplied.insert(event.seq);
+      replayed.push_back({event.seq, "invalid-event", error.what()});
+    }
+  };
+
+  if (beside) {
+    std::future<void> other = std::async(std::launch::async, [&] {
+      beside->ScanEvents(1, -1, false, [&](const Event& event, std::string_view data_text) {
+        check_link(event, data_text);
+        return true;
+      });
+      beside->DigestStored(*digests);
+    });
+    try {
+      store_.ScanEvents(1, -1, false, [&](const Event& event, std::string_view data_text) {
+        replay(event, data_text);
+        return true;
+      });
+    } catch (...) {
+      other.wait();  // it uses what this frame holds
+      throw;
+    }
+    other.get();  // rethrows its error
+  } else {
+    store_.ScanEvents(1, -1, false, [&](const Event& event, std::string_view data_text) {
+      check_link(event, data_text);
+      replay(event, data_text);
+      return true;
+    });
+  }
+  // Every event's problems together, in the order of seq: the chain's first. Both scans
+  // visit the same events in the same order.
+  std::merge(chain.begin(), chain.end(), replayed.begin(), replayed.end(),
+             std::back_inserter(report.problems),
+             [](const Problem& a, const Problem& b) { return a.seq < b.seq; });
+  const auto problem = [&](std::int64_t seq, const char* kind, const std::string& detail) {
+    report.problems.push_back({seq, kind, detail});
+  };
 
   // 2. Every snapshot's bytes against its content id and the SHA-256 in its event.
   store_.ScanContents([&](const std::string& hash, std::string_view bytes) {
@@ -458,14 +554,12 @@ VerifyReport Ledger::Verify(const std::optional<Checkpoint>& against) {
   // differ, row by row (a second replay, into rows).
   std::vector<ProjectionDiff> diffs = store_.DiffProjections(*digests);
   if (!diffs.empty()) {
-    store_.ScanEvents(1, -1, true, [&](const Event& event, std::string_view) {
-      if (!event.data.is_discarded()) {
-        try {
-          Apply(*rows, event);
-        } catch (const std::exception&) {
-          // Reported above; any other failure is the scratch database's own.
-          if (unapplied.count(event.seq) == 0) throw;
-        }
+    store_.ScanEvents(1, -1, false, [&](const Event& event, std::string_view data_text) {
+      try {
+        Apply(*rows, event, data_text);
+      } catch (const std::exception&) {
+        // Reported above; any other failure is the scratch database's own.
+        if (unapplied.count(event.seq) == 0) throw;
       }
       return true;
     });

@@ -435,6 +435,46 @@ std::int64_t ClaimYear(std::string_view date_or_at) {
   return negative ? -year : year;
 }
 
+using TableDigests = std::array<TableDigest, kDigestTables>;
+
+// Digests each projection table of `schema` as DigestScratch digests a replay of it, with
+// the same key.
+TableDigests DigestStoredTables(Connection& connection, const std::string& schema,
+                                const unsigned char* key) {
+  RowHasher hasher(key);
+  TableDigests digests;
+  for (int table = 0; table < kDigestTables; ++table) {
+    const DigestLayout& layout = DigestLayouts()[table];
+    const std::string updated = *layout.updated ? std::string(", ") + layout.updated : "";
+    Statement rows = connection.Prepare(WithSchema(
+        std::string("SELECT ") + layout.columns + updated + " FROM $S." + layout.table, schema));
+    const int columns = rows.ColumnCount();
+    // The updated columns come last, the key first among them (so it is counted twice).
+    const int first_updated =
+        columns - static_cast<int>(std::count(updated.begin(), updated.end(), ','));
+    const int distinct = first_updated == columns ? columns : columns - 1;
+    if (distinct !=
+        connection.Prepare(WithSchema(std::string("SELECT * FROM $S.") + layout.table, schema))
+            .ColumnCount()) {
+      // A column added to the schema but not to DigestLayouts() would go unchecked.
+      throw Error(
+          Code::kStorage, "claimledger.store.digest_layout",
+          std::string("the digest of table ") + layout.table + " does not cover all its columns");
+    }
+    TableDigest& stored = digests[table];
+    while (rows.Step()) {
+      hasher.Part('r');
+      for (int c = 0; c < first_updated; ++c) hasher.Column(rows.raw(), c);
+      hasher.AddTo(stored);
+      if (first_updated == columns) continue;
+      hasher.Part('u');
+      for (int c = first_updated; c < columns; ++c) hasher.Column(rows.raw(), c);
+      hasher.AddTo(stored);
+    }
+  }
+  return digests;
+}
+
 // The kDigests scratch: replays the events into table digests, keeping in memory only
 // what later events read or update (the updated columns of sources and claims, the best
 // verdict of each claim, the keys that must stay unique). Each method writes what the
@@ -553,6 +593,10 @@ class DigestScratch final : public ProjectionWriter {
   }
   const unsigned char* key() const { return key_; }
 
+  // The stored tables' digests when they were taken beforehand (DigestStored, on a
+  // store reading the same snapshot from another thread).
+  std::optional<TableDigests>& stored() { return stored_; }
+
  private:
   // The columns that later events update.
   struct SourceUpdates {
@@ -591,6 +635,7 @@ class DigestScratch final : public ProjectionWriter {
   std::optional<std::int64_t> last_verdict_seq_, last_rating_seq_;
   std::int64_t refs_seq_ = 0;
   std::vector<std::string> refs_;
+  std::optional<TableDigests> stored_;
 };
 
 class SqliteStore final : public Store {
@@ -990,6 +1035,31 @@ class SqliteStore final : public Store {
     connection_->Exec(WithSchema(kProjectionSchema, name));
     return scratch;
   }
+  std::unique_ptr<Store> OpenSameSnapshot() override {
+    const char* file = sqlite3_db_filename(connection_->db, "main");
+    if (schema_ != "main" || !file || !*file) return nullptr;  // a private ledger
+    auto other = std::make_shared<Connection>();
+    const int flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX;
+    if (sqlite3_open_v2(file, &other->db, flags, nullptr) != SQLITE_OK) return nullptr;
+    sqlite3_extended_result_codes(other->db, 1);
+    // The other connection reads the snapshot this one reads when nothing was committed
+    // between its first look (before this read transaction began) and its own read
+    // transaction (after): its data_version is then the same, and so is the head.
+    try {
+      const int before = other->PragmaInt("data_version");
+      const auto head = Head(*connection_);  // begins this read transaction
+      other->Exec("BEGIN DEFERRED");
+      if (other->PragmaInt("data_version") != before || Head(*other) != head) return nullptr;
+    } catch (const Error&) {
+      return nullptr;
+    }
+    return std::make_unique<SqliteStore>(std::move(other), "main");
+  }
+  void DigestStored(ProjectionWriter& replay) override {
+    if (auto* digests = dynamic_cast<DigestScratch*>(&replay)) {
+      digests->stored() = DigestStoredTables(*connection_, schema_, digests->key());
+    }
+  }
   std::vector<ProjectionDiff> DiffProjections(ProjectionWriter& replay) override {
     if (auto* digests = dynamic_cast<DigestScratch*>(&replay)) return DiffDigests(*digests);
     return DiffRows(dynamic_cast<SqliteStore&>(replay));
@@ -1139,40 +1209,17 @@ class SqliteStore final : public Store {
       "SELECT claim, rating, rationale, evidence, seq, at, actor, made_at, from_ledger "
       "FROM $S.verdicts";
 
-  // Digests each stored projection table as DigestScratch digests the replay, and names
-  // the tables whose digests differ.
+  // Names the tables whose stored digests differ from the replay's: digested here unless
+  // DigestStored took them beforehand.
   std::vector<ProjectionDiff> DiffDigests(DigestScratch& replay) {
-    const std::array<TableDigest, kDigestTables> replayed = replay.Digests();
-    RowHasher hasher(replay.key());
+    const TableDigests replayed = replay.Digests();
+    const TableDigests stored = replay.stored()
+                                    ? *replay.stored()
+                                    : DigestStoredTables(*connection_, schema_, replay.key());
     std::vector<ProjectionDiff> diffs;
     for (int table = 0; table < kDigestTables; ++table) {
-      const DigestLayout& layout = DigestLayouts()[table];
-      const std::string updated = *layout.updated ? std::string(", ") + layout.updated : "";
-      Statement rows =
-          Prepare(std::string("SELECT ") + layout.columns + updated + " FROM $S." + layout.table);
-      const int columns = rows.ColumnCount();
-      // The updated columns come last, the key first among them (so it is counted twice).
-      const int first_updated =
-          columns - static_cast<int>(std::count(updated.begin(), updated.end(), ','));
-      const int distinct = first_updated == columns ? columns : columns - 1;
-      if (distinct != Prepare(std::string("SELECT * FROM $S.") + layout.table).ColumnCount()) {
-        // A column added to the schema but not to DigestLayouts() would go unchecked.
-        throw Error(
-            Code::kStorage, "claimledger.store.digest_layout",
-            std::string("the digest of table ") + layout.table + " does not cover all its columns");
-      }
-      TableDigest stored;
-      while (rows.Step()) {
-        hasher.Part('r');
-        for (int c = 0; c < first_updated; ++c) hasher.Column(rows.raw(), c);
-        hasher.AddTo(stored);
-        if (first_updated == columns) continue;
-        hasher.Part('u');
-        for (int c = first_updated; c < columns; ++c) hasher.Column(rows.raw(), c);
-        hasher.AddTo(stored);
-      }
-      if (!(stored == replayed[table])) {
-        diffs.push_back({layout.table, "", "differs"});
+      if (!(stored[table] == replayed[table])) {
+        diffs.push_back({DigestLayouts()[table].table, "", "differs"});
       }
     }
     return diffs;
@@ -1295,14 +1342,21 @@ ALTER TABLE claim_lsh_v2 RENAME TO claim_lsh;
     ReadEvent(statement, true, &event);
     return event;
   }
+  // The seq and hash of the last event that `connection` sees; (0, "") when none.
+  static std::pair<std::int64_t, std::string> Head(Connection& connection) {
+    Statement last = connection.Prepare("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1");
+    if (!last.Step()) return {0, ""};
+    return {last.Int(0), last.Text(1)};
+  }
   static void ReadEvent(const Statement& s, bool parse_data, Event* event) {
+    // assign: a scan reuses one Event, and so the strings' memory.
     event->seq = s.Int(0);
-    event->prev = s.Text(1);
-    event->type = s.Text(2);
-    event->at = s.Text(3);
-    event->actor = s.Text(4);
+    event->prev.assign(s.View(1));
+    event->type.assign(s.View(2));
+    event->at.assign(s.View(3));
+    event->actor.assign(s.View(4));
     event->data = parse_data ? nlohmann::json::parse(s.View(5), nullptr, false) : nlohmann::json();
-    event->hash = s.Text(6);
+    event->hash.assign(s.View(6));
   }
   static Statement& BindOrigin(Statement& s, int first, const Origin& origin) {
     return s.Bind(first, origin.seq).Bind(first + 1, origin.at).Bind(first + 2, origin.actor);

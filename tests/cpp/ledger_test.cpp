@@ -245,5 +245,49 @@ TEST(LedgerVerifyTest, DataNoLongerInCanonicalFormIsAHashMismatch) {
       << report.problems[0].detail;
 }
 
+// For a ledger file the chain is checked on a second thread while the replay runs; the
+// report still lists each event's problems together, in the order of seq.
+TEST(LedgerVerifyTest, ListsEveryProblemInTheOrderOfSeq) {
+  TempLedgerPath path;
+  {
+    auto wb = Workbench::Open(path.str(), {});
+    Build(*wb);
+  }
+  RawSql(path.str(),
+         "UPDATE events SET type = 'claim.retracted' WHERE seq = 3;"
+         "UPDATE events SET data = 'not json' WHERE seq = 5;"
+         "UPDATE events SET prev = 'sha256:' || substr(prev, 8, 63) || 'f' WHERE seq = 6;");
+  auto wb = Workbench::Open(path.str(), {});
+  const VerifyReport report = wb->Verify();
+  std::vector<std::pair<std::int64_t, std::string>> found;
+  for (const Problem& problem : report.problems) {
+    if (problem.seq != 0) found.emplace_back(problem.seq, problem.kind);
+  }
+  EXPECT_EQ(found, (std::vector<std::pair<std::int64_t, std::string>>{{3, "hash-mismatch"},
+                                                                      {3, "unknown-event"},
+                                                                      {5, "hash-mismatch"},
+                                                                      {6, "broken-link"},
+                                                                      {6, "hash-mismatch"}}));
+}
+
+// The stored tables are digested on a second thread for a ledger file; its errors reach
+// the caller of Verify all the same.
+TEST(LedgerVerifyTest, AColumnTheDigestDoesNotCoverIsAnError) {
+  TempLedgerPath path;
+  {
+    auto wb = Workbench::Open(path.str(), {});
+    Build(*wb);
+  }
+  RawSql(path.str(), "ALTER TABLE claims ADD COLUMN extra TEXT");
+  auto wb = Workbench::Open(path.str(), {});
+  try {
+    wb->Verify();
+    FAIL() << "verify passed a table with a column it does not check";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.id(), "claimledger.store.digest_layout");
+    EXPECT_NE(std::string(error.what()).find("claims"), std::string::npos) << error.what();
+  }
+}
+
 }  // namespace
 }  // namespace claimledger

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 
+#include "claimledger/json_view.h"
 #include "claimledger/model.h"
 
 namespace claimledger {
@@ -26,14 +27,17 @@ std::string DecimalText(double value);
 std::optional<double> ParseDecimal(const std::string& text);
 
 nlohmann::json QuoteToJson(const Quote& quote);
-Quote QuoteFromJson(const nlohmann::json& json);
+// Throws JsonFieldError when a field is missing or of another type.
+Quote QuoteFromJson(const JsonValue& json);
 
 nlohmann::json QuantityToJson(const Quantity& quantity);
+// Both throw JsonFieldError when a field is missing or of another type (the first after
+// writing `json` canonically, which throws Error(kInvalidInput) for floats).
 Quantity QuantityFromJson(const nlohmann::json& json);
+Quantity QuantityFromJson(const JsonValue& json);
 
-// Helpers for optional text fields: null <-> empty optional.
+// An optional text field: an empty optional is null.
 nlohmann::json OptionalToJson(const std::optional<std::string>& value);
-std::optional<std::string> OptionalFromJson(const nlohmann::json& json, const char* key);
 
 }  // namespace claimledger
 

@@ -82,6 +82,9 @@ class Ledger {
   // Applies one event to the projections in `store`. Throws Error(kIntegrity) for an
   // unknown event type or data that does not fit the type.
   static void Apply(ProjectionWriter& store, const Event& event);
+  // The same with the event's data read from `data_text` (event.data is not looked at):
+  // fastest when it is canonical JSON, as stored; other JSON is written canonically first.
+  static void Apply(ProjectionWriter& store, const Event& event, std::string_view data_text);
 
   // REQUIRES: no transaction open. Reads in one transaction.
   VerifyReport Verify(const std::optional<Checkpoint>& against = std::nullopt);

@@ -119,6 +119,16 @@ class Store : public ProjectionWriter {
   enum class Scratch { kDigests, kRows };
   virtual std::unique_ptr<ProjectionWriter> NewScratch(Scratch kind) = 0;
   virtual std::vector<ProjectionDiff> DiffProjections(ProjectionWriter& replay) = 0;
+  // For work on another thread: a read-only store that reads the same snapshot of the
+  // ledger as this store's read transaction, in its own read transaction that lasts
+  // until it is destroyed. Nothing when there can be none (a private in-memory ledger) or
+  // when the same snapshot cannot be made sure of (another process committed at that
+  // moment). REQUIRES: called first in a read transaction, before anything is read in it.
+  virtual std::unique_ptr<Store> OpenSameSnapshot() = 0;
+  // Takes now, for a later DiffProjections(replay) on the store this one shares its
+  // snapshot with, what that reads of the stored tables (for a kDigests replay: their
+  // digests), so that it can be done on another thread beside the replay.
+  virtual void DigestStored(ProjectionWriter& replay) = 0;
   // Full-text search over claim texts. `match` is an FTS5 query; the filter's fields and
   // the date range (on the date a claim was made, else recorded) narrow it; best first.
   virtual std::vector<SearchHit> Search(const std::string& match, const ClaimFilter& filter,
