@@ -19,6 +19,7 @@
 #include "claimledger/error.h"
 #include "claimledger/similarity.h"
 #include "claimledger/store.h"
+#include "claimledger/text.h"
 
 namespace claimledger {
 namespace {
@@ -87,6 +88,15 @@ CREATE VIRTUAL TABLE claims_fts USING fts5(
   text, content='claims', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
 CREATE TABLE claim_lsh(bucket INTEGER NOT NULL, claim INTEGER NOT NULL,
   PRIMARY KEY(bucket, claim)) WITHOUT ROWID;
+)sql";
+
+// The search index of snapshot texts (live tables only, since schema version 3): FTS5 over
+// the text of every snapshot that is UTF-8 text, keyed by the snapshot row's rowid, written
+// with the snapshot. It keeps its own copy of the text (the bytes live in `contents`, a
+// table without rowids), which snippets are cut from.
+constexpr const char* kSnapshotSearchSchema = R"sql(
+CREATE VIRTUAL TABLE snapshots_fts USING fts5(
+  text, tokenize='unicode61 remove_diacritics 2');
 )sql";
 
 // Secondary indexes for queries on the live tables (a replay for verify needs none). Each
@@ -772,6 +782,11 @@ class SqliteStore final : public Store {
     statement.Bind(1, s.hash).Bind(2, s.sha256).Bind(3, s.size).Bind(4, s.url);
     statement.Bind(5, s.title).Bind(6, s.publisher).Bind(7, s.published).Bind(8, s.retrieved);
     BindOrigin(statement, 9, s.origin).Run();
+    if (schema_ == "main") {
+      // The content is stored before its snapshot.added event is applied (adding, merging,
+      // importing and as_of copies all do so).
+      IndexSnapshotText(sqlite3_last_insert_rowid(connection_->db), s.hash);
+    }
   }
   void PutClaim(const Claim& c) override {
     {
@@ -1074,7 +1089,7 @@ class SqliteStore final : public Store {
     }
     if (schema_ == "main") {
       connection_->Exec("INSERT INTO claims_fts(claims_fts) VALUES('delete-all')");
-      connection_->Exec("DELETE FROM claim_lsh");
+      connection_->Exec("DELETE FROM claim_lsh; DELETE FROM snapshots_fts");
       pending_buckets_.clear();
     }
   }
@@ -1153,6 +1168,20 @@ class SqliteStore final : public Store {
     statement.Bind(4, filter.claimant).Bind(5, filter.tag).Bind(6, since).Bind(7, until);
     statement.Bind(8, filter.limit);
     std::vector<SearchHit> hits;
+    while (statement.Step()) {
+      hits.push_back(
+          {statement.Text(0), sqlite3_column_double(statement.raw(), 1), statement.Text(2)});
+    }
+    return hits;
+  }
+
+  std::vector<SnapshotHit> SearchSnapshots(const std::string& match, std::int64_t limit) override {
+    Statement statement = connection_->Prepare(
+        "SELECT s.hash, -bm25(snapshots_fts), snippet(snapshots_fts, 0, '[', ']', '…', 16) "
+        "FROM snapshots_fts JOIN snapshots s ON s.rowid = snapshots_fts.rowid "
+        "WHERE snapshots_fts MATCH ?1 ORDER BY bm25(snapshots_fts) LIMIT ?2");
+    statement.Bind(1, match).Bind(2, limit);
+    std::vector<SnapshotHit> hits;
     while (statement.Step()) {
       hits.push_back(
           {statement.Text(0), sqlite3_column_double(statement.raw(), 1), statement.Text(2)});
@@ -1280,10 +1309,12 @@ class SqliteStore final : public Store {
         connection_->Exec(WithSchema(kProjectionSchema, "main"));
         connection_->Exec(WithSchema(kProjectionIndexes, "main"));
         connection_->Exec(kSearchSchema);
+        connection_->Exec(kSnapshotSearchSchema);
         connection_->Exec("PRAGMA application_id = " + std::to_string(kApplicationId));
       } else {
         if (version < 2) UpgradeToVersion2();
-        // Later versions add their steps here: if (version < 3) { ... }
+        if (version < 3) UpgradeToVersion3();
+        // Later versions add their steps here: if (version < 4) { ... }
       }
       connection_->Exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
       connection_->Exec("COMMIT");
@@ -1291,6 +1322,26 @@ class SqliteStore final : public Store {
       Rollback();
       throw;
     }
+  }
+
+  // Indexes the text of the snapshot at `rowid` for SearchSnapshots, when its content is
+  // UTF-8 text (other documents, such as PDFs, have no words to index).
+  void IndexSnapshotText(std::int64_t rowid, const std::string& hash) {
+    Statement content = connection_->Prepare("SELECT bytes FROM contents WHERE hash = ?1");
+    if (!content.Bind(1, hash).Step()) return;
+    const std::string_view text = content.View(0);
+    if (FirstInvalidUtf8(text) != std::string::npos) return;
+    connection_->Prepare("INSERT INTO snapshots_fts(rowid, text) VALUES (?1, ?2)")
+        .Bind(1, rowid)
+        .Bind(2, text)
+        .Run();
+  }
+
+  // Version 3 adds the full-text index of snapshot texts, filled from the stored snapshots.
+  void UpgradeToVersion3() {
+    connection_->Exec(kSnapshotSearchSchema);
+    Statement snapshots = connection_->Prepare("SELECT rowid, hash FROM snapshots ORDER BY rowid");
+    while (snapshots.Step()) IndexSnapshotText(snapshots.Int(0), snapshots.Text(1));
   }
 
   // Version 2 writes fewer bytes per claim: the events' hash index holds 16 hex digits

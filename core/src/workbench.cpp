@@ -579,6 +579,21 @@ std::vector<SearchHit> Workbench::Search(const std::string& query, const ClaimFi
   return store_->Search(match, narrowed, from, to);
 }
 
+std::vector<SnapshotHit> Workbench::SearchSnapshots(const std::string& query, int limit,
+                                                    bool match_any) {
+  RequireUtf8("query", query);
+  const std::string match = FtsMatch(query, match_any);
+  if (match.empty()) {
+    throw Invalid("search.empty", "the search query has no words; give one or more words");
+  }
+  if (limit < 1) {
+    throw Invalid("search.limit", "limit must be 1 or more, not " + std::to_string(limit));
+  }
+  std::lock_guard<std::mutex> lock(mutex_);
+  ReadScope read(*store_);
+  return store_->SearchSnapshots(match, limit);
+}
+
 std::vector<SimilarHit> Workbench::Similar(const std::string& text, int k) {
   // Rows read per LSH bucket and candidates re-ranked. On reworded FEVER and LIAR claims
   // among 1,000,000 (bench/bench_similar.py), 64 candidates put the source among the first

@@ -177,6 +177,8 @@ def _cmd_sources(args: argparse.Namespace) -> int:
 
 
 def _cmd_search(args: argparse.Namespace) -> int:
+    if args.snapshots:
+        return _search_snapshots(args)
     with _open(args) as wb:
         hits = wb.search(
             args.query,
@@ -194,6 +196,27 @@ def _cmd_search(args: argparse.Namespace) -> int:
     for hit in hits:
         rating = hit.claim.verdict.rating if hit.claim.verdict else "-"
         print(f"{hit.claim.id}  {hit.score:6.2f}  {rating:<13} {hit.snippet}")
+    return 0
+
+
+def _search_snapshots(args: argparse.Namespace) -> int:
+    used = [
+        f"--{name}" for name in ("status", "rating", "tag", "since", "until") if getattr(args, name)
+    ]
+    if used:
+        raise InvalidInputError(
+            f"[claimledger.search.filter] {', '.join(used)} filter claims, not snapshots; "
+            "leave them out with --snapshots",
+            "claimledger.search.filter",
+        )
+    with _open(args) as wb:
+        hits = wb.search_snapshots(args.query, match=args.match, limit=args.limit)
+    if args.json:
+        _print_json(hits)
+        return 0
+    for hit in hits:
+        print(f"{hit.snapshot.hash}  {hit.score:6.2f}  {hit.snapshot.url or '-'}")
+        print(f"    {hit.snippet}")
     return 0
 
 
@@ -664,6 +687,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--until", help="claims made on or before this date")
     p.add_argument("--match", default="all", choices=["all", "any"])
     p.add_argument("--limit", type=int, default=10)
+    p.add_argument(
+        "--snapshots", action="store_true", help="search the texts of the snapshots instead"
+    )
     p.add_argument("--json", action="store_true", help="print JSON")
 
     p = command(

@@ -17,6 +17,7 @@ __all__ = [
     "Quantity",
     "Source",
     "Snapshot",
+    "SnapshotHit",
     "Verdict",
     "Claim",
     "Evidence",
@@ -240,6 +241,16 @@ class SearchHit:
     the matching part of its text, matched words in [brackets]."""
 
     claim: Claim
+    score: float
+    snippet: str
+
+
+@dataclass(frozen=True)
+class SnapshotHit:
+    """A snapshot found by :meth:`Workbench.search_snapshots`, with its score (higher is
+    better) and the matching part of its text, matched words in [brackets]."""
+
+    snapshot: Snapshot
     score: float
     snippet: str
 

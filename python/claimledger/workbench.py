@@ -29,6 +29,16 @@ __all__ = ["open", "Workbench", "NearDuplicateWarning", "NEAR_DUPLICATE"]
 NEAR_DUPLICATE = 0.6
 
 
+def _match_any(match: str) -> bool:
+    """Whether a search's `match` argument asks for any word (else every word)."""
+    if match not in ("all", "any"):
+        raise InvalidInputError(
+            f"[claimledger.search.match] match must be 'all' or 'any', not {match!r}",
+            "claimledger.search.match",
+        )
+    return match == "any"
+
+
 class NearDuplicateWarning(UserWarning):
     """A new claim looks like one that already has a verdict (a warning, not a refusal)."""
 
@@ -751,11 +761,6 @@ class Workbench:
         accents; query syntax is not interpreted, so any text is safe. `status`,
         `rating`, `claimant`, `tag` and the date range `since`/`until` (YYYY-MM-DD or
         RFC 3339, on the date a claim was made, else recorded) narrow the results."""
-        if match not in ("all", "any"):
-            raise InvalidInputError(
-                f"[claimledger.search.match] match must be 'all' or 'any', not {match!r}",
-                "claimledger.search.match",
-            )
         hits = self._core.search(
             _text(query, "query"),
             _text(status, "status"),
@@ -765,10 +770,23 @@ class Workbench:
             int(limit),
             _text(since, "since"),
             _text(until, "until"),
-            match == "any",
+            _match_any(match),
         )
         return [
             m.SearchHit(claim=self.claim(h.claim), score=h.score, snippet=h.snippet) for h in hits
+        ]
+
+    def search_snapshots(
+        self, query: str, *, match: str = "all", limit: int = 10
+    ) -> list[m.SnapshotHit]:
+        """Full-text search over the texts of the stored snapshots (those that are UTF-8
+        text), best first, each with the matching part of its text. Words are matched as
+        by :meth:`search`: every word of `query` (``match="any"``: any word), ignoring
+        case and accents, query syntax not interpreted. At most `limit` (1 or more) hits."""
+        hits = self._core.search_snapshots(_text(query, "query"), int(limit), _match_any(match))
+        return [
+            m.SnapshotHit(snapshot=self.snapshot(h.snapshot), score=h.score, snippet=h.snippet)
+            for h in hits
         ]
 
     def similar(self, text: str, k: int = 5) -> list[m.SimilarHit]:

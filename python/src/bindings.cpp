@@ -265,6 +265,10 @@ PYBIND11_MODULE(_core, m) {
       .def_readonly("claim", &SearchHit::claim)
       .def_readonly("score", &SearchHit::score)
       .def_readonly("snippet", &SearchHit::snippet);
+  py::class_<SnapshotHit>(m, "SnapshotHit")
+      .def_readonly("snapshot", &SnapshotHit::snapshot)
+      .def_readonly("score", &SnapshotHit::score)
+      .def_readonly("snippet", &SnapshotHit::snippet);
 
   py::class_<SimilarHit>(m, "SimilarHit")
       .def_readonly("claim", &SimilarHit::claim)
@@ -450,6 +454,8 @@ PYBIND11_MODULE(_core, m) {
                 since, until, match_any);
           },
           Release())
+      .def("search_snapshots", &Workbench::SearchSnapshots, py::arg("query"), py::arg("limit"),
+           py::arg("match_any"), Release())
       .def("track_record", &Workbench::GetTrackRecord, Release())
       .def("track_records", &Workbench::TrackRecords, Release())
       .def("as_of", &Workbench::AsOf, Release())

@@ -503,5 +503,35 @@ TEST(WorkbenchTest, SearchFindsClaimsByTheirWords) {
   EXPECT_TRUE(wb->AsOf(2)->Search("moscow").empty());
 }
 
+TEST(WorkbenchTest, SearchSnapshotsFindsDocumentsByTheirWords) {
+  auto wb = Open(":memory:");
+  const std::string fact_sheet =
+      wb->AddSnapshot({"United States Forces Korea: about 28,500 service members are "
+                       "stationed on the peninsula.",
+                       "https://example.org/usfk"})
+          .hash;
+  const std::string brief =
+      wb->AddSnapshot({"The armistice of 1953 ended the fighting in Korea; no peace treaty "
+                       "followed.",
+                       "https://example.org/brief"})
+          .hash;
+  wb->AddSnapshot({"\x89PNG\r\n\x1a\n korea \xff\xfe"});  // not UTF-8 text: not indexed
+
+  auto hits = wb->SearchSnapshots("KOREA");
+  ASSERT_EQ(hits.size(), 2u);  // the two texts, not the image
+  hits = wb->SearchSnapshots("stationed korea");
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].snapshot, fact_sheet);
+  EXPECT_NE(hits[0].snippet.find("[stationed]"), std::string::npos) << hits[0].snippet;
+  EXPECT_EQ(wb->SearchSnapshots("treaty peninsula", 10, /*match_any=*/true).size(), 2u);
+  EXPECT_EQ(wb->SearchSnapshots("korea", 1).size(), 1u);
+  EXPECT_THROW(wb->SearchSnapshots("korea", 0), Error);
+  EXPECT_THROW(wb->SearchSnapshots(" ?! "), Error);
+  EXPECT_TRUE(wb->Search("armistice").empty());  // claims and snapshots are apart
+  wb->Rebuild();
+  EXPECT_EQ(wb->SearchSnapshots("armistice").front().snapshot, brief);
+  EXPECT_EQ(wb->AsOf(2)->SearchSnapshots("korea").size(), 1u);
+}
+
 }  // namespace
 }  // namespace claimledger

@@ -48,7 +48,7 @@ def test_an_upgraded_v1_ledger_answers_every_query_as_before(v1_copy: Path):
     expected = json.loads((DATA / "ledger_v1_answers.json").read_text(encoding="utf-8"))
     wb = cl.open(v1_copy, create=False)
     try:
-        assert _user_version(v1_copy) == 2  # upgraded to the version this core writes
+        assert _user_version(v1_copy) == 3  # upgraded to the version this core writes
         report = wb.verify()
         assert report.ok, report.problems
         answers = json.loads(json.dumps(_fixture_module().answers(wb)))
@@ -82,6 +82,9 @@ def test_an_upgraded_v1_ledger_takes_new_claims(v1_copy: Path):
         assert claim.id in [c.id for c in wb.claims(tag="border")]
         assert wb.track_record(mayor.id).verdicts == before.verdicts + 1
         assert claim.id in [hit.claim.id for hit in wb.similar(claim.text, k=5)]
+        # The snapshots' texts were indexed for search by the upgrade (version 3).
+        [hit] = wb.search_snapshots("unemployment")
+        assert hit.snapshot.url == "https://example.org/news/1"
         assert wb.verify().ok
     finally:
         wb.close()

@@ -74,3 +74,51 @@ def test_search_from_the_command_line(desk, capsys):
     wb, ids, _ = desk
     assert cli_main(["search", wb.path, "famine"]) == 0
     assert ids[2] in capsys.readouterr().out
+
+
+@pytest.fixture()
+def documents(tmp_path):
+    wb = cl.open(tmp_path / "documents.ledger", actor="alice")
+    fact_sheet = wb.add_snapshot(
+        "United States Forces Korea: about 28,500 service members are stationed on the "
+        "peninsula, under a command set up in 1957.",
+        url="https://example.org/usfk",
+    )
+    brief = wb.add_snapshot(
+        "The armistice of 1953 ended the fighting in Korea; no peace treaty followed.",
+        url="https://example.org/brief",
+    )
+    wb.add_snapshot(b"%PDF-1.7 \xff\xfe korea", url="https://example.org/scan.pdf")
+    yield wb, fact_sheet, brief
+    wb.close()
+
+
+def test_search_snapshots_finds_documents_by_their_words(documents):
+    wb, fact_sheet, brief = documents
+    hits = wb.search_snapshots("Korea")
+    assert {h.snapshot.hash for h in hits} == {fact_sheet.hash, brief.hash}  # not the PDF
+    [hit] = wb.search_snapshots("stationed korea")
+    assert hit.snapshot == fact_sheet and hit.score > 0
+    assert "[stationed]" in hit.snippet
+    assert len(wb.search_snapshots("treaty peninsula", match="any")) == 2
+    assert len(wb.search_snapshots("korea", limit=1)) == 1
+    assert wb.search("armistice") == []  # claims are searched apart from documents
+
+
+def test_search_snapshots_refuses_bad_input(documents):
+    wb, _, _ = documents
+    with pytest.raises(cl.InvalidInputError, match="limit"):
+        wb.search_snapshots("korea", limit=0)
+    with pytest.raises(cl.InvalidInputError, match="'all' or 'any'"):
+        wb.search_snapshots("korea", match="some")
+    with pytest.raises(cl.InvalidInputError, match="no words"):
+        wb.search_snapshots(" ?! ")
+
+
+def test_search_snapshots_from_the_command_line(documents, capsys):
+    wb, fact_sheet, brief = documents
+    assert cli_main(["search", wb.path, "armistice", "--snapshots"]) == 0
+    out = capsys.readouterr().out
+    assert brief.hash in out and "[armistice]" in out and fact_sheet.hash not in out
+    assert cli_main(["search", wb.path, "korea", "--snapshots", "--tag", "x"]) != 0
+    assert "--tag filter claims, not snapshots" in capsys.readouterr().err

@@ -117,6 +117,13 @@ struct SearchHit {
   std::string snippet;  // the matching part of the text, matches in [brackets]
 };
 
+// A snapshot whose text matches a full-text search.
+struct SnapshotHit {
+  std::string snapshot;  // its content hash
+  double score = 0;      // higher is better (BM25)
+  std::string snippet;   // the matching part of the text, matches in [brackets]
+};
+
 // A claim found to be a near duplicate of some text, with how alike they are (0 to 1).
 struct SimilarHit {
   std::string claim;

@@ -134,6 +134,10 @@ class Store : public ProjectionWriter {
   virtual std::vector<SearchHit> Search(const std::string& match, const ClaimFilter& filter,
                                         const std::optional<std::string>& since,
                                         const std::optional<std::string>& until) = 0;
+  // Full-text search over the texts of the snapshots that are UTF-8 text (`match` an FTS5
+  // query), best first, at most `limit`.
+  virtual std::vector<SnapshotHit> SearchSnapshots(const std::string& match,
+                                                   std::int64_t limit) = 0;
 
   // The `limit` claims sharing the most of `buckets` (LSH bucket keys), most shared first
   // (ties by id): (id, text). At most `per_bucket` claims of each bucket are looked at, so
@@ -180,7 +184,7 @@ struct StoreOptions {
 std::unique_ptr<Store> OpenSqliteStore(const std::string& path, const StoreOptions& options);
 
 // The schema version this build writes and the newest it can read.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 }  // namespace claimledger
 

@@ -190,8 +190,13 @@ class Workbench {
                                 const std::optional<std::string>& since = std::nullopt,
                                 const std::optional<std::string>& until = std::nullopt,
                                 bool match_any = false);
+  // Full-text search over the texts of the snapshots (those that are UTF-8 text), best
+  // match first (BM25), with a snippet of each; words are matched as in Search. At most
+  // `limit` (1 or more) hits.
+  std::vector<SnapshotHit> SearchSnapshots(const std::string& query, int limit = 10,
+                                           bool match_any = false);
   // The `k` existing claims most like `text` ("checked before?"): candidates sharing a
-  // MinHash/LSH bucket (the 32 sharing most, reading at most 128 claims of a bucket) and,
+  // MinHash/LSH bucket (the 64 sharing most, reading at most 128 claims of a bucket) and,
   // when the best of these is weak (under 0.5) or they are fewer than k, the 32 best
   // full-text matches of its rare words, ranked by TextSimilarity (similarity.h), best first.
   std::vector<SimilarHit> Similar(const std::string& text, int k = 5);
