@@ -148,6 +148,16 @@ std::string FtsMatch(const std::string& text, bool match_any) {
   return match;
 }
 
+// The FTS5 query of a user's search text (FtsMatch), which must be UTF-8 and hold a word.
+std::string SearchQuery(const std::string& query, bool match_any) {
+  RequireUtf8("query", query);
+  std::string match = FtsMatch(query, match_any);
+  if (match.empty()) {
+    throw Invalid("search.empty", "the search query has no words; give one or more words");
+  }
+  return match;
+}
+
 json QuantitiesJson(const std::string& text) {
   json quantities = json::array();
   for (const Quantity& quantity : ParseQuantities(text)) {
@@ -562,11 +572,7 @@ std::vector<Claim> Workbench::Claims(const ClaimFilter& filter) {
 std::vector<SearchHit> Workbench::Search(const std::string& query, const ClaimFilter& filter,
                                          const std::optional<std::string>& since,
                                          const std::optional<std::string>& until, bool match_any) {
-  RequireUtf8("query", query);
-  const std::string match = FtsMatch(query, match_any);
-  if (match.empty()) {
-    throw Invalid("search.empty", "the search query has no words; give one or more words");
-  }
+  const std::string match = SearchQuery(query, match_any);
   ClaimFilter narrowed = filter;
   if (narrowed.limit < 0) narrowed.limit = 10;
   if (filter.status) RequireChoice("status.unknown", "status", *filter.status, kStatuses);
@@ -581,11 +587,7 @@ std::vector<SearchHit> Workbench::Search(const std::string& query, const ClaimFi
 
 std::vector<SnapshotHit> Workbench::SearchSnapshots(const std::string& query, int limit,
                                                     bool match_any) {
-  RequireUtf8("query", query);
-  const std::string match = FtsMatch(query, match_any);
-  if (match.empty()) {
-    throw Invalid("search.empty", "the search query has no words; give one or more words");
-  }
+  const std::string match = SearchQuery(query, match_any);
   if (limit < 1) {
     throw Invalid("search.limit", "limit must be 1 or more, not " + std::to_string(limit));
   }
