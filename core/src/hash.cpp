@@ -1,11 +1,14 @@
-// The hash layer: XXH3-128 (xxHash) for content ids, SHA-256 (libsodium) for the chain.
-// Everything above it names content and events through these functions only.
+// The hash layer: XXH3-128 (xxHash) for content ids, SHA-256 for the chain (the processor's
+// SHA instructions when it has them, sha256.h; libsodium otherwise). Everything above it
+// names content and events through these functions only.
 #include "claimledger/hash.h"
 
 #include <sodium.h>
 #include <xxhash.h>
 
 #include <cstdlib>
+
+#include "claimledger/sha256.h"
 
 namespace claimledger {
 namespace {
@@ -49,9 +52,14 @@ std::string ContentId(std::string_view bytes) {
 }
 
 std::string Sha256(std::string_view bytes) {
-  InitSodium();
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  static_assert(crypto_hash_sha256_BYTES == kSha256Bytes);
+  unsigned char digest[kSha256Bytes];
+  if (HasSha256Instructions()) {
+    Sha256WithCpu(bytes, digest);
+  } else {
+    InitSodium();
+    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  }
   return std::string(kSha256Prefix) +
          HexOf(std::string_view(reinterpret_cast<const char*>(digest), sizeof(digest)));
 }
