@@ -274,7 +274,13 @@ std::optional<JsonValue> JsonValue::Find(std::string_view key) const {
     // others are in increasing order, so the search ends at the first one past `key`.
     const JsonView::Node& k = nodes[child];
     if (k.escaped) continue;
-    const int order = view_->text_.substr(k.begin + 1, k.end - k.begin - 2).compare(key);
+    const std::string_view name = view_->text_.substr(k.begin + 1, k.end - k.begin - 2);
+    // Most keys differ from `key` in their first byte (compared as unsigned, as compare does).
+    if (!name.empty() && !key.empty() && name.front() != key.front()) {
+      if (static_cast<unsigned char>(name.front()) > static_cast<unsigned char>(key.front())) break;
+      continue;
+    }
+    const int order = name.compare(key);
     if (order == 0) return JsonValue(view_, child + 1);
     if (order > 0) break;
   }

@@ -6,6 +6,7 @@
 // cheaper check replays into DigestScratch instead: per-table digests kept in memory.
 #include <sodium.h>
 #include <sqlite3.h>
+#include <xxhash.h>
 
 #include <algorithm>
 #include <array>
@@ -408,15 +409,26 @@ class RowHasher {
   }
   void AddTo(TableDigest& digest) {
     std::uint64_t hash[2];
-    crypto_shorthash_siphashx24(reinterpret_cast<unsigned char*>(hash),
-                                reinterpret_cast<const unsigned char*>(buffer_.data()),
-                                buffer_.size(), key_);
+    KeyedHash(hash);
     digest.sum[0] += hash[0];
     digest.sum[1] += hash[1];
     ++digest.rows;
   }
+  // Takes back a row added before (the sums wrap around, so this undoes AddTo exactly).
+  void RemoveFrom(TableDigest& digest) {
+    std::uint64_t hash[2];
+    KeyedHash(hash);
+    digest.sum[0] -= hash[0];
+    digest.sum[1] -= hash[1];
+    --digest.rows;
+  }
 
  private:
+  void KeyedHash(std::uint64_t hash[2]) const {
+    crypto_shorthash_siphashx24(reinterpret_cast<unsigned char*>(hash),
+                                reinterpret_cast<const unsigned char*>(buffer_.data()),
+                                buffer_.size(), key_);
+  }
   RowHasher& Raw(const void* bytes, std::size_t size) {
     buffer_.append(static_cast<const char*>(bytes), size);
     return *this;
@@ -490,9 +502,104 @@ TableDigests DigestStoredTables(Connection& connection, const std::string& schem
 // verdict of each claim, the keys that must stay unique). Each method writes what the
 // SqliteStore method of the same name writes, and fails where it fails (a duplicate
 // primary key); DigestLayouts() lists the columns in the order hashed here.
+// The claims a digest replay has put, by id, with the columns that later events update.
+// A ledger can hold millions of claims and most are never updated, so the columns a claim
+// was put with sit in one arena of text, found through an open-addressing index keyed by a
+// seeded hash of the id; a claim gets a Columns record of its own when first updated.
+class ReplayedClaims {
+ public:
+  struct Columns {
+    std::string status, status_at;
+    std::optional<std::string> rating;
+  };
+
+  explicit ReplayedClaims(std::uint64_t seed) : seed_(seed) {}
+
+  // Adds claim `id` with its first columns; false when a claim with that id is there.
+  bool Add(std::string_view id, const Columns& columns) {
+    const std::uint64_t hash = XXH3_64bits_withSeed(id.data(), id.size(), seed_);
+    if (Slot(id, hash) != kNone) return false;
+    if (2 * (entries_.size() + 1) > slots_.size()) Grow();
+    Entry entry{hash,
+                arena_.size(),
+                id.size(),
+                columns.status.size(),
+                columns.status_at.size(),
+                columns.rating ? columns.rating->size() : 0,
+                columns.rating.has_value(),
+                kNone};
+    arena_.append(id).append(columns.status).append(columns.status_at);
+    if (columns.rating) arena_.append(*columns.rating);
+    entries_.push_back(entry);
+    Place(entries_.size() - 1);
+    return true;
+  }
+
+  // The columns of claim `id`, to read or update; nullptr when there is no such claim.
+  Columns* Find(std::string_view id) {
+    const std::size_t slot = Slot(id, XXH3_64bits_withSeed(id.data(), id.size(), seed_));
+    if (slot == kNone) return nullptr;
+    Entry& entry = entries_[slots_[slot] - 1];
+    if (entry.updated == kNone) {
+      const auto text = [&](std::size_t from, std::size_t size) {
+        return std::string(arena_, entry.offset + from, size);
+      };
+      Columns columns{text(entry.id_size, entry.status_size),
+                      text(entry.id_size + entry.status_size, entry.status_at_size), std::nullopt};
+      if (entry.has_rating) {
+        columns.rating =
+            text(entry.id_size + entry.status_size + entry.status_at_size, entry.rating_size);
+      }
+      entry.updated = updated_.size();
+      updated_.push_back(std::move(columns));
+    }
+    return &updated_[entry.updated];
+  }
+
+ private:
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  struct Entry {
+    std::uint64_t hash;
+    std::size_t offset;  // the id, then the columns, in arena_
+    std::size_t id_size, status_size, status_at_size, rating_size;
+    bool has_rating;
+    std::size_t updated;  // its Columns in updated_, or kNone
+  };
+
+  // The slot holding claim `id`, or kNone.
+  std::size_t Slot(std::string_view id, std::uint64_t hash) const {
+    if (slots_.empty()) return kNone;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t slot = hash & mask; slots_[slot] != 0; slot = (slot + 1) & mask) {
+      const Entry& entry = entries_[slots_[slot] - 1];
+      if (entry.hash == hash &&
+          std::string_view(arena_).substr(entry.offset, entry.id_size) == id) {
+        return slot;
+      }
+    }
+    return kNone;
+  }
+  void Place(std::size_t index) {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t slot = entries_[index].hash & mask;
+    while (slots_[slot] != 0) slot = (slot + 1) & mask;
+    slots_[slot] = index + 1;
+  }
+  void Grow() {
+    slots_.assign(std::max<std::size_t>(1024, 2 * slots_.size()), 0);
+    for (std::size_t index = 0; index < entries_.size(); ++index) Place(index);
+  }
+
+  std::uint64_t seed_;
+  std::string arena_;
+  std::vector<Entry> entries_;
+  std::vector<std::size_t> slots_;  // entry index + 1; 0 for an empty slot
+  std::vector<Columns> updated_;
+};
+
 class DigestScratch final : public ProjectionWriter {
  public:
-  DigestScratch() : hasher_(key_) { randombytes_buf(key_, sizeof key_); }
+  DigestScratch() : hasher_(key_), claims_(RandomSeed()) { randombytes_buf(key_, sizeof key_); }
 
   void PutSource(const Source& s) override {
     if (!sources_.try_emplace(s.id, SourceUpdates{s.reliability, std::nullopt}).second) {
@@ -510,12 +617,12 @@ class DigestScratch final : public ProjectionWriter {
   }
   void PutClaim(const Claim& c) override {
     const auto rating = c.verdict ? std::optional<std::string>(c.verdict->rating) : std::nullopt;
-    if (!claims_.try_emplace(c.id, ClaimUpdates{c.status, c.origin.made_at, rating}).second) {
-      Duplicate("claims.id");
-    }
+    const ReplayedClaims::Columns columns{c.status, c.origin.made_at, rating};
+    if (!claims_.Add(c.id, columns)) Duplicate("claims.id");
     hasher_.Part('r').Text(c.id).Text(c.text).Text(c.claimant).Text(c.date).Text(c.context);
     hasher_.Text(c.ref).Int(ClaimYear(c.date ? *c.date : c.origin.at));
     HashOrigin(c.origin).AddTo(digests_[kClaims]);
+    HashUpdated(c.id, columns).AddTo(digests_[kClaims]);
     // INSERT OR IGNORE: a repeated tag or quote position is written once.
     std::vector<const std::string*> tags;
     for (const std::string& tag : c.tags) {
@@ -553,16 +660,17 @@ class DigestScratch final : public ProjectionWriter {
                      std::tie(v.origin.made_at, v.origin.seq)) {
       best->second = {v.origin.made_at, v.origin.seq, v.rating};
     }
-    const auto claim = claims_.find(v.claim);
-    if (claim != claims_.end()) claim->second.rating = best->second.rating;
+    UpdateClaim(v.claim,
+                [&](ReplayedClaims::Columns& claim) { claim.rating = best->second.rating; });
   }
   void SetClaimStatus(const std::string& claim, const std::string& status,
                       const std::string& made_at) override {
-    const auto found = claims_.find(claim);
-    if (found != claims_.end() && found->second.status_at <= made_at) {
-      found->second.status = status;
-      found->second.status_at = made_at;
-    }
+    UpdateClaim(claim, [&](ReplayedClaims::Columns& columns) {
+      if (columns.status_at <= made_at) {
+        columns.status = status;
+        columns.status_at = made_at;
+      }
+    });
   }
   void AddSourceRating(const SourceRating& r) override {
     if (last_rating_seq_ && r.origin.seq <= *last_rating_seq_) {
@@ -588,16 +696,13 @@ class DigestScratch final : public ProjectionWriter {
     hasher_.Part('r').Text(entity).Int(seq).AddTo(digests_[kEventRefs]);
   }
 
-  // The digest of each table (adds the updated columns of sources and claims).
+  // The digest of each table (adds the updated columns of sources; those of claims are
+  // in the sums already).
   std::array<TableDigest, kDigestTables> Digests() {
     std::array<TableDigest, kDigestTables> digests = digests_;
     for (const auto& [id, row] : sources_) {
       hasher_.Part('u').Text(id).Text(row.reliability).Text(row.reliability_at);
       hasher_.AddTo(digests[kSources]);
-    }
-    for (const auto& [id, row] : claims_) {
-      hasher_.Part('u').Text(id).Text(row.status).Text(row.rating).Text(row.status_at);
-      hasher_.AddTo(digests[kClaims]);
     }
     return digests;
   }
@@ -612,10 +717,6 @@ class DigestScratch final : public ProjectionWriter {
   struct SourceUpdates {
     std::optional<std::string> reliability, reliability_at;
   };
-  struct ClaimUpdates {
-    std::string status, status_at;
-    std::optional<std::string> rating;
-  };
   struct BestVerdict {
     std::string made_at;
     std::int64_t seq = 0;
@@ -625,6 +726,29 @@ class DigestScratch final : public ProjectionWriter {
   [[noreturn]] static void Duplicate(const char* key) {
     throw Error(Code::kStorage, "claimledger.store.io",
                 std::string("SQLite statement failed: UNIQUE constraint failed: ") + key);
+  }
+  static std::uint64_t RandomSeed() {
+    std::uint64_t seed;
+    randombytes_buf(&seed, sizeof seed);
+    return seed;
+  }
+  // The columns of a claim that later events update, as the stored side hashes them.
+  RowHasher& HashUpdated(std::string_view id, const ReplayedClaims::Columns& columns) {
+    return hasher_.Part('u')
+        .Text(id)
+        .Text(columns.status)
+        .Text(columns.rating)
+        .Text(columns.status_at);
+  }
+  // Applies `change` to the columns of claim `id` (when there is one), keeping the claims'
+  // digest that of their current columns.
+  template <typename Change>
+  void UpdateClaim(std::string_view id, Change change) {
+    ReplayedClaims::Columns* columns = claims_.Find(id);
+    if (!columns) return;
+    HashUpdated(id, *columns).RemoveFrom(digests_[kClaims]);
+    change(*columns);
+    HashUpdated(id, *columns).AddTo(digests_[kClaims]);
   }
   RowHasher& HashOrigin(const Origin& origin) {
     return hasher_.Int(origin.seq).Text(origin.at).Text(origin.actor);
@@ -639,7 +763,7 @@ class DigestScratch final : public ProjectionWriter {
   RowHasher hasher_;
   std::array<TableDigest, kDigestTables> digests_;
   std::unordered_map<std::string, SourceUpdates> sources_;
-  std::unordered_map<std::string, ClaimUpdates> claims_;
+  ReplayedClaims claims_;
   std::unordered_map<std::string, BestVerdict> best_verdicts_;
   std::unordered_set<std::string> snapshots_, evidence_;
   std::optional<std::int64_t> last_verdict_seq_, last_rating_seq_;
