@@ -275,14 +275,12 @@ std::optional<JsonValue> JsonValue::Find(std::string_view key) const {
     const JsonView::Node& k = nodes[child];
     if (k.escaped) continue;
     const std::string_view name = view_->text_.substr(k.begin + 1, k.end - k.begin - 2);
-    // Most keys differ from `key` in their first byte (compared as unsigned, as compare does).
-    if (!name.empty() && !key.empty() && name.front() != key.front()) {
-      if (static_cast<unsigned char>(name.front()) > static_cast<unsigned char>(key.front())) break;
-      continue;
-    }
-    const int order = name.compare(key);
-    if (order == 0) return JsonValue(view_, child + 1);
-    if (order > 0) break;
+    // Compared by first byte (unsigned, the order of the keys) before comparing them whole.
+    const auto first = [](std::string_view text) {
+      return text.empty() ? -1 : static_cast<unsigned char>(text.front());
+    };
+    if (first(name) > first(key)) break;
+    if (name == key) return JsonValue(view_, child + 1);
   }
   return std::nullopt;
 }

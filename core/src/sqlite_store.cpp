@@ -516,20 +516,21 @@ class ReplayedClaims {
   explicit ReplayedClaims(std::uint64_t seed) : seed_(seed) {}
 
   // Adds claim `id` with its first columns; false when a claim with that id is there.
-  bool Add(std::string_view id, const Columns& columns) {
+  bool Add(std::string_view id, std::string_view status, std::string_view status_at,
+           const std::optional<std::string>& rating) {
     const std::uint64_t hash = XXH3_64bits_withSeed(id.data(), id.size(), seed_);
     if (Slot(id, hash) != kNone) return false;
     if (2 * (entries_.size() + 1) > slots_.size()) Grow();
     Entry entry{hash,
                 arena_.size(),
                 id.size(),
-                columns.status.size(),
-                columns.status_at.size(),
-                columns.rating ? columns.rating->size() : 0,
-                columns.rating.has_value(),
+                status.size(),
+                status_at.size(),
+                rating ? rating->size() : 0,
+                rating.has_value(),
                 kNone};
-    arena_.append(id).append(columns.status).append(columns.status_at);
-    if (columns.rating) arena_.append(*columns.rating);
+    arena_.append(id).append(status).append(status_at);
+    if (rating) arena_.append(*rating);
     entries_.push_back(entry);
     Place(entries_.size() - 1);
     return true;
@@ -617,27 +618,22 @@ class DigestScratch final : public ProjectionWriter {
   }
   void PutClaim(const Claim& c) override {
     const auto rating = c.verdict ? std::optional<std::string>(c.verdict->rating) : std::nullopt;
-    const ReplayedClaims::Columns columns{c.status, c.origin.made_at, rating};
-    if (!claims_.Add(c.id, columns)) Duplicate("claims.id");
+    if (!claims_.Add(c.id, c.status, c.origin.made_at, rating)) Duplicate("claims.id");
     hasher_.Part('r').Text(c.id).Text(c.text).Text(c.claimant).Text(c.date).Text(c.context);
     hasher_.Text(c.ref).Int(ClaimYear(c.date ? *c.date : c.origin.at));
     HashOrigin(c.origin).AddTo(digests_[kClaims]);
-    HashUpdated(c.id, columns).AddTo(digests_[kClaims]);
+    HashUpdated(c.id, c.status, rating, c.origin.made_at).AddTo(digests_[kClaims]);
     // INSERT OR IGNORE: a repeated tag or quote position is written once.
-    std::vector<const std::string*> tags;
-    for (const std::string& tag : c.tags) {
-      if (std::none_of(tags.begin(), tags.end(), [&](const std::string* t) { return *t == tag; })) {
-        tags.push_back(&tag);
-        hasher_.Part('r').Text(c.id).Text(tag).AddTo(digests_[kClaimTags]);
+    for (auto tag = c.tags.begin(); tag != c.tags.end(); ++tag) {
+      if (std::find(c.tags.begin(), tag, *tag) == tag) {
+        hasher_.Part('r').Text(c.id).Text(*tag).AddTo(digests_[kClaimTags]);
       }
     }
-    std::vector<const Quote*> quotes;
-    for (const Quote& quote : c.appearances) {
-      if (std::none_of(quotes.begin(), quotes.end(), [&](const Quote* q) {
-            return q->snapshot == quote.snapshot && q->start == quote.start;
+    for (auto quote = c.appearances.begin(); quote != c.appearances.end(); ++quote) {
+      if (std::none_of(c.appearances.begin(), quote, [&](const Quote& earlier) {
+            return earlier.snapshot == quote->snapshot && earlier.start == quote->start;
           })) {
-        quotes.push_back(&quote);
-        HashQuote(hasher_.Part('r').Text(c.id), quote).AddTo(digests_[kAppearances]);
+        HashQuote(hasher_.Part('r').Text(c.id), *quote).AddTo(digests_[kAppearances]);
       }
     }
   }
@@ -689,10 +685,12 @@ class DigestScratch final : public ProjectionWriter {
   void AddEventRef(const std::string& entity, std::int64_t seq) override {
     // INSERT OR IGNORE: the refs of one event come together (events are replayed one at
     // a time), so a repeated (entity, seq) can only be among those of the current event.
-    if (seq != refs_seq_) refs_.clear();
+    if (seq != refs_seq_) refs_used_ = 0;  // the strings keep their memory for the next
     refs_seq_ = seq;
-    if (std::find(refs_.begin(), refs_.end(), entity) != refs_.end()) return;
-    refs_.push_back(entity);
+    const auto used = refs_.begin() + static_cast<std::ptrdiff_t>(refs_used_);
+    if (std::find(refs_.begin(), used, entity) != used) return;
+    if (refs_used_ == refs_.size()) refs_.emplace_back();
+    refs_[refs_used_++].assign(entity);
     hasher_.Part('r').Text(entity).Int(seq).AddTo(digests_[kEventRefs]);
   }
 
@@ -733,12 +731,12 @@ class DigestScratch final : public ProjectionWriter {
     return seed;
   }
   // The columns of a claim that later events update, as the stored side hashes them.
+  RowHasher& HashUpdated(std::string_view id, std::string_view status,
+                         const std::optional<std::string>& rating, std::string_view status_at) {
+    return hasher_.Part('u').Text(id).Text(status).Text(rating).Text(status_at);
+  }
   RowHasher& HashUpdated(std::string_view id, const ReplayedClaims::Columns& columns) {
-    return hasher_.Part('u')
-        .Text(id)
-        .Text(columns.status)
-        .Text(columns.rating)
-        .Text(columns.status_at);
+    return HashUpdated(id, columns.status, columns.rating, columns.status_at);
   }
   // Applies `change` to the columns of claim `id` (when there is one), keeping the claims'
   // digest that of their current columns.
@@ -768,7 +766,8 @@ class DigestScratch final : public ProjectionWriter {
   std::unordered_set<std::string> snapshots_, evidence_;
   std::optional<std::int64_t> last_verdict_seq_, last_rating_seq_;
   std::int64_t refs_seq_ = 0;
-  std::vector<std::string> refs_;
+  std::vector<std::string> refs_;  // the first refs_used_ are those of event refs_seq_
+  std::size_t refs_used_ = 0;
   std::optional<TableDigests> stored_;
 };
 
