@@ -413,6 +413,59 @@ Checkpoint Ledger::Head() {
   return {identity_, head->seq, head->hash, head->at};
 }
 
+namespace {
+
+// Replays events into a kDigests scratch for Verify, keeping what the replay found: the
+// problems (in seq order), the events it could not apply, and the SHA-256 that each
+// snapshot's event recorded.
+class DigestReplay {
+ public:
+  explicit DigestReplay(ProjectionWriter& digests) : digests_(digests) {}
+
+  void operator()(const Event& event, std::string_view data_text) {
+    try {
+      const std::optional<JsonValue> data = ReadData(event, data_text, view_, canonical_);
+      if (!data) {
+        if (StoredEventHash(event, data_text) == event.hash) {  // else a hash-mismatch
+          problems.push_back({event.seq, "invalid-event", "the stored data is not JSON"});
+        }
+        unapplied.insert(event.seq);
+      } else {
+        ApplyData(digests_, event, *data);
+        if (event.type == "snapshot.added") {
+          snapshot_sha256[data->StringAt("hash")] = data->StringAt("sha256");
+        }
+      }
+    } catch (const Error& error) {
+      unapplied.insert(event.seq);
+      problems.push_back(
+          {event.seq,
+           error.id() == "claimledger.ledger.unknown_event" ? "unknown-event" : "invalid-event",
+           error.what()});
+    } catch (const std::exception& error) {
+      unapplied.insert(event.seq);
+      problems.push_back({event.seq, "invalid-event", error.what()});
+    }
+  }
+
+  std::vector<Problem> problems;
+  std::set<std::int64_t> unapplied;
+  std::map<std::string, std::string> snapshot_sha256;  // content id -> sha256 from events
+
+ private:
+  ProjectionWriter& digests_;
+  JsonView view_;          // reused for every event's data
+  std::string canonical_;  // data rewritten canonically (only for data that is not)
+};
+
+// The seq of the last event (0 for none).
+std::int64_t HeadSeq(Store& store) {
+  const auto head = store.LastEvent();
+  return head ? head->seq : 0;
+}
+
+}  // namespace
+
 VerifyReport Ledger::Verify(const std::optional<Checkpoint>& against) {
   VerifyReport report;
   // Two replays of the projections, made before the read transaction (a SQLite scratch
@@ -463,48 +516,25 @@ VerifyReport Ledger::Verify(const std::optional<Checkpoint>& against) {
     expected_prev = event.hash;
   };
 
-  // The replay into the digests (problems in `replayed`).
-  std::vector<Problem> replayed;
-  std::map<std::string, std::string> snapshot_sha256;  // content id -> sha256 from events
-  std::set<std::int64_t> unapplied;                    // events the replay could not apply
-  JsonView view;                                       // reused for every event's data
-  std::string canonical;  // data rewritten canonically (only for data that is not)
-  const auto replay = [&](const Event& event, std::string_view data_text) {
-    try {
-      const std::optional<JsonValue> data = ReadData(event, data_text, view, canonical);
-      if (!data) {
-        if (StoredEventHash(event, data_text) == event.hash) {  // else a hash-mismatch
-          replayed.push_back({event.seq, "invalid-event", "the stored data is not JSON"});
-        }
-        unapplied.insert(event.seq);
-      } else {
-        ApplyData(*digests, event, *data);
-        if (event.type == "snapshot.added") {
-          snapshot_sha256[data->StringAt("hash")] = data->StringAt("sha256");
-        }
-      }
-    } catch (const Error& error) {
-      unapplied.insert(event.seq);
-      replayed.push_back(
-          {event.seq,
-           error.id() == "claimledger.ledger.unknown_event" ? "unknown-event" : "invalid-event",
-           error.what()});
-    } catch (const std::exception& error) {
-      unapplied.insert(event.seq);
-      replayed.push_back({event.seq, "invalid-event", error.what()});
-    }
-  };
-
+  // The replay into the digests (problems in `replay.problems`). For a ledger file the
+  // other thread replays the last tenth of the events into digests of their own, merged
+  // into these when they need nothing from before (else replayed here after the rest).
+  DigestReplay replay(*digests);
   if (beside) {
+    const std::int64_t head = HeadSeq(store_);
+    const std::int64_t split = head - head / 10;
+    const std::unique_ptr<ProjectionWriter> later_digests = store_.NewLaterDigests(*digests);
+    DigestReplay later(*later_digests);
     std::future<void> other = std::async(std::launch::async, [&] {
       beside->ScanEvents(1, -1, false, [&](const Event& event, std::string_view data_text) {
         check_link(event, data_text);
+        if (event.seq > split) later(event, data_text);
         return true;
       });
       beside->DigestStored(*digests);
     });
     try {
-      store_.ScanEvents(1, -1, false, [&](const Event& event, std::string_view data_text) {
+      store_.ScanEvents(1, split, false, [&](const Event& event, std::string_view data_text) {
         replay(event, data_text);
         return true;
       });
@@ -513,6 +543,15 @@ VerifyReport Ledger::Verify(const std::optional<Checkpoint>& against) {
       throw;
     }
     other.get();  // rethrows its error
+    if (later.problems.empty() && later.unapplied.empty() &&
+        store_.MergeLaterDigests(*digests, *later_digests)) {
+      replay.snapshot_sha256.merge(later.snapshot_sha256);
+    } else {
+      store_.ScanEvents(split + 1, -1, false, [&](const Event& event, std::string_view data_text) {
+        replay(event, data_text);
+        return true;
+      });
+    }
   } else {
     store_.ScanEvents(1, -1, false, [&](const Event& event, std::string_view data_text) {
       check_link(event, data_text);
@@ -522,7 +561,7 @@ VerifyReport Ledger::Verify(const std::optional<Checkpoint>& against) {
   }
   // Every event's problems together, in the order of seq: the chain's first. Both scans
   // visit the same events in the same order.
-  std::merge(chain.begin(), chain.end(), replayed.begin(), replayed.end(),
+  std::merge(chain.begin(), chain.end(), replay.problems.begin(), replay.problems.end(),
              std::back_inserter(report.problems),
              [](const Problem& a, const Problem& b) { return a.seq < b.seq; });
   const auto problem = [&](std::int64_t seq, const char* kind, const std::string& detail) {
@@ -531,12 +570,12 @@ VerifyReport Ledger::Verify(const std::optional<Checkpoint>& against) {
 
   // 2. Every snapshot's bytes against its content id and the SHA-256 in its event.
   store_.ScanContents([&](const std::string& hash, std::string_view bytes) {
-    const auto recorded = snapshot_sha256.find(hash);
+    const auto recorded = replay.snapshot_sha256.find(hash);
     if (ContentId(bytes) != hash) {
       problem(0, "content-mismatch",
               "the bytes stored for " + hash + " hash to " + ContentId(bytes));
     }
-    if (recorded == snapshot_sha256.end()) {
+    if (recorded == replay.snapshot_sha256.end()) {
       problem(0, "content-mismatch", "content " + hash + " is stored but no event added it");
       return;
     }
@@ -544,9 +583,9 @@ VerifyReport Ledger::Verify(const std::optional<Checkpoint>& against) {
       problem(0, "content-mismatch",
               "the bytes stored for " + hash + " do not match the SHA-256 in the ledger");
     }
-    snapshot_sha256.erase(recorded);
+    replay.snapshot_sha256.erase(recorded);
   });
-  for (const auto& [hash, sha256] : snapshot_sha256) {
+  for (const auto& [hash, sha256] : replay.snapshot_sha256) {
     problem(0, "content-mismatch", "the bytes of snapshot " + hash + " are missing");
   }
 
@@ -559,7 +598,7 @@ VerifyReport Ledger::Verify(const std::optional<Checkpoint>& against) {
         Apply(*rows, event, data_text);
       } catch (const std::exception&) {
         // Reported above; any other failure is the scratch database's own.
-        if (unapplied.count(event.seq) == 0) throw;
+        if (replay.unapplied.count(event.seq) == 0) throw;
       }
       return true;
     });

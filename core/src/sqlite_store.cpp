@@ -10,9 +10,11 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <map>
 #include <sstream>
 #include <tuple>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -536,6 +538,16 @@ class ReplayedClaims {
     return true;
   }
 
+  bool Contains(std::string_view id) const {
+    return Slot(id, XXH3_64bits_withSeed(id.data(), id.size(), seed_)) != kNone;
+  }
+  // Calls `visit` with the id of every claim.
+  template <typename Visit>
+  void ForEachId(Visit visit) const {
+    for (const Entry& entry : entries_)
+      visit(std::string_view(arena_).substr(entry.offset, entry.id_size));
+  }
+
   // The columns of claim `id`, to read or update; nullptr when there is no such claim.
   Columns* Find(std::string_view id) {
     const std::size_t slot = Slot(id, XXH3_64bits_withSeed(id.data(), id.size(), seed_));
@@ -601,6 +613,12 @@ class ReplayedClaims {
 class DigestScratch final : public ProjectionWriter {
  public:
   DigestScratch() : hasher_(key_), claims_(RandomSeed()) { randombytes_buf(key_, sizeof key_); }
+  // A replay of the events after a split point, beside `first`'s replay of those up to it:
+  // the same key, and a note of any event that needs what came before the split.
+  explicit DigestScratch(const DigestScratch& first)
+      : hasher_(key_), claims_(RandomSeed()), later_(true) {
+    std::memcpy(key_, first.key_, sizeof key_);
+  }
 
   void PutSource(const Source& s) override {
     if (!sources_.try_emplace(s.id, SourceUpdates{s.reliability, std::nullopt}).second) {
@@ -676,6 +694,7 @@ class DigestScratch final : public ProjectionWriter {
     hasher_.Part('r').Int(r.origin.seq).Text(r.source).Text(r.grade).Text(r.rationale);
     hasher_.Text(r.origin.at).Text(r.origin.actor).AddTo(digests_[kSourceRatings]);
     const auto source = sources_.find(r.source);
+    if (source == sources_.end() && later_) needs_earlier_ = true;
     if (source != sources_.end() &&
         (!source->second.reliability_at || *source->second.reliability_at <= r.origin.made_at)) {
       source->second.reliability = r.grade;
@@ -705,6 +724,39 @@ class DigestScratch final : public ProjectionWriter {
     return digests;
   }
   const unsigned char* key() const { return key_; }
+
+  // Adds this replay of the events after a split (made with the constructor above) to
+  // `first`, the replay of those up to it. False, with `first` unchanged, when an event
+  // here needs state from before the split: an update of a claim or source put there, or
+  // an id put on both sides (a repeated key, which a replay in one piece names).
+  bool MergeInto(DigestScratch& first) {
+    if (!later_ || needs_earlier_) return false;
+    const auto shared = [](const auto& later, const auto& earlier) {
+      return std::any_of(later.begin(), later.end(), [&](const auto& item) {
+        if constexpr (std::is_same_v<std::decay_t<decltype(item)>, std::string>) {
+          return earlier.count(item) > 0;
+        } else {
+          return earlier.count(item.first) > 0;
+        }
+      });
+    };
+    bool claims_shared = false;
+    claims_.ForEachId([&](std::string_view id) { claims_shared |= first.claims_.Contains(id); });
+    if (claims_shared || shared(sources_, first.sources_) ||
+        shared(best_verdicts_, first.best_verdicts_) || shared(snapshots_, first.snapshots_) ||
+        shared(evidence_, first.evidence_)) {
+      return false;
+    }
+    for (int table = 0; table < kDigestTables; ++table) {
+      first.digests_[table].sum[0] += digests_[table].sum[0];
+      first.digests_[table].sum[1] += digests_[table].sum[1];
+      first.digests_[table].rows += digests_[table].rows;
+    }
+    first.sources_.merge(sources_);  // their updated columns go into Digests()
+    if (last_verdict_seq_) first.last_verdict_seq_ = last_verdict_seq_;
+    if (last_rating_seq_) first.last_rating_seq_ = last_rating_seq_;
+    return true;
+  }
 
   // The stored tables' digests when they were taken beforehand (DigestStored, on a
   // store reading the same snapshot from another thread).
@@ -743,7 +795,10 @@ class DigestScratch final : public ProjectionWriter {
   template <typename Change>
   void UpdateClaim(std::string_view id, Change change) {
     ReplayedClaims::Columns* columns = claims_.Find(id);
-    if (!columns) return;
+    if (!columns) {
+      if (later_) needs_earlier_ = true;  // the claim may be from before the split
+      return;
+    }
     HashUpdated(id, *columns).RemoveFrom(digests_[kClaims]);
     change(*columns);
     HashUpdated(id, *columns).AddTo(digests_[kClaims]);
@@ -769,6 +824,8 @@ class DigestScratch final : public ProjectionWriter {
   std::vector<std::string> refs_;  // the first refs_used_ are those of event refs_seq_
   std::size_t refs_used_ = 0;
   std::optional<TableDigests> stored_;
+  bool later_ = false;          // a replay of the events after a split point
+  bool needs_earlier_ = false;  // ... that met an event needing state from before it
 };
 
 class SqliteStore final : public Store {
@@ -1172,6 +1229,12 @@ class SqliteStore final : public Store {
     auto scratch = std::make_unique<SqliteStore>(connection_, name);
     connection_->Exec(WithSchema(kProjectionSchema, name));
     return scratch;
+  }
+  std::unique_ptr<ProjectionWriter> NewLaterDigests(ProjectionWriter& first) override {
+    return std::make_unique<DigestScratch>(dynamic_cast<DigestScratch&>(first));
+  }
+  bool MergeLaterDigests(ProjectionWriter& first, ProjectionWriter& later) override {
+    return dynamic_cast<DigestScratch&>(later).MergeInto(dynamic_cast<DigestScratch&>(first));
   }
   std::unique_ptr<Store> OpenSameSnapshot() override {
     const char* file = sqlite3_db_filename(connection_->db, "main");

@@ -142,6 +142,119 @@ TEST(LedgerVerifyTest, DigestReplayAgreesWithTheTablesOnAwkwardEventOrders) {
   EXPECT_EQ(claim->status, "published");
 }
 
+// Verify replays the last events on a second thread into digests of their own and merges
+// them; when they need state from before the split it replays them again after the rest.
+// Wherever the split falls, the result is that of one replay in order: the same events
+// refused (the repeated claim and evidence, 14 and 15) and digests equal to the tables.
+TEST(LedgerVerifyTest, ADigestReplayInTwoPiecesAgreesWithOneWhereverItIsSplit) {
+  // All the awkward events, and the same without the last (so that after 13 only the
+  // repeated claim is left, and after 14 only the repeated evidence).
+  std::vector<Event> without_last = AwkwardEvents();
+  without_last.pop_back();
+  for (const std::vector<Event>& events : {AwkwardEvents(), without_last}) {
+    const std::int64_t last = events.back().seq;
+    auto store = OpenSqliteStore(":memory:", {});
+    store->BeginWrite();
+    for (const Event& event : events) {
+      store->AppendEvent(event, CanonicalJson(event.data));
+      try {
+        Ledger::Apply(*store, event);
+      } catch (const Error&) {
+      }
+    }
+    store->Commit();
+    ReadScope read(*store);
+    const auto apply = [](ProjectionWriter& target, const Event& event) {
+      try {
+        Ledger::Apply(target, event);
+        return true;
+      } catch (const Error&) {
+        return false;
+      }
+    };
+    std::vector<std::int64_t> refused_in_order;
+    for (std::int64_t seq = 14; seq <= last; ++seq) refused_in_order.push_back(seq);
+    for (std::int64_t split = 1; split <= last; ++split) {
+      std::unique_ptr<ProjectionWriter> first = store->NewScratch(Store::Scratch::kDigests);
+      std::unique_ptr<ProjectionWriter> later = store->NewLaterDigests(*first);
+      std::vector<std::int64_t> refused;
+      bool later_refused = false;
+      for (const Event& event : events) {
+        if (event.seq <= split && !apply(*first, event)) refused.push_back(event.seq);
+        if (event.seq > split && !apply(*later, event)) later_refused = true;
+      }
+      const bool merged = !later_refused && store->MergeLaterDigests(*first, *later);
+      if (!merged) {
+        for (const Event& event : events) {
+          if (event.seq > split && !apply(*first, event)) refused.push_back(event.seq);
+        }
+      }
+      const std::string where =
+          "split after " + std::to_string(split) + " of " + std::to_string(last);
+      EXPECT_EQ(refused, refused_in_order) << where;
+      for (const ProjectionDiff& diff : store->DiffProjections(*first)) {
+        ADD_FAILURE() << diff.table << " differs, " << where;
+      }
+      // After 13 (or 14) the second piece holds a claim (or evidence) put again with its
+      // first id: it refuses nothing on its own, so only the merge can see the repeat.
+      if ((split == 13 || split == 14) && split < last) {
+        EXPECT_FALSE(later_refused || merged) << where;
+      }
+      if (split == last) EXPECT_TRUE(merged);  // nothing after the split
+    }
+  }
+}
+
+// The second piece merges when it needs nothing from the first: its claims, their
+// verdicts and statuses, and evidence for them, only referring to a source from before.
+TEST(LedgerVerifyTest, ASecondPieceThatNeedsNothingEarlierIsMerged) {
+  const std::string source = EntityId("src", HashOf(2));
+  const std::string second_claim = EntityId("clm", HashOf(5));
+  const json claim_data = {{"text", "About 28,500 troops."},
+                           {"claimant", source},
+                           {"tags", {"a"}},
+                           {"appears_in", nullptr},
+                           {"quantities", json::array()}};
+  const std::vector<Event> events = {
+      MakeEvent(2, "source.added", "2026-01-01T00:00:02.000000Z",
+                {{"name", "Courier"}, {"kind", "outlet"}}),
+      MakeEvent(3, "claim.added", "2026-01-01T00:00:03.000000Z", claim_data),
+      MakeEvent(4, "verdict.set", "2026-01-01T00:00:04.000000Z",
+                {{"claim", EntityId("clm", HashOf(3))},
+                 {"rating", "true"},
+                 {"rationale", "checked"},
+                 {"evidence", json::array()}}),
+      MakeEvent(5, "claim.added", "2026-01-01T00:00:05.000000Z", claim_data),
+      MakeEvent(6, "status.set", "2026-01-01T00:00:06.000000Z",
+                {{"claim", second_claim}, {"status", "in-progress"}}),
+      MakeEvent(7, "verdict.set", "2026-01-01T00:00:07.000000Z",
+                {{"claim", second_claim},
+                 {"rating", "false"},
+                 {"rationale", "checked"},
+                 {"evidence", json::array()}}),
+  };
+  auto store = OpenSqliteStore(":memory:", {});
+  store->BeginWrite();
+  for (const Event& event : events) {
+    store->AppendEvent(event, CanonicalJson(event.data));
+    Ledger::Apply(*store, event);
+  }
+  store->Commit();
+  ReadScope read(*store);
+  for (std::int64_t split : {2, 4}) {
+    std::unique_ptr<ProjectionWriter> first = store->NewScratch(Store::Scratch::kDigests);
+    std::unique_ptr<ProjectionWriter> later = store->NewLaterDigests(*first);
+    for (const Event& event : events) Ledger::Apply(event.seq <= split ? *first : *later, event);
+    EXPECT_TRUE(store->MergeLaterDigests(*first, *later)) << "split after " << split;
+    EXPECT_TRUE(store->DiffProjections(*first).empty()) << "split after " << split;
+  }
+  // After 5 the second piece updates claim 5, from the first: it cannot be merged.
+  std::unique_ptr<ProjectionWriter> first = store->NewScratch(Store::Scratch::kDigests);
+  std::unique_ptr<ProjectionWriter> later = store->NewLaterDigests(*first);
+  for (const Event& event : events) Ledger::Apply(event.seq <= 5 ? *first : *later, event);
+  EXPECT_FALSE(store->MergeLaterDigests(*first, *later));
+}
+
 TEST(LedgerVerifyTest, DigestsOfDifferentTablesDiffer) {
   auto store = OpenSqliteStore(":memory:", {});
   std::unique_ptr<ProjectionWriter> digests = store->NewScratch(Store::Scratch::kDigests);

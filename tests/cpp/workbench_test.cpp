@@ -374,6 +374,58 @@ TEST(WorkbenchTest, VerifyReportsEachTamperingAtItsPlace) {
   }
 }
 
+// For a ledger file verify replays the last tenth of the events on a second thread; edits
+// of rows made there, and of rows an event there updates, are named all the same.
+TEST(WorkbenchTest, VerifyNamesEditsOfRowsMadeByTheLastEvents) {
+  TempLedgerPath path;
+  std::vector<std::string> claims;
+  {
+    auto wb = Open(path.str());
+    const std::string source = wb->AddSource({"Courier", "outlet", {}, {}}).id;
+    std::vector<NewClaim> batch;
+    for (int i = 0; i < 30; ++i) {
+      NewClaim claim{"Claim number " + std::to_string(i) + ".", source, {}, {}, {"tag"}};
+      claim.verdict = NewVerdict{"true", "checked"};
+      batch.push_back(claim);
+    }
+    claims = wb->AddClaims(batch);  // 62 events: genesis, source, 30 x (claim, verdict)
+    EXPECT_TRUE(wb->Verify().ok);
+  }
+  const std::string pristine = testing_util::ReadFile(path.str());
+  const auto verify_after = [&](const std::string& sql) {
+    {
+      std::ofstream out(path.str(), std::ios::binary | std::ios::trunc);
+      out << pristine;
+    }
+    RawSql(path.str(), sql);
+    return Open(path.str())->Verify();
+  };
+  for (const std::string& claim : {claims.front(), claims.back()}) {
+    const VerifyReport report =
+        verify_after("UPDATE claims SET text = 'edited' WHERE id = '" + claim + "'");
+    ASSERT_EQ(report.problems.size(), 1u) << claim;
+    EXPECT_EQ(report.problems[0].kind, "projection-mismatch");
+    EXPECT_NE(report.problems[0].detail.find("claims row " + claim), std::string::npos);
+  }
+  // The last claim's status as if an event had changed it; then an event that does.
+  EXPECT_FALSE(
+      verify_after("UPDATE claims SET status = 'published' WHERE id = '" + claims.back() + "'").ok);
+  {
+    std::ofstream out(path.str(), std::ios::binary | std::ios::trunc);
+    out << pristine;
+  }
+  {
+    auto wb = Open(path.str());
+    wb->SetStatus(claims.front(), "published");  // the last tenth updates the first claim
+    for (int i = 0; i < 5; ++i) wb->AddClaim({"More " + std::to_string(i), {}, {}, {}, {}});
+    EXPECT_TRUE(wb->Verify().ok);
+  }
+  RawSql(path.str(), "UPDATE claims SET status = 'new' WHERE id = '" + claims.front() + "'");
+  const VerifyReport report = Open(path.str())->Verify();
+  ASSERT_EQ(report.problems.size(), 1u);
+  EXPECT_NE(report.problems[0].detail.find("claims row " + claims.front()), std::string::npos);
+}
+
 TEST(WorkbenchTest, CheckpointCatchesAConsistentRewrite) {
   TempLedgerPath path;
   Checkpoint checkpoint;

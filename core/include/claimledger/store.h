@@ -119,6 +119,14 @@ class Store : public ProjectionWriter {
   enum class Scratch { kDigests, kRows };
   virtual std::unique_ptr<ProjectionWriter> NewScratch(Scratch kind) = 0;
   virtual std::vector<ProjectionDiff> DiffProjections(ProjectionWriter& replay) = 0;
+  // A kDigests replay of the events after a split point, to fill on another thread beside
+  // the replay of those up to it into `first` (from NewScratch(kDigests)); same key.
+  virtual std::unique_ptr<ProjectionWriter> NewLaterDigests(ProjectionWriter& first) = 0;
+  // Adds `later` (from NewLaterDigests(first), every event after the split applied) to
+  // `first`, once `first` holds every event up to the split. False, with `first` unchanged,
+  // when an event of `later` needs what came before the split (an update of an earlier claim
+  // or source, an id put on both sides): the caller then applies those events to `first`.
+  virtual bool MergeLaterDigests(ProjectionWriter& first, ProjectionWriter& later) = 0;
   // For work on another thread: a read-only store that reads the same snapshot of the
   // ledger as this store's read transaction, in its own read transaction that lasts
   // until it is destroyed. Nothing when there can be none (a private in-memory ledger) or
