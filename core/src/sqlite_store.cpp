@@ -392,7 +392,8 @@ class RowHasher {
   }
   // Adds the value of column `column` of the current row of `statement`.
   RowHasher& Column(sqlite3_stmt* statement, int column) {
-    switch (sqlite3_column_type(statement, column)) {
+    const int type = sqlite3_column_type(statement, column);
+    switch (type) {
       case SQLITE_NULL:
         return Null();
       case SQLITE_INTEGER:
@@ -404,8 +405,7 @@ class RowHasher {
       default: {
         const auto* bytes = static_cast<const char*>(sqlite3_column_blob(statement, column));
         const std::string_view view(bytes ? bytes : "", sqlite3_column_bytes(statement, column));
-        return sqlite3_column_type(statement, column) == SQLITE_TEXT ? Text(view)
-                                                                     : Other('b', view);
+        return type == SQLITE_TEXT ? Text(view) : Other('b', view);
       }
     }
   }
@@ -674,8 +674,8 @@ class DigestScratch final : public ProjectionWriter {
                      std::tie(v.origin.made_at, v.origin.seq)) {
       best->second = {v.origin.made_at, v.origin.seq, v.rating};
     }
-    UpdateClaim(v.claim,
-                [&](ReplayedClaims::Columns& claim) { claim.rating = best->second.rating; });
+    const std::string& rating = best->second.rating;  // (a lambda cannot take `best` itself)
+    UpdateClaim(v.claim, [&](ReplayedClaims::Columns& claim) { claim.rating = rating; });
   }
   void SetClaimStatus(const std::string& claim, const std::string& status,
                       const std::string& made_at) override {
