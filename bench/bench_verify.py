@@ -14,7 +14,8 @@ Reproduce: ``make bench`` or, after ``make venv`` and building the floor with
 ``cmake -S . -B build/bench -DCLAIMLEDGER_BENCH=ON && cmake --build build/bench``:
 ``.venv/bin/python bench/bench_verify.py --events 1000000``
 Timings are printed, never asserted. Wall seconds are what the ratios use; CPU seconds
-(all threads) are printed beside them.
+(all threads) are printed beside them. verify() and the floor each run in a fresh process;
+the plain-Python peer runs in this one.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import resource
 import sqlite3
 import statistics
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -102,6 +104,17 @@ def python_rehash(path: Path) -> tuple[int, float, float]:
     return count, time.perf_counter() - start, time.process_time() - cpu
 
 
+def verify_worker(path: Path) -> None:
+    """Runs verify() once on `path` and prints events, wall and CPU seconds as JSON."""
+    with cl.open(path, actor="bench") as wb:
+        start, cpu = time.perf_counter(), time.process_time()
+        report = wb.verify()
+        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    if not report.ok:
+        raise SystemExit(f"verify found problems: {report.problems[:5]}")
+    print(json.dumps({"events": report.events, "seconds": seconds, "cpu_seconds": cpu}))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=1_000_000)
@@ -111,7 +124,11 @@ def main() -> None:
     )
     parser.add_argument("--runs", type=int, default=1, help="rounds to run; medians are reported")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument("--verify-worker", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.verify_worker:
+        verify_worker(args.verify_worker)
+        return
 
     args.dir.mkdir(parents=True, exist_ok=True)
     path = args.dir / f"verify-{args.events}.ledger"
@@ -120,17 +137,20 @@ def main() -> None:
         build_ledger(path, args.events)
         print(f"built {path.name} in {time.perf_counter() - start:.1f} s")
 
-    def claimledger_verify() -> tuple[int, float, float]:
-        with cl.open(path, actor="bench") as wb:
-            start, cpu = time.perf_counter(), time.process_time()
-            report = wb.verify()
-            seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
-        assert report.ok, report.problems[:5]
-        return report.events, seconds, cpu
-
     def children_cpu() -> float:
         usage = resource.getrusage(resource.RUSAGE_CHILDREN)
         return usage.ru_utime + usage.ru_stime
+
+    def claimledger_verify() -> tuple[int, float, float]:
+        # In a process of its own, like the floor: a fresh interpreter and heap each time.
+        run = subprocess.run(
+            [sys.executable, __file__, "--verify-worker", str(path)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        measured = json.loads(run.stdout)
+        return measured["events"], measured["seconds"], measured["cpu_seconds"]
 
     def floor() -> tuple[int, float, float]:
         cpu = children_cpu()

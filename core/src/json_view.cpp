@@ -3,6 +3,7 @@
 // span and the end of its subtree in a flat array of nodes; reads walk those nodes.
 #include "claimledger/json_view.h"
 
+#include <algorithm>
 #include <limits>
 
 namespace claimledger {
@@ -280,18 +281,21 @@ void JsonValue::Wrong(const char* expected) const {
 std::optional<JsonValue> JsonValue::Find(std::string_view key) const {
   if (!is_object()) Wrong("an object");
   const auto& nodes = view_->nodes_;
+  const char* text = view_->text_.data();
+  // Keys are compared by first byte (unsigned, the order of the keys) before whole.
+  const int key_first = key.empty() ? -1 : static_cast<unsigned char>(key.front());
   for (std::uint32_t child = node_ + 1; child < nodes[node_].next; child = nodes[child + 1].next) {
     // A key with escapes holds a character that `key` (a plain name) cannot hold. The
     // others are in increasing order, so the search ends at the first one past `key`.
     const JsonView::Node& k = nodes[child];
     if (k.escaped) continue;
-    const std::string_view name = view_->text_.substr(k.begin + 1, k.end - k.begin - 2);
-    // Compared by first byte (unsigned, the order of the keys) before comparing them whole.
-    const auto first = [](std::string_view text) {
-      return text.empty() ? -1 : static_cast<unsigned char>(text.front());
-    };
-    if (first(name) > first(key)) break;
-    if (name == key) return JsonValue(view_, child + 1);
+    const char* name = text + k.begin + 1;
+    const std::size_t size = k.end - k.begin - 2;
+    const int first = size == 0 ? -1 : static_cast<unsigned char>(name[0]);
+    if (first > key_first) break;
+    if (first == key_first && size == key.size() && std::equal(name, name + size, key.data())) {
+      return JsonValue(view_, child + 1);
+    }
   }
   return std::nullopt;
 }
