@@ -518,7 +518,7 @@ VerifyReport Ledger::Verify(const std::optional<Checkpoint>& against) {
 
   // The replay into the digests (problems in `replay.problems`). For a ledger file the
   // other thread replays the last tenth of the events into digests of their own, merged
-  // into these when they need nothing from before (else replayed here after the rest).
+  // into these unless that would differ from one replay (then replayed here after the rest).
   DigestReplay replay(*digests);
   if (beside) {
     const std::int64_t head = HeadSeq(store_);

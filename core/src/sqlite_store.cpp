@@ -668,17 +668,12 @@ class DigestScratch final : public ProjectionWriter {
     hasher_.Part('r').Int(v.origin.seq).Text(v.claim).Text(v.rating).Text(v.rationale);
     hasher_.Text(CanonicalJson(v.evidence)).Text(v.origin.at).Text(v.origin.actor);
     hasher_.Text(v.origin.made_at).Text(v.origin.from_ledger).AddTo(digests_[kVerdicts]);
-    // The claim's rating is that of its verdict made last (made_at, then seq).
-    auto [best, added] = best_verdicts_.try_emplace(v.claim);
-    if (added || std::tie(best->second.made_at, best->second.seq) <
-                     std::tie(v.origin.made_at, v.origin.seq)) {
-      best->second = {v.origin.made_at, v.origin.seq, v.rating};
-    }
-    const std::string& rating = best->second.rating;  // (a lambda cannot take `best` itself)
-    UpdateClaim(v.claim, [&](ReplayedClaims::Columns& claim) { claim.rating = rating; });
+    if (Defer(Deferred::kVerdict, v.claim, v.origin.made_at, v.origin.seq, v.rating)) return;
+    RateClaim(v.claim, v.origin.made_at, v.origin.seq, v.rating);
   }
   void SetClaimStatus(const std::string& claim, const std::string& status,
                       const std::string& made_at) override {
+    if (Defer(Deferred::kStatus, claim, made_at, 0, status)) return;
     UpdateClaim(claim, [&](ReplayedClaims::Columns& columns) {
       if (columns.status_at <= made_at) {
         columns.status = status;
@@ -693,13 +688,8 @@ class DigestScratch final : public ProjectionWriter {
     last_rating_seq_ = r.origin.seq;
     hasher_.Part('r').Int(r.origin.seq).Text(r.source).Text(r.grade).Text(r.rationale);
     hasher_.Text(r.origin.at).Text(r.origin.actor).AddTo(digests_[kSourceRatings]);
-    const auto source = sources_.find(r.source);
-    if (source == sources_.end() && later_) needs_earlier_ = true;
-    if (source != sources_.end() &&
-        (!source->second.reliability_at || *source->second.reliability_at <= r.origin.made_at)) {
-      source->second.reliability = r.grade;
-      source->second.reliability_at = r.origin.made_at;
-    }
+    if (Defer(Deferred::kReliability, r.source, r.origin.made_at, 0, r.grade)) return;
+    SetReliability(r.source, r.origin.made_at, r.grade);
   }
   void AddEventRef(const std::string& entity, std::int64_t seq) override {
     // INSERT OR IGNORE: the refs of one event come together (events are replayed one at
@@ -726,11 +716,12 @@ class DigestScratch final : public ProjectionWriter {
   const unsigned char* key() const { return key_; }
 
   // Adds this replay of the events after a split (made with the constructor above) to
-  // `first`, the replay of those up to it. False, with `first` unchanged, when an event
-  // here needs state from before the split: an update of a claim or source put there, or
-  // an id put on both sides (a repeated key, which a replay in one piece names).
+  // `first`, the replay of those up to it, and applies to `first` the updates of claims and
+  // sources put off here, in order. False, with `first` unchanged, when that would not give
+  // what one replay gives: an id put on both sides (a repeated key, which a replay in one
+  // piece names), or an update put off here of an entity this replay put after it.
   bool MergeInto(DigestScratch& first) {
-    if (!later_ || needs_earlier_) return false;
+    if (!later_) return false;
     const auto shared = [](const auto& later, const auto& earlier) {
       return std::any_of(later.begin(), later.end(), [&](const auto& item) {
         if constexpr (std::is_same_v<std::decay_t<decltype(item)>, std::string>) {
@@ -747,6 +738,14 @@ class DigestScratch final : public ProjectionWriter {
         shared(evidence_, first.evidence_)) {
       return false;
     }
+    // An update put off here, of an entity this replay put after it: in one replay it
+    // would have found nothing, yet counted for that claim's later verdicts.
+    for (const Deferred& update : deferred_) {
+      if (claims_.Contains(update.id) || best_verdicts_.count(update.id) > 0 ||
+          sources_.count(update.id) > 0) {
+        return false;
+      }
+    }
     for (int table = 0; table < kDigestTables; ++table) {
       first.digests_[table].sum[0] += digests_[table].sum[0];
       first.digests_[table].sum[1] += digests_[table].sum[1];
@@ -755,6 +754,20 @@ class DigestScratch final : public ProjectionWriter {
     first.sources_.merge(sources_);  // their updated columns go into Digests()
     if (last_verdict_seq_) first.last_verdict_seq_ = last_verdict_seq_;
     if (last_rating_seq_) first.last_rating_seq_ = last_rating_seq_;
+    // The updates of earlier claims and sources, in the order of their events.
+    for (const Deferred& update : deferred_) {
+      switch (update.kind) {
+        case Deferred::kVerdict:
+          first.RateClaim(update.id, update.made_at, update.seq, update.value);
+          break;
+        case Deferred::kStatus:
+          first.SetClaimStatus(update.id, update.value, update.made_at);
+          break;
+        case Deferred::kReliability:
+          first.SetReliability(update.id, update.made_at, update.value);
+          break;
+      }
+    }
     return true;
   }
 
@@ -766,6 +779,12 @@ class DigestScratch final : public ProjectionWriter {
   // The columns that later events update.
   struct SourceUpdates {
     std::optional<std::string> reliability, reliability_at;
+  };
+  struct Deferred {
+    enum Kind { kVerdict, kStatus, kReliability } kind;
+    std::string id, made_at;
+    std::int64_t seq;   // of a verdict
+    std::string value;  // the rating, status or grade
   };
   struct BestVerdict {
     std::string made_at;
@@ -790,15 +809,42 @@ class DigestScratch final : public ProjectionWriter {
   RowHasher& HashUpdated(std::string_view id, const ReplayedClaims::Columns& columns) {
     return HashUpdated(id, columns.status, columns.rating, columns.status_at);
   }
+  // In a replay after a split, puts off an update of a claim or source that this replay
+  // does not hold (MergeInto applies it to the replay before the split). True when put off.
+  bool Defer(Deferred::Kind kind, const std::string& id, const std::string& made_at,
+             std::int64_t seq, const std::string& value) {
+    const bool held =
+        kind == Deferred::kReliability ? sources_.count(id) > 0 : claims_.Contains(id);
+    if (!later_ || held) return false;
+    deferred_.push_back({kind, id, made_at, seq, value});
+    return true;
+  }
+  // The claim's rating is that of its verdict made last (made_at, then seq).
+  void RateClaim(const std::string& claim, const std::string& made_at, std::int64_t seq,
+                 const std::string& rating) {
+    auto [best, added] = best_verdicts_.try_emplace(claim);
+    if (added || std::tie(best->second.made_at, best->second.seq) < std::tie(made_at, seq)) {
+      best->second = {made_at, seq, rating};
+    }
+    const std::string& current = best->second.rating;  // (a lambda cannot take `best`)
+    UpdateClaim(claim, [&](ReplayedClaims::Columns& columns) { columns.rating = current; });
+  }
+  // A source's reliability is its rating made last.
+  void SetReliability(const std::string& source, const std::string& made_at,
+                      const std::string& grade) {
+    const auto found = sources_.find(source);
+    if (found != sources_.end() &&
+        (!found->second.reliability_at || *found->second.reliability_at <= made_at)) {
+      found->second.reliability = grade;
+      found->second.reliability_at = made_at;
+    }
+  }
   // Applies `change` to the columns of claim `id` (when there is one), keeping the claims'
   // digest that of their current columns.
   template <typename Change>
   void UpdateClaim(std::string_view id, Change change) {
     ReplayedClaims::Columns* columns = claims_.Find(id);
-    if (!columns) {
-      if (later_) needs_earlier_ = true;  // the claim may be from before the split
-      return;
-    }
+    if (!columns) return;
     HashUpdated(id, *columns).RemoveFrom(digests_[kClaims]);
     change(*columns);
     HashUpdated(id, *columns).AddTo(digests_[kClaims]);
@@ -824,8 +870,10 @@ class DigestScratch final : public ProjectionWriter {
   std::vector<std::string> refs_;  // the first refs_used_ are those of event refs_seq_
   std::size_t refs_used_ = 0;
   std::optional<TableDigests> stored_;
-  bool later_ = false;          // a replay of the events after a split point
-  bool needs_earlier_ = false;  // ... that met an event needing state from before it
+  bool later_ = false;  // a replay of the events after a split point
+  // ... and the updates it put off: of claims and sources it does not hold, which may be
+  // from before the split (in the order of their events).
+  std::vector<Deferred> deferred_;
 };
 
 class SqliteStore final : public Store {

@@ -123,9 +123,10 @@ class Store : public ProjectionWriter {
   // the replay of those up to it into `first` (from NewScratch(kDigests)); same key.
   virtual std::unique_ptr<ProjectionWriter> NewLaterDigests(ProjectionWriter& first) = 0;
   // Adds `later` (from NewLaterDigests(first), every event after the split applied) to
-  // `first`, once `first` holds every event up to the split. False, with `first` unchanged,
-  // when an event of `later` needs what came before the split (an update of an earlier claim
-  // or source, an id put on both sides): the caller then applies those events to `first`.
+  // `first`, once `first` holds every event up to the split; `later` put off its updates of
+  // claims and sources it did not hold, and they are applied to `first` now, in order. False,
+  // with `first` unchanged, when an id was put on both sides of the split or an update came
+  // before its entity in `later`: the caller then applies those events to `first` itself.
   virtual bool MergeLaterDigests(ProjectionWriter& first, ProjectionWriter& later) = 0;
   // For work on another thread: a read-only store that reads the same snapshot of the
   // ledger as this store's read transaction, in its own read transaction that lasts
