@@ -499,11 +499,6 @@ TableDigests DigestStoredTables(Connection& connection, const std::string& schem
   return digests;
 }
 
-// The kDigests scratch: replays the events into table digests, keeping in memory only
-// what later events read or update (the updated columns of sources and claims, the best
-// verdict of each claim, the keys that must stay unique). Each method writes what the
-// SqliteStore method of the same name writes, and fails where it fails (a duplicate
-// primary key); DigestLayouts() lists the columns in the order hashed here.
 // The claims a digest replay has put, by id, with the columns that later events update.
 // A ledger can hold millions of claims and most are never updated, so the columns a claim
 // was put with sit in one arena of text, found through an open-addressing index keyed by a
@@ -610,6 +605,11 @@ class ReplayedClaims {
   std::vector<Columns> updated_;
 };
 
+// The kDigests scratch: replays the events into table digests, keeping in memory only
+// what later events read or update (the updated columns of sources and claims, the best
+// verdict of each claim, the keys that must stay unique). Each method writes what the
+// SqliteStore method of the same name writes, and fails where it fails (a duplicate
+// primary key); DigestLayouts() lists the columns in the order hashed here.
 class DigestScratch final : public ProjectionWriter {
  public:
   DigestScratch() : hasher_(key_), claims_(RandomSeed()) { randombytes_buf(key_, sizeof key_); }
