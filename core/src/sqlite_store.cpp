@@ -614,10 +614,12 @@ class DigestScratch final : public ProjectionWriter {
  public:
   DigestScratch() : hasher_(key_), claims_(RandomSeed()) { randombytes_buf(key_, sizeof key_); }
   // A replay of the events after a split point, beside `first`'s replay of those up to it:
-  // the same key, and a note of any event that needs what came before the split.
-  explicit DigestScratch(const DigestScratch& first)
-      : hasher_(key_), claims_(RandomSeed()), later_(true) {
-    std::memcpy(key_, first.key_, sizeof key_);
+  // the same key, and the updates of claims and sources it does not hold put off.
+  static std::unique_ptr<DigestScratch> AfterSplit(const DigestScratch& first) {
+    auto later = std::make_unique<DigestScratch>();
+    std::memcpy(later->key_, first.key_, sizeof later->key_);
+    later->later_ = true;
+    return later;
   }
 
   void PutSource(const Source& s) override {
@@ -813,9 +815,10 @@ class DigestScratch final : public ProjectionWriter {
   // does not hold (MergeInto applies it to the replay before the split). True when put off.
   bool Defer(Deferred::Kind kind, const std::string& id, const std::string& made_at,
              std::int64_t seq, const std::string& value) {
+    if (!later_) return false;  // (the main replay: no look-up on this hot path)
     const bool held =
         kind == Deferred::kReliability ? sources_.count(id) > 0 : claims_.Contains(id);
-    if (!later_ || held) return false;
+    if (held) return false;
     deferred_.push_back({kind, id, made_at, seq, value});
     return true;
   }
@@ -1279,7 +1282,7 @@ class SqliteStore final : public Store {
     return scratch;
   }
   std::unique_ptr<ProjectionWriter> NewLaterDigests(ProjectionWriter& first) override {
-    return std::make_unique<DigestScratch>(dynamic_cast<DigestScratch&>(first));
+    return DigestScratch::AfterSplit(dynamic_cast<DigestScratch&>(first));
   }
   bool MergeLaterDigests(ProjectionWriter& first, ProjectionWriter& later) override {
     return dynamic_cast<DigestScratch&>(later).MergeInto(dynamic_cast<DigestScratch&>(first));
