@@ -142,6 +142,30 @@ TEST(LedgerVerifyTest, DigestReplayAgreesWithTheTablesOnAwkwardEventOrders) {
   EXPECT_EQ(claim->status, "published");
 }
 
+// True when `event` could be applied to `target` (a refused event writes nothing).
+bool Applies(ProjectionWriter& target, const Event& event) {
+  try {
+    Ledger::Apply(target, event);
+    return true;
+  } catch (const Error&) {
+    return false;
+  }
+}
+
+// A private store holding `events` as a ledger stores them, each applied to its tables when
+// it can be; `refused` gets the seq of each one that could not.
+std::unique_ptr<Store> StoreOf(const std::vector<Event>& events,
+                               std::vector<std::int64_t>* refused = nullptr) {
+  auto store = OpenSqliteStore(":memory:", {});
+  store->BeginWrite();
+  for (const Event& event : events) {
+    store->AppendEvent(event, CanonicalJson(event.data));
+    if (!Applies(*store, event) && refused) refused->push_back(event.seq);
+  }
+  store->Commit();
+  return store;
+}
+
 // Verify replays the last events on a second thread into digests of their own and merges
 // them; when they need state from before the split it replays them again after the rest.
 // Wherever the split falls, the result is that of one replay in order: the same events
@@ -153,25 +177,8 @@ TEST(LedgerVerifyTest, ADigestReplayInTwoPiecesAgreesWithOneWhereverItIsSplit) {
   without_last.pop_back();
   for (const std::vector<Event>& events : {AwkwardEvents(), without_last}) {
     const std::int64_t last = events.back().seq;
-    auto store = OpenSqliteStore(":memory:", {});
-    store->BeginWrite();
-    for (const Event& event : events) {
-      store->AppendEvent(event, CanonicalJson(event.data));
-      try {
-        Ledger::Apply(*store, event);
-      } catch (const Error&) {
-      }
-    }
-    store->Commit();
+    const std::unique_ptr<Store> store = StoreOf(events);
     ReadScope read(*store);
-    const auto apply = [](ProjectionWriter& target, const Event& event) {
-      try {
-        Ledger::Apply(target, event);
-        return true;
-      } catch (const Error&) {
-        return false;
-      }
-    };
     std::vector<std::int64_t> refused_in_order;
     for (std::int64_t seq = 14; seq <= last; ++seq) refused_in_order.push_back(seq);
     for (std::int64_t split = 1; split <= last; ++split) {
@@ -180,13 +187,13 @@ TEST(LedgerVerifyTest, ADigestReplayInTwoPiecesAgreesWithOneWhereverItIsSplit) {
       std::vector<std::int64_t> refused;
       bool later_refused = false;
       for (const Event& event : events) {
-        if (event.seq <= split && !apply(*first, event)) refused.push_back(event.seq);
-        if (event.seq > split && !apply(*later, event)) later_refused = true;
+        if (event.seq <= split && !Applies(*first, event)) refused.push_back(event.seq);
+        if (event.seq > split && !Applies(*later, event)) later_refused = true;
       }
       const bool merged = !later_refused && store->MergeLaterDigests(*first, *later);
       if (!merged) {
         for (const Event& event : events) {
-          if (event.seq > split && !apply(*first, event)) refused.push_back(event.seq);
+          if (event.seq > split && !Applies(*first, event)) refused.push_back(event.seq);
         }
       }
       const std::string where =
@@ -234,13 +241,9 @@ TEST(LedgerVerifyTest, ASecondPieceThatRepeatsNoIdIsMerged) {
                  {"rationale", "checked"},
                  {"evidence", json::array()}}),
   };
-  auto store = OpenSqliteStore(":memory:", {});
-  store->BeginWrite();
-  for (const Event& event : events) {
-    store->AppendEvent(event, CanonicalJson(event.data));
-    Ledger::Apply(*store, event);
-  }
-  store->Commit();
+  std::vector<std::int64_t> refused;
+  const std::unique_ptr<Store> store = StoreOf(events, &refused);
+  EXPECT_TRUE(refused.empty());
   ReadScope read(*store);
   for (std::int64_t split : {2, 4, 5}) {  // after 5: updates of claim 5, from the first
     std::unique_ptr<ProjectionWriter> first = store->NewScratch(Store::Scratch::kDigests);

@@ -332,6 +332,21 @@ struct Tamper {
   std::int64_t seq;  // -1: any
 };
 
+// Puts `bytes` (a copy taken before an edit) back as the whole ledger file at `path`.
+void RestoreFile(const std::string& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << bytes;
+}
+
+// The file at `path` restored to `pristine`, edited with `sql` behind the ledger's back,
+// then opened and verified.
+VerifyReport VerifyAfterEdit(const std::string& path, const std::string& pristine,
+                             const std::string& sql) {
+  RestoreFile(path, pristine);
+  RawSql(path, sql);
+  return Open(path)->Verify();
+}
+
 TEST(WorkbenchTest, VerifyReportsEachTamperingAtItsPlace) {
   TempLedgerPath path;
   Desk desk;
@@ -356,13 +371,7 @@ TEST(WorkbenchTest, VerifyReportsEachTamperingAtItsPlace) {
   };
   const std::string pristine = testing_util::ReadFile(path.str());
   for (const Tamper& tamper : cases) {
-    {
-      std::ofstream out(path.str(), std::ios::binary | std::ios::trunc);
-      out << pristine;
-    }
-    RawSql(path.str(), tamper.sql);
-    auto wb = Open(path.str());
-    const VerifyReport report = wb->Verify();
+    const VerifyReport report = VerifyAfterEdit(path.str(), pristine, tamper.sql);
     EXPECT_FALSE(report.ok) << tamper.name;
     bool found = false;
     for (const Problem& problem : report.problems) {
@@ -392,28 +401,19 @@ TEST(WorkbenchTest, VerifyNamesEditsOfRowsMadeByTheLastEvents) {
     EXPECT_TRUE(wb->Verify().ok);
   }
   const std::string pristine = testing_util::ReadFile(path.str());
-  const auto verify_after = [&](const std::string& sql) {
-    {
-      std::ofstream out(path.str(), std::ios::binary | std::ios::trunc);
-      out << pristine;
-    }
-    RawSql(path.str(), sql);
-    return Open(path.str())->Verify();
-  };
   for (const std::string& claim : {claims.front(), claims.back()}) {
-    const VerifyReport report =
-        verify_after("UPDATE claims SET text = 'edited' WHERE id = '" + claim + "'");
+    const VerifyReport report = VerifyAfterEdit(
+        path.str(), pristine, "UPDATE claims SET text = 'edited' WHERE id = '" + claim + "'");
     ASSERT_EQ(report.problems.size(), 1u) << claim;
     EXPECT_EQ(report.problems[0].kind, "projection-mismatch");
     EXPECT_NE(report.problems[0].detail.find("claims row " + claim), std::string::npos);
   }
   // The last claim's status as if an event had changed it; then an event that does.
   EXPECT_FALSE(
-      verify_after("UPDATE claims SET status = 'published' WHERE id = '" + claims.back() + "'").ok);
-  {
-    std::ofstream out(path.str(), std::ios::binary | std::ios::trunc);
-    out << pristine;
-  }
+      VerifyAfterEdit(path.str(), pristine,
+                      "UPDATE claims SET status = 'published' WHERE id = '" + claims.back() + "'")
+          .ok);
+  RestoreFile(path.str(), pristine);
   {
     auto wb = Open(path.str());
     wb->SetStatus(claims.front(), "published");  // the last tenth updates the first claim
