@@ -107,6 +107,25 @@ Quantity QuantityFromJson(const JsonValue& json) {
   return quantity;
 }
 
+void CheckQuantityJson(const JsonValue& json) {
+  // What QuantityFromJson reads, in its order; String() throws when a value is no string.
+  const auto require_string = [](const JsonValue& value) {
+    if (!value.is_string()) value.String();
+  };
+  const auto optional_string = [&](const char* key) {
+    const std::optional<JsonValue> found = json.Find(key);
+    if (found && !found->is_null()) require_string(*found);
+  };
+  require_string(json.At("text"));
+  json.At("begin").Int();
+  json.At("end").Int();
+  optional_string("value");
+  optional_string("low");
+  optional_string("high");
+  require_string(json.At("unit"));
+  require_string(json.At("qualifier"));
+}
+
 nlohmann::json OptionalToJson(const std::optional<std::string>& value) {
   return value ? nlohmann::json(*value) : nlohmann::json();
 }

@@ -90,7 +90,7 @@ void ApplyClaimAdded(ProjectionWriter& store, const Event& e, const JsonValue& d
   if (!appears_in.is_null()) claim.appearances.push_back(QuoteFromJson(appears_in));
   // Quantities and provenance stay in the event, where the store reads them from; the
   // quantities are still read here, so that an event with malformed ones is refused.
-  for (const JsonValue& quantity : d.At("quantities").Elements()) QuantityFromJson(quantity);
+  for (const JsonValue& quantity : d.At("quantities").Elements()) CheckQuantityJson(quantity);
   claim.date = d.OptionalString("date");
   claim.context = d.OptionalString("context");
   claim.ref = d.OptionalString("ref");

@@ -35,6 +35,9 @@ nlohmann::json QuantityToJson(const Quantity& quantity);
 // writing `json` canonically, which throws Error(kInvalidInput) for floats).
 Quantity QuantityFromJson(const nlohmann::json& json);
 Quantity QuantityFromJson(const JsonValue& json);
+// Throws what QuantityFromJson(json) throws, without building the quantity (a replay only
+// checks the quantities of a claim.added event: they stay in the event).
+void CheckQuantityJson(const JsonValue& json);
 
 // An optional text field: an empty optional is null.
 nlohmann::json OptionalToJson(const std::optional<std::string>& value);
