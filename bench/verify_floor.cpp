@@ -41,7 +41,9 @@ int main(int argc, char** argv) {
     return 2;
   }
   sqlite3* db = nullptr;
-  if (sqlite3_open_v2(argv[1], &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+  // NOMUTEX, as the core opens its connections: one thread uses this one.
+  if (sqlite3_open_v2(argv[1], &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) !=
+      SQLITE_OK) {
     std::fprintf(stderr, "cannot open %s\n", argv[1]);
     return 1;
   }
@@ -51,8 +53,14 @@ int main(int argc, char** argv) {
                      -1, &rows, nullptr);
   long long events = 0, mismatches = 0;
   std::string canonical;
-  const auto text = [&](int column) { return sqlite3_column_text(rows, column); };
-  const auto bytes = [&](int column) { return sqlite3_column_bytes(rows, column); };
+  // Each column read through sqlite3_column_value, as the core reads them: one call to the
+  // connection per column instead of two.
+  const auto text = [&](int column) {
+    return sqlite3_value_text(sqlite3_column_value(rows, column));
+  };
+  const auto bytes = [&](int column) {
+    return sqlite3_value_bytes(sqlite3_column_value(rows, column));
+  };
   while (sqlite3_step(rows) == SQLITE_ROW) {
     canonical.clear();
     canonical += "{\"actor\":";

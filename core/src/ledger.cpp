@@ -3,6 +3,7 @@
 #include "claimledger/ledger.h"
 
 #include <algorithm>
+#include <atomic>
 #include <future>
 #include <iterator>
 #include <map>
@@ -458,6 +459,87 @@ class DigestReplay {
   std::string canonical_;  // data rewritten canonically (only for data that is not)
 };
 
+// Checks the chain event by event, for Verify: every hash, every link, no gaps. A check
+// of the events after a split point (made with `after_split`, on another thread) cannot
+// know what its first event must follow: Join() checks that once the check of the events
+// before it is done.
+class ChainCheck {
+ public:
+  ChainCheck(const std::optional<Checkpoint>& against, bool after_split)
+      : against_(against), joined_(!after_split) {}
+
+  void operator()(const Event& event, std::string_view data_text) {
+    ++events;
+    if (joined_ || first_) {
+      CheckLink(event.seq, event.prev, problems);
+    } else {
+      first_ = {event.seq, event.prev};  // checked by Join()
+    }
+    // The hash is over the stored bytes of the data, which are its canonical JSON.
+    const std::string recomputed = StoredEventHash(event, data_text);
+    if (recomputed != event.hash) {
+      Event parsed = event;
+      parsed.data = json::parse(data_text, nullptr, false);
+      problems.push_back(
+          {event.seq, "hash-mismatch",
+           parsed.data.is_discarded()
+               ? "the stored data is not JSON"
+               : "stored hash " + event.hash + " but the event as stored hashes to " + recomputed +
+                     (IsRespaced(parsed) ? " (its data is no longer in canonical form)" : "")});
+    }
+    if (event.seq == 1 && event.type != kGenesisType) {
+      problems.push_back({event.seq, "invalid-event", "the first event is not ledger.created"});
+    }
+    if (against_ && event.seq == against_->seq) checkpoint_hash_seen = event.hash;
+    expected_seq_ = event.seq + 1;
+    expected_prev_ = event.hash;
+  }
+
+  // Appends `later`, the check of the events after the last one this check saw (made with
+  // `after_split`), checking the link to its first event now: the result is that of one
+  // check of all the events.
+  void Join(ChainCheck& later) {
+    std::vector<Problem> link;
+    if (later.first_) CheckLink(later.first_->seq, later.first_->prev, link);
+    if (later.events > 0) {
+      expected_seq_ = later.expected_seq_;
+      expected_prev_ = later.expected_prev_;
+    }
+    // The link's problems come first among those of that event, as in one check.
+    problems.insert(problems.end(), link.begin(), link.end());
+    problems.insert(problems.end(), later.problems.begin(), later.problems.end());
+    events += later.events;
+    if (later.checkpoint_hash_seen) checkpoint_hash_seen = later.checkpoint_hash_seen;
+  }
+
+  std::vector<Problem> problems;  // in the order of seq
+  std::int64_t events = 0;
+  std::optional<std::string> checkpoint_hash_seen;  // the hash of the checkpoint's event
+
+ private:
+  struct Link {
+    std::int64_t seq;
+    std::string prev;
+  };
+  void CheckLink(std::int64_t seq, const std::string& prev, std::vector<Problem>& out) const {
+    if (seq != expected_seq_) {
+      out.push_back({seq, "gap",
+                     "expected event " + std::to_string(expected_seq_) + " but found " +
+                         std::to_string(seq) + ": events are missing or out of place"});
+    }
+    if (prev != expected_prev_) {
+      out.push_back({seq, "broken-link",
+                     "prev is " + prev + " but the event before has hash " + expected_prev_});
+    }
+  }
+
+  const std::optional<Checkpoint>& against_;
+  bool joined_;                // false until the check of the events before is known
+  std::optional<Link> first_;  // the first event of a check after a split
+  std::int64_t expected_seq_ = 1;
+  std::string expected_prev_ = GenesisPrev();
+};
+
 // The seq of the last event (0 for none).
 std::int64_t HeadSeq(Store& store) {
   const auto head = store.LastEvent();
@@ -474,75 +556,52 @@ VerifyReport Ledger::Verify(const std::optional<Checkpoint>& against) {
   std::unique_ptr<ProjectionWriter> digests = store_.NewScratch(Store::Scratch::kDigests);
   std::unique_ptr<ProjectionWriter> rows = store_.NewScratch(Store::Scratch::kRows);
   ReadScope read(store_);
-  // A second reader of the same snapshot, when there can be one: it checks the chain and
-  // digests the stored tables on another thread while this one replays the events.
+  // A second reader of the same snapshot, when there can be one, for a second thread.
   const std::unique_ptr<Store> beside = store_.OpenSameSnapshot();
 
-  // 1. The chain: every hash, every link, no gaps (problems in `chain`).
-  std::vector<Problem> chain;
-  std::int64_t expected_seq = 1;
-  std::string expected_prev = GenesisPrev();
-  std::optional<std::string> checkpoint_hash_seen;
-  const auto check_link = [&](const Event& event, std::string_view data_text) {
-    const auto problem = [&](const char* kind, const std::string& detail) {
-      chain.push_back({event.seq, kind, detail});
-    };
-    ++report.events;
-    if (event.seq != expected_seq) {
-      problem("gap", "expected event " + std::to_string(expected_seq) + " but found " +
-                         std::to_string(event.seq) + ": events are missing or out of place");
-    }
-    if (event.prev != expected_prev) {
-      problem("broken-link",
-              "prev is " + event.prev + " but the event before has hash " + expected_prev);
-    }
-    // The hash is over the stored bytes of the data, which are its canonical JSON.
-    const std::string recomputed = StoredEventHash(event, data_text);
-    if (recomputed != event.hash) {
-      Event parsed = event;
-      parsed.data = json::parse(data_text, nullptr, false);
-      problem("hash-mismatch",
-              parsed.data.is_discarded()
-                  ? "the stored data is not JSON"
-                  : "stored hash " + event.hash + " but the event as stored hashes to " +
-                        recomputed +
-                        (IsRespaced(parsed) ? " (its data is no longer in canonical form)" : ""));
-    }
-    if (event.seq == 1 && event.type != kGenesisType) {
-      problem("invalid-event", "the first event is not ledger.created");
-    }
-    if (against && event.seq == against->seq) checkpoint_hash_seen = event.hash;
-    expected_seq = event.seq + 1;
-    expected_prev = event.hash;
-  };
-
-  // The replay into the digests (problems in `replay.problems`). For a ledger file the
-  // other thread replays the last tenth of the events into digests of their own, merged
-  // into these unless that would differ from one replay (then replayed here after the rest).
+  // 1. The chain (every hash, every link, no gaps) and the replay into the digests, in one
+  // reading of the events. For a ledger file, two threads share the work: this one checks
+  // and replays the first half of the events, the other the second half into digests of
+  // its own, which are merged into these unless that would differ from one replay (then
+  // the second half is replayed here too). Then both take the digests of the stored tables
+  // piece by piece until none are left.
+  ChainCheck chain(against, false);
   DigestReplay replay(*digests);
   if (beside) {
-    const std::int64_t head = HeadSeq(store_);
-    const std::int64_t split = head - head / 10;
+    const std::int64_t split = HeadSeq(store_) / 2;
     const std::unique_ptr<ProjectionWriter> later_digests = store_.NewLaterDigests(*digests);
+    ChainCheck later_chain(against, true);
     DigestReplay later(*later_digests);
+    const std::vector<StoredPiece> pieces = store_.StoredPieces();
+    std::atomic<std::size_t> next_piece{0};
+    const auto digest_pieces = [&](Store& store, ProjectionWriter& into) {
+      for (std::size_t piece = next_piece++; piece < pieces.size(); piece = next_piece++) {
+        store.DigestStoredPiece(into, pieces[piece]);
+      }
+    };
     std::future<void> other = std::async(std::launch::async, [&] {
-      beside->ScanEvents(1, -1, false, [&](const Event& event, std::string_view data_text) {
-        check_link(event, data_text);
-        if (event.seq > split) later(event, data_text);
+      beside->ScanEvents(split + 1, -1, false, [&](const Event& event, std::string_view data_text) {
+        later_chain(event, data_text);
+        later(event, data_text);
         return true;
       });
-      beside->DigestStored(*digests);
+      digest_pieces(*beside, *later_digests);
     });
     try {
       store_.ScanEvents(1, split, false, [&](const Event& event, std::string_view data_text) {
+        chain(event, data_text);
         replay(event, data_text);
         return true;
       });
+      digest_pieces(store_, *digests);
     } catch (...) {
-      other.wait();  // it uses what this frame holds
+      next_piece = pieces.size();  // the other thread stops after its current piece
+      other.wait();                // it uses what this frame holds
       throw;
     }
     other.get();  // rethrows its error
+    chain.Join(later_chain);
+    store_.AddStoredDigests(*digests, *later_digests);
     if (later.problems.empty() && later.unapplied.empty() &&
         store_.MergeLaterDigests(*digests, *later_digests)) {
       replay.snapshot_sha256.merge(later.snapshot_sha256);
@@ -554,15 +613,16 @@ VerifyReport Ledger::Verify(const std::optional<Checkpoint>& against) {
     }
   } else {
     store_.ScanEvents(1, -1, false, [&](const Event& event, std::string_view data_text) {
-      check_link(event, data_text);
+      chain(event, data_text);
       replay(event, data_text);
       return true;
     });
   }
+  report.events = chain.events;
   // Every event's problems together, in the order of seq: the chain's first. Both scans
   // visit the same events in the same order.
-  std::merge(chain.begin(), chain.end(), replay.problems.begin(), replay.problems.end(),
-             std::back_inserter(report.problems),
+  std::merge(chain.problems.begin(), chain.problems.end(), replay.problems.begin(),
+             replay.problems.end(), std::back_inserter(report.problems),
              [](const Problem& a, const Problem& b) { return a.seq < b.seq; });
   const auto problem = [&](std::int64_t seq, const char* kind, const std::string& detail) {
     report.problems.push_back({seq, kind, detail});
@@ -630,13 +690,13 @@ VerifyReport Ledger::Verify(const std::optional<Checkpoint>& against) {
     if (against->ledger != identity_) {
       problem(against->seq, "checkpoint-mismatch",
               "the checkpoint is of ledger " + against->ledger + ", this ledger is " + identity_);
-    } else if (!checkpoint_hash_seen) {
+    } else if (!chain.checkpoint_hash_seen) {
       problem(against->seq, "checkpoint-mismatch",
               "the ledger no longer holds event " + std::to_string(against->seq) +
                   " of the checkpoint: it was truncated");
-    } else if (*checkpoint_hash_seen != against->hash) {
+    } else if (*chain.checkpoint_hash_seen != against->hash) {
       problem(against->seq, "checkpoint-mismatch",
-              "event " + std::to_string(against->seq) + " has hash " + *checkpoint_hash_seen +
+              "event " + std::to_string(against->seq) + " has hash " + *chain.checkpoint_hash_seen +
                   " but the checkpoint recorded " + against->hash + ": the history was rewritten");
     }
   }

@@ -316,6 +316,7 @@ struct DigestLayout {
   const char* table;
   const char* columns;
   const char* updated;  // "" when no event updates the table's rows
+  bool rowid;           // false for a WITHOUT ROWID table (digested whole, never in ranges)
 };
 
 // The projection tables, in the order of DigestLayouts().
@@ -335,20 +336,21 @@ enum DigestTable {
 const std::vector<DigestLayout>& DigestLayouts() {
   static const std::vector<DigestLayout> kLayouts = {
       {"sources", "id, name, kind, url, affiliation, ref, attributes, seq, at, actor",
-       "id, reliability, reliability_at"},
+       "id, reliability, reliability_at", true},
       {"snapshots",
-       "hash, sha256, size, url, title, publisher, published, retrieved, seq, at, actor", ""},
+       "hash, sha256, size, url, title, publisher, published, retrieved, seq, at, actor", "", true},
       {"claims", "id, text, claimant, date, context, ref, year, seq, at, actor",
-       "id, status, rating, status_at"},
-      {"claim_tags", "claim, tag", ""},
-      {"appearances", "claim, snapshot, exact, prefix, suffix, quote_start, quote_end", ""},
+       "id, status, rating, status_at", true},
+      {"claim_tags", "claim, tag", "", false},
+      {"appearances", "claim, snapshot, exact, prefix, suffix, quote_start, quote_end", "", false},
       {"evidence",
        "id, claim, snapshot, exact, prefix, suffix, quote_start, quote_end, stance, note, "
        "credibility, seq, at, actor",
-       ""},
-      {"verdicts", "seq, claim, rating, rationale, evidence, at, actor, made_at, from_ledger", ""},
-      {"source_ratings", "seq, source, grade, rationale, at, actor", ""},
-      {"event_refs", "entity, seq", ""}};
+       "", true},
+      {"verdicts", "seq, claim, rating, rationale, evidence, at, actor, made_at, from_ledger", "",
+       true},
+      {"source_ratings", "seq, source, grade, rationale, at, actor", "", true},
+      {"event_refs", "entity, seq", "", false}};
   return kLayouts;
 }
 
@@ -463,22 +465,26 @@ std::int64_t ClaimYear(std::string_view date_or_at) {
 
 using TableDigests = std::array<TableDigest, kDigestTables>;
 
-// Digests each projection table of `schema` as DigestScratch digests a replay of it, with
-// the same key.
-TableDigests DigestStoredTables(Connection& connection, const std::string& schema,
-                                const unsigned char* key) {
-  RowHasher hasher(key);
-  TableDigests digests;
+// The pieces a table with rowids is digested in (StoredPiecesOf): small enough for two
+// threads to end together, and a table of any size is cut (so every verify crosses them).
+constexpr std::int64_t kPiecesPerTable = 32;
+
+// The projection tables of `schema` in pieces for DigestStoredPiece: each WITHOUT ROWID
+// table whole (first), then each other table in kPiecesPerTable ranges of rowids (fewer
+// when it spans fewer rowids). Throws when a table has a column that DigestLayouts() does
+// not cover.
+std::vector<StoredPiece> StoredPiecesOf(Connection& connection, const std::string& schema) {
+  std::vector<StoredPiece> whole, ranges;
   for (int table = 0; table < kDigestTables; ++table) {
     const DigestLayout& layout = DigestLayouts()[table];
     const std::string updated = *layout.updated ? std::string(", ") + layout.updated : "";
-    Statement rows = connection.Prepare(WithSchema(
-        std::string("SELECT ") + layout.columns + updated + " FROM $S." + layout.table, schema));
-    const int columns = rows.ColumnCount();
-    // The updated columns come last, the key first among them (so it is counted twice).
-    const int first_updated =
-        columns - static_cast<int>(std::count(updated.begin(), updated.end(), ','));
-    const int distinct = first_updated == columns ? columns : columns - 1;
+    const int columns = connection
+                            .Prepare(WithSchema(std::string("SELECT ") + layout.columns + updated +
+                                                    " FROM $S." + layout.table,
+                                                schema))
+                            .ColumnCount();
+    // The updated columns repeat the key, so it is counted twice.
+    const int distinct = updated.empty() ? columns : columns - 1;
     if (distinct !=
         connection.Prepare(WithSchema(std::string("SELECT * FROM $S.") + layout.table, schema))
             .ColumnCount()) {
@@ -487,16 +493,67 @@ TableDigests DigestStoredTables(Connection& connection, const std::string& schem
           Code::kStorage, "claimledger.store.digest_layout",
           std::string("the digest of table ") + layout.table + " does not cover all its columns");
     }
-    TableDigest& stored = digests[table];
-    while (rows.Step()) {
-      hasher.Part('r');
-      for (int c = 0; c < first_updated; ++c) hasher.Column(rows, c);
-      hasher.AddTo(stored);
-      if (first_updated == columns) continue;
-      hasher.Part('u');
-      for (int c = first_updated; c < columns; ++c) hasher.Column(rows, c);
-      hasher.AddTo(stored);
+    if (!layout.rowid) {
+      whole.push_back({table, true, 0, 0});
+      continue;
     }
+    // Each bound in a query of its own, which SQLite answers from the ends of the b-tree
+    // (min and max in one SELECT would read every row).
+    const std::string from = std::string(" FROM $S.") + layout.table;
+    Statement bounds = connection.Prepare(WithSchema(
+        "SELECT (SELECT min(rowid)" + from + "), (SELECT max(rowid)" + from + ")", schema));
+    if (!bounds.Step() || sqlite3_column_type(bounds.raw(), 0) == SQLITE_NULL) continue;
+    const std::int64_t low = bounds.Int(0), high = bounds.Int(1);
+    // Rowids are 64-bit and may be anywhere in that range: the arithmetic avoids overflow.
+    const auto span = static_cast<std::uint64_t>(high) - static_cast<std::uint64_t>(low);
+    const std::uint64_t step = span / kPiecesPerTable + 1;
+    for (std::uint64_t offset = 0;; offset += step) {
+      const auto first = static_cast<std::int64_t>(static_cast<std::uint64_t>(low) + offset);
+      if (span - offset < step) {
+        ranges.push_back({table, false, first, high});
+        break;
+      }
+      ranges.push_back({table, false, first, first + static_cast<std::int64_t>(step) - 1});
+    }
+  }
+  whole.insert(whole.end(), ranges.begin(), ranges.end());
+  return whole;
+}
+
+// Adds to `digests` the digests of `piece` of the tables of `schema`, as DigestScratch
+// digests a replay of them, with the same key.
+void DigestStoredPiece(Connection& connection, const std::string& schema, const unsigned char* key,
+                       const StoredPiece& piece, TableDigests& digests) {
+  const DigestLayout& layout = DigestLayouts()[piece.table];
+  const std::string updated = *layout.updated ? std::string(", ") + layout.updated : "";
+  Statement rows = connection.Prepare(
+      WithSchema(std::string("SELECT ") + layout.columns + updated + " FROM $S." + layout.table +
+                     (piece.whole_table ? "" : " WHERE rowid BETWEEN ?1 AND ?2"),
+                 schema));
+  if (!piece.whole_table) rows.Bind(1, piece.first).Bind(2, piece.last);
+  const int columns = rows.ColumnCount();
+  // The updated columns come last, the key first among them.
+  const int first_updated =
+      columns - static_cast<int>(std::count(updated.begin(), updated.end(), ','));
+  RowHasher hasher(key);
+  TableDigest& stored = digests[piece.table];
+  while (rows.Step()) {
+    hasher.Part('r');
+    for (int c = 0; c < first_updated; ++c) hasher.Column(rows, c);
+    hasher.AddTo(stored);
+    if (first_updated == columns) continue;
+    hasher.Part('u');
+    for (int c = first_updated; c < columns; ++c) hasher.Column(rows, c);
+    hasher.AddTo(stored);
+  }
+}
+
+// The digests of every projection table of `schema`, in one thread.
+TableDigests DigestStoredTables(Connection& connection, const std::string& schema,
+                                const unsigned char* key) {
+  TableDigests digests;
+  for (const StoredPiece& piece : StoredPiecesOf(connection, schema)) {
+    DigestStoredPiece(connection, schema, key, piece, digests);
   }
   return digests;
 }
@@ -775,9 +832,20 @@ class DigestScratch final : public ProjectionWriter {
     return true;
   }
 
-  // The stored tables' digests when they were taken beforehand (DigestStored, on a
-  // store reading the same snapshot from another thread).
+  // The digests of the stored tables, as far as they were taken beforehand
+  // (Store::DigestStoredPiece, possibly on stores reading the same snapshot on other
+  // threads, into this replay or a later one merged into it); nothing when none were.
   std::optional<TableDigests>& stored() { return stored_; }
+  // Adds the stored digests taken into `other` to those of this replay.
+  void AddStored(const DigestScratch& other) {
+    if (!other.stored_) return;
+    if (!stored_) stored_.emplace();
+    for (int table = 0; table < kDigestTables; ++table) {
+      (*stored_)[table].sum[0] += (*other.stored_)[table].sum[0];
+      (*stored_)[table].sum[1] += (*other.stored_)[table].sum[1];
+      (*stored_)[table].rows += (*other.stored_)[table].rows;
+    }
+  }
 
  private:
   // The columns that later events update.
@@ -1309,10 +1377,14 @@ class SqliteStore final : public Store {
     }
     return std::make_unique<SqliteStore>(std::move(other), "main");
   }
-  void DigestStored(ProjectionWriter& replay) override {
-    if (auto* digests = dynamic_cast<DigestScratch*>(&replay)) {
-      digests->stored() = DigestStoredTables(*connection_, schema_, digests->key());
-    }
+  std::vector<StoredPiece> StoredPieces() override { return StoredPiecesOf(*connection_, schema_); }
+  void DigestStoredPiece(ProjectionWriter& replay, const StoredPiece& piece) override {
+    auto& digests = dynamic_cast<DigestScratch&>(replay);
+    if (!digests.stored()) digests.stored().emplace();
+    claimledger::DigestStoredPiece(*connection_, schema_, digests.key(), piece, *digests.stored());
+  }
+  void AddStoredDigests(ProjectionWriter& into, ProjectionWriter& from) override {
+    dynamic_cast<DigestScratch&>(into).AddStored(dynamic_cast<DigestScratch&>(from));
   }
   std::vector<ProjectionDiff> DiffProjections(ProjectionWriter& replay) override {
     if (auto* digests = dynamic_cast<DigestScratch*>(&replay)) return DiffDigests(*digests);
@@ -1478,7 +1550,7 @@ class SqliteStore final : public Store {
       "FROM $S.verdicts";
 
   // Names the tables whose stored digests differ from the replay's: digested here unless
-  // DigestStored took them beforehand.
+  // they were taken beforehand (DigestStoredPiece).
   std::vector<ProjectionDiff> DiffDigests(DigestScratch& replay) {
     const TableDigests replayed = replay.Digests();
     const TableDigests stored = replay.stored()

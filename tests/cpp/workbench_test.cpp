@@ -426,6 +426,63 @@ TEST(WorkbenchTest, VerifyNamesEditsOfRowsMadeByTheLastEvents) {
   EXPECT_NE(report.problems[0].detail.find("claims row " + claims.front()), std::string::npos);
 }
 
+// A ledger file is verified in two halves on two threads: an edit of the chain must be
+// reported the same wherever it falls, on either side of the middle or at it.
+TEST(WorkbenchTest, VerifyReportsChainEditsTheSameAtEveryEvent) {
+  TempLedgerPath path;
+  {
+    auto wb = Open(path.str());
+    for (int i = 0; i < 11; ++i) wb->AddClaim({"Claim " + std::to_string(i), {}, {}, {}, {}});
+  }
+  const std::int64_t head = 12;  // genesis and 11 claims
+  const std::string pristine = testing_util::ReadFile(path.str());
+  const auto chain_problems = [](const VerifyReport& report) {
+    std::vector<std::string> found;
+    for (const Problem& problem : report.problems) {
+      if (problem.kind != "projection-mismatch") {
+        found.push_back(problem.kind + "@" + std::to_string(problem.seq));
+      }
+    }
+    return found;
+  };
+  const auto at = [](const char* kind, std::int64_t seq) {
+    return std::string(kind) + "@" + std::to_string(seq);
+  };
+  const auto seq = [](std::int64_t value) { return std::to_string(value); };
+  for (std::int64_t k = 2; k <= head; ++k) {
+    SCOPED_TRACE("event " + seq(k));
+    // Deleted: the next event finds a gap and a link to a hash it does not follow.
+    const VerifyReport deleted =
+        VerifyAfterEdit(path.str(), pristine, "DELETE FROM events WHERE seq = " + seq(k));
+    std::vector<std::string> expected;
+    if (k < head) expected = {at("gap", k + 1), at("broken-link", k + 1)};
+    EXPECT_EQ(chain_problems(deleted), expected);
+    EXPECT_EQ(deleted.events, head - 1);
+    // Its hash changed: a mismatch there, and the next event no longer links to it.
+    const VerifyReport rehashed = VerifyAfterEdit(
+        path.str(), pristine,
+        "UPDATE events SET hash = 'sha256:' || hex(randomblob(32)) WHERE seq = " + seq(k));
+    expected = {at("hash-mismatch", k)};
+    if (k < head) expected.push_back(at("broken-link", k + 1));
+    EXPECT_EQ(chain_problems(rehashed), expected);
+    // Its link changed: a broken link, and its hash no longer matches its contents.
+    const VerifyReport relinked = VerifyAfterEdit(
+        path.str(), pristine,
+        "UPDATE events SET prev = 'sha256:' || hex(zeroblob(32)) WHERE seq = " + seq(k));
+    expected = {at("broken-link", k), at("hash-mismatch", k)};
+    EXPECT_EQ(chain_problems(relinked), expected);
+    // Moved to the end: a gap where it was and where it is now.
+    const VerifyReport moved =
+        VerifyAfterEdit(path.str(), pristine, "UPDATE events SET seq = 100 WHERE seq = " + seq(k));
+    expected.clear();
+    if (k < head) expected = {at("gap", k + 1), at("broken-link", k + 1)};
+    expected.push_back(at("gap", 100));
+    if (k < head) expected.push_back(at("broken-link", 100));  // else it follows its prev
+    expected.push_back(at("hash-mismatch", 100));
+    EXPECT_EQ(chain_problems(moved), expected);
+  }
+}
+
 TEST(WorkbenchTest, CheckpointCatchesAConsistentRewrite) {
   TempLedgerPath path;
   Checkpoint checkpoint;

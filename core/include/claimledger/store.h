@@ -25,6 +25,15 @@ struct ProjectionDiff {
   std::string detail;  // "missing", "unexpected" or "differs"
 };
 
+// A part of the stored projection tables whose digest is taken apart from the rest
+// (Store::StoredPieces): a whole table, or its rows with row numbers first..last.
+struct StoredPiece {
+  int table = 0;  // in the store's own order of its tables
+  bool whole_table = true;
+  std::int64_t first = 0;
+  std::int64_t last = 0;
+};
+
 // What the ledger writes as it applies each event to the projections (Ledger::Apply):
 // a store's own tables, or a scratch replay of them for verification.
 class ProjectionWriter {
@@ -127,6 +136,7 @@ class Store : public ProjectionWriter {
   // claims and sources it did not hold, and they are applied to `first` now, in order. False,
   // with `first` unchanged, when an id was put on both sides of the split or an update came
   // before its entity in `later`: the caller then applies those events to `first` itself.
+  // (The stored digests taken into `later` are not moved: see AddStoredDigests.)
   virtual bool MergeLaterDigests(ProjectionWriter& first, ProjectionWriter& later) = 0;
   // For work on another thread: a read-only store that reads the same snapshot of the
   // ledger as this store's read transaction, in its own read transaction that lasts
@@ -134,10 +144,19 @@ class Store : public ProjectionWriter {
   // when the same snapshot cannot be made sure of (another process committed at that
   // moment). REQUIRES: called first in a read transaction, before anything is read in it.
   virtual std::unique_ptr<Store> OpenSameSnapshot() = 0;
-  // Takes now, for a later DiffProjections(replay) on the store this one shares its
-  // snapshot with, what that reads of the stored tables (for a kDigests replay: their
-  // digests), so that it can be done on another thread beside the replay.
-  virtual void DigestStored(ProjectionWriter& replay) = 0;
+  // The stored projection tables in pieces whose digests can be taken apart, so that
+  // threads can share the work (the largest first); the same on every store that reads the
+  // same snapshot.
+  virtual std::vector<StoredPiece> StoredPieces() = 0;
+  // Adds the digests of `piece` of the stored tables to those kept with `replay` (a kDigests
+  // replay, or a later one merged into it), for a DiffProjections(replay) on the store this
+  // one shares its snapshot with; that then compares them with the replay's, instead of
+  // digesting the tables itself. REQUIRES: every piece of StoredPieces() is added once, to
+  // `replay` or to a later replay merged into it, before that DiffProjections.
+  virtual void DigestStoredPiece(ProjectionWriter& replay, const StoredPiece& piece) = 0;
+  // Adds the stored digests taken into `from` (DigestStoredPiece) to those of `into`; both
+  // kDigests replays of one NewScratch and NewLaterDigests.
+  virtual void AddStoredDigests(ProjectionWriter& into, ProjectionWriter& from) = 0;
   // Full-text search over claim texts. `match` is an FTS5 query; the filter's fields and
   // the date range (on the date a claim was made, else recorded) narrow it; best first.
   virtual std::vector<SearchHit> Search(const std::string& match, const ClaimFilter& filter,
