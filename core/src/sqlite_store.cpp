@@ -575,8 +575,13 @@ class ReplayedClaims {
   bool Add(std::string_view id, std::string_view status, std::string_view status_at,
            const std::optional<std::string>& rating) {
     const std::uint64_t hash = XXH3_64bits_withSeed(id.data(), id.size(), seed_);
-    if (Slot(id, hash) != kNone) return false;
+    if (entries_.size() + 1 >= (std::uint64_t{1} << 32)) {
+      throw Error(Code::kStorage, "claimledger.store.too_many_claims",
+                  "a verification keeps at most 2^32 - 1 claims in memory");
+    }
     if (2 * (entries_.size() + 1) > slots_.size()) Grow();
+    const std::size_t slot = Probe(id, hash);
+    if (slots_[slot] != 0) return false;
     Entry entry{hash,
                 arena_.size(),
                 id.size(),
@@ -588,12 +593,13 @@ class ReplayedClaims {
     arena_.append(id).append(status).append(status_at);
     if (rating) arena_.append(*rating);
     entries_.push_back(entry);
-    Place(entries_.size() - 1);
+    slots_[slot] = SlotValue(hash, entries_.size() - 1);
     return true;
   }
 
   bool Contains(std::string_view id) const {
-    return Slot(id, XXH3_64bits_withSeed(id.data(), id.size(), seed_)) != kNone;
+    return !slots_.empty() &&
+           slots_[Probe(id, XXH3_64bits_withSeed(id.data(), id.size(), seed_))] != 0;
   }
   // Calls `visit` with the id of every claim.
   template <typename Visit>
@@ -604,9 +610,11 @@ class ReplayedClaims {
 
   // The columns of claim `id`, to read or update; nullptr when there is no such claim.
   Columns* Find(std::string_view id) {
-    const std::size_t slot = Slot(id, XXH3_64bits_withSeed(id.data(), id.size(), seed_));
-    if (slot == kNone) return nullptr;
-    Entry& entry = entries_[slots_[slot] - 1];
+    if (slots_.empty()) return nullptr;
+    const std::uint64_t value =
+        slots_[Probe(id, XXH3_64bits_withSeed(id.data(), id.size(), seed_))];
+    if (value == 0) return nullptr;
+    Entry& entry = entries_[EntryOf(value)];
     if (entry.updated == kNone) {
       const auto text = [&](std::size_t from, std::size_t size) {
         return std::string(arena_, entry.offset + from, size);
@@ -633,34 +641,43 @@ class ReplayedClaims {
     std::size_t updated;  // its Columns in updated_, or kNone
   };
 
-  // The slot holding claim `id`, or kNone.
-  std::size_t Slot(std::string_view id, std::uint64_t hash) const {
-    if (slots_.empty()) return kNone;
+  // A slot holds the high half of its claim's hash and its entry's index + 1, so that a
+  // probe reads an entry (elsewhere in memory) only when the halves match; 0 when empty.
+  static constexpr std::uint64_t kHashHalf = 0xffffffff00000000u;
+  static std::uint64_t SlotValue(std::uint64_t hash, std::size_t index) {
+    return (hash & kHashHalf) | (index + 1);
+  }
+  static std::size_t EntryOf(std::uint64_t value) { return (value & ~kHashHalf) - 1; }
+
+  // The slot holding claim `id`, else the empty slot where it would go.
+  // REQUIRES: slots_ is not empty.
+  std::size_t Probe(std::string_view id, std::uint64_t hash) const {
     const std::size_t mask = slots_.size() - 1;
-    for (std::size_t slot = hash & mask; slots_[slot] != 0; slot = (slot + 1) & mask) {
-      const Entry& entry = entries_[slots_[slot] - 1];
+    std::size_t slot = hash & mask;
+    for (; slots_[slot] != 0; slot = (slot + 1) & mask) {
+      if ((slots_[slot] & kHashHalf) != (hash & kHashHalf)) continue;
+      const Entry& entry = entries_[EntryOf(slots_[slot])];
       if (entry.hash == hash &&
           std::string_view(arena_).substr(entry.offset, entry.id_size) == id) {
-        return slot;
+        break;
       }
     }
-    return kNone;
-  }
-  void Place(std::size_t index) {
-    const std::size_t mask = slots_.size() - 1;
-    std::size_t slot = entries_[index].hash & mask;
-    while (slots_[slot] != 0) slot = (slot + 1) & mask;
-    slots_[slot] = index + 1;
+    return slot;
   }
   void Grow() {
     slots_.assign(std::max<std::size_t>(1024, 2 * slots_.size()), 0);
-    for (std::size_t index = 0; index < entries_.size(); ++index) Place(index);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t index = 0; index < entries_.size(); ++index) {
+      std::size_t slot = entries_[index].hash & mask;
+      while (slots_[slot] != 0) slot = (slot + 1) & mask;
+      slots_[slot] = SlotValue(entries_[index].hash, index);
+    }
   }
 
   std::uint64_t seed_;
   std::string arena_;
-  std::vector<Entry> entries_;
-  std::vector<std::size_t> slots_;  // entry index + 1; 0 for an empty slot
+  std::vector<Entry> entries_;  // fewer than 2^32: a slot keeps 32 bits of the index
+  std::vector<std::uint64_t> slots_;
   std::vector<Columns> updated_;
 };
 
