@@ -66,13 +66,13 @@ nlohmann::json QuoteToJson(const Quote& quote) {
 }
 
 Quote QuoteFromJson(const JsonValue& json) {
-  Quote quote;
-  quote.snapshot = json.StringAt("snapshot");
+  Quote quote;  // the keys in their canonical order, the quickest to find
+  quote.end = static_cast<std::size_t>(json.At("end").Int());
   quote.exact = json.StringAt("exact");
   quote.prefix = json.StringAt("prefix");
-  quote.suffix = json.StringAt("suffix");
+  quote.snapshot = json.StringAt("snapshot");
   quote.start = static_cast<std::size_t>(json.At("start").Int());
-  quote.end = static_cast<std::size_t>(json.At("end").Int());
+  quote.suffix = json.StringAt("suffix");
   return quote;
 }
 
@@ -95,15 +95,15 @@ Quantity QuantityFromJson(const nlohmann::json& json) {
 }
 
 Quantity QuantityFromJson(const JsonValue& json) {
-  Quantity quantity;
-  quantity.text = json.StringAt("text");
+  Quantity quantity;  // the keys in their canonical order, the quickest to find
   quantity.begin = static_cast<std::size_t>(json.At("begin").Int());
   quantity.end = static_cast<std::size_t>(json.At("end").Int());
-  quantity.value = DecimalFromJson(json, "value");
-  quantity.low = DecimalFromJson(json, "low");
   quantity.high = DecimalFromJson(json, "high");
-  quantity.unit = json.StringAt("unit");
+  quantity.low = DecimalFromJson(json, "low");
   quantity.qualifier = json.StringAt("qualifier");
+  quantity.text = json.StringAt("text");
+  quantity.unit = json.StringAt("unit");
+  quantity.value = DecimalFromJson(json, "value");
   return quantity;
 }
 
@@ -116,14 +116,14 @@ void CheckQuantityJson(const JsonValue& json) {
     const std::optional<JsonValue> found = json.Find(key);
     if (found && !found->is_null()) require_string(*found);
   };
-  require_string(json.At("text"));
   json.At("begin").Int();
   json.At("end").Int();
-  optional_string("value");
-  optional_string("low");
   optional_string("high");
-  require_string(json.At("unit"));
+  optional_string("low");
   require_string(json.At("qualifier"));
+  require_string(json.At("text"));
+  require_string(json.At("unit"));
+  optional_string("value");
 }
 
 nlohmann::json OptionalToJson(const std::optional<std::string>& value) {

@@ -57,6 +57,7 @@ void Unescape(std::string_view literal, std::string& out) {
 
 bool JsonView::Parse(std::string_view text) {
   nodes_.clear();
+  hint_key_ = 0;  // no key is node 0: no hint
   text_ = text;
   std::size_t at = 0;
   if (text.size() >= std::numeric_limits<std::uint32_t>::max() || !Value(at, 0) ||
@@ -284,7 +285,16 @@ std::optional<JsonValue> JsonValue::Find(std::string_view key) const {
   const char* text = view_->text_.data();
   // Keys are compared by first byte (unsigned, the order of the keys) before whole.
   const int key_first = key.empty() ? -1 : static_cast<unsigned char>(key.front());
-  for (std::uint32_t child = node_ + 1; child < nodes[node_].next; child = nodes[child + 1].next) {
+  // The keys before the hint are smaller than it: when it is no larger than `key`, none
+  // of them is `key`. (A hint is never a key with escapes.)
+  std::uint32_t child = node_ + 1;
+  if (view_->hint_key_ != 0 && view_->hint_object_ == node_) {
+    const JsonView::Node& hint = nodes[view_->hint_key_];
+    const std::string_view name(text + hint.begin + 1, hint.end - hint.begin - 2);
+    const int first = name.empty() ? -1 : static_cast<unsigned char>(name.front());
+    if (first < key_first || (first == key_first && name <= key)) child = view_->hint_key_;
+  }
+  for (; child < nodes[node_].next; child = nodes[child + 1].next) {
     // A key with escapes holds a character that `key` (a plain name) cannot hold. The
     // others are in increasing order, so the search ends at the first one past `key`.
     const JsonView::Node& k = nodes[child];
@@ -294,6 +304,8 @@ std::optional<JsonValue> JsonValue::Find(std::string_view key) const {
     const int first = size == 0 ? -1 : static_cast<unsigned char>(name[0]);
     if (first > key_first) break;
     if (first == key_first && size == key.size() && std::equal(name, name + size, key.data())) {
+      view_->hint_object_ = node_;
+      view_->hint_key_ = child;
       return JsonValue(view_, child + 1);
     }
   }

@@ -81,21 +81,24 @@ void ApplySnapshotAdded(ProjectionWriter& store, const Event& e, const JsonValue
 }
 
 void ApplyClaimAdded(ProjectionWriter& store, const Event& e, const JsonValue& d) {
+  // The keys in the order canonical JSON writes them (the quickest to find), the objects
+  // inside read after them.
   Claim claim;
-  claim.id = EntityId("clm", CreatorHash(e, d));
-  claim.text = d.StringAt("text");
-  claim.claimant = d.OptionalString("claimant");
-  claim.status = "new";
-  claim.tags = d.At("tags").Strings();
   const JsonValue appears_in = d.At("appears_in");
+  claim.claimant = d.OptionalString("claimant");
+  claim.context = d.OptionalString("context");
+  claim.date = d.OptionalString("date");
+  claim.id = EntityId("clm", CreatorHash(e, d));
+  claim.origin = OriginOf(e, d);
+  const JsonValue quantities = d.At("quantities");
+  claim.ref = d.OptionalString("ref");
+  claim.tags = d.At("tags").Strings();
+  claim.text = d.StringAt("text");
+  claim.status = "new";
   if (!appears_in.is_null()) claim.appearances.push_back(QuoteFromJson(appears_in));
   // Quantities and provenance stay in the event, where the store reads them from; the
   // quantities are still read here, so that an event with malformed ones is refused.
-  for (const JsonValue& quantity : d.At("quantities").Elements()) CheckQuantityJson(quantity);
-  claim.date = d.OptionalString("date");
-  claim.context = d.OptionalString("context");
-  claim.ref = d.OptionalString("ref");
-  claim.origin = OriginOf(e, d);
+  for (const JsonValue& quantity : quantities.Elements()) CheckQuantityJson(quantity);
   store.PutClaim(claim);
   store.AddEventRef(claim.id, e.seq);
   if (claim.claimant) store.AddEventRef(*claim.claimant, e.seq);

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "claimledger/codec.h"
 #include "test_util.h"
 
@@ -93,6 +95,30 @@ TEST(JsonViewTest, ReadsValues) {
   EXPECT_FALSE(view.root().Find("bb"));
   ASSERT_TRUE(view.Parse("[9223372036854775808]"));
   EXPECT_THROW(view.root().Elements()[0].Int(), JsonFieldError);
+}
+
+// Find goes on from the last key found when keys come in increasing order: in any order
+// of look-ups, with nested objects read in between, it finds what a full search finds.
+TEST(JsonViewTest, FindsKeysInAnyOrderOfLookUps) {
+  const std::string text =
+      R"({"":0,"a":1,"a\nb":2,"ab":3,"b":{"a":4,"c":5},"b\"":6,"c":7,"cc":8,"d":{"":9}})";
+  const nlohmann::json parsed = nlohmann::json::parse(text);
+  const std::vector<std::string> keys = {"",   "a", "a\nb", "ab", "b", "b\"", "c",
+                                         "cc", "d", "aa",   "bb", "e", "\x7f"};
+  JsonView view;
+  ASSERT_TRUE(view.Parse(text));
+  std::mt19937 random(7);
+  for (int round = 0; round < 300; ++round) {
+    const std::string& key = keys[random() % keys.size()];
+    // A key that canonical JSON writes with escapes is never found by name.
+    const bool escaped = key.find_first_of("\n\"") != std::string::npos;
+    const std::optional<JsonValue> found = view.root().Find(key);
+    ASSERT_EQ(found.has_value(), !escaped && parsed.contains(key)) << "round " << round;
+    if (found) EXPECT_EQ(found->text(), parsed[key].dump()) << key;
+    if (round % 3 == 0) {  // a nested object read in between
+      EXPECT_EQ(view.root().At("b").At(round % 2 ? "c" : "a").Int(), round % 2 ? 5 : 4);
+    }
+  }
 }
 
 }  // namespace

@@ -39,7 +39,9 @@ class JsonValue {
   std::string_view text() const;
 
   // The value of `key` in this object; nothing when the key is absent. Throws
-  // JsonFieldError when this is not an object.
+  // JsonFieldError when this is not an object. Keys of one object looked up in increasing
+  // order (the order canonical JSON writes them) are found from the last one found on,
+  // instead of from the first.
   std::optional<JsonValue> Find(std::string_view key) const;
   // The value of `key`; throws JsonFieldError when it is absent or this is not an object.
   JsonValue At(std::string_view key) const;
@@ -100,6 +102,10 @@ class JsonView {
 
   std::string_view text_;
   std::vector<Node> nodes_;
+  // The key node last found by Find, and its object's node: where the next Find in that
+  // object may start (so a view is read by one thread at a time).
+  mutable std::uint32_t hint_object_ = 0;
+  mutable std::uint32_t hint_key_ = 0;
 };
 
 }  // namespace claimledger
