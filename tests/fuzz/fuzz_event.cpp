@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "claimledger/codec.h"
 #include "claimledger/error.h"
@@ -60,6 +61,20 @@ void CheckSame(const JsonValue& view, const json& dom) {
       const auto found = view.Find(key);
       if (!found) __builtin_trap();
       CheckSame(*found, value);
+    }
+    // Again in decreasing order, with a name that may be absent after each (Find goes on
+    // from the key it found last when it can).
+    std::vector<std::string> keys;
+    for (const auto& item : dom.items()) keys.push_back(item.key());
+    for (auto key = keys.rbegin(); key != keys.rend(); ++key) {
+      const bool plain = std::all_of(key->begin(), key->end(), [](char c) {
+        return static_cast<unsigned char>(c) >= 0x20 && c != '"' && c != '\\';
+      });
+      if (!plain) continue;
+      const auto found = view.Find(*key);
+      if (!found || found->text() != dom[*key].dump(-1, ' ', false)) __builtin_trap();
+      const std::string other = *key + "~";
+      if (view.Find(other).has_value() != dom.contains(other)) __builtin_trap();
     }
   }
 }
