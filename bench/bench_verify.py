@@ -2,8 +2,8 @@
 
 - claimledger ``verify()``: every event hash and link, every snapshot's bytes, and the
   projections rebuilt by replaying every event and compared with the stored tables
-  (per-table digests; for a ledger file the chain and the stored tables are checked on a
-  second thread while the events are replayed);
+  (per-table digests; for a ledger file two threads each check and replay half of the
+  events, then share the digests of the stored tables);
 - the floor: ``verify_floor`` (bench/verify_floor.cpp), a C++ loop that only reads the
   event rows and SHA-256s their canonical text: no parsing, no replay;
 - plain Python: the same rows read with ``sqlite3`` and re-hashed with ``json`` and
