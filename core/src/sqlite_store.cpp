@@ -363,6 +363,13 @@ struct TableDigest {
   bool operator==(const TableDigest& other) const {
     return sum[0] == other.sum[0] && sum[1] == other.sum[1] && rows == other.rows;
   }
+  // The digest of both tables' rows together (digests of parts of a table add up).
+  TableDigest& operator+=(const TableDigest& other) {
+    sum[0] += other.sum[0];
+    sum[1] += other.sum[1];
+    rows += other.rows;
+    return *this;
+  }
 };
 
 // Encodes one row's values (type tag, then the value; texts with their length) and adds
@@ -842,9 +849,7 @@ class DigestScratch final : public ProjectionWriter {
       }
     }
     for (int table = 0; table < kDigestTables; ++table) {
-      first.digests_[table].sum[0] += digests_[table].sum[0];
-      first.digests_[table].sum[1] += digests_[table].sum[1];
-      first.digests_[table].rows += digests_[table].rows;
+      first.digests_[table] += digests_[table];
     }
     first.sources_.merge(sources_);  // their updated columns go into Digests()
     if (last_verdict_seq_) first.last_verdict_seq_ = last_verdict_seq_;
@@ -875,9 +880,7 @@ class DigestScratch final : public ProjectionWriter {
     if (!other.stored_) return;
     if (!stored_) stored_.emplace();
     for (int table = 0; table < kDigestTables; ++table) {
-      (*stored_)[table].sum[0] += (*other.stored_)[table].sum[0];
-      (*stored_)[table].sum[1] += (*other.stored_)[table].sum[1];
-      (*stored_)[table].rows += (*other.stored_)[table].rows;
+      (*stored_)[table] += (*other.stored_)[table];
     }
   }
 

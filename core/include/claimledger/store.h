@@ -145,8 +145,8 @@ class Store : public ProjectionWriter {
   // moment). REQUIRES: called first in a read transaction, before anything is read in it.
   virtual std::unique_ptr<Store> OpenSameSnapshot() = 0;
   // The stored projection tables in pieces whose digests can be taken apart, so that
-  // threads can share the work (the largest first); the same on every store that reads the
-  // same snapshot.
+  // threads can share the work (whole tables first, then ranges of rows); the same on
+  // every store that reads the same snapshot.
   virtual std::vector<StoredPiece> StoredPieces() = 0;
   // Adds the digests of `piece` of the stored tables to those kept with `replay` (a kDigests
   // replay, or a later one merged into it), for a DiffProjections(replay) on the store this
