@@ -483,6 +483,35 @@ TEST(WorkbenchTest, VerifyReportsChainEditsTheSameAtEveryEvent) {
   }
 }
 
+// The stored tables are digested in ranges of rowids: rows anywhere in the 64-bit range
+// are all counted, once (a rowid is not part of what a row holds, so verify stays ok).
+TEST(WorkbenchTest, VerifyCountsRowsAtTheEndsOfTheRowidRange) {
+  TempLedgerPath path;
+  std::vector<std::string> claims;
+  {
+    auto wb = Open(path.str());
+    for (int i = 0; i < 40; ++i) {
+      claims.push_back(wb->AddClaim({"Claim " + std::to_string(i), {}, {}, {}, {"t"}}).id);
+    }
+  }
+  const std::string pristine = testing_util::ReadFile(path.str());
+  const auto moved = [&](const std::string& claim, const char* rowid) {
+    return "UPDATE claims SET rowid = " + std::string(rowid) + " WHERE id = '" + claim + "';";
+  };
+  VerifyReport report =
+      VerifyAfterEdit(path.str(), pristine,
+                      moved(claims[0], "-9223372036854775808") +
+                          moved(claims[1], "9223372036854775807") + moved(claims[2], "-1"));
+  EXPECT_TRUE(report.ok) << (report.problems.empty() ? "" : report.problems[0].detail);
+  // An edited row among them is still found.
+  report = VerifyAfterEdit(path.str(), pristine,
+                           moved(claims[0], "-9223372036854775808") +
+                               moved(claims[1], "9223372036854775807") +
+                               "UPDATE claims SET text = 'edited' WHERE id = '" + claims[1] + "';");
+  ASSERT_EQ(report.problems.size(), 1u);
+  EXPECT_NE(report.problems[0].detail.find("claims row " + claims[1]), std::string::npos);
+}
+
 TEST(WorkbenchTest, CheckpointCatchesAConsistentRewrite) {
   TempLedgerPath path;
   Checkpoint checkpoint;
