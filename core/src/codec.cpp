@@ -77,14 +77,23 @@ Quote QuoteFromJson(const JsonValue& json) {
 }
 
 nlohmann::json QuantityToJson(const Quantity& quantity) {
-  return {{"text", quantity.text},
-          {"begin", quantity.begin},
-          {"end", quantity.end},
-          {"value", OptionalDecimal(quantity.value)},
-          {"low", OptionalDecimal(quantity.low)},
-          {"high", OptionalDecimal(quantity.high)},
-          {"unit", quantity.unit},
-          {"qualifier", quantity.qualifier}};
+  // Filled member by member in key order, each placed at the end of the object's map: an
+  // initializer list copies every value and searches the map for every key (a bulk load
+  // builds two quantities a claim).
+  nlohmann::json json(nlohmann::json::value_t::object);
+  auto& members = json.get_ref<nlohmann::json::object_t&>();
+  const auto add = [&](const char* key, nlohmann::json value) {
+    members.emplace_hint(members.end(), key, std::move(value));
+  };
+  add("begin", quantity.begin);
+  add("end", quantity.end);
+  add("high", OptionalDecimal(quantity.high));
+  add("low", OptionalDecimal(quantity.low));
+  add("qualifier", quantity.qualifier);
+  add("text", quantity.text);
+  add("unit", quantity.unit);
+  add("value", OptionalDecimal(quantity.value));
+  return json;
 }
 
 Quantity QuantityFromJson(const nlohmann::json& json) {
