@@ -469,11 +469,11 @@ class DigestReplay {
 class ChainCheck {
  public:
   ChainCheck(const std::optional<Checkpoint>& against, bool after_split)
-      : against_(against), joined_(!after_split) {}
+      : against_(against), after_split_(after_split) {}
 
   void operator()(const Event& event, std::string_view data_text) {
     ++events;
-    if (joined_ || first_) {
+    if (!after_split_ || first_) {
       CheckLink(event.seq, event.prev, problems);
     } else {
       first_ = {event.seq, event.prev};  // checked by Join()
@@ -537,7 +537,7 @@ class ChainCheck {
   }
 
   const std::optional<Checkpoint>& against_;
-  bool joined_;                // false until the check of the events before is known
+  const bool after_split_;
   std::optional<Link> first_;  // the first event of a check after a split
   std::int64_t expected_seq_ = 1;
   std::string expected_prev_ = GenesisPrev();
@@ -570,6 +570,11 @@ VerifyReport Ledger::Verify(const std::optional<Checkpoint>& against) {
   // piece by piece until none are left.
   ChainCheck chain(against, false);
   DigestReplay replay(*digests);
+  const auto check_and_replay = [&](const Event& event, std::string_view data_text) {
+    chain(event, data_text);
+    replay(event, data_text);
+    return true;
+  };
   if (beside) {
     const std::int64_t split = HeadSeq(store_) / 2;
     const std::unique_ptr<ProjectionWriter> later_digests = store_.NewLaterDigests(*digests);
@@ -591,11 +596,7 @@ VerifyReport Ledger::Verify(const std::optional<Checkpoint>& against) {
       digest_pieces(*beside, *later_digests);
     });
     try {
-      store_.ScanEvents(1, split, false, [&](const Event& event, std::string_view data_text) {
-        chain(event, data_text);
-        replay(event, data_text);
-        return true;
-      });
+      store_.ScanEvents(1, split, false, check_and_replay);
       digest_pieces(store_, *digests);
     } catch (...) {
       next_piece = pieces.size();  // the other thread stops after its current piece
@@ -615,11 +616,7 @@ VerifyReport Ledger::Verify(const std::optional<Checkpoint>& against) {
       });
     }
   } else {
-    store_.ScanEvents(1, -1, false, [&](const Event& event, std::string_view data_text) {
-      chain(event, data_text);
-      replay(event, data_text);
-      return true;
-    });
+    store_.ScanEvents(1, -1, false, check_and_replay);
   }
   report.events = chain.events;
   // Every event's problems together, in the order of seq: the chain's first. Both scans

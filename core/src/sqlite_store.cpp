@@ -14,7 +14,6 @@
 #include <map>
 #include <sstream>
 #include <tuple>
-#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -370,6 +369,13 @@ struct TableDigest {
     rows += other.rows;
     return *this;
   }
+  // The digest without the rows of `other` (the sums wrap around, so this undoes +=).
+  TableDigest& operator-=(const TableDigest& other) {
+    sum[0] -= other.sum[0];
+    sum[1] -= other.sum[1];
+    rows -= other.rows;
+    return *this;
+  }
 };
 
 // Encodes one row's values (type tag, then the value; texts with their length) and adds
@@ -420,27 +426,19 @@ class RowHasher {
                                    : Other('b', Statement::ViewOf(value));
     }
   }
-  void AddTo(TableDigest& digest) {
-    std::uint64_t hash[2];
-    KeyedHash(hash);
-    digest.sum[0] += hash[0];
-    digest.sum[1] += hash[1];
-    ++digest.rows;
-  }
-  // Takes back a row added before (the sums wrap around, so this undoes AddTo exactly).
-  void RemoveFrom(TableDigest& digest) {
-    std::uint64_t hash[2];
-    KeyedHash(hash);
-    digest.sum[0] -= hash[0];
-    digest.sum[1] -= hash[1];
-    --digest.rows;
-  }
+  void AddTo(TableDigest& digest) const { digest += RowDigest(); }
+  // Takes back a row added before.
+  void RemoveFrom(TableDigest& digest) const { digest -= RowDigest(); }
 
  private:
-  void KeyedHash(std::uint64_t hash[2]) const {
-    crypto_shorthash_siphashx24(reinterpret_cast<unsigned char*>(hash),
+  // The digest of the one row encoded: its keyed hash, counted once.
+  TableDigest RowDigest() const {
+    TableDigest row;
+    crypto_shorthash_siphashx24(reinterpret_cast<unsigned char*>(row.sum),
                                 reinterpret_cast<const unsigned char*>(buffer_.data()),
                                 buffer_.size(), key_);
+    row.rows = 1;
+    return row;
   }
   RowHasher& Raw(const void* bytes, std::size_t size) {
     buffer_.append(static_cast<const char*>(bytes), size);
@@ -479,6 +477,14 @@ std::int64_t ClaimYear(std::string_view date_or_at) {
 
 using TableDigests = std::array<TableDigest, kDigestTables>;
 
+// The SELECT that reads a table's rows for its digest: `columns`, then `updated` (whose
+// first column repeats the key).
+std::string DigestSelect(const DigestLayout& layout, const std::string& schema) {
+  const std::string updated = *layout.updated ? std::string(", ") + layout.updated : "";
+  return WithSchema(std::string("SELECT ") + layout.columns + updated + " FROM $S." + layout.table,
+                    schema);
+}
+
 // The pieces a table with rowids is digested in (StoredPiecesOf): small enough for two
 // threads to end together, and a table of any size is cut (so every verify crosses them).
 constexpr std::int64_t kPiecesPerTable = 32;
@@ -491,14 +497,9 @@ std::vector<StoredPiece> StoredPiecesOf(Connection& connection, const std::strin
   std::vector<StoredPiece> whole, ranges;
   for (int table = 0; table < kDigestTables; ++table) {
     const DigestLayout& layout = DigestLayouts()[table];
-    const std::string updated = *layout.updated ? std::string(", ") + layout.updated : "";
-    const int columns = connection
-                            .Prepare(WithSchema(std::string("SELECT ") + layout.columns + updated +
-                                                    " FROM $S." + layout.table,
-                                                schema))
-                            .ColumnCount();
+    const int columns = connection.Prepare(DigestSelect(layout, schema)).ColumnCount();
     // The updated columns repeat the key, so it is counted twice.
-    const int distinct = updated.empty() ? columns : columns - 1;
+    const int distinct = *layout.updated ? columns - 1 : columns;
     if (distinct !=
         connection.Prepare(WithSchema(std::string("SELECT * FROM $S.") + layout.table, schema))
             .ColumnCount()) {
@@ -539,16 +540,16 @@ std::vector<StoredPiece> StoredPiecesOf(Connection& connection, const std::strin
 void DigestStoredPiece(Connection& connection, const std::string& schema, const unsigned char* key,
                        const StoredPiece& piece, TableDigests& digests) {
   const DigestLayout& layout = DigestLayouts()[piece.table];
-  const std::string updated = *layout.updated ? std::string(", ") + layout.updated : "";
-  Statement rows = connection.Prepare(
-      WithSchema(std::string("SELECT ") + layout.columns + updated + " FROM $S." + layout.table +
-                     (piece.whole_table ? "" : " WHERE rowid BETWEEN ?1 AND ?2"),
-                 schema));
+  Statement rows = connection.Prepare(DigestSelect(layout, schema) +
+                                      (piece.whole_table ? "" : " WHERE rowid BETWEEN ?1 AND ?2"));
   if (!piece.whole_table) rows.Bind(1, piece.first).Bind(2, piece.last);
   const int columns = rows.ColumnCount();
-  // The updated columns come last, the key first among them.
+  // The updated columns come last.
+  const std::string_view updated = layout.updated;
   const int first_updated =
-      columns - static_cast<int>(std::count(updated.begin(), updated.end(), ','));
+      updated.empty()
+          ? columns
+          : columns - 1 - static_cast<int>(std::count(updated.begin(), updated.end(), ','));
   RowHasher hasher(key);
   TableDigest& stored = digests[piece.table];
   while (rows.Step()) {
@@ -817,7 +818,7 @@ class DigestScratch final : public ProjectionWriter {
   }
   const unsigned char* key() const { return key_; }
 
-  // Adds this replay of the events after a split (made with the constructor above) to
+  // Adds this replay of the events after a split (made by AfterSplit) to
   // `first`, the replay of those up to it, and applies to `first` the updates of claims and
   // sources put off here, in order. False, with `first` unchanged, when that would not give
   // what one replay gives: an id put on both sides (a repeated key, which a replay in one
@@ -825,13 +826,8 @@ class DigestScratch final : public ProjectionWriter {
   bool MergeInto(DigestScratch& first) {
     if (!later_) return false;
     const auto shared = [](const auto& later, const auto& earlier) {
-      return std::any_of(later.begin(), later.end(), [&](const auto& item) {
-        if constexpr (std::is_same_v<std::decay_t<decltype(item)>, std::string>) {
-          return earlier.count(item) > 0;
-        } else {
-          return earlier.count(item.first) > 0;
-        }
-      });
+      return std::any_of(later.begin(), later.end(),
+                         [&](const auto& item) { return earlier.count(KeyOf(item)) > 0; });
     };
     bool claims_shared = false;
     claims_.ForEachId([&](std::string_view id) { claims_shared |= first.claims_.Contains(id); });
@@ -904,6 +900,12 @@ class DigestScratch final : public ProjectionWriter {
   [[noreturn]] static void Duplicate(const char* key) {
     throw Error(Code::kStorage, "claimledger.store.io",
                 std::string("SQLite statement failed: UNIQUE constraint failed: ") + key);
+  }
+  // The key of an element of a set of ids, or of a map by id.
+  static const std::string& KeyOf(const std::string& id) { return id; }
+  template <typename Value>
+  static const std::string& KeyOf(const std::pair<const std::string, Value>& item) {
+    return item.first;
   }
   static std::uint64_t RandomSeed() {
     std::uint64_t seed;
