@@ -166,8 +166,9 @@ std::unique_ptr<Store> StoreOf(const std::vector<Event>& events,
   return store;
 }
 
-// Verify replays the last events on a second thread into digests of their own and merges
-// them; when they need state from before the split it replays them again after the rest.
+// Verify replays the second half of the events on a second thread into digests of their
+// own and merges them; when they need state from before the split it replays them again
+// after the rest.
 // Wherever the split falls, the result is that of one replay in order: the same events
 // refused (the repeated claim and evidence, 14 and 15) and digests equal to the tables.
 TEST(LedgerVerifyTest, ADigestReplayInTwoPiecesAgreesWithOneWhereverItIsSplit) {
