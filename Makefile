@@ -87,7 +87,7 @@ test-python: venv
 bench: venv
 	$(VENV)/bin/python -m pip install -q ".[bench]"
 	cmake -S . -B build/bench -DCMAKE_BUILD_TYPE=Release -DCLAIMLEDGER_BENCH=ON -DCLAIMLEDGER_TESTS=OFF
-	cmake --build build/bench -j $(JOBS) --target verify_floor lsh_build
+	cmake --build build/bench -j $(JOBS) --target verify_floor lsh_build load_floor
 	$(VENV)/bin/python bench/bench_bulk_add.py
 	$(VENV)/bin/python bench/bench_verify.py
 	$(VENV)/bin/python bench/bench_bundle.py

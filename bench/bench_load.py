@@ -48,6 +48,17 @@ under 2 s at that size. Each figure is printed next to its target with "met" or
 "NOT met". A timing never fails the run: the exit status is 0 unless something is broken
 (an import, a wrong count).
 
+The floor
+    ``load_floor`` (bench/load_floor.cpp, built by ``make bench``): the SQLite writes of the
+    same synthetic load and the SHA-256 of each event, nothing else, into a file the core
+    created (its schema and settings), in transactions of ``--batch`` claims like the load. Variants
+    (``--floor-variants``, default all): ``layout`` (every row the core writes today),
+    ``nolsh`` (without the 16 near-duplicate rows a claim), ``intkeys`` (nolsh with tags,
+    verdicts and event references keyed by integers, a layout the core does not have) and
+    ``minimal`` (the two events, the claim row and the verdict row, no other index). Printed
+    next to the time the whole load would have to take for the target (the peer's / 3).
+    Skipped with a message when the binary is missing.
+
 Reproduce (after ``make venv`` and ``.venv/bin/pip install -q '.[bench]'``):
     .venv/bin/python bench/bench_load.py --claims 1000000
     .venv/bin/python bench/bench_load.py --claims 20000          # quick smoke run
@@ -77,6 +88,8 @@ from typing import Iterator, Optional
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_LIAR_DIR = HERE.parent.parent / "shared" / "data" / "liar"
+DEFAULT_FLOOR = HERE.parent / "build" / "bench" / "load_floor"
+FLOOR_VARIANTS = ("layout", "nolsh", "intkeys", "minimal")
 LIAR_FILES = ("train.tsv", "valid.tsv", "test.tsv")
 LIAR_LABELS = ("true", "mostly-true", "half-true", "barely-true", "false", "pants-fire")
 LIAR_COUNTS = (
@@ -727,6 +740,18 @@ def _worker(args: argparse.Namespace) -> None:
     print(json.dumps(result))
 
 
+def _run_floor(args: argparse.Namespace, variant: str) -> dict:
+    """One run of the load floor (bench/load_floor.cpp) in a scratch directory."""
+    with tempfile.TemporaryDirectory(prefix="claimledger-load-floor-", dir=args.dir) as name:
+        command = [str(args.floor), str(Path(name) / "floor.ledger"), str(args.claims), variant]
+        command.append(str(args.batch))
+        done = subprocess.run(command, check=False, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.stderr.write(done.stderr)
+        raise SystemExit(f"bench_load: the load floor ({variant}) failed (exit {done.returncode})")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def _rates(cl: dict, peer: dict) -> float:
     for r in (cl, peer):
         r["claims_per_s"] = r["claims"] / r["seconds"] if r["seconds"] > 0 else float("inf")
@@ -821,11 +846,30 @@ def main(argv: Optional[list[str]] = None) -> int:
         help="keep the ledgers and peer files under this directory (default: a temporary "
         "directory, removed)",
     )
+    parser.add_argument(
+        "--floor",
+        type=Path,
+        default=DEFAULT_FLOOR,
+        help=f"the load_floor binary (default {DEFAULT_FLOOR.relative_to(HERE.parent)}, built "
+        "by make bench); skipped when missing",
+    )
+    parser.add_argument(
+        "--floor-variants",
+        default=",".join(FLOOR_VARIANTS),
+        help=f"comma-separated floor variants to run, of {', '.join(FLOOR_VARIANTS)} "
+        "(default all; empty: none)",
+    )
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--worker", choices=sorted(WORKERS), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.claims < 1 or args.batch < 1 or args.claimants < 1:
         parser.error("--claims, --batch and --claimants must be positive")
+    variants = [v for v in args.floor_variants.split(",") if v]
+    unknown = sorted(set(variants) - set(FLOOR_VARIANTS))
+    if unknown:
+        parser.error(
+            f"unknown floor variant(s) {', '.join(unknown)}; use {', '.join(FLOOR_VARIANTS)}"
+        )
     if args.worker:
         _worker(args)
         return 0
@@ -866,6 +910,10 @@ def main(argv: Optional[list[str]] = None) -> int:
             "results": [cl, peer],
             "ratio": ratio,
         }
+        if variants and not args.floor.exists():
+            messages.append(f"load floor skipped: no {args.floor} (make bench builds it)")
+        elif variants:
+            result["synthetic"]["floor"] = [_run_floor(args, v) for v in variants]
     result["targets"] = _targets(result)
     result["messages"] = messages
 
@@ -904,6 +952,18 @@ def main(argv: Optional[list[str]] = None) -> int:
             f"{rep['returns']} (importing pandas first: {rep['pandas_import_seconds']:.2f} s, "
             f"not counted); peak RSS after the queries {cl['peak_rss_after_queries_mb']:.0f} MB"
         )
+        if "floor" in s:
+            budget = peer["seconds"] / TARGET_RATIO
+            print(
+                f"  load floor (SQLite writes and SHA-256 only, {s['claims']:,} claims); "
+                f"{TARGET_RATIO:g}x the peer means the whole load in {budget:.1f} s:"
+            )
+            for f in s["floor"]:
+                print(
+                    f"    {f['variant']:<8} {f['seconds']:>8.2f} s  "
+                    f"{f['claims'] / f['seconds']:>9,.0f} claims/s  "
+                    f"{f['seconds'] / budget:>5.2f}x the time allowed"
+                )
     print(f"note: {result['note']}")
     if result["targets"]:
         print("targets (issue 4):")
