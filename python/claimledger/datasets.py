@@ -17,6 +17,11 @@ hash the file (the hash goes into each claim's provenance), then to write. With
 ``errors="raise"`` (the default) a malformed row stops the load after the first pass,
 before anything is written; with ``errors="skip"`` the good rows are loaded and the bad
 ones come back in :attr:`LoadReport.skipped` with their line numbers.
+
+``batch_size`` trades memory for speed: each commit rewrites the index pages its batch
+touched, so fewer, larger batches load large files faster. Measured on 308,070 LIAR-format
+rows (bench/README.md): 71 s at the default 5,000 (peak RSS 136 MB), 57 s at 20,000
+(253 MB), 55 s at 50,000 (489 MB).
 """
 
 from __future__ import annotations
