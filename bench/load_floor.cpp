@@ -26,6 +26,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <iterator>
 #include <random>
 #include <string>
 #include <utility>
@@ -90,6 +91,11 @@ int main(int argc, char** argv) {
   }
   if (variant != "layout" && variant != "nolsh" && variant != "intkeys" && variant != "minimal") {
     std::fprintf(stderr, "load_floor: unknown variant %s\n", variant.c_str());
+    return 2;
+  }
+  if (FILE* existing = std::fopen(path.c_str(), "rb")) {  // never write into a real ledger
+    std::fclose(existing);
+    std::fprintf(stderr, "load_floor: %s exists; give the path of a new file\n", path.c_str());
     return 2;
   }
   const bool minimal = variant == "minimal";
@@ -202,7 +208,9 @@ int main(int argc, char** argv) {
       const std::string& claimant = claimants[random() % kClaimants];
       const std::string ref_text = "syn:" + std::to_string(done);
       std::vector<std::string> tags;
-      for (int t = static_cast<int>(random() % 4); t > 0; --t) tags.push_back(kTags[random() % 6]);
+      for (int t = static_cast<int>(random() % 4); t > 0; --t) {
+        tags.push_back(kTags[random() % std::size(kTags)]);
+      }
       std::sort(tags.begin(), tags.end());
       tags.erase(std::unique(tags.begin(), tags.end()), tags.end());
       std::string tag_json = "[";
@@ -222,19 +230,18 @@ int main(int argc, char** argv) {
       claim.Text(1, id).Text(2, text).Text(3, claimant).Text(4, "2019-01-04").Text(5, ref_text);
       claim.Text(6, at).Int(7, claim_seq).Int(8, 2019).Run();
       const std::int64_t rowid = sqlite3_last_insert_rowid(db);
+      // Binds the claim as tags, verdicts and the rating update name it.
+      const auto claim_key = [&](Insert& statement, int i) -> Insert& {
+        return integer_keys ? statement.Int(i, rowid) : statement.Text(i, id);
+      };
 
-      const char* rated = kRatings[random() % 6];
+      const char* rated = kRatings[random() % std::size(kRatings)];
       append("verdict.set",
              "{\"claim\":\"" + id + "\",\"evidence\":[],\"rating\":\"" + rated +
                  "\",\"rationale\":\"synthetic: " + rated + "\"}",
              at);
       verdict.Int(1, seq).Text(3, rated).Text(4, std::string("synthetic: ") + rated).Text(5, at);
-      if (integer_keys) {
-        verdict.Int(2, rowid);
-      } else {
-        verdict.Text(2, id);
-      }
-      verdict.Run();
+      claim_key(verdict, 2).Run();
       if (minimal) continue;
 
       search.Int(1, rowid).Text(2, text).Run();
@@ -242,27 +249,19 @@ int main(int argc, char** argv) {
         for (int b = 0; b < 16; ++b)
           pending.emplace_back(static_cast<std::int64_t>(random()), rowid);
       }
-      for (const std::string& t : tags) {
-        if (integer_keys) {
-          tag.Int(1, rowid);
-        } else {
-          tag.Text(1, id);
-        }
-        tag.Text(2, t).Run();
-      }
+      for (const std::string& t : tags) claim_key(tag, 1).Text(2, t).Run();
       if (integer_keys) {  // entities named by the seq of the event that made them
         ref.Int(1, claim_seq).Int(2, claim_seq).Run();
         ref.Int(1, 2 + static_cast<std::int64_t>(std::hash<std::string>()(claimant) % kClaimants))
             .Int(2, claim_seq)
             .Run();
         ref.Int(1, claim_seq).Int(2, seq).Run();
-        rating.Int(1, rowid).Run();
       } else {
         ref.Text(1, id).Int(2, claim_seq).Run();
         ref.Text(1, claimant).Int(2, claim_seq).Run();
         ref.Text(1, id).Int(2, seq).Run();
-        rating.Text(1, id).Run();
       }
+      claim_key(rating, 1).Run();
     }
     std::sort(pending.begin(), pending.end());
     for (const auto& [key, rowid] : pending) bucket.Int(1, key).Int(2, rowid).Run();
