@@ -51,8 +51,8 @@ under 2 s at that size. Each figure is printed next to its target with "met" or
 The floor
     ``load_floor`` (bench/load_floor.cpp, built by ``make bench``): the SQLite writes of the
     same synthetic load and the SHA-256 of each event, nothing else, into a file the core
-    created (its schema and settings), in transactions of ``--batch`` claims like the load. Variants
-    (``--floor-variants``, default all): ``layout`` (every row the core writes today),
+    created (its schema and settings), in transactions of ``--batch`` claims like the load.
+    Variants (``--floor-variants``, default all): ``layout`` (every row the core writes today),
     ``nolsh`` (without the 16 near-duplicate rows a claim), ``intkeys`` (nolsh with tags,
     verdicts and event references keyed by integers, a layout the core does not have) and
     ``minimal`` (the two events, the claim row and the verdict row, no other index). Printed
@@ -743,8 +743,8 @@ def _worker(args: argparse.Namespace) -> None:
 def _run_floor(args: argparse.Namespace, variant: str) -> dict:
     """One run of the load floor (bench/load_floor.cpp) in a scratch directory."""
     with tempfile.TemporaryDirectory(prefix="claimledger-load-floor-", dir=args.dir) as name:
-        command = [str(args.floor), str(Path(name) / "floor.ledger"), str(args.claims), variant]
-        command.append(str(args.batch))
+        ledger = str(Path(name) / "floor.ledger")
+        command = [str(args.floor), ledger, str(args.claims), variant, str(args.batch)]
         done = subprocess.run(command, check=False, capture_output=True, text=True)
     if done.returncode != 0:
         sys.stderr.write(done.stderr)
