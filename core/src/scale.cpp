@@ -3,9 +3,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 
 #include "claimledger/error.h"
+#include "claimledger/vocabulary.h"
 
 namespace claimledger {
 
@@ -141,46 +141,55 @@ ClaimReviewRating ToClaimReviewRating(const RatingScale& scale, const std::strin
   return result;
 }
 
-const RatingScale& BuiltinScale(const std::string& name) {
-  static const std::map<std::string, RatingScale> kScales = {
+namespace {
+
+// The built-in scales, in the order BuiltinScaleNames() lists them.
+const std::vector<RatingScale>& BuiltinScales() {
+  static const std::vector<RatingScale> kScales = {
       {"default",
-       {"default",
-        {{"true", 0},
-         {"mostly-true", 1},
-         {"mixed", 2},
-         {"mostly-false", 3},
-         {"false", 4},
-         {"unproven", std::nullopt},
-         {"misleading", std::nullopt}}}},
+       {{"true", 0},
+        {"mostly-true", 1},
+        {"mixed", 2},
+        {"mostly-false", 3},
+        {"false", 4},
+        {"unproven", std::nullopt},
+        {"misleading", std::nullopt}}},
       {"politifact",
-       {"politifact",
-        {{"true", 0},
-         {"mostly-true", 1},
-         {"half-true", 2},
-         {"barely-true", 3},
-         {"false", 4},
-         {"pants-fire", 5}}}},
-      {"fever", {"fever", {{"supports", 0}, {"refutes", 1}, {"not-enough-info", std::nullopt}}}},
-      {"claimskg",
-       {"claimskg", {{"true", 0}, {"mixture", 1}, {"false", 2}, {"other", std::nullopt}}}},
+       {{"true", 0},
+        {"mostly-true", 1},
+        {"half-true", 2},
+        {"barely-true", 3},
+        {"false", 4},
+        {"pants-fire", 5}}},
+      {"fever", {{"supports", 0}, {"refutes", 1}, {"not-enough-info", std::nullopt}}},
+      {"claimskg", {{"true", 0}, {"mixture", 1}, {"false", 2}, {"other", std::nullopt}}},
   };
-  const auto found = kScales.find(name);
-  if (found == kScales.end()) {
-    throw Error(Code::kInvalidInput, "claimledger.scale.unknown",
-                "unknown rating scale \"" + name +
-                    "\"; built-in scales are default, politifact, fever, claimskg");
+  return kScales;
+}
+
+}  // namespace
+
+const std::vector<std::string>& BuiltinScaleNames() {
+  static const std::vector<std::string> kNames = [] {
+    std::vector<std::string> names;
+    for (const RatingScale& scale : BuiltinScales()) names.push_back(scale.name);
+    return names;
+  }();
+  return kNames;
+}
+
+const RatingScale& BuiltinScale(const std::string& name) {
+  for (const RatingScale& scale : BuiltinScales()) {
+    if (scale.name == name) return scale;
   }
-  return found->second;
+  std::string known;
+  for (const std::string& each : BuiltinScaleNames()) known += (known.empty() ? "" : ", ") + each;
+  throw Error(Code::kInvalidInput, "claimledger.scale.unknown",
+              "unknown rating scale \"" + name + "\"; built-in scales are " + known);
 }
 
 std::optional<std::string> AdmiraltyGradeMeaning(const std::string& grade) {
-  static const std::map<std::string, std::string> kGrades = {
-      {"A", "completely reliable"}, {"B", "usually reliable"},
-      {"C", "fairly reliable"},     {"D", "not usually reliable"},
-      {"E", "unreliable"},          {"F", "reliability cannot be judged"}};
-  const auto found = kGrades.find(grade);
-  if (found == kGrades.end()) return std::nullopt;
-  return found->second;
+  return GradeMeaning(ReliabilityGrades(), grade);
 }
 
 }  // namespace claimledger

@@ -20,16 +20,12 @@
 #include "claimledger/similarity.h"
 #include "claimledger/text.h"
 #include "claimledger/track_record.h"
+#include "claimledger/vocabulary.h"
 
 namespace claimledger {
 namespace {
 
 using nlohmann::json;
-
-const std::vector<std::string> kSourceKinds = {"outlet", "person", "organisation",
-                                               "official-record", "dataset"};
-const std::vector<std::string> kStances = {"supports", "refutes", "context"};
-const std::vector<std::string> kStatuses = {"new", "in-progress", "reviewed", "published"};
 
 Error Invalid(const std::string& id, const std::string& detail) {
   return Error(Code::kInvalidInput, "claimledger." + id, detail);
@@ -278,7 +274,7 @@ Quote Workbench::Anchor(const std::string& snapshot, const Quote& selector, bool
 
 std::string Workbench::AddSourceIn(Ledger::Transaction& transaction, const NewSource& source) {
   const std::string name = RequireText("source name", source.name);
-  RequireChoice("source.unknown_kind", "source kind", source.kind, kSourceKinds);
+  RequireChoice("source.unknown_kind", "source kind", source.kind, SourceKinds());
   const auto ref = OptionalText("ref", source.ref);
   if (ref) {
     if (auto existing = store_->SourceIdByRef(*ref)) return *existing;  // loaded before
@@ -411,12 +407,13 @@ Evidence Workbench::LinkEvidence(const NewEvidence& evidence) {
   std::lock_guard<std::mutex> lock(mutex_);
   Ledger::Transaction transaction(*ledger_);
   RequireClaim(evidence.claim);
-  RequireChoice("stance.unknown", "stance", evidence.stance, kStances);
+  RequireChoice("stance.unknown", "stance", evidence.stance, Stances());
   RequireUtf8("quote", evidence.quote);
   const auto note = OptionalText("note", evidence.note);
   if (evidence.credibility) {
-    RequireChoice("evidence.unknown_credibility", "credibility", *evidence.credibility,
-                  {"1", "2", "3", "4", "5", "6"});
+    std::vector<std::string> codes;
+    for (const Grade& grade : CredibilityGrades()) codes.push_back(grade.code);
+    RequireChoice("evidence.unknown_credibility", "credibility", *evidence.credibility, codes);
   }
   Quote selector;
   selector.exact = evidence.quote;
@@ -475,9 +472,9 @@ Claim Workbench::SetStatus(const std::string& claim, const std::string& status) 
   std::lock_guard<std::mutex> lock(mutex_);
   Ledger::Transaction transaction(*ledger_);
   const Claim current = RequireClaim(claim);
-  RequireChoice("status.unknown", "status", status, kStatuses);
+  RequireChoice("status.unknown", "status", status, ClaimStatuses());
   const auto rank = [](const std::string& s) {
-    return std::find(kStatuses.begin(), kStatuses.end(), s) - kStatuses.begin();
+    return std::find(ClaimStatuses().begin(), ClaimStatuses().end(), s) - ClaimStatuses().begin();
   };
   const bool forward = rank(status) > rank(current.status);
   const bool reopen = status == "in-progress" && rank(current.status) > rank(status);
@@ -558,7 +555,7 @@ Evidence Workbench::GetEvidence(const std::string& id) {
 
 std::vector<Claim> Workbench::Claims(const ClaimFilter& filter) {
   std::lock_guard<std::mutex> lock(mutex_);
-  if (filter.status) RequireChoice("status.unknown", "status", *filter.status, kStatuses);
+  if (filter.status) RequireChoice("status.unknown", "status", *filter.status, ClaimStatuses());
   if (filter.rating && ledger_->scale().Find(*filter.rating) == nullptr) {
     throw Invalid("verdict.unknown_rating", Shown(*filter.rating) +
                                                 " is not a rating on this ledger's scale; "
@@ -575,7 +572,7 @@ std::vector<SearchHit> Workbench::Search(const std::string& query, const ClaimFi
   const std::string match = SearchQuery(query, match_any);
   ClaimFilter narrowed = filter;
   if (narrowed.limit < 0) narrowed.limit = 10;
-  if (filter.status) RequireChoice("status.unknown", "status", *filter.status, kStatuses);
+  if (filter.status) RequireChoice("status.unknown", "status", *filter.status, ClaimStatuses());
   if (filter.rating) RequireRating(*filter.rating);
   auto from = OptionalDate("since", since);
   auto to = OptionalDate("until", until);

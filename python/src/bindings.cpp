@@ -9,6 +9,7 @@
 #include "claimledger/error.h"
 #include "claimledger/scale.h"
 #include "claimledger/track_record.h"
+#include "claimledger/vocabulary.h"
 #include "claimledger/workbench.h"
 
 namespace py = pybind11;
@@ -93,6 +94,21 @@ void DefOrigin(Class& cls) {
 
 PYBIND11_MODULE(_core, m) {
   m.doc() = "The C++ core of claimledger (use the claimledger package, not this module).";
+
+  // The vocabularies (vocabulary.h), as tuples: the Python package reads them from here.
+  const auto words = [](const std::vector<std::string>& list) { return py::tuple(py::cast(list)); };
+  const auto grades = [](const std::vector<Grade>& list) {
+    py::list pairs;
+    for (const Grade& grade : list) pairs.append(py::make_tuple(grade.code, grade.meaning));
+    return py::tuple(pairs);
+  };
+  m.attr("CLAIM_STATUSES") = words(ClaimStatuses());
+  m.attr("STANCES") = words(Stances());
+  m.attr("SOURCE_KINDS") = words(SourceKinds());
+  m.attr("RELIABILITY_GRADES") = grades(ReliabilityGrades());
+  m.attr("CREDIBILITY_GRADES") = grades(CredibilityGrades());
+  m.attr("EVENT_TYPES") = words(EventTypeNames());
+  m.attr("BUILTIN_SCALES") = words(BuiltinScaleNames());
 
   py::register_exception_translator([](std::exception_ptr pointer) {
     try {
@@ -362,20 +378,23 @@ PYBIND11_MODULE(_core, m) {
       .def_property("actor", &Workbench::actor, &Workbench::set_actor)
       .def_property_readonly("identity", &Workbench::identity)
       .def_property_readonly("scale", &Workbench::scale, py::return_value_policy::copy)
-      .def("add_sources", &Workbench::AddSources, Release())
-      .def("add_snapshot",
-           [](Workbench& w, const py::bytes& content, std::optional<std::string> url,
-              std::optional<std::string> title, std::optional<std::string> publisher,
-              std::optional<std::string> published, std::optional<std::string> retrieved) {
-             NewSnapshot snapshot{std::string(content), std::move(url),       std::move(title),
-                                  std::move(publisher), std::move(published), std::move(retrieved)};
-             py::gil_scoped_release release;
-             return w.AddSnapshot(snapshot);
-           })
-      .def("add_claims", &Workbench::AddClaims, Release())
+      .def("add_sources", &Workbench::AddSources, py::arg("sources"), Release())
+      .def(
+          "add_snapshot",
+          [](Workbench& w, const py::bytes& content, std::optional<std::string> url,
+             std::optional<std::string> title, std::optional<std::string> publisher,
+             std::optional<std::string> published, std::optional<std::string> retrieved) {
+            NewSnapshot snapshot{std::string(content), std::move(url),       std::move(title),
+                                 std::move(publisher), std::move(published), std::move(retrieved)};
+            py::gil_scoped_release release;
+            return w.AddSnapshot(snapshot);
+          },
+          py::arg("content"), py::arg("url"), py::arg("title"), py::arg("publisher"),
+          py::arg("published"), py::arg("retrieved"))
+      .def("add_claims", &Workbench::AddClaims, py::arg("claims"), Release())
       .def(
           "add_claim", [](Workbench& w, const NewClaim& claim) { return w.AddClaim(claim); },
-          Release())
+          py::arg("claim"), Release())
       .def(
           "link_evidence",
           [](Workbench& w, std::string claim, std::string snapshot, std::string quote,
@@ -389,10 +408,12 @@ PYBIND11_MODULE(_core, m) {
           py::arg("claim"), py::arg("snapshot"), py::arg("quote"), py::arg("stance"),
           py::arg("note"), py::arg("credibility"), py::arg("match_case") = true,
           py::arg("prefix") = std::nullopt, py::arg("suffix") = std::nullopt, Release())
-      .def("set_verdict", &Workbench::SetVerdict, Release())
-      .def("set_status", &Workbench::SetStatus, Release())
-      .def("rate_source", &Workbench::RateSource, Release())
-      .def("claim", &Workbench::GetClaim, Release())
+      .def("set_verdict", &Workbench::SetVerdict, py::arg("claim"), py::arg("rating"),
+           py::arg("rationale"), py::arg("evidence"), Release())
+      .def("set_status", &Workbench::SetStatus, py::arg("claim"), py::arg("status"), Release())
+      .def("rate_source", &Workbench::RateSource, py::arg("source"), py::arg("grade"),
+           py::arg("rationale"), Release())
+      .def("claim", &Workbench::GetClaim, py::arg("id"), Release())
       .def(
           "claims",
           [](Workbench& w, std::optional<std::string> status, std::optional<std::string> rating,
@@ -401,34 +422,37 @@ PYBIND11_MODULE(_core, m) {
             return w.Claims(
                 {std::move(status), std::move(rating), std::move(claimant), std::move(tag), limit});
           },
-          Release())
-      .def("source", &Workbench::GetSource, Release())
+          py::arg("status"), py::arg("rating"), py::arg("claimant"), py::arg("tag"),
+          py::arg("limit"), Release())
+      .def("source", &Workbench::GetSource, py::arg("id"), Release())
       .def("sources", &Workbench::Sources, Release())
-      .def("snapshot", &Workbench::GetSnapshot, Release())
+      .def("snapshot", &Workbench::GetSnapshot, py::arg("hash"), Release())
       .def("snapshots", &Workbench::Snapshots, Release())
-      .def("snapshot_content",
-           [](Workbench& w, const std::string& hash) {
-             std::string content;
-             {
-               py::gil_scoped_release release;
-               content = w.SnapshotContent(hash);
-             }
-             return py::bytes(content);
-           })
-      .def("evidence", &Workbench::GetEvidence, Release())
-      .def("evidence_for", &Workbench::EvidenceFor, Release())
-      .def("verdicts", &Workbench::Verdicts, Release())
-      .def("source_ratings", &Workbench::SourceRatings, Release())
-      .def("history", &Workbench::History, Release())
-      .def("events", &Workbench::Events, Release())
+      .def(
+          "snapshot_content",
+          [](Workbench& w, const std::string& hash) {
+            std::string content;
+            {
+              py::gil_scoped_release release;
+              content = w.SnapshotContent(hash);
+            }
+            return py::bytes(content);
+          },
+          py::arg("hash"))
+      .def("evidence", &Workbench::GetEvidence, py::arg("id"), Release())
+      .def("evidence_for", &Workbench::EvidenceFor, py::arg("claim"), Release())
+      .def("verdicts", &Workbench::Verdicts, py::arg("claim"), Release())
+      .def("source_ratings", &Workbench::SourceRatings, py::arg("source"), Release())
+      .def("history", &Workbench::History, py::arg("id"), Release())
+      .def("events", &Workbench::Events, py::arg("first"), py::arg("last"), Release())
       .def("event_count", &Workbench::EventCount, Release())
-      .def("verify", &Workbench::Verify, Release())
+      .def("verify", &Workbench::Verify, py::arg("against"), Release())
       .def("checkpoint", &Workbench::GetCheckpoint, Release())
       .def("rebuild", &Workbench::Rebuild, Release())
-      .def("export_bundle", &Workbench::ExportBundle, Release())
-      .def("import_bundle", &Workbench::ImportBundle, Release())
-      .def("merge", &Workbench::Merge, Release())
-      .def("similar", &Workbench::Similar, Release())
+      .def("export_bundle", &Workbench::ExportBundle, py::arg("path"), Release())
+      .def("import_bundle", &Workbench::ImportBundle, py::arg("path"), Release())
+      .def("merge", &Workbench::Merge, py::arg("path"), Release())
+      .def("similar", &Workbench::Similar, py::arg("text"), py::arg("k"), Release())
       .def("reanchor", &Workbench::Reanchor, py::arg("old_snapshot"), py::arg("new_snapshot"),
            Release())
       .def(
@@ -453,12 +477,14 @@ PYBIND11_MODULE(_core, m) {
                 {std::move(status), std::move(rating), std::move(claimant), std::move(tag), limit},
                 since, until, match_any);
           },
-          Release())
+          py::arg("query"), py::arg("status"), py::arg("rating"), py::arg("claimant"),
+          py::arg("tag"), py::arg("limit"), py::arg("since"), py::arg("until"),
+          py::arg("match_any"), Release())
       .def("search_snapshots", &Workbench::SearchSnapshots, py::arg("query"), py::arg("limit"),
            py::arg("match_any"), Release())
-      .def("track_record", &Workbench::GetTrackRecord, Release())
+      .def("track_record", &Workbench::GetTrackRecord, py::arg("source"), Release())
       .def("track_records", &Workbench::TrackRecords, Release())
-      .def("as_of", &Workbench::AsOf, Release())
-      .def("as_of_time", &Workbench::AsOfTime, Release())
+      .def("as_of", &Workbench::AsOf, py::arg("seq"), Release())
+      .def("as_of_time", &Workbench::AsOfTime, py::arg("time"), Release())
       .def_property_readonly("as_of_seq", &Workbench::as_of);
 }

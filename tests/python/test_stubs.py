@@ -11,7 +11,8 @@ from claimledger import _core
 
 
 def stub_names() -> dict:
-    """Each class of the stub with its public members (methods, properties, attributes)."""
+    """Each class of the stub with its public members (methods, properties, attributes),
+    and each module-level function and attribute (with None)."""
     stub = Path(claimledger.__file__).with_name("_core.pyi")
     tree = ast.parse(stub.read_text(encoding="utf-8"))
     names = {}
@@ -26,6 +27,8 @@ def stub_names() -> dict:
             names[node.name] = {m for m in members if not m.startswith("_")}
         elif isinstance(node, ast.FunctionDef):
             names[node.name] = None
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            names[node.target.id] = None  # a module attribute (the vocabularies)
     return names
 
 

@@ -66,6 +66,8 @@ ClaimReviewRating ToClaimReviewRating(const RatingScale& scale, const std::strin
 // unproven and misleading), "politifact", "fever", "claimskg".
 // Throws Error(kInvalidInput) naming the known scales when `name` is none of them.
 const RatingScale& BuiltinScale(const std::string& name);
+// The names of the built-in scales: default, politifact, fever, claimskg.
+const std::vector<std::string>& BuiltinScaleNames();
 
 // Source reliability on the Admiralty scale: "A" (completely reliable) to "F" (cannot
 // be judged). Returns the grade's meaning, or nothing when `grade` is not A–F.
