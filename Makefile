@@ -103,7 +103,7 @@ stubs: venv
 	  cat build/stubs/claimledger/_core.pyi) > python/claimledger/_core.pyi
 
 format:
-	clang-format -i core/include/claimledger/*.h core/src/*.cpp python/src/*.cpp tests/cpp/*.cpp tests/cpp/*.h
+	clang-format -i $$(find core python/src tests/cpp tests/fuzz bench -name '*.cpp' -o -name '*.h')
 	$(VENV)/bin/python -m ruff format python tests bench
 
 lint:

@@ -17,7 +17,7 @@
 #include <utility>
 #include <vector>
 
-#include "claimledger/similarity.h"
+#include "text/min_hash.h"
 
 namespace {
 

@@ -5,7 +5,6 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
-#include "claimledger/codec.h"
 #include "claimledger/error.h"
 #include "claimledger/scale.h"
 #include "claimledger/track_record.h"
@@ -72,16 +71,6 @@ py::list CandidateRows(const std::vector<Candidate>& candidates) {
   return rows;
 }
 
-// Parses a JSON argument that the Python layer wrote with json.dumps ("" means null).
-nlohmann::json ParseJsonArgument(const std::string& text) {
-  if (text.empty()) return nullptr;
-  const auto value = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (value.is_discarded()) {
-    throw Error(Code::kInvalidInput, "claimledger.input.json", "not valid JSON: " + text);
-  }
-  return value;
-}
-
 // Adds the seq/at/actor of an entity's origin as read-only attributes.
 template <typename T, typename Class>
 void DefOrigin(Class& cls) {
@@ -145,7 +134,7 @@ PYBIND11_MODULE(_core, m) {
       .def_readonly("type", &Event::type)
       .def_readonly("at", &Event::at)
       .def_readonly("actor", &Event::actor)
-      .def_property_readonly("data_json", [](const Event& e) { return CanonicalJson(e.data); })
+      .def_readonly("data_json", &Event::data)
       .def_readonly("hash", &Event::hash);
 
   py::class_<Source> source(m, "Source");
@@ -156,8 +145,7 @@ PYBIND11_MODULE(_core, m) {
       .def_readonly("affiliation", &Source::affiliation)
       .def_readonly("reliability", &Source::reliability)
       .def_readonly("ref", &Source::ref)
-      .def_property_readonly("attributes_json",
-                             [](const Source& s) { return CanonicalJson(s.attributes); });
+      .def_readonly("attributes_json", &Source::attributes);
   DefOrigin<Source>(source);
 
   py::class_<Snapshot> snapshot(m, "Snapshot");
@@ -190,8 +178,7 @@ PYBIND11_MODULE(_core, m) {
       .def_readonly("date", &Claim::date)
       .def_readonly("context", &Claim::context)
       .def_readonly("ref", &Claim::ref)
-      .def_property_readonly("provenance_json",
-                             [](const Claim& c) { return CanonicalJson(c.provenance); });
+      .def_readonly("provenance_json", &Claim::provenance);
   DefOrigin<Claim>(claim);
 
   py::class_<Evidence> evidence(m, "Evidence");
@@ -238,7 +225,7 @@ PYBIND11_MODULE(_core, m) {
                                return labels;
                              })
       .def("truth_score", &RatingScale::TruthScore, py::arg("label"))
-      .def("to_json", [](const RatingScale& s) { return CanonicalJson(s.ToJson()); });
+      .def("to_json", &RatingScale::ToJson);
 
   py::class_<YearScore>(m, "YearScore")
       .def_readonly("year", &YearScore::year)
@@ -270,10 +257,7 @@ PYBIND11_MODULE(_core, m) {
       .def_readonly("alternate_name", &ClaimReviewRating::alternate_name);
 
   m.def("builtin_scale", &BuiltinScale, py::arg("name"), py::return_value_policy::copy);
-  m.def(
-      "scale_from_json",
-      [](const std::string& text) { return RatingScale::FromJson(ParseJsonArgument(text)); },
-      py::arg("text"));
+  m.def("scale_from_json", &RatingScale::FromJson, py::arg("text"));
   m.def("map_scale", &MapScale, py::arg("source"), py::arg("target"));
   m.def("claimreview_rating", &ToClaimReviewRating, py::arg("scale"), py::arg("label"));
 
@@ -331,9 +315,8 @@ PYBIND11_MODULE(_core, m) {
       .def(py::init([](std::string name, std::string kind, std::optional<std::string> url,
                        std::optional<std::string> affiliation, std::optional<std::string> ref,
                        const std::string& attributes_json) {
-             return NewSource{std::move(name), std::move(kind),
-                              std::move(url),  std::move(affiliation),
-                              std::move(ref),  ParseJsonArgument(attributes_json)};
+             return NewSource{std::move(name),        std::move(kind), std::move(url),
+                              std::move(affiliation), std::move(ref),  attributes_json};
            }),
            py::arg("name"), py::arg("kind"), py::arg("url"), py::arg("affiliation"), py::arg("ref"),
            py::arg("attributes_json"));
@@ -352,7 +335,7 @@ PYBIND11_MODULE(_core, m) {
             claim.date = std::move(date);
             claim.context = std::move(context);
             claim.ref = std::move(ref);
-            claim.provenance = ParseJsonArgument(provenance_json);
+            claim.provenance = provenance_json;
             if (verdict_rating) {
               claim.verdict = NewVerdict{*verdict_rating, verdict_rationale.value_or("")};
             }

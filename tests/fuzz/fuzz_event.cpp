@@ -10,12 +10,13 @@
 #include <string>
 #include <vector>
 
-#include "claimledger/codec.h"
 #include "claimledger/error.h"
 #include "claimledger/hash.h"
-#include "claimledger/json_view.h"
-#include "claimledger/ledger.h"
-#include "claimledger/store.h"
+#include "codec/canonical_json.h"
+#include "codec/json_view.h"
+#include "ledger/chain.h"
+#include "ledger/projection.h"
+#include "store/open_store.h"
 
 using claimledger::Error;
 using claimledger::JsonValue;
@@ -108,26 +109,27 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
   if (view.Parse(canonical)) CheckSame(view.root(), json);
 
   if (!json.is_object()) return 0;
-  static auto store = claimledger::OpenSqliteStore(":memory:", {});
+  static auto store = claimledger::OpenStore(":memory:", {});
   claimledger::Event event;
   event.seq = 2;
   const bool has_type = json.contains("type") && json["type"].is_string();
   event.type = has_type ? json["type"].get<std::string>() : "claim.added";
-  event.data = json.contains("data") ? json["data"] : json;
+  event.data = claimledger::CanonicalJson(json.contains("data") ? json["data"] : json);
   event.at = "2026-01-01T00:00:00.000000Z";
   event.actor = "fuzz";
   event.prev = claimledger::GenesisPrev();
   event.hash = claimledger::EventHash(event);
   store->BeginWrite();
   try {
-    claimledger::Ledger::Apply(*store, event);
+    claimledger::ApplyEvent(*store, event);
   } catch (const Error&) {
   }
   store->Rollback();
   // The same from the bytes as stored (canonical or not), as verify reads them.
+  event.data = text;
   store->BeginWrite();
   try {
-    claimledger::Ledger::Apply(*store, event, text);
+    claimledger::ApplyEvent(*store, event);
   } catch (const Error&) {
   }
   store->Rollback();

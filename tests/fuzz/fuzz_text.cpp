@@ -7,8 +7,8 @@
 #include <string_view>
 
 #include "claimledger/anchor.h"
-#include "claimledger/dates.h"
-#include "claimledger/text.h"
+#include "codec/dates.h"
+#include "text/utf8.h"
 
 namespace {
 

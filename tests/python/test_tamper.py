@@ -124,7 +124,7 @@ def rewrite_consistently(db: sqlite3.Connection) -> None:
     db.execute("DELETE FROM source_ratings")
     db.execute("UPDATE sources SET reliability = NULL, reliability_at = NULL")
     db.execute(
-        "UPDATE claims SET status = 'new', status_at = at, rating = 'mixed' "
+        "UPDATE claims SET status = 'new', status_at = at, rating = 'mixed', verdict_seq = 8 "
         "WHERE id IN (SELECT claim FROM verdicts)"
     )
 

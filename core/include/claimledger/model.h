@@ -1,11 +1,13 @@
 // The records a desk keeps: events, sources, snapshots, claims, evidence, verdicts and
-// source ratings, as plain structs. Everything else is a projection of the events; these
-// structs are what the store returns and what the workbench hands to its callers.
+// source ratings, as plain structs, and what reads and audits give back (hits, checkpoints,
+// verify reports). Everything but the events is a projection of the events; these structs
+// are what the store returns and what the workbench hands to its callers. JSON values that
+// travel with a record (an event's data, a source's attributes, a claim's provenance) are
+// held as their canonical JSON text.
 #ifndef CLAIMLEDGER_MODEL_H_
 #define CLAIMLEDGER_MODEL_H_
 
 #include <cstdint>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,10 +21,10 @@ namespace claimledger {
 struct Event {
   std::int64_t seq = 0;  // 1 for the genesis event, then +1 per event, no gaps
   std::string prev;      // hash of the event before; GenesisPrev() for the first
-  std::string type;      // "claim.added", "verdict.set", ...
+  std::string type;      // "claim.added", "verdict.set", ... (vocabulary.h: EventTypeNames)
   std::string at;        // RFC 3339 UTC with microseconds
   std::string actor;     // who made the change
-  nlohmann::json data;   // the change itself (integers only, no floating point)
+  std::string data;      // the change itself: a JSON object, as its canonical JSON text
   std::string hash;      // "sha256:…"
 };
 
@@ -45,7 +47,7 @@ struct Source {
   std::optional<std::string> affiliation;
   std::optional<std::string> reliability;  // current Admiralty grade A–F, if rated
   std::optional<std::string> ref;          // an outside id ("liar:speaker:…"), unique
-  nlohmann::json attributes = nlohmann::json::object();  // e.g. job, state, party
+  std::string attributes = "{}";  // e.g. job, state, party: a JSON object of text and integers
   Origin origin;
 };
 
@@ -81,7 +83,7 @@ struct Claim {
   std::optional<std::string> date;      // when the claim was made (YYYY-MM-DD or RFC 3339)
   std::optional<std::string> context;   // where or how it was made ("a campaign mailer")
   std::optional<std::string> ref;       // an outside id ("liar:2635.json"), unique
-  nlohmann::json provenance;            // where it was loaded from (object), or null
+  std::string provenance = "null";      // where it was loaded from: a JSON object, or null
   Origin origin;
 };
 
@@ -145,6 +147,36 @@ struct Checkpoint {
   std::int64_t seq = 0;
   std::string hash;
   std::string at;
+};
+
+// One problem found by verify(). `seq` is 0 when the problem is not tied to one event.
+struct Problem {
+  std::int64_t seq = 0;
+  std::string kind;  // hash-mismatch, broken-link, gap, content-mismatch,
+                     // projection-mismatch, unknown-event, invalid-event, checkpoint-mismatch
+  std::string detail;
+};
+
+struct VerifyReport {
+  bool ok = true;
+  std::int64_t events = 0;  // events checked
+  std::vector<Problem> problems;
+};
+
+// A claim whose current verdicts differed between two desks when they were merged. After the
+// merge the verdict made last is current; the conflict is listed so that a person decides, by
+// setting the verdict again.
+struct MergeConflict {
+  std::string claim;
+  std::string local_rating;
+  std::string other_rating;
+};
+
+struct MergeReport {
+  std::string other;         // the other desk's identity
+  std::int64_t added = 0;    // events brought in
+  std::int64_t skipped = 0;  // events this desk already had (or identical snapshots)
+  std::vector<MergeConflict> conflicts;
 };
 
 }  // namespace claimledger

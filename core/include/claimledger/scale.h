@@ -6,9 +6,9 @@
 #ifndef CLAIMLEDGER_SCALE_H_
 #define CLAIMLEDGER_SCALE_H_
 
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace claimledger {
@@ -30,9 +30,11 @@ struct RatingScale {
   // that is not a truth rating. REQUIRES: Find(label) != nullptr.
   std::optional<double> TruthScore(const std::string& label) const;
 
-  nlohmann::json ToJson() const;
-  // Throws Error(kInvalidInput) when `json` is not a scale.
-  static RatingScale FromJson(const nlohmann::json& json);
+  // The scale as canonical JSON: {"name": …, "ratings": [{"label": …, "rank": … or null}, …]},
+  // as a ledger's first event records it.
+  std::string ToJson() const;
+  // Reads ToJson's form. Throws Error(kInvalidInput) when `text` is not a scale.
+  static RatingScale FromJson(std::string_view text);
 };
 
 // How one rating of a scale reads on another scale.

@@ -1,10 +1,8 @@
-// Near-duplicate matching of claims ("checked before?"), pure functions of the text layer.
+// How alike two claims are ("checked before?"), a pure function of the text layer.
 //
-// A claim's content words (lower case, numbers without thousands separators, common
-// function words dropped) are summarised by a MinHash signature; locality-sensitive
-// hashing splits it into bands, and claims sharing a band's bucket become candidates.
-// Candidates are then ranked by a finer similarity of words and character trigrams, so
-// rewording, reordering and dropped words still match.
+// The store finds candidates among a desk's claims through their MinHash/LSH buckets
+// (internal: text/min_hash.h); they are then ranked by this finer similarity of words and
+// character trigrams, so that rewording, reordering and dropped words still match.
 #ifndef CLAIMLEDGER_SIMILARITY_H_
 #define CLAIMLEDGER_SIMILARITY_H_
 
@@ -15,18 +13,9 @@
 
 namespace claimledger {
 
-inline constexpr int kMinHashSize = 32;  // hash functions in a signature
-inline constexpr int kLshRows = 2;       // signature values per band
-inline constexpr int kLshBands = kMinHashSize / kLshRows;
 // The share of whole words in TextSimilarity (the rest is character trigrams). Chosen on
 // bench/bench_similar.py: of 0.3, 0.5 and 0.7, 0.7 ranked reworded claims best among 1,000,000.
 inline constexpr double kWordWeight = 0.7;
-
-// The content words of `text`, in order: "About 28,500 US troops" -> about 28500 us troops.
-std::vector<std::string> ContentWords(std::string_view text);
-
-// The LSH bucket keys of `text`, one per band (empty when it has no content words).
-std::vector<std::int64_t> LshBuckets(std::string_view text);
 
 // How alike two texts are, in [0, 1]: kWordWeight times the Jaccard similarity of their
 // word sets (every word, stop words included, with "one" to "ten" counted as digits) plus

@@ -8,97 +8,18 @@
 
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "claimledger/anchor.h"
 #include "claimledger/candidates.h"
-#include "claimledger/ledger.h"
 #include "claimledger/model.h"
+#include "claimledger/options.h"
 #include "claimledger/scale.h"
-#include "claimledger/store.h"
 #include "claimledger/track_record.h"
 
 namespace claimledger {
-
-struct WorkbenchOptions {
-  std::string actor = "unknown";            // who makes the changes; recorded in every event
-  std::string scale = "default";            // a built-in scale for a new ledger (see scale.h)
-  std::optional<RatingScale> custom_scale;  // or a scale of your own; wins over `scale`
-  bool create = true;                       // create the ledger when it does not exist
-};
-
-struct NewSource {
-  std::string name;
-  std::string kind = "outlet";  // outlet, person, organisation, official-record, dataset
-  std::optional<std::string> url;
-  std::optional<std::string> affiliation;
-  // An outside id, unique in the ledger: adding a source whose ref exists returns the
-  // existing source and appends nothing (so loading a dataset twice adds nothing).
-  std::optional<std::string> ref;
-  nlohmann::json attributes = nlohmann::json::object();  // text values only
-};
-
-struct NewVerdict {
-  std::string rating;
-  std::string rationale;
-};
-
-struct NewSnapshot {
-  std::string content;  // the exact bytes (UTF-8 text for documents that are quoted)
-  std::optional<std::string> url;
-  std::optional<std::string> title;
-  std::optional<std::string> publisher;  // a source id
-  std::optional<std::string> published;  // YYYY-MM-DD or RFC 3339
-  std::optional<std::string> retrieved;  // YYYY-MM-DD or RFC 3339
-};
-
-struct NewClaim {
-  std::string text;
-  std::optional<std::string> claimant;    // a source id
-  std::optional<std::string> appears_in;  // a snapshot's content id
-  std::optional<std::string> quote;       // where in it; defaults to the claim's text
-  std::vector<std::string> tags;
-  std::optional<std::string> date;     // when it was made: YYYY-MM-DD or RFC 3339
-  std::optional<std::string> context;  // where or how it was made
-  // An outside id, unique in the ledger: a claim whose ref exists is not added again.
-  std::optional<std::string> ref;
-  nlohmann::json provenance;          // an object of text/integer values, or null
-  std::optional<NewVerdict> verdict;  // a first verdict, recorded with the claim
-  bool match_case = true;             // false: the quote is found whatever its case
-};
-
-struct NewEvidence {
-  std::string claim;
-  std::string snapshot;
-  std::string quote;
-  std::string stance;  // supports, refutes, context
-  std::optional<std::string> note;
-  std::optional<std::string> credibility;  // Admiralty "1" (confirmed) to "6"
-  bool match_case = true;                  // false: the quote is found whatever its case
-  // When the quote occurs more than once: text just before (prefix) or after (suffix) it
-  // in the snapshot, which picks the place (the W3C TextQuoteSelector's context).
-  std::optional<std::string> prefix;
-  std::optional<std::string> suffix;
-};
-
-// A claim whose current verdicts differed between the two desks when they were merged.
-// After the merge the verdict made last is current; the conflict is listed so that a
-// person decides, by setting the verdict again.
-struct MergeConflict {
-  std::string claim;
-  std::string local_rating;
-  std::string other_rating;
-};
-
-struct MergeReport {
-  std::string other;         // the other desk's identity
-  std::int64_t added = 0;    // events brought in
-  std::int64_t skipped = 0;  // events this desk already had (or identical snapshots)
-  std::vector<MergeConflict> conflicts;
-};
 
 // Where one quote of the old snapshot is in the new one (see Workbench::Reanchor).
 struct QuoteReanchor {
@@ -135,7 +56,7 @@ class Workbench {
   static std::unique_ptr<Workbench> Open(const std::string& path,
                                          const WorkbenchOptions& options = {});
 
-  const std::string& actor() const { return actor_; }
+  const std::string& actor() const;
   // Throws Error(kInvalidInput) when `actor` is empty or not UTF-8.
   void set_actor(const std::string& actor);
 
@@ -260,33 +181,18 @@ class Workbench {
   // time that does not parse or that is before the ledger was created.
   std::unique_ptr<Workbench> AsOfTime(const std::string& time);
   // The seq the view was taken at, or nothing for the live workbench.
-  std::optional<std::int64_t> as_of() const { return as_of_; }
-  const RatingScale& scale() const { return ledger_->scale(); }
-  const std::string& identity() const { return ledger_->identity(); }
+  std::optional<std::int64_t> as_of() const;
+  const RatingScale& scale() const;
+  const std::string& identity() const;
+
+  ~Workbench();
+  Workbench(const Workbench&) = delete;
+  Workbench& operator=(const Workbench&) = delete;
 
  private:
-  Workbench(std::unique_ptr<Store> store, const WorkbenchOptions& options);
-  void RequireWritable() const;
-  void RequireRating(const std::string& rating) const;
-
-  std::string AddSourceIn(Ledger::Transaction& transaction, const NewSource& source);
-  std::string AddClaimIn(Ledger::Transaction& transaction, const NewClaim& claim);
-  Claim RequireClaim(const std::string& id);
-  Source RequireSource(const std::string& id);
-  void RequireSourceExists(const std::string& id);  // cheaper when the row is not needed
-  Snapshot RequireSnapshot(const std::string& hash);
-  // The snapshot's content, or Error(kAnchor) ("claimledger.anchor.not_text") saying `why`
-  // text was needed. REQUIRES: the snapshot exists.
-  std::string SnapshotText(const std::string& snapshot, const std::string& why);
-  // Finds `selector.exact` in the snapshot (LocateQuote) or throws Error(kAnchor): empty,
-  // not_found or ambiguous, saying what was searched and why it failed.
-  Quote Anchor(const std::string& snapshot, const Quote& selector, bool match_case);
-
-  std::mutex mutex_;
-  std::unique_ptr<Store> store_;
-  std::unique_ptr<Ledger> ledger_;
-  std::string actor_;
-  std::optional<std::int64_t> as_of_;  // set for read-only views
+  struct Impl;  // workbench/impl.h
+  explicit Workbench(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
 };
 
 }  // namespace claimledger

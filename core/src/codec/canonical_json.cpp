@@ -1,0 +1,73 @@
+// Canonical JSON (canonical_json.h).
+#include "codec/canonical_json.h"
+
+#include <charconv>
+#include <cmath>
+
+#include "claimledger/error.h"
+
+namespace claimledger {
+namespace {
+
+bool HasFloat(const nlohmann::json& value) {
+  if (value.is_number_float()) return true;
+  if (value.is_structured()) {
+    for (const auto& item : value) {
+      if (HasFloat(item)) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string CanonicalJson(const nlohmann::json& value) {
+  if (HasFloat(value)) {
+    throw Error(Code::kInvalidInput, "claimledger.json.float",
+                "canonical JSON holds integers only; write decimal values as strings");
+  }
+  try {
+    // nlohmann's objects are std::maps, so keys come out sorted bytewise.
+    return value.dump(-1, ' ', /*ensure_ascii=*/false, nlohmann::json::error_handler_t::strict);
+  } catch (const nlohmann::json::type_error& error) {
+    throw Error(Code::kInvalidInput, "claimledger.json.utf8",
+                std::string("text must be valid UTF-8: ") + error.what());
+  }
+}
+
+std::string DecimalText(double value) {
+  if (!std::isfinite(value)) return "0";
+  if (value == 0) value = 0;  // no "-0"
+  char buffer[400];
+  const auto result =
+      std::to_chars(buffer, buffer + sizeof(buffer), value, std::chars_format::fixed);
+  return std::string(buffer, result.ptr);
+}
+
+std::optional<double> ParseDecimal(const std::string& text) {
+  double value = 0;
+  const auto result = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (result.ec != std::errc() || result.ptr != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+JsonValue ParseCanonical(std::string_view text, JsonView& view, std::string& canonical) {
+  if (view.Parse(text)) return view.root();
+  const nlohmann::json parsed = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (parsed.is_discarded()) {
+    throw Error(Code::kInvalidInput, "claimledger.json.not_json", "the text is not JSON");
+  }
+  canonical = CanonicalJson(parsed);
+  if (!view.Parse(canonical)) {
+    throw Error(
+        Code::kInvalidInput, "claimledger.json.too_deep",
+        "the JSON is nested more than " + std::to_string(JsonView::kMaxDepth) + " levels deep");
+  }
+  return view.root();
+}
+
+nlohmann::json OptionalToJson(const std::optional<std::string>& value) {
+  return value ? nlohmann::json(*value) : nlohmann::json();
+}
+
+}  // namespace claimledger

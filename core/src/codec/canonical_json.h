@@ -1,0 +1,42 @@
+// Canonical JSON: the one text form of a JSON value, which event hashes are computed over.
+//
+// Keys sorted bytewise, no insignificant white space, UTF-8 written as is (only '"', '\\' and
+// control characters escaped), integers only: the same bytes as Python's
+// json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False). Decimal values
+// (quantities) are written as strings such as "28500" or "0.6666666666666666": the shortest
+// decimal that reads back as the same double.
+#ifndef CLAIMLEDGER_CODEC_CANONICAL_JSON_H_
+#define CLAIMLEDGER_CODEC_CANONICAL_JSON_H_
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "codec/json_view.h"
+
+namespace claimledger {
+
+// The canonical text of `value`. Throws Error(kInvalidInput) when `value` holds a
+// floating-point number or invalid UTF-8.
+std::string CanonicalJson(const nlohmann::json& value);
+
+// Shortest decimal text that reads back as `value` ("28500", "1200000000", "0.5").
+std::string DecimalText(double value);
+// Reads DecimalText's output; nothing when `text` is not a decimal number.
+std::optional<double> ParseDecimal(const std::string& text);
+
+// Parses `text` into `view` as it is when it is canonical JSON (as stored data always is,
+// unless the file was edited behind the ledger's back), else written canonically first into
+// `canonical`, which must outlive every use of the view. Throws Error(kInvalidInput)
+// "claimledger.json.not_json" when `text` is not JSON, and what CanonicalJson throws, or
+// "claimledger.json.too_deep" beyond JsonView::kMaxDepth levels, when it cannot be written
+// canonically.
+JsonValue ParseCanonical(std::string_view text, JsonView& view, std::string& canonical);
+
+// An optional text field: an empty optional is null.
+nlohmann::json OptionalToJson(const std::optional<std::string>& value);
+
+}  // namespace claimledger
+
+#endif  // CLAIMLEDGER_CODEC_CANONICAL_JSON_H_

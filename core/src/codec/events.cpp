@@ -1,0 +1,209 @@
+// The events' types and data (events.h). Writers fill nlohmann objects key by key; readers
+// look keys up in canonical (sorted) order, which JsonView finds fastest.
+#include "codec/events.h"
+
+#include <array>
+
+#include "codec/canonical_json.h"
+#include "codec/records_json.h"
+
+namespace claimledger {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::array<std::string_view, kEventTypeCount> kTypeNames = {
+    "ledger.created",  "source.added", "snapshot.added", "claim.added",
+    "evidence.linked", "verdict.set",  "status.set",     "source.rated"};
+
+json Optional(const std::optional<std::string>& value) { return OptionalToJson(value); }
+
+// A member that must be an object, as its canonical text; `absent` when it is missing.
+std::string ObjectText(const JsonValue& data, std::string_view key, const char* absent) {
+  const std::optional<JsonValue> found = data.Find(key);
+  return found ? std::string(found->text()) : absent;
+}
+
+}  // namespace
+
+std::string_view EventTypeName(EventType type) { return kTypeNames[static_cast<int>(type)]; }
+
+std::optional<EventType> ParseEventType(std::string_view name) {
+  for (int i = 0; i < kEventTypeCount; ++i) {
+    if (kTypeNames[i] == name) return static_cast<EventType>(i);
+  }
+  return std::nullopt;
+}
+
+std::optional<MergeOrigin> ReadMergeOrigin(const JsonValue& data) {
+  const std::optional<JsonValue> found = data.Find("origin");
+  if (!found || !found->is_object()) return std::nullopt;
+  return MergeOrigin{found->StringAt("ledger"), found->StringAt("hash"), found->StringAt("at")};
+}
+
+json WithMergeOrigin(json data, const std::string& ledger, const std::string& hash,
+                     const std::string& at, const std::string& actor,
+                     const std::string& merged_by) {
+  if (!data.contains("origin")) {
+    data["origin"] = {{"ledger", ledger}, {"hash", hash}, {"at", at}, {"actor", actor}};
+  }
+  data["origin"]["merged_by"] = merged_by;
+  return data;
+}
+
+// --- writing --------------------------------------------------------------------------------
+
+json ToJson(const LedgerCreated& d) {
+  return {{"format", "claimledger"},
+          {"version", d.version},
+          {"scale", json::parse(d.scale)},
+          {"nonce", d.nonce}};
+}
+
+json ToJson(const SourceAdded& d) {
+  return {{"name", d.name},         {"kind", d.kind},
+          {"url", Optional(d.url)}, {"affiliation", Optional(d.affiliation)},
+          {"ref", Optional(d.ref)}, {"attributes", json::parse(d.attributes)}};
+}
+
+json ToJson(const SnapshotAdded& d) {
+  return {{"hash", d.hash},
+          {"sha256", d.sha256},
+          {"size", d.size},
+          {"url", Optional(d.url)},
+          {"title", Optional(d.title)},
+          {"publisher", Optional(d.publisher)},
+          {"published", Optional(d.published)},
+          {"retrieved", Optional(d.retrieved)}};
+}
+
+json ToJson(const ClaimAdded& d) {
+  json quantities = json::array();
+  for (const Quantity& quantity : d.quantities) quantities.push_back(QuantityToJson(quantity));
+  return {{"text", d.text},
+          {"claimant", Optional(d.claimant)},
+          {"appears_in", d.appears_in ? QuoteToJson(*d.appears_in) : json()},
+          {"tags", d.tags},
+          {"quantities", std::move(quantities)},
+          {"date", Optional(d.date)},
+          {"context", Optional(d.context)},
+          {"ref", Optional(d.ref)},
+          {"provenance", json::parse(d.provenance)}};
+}
+
+json ToJson(const EvidenceLinked& d) {
+  return {{"claim", d.claim},
+          {"quote", QuoteToJson(d.quote)},
+          {"stance", d.stance},
+          {"note", Optional(d.note)},
+          {"credibility", Optional(d.credibility)}};
+}
+
+json ToJson(const VerdictSet& d) {
+  return {{"claim", d.claim},
+          {"rating", d.rating},
+          {"rationale", d.rationale},
+          {"evidence", d.evidence}};
+}
+
+json ToJson(const StatusSet& d) {
+  json data = {{"claim", d.claim}, {"status", d.status}};
+  if (d.from) data["from"] = *d.from;
+  return data;
+}
+
+json ToJson(const SourceRated& d) {
+  return {{"source", d.source}, {"grade", d.grade}, {"rationale", d.rationale}};
+}
+
+// --- reading --------------------------------------------------------------------------------
+
+LedgerCreated ReadLedgerCreated(const JsonValue& data) {
+  LedgerCreated d;
+  d.nonce = data.StringAt("nonce");
+  d.scale = std::string(data.At("scale").text());
+  d.version = data.At("version").Int();
+  return d;
+}
+
+SourceAdded ReadSourceAdded(const JsonValue& data) {
+  SourceAdded d;
+  d.affiliation = data.OptionalString("affiliation");
+  d.attributes = ObjectText(data, "attributes", "{}");
+  d.kind = data.StringAt("kind");
+  d.name = data.StringAt("name");
+  d.ref = data.OptionalString("ref");
+  d.url = data.OptionalString("url");
+  return d;
+}
+
+SnapshotAdded ReadSnapshotAdded(const JsonValue& data) {
+  SnapshotAdded d;
+  d.hash = data.StringAt("hash");
+  d.published = data.OptionalString("published");
+  d.publisher = data.OptionalString("publisher");
+  d.retrieved = data.OptionalString("retrieved");
+  d.sha256 = data.StringAt("sha256");
+  d.size = data.At("size").Int();
+  d.title = data.OptionalString("title");
+  d.url = data.OptionalString("url");
+  return d;
+}
+
+ClaimAdded ReadClaimAdded(const JsonValue& data, bool quantities) {
+  ClaimAdded d;
+  const JsonValue appears_in = data.At("appears_in");
+  d.claimant = data.OptionalString("claimant");
+  d.context = data.OptionalString("context");
+  d.date = data.OptionalString("date");
+  d.provenance = ObjectText(data, "provenance", "null");
+  for (const JsonValue& quantity : data.At("quantities").Elements()) {
+    if (quantities) {
+      d.quantities.push_back(QuantityFromJson(quantity));
+    } else {
+      CheckQuantityJson(quantity);
+    }
+  }
+  d.ref = data.OptionalString("ref");
+  d.tags = data.At("tags").Strings();
+  d.text = data.StringAt("text");
+  if (!appears_in.is_null()) d.appears_in = QuoteFromJson(appears_in);
+  return d;
+}
+
+EvidenceLinked ReadEvidenceLinked(const JsonValue& data) {
+  EvidenceLinked d;
+  d.claim = data.StringAt("claim");
+  d.credibility = data.OptionalString("credibility");
+  d.note = data.OptionalString("note");
+  d.quote = QuoteFromJson(data.At("quote"));
+  d.stance = data.StringAt("stance");
+  return d;
+}
+
+VerdictSet ReadVerdictSet(const JsonValue& data) {
+  VerdictSet d;
+  d.claim = data.StringAt("claim");
+  d.evidence = data.At("evidence").Strings();
+  d.rating = data.StringAt("rating");
+  d.rationale = data.StringAt("rationale");
+  return d;
+}
+
+StatusSet ReadStatusSet(const JsonValue& data) {
+  StatusSet d;
+  d.claim = data.StringAt("claim");
+  d.from = data.OptionalString("from");
+  d.status = data.StringAt("status");
+  return d;
+}
+
+SourceRated ReadSourceRated(const JsonValue& data) {
+  SourceRated d;
+  d.grade = data.StringAt("grade");
+  d.rationale = data.StringAt("rationale");
+  d.source = data.StringAt("source");
+  return d;
+}
+
+}  // namespace claimledger

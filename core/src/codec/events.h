@@ -1,0 +1,160 @@
+// The events of the ledger, one owner for their names and data: the event types, and for
+// each type the struct of its data with its JSON encoding. The workbench writes events with
+// these structs, the ledger applies them, the store reads a claim's quantities from its
+// event and bundles read snapshot bytes against theirs. vocabulary.h lists the type names.
+//
+// Each struct's JSON is the object an event's data holds, every key present (null for an
+// empty optional), as claimledger has always written it: the hashes of existing events
+// depend on it. Reading takes the data as a JsonView (json_view.h) and accepts what older
+// versions wrote (a missing optional key reads as empty); a missing required key or a value
+// of another type throws JsonFieldError.
+//
+// A change merged from another desk carries, besides its own keys, "origin": the desk it was
+// made on, the hash and time of the event there, who made it and who merged it.
+#ifndef CLAIMLEDGER_CODEC_EVENTS_H_
+#define CLAIMLEDGER_CODEC_EVENTS_H_
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "claimledger/anchor.h"
+#include "claimledger/quantities.h"
+#include "codec/json_view.h"
+
+namespace claimledger {
+
+enum class EventType : std::uint8_t {
+  kLedgerCreated,   // "ledger.created": the first event, the ledger's settings
+  kSourceAdded,     // "source.added"
+  kSnapshotAdded,   // "snapshot.added"
+  kClaimAdded,      // "claim.added"
+  kEvidenceLinked,  // "evidence.linked"
+  kVerdictSet,      // "verdict.set"
+  kStatusSet,       // "status.set"
+  kSourceRated,     // "source.rated"
+};
+inline constexpr int kEventTypeCount = 8;
+
+// "claim.added" for kClaimAdded.
+std::string_view EventTypeName(EventType type);
+// The type named `name`; nothing for a name no version of claimledger writes.
+std::optional<EventType> ParseEventType(std::string_view name);
+
+// Where a merged change was made: the other desk's identity, and the hash and time of the
+// event there ("origin" in the data; it also names who made and who merged it).
+struct MergeOrigin {
+  std::string ledger;
+  std::string hash;
+  std::string at;
+};
+// The origin of a merged change; nothing for a change made on this desk.
+std::optional<MergeOrigin> ReadMergeOrigin(const JsonValue& data);
+// `data` of an event of desk `ledger` as this desk records it when merging it: with its
+// "origin" (hash, time and actor of the event there), or, when it was merged there from a
+// third desk, with the origin it has; `merged_by` names who merged it here.
+nlohmann::json WithMergeOrigin(nlohmann::json data, const std::string& ledger,
+                               const std::string& hash, const std::string& at,
+                               const std::string& actor, const std::string& merged_by);
+
+// --- the data of each type ----------------------------------------------------------------
+
+struct LedgerCreated {
+  static constexpr EventType kType = EventType::kLedgerCreated;
+  std::int64_t version = 1;  // the ledger format
+  std::string scale;         // the rating scale, its canonical JSON (RatingScale::ToJson)
+  std::string nonce;         // random hex: no two ledgers share an identity
+};
+
+struct SourceAdded {
+  static constexpr EventType kType = EventType::kSourceAdded;
+  std::string name;
+  std::string kind;
+  std::optional<std::string> url;
+  std::optional<std::string> affiliation;
+  std::optional<std::string> ref;
+  std::string attributes = "{}";  // canonical JSON: an object of text and integer values
+};
+
+struct SnapshotAdded {
+  static constexpr EventType kType = EventType::kSnapshotAdded;
+  std::string hash;    // content id, "xxh3-128:…"
+  std::string sha256;  // "sha256:…" of the same bytes
+  std::int64_t size = 0;
+  std::optional<std::string> url;
+  std::optional<std::string> title;
+  std::optional<std::string> publisher;  // a source id
+  std::optional<std::string> published;
+  std::optional<std::string> retrieved;
+};
+
+struct ClaimAdded {
+  static constexpr EventType kType = EventType::kClaimAdded;
+  std::string text;
+  std::optional<std::string> claimant;  // a source id
+  std::optional<Quote> appears_in;
+  std::vector<std::string> tags;
+  std::vector<Quantity> quantities;
+  std::optional<std::string> date;
+  std::optional<std::string> context;
+  std::optional<std::string> ref;
+  std::string provenance = "null";  // canonical JSON: an object, or null
+};
+
+struct EvidenceLinked {
+  static constexpr EventType kType = EventType::kEvidenceLinked;
+  std::string claim;
+  Quote quote;
+  std::string stance;
+  std::optional<std::string> note;
+  std::optional<std::string> credibility;
+};
+
+struct VerdictSet {
+  static constexpr EventType kType = EventType::kVerdictSet;
+  std::string claim;
+  std::string rating;
+  std::string rationale;
+  std::vector<std::string> evidence;  // evidence ids relied on
+};
+
+struct StatusSet {
+  static constexpr EventType kType = EventType::kStatusSet;
+  std::string claim;
+  std::string status;
+  std::optional<std::string> from;  // the status before (written since the first version)
+};
+
+struct SourceRated {
+  static constexpr EventType kType = EventType::kSourceRated;
+  std::string source;
+  std::string grade;
+  std::string rationale;
+};
+
+nlohmann::json ToJson(const LedgerCreated& data);
+nlohmann::json ToJson(const SourceAdded& data);
+nlohmann::json ToJson(const SnapshotAdded& data);
+nlohmann::json ToJson(const ClaimAdded& data);
+nlohmann::json ToJson(const EvidenceLinked& data);
+nlohmann::json ToJson(const VerdictSet& data);
+nlohmann::json ToJson(const StatusSet& data);
+nlohmann::json ToJson(const SourceRated& data);
+
+LedgerCreated ReadLedgerCreated(const JsonValue& data);
+SourceAdded ReadSourceAdded(const JsonValue& data);
+SnapshotAdded ReadSnapshotAdded(const JsonValue& data);
+// With `quantities` false the quantities are checked (a malformed one throws) but not read:
+// a replay leaves them in the event.
+ClaimAdded ReadClaimAdded(const JsonValue& data, bool quantities = true);
+EvidenceLinked ReadEvidenceLinked(const JsonValue& data);
+VerdictSet ReadVerdictSet(const JsonValue& data);
+StatusSet ReadStatusSet(const JsonValue& data);
+SourceRated ReadSourceRated(const JsonValue& data);
+
+}  // namespace claimledger
+
+#endif  // CLAIMLEDGER_CODEC_EVENTS_H_

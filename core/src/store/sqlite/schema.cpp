@@ -1,0 +1,218 @@
+// The SQLite ledger file's tables and their upgrades (schema.h).
+#include "store/sqlite/schema.h"
+
+#include "claimledger/error.h"
+#include "text/utf8.h"
+
+namespace claimledger {
+namespace {
+
+// The event log and the content store.
+constexpr const char* kLogSchema = R"sql(
+CREATE TABLE events(
+  seq INTEGER PRIMARY KEY, prev TEXT NOT NULL, type TEXT NOT NULL, at TEXT NOT NULL,
+  actor TEXT NOT NULL, data TEXT NOT NULL, hash TEXT NOT NULL);
+CREATE INDEX events_at ON events(at);
+-- Finds an event by its hash (KnowsEvent) from 16 of its hex digits: a quarter of the
+-- bytes of the whole text, which is compared on the row itself.
+CREATE INDEX events_hash_prefix ON events(substr(hash, 8, 16));
+CREATE TABLE contents(hash TEXT PRIMARY KEY, bytes BLOB NOT NULL) WITHOUT ROWID;
+)sql";
+
+// The tables of current state (store/tables.h lists their digested columns).
+// A claim's quantities and provenance never change: they are read from its event (seq).
+// `year` is the year it was made (date), else recorded (at), which track records count by;
+// `verdict_seq` names its current verdict (the one made last).
+constexpr const char* kProjectionSchema = R"sql(
+CREATE TABLE event_refs(entity TEXT NOT NULL, seq INTEGER NOT NULL,
+  PRIMARY KEY(entity, seq)) WITHOUT ROWID;
+CREATE TABLE sources(
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, url TEXT, affiliation TEXT,
+  reliability TEXT, reliability_at TEXT, ref TEXT, attributes TEXT NOT NULL,
+  seq INTEGER NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL);
+CREATE TABLE snapshots(
+  hash TEXT PRIMARY KEY, sha256 TEXT NOT NULL, size INTEGER NOT NULL, url TEXT, title TEXT,
+  publisher TEXT, published TEXT, retrieved TEXT,
+  seq INTEGER NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL);
+CREATE TABLE claims(
+  id TEXT PRIMARY KEY, text TEXT NOT NULL, claimant TEXT, status TEXT NOT NULL, rating TEXT,
+  date TEXT, context TEXT, ref TEXT, status_at TEXT NOT NULL,
+  seq INTEGER NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL, year INTEGER,
+  verdict_seq INTEGER);
+CREATE TABLE claim_tags(claim TEXT NOT NULL, tag TEXT NOT NULL,
+  PRIMARY KEY(claim, tag)) WITHOUT ROWID;
+CREATE TABLE appearances(
+  claim TEXT NOT NULL, snapshot TEXT NOT NULL, exact TEXT NOT NULL, prefix TEXT NOT NULL,
+  suffix TEXT NOT NULL, quote_start INTEGER NOT NULL, quote_end INTEGER NOT NULL,
+  PRIMARY KEY(claim, snapshot, quote_start)) WITHOUT ROWID;
+CREATE TABLE evidence(
+  id TEXT PRIMARY KEY, claim TEXT NOT NULL, snapshot TEXT NOT NULL, exact TEXT NOT NULL,
+  prefix TEXT NOT NULL, suffix TEXT NOT NULL, quote_start INTEGER NOT NULL,
+  quote_end INTEGER NOT NULL, stance TEXT NOT NULL, note TEXT, credibility TEXT,
+  seq INTEGER NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL);
+CREATE TABLE verdicts(
+  seq INTEGER PRIMARY KEY, claim TEXT NOT NULL, rating TEXT NOT NULL, rationale TEXT NOT NULL,
+  evidence TEXT NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL, made_at TEXT NOT NULL,
+  from_ledger TEXT);
+CREATE TABLE source_ratings(
+  seq INTEGER PRIMARY KEY, source TEXT NOT NULL, grade TEXT NOT NULL, rationale TEXT NOT NULL,
+  at TEXT NOT NULL, actor TEXT NOT NULL);
+)sql";
+
+// Secondary indexes. Each one is used by a query of the store (EXPLAIN QUERY PLAN); every
+// index costs writes per claim.
+constexpr const char* kProjectionIndexes = R"sql(
+-- Track records are counted from this index alone.
+CREATE INDEX claims_claimant ON claims(claimant, rating, year);
+CREATE INDEX claims_ref ON claims(ref) WHERE ref IS NOT NULL;
+CREATE INDEX sources_ref ON sources(ref) WHERE ref IS NOT NULL;
+CREATE INDEX evidence_claim ON evidence(claim);
+-- Re-anchoring asks which quotes rest on a snapshot.
+CREATE INDEX evidence_snapshot ON evidence(snapshot);
+CREATE INDEX appearances_snapshot ON appearances(snapshot);
+CREATE INDEX source_ratings_source ON source_ratings(source, seq);
+-- A claim's verdicts, oldest first.
+CREATE INDEX verdicts_claim ON verdicts(claim, made_at, seq);
+)sql";
+
+// Version 2 writes fewer bytes per claim: the events' hash index holds 16 hex digits
+// instead of the whole text, near-duplicate buckets name the claim by rowid instead of its
+// text id, three indexes that no query used are gone, and a claim's quantities and
+// provenance are no longer copied out of its event. Claims gain their year, so that track
+// records are counted from the claimant index alone; evidence and appearances are indexed by
+// snapshot (re-anchoring). Rows keep their rowids (the search index refers to them).
+constexpr const char* kUpgradeToVersion2 = R"sql(
+DROP INDEX events_hash;
+CREATE INDEX events_hash_prefix ON events(substr(hash, 8, 16));
+DROP INDEX claims_status;
+DROP INDEX claims_rating;
+DROP INDEX claim_tags_tag;
+DROP INDEX claims_claimant;
+ALTER TABLE claims DROP COLUMN quantities;
+ALTER TABLE claims DROP COLUMN provenance;
+ALTER TABLE claims ADD COLUMN year INTEGER;
+UPDATE claims SET year = CAST(substr(coalesce(date, at), 1, 4) AS INTEGER);
+CREATE INDEX claims_claimant ON claims(claimant, rating, year);
+CREATE INDEX evidence_snapshot ON evidence(snapshot);
+CREATE INDEX appearances_snapshot ON appearances(snapshot);
+CREATE TABLE claim_lsh_v2(bucket INTEGER NOT NULL, claim INTEGER NOT NULL,
+  PRIMARY KEY(bucket, claim)) WITHOUT ROWID;
+INSERT INTO claim_lsh_v2(bucket, claim)
+  SELECT l.bucket, c.rowid FROM claim_lsh l JOIN claims c ON c.id = l.claim ORDER BY 1, 2;
+DROP TABLE claim_lsh;
+ALTER TABLE claim_lsh_v2 RENAME TO claim_lsh;
+)sql";
+
+// Version 3 adds the full-text index of snapshot texts (filled from the stored snapshots).
+constexpr const char* kSnapshotSearchSchema = R"sql(
+CREATE VIRTUAL TABLE snapshots_fts USING fts5(
+  text, tokenize='unicode61 remove_diacritics 2');
+)sql";
+
+// Version 4: a claim's row names its current verdict, the one made last (made_at, then seq),
+// so that the projection rules read it from the row (ledger/projection.h).
+constexpr const char* kUpgradeToVersion4 = R"sql(
+ALTER TABLE claims ADD COLUMN verdict_seq INTEGER;
+UPDATE claims SET verdict_seq = (SELECT v.seq FROM verdicts v WHERE v.claim = claims.id
+  ORDER BY v.made_at DESC, v.seq DESC LIMIT 1) WHERE rating IS NOT NULL;
+)sql";
+
+void UpgradeToVersion3(Connection& connection) {
+  connection.Exec(kSnapshotSearchSchema);
+  Statement snapshots = connection.Prepare("SELECT rowid, hash FROM snapshots ORDER BY rowid");
+  while (snapshots.Step()) IndexSnapshotText(connection, snapshots.Int(0), snapshots.Text(1));
+}
+
+// Brings the schema from `version` up to kSchemaVersion, one step per version, in one
+// transaction. Version 0 is an empty file.
+void Migrate(Connection& connection, int version) {
+  if (version == kSchemaVersion) return;
+  connection.Exec("BEGIN IMMEDIATE");
+  try {
+    // Read again under the write lock: another process may have migrated meanwhile.
+    version = static_cast<int>(connection.PragmaInt("user_version"));
+    if (version < 1) {
+      connection.Exec(kLogSchema);
+      connection.Exec(kProjectionSchema);
+      connection.Exec(kProjectionIndexes);
+      connection.Exec(kSearchSchema);
+      connection.Exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+    } else {
+      if (version < 2) connection.Exec(kUpgradeToVersion2);
+      if (version < 3) UpgradeToVersion3(connection);
+      if (version < 4) connection.Exec(kUpgradeToVersion4);
+      // Later versions add their steps here: if (version < 5) { ... }
+    }
+    connection.Exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
+    connection.Exec("COMMIT");
+  } catch (...) {
+    if (connection.InTransaction())
+      sqlite3_exec(connection.db(), "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+}
+
+}  // namespace
+
+// The search indexes of claim and snapshot texts, kept in the same transaction as each claim
+// and snapshot: FTS5 over the claims table's text column (external content), the
+// MinHash/LSH buckets of each claim for near-duplicate matching (text/min_hash.h), keyed by
+// the claim's rowid (as the FTS rows are: 16 rows a claim, so each is kept to two integers),
+// and FTS5 over the text of every snapshot that is UTF-8 text, keyed by the snapshot row's
+// rowid, with its own copy of the text (the bytes live in `contents`, a table without
+// rowids), which snippets are cut from.
+const char* const kSearchSchema = R"sql(
+CREATE VIRTUAL TABLE claims_fts USING fts5(
+  text, content='claims', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
+CREATE TABLE claim_lsh(bucket INTEGER NOT NULL, claim INTEGER NOT NULL,
+  PRIMARY KEY(bucket, claim)) WITHOUT ROWID;
+CREATE VIRTUAL TABLE snapshots_fts USING fts5(
+  text, tokenize='unicode61 remove_diacritics 2');
+)sql";
+
+void IndexSnapshotText(Connection& connection, std::int64_t rowid, const std::string& hash) {
+  Statement content = connection.Prepare("SELECT bytes FROM contents WHERE hash = ?1");
+  if (!content.Bind(1, hash).Step()) return;
+  const std::string_view text = content.View(0);
+  if (FirstInvalidUtf8(text) != std::string::npos) return;
+  connection.Prepare("INSERT INTO snapshots_fts(rowid, text) VALUES (?1, ?2)")
+      .Bind(1, rowid)
+      .Bind(2, text)
+      .Run();
+}
+
+void OpenSchema(Connection& connection, const std::string& path, bool create, bool read_only) {
+  // Read the header first: nothing is written to a file that is not a ledger.
+  std::int64_t application_id, version, objects;
+  try {
+    application_id = connection.PragmaInt("application_id");
+    version = connection.PragmaInt("user_version");
+    objects = connection.PragmaInt("schema_version");
+  } catch (const Error& error) {
+    throw Error(Code::kStorage, "claimledger.store.not_a_ledger",
+                "\"" + path + "\" is not a claimledger ledger (" + error.detail() + ")");
+  }
+  const bool empty = application_id == 0 && version == 0 && objects == 0;
+  if (!empty && application_id != kApplicationId) {
+    throw Error(Code::kStorage, "claimledger.store.not_a_ledger",
+                "\"" + path +
+                    "\" is a SQLite database but not a claimledger ledger; "
+                    "open a ledger file or a path that does not exist yet");
+  }
+  if (version > kSchemaVersion) {
+    throw Error(Code::kStorage, "claimledger.store.newer_schema",
+                "\"" + path + "\" was written with ledger schema version " +
+                    std::to_string(version) + "; this claimledger reads versions up to " +
+                    std::to_string(kSchemaVersion) + ": upgrade claimledger to open it");
+  }
+  if (empty && !create) {
+    throw Error(Code::kNotFound, "claimledger.store.missing",
+                "\"" + path + "\" holds no ledger and create=False was given");
+  }
+  if (!read_only) {
+    if (path != ":memory:") connection.Exec("PRAGMA journal_mode=WAL");
+    Migrate(connection, static_cast<int>(version));
+  }
+}
+
+}  // namespace claimledger

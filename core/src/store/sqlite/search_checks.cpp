@@ -1,0 +1,316 @@
+// Checks of the search indexes against the texts they index (search_checks.h).
+#include "store/sqlite/search_checks.h"
+
+#include <algorithm>
+#include <limits>
+#include <map>
+#include <unordered_map>
+
+#include "claimledger/error.h"
+#include "text/min_hash.h"
+#include "text/utf8.h"
+
+namespace claimledger {
+namespace {
+
+// FTS5's extension interface, as SQLite documents it for custom tokenizers and functions
+// (sqlite.org/fts5.html, "Extending FTS5"); Debian's libsqlite3-dev ships no header for it.
+// The order of the members is SQLite's ABI; only the tokenizer is used here.
+struct Fts5Tokenizer;
+struct Fts5TokenizerMethods {
+  int (*create)(void* context, const char** arguments, int count, Fts5Tokenizer** out);
+  void (*destroy)(Fts5Tokenizer* tokenizer);
+  int (*tokenize)(Fts5Tokenizer* tokenizer, void* context, int flags, const char* text, int size,
+                  int (*token)(void* context, int flags, const char* token, int size, int start,
+                               int end));
+};
+struct Fts5Api {
+  int version;
+  int (*create_tokenizer)(Fts5Api* api, const char* name, void* context,
+                          Fts5TokenizerMethods* methods, void (*destroy)(void*));
+  int (*find_tokenizer)(Fts5Api* api, const char* name, void** context,
+                        Fts5TokenizerMethods* methods);
+  void* create_function;
+};
+constexpr int kTokenizeDocument = 0x0004;  // tokenize a document being indexed
+constexpr int kTokenColocated = 0x0001;    // a token at the position of the one before
+
+// The tokenizer the indexes are created with (schema.cpp): unicode61 remove_diacritics 2.
+class IndexTokenizer {
+ public:
+  explicit IndexTokenizer(Connection& connection) {
+    Fts5Api* api = nullptr;
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(connection.db(), "SELECT fts5(?1)", -1, &stmt, nullptr) == SQLITE_OK) {
+      sqlite3_bind_pointer(stmt, 1, static_cast<void*>(&api), "fts5_api_ptr", nullptr);
+      sqlite3_step(stmt);
+    }
+    sqlite3_finalize(stmt);
+    void* context = nullptr;
+    const char* arguments[] = {"remove_diacritics", "2"};
+    if (!api || api->find_tokenizer(api, "unicode61", &context, &methods_) != SQLITE_OK ||
+        methods_.create(context, arguments, 2, &tokenizer_) != SQLITE_OK) {
+      throw Error(Code::kStorage, "claimledger.store.io",
+                  "SQLite's FTS5 tokenizer unicode61 is not available to check the search index");
+    }
+  }
+  ~IndexTokenizer() { methods_.destroy(tokenizer_); }
+  IndexTokenizer(const IndexTokenizer&) = delete;
+  IndexTokenizer& operator=(const IndexTokenizer&) = delete;
+
+  // Calls `visit(token, position)` for each token of `text`.
+  template <typename Visit>
+  void Tokens(std::string_view text, Visit visit) {
+    struct Context {
+      Visit* visit;
+      std::int64_t position;
+    } context{&visit, -1};
+    const auto token = [](void* pointer, int flags, const char* bytes, int size, int, int) {
+      auto* context = static_cast<Context*>(pointer);
+      if (!(flags & kTokenColocated)) ++context->position;
+      (*context->visit)(std::string_view(bytes, static_cast<std::size_t>(size)), context->position);
+      return SQLITE_OK;
+    };
+    methods_.tokenize(tokenizer_, &context, kTokenizeDocument, text.data(),
+                      static_cast<int>(text.size()), token);
+  }
+
+ private:
+  Fts5TokenizerMethods methods_{};
+  Fts5Tokenizer* tokenizer_ = nullptr;
+};
+
+// The first bytes that start each term range of DigestTokensKept (the last range runs to the
+// end): digits, letters in groups, and every term that starts outside ASCII.
+constexpr const char* kTermRangeStarts[] = {"",  "3", "6", "a", "c", "e", "g", "i",
+                                            "l", "n", "p", "r", "s", "t", "w", "\x80"};
+constexpr int kTermRanges = sizeof(kTermRangeStarts) / sizeof(kTermRangeStarts[0]);
+
+// The fts5vocab table of `index`'s token instances, made in this connection's temp schema.
+std::string InstancesTable(Connection& connection, const FullTextIndex& index) {
+  const std::string name = std::string("temp.") + index.table + "_instances";
+  connection.Exec("CREATE VIRTUAL TABLE IF NOT EXISTS " + name + " USING fts5vocab(main, '" +
+                  index.table + "', 'instance')");
+  return name;
+}
+
+void HashToken(RowHasher& hasher, std::int64_t rowid, std::string_view token,
+               std::int64_t position) {
+  hasher.Part('w').Int(rowid).Text(token).Int(position);
+}
+
+std::vector<std::int64_t> DistinctBuckets(std::string_view text) {
+  std::vector<std::int64_t> buckets = LshBuckets(text);
+  std::sort(buckets.begin(), buckets.end());
+  buckets.erase(std::unique(buckets.begin(), buckets.end()), buckets.end());
+  return buckets;
+}
+
+// Collects up to 1000 problems of one index, each with the index's name in front.
+class ProblemList {
+ public:
+  ProblemList(std::vector<std::string>& problems, std::string prefix)
+      : problems_(problems), prefix_(std::move(prefix)) {}
+  void Add(const std::string& problem) {
+    if (++count_ <= 1000) problems_.push_back(prefix_ + problem);
+  }
+  // A difference that another problem explains.
+  void Skip() { ++skipped_; }
+  // Adds `problem` when nothing was named or explained (the digests differed all the same).
+  void AddIfNone(const std::string& problem) {
+    if (count_ == 0 && skipped_ == 0) Add(problem);
+  }
+
+ private:
+  std::vector<std::string>& problems_;
+  std::string prefix_;
+  std::size_t count_ = 0;
+  std::size_t skipped_ = 0;
+};
+
+}  // namespace
+
+const FullTextIndex& ClaimsFullText() {
+  static const FullTextIndex kIndex = {
+      "claims_fts", "the full-text index of claim texts",
+      "SELECT rowid, text, 'claim ' || id FROM claims WHERE rowid BETWEEN ?1 AND ?2",
+      "SELECT (SELECT min(rowid) FROM claims), (SELECT max(rowid) FROM claims)"};
+  return kIndex;
+}
+
+const FullTextIndex& SnapshotsFullText() {
+  static const FullTextIndex kIndex = {
+      "snapshots_fts", "the full-text index of snapshot texts",
+      "SELECT rowid, text, 'row ' || rowid FROM snapshots_fts WHERE rowid BETWEEN ?1 AND ?2",
+      "SELECT (SELECT min(rowid) FROM snapshots_fts), (SELECT max(rowid) FROM snapshots_fts)"};
+  return kIndex;
+}
+
+int TermRangeCount() { return kTermRanges; }
+
+void DigestTokensOfTexts(Connection& connection, const FullTextIndex& index, std::int64_t first,
+                         std::int64_t last, RowHasher& hasher, TableDigest& digest) {
+  IndexTokenizer tokenizer(connection);
+  Statement texts = connection.Prepare(index.texts);
+  texts.Bind(1, first).Bind(2, last);
+  while (texts.Step()) {
+    const std::int64_t rowid = texts.Int(0);
+    tokenizer.Tokens(texts.View(1), [&](std::string_view token, std::int64_t position) {
+      HashToken(hasher, rowid, token, position);
+      hasher.AddTo(digest);
+    });
+  }
+}
+
+void DigestTokensKept(Connection& connection, const FullTextIndex& index, int range,
+                      RowHasher& hasher, TableDigest& digest) {
+  const std::string instances = InstancesTable(connection, index);
+  const bool last = range + 1 == kTermRanges;
+  Statement tokens = connection.Prepare("SELECT doc, term, offset FROM " + instances +
+                                        " WHERE term >= ?1" + (last ? "" : " AND term < ?2"));
+  tokens.Bind(1, kTermRangeStarts[range]);
+  if (!last) tokens.Bind(2, kTermRangeStarts[range + 1]);
+  while (tokens.Step()) {
+    HashToken(hasher, tokens.Int(0), tokens.View(1), tokens.Int(2));
+    hasher.AddTo(digest);
+  }
+}
+
+void NameTokenProblems(Connection& connection, const FullTextIndex& index,
+                       const std::set<std::string>& explained, std::vector<std::string>& problems) {
+  const RowDigestKey key = RowDigestKey::Random();
+  RowHasher hasher(key);
+  std::map<std::int64_t, TableDigest> kept;
+  Statement tokens =
+      connection.Prepare("SELECT doc, term, offset FROM " + InstancesTable(connection, index));
+  while (tokens.Step()) {
+    HashToken(hasher, tokens.Int(0), tokens.View(1), tokens.Int(2));
+    hasher.AddTo(kept[tokens.Int(0)]);
+  }
+  ProblemList list(problems,
+                   std::string("search index ") + index.table + " (" + index.what + "): ");
+  IndexTokenizer tokenizer(connection);
+  Statement texts = connection.Prepare(index.texts);
+  texts.Bind(1, std::numeric_limits<std::int64_t>::min());
+  texts.Bind(2, std::numeric_limits<std::int64_t>::max());
+  while (texts.Step()) {
+    const std::int64_t rowid = texts.Int(0);
+    TableDigest expected;
+    tokenizer.Tokens(texts.View(1), [&](std::string_view token, std::int64_t position) {
+      HashToken(hasher, rowid, token, position);
+      hasher.AddTo(expected);
+    });
+    const auto found = kept.find(rowid);
+    const TableDigest held = found == kept.end() ? TableDigest() : found->second;
+    if (found != kept.end()) kept.erase(found);
+    if (held == expected) continue;
+    const std::string name = texts.Text(2);
+    if (explained.count(name.substr(name.find(' ') + 1))) {
+      list.Skip();
+    } else {
+      list.Add("the words indexed for " + name + " differ from its text");
+    }
+  }
+  for (const auto& [rowid, digest] : kept) {
+    list.Add("words are indexed for row " + std::to_string(rowid) + ", which holds no text");
+  }
+  list.AddIfNone("the words it holds differ from those of the texts it indexes");
+}
+
+void DigestBucketsOfTexts(Connection& connection, std::int64_t first, std::int64_t last,
+                          RowHasher& hasher, TableDigest& digest) {
+  Statement claims =
+      connection.Prepare("SELECT rowid, text FROM claims WHERE rowid BETWEEN ?1 AND ?2");
+  claims.Bind(1, first).Bind(2, last);
+  while (claims.Step()) {
+    for (std::int64_t bucket : DistinctBuckets(claims.View(1))) {
+      hasher.Part('l').Int(bucket).Int(claims.Int(0)).AddTo(digest);
+    }
+  }
+}
+
+void DigestBucketsKept(Connection& connection, std::int64_t first, std::int64_t last,
+                       RowHasher& hasher, TableDigest& digest) {
+  Statement rows =
+      connection.Prepare("SELECT bucket, claim FROM claim_lsh WHERE bucket BETWEEN ?1 AND ?2");
+  rows.Bind(1, first).Bind(2, last);
+  while (rows.Step()) {
+    // Only integers are hashed as such: a value stored as another type must not match.
+    if (sqlite3_value_type(rows.Value(0)) != SQLITE_INTEGER ||
+        sqlite3_value_type(rows.Value(1)) != SQLITE_INTEGER) {
+      hasher.Part('x').Text(rows.View(0)).Text(rows.View(1)).AddTo(digest);
+      continue;
+    }
+    hasher.Part('l').Int(rows.Int(0)).Int(rows.Int(1)).AddTo(digest);
+  }
+}
+
+void NameBucketProblems(Connection& connection, const std::set<std::string>& explained,
+                        std::vector<std::string>& problems) {
+  std::unordered_map<std::int64_t, std::vector<std::int64_t>> kept;
+  Statement rows = connection.Prepare("SELECT claim, bucket FROM claim_lsh");
+  while (rows.Step()) kept[rows.Int(0)].push_back(rows.Int(1));
+  ProblemList list(problems, "search index claim_lsh (the near-duplicate buckets of claims): ");
+  Statement claims = connection.Prepare("SELECT rowid, id, text FROM claims ORDER BY rowid");
+  while (claims.Step()) {
+    std::vector<std::int64_t> stored;
+    if (const auto found = kept.find(claims.Int(0)); found != kept.end()) {
+      stored = std::move(found->second);
+      kept.erase(found);
+    }
+    std::sort(stored.begin(), stored.end());
+    if (stored == DistinctBuckets(claims.View(2))) continue;
+    if (explained.count(claims.Text(1))) {
+      list.Skip();
+    } else {
+      list.Add("the buckets of claim " + claims.Text(1) + " differ from those its text gives");
+    }
+  }
+  std::vector<std::int64_t> strays;
+  for (const auto& entry : kept) strays.push_back(entry.first);
+  std::sort(strays.begin(), strays.end());
+  for (std::int64_t rowid : strays) {
+    list.Add("rows name claim row " + std::to_string(rowid) + ", which holds no claim");
+  }
+  list.AddIfNone("its rows differ from those the claims' texts give");
+}
+
+void DigestSnapshotTexts(Connection& connection, RowHasher& hasher, TableDigest& expected,
+                         TableDigest& kept) {
+  Statement snapshots = connection.Prepare(
+      "SELECT s.rowid, c.bytes FROM snapshots s JOIN contents c ON c.hash = s.hash");
+  while (snapshots.Step()) {
+    const std::string_view text = snapshots.View(1);
+    if (FirstInvalidUtf8(text) != std::string::npos) continue;  // not text: not indexed
+    hasher.Part('s').Int(snapshots.Int(0)).Text(text).AddTo(expected);
+  }
+  Statement texts = connection.Prepare("SELECT rowid, text FROM snapshots_fts");
+  while (texts.Step()) hasher.Part('s').Int(texts.Int(0)).Text(texts.View(1)).AddTo(kept);
+}
+
+void NameSnapshotTextProblems(Connection& connection, std::vector<std::string>& problems) {
+  std::map<std::int64_t, std::string> kept;
+  Statement texts = connection.Prepare("SELECT rowid, text FROM snapshots_fts");
+  while (texts.Step()) kept[texts.Int(0)] = texts.Text(1);
+  ProblemList list(problems,
+                   "search index snapshots_fts (the full-text index of snapshot texts): ");
+  Statement snapshots = connection.Prepare(
+      "SELECT s.rowid, s.hash, c.bytes FROM snapshots s JOIN contents c ON c.hash = s.hash "
+      "ORDER BY s.rowid");
+  while (snapshots.Step()) {
+    const std::string_view text = snapshots.View(2);
+    const bool is_text = FirstInvalidUtf8(text) == std::string::npos;
+    const auto found = kept.find(snapshots.Int(0));
+    const bool indexed = found != kept.end();
+    if (is_text != indexed || (indexed && found->second != text)) {
+      list.Add("the text kept for snapshot " + snapshots.Text(1) + " differs from its bytes");
+    }
+    if (indexed) kept.erase(found);
+  }
+  for (const auto& entry : kept) {
+    list.Add("row " + std::to_string(entry.first) + " keeps a text that no snapshot holds");
+  }
+  list.AddIfNone("its texts differ from those of the stored snapshots");
+}
+
+}  // namespace claimledger

@@ -1,0 +1,69 @@
+// Checks of the SQLite store's search indexes against the tables they index, for verify()
+// (stored_tables.cpp). Each index is read twice, as digests that must be equal: what the
+// indexed texts give, and what the index holds.
+// - claim_lsh, the near-duplicate buckets: LshBuckets (text/min_hash.h) of each claim's text,
+//   against the rows stored;
+// - claims_fts and snapshots_fts, the full-text indexes: the tokens of each indexed text, as
+//   the index's own tokenizer (FTS5's unicode61) reads them, against the tokens the index holds
+//   (FTS5's fts5vocab table of its instances); and for snapshots_fts, which keeps its own
+//   copy of the texts, that copy against the stored snapshots' bytes.
+// All of them read only: verify() holds a read transaction and never takes the write lock.
+#ifndef CLAIMLEDGER_STORE_SQLITE_SEARCH_CHECKS_H_
+#define CLAIMLEDGER_STORE_SQLITE_SEARCH_CHECKS_H_
+
+#include <cstdint>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "hash/row_digest.h"
+#include "store/sqlite/connection.h"
+
+namespace claimledger {
+
+// One full-text index: its table, and the query of the texts it indexes (rowid, text, and
+// the name of the row for messages) in a range of rowids (?1, ?2).
+struct FullTextIndex {
+  const char* table;       // "claims_fts"
+  const char* what;        // "the full-text index of claim texts", for messages
+  const char* texts;       // "SELECT rowid, text, id FROM claims WHERE rowid BETWEEN ?1 AND ?2"
+  const char* all_rowids;  // "SELECT min(rowid), max(rowid) FROM claims"
+};
+const FullTextIndex& ClaimsFullText();
+const FullTextIndex& SnapshotsFullText();
+
+// The term ranges the instances of a full-text index are read in (by first byte), numbered
+// 0 .. TermRangeCount() - 1.
+int TermRangeCount();
+
+// Adds to `digest` a row per token of each text of `index` with rowid in [first, last]: the
+// rowid, the token and its position, as the index's tokenizer reads the text.
+void DigestTokensOfTexts(Connection& connection, const FullTextIndex& index, std::int64_t first,
+                         std::int64_t last, RowHasher& hasher, TableDigest& digest);
+// Adds to `digest` a row per token instance that `index` holds, for terms in term range `range`.
+void DigestTokensKept(Connection& connection, const FullTextIndex& index, int range,
+                      RowHasher& hasher, TableDigest& digest);
+// Names (up to 1000) the rows of `index` whose tokens differ from their text's, but for the
+// rows named in `explained` (claims whose stored text differs from the events').
+void NameTokenProblems(Connection& connection, const FullTextIndex& index,
+                       const std::set<std::string>& explained, std::vector<std::string>& problems);
+
+// The near-duplicate buckets (claim_lsh): those the claims with rowid in [first, last] give,
+// and the rows kept with bucket keys in [first, last].
+void DigestBucketsOfTexts(Connection& connection, std::int64_t first, std::int64_t last,
+                          RowHasher& hasher, TableDigest& digest);
+void DigestBucketsKept(Connection& connection, std::int64_t first, std::int64_t last,
+                       RowHasher& hasher, TableDigest& digest);
+// Names (up to 1000) the claims whose bucket rows differ from those their texts give, but for
+// the claims in `explained`.
+void NameBucketProblems(Connection& connection, const std::set<std::string>& explained,
+                        std::vector<std::string>& problems);
+
+// The texts snapshots_fts keeps against those of the stored snapshots that are UTF-8 text.
+void DigestSnapshotTexts(Connection& connection, RowHasher& hasher, TableDigest& expected,
+                         TableDigest& kept);
+void NameSnapshotTextProblems(Connection& connection, std::vector<std::string>& problems);
+
+}  // namespace claimledger
+
+#endif  // CLAIMLEDGER_STORE_SQLITE_SEARCH_CHECKS_H_

@@ -1,0 +1,148 @@
+// The SQLite store's search indexes (sqlite_store.h): FTS5 over claim and snapshot texts,
+// and the MinHash/LSH buckets of claims for near-duplicate matching. The store's only FTS5
+// query syntax is written here: each word a quoted string, so no user text is read as syntax.
+#include <algorithm>
+#include <unordered_map>
+
+#include "store/sqlite/schema.h"
+#include "store/sqlite/sqlite_store.h"
+#include "text/min_hash.h"
+
+namespace claimledger {
+namespace {
+
+// An FTS5 query matching every word, or any word with `match_any`.
+std::string FtsQuery(const std::vector<std::string>& words, bool match_any) {
+  std::string query;
+  for (const std::string& word : words) {
+    if (!query.empty()) query += match_any ? " OR " : " ";
+    query += '"';
+    for (const char c : word) query.append(c == '"' ? 2 : 1, c);  // a quote is doubled
+    query += '"';
+  }
+  return query;
+}
+
+}  // namespace
+
+void SqliteStore::IndexClaim(std::int64_t rowid, const std::string& text) {
+  connection_->Prepare("INSERT INTO claims_fts(rowid, text) VALUES (?1, ?2)")
+      .Bind(1, rowid)
+      .Bind(2, text)
+      .Run();
+  for (std::int64_t bucket : LshBuckets(text)) pending_buckets_.emplace_back(bucket, rowid);
+}
+
+void SqliteStore::WritePendingBuckets() {
+  if (pending_buckets_.empty()) return;
+  std::sort(pending_buckets_.begin(), pending_buckets_.end());
+  Statement insert =
+      connection_->Prepare("INSERT OR IGNORE INTO claim_lsh(bucket, claim) VALUES (?1, ?2)");
+  for (const auto& [bucket, rowid] : pending_buckets_) {
+    insert.Bind(1, bucket).Bind(2, rowid);
+    insert.Run();
+    insert.Reset();
+  }
+  pending_buckets_.clear();
+}
+
+void SqliteStore::RecreateSearchIndexes() {
+  pending_buckets_.clear();
+  connection_->Exec(
+      "DROP TABLE IF EXISTS claims_fts; DROP TABLE IF EXISTS claim_lsh; "
+      "DROP TABLE IF EXISTS snapshots_fts");
+  connection_->Exec(kSearchSchema);
+}
+
+std::vector<SearchHit> SqliteStore::SearchClaims(const ClaimQuery& query) {
+  Statement statement = connection_->Prepare(
+      "SELECT c.id, -bm25(claims_fts), snippet(claims_fts, 0, '[', ']', '…', 12) "
+      "FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid "
+      "WHERE claims_fts MATCH ?1 AND (?2 IS NULL OR c.status = ?2) "
+      "AND (?3 IS NULL OR c.rating = ?3) AND (?4 IS NULL OR c.claimant = ?4) "
+      "AND (?5 IS NULL OR EXISTS (SELECT 1 FROM claim_tags t WHERE t.claim = c.id "
+      "AND t.tag = ?5)) AND (?6 IS NULL OR coalesce(c.date, c.at) >= ?6) "
+      "AND (?7 IS NULL OR coalesce(c.date, c.at) <= ?7) "
+      "ORDER BY bm25(claims_fts) LIMIT ?8");
+  const ClaimFilter& filter = query.filter;
+  statement.Bind(1, FtsQuery(query.words, query.match_any)).Bind(2, filter.status);
+  statement.Bind(3, filter.rating).Bind(4, filter.claimant).Bind(5, filter.tag);
+  statement.Bind(6, query.since).Bind(7, query.until).Bind(8, filter.limit);
+  std::vector<SearchHit> hits;
+  while (statement.Step()) {
+    hits.push_back({statement.Text(0), statement.Double(1), statement.Text(2)});
+  }
+  return hits;
+}
+
+std::vector<SnapshotHit> SqliteStore::SearchSnapshots(const std::vector<std::string>& words,
+                                                      bool match_any, std::int64_t limit) {
+  Statement statement = connection_->Prepare(
+      "SELECT s.hash, -bm25(snapshots_fts), snippet(snapshots_fts, 0, '[', ']', '…', 16) "
+      "FROM snapshots_fts JOIN snapshots s ON s.rowid = snapshots_fts.rowid "
+      "WHERE snapshots_fts MATCH ?1 ORDER BY bm25(snapshots_fts) LIMIT ?2");
+  statement.Bind(1, FtsQuery(words, match_any)).Bind(2, limit);
+  std::vector<SnapshotHit> hits;
+  while (statement.Step()) {
+    hits.push_back({statement.Text(0), statement.Double(1), statement.Text(2)});
+  }
+  return hits;
+}
+
+std::vector<std::pair<std::string, std::string>> SqliteStore::SimilarCandidates(
+    const std::vector<std::int64_t>& buckets, std::int64_t per_bucket, std::int64_t limit) {
+  // Count in C++ how many of the buckets each claim shares, reading at most `per_bucket`
+  // rows of each (one index range each), then fetch the texts of the best `limit` only.
+  // A bucket read whole counts before any that was cut off: the rows read of a crowded
+  // bucket are merely the first ids, and would otherwise outrank a claim that shares
+  // several rare buckets with the text (kWhole outweighs every cut-off bucket together).
+  constexpr int kWhole = 64;
+  std::unordered_map<std::int64_t, int> shared;  // claim rowid -> weight
+  std::vector<std::int64_t> distinct = buckets;
+  std::sort(distinct.begin(), distinct.end());
+  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+  std::vector<std::int64_t> claims;
+  for (std::int64_t bucket : distinct) {
+    Statement rows = connection_->Prepare("SELECT claim FROM claim_lsh WHERE bucket = ?1 LIMIT ?2");
+    rows.Bind(1, bucket).Bind(2, per_bucket);
+    claims.clear();
+    while (rows.Step()) claims.push_back(rows.Int(0));
+    const int weight = static_cast<std::int64_t>(claims.size()) < per_bucket ? kWhole : 1;
+    for (std::int64_t claim : claims) shared[claim] += weight;
+  }
+  std::vector<std::pair<int, std::int64_t>> ranked;
+  ranked.reserve(shared.size());
+  for (const auto& [claim, count] : shared) ranked.emplace_back(count, claim);
+  const auto best =
+      ranked.begin() + std::min<std::size_t>(ranked.size(), std::max<std::int64_t>(limit, 0));
+  std::partial_sort(ranked.begin(), best, ranked.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  std::vector<std::pair<std::string, std::string>> candidates;
+  for (auto it = ranked.begin(); it != best; ++it) {
+    Statement text = connection_->Prepare("SELECT id, text FROM claims WHERE rowid = ?1");
+    if (text.Bind(1, it->second).Step()) candidates.emplace_back(text.Text(0), text.Text(1));
+  }
+  return candidates;
+}
+
+std::vector<std::pair<std::string, std::string>> SqliteStore::FullTextCandidates(
+    const std::vector<std::string>& words, std::int64_t per_word, std::int64_t limit) {
+  std::vector<std::string> rare;
+  for (const std::string& word : words) {
+    Statement count = connection_->Prepare(
+        "SELECT count(*) FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?1 LIMIT ?2)");
+    count.Bind(1, FtsQuery({word}, false)).Bind(2, per_word).Step();
+    if (count.Int(0) < per_word) rare.push_back(word);
+  }
+  std::vector<std::pair<std::string, std::string>> candidates;
+  if (rare.empty()) return candidates;
+  Statement statement = connection_->Prepare(
+      "SELECT c.id, c.text FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid "
+      "WHERE claims_fts MATCH ?1 ORDER BY bm25(claims_fts) LIMIT ?2");
+  statement.Bind(1, FtsQuery(rare, /*match_any=*/true)).Bind(2, limit);
+  while (statement.Step()) candidates.emplace_back(statement.Text(0), statement.Text(1));
+  return candidates;
+}
+
+}  // namespace claimledger

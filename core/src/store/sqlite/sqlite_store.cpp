@@ -1,0 +1,341 @@
+// The SQLite store (sqlite_store.h): opening, transactions, events, contents, and the writes
+// of the tables of current state.
+#include "store/sqlite/sqlite_store.h"
+
+#include "claimledger/error.h"
+#include "codec/canonical_json.h"
+#include "store/sqlite/schema.h"
+
+namespace claimledger {
+namespace {
+
+constexpr const char* kEventColumns = "SELECT seq, prev, type, at, actor, data, hash FROM events";
+
+// Reads the columns of kEventColumns into `event` (assign: a scan reuses one Event, and so
+// the strings' memory).
+void ReadEvent(const Statement& s, Event* event) {
+  event->seq = s.Int(0);
+  event->prev.assign(s.View(1));
+  event->type.assign(s.View(2));
+  event->at.assign(s.View(3));
+  event->actor.assign(s.View(4));
+  event->data.assign(s.View(5));
+  event->hash.assign(s.View(6));
+}
+
+std::optional<Event> OneEvent(Statement& statement) {
+  if (!statement.Step()) return std::nullopt;
+  Event event;
+  ReadEvent(statement, &event);
+  return event;
+}
+
+Statement& BindOrigin(Statement& s, int first, const Origin& origin) {
+  return s.Bind(first, origin.seq).Bind(first + 1, origin.at).Bind(first + 2, origin.actor);
+}
+
+Statement& BindQuote(Statement& s, int first, const Quote& quote) {
+  s.Bind(first, quote.snapshot).Bind(first + 1, quote.exact).Bind(first + 2, quote.prefix);
+  s.Bind(first + 3, quote.suffix).Bind(first + 4, static_cast<std::int64_t>(quote.start));
+  return s.Bind(first + 5, static_cast<std::int64_t>(quote.end));
+}
+
+// The seq and hash of the last event that `connection` sees; (0, "") when none.
+std::pair<std::int64_t, std::string> Head(Connection& connection) {
+  Statement last = connection.Prepare("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1");
+  if (!last.Step()) return {0, ""};
+  return {last.Int(0), last.Text(1)};
+}
+
+}  // namespace
+
+std::unique_ptr<Store> OpenSqliteStore(const std::string& path, const StoreOptions& options) {
+  auto connection = std::make_unique<Connection>();
+  // NOMUTEX: a store is used by one thread at a time (the workbench serialises its calls).
+  int flags =
+      (options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
+  if (options.create && !options.read_only) flags |= SQLITE_OPEN_CREATE;
+  int rc = SQLITE_OK;
+  if (!connection->Open(path, flags, &rc)) {
+    if ((rc & 0xff) == SQLITE_CANTOPEN && !options.create) {
+      throw Error(Code::kNotFound, "claimledger.store.missing",
+                  "no ledger at \"" + path + "\" (pass create=True to make one)");
+    }
+    ThrowSqlite(connection->db(), rc, "cannot open \"" + path + "\"");
+  }
+  sqlite3_busy_timeout(connection->db(), options.busy_timeout_ms);
+  OpenSchema(*connection, path, options.create, options.read_only);
+  // A 64 MB page cache: bulk loads and imports touch large indexes (claims, search, LSH).
+  connection->Exec(
+      "PRAGMA synchronous=FULL; PRAGMA foreign_keys=OFF; PRAGMA temp_store=FILE; "
+      "PRAGMA cache_size=-65536");
+  return std::make_unique<SqliteStore>(std::move(connection));
+}
+
+// --- transactions -------------------------------------------------------------------------
+
+void SqliteStore::BeginWrite() { connection_->Exec("BEGIN IMMEDIATE"); }
+
+void SqliteStore::BeginRead() { connection_->Exec("BEGIN DEFERRED"); }
+
+void SqliteStore::Commit() {
+  WritePendingBuckets();
+  connection_->Exec("COMMIT");
+}
+
+void SqliteStore::Rollback() noexcept {
+  pending_buckets_.clear();
+  if (connection_->InTransaction()) {
+    sqlite3_exec(connection_->db(), "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+}
+
+// --- events -------------------------------------------------------------------------------
+
+std::optional<Event> SqliteStore::LastEvent() {
+  Statement statement =
+      connection_->Prepare(std::string(kEventColumns) + " ORDER BY seq DESC LIMIT 1");
+  return OneEvent(statement);
+}
+
+std::optional<Event> SqliteStore::EventAt(std::int64_t seq) {
+  Statement statement = connection_->Prepare(std::string(kEventColumns) + " WHERE seq = ?1");
+  statement.Bind(1, seq);
+  return OneEvent(statement);
+}
+
+std::int64_t SqliteStore::EventCount() {
+  Statement statement = connection_->Prepare("SELECT count(*) FROM events");
+  statement.Step();
+  return statement.Int(0);
+}
+
+std::int64_t SqliteStore::LastSeqAt(const std::string& time) {
+  Statement statement =
+      connection_->Prepare("SELECT coalesce(max(seq), 0) FROM events WHERE at <= ?1");
+  statement.Bind(1, time).Step();
+  return statement.Int(0);
+}
+
+void SqliteStore::AppendEvent(const Event& event) {
+  Statement statement = connection_->Prepare(
+      "INSERT INTO events(seq, prev, type, at, actor, data, hash) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  statement.Bind(1, event.seq).Bind(2, event.prev).Bind(3, event.type).Bind(4, event.at);
+  statement.Bind(5, event.actor).Bind(6, event.data).Bind(7, event.hash).Run();
+}
+
+void SqliteStore::ScanEvents(std::int64_t from, std::int64_t to,
+                             const std::function<bool(const Event&)>& visit) {
+  Statement statement = connection_->Prepare(std::string(kEventColumns) +
+                                             " WHERE seq >= ?1 AND (?2 < 0 OR seq <= ?2) "
+                                             "ORDER BY seq");
+  statement.Bind(1, from).Bind(2, to);
+  Event event;
+  while (statement.Step()) {
+    ReadEvent(statement, &event);
+    if (!visit(event)) break;
+  }
+}
+
+std::vector<Event> SqliteStore::EventsAbout(const std::string& entity) {
+  Statement statement = connection_->Prepare(
+      "SELECT e.seq, e.prev, e.type, e.at, e.actor, e.data, e.hash FROM event_refs r "
+      "JOIN events e ON e.seq = r.seq WHERE r.entity = ?1 ORDER BY r.seq");
+  statement.Bind(1, entity);
+  std::vector<Event> events;
+  while (statement.Step()) ReadEvent(statement, &events.emplace_back());
+  return events;
+}
+
+bool SqliteStore::KnowsEvent(const std::string& hash) {
+  // "+hash": without the plus SQLite 3.40 plans a scan instead of using the prefix index.
+  Statement statement = connection_->Prepare(
+      "SELECT 1 FROM events WHERE substr(hash, 8, 16) = substr(?1, 8, 16) AND +hash = ?1 "
+      "UNION ALL "
+      "SELECT 1 FROM event_refs WHERE entity = ?1 LIMIT 1");
+  return statement.Bind(1, hash).Step();
+}
+
+// --- contents -----------------------------------------------------------------------------
+
+bool SqliteStore::HasContent(const std::string& hash) {
+  Statement statement = connection_->Prepare("SELECT 1 FROM contents WHERE hash = ?1");
+  return statement.Bind(1, hash).Step();
+}
+
+void SqliteStore::PutContent(const std::string& hash, std::string_view bytes) {
+  connection_->Prepare("INSERT OR IGNORE INTO contents(hash, bytes) VALUES (?1, ?2)")
+      .Bind(1, hash)
+      .BindBlob(2, bytes)
+      .Run();
+}
+
+std::optional<std::string> SqliteStore::GetContent(const std::string& hash) {
+  Statement statement = connection_->Prepare("SELECT bytes FROM contents WHERE hash = ?1");
+  if (!statement.Bind(1, hash).Step()) return std::nullopt;
+  return statement.Text(0);
+}
+
+void SqliteStore::ScanContents(
+    const std::function<void(const std::string&, std::string_view)>& visit) {
+  Statement statement = connection_->Prepare("SELECT hash, bytes FROM contents ORDER BY hash");
+  while (statement.Step()) visit(statement.Text(0), statement.View(1));
+}
+
+// --- tables of current state: writes -------------------------------------------------------
+
+void SqliteStore::PutSource(const Source& s) {
+  Statement statement = connection_->Prepare(
+      "INSERT INTO sources(id, name, kind, url, affiliation, reliability, ref, attributes, "
+      "seq, at, actor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+  statement.Bind(1, s.id).Bind(2, s.name).Bind(3, s.kind).Bind(4, s.url);
+  statement.Bind(5, s.affiliation).Bind(6, s.reliability).Bind(7, s.ref).Bind(8, s.attributes);
+  BindOrigin(statement, 9, s.origin).Run();
+}
+
+void SqliteStore::PutSnapshot(const Snapshot& s) {
+  Statement statement = connection_->Prepare(
+      "INSERT INTO snapshots(hash, sha256, size, url, title, publisher, published, retrieved, "
+      "seq, at, actor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+  statement.Bind(1, s.hash).Bind(2, s.sha256).Bind(3, s.size).Bind(4, s.url);
+  statement.Bind(5, s.title).Bind(6, s.publisher).Bind(7, s.published).Bind(8, s.retrieved);
+  BindOrigin(statement, 9, s.origin).Run();
+  // The content is stored before its snapshot.added event is applied (adding, merging,
+  // importing and as_of copies all do so).
+  IndexSnapshotText(*connection_, sqlite3_last_insert_rowid(connection_->db()), s.hash);
+}
+
+void SqliteStore::PutClaim(const Claim& c) {
+  {
+    Statement statement = connection_->Prepare(
+        "INSERT INTO claims(id, text, claimant, status, rating, date, context, ref, status_at, "
+        "seq, at, actor, year) "
+        "VALUES (?1, ?2, ?3, ?4, NULL, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+    statement.Bind(1, c.id).Bind(2, c.text).Bind(3, c.claimant).Bind(4, c.status);
+    statement.Bind(5, c.date).Bind(6, c.context).Bind(7, c.ref).Bind(8, c.origin.made_at);
+    BindOrigin(statement, 9, c.origin);
+    statement.Bind(12, ClaimYear(c.date ? *c.date : c.origin.at)).Run();
+  }
+  IndexClaim(sqlite3_last_insert_rowid(connection_->db()), c.text);
+  for (const std::string& tag : c.tags) {
+    connection_->Prepare("INSERT INTO claim_tags(claim, tag) VALUES (?1, ?2)")
+        .Bind(1, c.id)
+        .Bind(2, tag)
+        .Run();
+  }
+  for (const Quote& quote : c.appearances) {
+    Statement statement = connection_->Prepare(
+        "INSERT INTO appearances(claim, snapshot, exact, prefix, suffix, quote_start, "
+        "quote_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    statement.Bind(1, c.id);
+    BindQuote(statement, 2, quote).Run();
+  }
+}
+
+void SqliteStore::PutEvidence(const Evidence& e) {
+  Statement statement = connection_->Prepare(
+      "INSERT INTO evidence(id, claim, snapshot, exact, prefix, suffix, quote_start, quote_end, "
+      "stance, note, credibility, seq, at, actor) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+  statement.Bind(1, e.id).Bind(2, e.claim);
+  BindQuote(statement, 3, e.quote).Bind(9, e.stance).Bind(10, e.note).Bind(11, e.credibility);
+  BindOrigin(statement, 12, e.origin).Run();
+}
+
+void SqliteStore::PutVerdict(const Verdict& v) {
+  Statement statement = connection_->Prepare(
+      "INSERT INTO verdicts(seq, claim, rating, rationale, evidence, at, actor, made_at, "
+      "from_ledger) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+  statement.Bind(1, v.origin.seq).Bind(2, v.claim).Bind(3, v.rating).Bind(4, v.rationale);
+  statement.Bind(5, CanonicalJson(v.evidence)).Bind(6, v.origin.at).Bind(7, v.origin.actor);
+  statement.Bind(8, v.origin.made_at).Bind(9, v.origin.from_ledger).Run();
+}
+
+void SqliteStore::PutSourceRating(const SourceRating& r) {
+  Statement statement = connection_->Prepare(
+      "INSERT INTO source_ratings(seq, source, grade, rationale, at, actor) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  statement.Bind(1, r.origin.seq).Bind(2, r.source).Bind(3, r.grade).Bind(4, r.rationale);
+  statement.Bind(5, r.origin.at).Bind(6, r.origin.actor).Run();
+}
+
+void SqliteStore::PutEventRef(const std::string& entity, std::int64_t seq) {
+  connection_->Prepare("INSERT INTO event_refs(entity, seq) VALUES (?1, ?2)")
+      .Bind(1, entity)
+      .Bind(2, seq)
+      .Run();
+}
+
+std::optional<ClaimState> SqliteStore::FindClaimState(const std::string& claim) {
+  Statement statement = connection_->Prepare(
+      "SELECT c.status, c.status_at, c.rating, c.verdict_seq, v.made_at FROM claims c "
+      "LEFT JOIN verdicts v ON v.seq = c.verdict_seq WHERE c.id = ?1");
+  if (!statement.Bind(1, claim).Step()) return std::nullopt;
+  return ClaimState{statement.Text(0), statement.Text(1), statement.OptionalText(2),
+                    statement.OptionalInt(3), statement.Text(4)};
+}
+
+void SqliteStore::SetClaimState(const std::string& claim, const ClaimState& state) {
+  connection_
+      ->Prepare(
+          "UPDATE claims SET status = ?2, status_at = ?3, rating = ?4, verdict_seq = ?5 "
+          "WHERE id = ?1")
+      .Bind(1, claim)
+      .Bind(2, state.status)
+      .Bind(3, state.status_at)
+      .Bind(4, state.rating)
+      .Bind(5, state.verdict_seq)
+      .Run();
+}
+
+std::optional<SourceState> SqliteStore::FindSourceState(const std::string& source) {
+  Statement statement =
+      connection_->Prepare("SELECT reliability, reliability_at FROM sources WHERE id = ?1");
+  if (!statement.Bind(1, source).Step()) return std::nullopt;
+  return SourceState{statement.OptionalText(0), statement.OptionalText(1)};
+}
+
+void SqliteStore::SetSourceState(const std::string& source, const SourceState& state) {
+  connection_->Prepare("UPDATE sources SET reliability = ?2, reliability_at = ?3 WHERE id = ?1")
+      .Bind(1, source)
+      .Bind(2, state.reliability)
+      .Bind(3, state.reliability_at)
+      .Run();
+}
+
+void SqliteStore::ClearProjections() {
+  for (const TableLayout& layout : TableLayouts()) {
+    connection_->Exec(std::string("DELETE FROM ") + layout.name);
+  }
+  RecreateSearchIndexes();
+}
+
+void SqliteStore::ClearLedger() {
+  ClearProjections();
+  connection_->Exec("DELETE FROM events; DELETE FROM contents");
+}
+
+// --- verification -------------------------------------------------------------------------
+
+std::unique_ptr<Store> SqliteStore::OpenSameSnapshot() {
+  const char* file = sqlite3_db_filename(connection_->db(), "main");
+  if (!file || !*file) return nullptr;  // a private in-memory ledger
+  auto other = std::make_unique<Connection>();
+  int rc = SQLITE_OK;
+  if (!other->Open(file, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, &rc)) return nullptr;
+  // The other connection reads the snapshot this one reads when nothing was committed
+  // between its first look (before this read transaction began) and its own read
+  // transaction (after): its data_version is then the same, and so is the head.
+  try {
+    const std::int64_t before = other->PragmaInt("data_version");
+    const auto head = Head(*connection_);  // begins this read transaction
+    other->Exec("BEGIN DEFERRED");
+    if (other->PragmaInt("data_version") != before || Head(*other) != head) return nullptr;
+  } catch (const Error&) {
+    return nullptr;
+  }
+  return std::make_unique<SqliteStore>(std::move(other));
+}
+
+}  // namespace claimledger

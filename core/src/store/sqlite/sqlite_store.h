@@ -1,0 +1,120 @@
+// The SQLite store: the embedded default implementation of Store, a ledger in one file.
+//
+// One connection per store, WAL mode, a busy timeout, synchronous=FULL, and BEGIN IMMEDIATE
+// for writers, so that several processes appending to one file keep one linear chain and a
+// committed change survives a crash. Its definitions are spread by concern: sqlite_store.cpp
+// (opening, transactions, events, contents, writes), sqlite_reads.cpp (the tables of current
+// state), sqlite_search.cpp (full-text and near-duplicate search), stored_tables.cpp (reading
+// the tables back for verify()); the schema is in schema.h.
+#ifndef CLAIMLEDGER_STORE_SQLITE_SQLITE_STORE_H_
+#define CLAIMLEDGER_STORE_SQLITE_SQLITE_STORE_H_
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "store/sqlite/connection.h"
+#include "store/store.h"
+
+namespace claimledger {
+
+// Opens (or creates) a SQLite ledger file (see OpenStore, store/open_store.h); ":memory:" gives a
+// private in-memory ledger.
+std::unique_ptr<Store> OpenSqliteStore(const std::string& path, const StoreOptions& options);
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(std::unique_ptr<Connection> connection)
+      : connection_(std::move(connection)) {}
+
+  // --- transactions (sqlite_store.cpp) ----------------------------------------------------
+  void BeginWrite() override;
+  void BeginRead() override;
+  void Commit() override;
+  void Rollback() noexcept override;
+
+  // --- events and contents (sqlite_store.cpp) ---------------------------------------------
+  std::optional<Event> LastEvent() override;
+  std::optional<Event> EventAt(std::int64_t seq) override;
+  std::int64_t EventCount() override;
+  std::int64_t LastSeqAt(const std::string& time) override;
+  void AppendEvent(const Event& event) override;
+  void ScanEvents(std::int64_t from, std::int64_t to,
+                  const std::function<bool(const Event&)>& visit) override;
+  std::vector<Event> EventsAbout(const std::string& entity) override;
+  bool KnowsEvent(const std::string& hash) override;
+  bool HasContent(const std::string& hash) override;
+  void PutContent(const std::string& hash, std::string_view bytes) override;
+  std::optional<std::string> GetContent(const std::string& hash) override;
+  void ScanContents(
+      const std::function<void(const std::string&, std::string_view)>& visit) override;
+
+  // --- tables of current state: writes (sqlite_store.cpp) ---------------------------------
+  void PutSource(const Source& source) override;
+  void PutSnapshot(const Snapshot& snapshot) override;
+  void PutClaim(const Claim& claim) override;
+  void PutEvidence(const Evidence& evidence) override;
+  void PutVerdict(const Verdict& verdict) override;
+  void PutSourceRating(const SourceRating& rating) override;
+  void PutEventRef(const std::string& entity, std::int64_t seq) override;
+  std::optional<ClaimState> FindClaimState(const std::string& claim) override;
+  void SetClaimState(const std::string& claim, const ClaimState& state) override;
+  std::optional<SourceState> FindSourceState(const std::string& source) override;
+  void SetSourceState(const std::string& source, const SourceState& state) override;
+  void ClearProjections() override;
+  void ClearLedger() override;
+
+  // --- tables of current state: reads (sqlite_reads.cpp) ----------------------------------
+  bool HasSource(const std::string& id) override;
+  std::optional<Source> GetSource(const std::string& id) override;
+  std::vector<Source> ListSources() override;
+  std::optional<Snapshot> GetSnapshot(const std::string& hash) override;
+  std::vector<Snapshot> ListSnapshots() override;
+  std::optional<Claim> GetClaim(const std::string& id) override;
+  std::vector<Claim> ListClaims(const ClaimFilter& filter) override;
+  std::optional<Evidence> GetEvidence(const std::string& id) override;
+  std::vector<Evidence> EvidenceFor(const std::string& claim) override;
+  std::vector<Evidence> EvidenceOn(const std::string& hash) override;
+  std::vector<std::pair<std::string, Quote>> AppearancesIn(const std::string& hash) override;
+  std::vector<Verdict> VerdictsFor(const std::string& claim) override;
+  std::vector<SourceRating> RatingsFor(const std::string& source) override;
+  std::optional<std::string> SourceIdByRef(const std::string& ref) override;
+  std::optional<std::string> ClaimIdByRef(const std::string& ref) override;
+  std::vector<RatingCount> RatingCounts(const std::optional<std::string>& source,
+                                        bool by_year) override;
+
+  // --- search (sqlite_search.cpp) ----------------------------------------------------------
+  std::vector<SearchHit> SearchClaims(const ClaimQuery& query) override;
+  std::vector<SnapshotHit> SearchSnapshots(const std::vector<std::string>& words, bool match_any,
+                                           std::int64_t limit) override;
+  std::vector<std::pair<std::string, std::string>> SimilarCandidates(
+      const std::vector<std::int64_t>& buckets, std::int64_t per_bucket,
+      std::int64_t limit) override;
+  std::vector<std::pair<std::string, std::string>> FullTextCandidates(
+      const std::vector<std::string>& words, std::int64_t per_word, std::int64_t limit) override;
+
+  // --- verification (stored_tables.cpp, sqlite_store.cpp) ----------------------------------
+  std::unique_ptr<StoredTables> OpenStoredTables() override;
+  std::unique_ptr<Store> OpenSameSnapshot() override;
+
+ private:
+  // Adds a claim (its row at `rowid`) to the search indexes (sqlite_search.cpp): its
+  // full-text row now, its near-duplicate buckets at commit (WritePendingBuckets).
+  void IndexClaim(std::int64_t rowid, const std::string& text);
+  // Writes the bucket rows of the claims added in this transaction, sorted: random-key
+  // inserts one by one cost a third of a bulk load.
+  void WritePendingBuckets();
+  // Drops and creates again every search index: a rebuild must not depend on the state of a
+  // damaged index.
+  void RecreateSearchIndexes();
+  // Fills a claim's quantities and provenance from the data of the event that added it.
+  static void ReadClaimDetails(std::string_view added_data, Claim* claim);
+
+  std::unique_ptr<Connection> connection_;
+  std::vector<std::pair<std::int64_t, std::int64_t>> pending_buckets_;  // (bucket, rowid)
+};
+
+}  // namespace claimledger
+
+#endif  // CLAIMLEDGER_STORE_SQLITE_SQLITE_STORE_H_

@@ -1,0 +1,310 @@
+// The SQLite store's tables as verify() reads them (StoredTables, store.h).
+//
+// The tables of current state are digested in parts: each WITHOUT ROWID table whole, each
+// other table in ranges of rowids, so that two threads end together. The search indexes are
+// checked against the texts they index (search_checks.h), also in parts.
+#include <algorithm>
+#include <limits>
+
+#include "claimledger/error.h"
+#include "store/sqlite/search_checks.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace claimledger {
+namespace {
+
+// The parts besides the tables of current state (StoredPart::index kTableCount + these).
+enum Derived : int {
+  kClaimTokens,      // the tokens of the claims' texts: ranges of claim rowids
+  kClaimTokensKept,  // the tokens claims_fts holds: term ranges
+  kSnapshotTokens,   // the tokens of the texts snapshots_fts keeps: ranges of its rowids
+  kSnapshotTokensKept,
+  kSnapshotTexts,  // the texts snapshots_fts keeps against the snapshots: one part
+  kBuckets,        // the buckets of the claims' texts: ranges of claim rowids
+  kBucketsKept,    // the rows of claim_lsh: ranges of bucket keys
+};
+// StoredReading::derived: each derived table as the texts give it, then as kept.
+enum DerivedDigest : int {
+  kClaimTokensExpected,
+  kClaimTokensHeld,
+  kSnapshotTokensExpected,
+  kSnapshotTokensHeld,
+  kSnapshotTextsExpected,
+  kSnapshotTextsHeld,
+  kBucketsExpected,
+  kBucketsHeld,
+  kDerivedDigests,
+};
+
+// Parts a large table is cut into: small enough for two threads to end together.
+constexpr std::int64_t kPartsPerTable = 32;
+
+// Adds the value of a column to the row being hashed, by its storage type.
+void HashValue(RowHasher& hasher, sqlite3_value* value) {
+  switch (sqlite3_value_type(value)) {
+    case SQLITE_NULL:
+      hasher.Null();
+      break;
+    case SQLITE_INTEGER:
+      hasher.Int(sqlite3_value_int64(value));
+      break;
+    case SQLITE_FLOAT: {
+      const double number = sqlite3_value_double(value);
+      hasher.Other('r', std::string_view(reinterpret_cast<const char*>(&number), sizeof number));
+      break;
+    }
+    case SQLITE_TEXT:
+      hasher.Text(Statement::ViewOf(value));
+      break;
+    default:
+      hasher.Other('b', Statement::ViewOf(value));
+  }
+}
+
+// The SELECT of a table's digested columns: `columns`, then `updated` (whose first column
+// repeats the key).
+std::string DigestSelect(const TableLayout& layout) {
+  const std::string updated = *layout.updated ? std::string(", ") + layout.updated : "";
+  return std::string("SELECT ") + layout.columns + updated + " FROM " + layout.name;
+}
+
+// How many of a table's columns come first, before the updated ones.
+int FirstUpdated(const TableLayout& layout, int columns) {
+  const std::string_view updated = layout.updated;
+  if (updated.empty()) return columns;
+  return columns - 1 - static_cast<int>(std::count(updated.begin(), updated.end(), ','));
+}
+
+bool IsWithoutRowid(Table table) {
+  return table == Table::kClaimTags || table == Table::kAppearances || table == Table::kEventRefs;
+}
+
+// Cuts [low, high] into at most kPartsPerTable ranges (64-bit values anywhere in their range:
+// the arithmetic avoids overflow).
+void AddRanges(int index, std::int64_t low, std::int64_t high, std::vector<StoredPart>& parts) {
+  const auto span = static_cast<std::uint64_t>(high) - static_cast<std::uint64_t>(low);
+  const std::uint64_t step = span / kPartsPerTable + 1;
+  for (std::uint64_t offset = 0;; offset += step) {
+    const auto first = static_cast<std::int64_t>(static_cast<std::uint64_t>(low) + offset);
+    if (span - offset < step) {
+      parts.push_back({index, first, high});
+      return;
+    }
+    parts.push_back({index, first, first + static_cast<std::int64_t>(step) - 1});
+  }
+}
+
+class SqliteStoredTables final : public StoredTables {
+ public:
+  explicit SqliteStoredTables(Connection& connection) : connection_(connection) {}
+
+  std::vector<StoredPart> Parts() override {
+    // The parts that are not cut first, so that the ranges even the threads out at the end.
+    std::vector<StoredPart> parts = {{kTableCount + kSnapshotTexts}};
+    for (const TableLayout& layout : TableLayouts()) {
+      if (IsWithoutRowid(layout.table)) parts.push_back({static_cast<int>(layout.table)});
+    }
+    for (const TableLayout& layout : TableLayouts()) {
+      if (IsWithoutRowid(layout.table)) continue;
+      // Each bound in a query of its own, which SQLite answers from the ends of the b-tree.
+      const std::string from = std::string(" FROM ") + layout.name;
+      AddBounds(static_cast<int>(layout.table),
+                "SELECT (SELECT min(rowid)" + from + "), (SELECT max(rowid)" + from + ")", parts);
+    }
+    AddBounds(kTableCount + kClaimTokens, ClaimsFullText().all_rowids, parts);
+    AddBounds(kTableCount + kSnapshotTokens, SnapshotsFullText().all_rowids, parts);
+    AddBounds(kTableCount + kBuckets, ClaimsFullText().all_rowids, parts);
+    for (int range = 0; range < TermRangeCount(); ++range) {
+      parts.push_back({kTableCount + kClaimTokensKept, range, range});
+      parts.push_back({kTableCount + kSnapshotTokensKept, range, range});
+    }
+    AddRanges(kTableCount + kBucketsKept, std::numeric_limits<std::int64_t>::min(),
+              std::numeric_limits<std::int64_t>::max(), parts);
+    return parts;
+  }
+
+  void Read(const StoredPart& part, const RowDigestKey& key, StoredReading& reading) override {
+    if (reading.derived.size() < kDerivedDigests) reading.derived.resize(kDerivedDigests);
+    if (part.index < kTableCount) {
+      ReadTable(part, key, reading.tables[part.index]);
+      return;
+    }
+    try {
+      ReadDerived(part, key, reading);
+    } catch (const Error& error) {
+      // A damaged index: reported, not thrown (rebuild() makes it again).
+      reading.derived_problems.push_back(std::string("search index ") + DerivedTable(part) +
+                                         " cannot be read: " + error.detail());
+    }
+  }
+
+  std::vector<std::string> DerivedProblems(const StoredReading& reading,
+                                           const std::set<std::string>& explained) override {
+    std::vector<std::string> problems;
+    for (const std::string& problem : reading.derived_problems) {
+      if (std::find(problems.begin(), problems.end(), problem) == problems.end()) {
+        problems.push_back(problem);
+      }
+    }
+    if (reading.derived.size() < kDerivedDigests) return problems;
+    // An index that could not be read is not named again row by row.
+    const auto damaged = [&](const char* table) {
+      const std::string prefix = std::string("search index ") + table + " ";
+      return std::any_of(problems.begin(), problems.end(),
+                         [&](const std::string& problem) { return problem.rfind(prefix, 0) == 0; });
+    };
+    const auto differ = [&](DerivedDigest expected, DerivedDigest held) {
+      return reading.derived[expected] != reading.derived[held];
+    };
+    const FullTextIndex& claims = ClaimsFullText();
+    const FullTextIndex& snapshots = SnapshotsFullText();
+    // Each naming reads the index again: one that cannot be read says so instead.
+    const auto name = [&](const char* table, const auto& naming) {
+      if (damaged(table)) return;
+      try {
+        naming();
+      } catch (const Error& error) {
+        problems.push_back(std::string("search index ") + table +
+                           " cannot be read: " + error.detail());
+      }
+    };
+    if (differ(kClaimTokensExpected, kClaimTokensHeld)) {
+      name(claims.table, [&] { NameTokenProblems(connection_, claims, explained, problems); });
+    }
+    if (differ(kSnapshotTextsExpected, kSnapshotTextsHeld)) {
+      name(snapshots.table, [&] { NameSnapshotTextProblems(connection_, problems); });
+    }
+    if (differ(kSnapshotTokensExpected, kSnapshotTokensHeld)) {
+      name(snapshots.table,
+           [&] { NameTokenProblems(connection_, snapshots, explained, problems); });
+    }
+    if (differ(kBucketsExpected, kBucketsHeld)) {
+      name("claim_lsh", [&] { NameBucketProblems(connection_, explained, problems); });
+    }
+    return problems;
+  }
+
+  void ScanRows(Table table, const RowDigestKey& key,
+                const std::function<void(RowKey, const TableDigest&)>& visit) override {
+    const TableLayout& layout = LayoutOf(table);
+    Statement rows = connection_.Prepare(DigestSelect(layout));
+    const int columns = rows.ColumnCount();
+    const int first_updated = FirstUpdated(layout, columns);
+    RowHasher hasher(key);
+    while (rows.Step()) {
+      RowKey row_key;
+      for (int k = 0; k < layout.key_columns; ++k) {
+        if (sqlite3_value_type(rows.Value(k)) == SQLITE_INTEGER) {
+          row_key.emplace_back(rows.Int(k));
+        } else {
+          row_key.emplace_back(rows.Text(k));
+        }
+      }
+      hasher.Part('r');
+      for (int c = 0; c < first_updated; ++c) HashValue(hasher, rows.Value(c));
+      TableDigest digest = hasher.Digest();
+      if (first_updated < columns) {
+        hasher.Part('u');
+        for (int c = first_updated; c < columns; ++c) HashValue(hasher, rows.Value(c));
+        digest += hasher.Digest();
+      }
+      visit(std::move(row_key), digest);
+    }
+  }
+
+ private:
+  void ReadDerived(const StoredPart& part, const RowDigestKey& key, StoredReading& reading) {
+    RowHasher hasher(key);
+    std::vector<TableDigest>& derived = reading.derived;
+    switch (part.index - kTableCount) {
+      case kClaimTokens:
+        DigestTokensOfTexts(connection_, ClaimsFullText(), part.first, part.last, hasher,
+                            derived[kClaimTokensExpected]);
+        break;
+      case kClaimTokensKept:
+        DigestTokensKept(connection_, ClaimsFullText(), static_cast<int>(part.first), hasher,
+                         derived[kClaimTokensHeld]);
+        break;
+      case kSnapshotTokens:
+        DigestTokensOfTexts(connection_, SnapshotsFullText(), part.first, part.last, hasher,
+                            derived[kSnapshotTokensExpected]);
+        break;
+      case kSnapshotTokensKept:
+        DigestTokensKept(connection_, SnapshotsFullText(), static_cast<int>(part.first), hasher,
+                         derived[kSnapshotTokensHeld]);
+        break;
+      case kSnapshotTexts:
+        DigestSnapshotTexts(connection_, hasher, derived[kSnapshotTextsExpected],
+                            derived[kSnapshotTextsHeld]);
+        break;
+      case kBuckets:
+        DigestBucketsOfTexts(connection_, part.first, part.last, hasher, derived[kBucketsExpected]);
+        break;
+      case kBucketsKept:
+        DigestBucketsKept(connection_, part.first, part.last, hasher, derived[kBucketsHeld]);
+        break;
+    }
+  }
+
+  // The table a derived part reads, for messages.
+  static const char* DerivedTable(const StoredPart& part) {
+    switch (part.index - kTableCount) {
+      case kClaimTokens:
+      case kClaimTokensKept:
+        return ClaimsFullText().table;
+      case kSnapshotTokens:
+      case kSnapshotTokensKept:
+      case kSnapshotTexts:
+        return SnapshotsFullText().table;
+      default:
+        return "claim_lsh";
+    }
+  }
+
+  // Adds the ranges of rowids that `bounds` (a query of the least and the greatest) spans.
+  void AddBounds(int index, const std::string& bounds, std::vector<StoredPart>& parts) {
+    Statement statement = connection_.Prepare(bounds);
+    if (!statement.Step() || statement.IsNull(0)) return;
+    AddRanges(index, statement.Int(0), statement.Int(1), parts);
+  }
+
+  // Adds the digests of a part of a table of current state, after checking that its layout
+  // covers all its columns (a column added to the schema but not to the layout would go
+  // unchecked).
+  void ReadTable(const StoredPart& part, const RowDigestKey& key, TableDigest& digest) {
+    const TableLayout& layout = TableLayouts()[part.index];
+    const bool whole = IsWithoutRowid(layout.table);
+    Statement rows =
+        connection_.Prepare(DigestSelect(layout) + (whole ? "" : " WHERE rowid BETWEEN ?1 AND ?2"));
+    const int columns = rows.ColumnCount();
+    const int first_updated = FirstUpdated(layout, columns);
+    const int distinct = first_updated < columns ? columns - 1 : columns;
+    if (distinct !=
+        connection_.Prepare(std::string("SELECT * FROM ") + layout.name).ColumnCount()) {
+      throw Error(
+          Code::kStorage, "claimledger.store.digest_layout",
+          std::string("the digest of table ") + layout.name + " does not cover all its columns");
+    }
+    if (!whole) rows.Bind(1, part.first).Bind(2, part.last);
+    RowHasher hasher(key);
+    while (rows.Step()) {
+      hasher.Part('r');
+      for (int c = 0; c < first_updated; ++c) HashValue(hasher, rows.Value(c));
+      hasher.AddTo(digest);
+      if (first_updated == columns) continue;
+      hasher.Part('u');
+      for (int c = first_updated; c < columns; ++c) HashValue(hasher, rows.Value(c));
+      hasher.AddTo(digest);
+    }
+  }
+
+  Connection& connection_;
+};
+
+}  // namespace
+
+std::unique_ptr<StoredTables> SqliteStore::OpenStoredTables() {
+  return std::make_unique<SqliteStoredTables>(*connection_);
+}
+
+}  // namespace claimledger

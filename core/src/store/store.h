@@ -1,0 +1,229 @@
+// The store: the only code that speaks SQL. Events, content bytes, the tables of current
+// state (tables.h) and the search indexes live here; the ledger and the workbench reach them
+// only through this interface, so that another implementation (a shared PostgreSQL server)
+// slots in without touching them. A store is opened by OpenStore (open_store.h); SQLite's
+// implementation is in store/sqlite/.
+//
+// A store knows no projection rules: the ledger decides which rows an event writes and
+// which rows it updates (ledger/projection.h); the store writes them, keeps its search
+// indexes in step with them, and for verify() reads its tables back as digests
+// (StoredTables).
+#ifndef CLAIMLEDGER_STORE_STORE_H_
+#define CLAIMLEDGER_STORE_STORE_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "claimledger/model.h"
+#include "store/tables.h"
+
+namespace claimledger {
+
+// Where the ledger's projection of the events writes: a store's own tables, or a replay of
+// them made for verification (ledger/replay_digests.h).
+class ProjectionWriter {
+ public:
+  virtual ~ProjectionWriter() = default;
+
+  // New rows. A row whose primary key its table holds is refused with Error(kIntegrity)
+  // "claimledger.projection.repeated_key" (the event that repeats an id is invalid).
+  virtual void PutSource(const Source& source) = 0;  // reliability empty
+  virtual void PutSnapshot(const Snapshot& snapshot) = 0;
+  // The claim's row, with a row per tag and per appearance. REQUIRES: the tags are
+  // distinct, the appearances distinct by (snapshot, start), status "new", no verdict.
+  virtual void PutClaim(const Claim& claim) = 0;
+  virtual void PutEvidence(const Evidence& evidence) = 0;
+  virtual void PutVerdict(const Verdict& verdict) = 0;  // the verdict's row only
+  virtual void PutSourceRating(const SourceRating& rating) = 0;
+  // Records that event `seq` names `entity` (for EventsAbout).
+  virtual void PutEventRef(const std::string& entity, std::int64_t seq) = 0;
+
+  // What the projection rules read and update. Nothing when there is no such claim/source.
+  virtual std::optional<ClaimState> FindClaimState(const std::string& claim) = 0;
+  // REQUIRES: the claim exists.
+  virtual void SetClaimState(const std::string& claim, const ClaimState& state) = 0;
+  virtual std::optional<SourceState> FindSourceState(const std::string& source) = 0;
+  // REQUIRES: the source exists.
+  virtual void SetSourceState(const std::string& source, const SourceState& state) = 0;
+};
+
+// A part of the stored tables that verification reads apart from the other parts
+// (StoredTables::Parts), so that threads can share the work. What a part covers is the
+// store's own business.
+struct StoredPart {
+  int index = 0;
+  std::int64_t first = 0;
+  std::int64_t last = 0;
+};
+
+// What verification read of the stored tables: the digests of the tables of current state
+// (compared with a replay of the events), and of what the store derives from them (its
+// search indexes, checked by the store itself against the tables they index).
+struct StoredReading {
+  TableDigests tables{};
+  std::vector<TableDigest> derived;  // a store's own pairs: as kept, as the tables imply
+  std::vector<std::string> derived_problems;
+  // Adds the reading of other parts.
+  void Add(const StoredReading& other);
+};
+
+// The stored tables as verify() reads them, in one read transaction of the store that opened
+// it (Store::OpenStoredTables); each thread reads through its own.
+class StoredTables {
+ public:
+  virtual ~StoredTables() = default;
+  // The parts of the work: the same list for every StoredTables of one snapshot.
+  virtual std::vector<StoredPart> Parts() = 0;
+  // Reads one part into `reading`, hashing rows under `key`. Throws Error(kStorage)
+  // "claimledger.store.digest_layout" when a table holds a column its layout does not
+  // list (it would go unchecked).
+  virtual void Read(const StoredPart& part, const RowDigestKey& key, StoredReading& reading) = 0;
+  // What is wrong with the derived tables, from the reading of every part: one text per
+  // problem, naming the index and, up to 1000 of them, the rows that differ. `explained` are
+  // the claims whose stored rows differ from what the events say (reported already): a derived
+  // table that differs only for them follows from that, and is not reported again.
+  virtual std::vector<std::string> DerivedProblems(const StoredReading& reading,
+                                                   const std::set<std::string>& explained) = 0;
+  // Every row of `table` with its key and its digest under `key` (the two parts of a table
+  // with updated columns added together), in no particular order.
+  virtual void ScanRows(Table table, const RowDigestKey& key,
+                        const std::function<void(RowKey key, const TableDigest& row)>& visit) = 0;
+};
+
+// A claim search: its words (text/words.h), all required unless `match_any`; the filter's
+// fields and the date range (on the date a claim was made, else recorded) narrow it.
+struct ClaimQuery {
+  std::vector<std::string> words;
+  bool match_any = false;
+  ClaimFilter filter;  // limit >= 0
+  std::optional<std::string> since;
+  std::optional<std::string> until;
+};
+
+class Store : public ProjectionWriter {
+ public:
+  ~Store() override = default;
+
+  // Transactions. BeginWrite takes the write lock before anything is read, waiting up to the
+  // busy timeout for other writers; BeginRead gives a consistent view until Commit or
+  // Rollback. Every read and write happens inside one.
+  virtual void BeginWrite() = 0;
+  virtual void BeginRead() = 0;
+  virtual void Commit() = 0;
+  virtual void Rollback() noexcept = 0;
+
+  // Events, stored byte for byte (event.data is canonical JSON text).
+  virtual std::optional<Event> LastEvent() = 0;
+  virtual std::optional<Event> EventAt(std::int64_t seq) = 0;
+  virtual std::int64_t EventCount() = 0;
+  // The seq of the last event with at <= `time` (RFC 3339 UTC, microseconds), 0 if none.
+  virtual std::int64_t LastSeqAt(const std::string& time) = 0;
+  virtual void AppendEvent(const Event& event) = 0;
+  // Calls `visit` for every event with from <= seq <= to (to < 0: to the end), in the
+  // stored order of seq; stops early when `visit` returns false. The event is valid during
+  // the call only.
+  virtual void ScanEvents(std::int64_t from, std::int64_t to,
+                          const std::function<bool(const Event& event)>& visit) = 0;
+  // The events that name `entity` (recorded with PutEventRef), oldest first.
+  virtual std::vector<Event> EventsAbout(const std::string& entity) = 0;
+  // True when this ledger holds the event with `hash`, or merged it from another desk.
+  virtual bool KnowsEvent(const std::string& hash) = 0;
+
+  // Content bytes, stored once per content id.
+  virtual bool HasContent(const std::string& hash) = 0;
+  virtual void PutContent(const std::string& hash, std::string_view bytes) = 0;
+  virtual std::optional<std::string> GetContent(const std::string& hash) = 0;
+  virtual void ScanContents(
+      const std::function<void(const std::string& hash, std::string_view bytes)>& visit) = 0;
+
+  // Tables of current state: reads. Missing ids give nothing (the workbench raises NotFound).
+  virtual bool HasSource(const std::string& id) = 0;
+  virtual std::optional<Source> GetSource(const std::string& id) = 0;
+  virtual std::vector<Source> ListSources() = 0;
+  virtual std::optional<Snapshot> GetSnapshot(const std::string& hash) = 0;
+  virtual std::vector<Snapshot> ListSnapshots() = 0;
+  // A claim with its quantities and provenance (read from the event that added it).
+  virtual std::optional<Claim> GetClaim(const std::string& id) = 0;
+  virtual std::vector<Claim> ListClaims(const ClaimFilter& filter) = 0;
+  virtual std::optional<Evidence> GetEvidence(const std::string& id) = 0;
+  virtual std::vector<Evidence> EvidenceFor(const std::string& claim) = 0;
+  // The evidence quoted from snapshot `hash`, oldest first.
+  virtual std::vector<Evidence> EvidenceOn(const std::string& hash) = 0;
+  // The claims quoted as appearing in snapshot `hash`, oldest claim first: (claim id, quote).
+  virtual std::vector<std::pair<std::string, Quote>> AppearancesIn(const std::string& hash) = 0;
+  virtual std::vector<Verdict> VerdictsFor(const std::string& claim) = 0;
+  virtual std::vector<SourceRating> RatingsFor(const std::string& source) = 0;
+  virtual std::optional<std::string> SourceIdByRef(const std::string& ref) = 0;
+  virtual std::optional<std::string> ClaimIdByRef(const std::string& ref) = 0;
+  // Current verdicts of claims with a claimant, counted by claimant and rating (and by
+  // the year the claim was made or recorded when `by_year`), for one source or all.
+  virtual std::vector<RatingCount> RatingCounts(const std::optional<std::string>& source,
+                                                bool by_year) = 0;
+
+  // Search. Words match whole, ignoring case and accents.
+  // Claims whose text holds the query's words, best first (BM25), with a snippet.
+  virtual std::vector<SearchHit> SearchClaims(const ClaimQuery& query) = 0;
+  // Snapshots (those that are UTF-8 text) holding the words, best first, at most `limit`.
+  virtual std::vector<SnapshotHit> SearchSnapshots(const std::vector<std::string>& words,
+                                                   bool match_any, std::int64_t limit) = 0;
+  // The `limit` claims sharing the most of `buckets` (LSH bucket keys, text/min_hash.h), most
+  // shared first (ties by id): (id, text). At most `per_bucket` claims of each bucket are
+  // looked at, so a bucket that very many claims share (common words) costs no more than a
+  // rare one; the buckets read whole rank a claim before those cut off.
+  virtual std::vector<std::pair<std::string, std::string>> SimilarCandidates(
+      const std::vector<std::int64_t>& buckets, std::int64_t per_bucket, std::int64_t limit) = 0;
+  // The `limit` claims that best match any of `words` by BM25, best first: (id, text). Only
+  // the words that fewer than `per_word` claims hold are used (the rare words, which tell
+  // claims apart), so common words cost no more than a count.
+  virtual std::vector<std::pair<std::string, std::string>> FullTextCandidates(
+      const std::vector<std::string>& words, std::int64_t per_word, std::int64_t limit) = 0;
+
+  // Empties every table of current state and every search index (for rebuilding them from
+  // the events), whatever state the indexes are in.
+  virtual void ClearProjections() = 0;
+  // Empties the whole ledger: events, contents and projections (used only to replace a new
+  // ledger's own first event with an imported chain, inside one transaction).
+  virtual void ClearLedger() = 0;
+
+  // Verification. The stored tables, read in this store's read transaction.
+  // REQUIRES: a read transaction is open; the result is used before it ends.
+  virtual std::unique_ptr<StoredTables> OpenStoredTables() = 0;
+  // For work on another thread: a read-only store that reads the same snapshot of the ledger
+  // as this store's read transaction, in its own read transaction that lasts until it is
+  // destroyed. Nothing when there can be none (a private in-memory ledger, a store that
+  // cannot share a snapshot) or when the same snapshot cannot be made sure of (another
+  // writer committed at that moment). REQUIRES: called first in a read transaction, before
+  // anything is read in it.
+  virtual std::unique_ptr<Store> OpenSameSnapshot() = 0;
+};
+
+// How a store is opened (OpenStore, open_store.h).
+struct StoreOptions {
+  bool create = true;           // create the ledger when there is none
+  bool read_only = false;       // open without write access
+  int busy_timeout_ms = 30000;  // how long a writer waits for another one
+};
+
+// Holds a read transaction on `store` for its lifetime (ends it with a rollback: a read
+// changes nothing).
+class ReadScope {
+ public:
+  explicit ReadScope(Store& store) : store_(store) { store_.BeginRead(); }
+  ~ReadScope() { store_.Rollback(); }
+  ReadScope(const ReadScope&) = delete;
+  ReadScope& operator=(const ReadScope&) = delete;
+
+ private:
+  Store& store_;
+};
+
+}  // namespace claimledger
+
+#endif  // CLAIMLEDGER_STORE_STORE_H_

@@ -1,0 +1,41 @@
+// Words (words.h).
+#include "text/words.h"
+
+#include <unordered_set>
+
+namespace claimledger {
+
+bool IsStopWord(std::string_view word) {
+  static const std::unordered_set<std::string_view> kStopWords = {
+      "a",    "an",   "and",  "are",   "as",    "at",   "be",   "been", "by",    "for",
+      "from", "had",  "has",  "have",  "in",    "is",   "it",   "its",  "of",    "on",
+      "or",   "that", "the",  "their", "there", "this", "to",   "was",  "were",  "which",
+      "who",  "with", "will", "would", "said",  "says", "than", "then", "these", "those"};
+  return kStopWords.count(word) > 0;
+}
+
+std::vector<std::string> ContentWords(std::string_view text) {
+  std::vector<std::string> words;
+  ForEachWord(text, [&](std::string_view word) {
+    if (!IsStopWord(word)) words.emplace_back(word);
+  });
+  return words;
+}
+
+std::vector<std::string> SearchWords(std::string_view text) {
+  std::vector<std::string> words;
+  std::string word;
+  for (const char byte : text) {
+    const auto c = static_cast<unsigned char>(byte);
+    if (c < 0x80 && !std::isalnum(c) && c != '\'' && c != '-') {
+      if (!word.empty()) words.push_back(std::move(word));
+      word.clear();
+    } else {
+      word.push_back(byte);
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  return words;
+}
+
+}  // namespace claimledger

@@ -1,0 +1,55 @@
+// The inside of a Workbench (the pimpl of claimledger/workbench.h): its store, its ledger, who
+// is acting, and the look-ups and checks that its operations share. Every Workbench method
+// takes `mutex` and works through these. The operations are defined by concern:
+// workbench.cpp (opening, audit, moving a desk), writes.cpp, reads.cpp, search.cpp and
+// quotes.cpp (anchoring quotes, re-anchoring).
+#ifndef CLAIMLEDGER_WORKBENCH_IMPL_H_
+#define CLAIMLEDGER_WORKBENCH_IMPL_H_
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "claimledger/workbench.h"
+#include "ledger/ledger.h"
+#include "store/store.h"
+
+namespace claimledger {
+
+struct Workbench::Impl {
+  Impl(std::unique_ptr<Store> store, const WorkbenchOptions& options);
+
+  // Throws Error(kReadOnly) for a view of the past (AsOf).
+  void RequireWritable() const;
+  // Throws Error(kInvalidInput) unless `rating` is on the ledger's scale.
+  void RequireRating(const std::string& rating) const;
+
+  // Look-ups that throw Error(kNotFound) with a message saying what ids look like.
+  // REQUIRES: a transaction is open.
+  Claim RequireClaim(const std::string& id);
+  Source RequireSource(const std::string& id);
+  void RequireSourceExists(const std::string& id);  // cheaper when the row is not needed
+  Snapshot RequireSnapshot(const std::string& hash);
+  // The snapshot's content, or Error(kAnchor) ("claimledger.anchor.not_text") saying `why`
+  // text was needed. REQUIRES: the snapshot exists.
+  std::string SnapshotText(const std::string& snapshot, const std::string& why);
+  // Finds `selector.exact` in the snapshot (LocateQuote) or throws Error(kAnchor): empty,
+  // not_found or ambiguous, saying what was searched and why it failed (quotes.cpp).
+  Quote Anchor(const std::string& snapshot, const Quote& selector, bool match_case);
+
+  // One record of a batch, inside its transaction (writes.cpp); the new or existing id.
+  std::string AddSourceIn(Ledger::Transaction& transaction, const NewSource& source);
+  std::string AddClaimIn(Ledger::Transaction& transaction, const NewClaim& claim);
+
+  std::mutex mutex;
+  std::unique_ptr<Store> store;
+  std::unique_ptr<Ledger> ledger;
+  std::string actor;
+  std::optional<std::int64_t> as_of;  // set for read-only views of the past
+};
+
+}  // namespace claimledger
+
+#endif  // CLAIMLEDGER_WORKBENCH_IMPL_H_

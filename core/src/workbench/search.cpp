@@ -1,0 +1,122 @@
+// The workbench's searches (claimledger/workbench.h): full text over claims and snapshots,
+// "checked before?" (Similar) and check-worthy sentences (Candidates). The words of a query
+// are split here (text/words.h); the store matches them.
+#include <algorithm>
+#include <set>
+
+#include "claimledger/error.h"
+#include "claimledger/similarity.h"
+#include "claimledger/vocabulary.h"
+#include "text/min_hash.h"
+#include "text/words.h"
+#include "workbench/impl.h"
+#include "workbench/input.h"
+
+namespace claimledger {
+namespace {
+
+// The words of a user's search text, which must be UTF-8 and hold a word.
+std::vector<std::string> QueryWords(const std::string& query) {
+  RequireUtf8("query", query);
+  std::vector<std::string> words = SearchWords(query);
+  if (words.empty()) {
+    throw Invalid("search.empty", "the search query has no words; give one or more words");
+  }
+  return words;
+}
+
+}  // namespace
+
+std::vector<SearchHit> Workbench::Search(const std::string& query, const ClaimFilter& filter,
+                                         const std::optional<std::string>& since,
+                                         const std::optional<std::string>& until, bool match_any) {
+  ClaimQuery search;
+  search.words = QueryWords(query);
+  search.match_any = match_any;
+  search.filter = filter;
+  if (search.filter.limit < 0) search.filter.limit = 10;
+  if (filter.status) RequireChoice("status.unknown", "status", *filter.status, ClaimStatuses());
+  if (filter.rating) impl_->RequireRating(*filter.rating);
+  search.since = OptionalDate("since", since);
+  search.until = OptionalDate("until", until);
+  // A date includes its whole day.
+  if (search.until && search.until->size() == 10) *search.until += "T23:59:59.999999Z";
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  ReadScope read(*impl_->store);
+  return impl_->store->SearchClaims(search);
+}
+
+std::vector<SnapshotHit> Workbench::SearchSnapshots(const std::string& query, int limit,
+                                                    bool match_any) {
+  const std::vector<std::string> words = QueryWords(query);
+  if (limit < 1) {
+    throw Invalid("search.limit", "limit must be 1 or more, not " + std::to_string(limit));
+  }
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  ReadScope read(*impl_->store);
+  return impl_->store->SearchSnapshots(words, match_any, limit);
+}
+
+std::vector<SimilarHit> Workbench::Similar(const std::string& text, int k) {
+  // Rows read per LSH bucket and candidates re-ranked. On reworded FEVER and LIAR claims
+  // among 1,000,000 (bench/bench_similar.py), 64 candidates put the source among the first
+  // five for 98.9% of them (32: 97.7%, 100: 99.0%); more rows per bucket found no more.
+  constexpr std::int64_t kRowsPerBucket = 128;
+  constexpr std::int64_t kCandidates = 64;
+  // A reworded claim can share no LSH bucket with its source (short claims with most words
+  // replaced). When the best LSH candidate scores under kWeak (or there are fewer than k),
+  // the kFullText best full-text matches (BM25) of the query's rare content words (those
+  // in fewer than kRareWord claims) are re-ranked with them. Chosen on bench_similar.py at
+  // 1,000,000 claims: it fires for about 4% of reworded claims and 90% of unrelated
+  // texts, and a larger kRareWord (1000) costs unrelated texts 7 ms instead of 2.
+  constexpr double kWeak = 0.5;
+  constexpr std::int64_t kFullText = 32;
+  constexpr std::int64_t kRareWord = 300;
+  const std::string clean = RequireText("text", text);
+  if (k < 1) throw Invalid("similar.k", "k must be 1 or more, not " + std::to_string(k));
+  const std::vector<std::int64_t> buckets = LshBuckets(clean);
+  if (buckets.empty()) return {};
+  const SimilarityProfile query(clean);
+  std::vector<SimilarHit> hits;
+  std::set<std::string> seen;
+  const auto rank = [&](const std::vector<std::pair<std::string, std::string>>& candidates) {
+    for (const auto& [id, candidate] : candidates) {
+      if (seen.insert(id).second) {
+        hits.push_back({id, query.Similarity(SimilarityProfile(candidate))});
+      }
+    }
+    std::sort(hits.begin(), hits.end(), [](const SimilarHit& a, const SimilarHit& b) {
+      return a.score != b.score ? a.score > b.score : a.claim < b.claim;
+    });
+  };
+  {
+    std::lock_guard<std::mutex> lock(impl_->mutex);
+    Store& store = *impl_->store;
+    ReadScope read(store);
+    rank(store.SimilarCandidates(buckets, kRowsPerBucket, std::max<std::int64_t>(kCandidates, k)));
+    if (hits.size() < static_cast<std::size_t>(k) || hits.front().score < kWeak) {
+      // The content words that are one search word each.
+      std::vector<std::string> words;
+      for (const std::string& word : ContentWords(clean)) {
+        std::vector<std::string> parts = SearchWords(word);
+        if (parts.size() == 1) words.push_back(std::move(parts.front()));
+      }
+      rank(store.FullTextCandidates(words, kRareWord, std::max<std::int64_t>(kFullText, k)));
+    }
+  }
+  if (hits.size() > static_cast<std::size_t>(k)) hits.resize(k);
+  return hits;
+}
+
+std::vector<Candidate> Workbench::Candidates(const std::string& snapshot_hash) {
+  std::string text;
+  {
+    std::lock_guard<std::mutex> lock(impl_->mutex);
+    ReadScope read(*impl_->store);
+    impl_->RequireSnapshot(snapshot_hash);
+    text = impl_->SnapshotText(snapshot_hash, "it has no sentences to check");
+  }
+  return FindCandidates(text);
+}
+
+}  // namespace claimledger

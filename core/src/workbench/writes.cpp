@@ -1,0 +1,245 @@
+// The workbench's writes (claimledger/workbench.h): each checks its input, runs as one
+// transaction and appends its events, or writes nothing and throws.
+#include "claimledger/error.h"
+#include "claimledger/hash.h"
+#include "claimledger/quantities.h"
+#include "claimledger/vocabulary.h"
+#include "ledger/chain.h"
+#include "workbench/impl.h"
+#include "workbench/input.h"
+
+namespace claimledger {
+
+std::string Workbench::Impl::AddSourceIn(Ledger::Transaction& transaction,
+                                         const NewSource& source) {
+  SourceAdded added;
+  added.name = RequireText("source name", source.name);
+  RequireChoice("source.unknown_kind", "source kind", source.kind, SourceKinds());
+  added.kind = source.kind;
+  added.ref = OptionalText("ref", source.ref);
+  if (added.ref) {
+    if (auto existing = store->SourceIdByRef(*added.ref)) return *existing;  // loaded before
+  }
+  added.url = OptionalText("url", source.url);
+  added.affiliation = OptionalText("affiliation", source.affiliation);
+  added.attributes = CleanAttributes("attributes", source.attributes, false);
+  return EntityId("src", transaction.Append(actor, added).hash);
+}
+
+Source Workbench::AddSource(const NewSource& source) {
+  const std::string id = AddSources({source}).front();
+  return GetSource(id);
+}
+
+std::vector<std::string> Workbench::AddSources(const std::vector<NewSource>& sources) {
+  impl_->RequireWritable();
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  Ledger::Transaction transaction(*impl_->ledger);
+  std::vector<std::string> added;
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    try {
+      added.push_back(impl_->AddSourceIn(transaction, sources[i]));
+    } catch (const Error& error) {
+      if (sources.size() == 1) throw;
+      RethrowAt(error, "sources[" + std::to_string(i) + "]");
+    }
+  }
+  transaction.Commit();
+  return added;
+}
+
+Snapshot Workbench::AddSnapshot(const NewSnapshot& snapshot) {
+  impl_->RequireWritable();
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  SnapshotAdded added;
+  added.url = OptionalText("url", snapshot.url);
+  added.title = OptionalText("title", snapshot.title);
+  added.published = OptionalDate("published", snapshot.published);
+  added.retrieved = OptionalDate("retrieved", snapshot.retrieved);
+  added.hash = ContentId(snapshot.content);
+  Ledger::Transaction transaction(*impl_->ledger);
+  Store& store = *impl_->store;
+  if (auto existing = store.GetSnapshot(added.hash)) return *existing;  // stored once
+  if (snapshot.publisher) impl_->RequireSourceExists(*snapshot.publisher);
+  added.publisher = snapshot.publisher;
+  added.sha256 = Sha256(snapshot.content);
+  added.size = static_cast<std::int64_t>(snapshot.content.size());
+  store.PutContent(added.hash, snapshot.content);
+  transaction.Append(impl_->actor, added);
+  Snapshot stored = *store.GetSnapshot(added.hash);
+  transaction.Commit();
+  return stored;
+}
+
+std::string Workbench::Impl::AddClaimIn(Ledger::Transaction& transaction, const NewClaim& claim) {
+  ClaimAdded added;
+  added.text = RequireText("claim text", claim.text);
+  added.ref = OptionalText("ref", claim.ref);
+  if (added.ref) {
+    if (auto existing = store->ClaimIdByRef(*added.ref)) return *existing;  // loaded before
+  }
+  if (claim.claimant) RequireSourceExists(*claim.claimant);
+  added.claimant = claim.claimant;
+  if (claim.appears_in) {
+    const std::string quote = claim.quote ? *claim.quote : added.text;
+    RequireUtf8("quote", quote);
+    Quote selector;
+    selector.exact = quote;
+    added.appears_in = Anchor(*claim.appears_in, selector, claim.match_case);
+  } else if (claim.quote) {
+    throw Invalid("claim.quote_without_snapshot",
+                  "a quote needs appears_in: the hash of the snapshot it is taken from");
+  }
+  if (claim.verdict) RequireRating(claim.verdict->rating);
+  added.tags = CleanTags(claim.tags);
+  added.quantities = ParseQuantities(added.text);
+  added.date = OptionalDate("date", claim.date);
+  added.context = OptionalText("context", claim.context);
+  added.provenance = CleanAttributes("provenance", claim.provenance, true);
+  const std::string id = EntityId("clm", transaction.Append(actor, added).hash);
+  if (claim.verdict) {
+    VerdictSet verdict;
+    verdict.claim = id;
+    verdict.rating = claim.verdict->rating;
+    verdict.rationale = RequireText("rationale", claim.verdict->rationale);
+    transaction.Append(actor, verdict);
+  }
+  return id;
+}
+
+Claim Workbench::AddClaim(const NewClaim& claim) {
+  const std::string id = AddClaims({claim}).front();
+  return GetClaim(id);
+}
+
+std::vector<std::string> Workbench::AddClaims(const std::vector<NewClaim>& claims) {
+  impl_->RequireWritable();
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  Ledger::Transaction transaction(*impl_->ledger);
+  std::vector<std::string> added;
+  added.reserve(claims.size());
+  for (std::size_t i = 0; i < claims.size(); ++i) {
+    try {
+      added.push_back(impl_->AddClaimIn(transaction, claims[i]));
+    } catch (const Error& error) {
+      if (claims.size() == 1) throw;
+      RethrowAt(error, "claims[" + std::to_string(i) + "]");
+    }
+  }
+  transaction.Commit();
+  return added;
+}
+
+Evidence Workbench::LinkEvidence(const NewEvidence& evidence) {
+  impl_->RequireWritable();
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  Ledger::Transaction transaction(*impl_->ledger);
+  impl_->RequireClaim(evidence.claim);
+  RequireChoice("stance.unknown", "stance", evidence.stance, Stances());
+  RequireUtf8("quote", evidence.quote);
+  EvidenceLinked linked;
+  linked.claim = evidence.claim;
+  linked.stance = evidence.stance;
+  linked.note = OptionalText("note", evidence.note);
+  if (evidence.credibility) {
+    std::vector<std::string> codes;
+    for (const Grade& grade : CredibilityGrades()) codes.push_back(grade.code);
+    RequireChoice("evidence.unknown_credibility", "credibility", *evidence.credibility, codes);
+  }
+  linked.credibility = evidence.credibility;
+  Quote selector;
+  selector.exact = evidence.quote;
+  if (evidence.prefix) {
+    RequireUtf8("prefix", *evidence.prefix);
+    selector.prefix = *evidence.prefix;
+  }
+  if (evidence.suffix) {
+    RequireUtf8("suffix", *evidence.suffix);
+    selector.suffix = *evidence.suffix;
+  }
+  linked.quote = impl_->Anchor(evidence.snapshot, selector, evidence.match_case);
+  const Event event = transaction.Append(impl_->actor, linked);
+  Evidence stored = *impl_->store->GetEvidence(EntityId("evd", event.hash));
+  transaction.Commit();
+  return stored;
+}
+
+Verdict Workbench::SetVerdict(const std::string& claim, const std::string& rating,
+                              const std::string& rationale,
+                              const std::vector<std::string>& evidence) {
+  impl_->RequireWritable();
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  Ledger::Transaction transaction(*impl_->ledger);
+  impl_->RequireClaim(claim);
+  impl_->RequireRating(rating);
+  VerdictSet verdict{claim, rating, RequireText("rationale", rationale), evidence};
+  for (const std::string& id : evidence) {
+    const auto linked = impl_->store->GetEvidence(id);
+    if (!linked) {
+      throw Error(Code::kNotFound, "claimledger.evidence.not_found",
+                  "no evidence with id " + Shown(id) + " in this ledger");
+    }
+    if (linked->claim != claim) {
+      throw Invalid("verdict.foreign_evidence",
+                    "evidence " + id + " is linked to claim " + linked->claim + ", not to " +
+                        claim + "; a verdict relies on its own claim's evidence");
+    }
+  }
+  const Event event = transaction.Append(impl_->actor, verdict);
+  transaction.Commit();
+  return Verdict{claim,
+                 rating,
+                 verdict.rationale,
+                 evidence,
+                 {event.seq, event.at, event.actor, event.at, std::nullopt}};
+}
+
+Claim Workbench::SetStatus(const std::string& claim, const std::string& status) {
+  impl_->RequireWritable();
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  Ledger::Transaction transaction(*impl_->ledger);
+  const Claim current = impl_->RequireClaim(claim);
+  const std::vector<std::string>& statuses = ClaimStatuses();
+  RequireChoice("status.unknown", "status", status, statuses);
+  const auto rank = [&](const std::string& s) {
+    return std::find(statuses.begin(), statuses.end(), s) - statuses.begin();
+  };
+  const bool forward = rank(status) > rank(current.status);
+  const bool reopen = status == "in-progress" && rank(current.status) > rank(status);
+  if (!forward && !reopen) {
+    throw Invalid("status.transition", "claim " + claim + " cannot go from " + current.status +
+                                           " to " + status + "; a claim moves forward through " +
+                                           Join(statuses) + " or back to in-progress");
+  }
+  if ((status == "reviewed" || status == "published") && !current.verdict) {
+    throw Invalid("status.needs_verdict",
+                  "claim " + claim + " has no verdict yet; set one before marking it " + status);
+  }
+  transaction.Append(impl_->actor, StatusSet{claim, status, current.status});
+  Claim updated = *impl_->store->GetClaim(claim);
+  transaction.Commit();
+  return updated;
+}
+
+SourceRating Workbench::RateSource(const std::string& source, const std::string& grade,
+                                   const std::string& rationale) {
+  impl_->RequireWritable();
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  Ledger::Transaction transaction(*impl_->ledger);
+  impl_->RequireSourceExists(source);
+  if (!GradeMeaning(ReliabilityGrades(), grade)) {
+    std::vector<std::string> grades;
+    for (const Grade& each : ReliabilityGrades()) {
+      grades.push_back(each.code + " (" + each.meaning + ")");
+    }
+    throw Invalid("rating.unknown_grade", "unknown reliability grade " + Shown(grade) +
+                                              "; accepted: the Admiralty grades " + Join(grades));
+  }
+  const SourceRated rated{source, grade, RequireText("rationale", rationale)};
+  const Event event = transaction.Append(impl_->actor, rated);
+  transaction.Commit();
+  return SourceRating{
+      source, grade, rated.rationale, {event.seq, event.at, event.actor, event.at, std::nullopt}};
+}
+
+}  // namespace claimledger

@@ -1,0 +1,23 @@
+# ctest layers.link_graph: fails when a layer of the core links a layer that is not below it.
+# GRAPH is the link graph CMake generated (one "layer:linked,linked" line per layer, from the
+# targets' LINK_LIBRARIES), ORDER the layers lowest first (CMakeLists.txt).
+string(REPLACE "," ";" order "${ORDER}")
+file(STRINGS ${GRAPH} lines)
+set(failures "")
+foreach(line ${lines})
+  string(REGEX MATCH "^([^:]*):(.*)$" _ "${line}")
+  set(layer ${CMAKE_MATCH_1})
+  string(REPLACE "," ";" links "${CMAKE_MATCH_2}")
+  list(FIND order ${layer} rank)
+  foreach(link ${links})
+    list(FIND order ${link} link_rank)
+    if(link_rank LESS 0 OR NOT link_rank LESS rank)
+      string(APPEND failures "  layer ${layer} links ${link}, which is not below it\n")
+    endif()
+  endforeach()
+endforeach()
+if(failures)
+  message(FATAL_ERROR "the core's layers must link only downwards (${ORDER}):\n${failures}")
+endif()
+list(LENGTH lines count)
+message(STATUS "${count} layers, each linking only layers below it")

@@ -1,0 +1,138 @@
+// The events' data: each type's JSON is exactly what claimledger has always written (the
+// hashes of existing events depend on it), reads back the same, and older data without the
+// optional keys still reads.
+#include "codec/events.h"
+
+#include <gtest/gtest.h>
+
+#include "codec/canonical_json.h"
+
+namespace claimledger {
+namespace {
+
+template <typename Data, typename Read>
+void ExpectWrittenAndReadBack(const Data& data, const std::string& canonical, Read read) {
+  EXPECT_EQ(CanonicalJson(ToJson(data)), canonical);
+  JsonView view;
+  ASSERT_TRUE(view.Parse(canonical));
+  EXPECT_EQ(CanonicalJson(ToJson(read(view.root()))), canonical);
+}
+
+TEST(EventsTest, TypesHaveTheirNames) {
+  EXPECT_EQ(EventTypeName(EventType::kClaimAdded), "claim.added");
+  for (int type = 0; type < kEventTypeCount; ++type) {
+    const auto event_type = static_cast<EventType>(type);
+    EXPECT_EQ(ParseEventType(EventTypeName(event_type)), event_type);
+  }
+  EXPECT_FALSE(ParseEventType("claim.deleted"));
+}
+
+TEST(EventsTest, EachTypeWritesItsKeysAndReadsThemBack) {
+  LedgerCreated created;
+  created.scale = R"({"name":"fever","ratings":[{"label":"supports","rank":0}]})";
+  created.nonce = "00ff";
+  ExpectWrittenAndReadBack(created,
+                           R"({"format":"claimledger","nonce":"00ff","scale":{"name":"fever",)"
+                           R"("ratings":[{"label":"supports","rank":0}]},"version":1})",
+                           ReadLedgerCreated);
+
+  SourceAdded source;
+  source.name = "Courier";
+  source.kind = "outlet";
+  source.url = "https://courier.example.org";
+  source.attributes = R"({"city":"Seoul"})";
+  ExpectWrittenAndReadBack(source,
+                           R"({"affiliation":null,"attributes":{"city":"Seoul"},"kind":"outlet",)"
+                           R"("name":"Courier","ref":null,"url":"https://courier.example.org"})",
+                           ReadSourceAdded);
+
+  SnapshotAdded snapshot;
+  snapshot.hash = "xxh3-128:00";
+  snapshot.sha256 = "sha256:11";
+  snapshot.size = 5;
+  snapshot.published = "2024-10-21";
+  ExpectWrittenAndReadBack(snapshot,
+                           R"({"hash":"xxh3-128:00","published":"2024-10-21","publisher":null,)"
+                           R"("retrieved":null,"sha256":"sha256:11","size":5,"title":null,)"
+                           R"("url":null})",
+                           ReadSnapshotAdded);
+
+  ClaimAdded claim;
+  claim.text = "About 28,500 troops.";
+  claim.tags = {"korea"};
+  Quantity quantity;
+  quantity.text = "About 28,500 troops";
+  quantity.end = 19;
+  quantity.value = 28500;
+  quantity.unit = "troops";
+  quantity.qualifier = "about";
+  claim.quantities = {quantity};
+  claim.appears_in = Quote{"xxh3-128:00", "28,500", "About ", " troops", 6, 12};
+  ExpectWrittenAndReadBack(
+      claim,
+      R"({"appears_in":{"end":12,"exact":"28,500","prefix":"About ","snapshot":"xxh3-128:00",)"
+      R"("start":6,"suffix":" troops"},"claimant":null,"context":null,"date":null,)"
+      R"("provenance":null,"quantities":[{"begin":0,"end":19,"high":null,"low":null,)"
+      R"("qualifier":"about","text":"About 28,500 troops","unit":"troops","value":"28500"}],)"
+      R"("ref":null,"tags":["korea"],"text":"About 28,500 troops."})",
+      [](const JsonValue& data) { return ReadClaimAdded(data); });
+
+  EvidenceLinked evidence;
+  evidence.claim = "clm_1";
+  evidence.quote = Quote{"xxh3-128:00", "28,500", "", "", 0, 6};
+  evidence.stance = "supports";
+  evidence.credibility = "2";
+  ExpectWrittenAndReadBack(evidence,
+                           R"({"claim":"clm_1","credibility":"2","note":null,"quote":{"end":6,)"
+                           R"("exact":"28,500","prefix":"","snapshot":"xxh3-128:00","start":0,)"
+                           R"("suffix":""},"stance":"supports"})",
+                           ReadEvidenceLinked);
+
+  ExpectWrittenAndReadBack(VerdictSet{"clm_1", "true", "agrees", {"evd_1"}},
+                           R"({"claim":"clm_1","evidence":["evd_1"],"rating":"true",)"
+                           R"("rationale":"agrees"})",
+                           ReadVerdictSet);
+  ExpectWrittenAndReadBack(StatusSet{"clm_1", "published", "new"},
+                           R"({"claim":"clm_1","from":"new","status":"published"})", ReadStatusSet);
+  ExpectWrittenAndReadBack(SourceRated{"src_1", "B", "usually reliable"},
+                           R"({"grade":"B","rationale":"usually reliable","source":"src_1"})",
+                           ReadSourceRated);
+}
+
+TEST(EventsTest, OlderDataWithoutOptionalKeysStillReads) {
+  JsonView view;
+  ASSERT_TRUE(view.Parse(
+      R"({"appears_in":null,"claimant":null,"quantities":[],"tags":[],"text":"Old claim."})"));
+  const ClaimAdded claim = ReadClaimAdded(view.root());
+  EXPECT_EQ(claim.text, "Old claim.");
+  EXPECT_FALSE(claim.date);
+  EXPECT_EQ(claim.provenance, "null");
+  ASSERT_TRUE(view.Parse(R"({"claim":"clm_1","status":"reviewed"})"));
+  EXPECT_FALSE(ReadStatusSet(view.root()).from);
+  ASSERT_TRUE(view.Parse(R"({"kind":"outlet","name":"Courier"})"));
+  EXPECT_EQ(ReadSourceAdded(view.root()).attributes, "{}");
+  ASSERT_TRUE(view.Parse(R"({"claim":"clm_1","rating":"true"})"));  // no rationale
+  EXPECT_THROW(ReadVerdictSet(view.root()), JsonFieldError);
+}
+
+TEST(EventsTest, AMergedChangeKeepsItsOriginAndGainsWhoMergedIt) {
+  const nlohmann::json data =
+      WithMergeOrigin(ToJson(SourceRated{"src_1", "B", "why"}), "sha256:aa", "sha256:bb",
+                      "2026-01-01T00:00:00.000000Z", "bob", "alice");
+  const std::string text = CanonicalJson(data);
+  JsonView view;
+  ASSERT_TRUE(view.Parse(text));
+  const std::optional<MergeOrigin> origin = ReadMergeOrigin(view.root());
+  ASSERT_TRUE(origin);
+  EXPECT_EQ(origin->ledger, "sha256:aa");
+  EXPECT_EQ(origin->hash, "sha256:bb");
+  EXPECT_EQ(data["origin"]["actor"], "bob");
+  EXPECT_EQ(data["origin"]["merged_by"], "alice");
+  // Merged again to a third desk: the first origin stays, the one who merged it changes.
+  const nlohmann::json again = WithMergeOrigin(data, "sha256:cc", "sha256:dd", "t", "x", "carol");
+  EXPECT_EQ(again["origin"]["ledger"], "sha256:aa");
+  EXPECT_EQ(again["origin"]["merged_by"], "carol");
+}
+
+}  // namespace
+}  // namespace claimledger

@@ -1,0 +1,92 @@
+// "Checked before?" through the workbench: Similar finds a reworded claim among many others,
+// through its near-duplicate buckets or, when they give nothing good, its rare words.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "claimledger/workbench.h"
+#include "text/min_hash.h"
+
+namespace claimledger {
+namespace {
+
+TEST(SimilarityTest, SimilarFindsARewordedClaimAmongManyOthers) {
+  auto wb = Workbench::Open(":memory:");
+  std::vector<NewClaim> claims;
+  const char* topics[] = {"budget", "vaccine", "border", "tariff", "harvest", "election"};
+  for (int i = 0; i < 600; ++i) {
+    claims.push_back({"The " + std::string(topics[i % 6]) + " rose by " + std::to_string(i) +
+                          " percent in region " + std::to_string(i / 6),
+                      {},
+                      {},
+                      {},
+                      {}});
+  }
+  claims.push_back({"About 28,500 US troops are stationed in South Korea.", {}, {}, {}, {}});
+  const std::string target = wb->AddClaims(claims).back();
+  const auto hits = wb->Similar("US troops stationed in South Korea number about 28500", 5);
+  ASSERT_FALSE(hits.empty());
+  EXPECT_EQ(hits.front().claim, target);
+  EXPECT_GT(hits.front().score, 0.5);
+  for (std::size_t i = 1; i < hits.size(); ++i) EXPECT_LE(hits[i].score, hits[i - 1].score);
+  EXPECT_TRUE(wb->Similar("quantum chromodynamics lattice gauge", 5).empty());
+  EXPECT_THROW(wb->Similar("x", 0), std::exception);
+  wb->Rebuild();  // the index is rebuilt with the tables
+  EXPECT_EQ(wb->Similar("troops South Korea 28,500", 1).front().claim, target);
+}
+
+TEST(SimilarityTest, SimilarFindsAClaimWhoseCommonWordsManyClaimsShare) {
+  // 3,000 claims share "US troops stationed" (so the LSH buckets of those words hold
+  // thousands of claims, more than are read of each); the reworded claim is still found
+  // through the words it does not share with them.
+  auto wb = Workbench::Open(":memory:");
+  std::vector<NewClaim> claims;
+  for (int i = 0; i < 3000; ++i) {
+    claims.push_back(
+        {"US troops stationed overseas number " + std::to_string(1000 + i), {}, {}, {}, {}});
+  }
+  claims.push_back({"About 28,500 US troops are stationed in South Korea.", {}, {}, {}, {}});
+  const std::string target = wb->AddClaims(claims).back();
+  const auto hits = wb->Similar("South Korea hosts about 28500 US troops", 5);
+  ASSERT_FALSE(hits.empty());
+  EXPECT_EQ(hits.front().claim, target);
+  EXPECT_EQ(wb->Similar("US troops stationed overseas number 2345", 1).front().score, 1.0);
+}
+
+bool ShareABucket(const std::string& a, const std::string& b) {
+  const std::vector<std::int64_t> x = LshBuckets(a), y = LshBuckets(b);
+  for (std::int64_t bucket : x) {
+    if (std::find(y.begin(), y.end(), bucket) != y.end()) return true;
+  }
+  return false;
+}
+
+TEST(SimilarityTest, SimilarFindsARewordedClaimThatSharesNoLshBucket) {
+  // Most words of a short claim replaced: the variant and its source share no LSH bucket,
+  // and the claims that do share one with the variant are weak matches, so the full-text
+  // candidates of the variant's words are re-ranked with them.
+  const std::string source = "The Big Country is a river in Montana.";
+  const std::string variant = "The Large Nation is a stream in Montana.";
+  ASSERT_FALSE(ShareABucket(source, variant));
+  auto wb = Workbench::Open(":memory:");
+  std::vector<NewClaim> claims;
+  const char* places[] = {"Idaho", "Ohio", "Texas"};
+  const char* things[] = {"wildfires burned", "floods reached", "storms damaged"};
+  bool weak_lsh_candidate = false;
+  for (int i = 0; i < 300; ++i) {
+    const std::string text = std::string(places[i % 3]) + " " + things[i / 3 % 3] + " " +
+                             std::to_string(100 + i) + " homes near a stream";
+    weak_lsh_candidate = weak_lsh_candidate || ShareABucket(text, variant);
+    claims.push_back({text, {}, {}, {}, {}});
+  }
+  ASSERT_TRUE(weak_lsh_candidate);  // the LSH candidates are not empty, only weak
+  claims.push_back({source, {}, {}, {}, {}});
+  const std::string target = wb->AddClaims(claims).back();
+  const auto hits = wb->Similar(variant, 1);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits.front().claim, target);
+  EXPECT_EQ(wb->Similar(variant, 5).front().claim, target);
+}
+
+}  // namespace
+}  // namespace claimledger
