@@ -11,8 +11,8 @@ import re
 
 import claimledger as cl
 import pytest
-from claimledger.claimreview import ImportResult
 from claimledger.cli import main
+from claimledger.interop.claimreview import ImportResult
 
 DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 

@@ -1,4 +1,4 @@
-"""Loading LIAR and FEVER files (claimledger.datasets, and `claimledger import`): what each
+"""Loading LIAR and FEVER files (claimledger.interop.datasets, and `claimledger import`): what each
 row becomes, reloading adds nothing, malformed rows are reported by line and by default
 stop the load before anything is written, files are read in batches, and the CLI.
 
@@ -14,9 +14,9 @@ from pathlib import Path
 
 import claimledger as cl
 import pytest
-from claimledger import datasets
 from claimledger.cli import main
-from claimledger.datasets import LoadReport, load_fever, load_liar
+from claimledger.interop import datasets
+from claimledger.interop.datasets import LoadReport, fever, liar, load_fever, load_liar
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 LIAR = DATA / "liar_sample.tsv"
@@ -119,9 +119,9 @@ def test_liar_statement_text_is_kept_exactly_with_quotes_and_non_ascii(liar_wb):
     )
     assert claims["liar:9111.json"].text == "Says the café tax — a 2% levy — applies to groceries."
     counts = claims["liar:9102.json"].provenance
-    assert [counts[k] for k in datasets._LIAR_COUNTS] == [2, 3, 1, 0, 1]
+    assert [counts[k] for k in liar._LIAR_COUNTS] == [2, 3, 1, 0, 1]
     # The row without a speaker has empty counts: they are left out, not zero.
-    assert not set(datasets._LIAR_COUNTS) & set(claims["liar:9118.json"].provenance)
+    assert not set(liar._LIAR_COUNTS) & set(claims["liar:9118.json"].provenance)
 
 
 def test_liar_speakers_are_person_sources_with_their_attributes(liar_wb):
@@ -483,7 +483,7 @@ def test_the_array_is_split_the_same_in_chunks_of_any_size(fever_wb, tmp_path, m
     ]
     path = tmp_path / "tricky.json"
     path.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")  # one line
-    monkeypatch.setattr(datasets, "_CHUNK", chunk)
+    monkeypatch.setattr(fever, "CHUNK_BYTES", chunk)
     report = load_fever(fever_wb, path)
     assert report.skipped == [] and report.added_claims == 3
     claims = by_ref(fever_wb.claims())
@@ -503,16 +503,16 @@ def test_a_json_array_is_read_holding_about_one_chunk(fever_wb, tmp_path, monkey
     ]
     path = tmp_path / "many.json"
     path.write_text(json.dumps(items, indent=2), encoding="utf-8")
-    monkeypatch.setattr(datasets, "_CHUNK", 4096)
+    monkeypatch.setattr(fever, "CHUNK_BYTES", 4096)
     longest = []
-    more = datasets._ArrayScanner.more
+    more = fever._ArrayScanner.more
 
     def spy(scanner):
         dropped = more(scanner)
         longest.append(len(scanner.buf))
         return dropped
 
-    monkeypatch.setattr(datasets._ArrayScanner, "more", spy)
+    monkeypatch.setattr(fever._ArrayScanner, "more", spy)
     report = load_fever(fever_wb, path, batch_size=500)
     assert report.added_claims == 3000
     assert path.stat().st_size > 100 * 4096

@@ -11,7 +11,8 @@ from html.parser import HTMLParser
 
 import claimledger as cl
 import pytest
-from claimledger import display
+from claimledger import terminal
+from claimledger.notebook import display
 
 SCRIPT = "<script>alert('x')</script>"
 HOSTILE_ARTICLE = (
@@ -386,12 +387,12 @@ class Terminal(io.StringIO):
 
 def test_progress_is_quiet_unless_the_stream_is_a_terminal():
     quiet = io.StringIO()
-    with display.Progress(10, "cards", stream=quiet) as bar:
+    with terminal.Progress(10, "cards", stream=quiet) as bar:
         for _ in range(10):
             bar.advance()
     assert quiet.getvalue() == ""
     loud = Terminal()
-    with display.Progress(10, "cards", stream=loud) as bar:
+    with terminal.Progress(10, "cards", stream=loud) as bar:
         for _ in range(10):
             bar.advance()
     out = loud.getvalue()
@@ -401,7 +402,7 @@ def test_progress_is_quiet_unless_the_stream_is_a_terminal():
 
 def test_progress_as_a_callback_takes_done_and_total():
     loud = Terminal()
-    with display.Progress(0, "cards", stream=loud) as bar:
+    with terminal.Progress(0, "cards", stream=loud) as bar:
         bar(3, 4)
         bar(4, 4)
     assert "4/4" in loud.getvalue()
@@ -409,10 +410,10 @@ def test_progress_as_a_callback_takes_done_and_total():
 
 def test_busy_shows_elapsed_time_on_a_terminal_only():
     quiet = io.StringIO()
-    with display.busy("verifying", stream=quiet):
+    with terminal.busy("verifying", stream=quiet):
         pass
     assert quiet.getvalue() == ""
     loud = Terminal()
-    with display.busy("verifying", stream=loud):
+    with terminal.busy("verifying", stream=loud):
         pass
     assert loud.getvalue().startswith("\rverifying done in ")

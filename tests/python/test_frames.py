@@ -9,7 +9,7 @@ import sys
 import claimledger as cl
 import pandas as pd
 import pytest
-from claimledger import frames
+from claimledger.notebook import frames
 from pandas.api import types as ptypes
 
 

@@ -12,7 +12,7 @@ matplotlib.use("Agg")
 
 import claimledger as cl  # noqa: E402
 import pytest  # noqa: E402
-from claimledger import display, plots  # noqa: E402
+from claimledger.notebook import display, plots  # noqa: E402
 from matplotlib.colors import to_hex  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 

@@ -21,7 +21,7 @@ import claimledger as cl
 import pytest
 from claimledger.cli import main as cli_main
 from claimledger.demo import build_demo
-from claimledger.display import esc
+from claimledger.notebook.display import esc
 
 SCRIPT = "<script>alert('x')</script>"
 

@@ -21,9 +21,11 @@ import datetime as _dt
 import math
 from typing import Any, Iterable, Mapping, Optional
 
-from . import model as m
-from .errors import InvalidInputError
-from .workbench import _CLAIM_RECORD_KEYS, _SOURCE_RECORD_KEYS
+from .. import model as m
+from ..errors import InvalidInputError
+from ..vocabulary import CLAIM_STATUSES, REANCHOR_STATUSES, RELIABILITY_GRADES, STANCES
+from ..workbench import CLAIM_RECORD_KEYS, SOURCE_RECORD_KEYS
+from .scores import workbench_scorer
 
 __all__ = [
     "require_pandas",
@@ -39,13 +41,9 @@ __all__ = [
 
 #: The columns ``from_frame(df)`` accepts for claims (``rating`` and ``rationale`` are
 #: another way to give ``verdict``).
-CLAIM_COLUMNS = (*_CLAIM_RECORD_KEYS, "rating", "rationale")
+CLAIM_COLUMNS = (*CLAIM_RECORD_KEYS, "rating", "rationale")
 #: The columns ``from_frame(df, what="sources")`` accepts.
-SOURCE_COLUMNS = _SOURCE_RECORD_KEYS
-GRADES = ("A", "B", "C", "D", "E", "F")
-STANCES = ("supports", "refutes", "context")
-STATUSES = ("new", "in-progress", "reviewed", "published")
-REANCHOR_STATUSES = ("exact", "moved", "changed", "orphaned")
+SOURCE_COLUMNS = SOURCE_RECORD_KEYS
 
 
 def require_pandas():
@@ -104,8 +102,6 @@ def claims_frame(wb: Any, **filters: Any):
     first appears), ref, seq, at, actor.
     """
     pd = require_pandas()
-    from .display import workbench_scorer
-
     claims = wb.claims(**filters)
     names = {s.id: s.name for s in wb.sources()}
     score = workbench_scorer(wb)
@@ -160,7 +156,7 @@ def claims_frame(wb: Any, **filters: Any):
         "actor",
     ]
     frame = pd.DataFrame(rows, columns=columns)
-    frame["status"] = pd.Categorical(frame["status"], categories=STATUSES, ordered=True)
+    frame["status"] = pd.Categorical(frame["status"], categories=CLAIM_STATUSES, ordered=True)
     frame["rating"] = pd.Categorical(frame["rating"], categories=wb.ratings, ordered=True)
     frame["truth_score"] = pd.to_numeric(frame["truth_score"], errors="coerce").astype("float64")
     for column in ("verdict_at", "date", "at"):
@@ -328,7 +324,9 @@ def sources_frame(wb: Any):
         "actor",
     ]
     frame = pd.DataFrame(rows, columns=columns)
-    frame["reliability"] = pd.Categorical(frame["reliability"], categories=GRADES, ordered=True)
+    frame["reliability"] = pd.Categorical(
+        frame["reliability"], categories=list(RELIABILITY_GRADES), ordered=True
+    )
     for column in ("score", "low", "high"):
         frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
     frame["at"] = _times(pd, frame["at"])
