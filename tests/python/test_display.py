@@ -1,18 +1,19 @@
 """How objects look in a notebook and a terminal: the HTML of each display (claim card,
 history timeline, verify report, source, track record, event) holds what a reader needs,
 and every piece of user text in it is escaped, so markup in a claim, a name, a quote or a
-rationale shows as text and never runs. Also the plain-text reprs and the progress meter."""
+rationale shows as text and never runs. Also the plain-text reprs, and a colour or label
+for every word of the vocabulary."""
 
 from __future__ import annotations
 
 import colorsys
-import io
 from html.parser import HTMLParser
 
 import claimledger as cl
 import pytest
-from claimledger import terminal
+from claimledger import vocabulary
 from claimledger.notebook import display
+from claimledger.notebook.display import history, palette
 
 SCRIPT = "<script>alert('x')</script>"
 HOSTILE_ARTICLE = (
@@ -377,43 +378,21 @@ def test_bare_source_and_track_record_html(desk):
     assert f"{reuters.score:.2f}" in assert_inert(reuters._repr_html_()).all_text()
 
 
-# --- progress -------------------------------------------------------------------------------
+# --- colours and labels for every word of the core's vocabulary --------------------------
 
 
-class Terminal(io.StringIO):
-    def isatty(self) -> bool:
-        return True
-
-
-def test_progress_is_quiet_unless_the_stream_is_a_terminal():
-    quiet = io.StringIO()
-    with terminal.Progress(10, "cards", stream=quiet) as bar:
-        for _ in range(10):
-            bar.advance()
-    assert quiet.getvalue() == ""
-    loud = Terminal()
-    with terminal.Progress(10, "cards", stream=loud) as bar:
-        for _ in range(10):
-            bar.advance()
-    out = loud.getvalue()
-    assert out.startswith("\rcards [")
-    assert out.endswith("100% 10/10\n")
-
-
-def test_progress_as_a_callback_takes_done_and_total():
-    loud = Terminal()
-    with terminal.Progress(0, "cards", stream=loud) as bar:
-        bar(3, 4)
-        bar(4, 4)
-    assert "4/4" in loud.getvalue()
-
-
-def test_busy_shows_elapsed_time_on_a_terminal_only():
-    quiet = io.StringIO()
-    with terminal.busy("verifying", stream=quiet):
-        pass
-    assert quiet.getvalue() == ""
-    loud = Terminal()
-    with terminal.busy("verifying", stream=loud):
-        pass
-    assert loud.getvalue().startswith("\rverifying done in ")
+@pytest.mark.parametrize(
+    "presentation, words",
+    [
+        (palette.STATUS_COLOURS, vocabulary.CLAIM_STATUSES),
+        (palette.STANCE_COLOURS, vocabulary.STANCES),
+        (palette.GRADE_COLOURS, vocabulary.RELIABILITY_GRADES),
+        (palette.EVENT_LABELS, vocabulary.EVENT_TYPES),
+        (palette.EVENT_COLOURS, vocabulary.EVENT_TYPES),
+        (history.CHANGES, vocabulary.EVENT_TYPES),
+        (palette.REANCHOR_COLOURS, vocabulary.REANCHOR_STATUSES),
+    ],
+    ids=["status", "stance", "grade", "event label", "event colour", "event change", "reanchor"],
+)
+def test_every_word_of_the_vocabulary_has_its_presentation(presentation, words):
+    assert list(presentation) == list(words)

@@ -12,6 +12,7 @@ matplotlib.use("Agg")
 
 import claimledger as cl  # noqa: E402
 import pytest  # noqa: E402
+from claimledger import vocabulary  # noqa: E402
 from claimledger.notebook import display, plots  # noqa: E402
 from matplotlib.colors import to_hex  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
@@ -126,6 +127,10 @@ def test_plot_timeline_has_a_point_per_event_verdicts_coloured_and_labelled(desk
     assert isinstance(wb.plot_timeline(desk.troops, spacing="time"), Figure)
     with pytest.raises(ValueError, match="spacing"):
         wb.plot_timeline(desk.troops, spacing="sideways")
+
+
+def test_timeline_lanes_are_event_types_of_the_vocabulary():
+    assert set(plots.LANES) <= set(vocabulary.EVENT_TYPES)
 
 
 def test_figures_save_as_png(desk, tmp_path):

@@ -12,7 +12,9 @@ ImportError saying what to install.
 from __future__ import annotations
 
 import datetime as _dt
+import importlib
 import math
+import sys
 from typing import Any, Optional
 
 from .display.html import clip, rating_colour
@@ -46,9 +48,6 @@ def _enable_notebook_display(matplotlib: Any) -> None:
     """In a Jupyter kernel using the inline backend, makes sure the backend is loaded: it
     registers the PNG display of figures when first imported, and figures made without
     pyplot would otherwise show as text. Elsewhere does nothing."""
-    import importlib
-    import sys
-
     ipython = sys.modules.get("IPython")
     if ipython is None or getattr(ipython, "get_ipython", lambda: None)() is None:
         return

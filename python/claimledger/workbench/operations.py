@@ -19,7 +19,7 @@ import getpass
 import json
 import os
 import warnings
-from typing import Any, Iterable, Mapping, Optional, Union
+from typing import Any, Iterable, Mapping, Optional, TypeVar, Union
 
 from .. import _core
 from .. import model as m
@@ -47,6 +47,10 @@ __all__ = ["LedgerWorkbench", "NearDuplicateWarning", "NEAR_DUPLICATE"]
 
 #: Similarity from which add_claim warns that a claim was checked before.
 NEAR_DUPLICATE = 0.6
+
+
+#: A workbench of whichever class: as_of() gives a view of the class it was called on.
+W = TypeVar("W", bound="LedgerWorkbench")
 
 
 class NearDuplicateWarning(UserWarning):
@@ -77,7 +81,7 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods):
         )
 
     @classmethod
-    def _from_core(cls, core: _core.Workbench, path: str) -> LedgerWorkbench:
+    def _from_core(cls: type[W], core: _core.Workbench, path: str) -> W:
         view = cls.__new__(cls)
         view.path = path
         view._wb = core
@@ -95,7 +99,7 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods):
         """Closes the ledger file. Everything was already committed; closing loses nothing."""
         self._wb = None
 
-    def __enter__(self) -> LedgerWorkbench:
+    def __enter__(self: W) -> W:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -513,7 +517,7 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods):
 
     # --- the past ---------------------------------------------------------------------
 
-    def as_of(self, when: Union[int, str, _dt.datetime, _dt.date]) -> LedgerWorkbench:
+    def as_of(self: W, when: Union[int, str, _dt.datetime, _dt.date]) -> W:
         """A read-only view of the desk as it was: after event number `when` (an int),
         or at a time (an RFC 3339 string, a ``YYYY-MM-DD`` date meaning 00:00 UTC, or a
         datetime; naive datetimes are taken as UTC). The view has the same read methods

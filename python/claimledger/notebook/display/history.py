@@ -2,7 +2,7 @@
 event with its hashes and data, and a history as a timeline with verdict changes
 highlighted (:class:`HistoryView`, made by ``wb.history_view(id)``).
 
-What each event type shows is written here, one branch per type of
+What each event type shows is written here (:data:`CHANGES`), one function per type of
 :data:`claimledger.vocabulary.EVENT_TYPES`; an unknown type shows its data as JSON.
 """
 
@@ -97,64 +97,97 @@ class _Change:
         return "".join(out)
 
 
+def _ledger_created(change: _Change, d: dict, state: dict) -> None:
+    scale = d.get("scale", {})
+    name = scale.get("name") if isinstance(scale, dict) else scale
+    change.add("text", "ledger created, rating scale").add("strong", name or "?")
+
+
+def _source_added(change: _Change, d: dict, state: dict) -> None:
+    change.add("strong", d.get("name", "")).add("muted", f"({d.get('kind', '')})")
+
+
+def _snapshot_added(change: _Change, d: dict, state: dict) -> None:
+    if d.get("title"):
+        change.add("strong", d["title"])
+    change.add("code", d.get("hash", ""))
+    change.add("muted", f"{number_text(d.get('size'))} bytes")
+    if d.get("publisher"):
+        change.add("muted", "published by").add("source", d["publisher"])
+
+
+def _claim_added(change: _Change, d: dict, state: dict) -> None:
+    change.add("quote", d.get("text", ""))
+    if d.get("claimant"):
+        change.add("muted", "claimed by").add("source", d["claimant"])
+
+
+def _evidence_linked(change: _Change, d: dict, state: dict) -> None:
+    change.add("stance", d.get("stance", ""))
+    quote = d.get("quote") if isinstance(d.get("quote"), dict) else {}
+    change.add("quote", quote.get("exact", ""))
+    if quote.get("snapshot"):
+        change.add("muted", "in").add("code", quote["snapshot"])
+    if d.get("note"):
+        change.add("muted", f"— {clip(d['note'], 120)}")
+
+
+def _verdict_set(change: _Change, d: dict, state: dict) -> None:
+    claim = d.get("claim")
+    before = state.setdefault("verdicts", {}).get(claim)
+    change.highlight = True
+    if before is not None:
+        change.label = "verdict changed" if before != d.get("rating") else "verdict restated"
+        change.add("rating", before).add("text", "→")
+    else:
+        change.label = "first verdict"
+    change.add("rating", d.get("rating", ""))
+    change.add("tail", f": {clip(d.get('rationale', ''), 160)}")
+    state["verdicts"][claim] = d.get("rating")
+
+
+def _status_set(change: _Change, d: dict, state: dict) -> None:
+    if d.get("from"):
+        change.add("status", d["from"]).add("text", "→")
+    change.add("status", d.get("status", ""))
+
+
+def _source_rated(change: _Change, d: dict, state: dict) -> None:
+    source = d.get("source")
+    before = state.setdefault("grades", {}).get(source)
+    change.add("source", source)
+    if before is not None:
+        change.add("grade", before).add("text", "→")
+    change.add("grade", d.get("grade", ""))
+    change.add("tail", f": {clip(d.get('rationale', ''), 120)}")
+    state["grades"][source] = d.get("grade")
+
+
+#: What each event type shows of its data, keyed by the words of
+#: claimledger.vocabulary.EVENT_TYPES (the tests check that every type has its entry).
+CHANGES = {
+    "ledger.created": _ledger_created,
+    "source.added": _source_added,
+    "snapshot.added": _snapshot_added,
+    "claim.added": _claim_added,
+    "evidence.linked": _evidence_linked,
+    "verdict.set": _verdict_set,
+    "status.set": _status_set,
+    "source.rated": _source_rated,
+}
+
+
 def _change(event: m.Event, state: dict) -> _Change:
     """What `event` changed; `state` carries earlier verdicts and grades across events so
-    that a revision shows as old -> new."""
+    that a revision shows as old -> new. An event of a type without an entry in CHANGES
+    shows its data as JSON."""
     d = event.data if isinstance(event.data, dict) else {}
-    kind = event.type
-    change = _Change(EVENT_LABELS.get(kind, kind))
-    if kind == "ledger.created":
-        scale = d.get("scale", {})
-        name = scale.get("name") if isinstance(scale, dict) else scale
-        change.add("text", "ledger created, rating scale").add("strong", name or "?")
-    elif kind == "source.added":
-        change.add("strong", d.get("name", "")).add("muted", f"({d.get('kind', '')})")
-    elif kind == "snapshot.added":
-        if d.get("title"):
-            change.add("strong", d["title"])
-        change.add("code", d.get("hash", ""))
-        change.add("muted", f"{number_text(d.get('size'))} bytes")
-        if d.get("publisher"):
-            change.add("muted", "published by").add("source", d["publisher"])
-    elif kind == "claim.added":
-        change.add("quote", d.get("text", ""))
-        if d.get("claimant"):
-            change.add("muted", "claimed by").add("source", d["claimant"])
-    elif kind == "evidence.linked":
-        change.add("stance", d.get("stance", ""))
-        quote = d.get("quote") if isinstance(d.get("quote"), dict) else {}
-        change.add("quote", quote.get("exact", ""))
-        if quote.get("snapshot"):
-            change.add("muted", "in").add("code", quote["snapshot"])
-        if d.get("note"):
-            change.add("muted", f"— {clip(d['note'], 120)}")
-    elif kind == "verdict.set":
-        claim = d.get("claim")
-        before = state.setdefault("verdicts", {}).get(claim)
-        change.highlight = True
-        if before is not None:
-            change.label = "verdict changed" if before != d.get("rating") else "verdict restated"
-            change.add("rating", before).add("text", "→")
-        else:
-            change.label = "first verdict"
-        change.add("rating", d.get("rating", ""))
-        change.add("tail", f": {clip(d.get('rationale', ''), 160)}")
-        state["verdicts"][claim] = d.get("rating")
-    elif kind == "status.set":
-        if d.get("from"):
-            change.add("status", d["from"]).add("text", "→")
-        change.add("status", d.get("status", ""))
-    elif kind == "source.rated":
-        source = d.get("source")
-        before = state.setdefault("grades", {}).get(source)
-        change.add("source", source)
-        if before is not None:
-            change.add("grade", before).add("text", "→")
-        change.add("grade", d.get("grade", ""))
-        change.add("tail", f": {clip(d.get('rationale', ''), 120)}")
-        state["grades"][source] = d.get("grade")
-    else:
+    change = _Change(EVENT_LABELS.get(event.type, event.type))
+    describe = CHANGES.get(event.type)
+    if describe is None:
         change.add("muted", clip(json.dumps(d, ensure_ascii=False, sort_keys=True), 160))
+    else:
+        describe(change, d, state)
     return change
 
 
