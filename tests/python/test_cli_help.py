@@ -78,7 +78,8 @@ def run_cli(*args: str, terminal: bool = False, cwd: Path = None) -> tuple[int, 
         if not chunk:
             break
         err += chunk
-    out = process.stdout.read().decode()
+    with process.stdout:
+        out = process.stdout.read().decode()
     process.wait(timeout=120)
     os.close(main_fd)
     return process.returncode, out, err.decode(errors="replace")

@@ -180,7 +180,8 @@ def test_claim_without_verdict_says_so(desk):
 
 
 def test_verdict_badges_run_from_green_true_to_red_false_and_grey_off_axis(wb):
-    claims = {r: wb.add_claim(f"Claim rated {r}.", verdict=r).id for r in wb.ratings}
+    with pytest.warns(cl.NearDuplicateWarning):  # the claims are alike on purpose
+        claims = {r: wb.add_claim(f"Claim rated {r}.", verdict=r).id for r in wb.ratings}
     colours = {r: badge_colour(wb.claim_card(c)._repr_html_(), r) for r, c in claims.items()}
     assert hue(colours["true"]) == pytest.approx(120, abs=2)  # green
     assert hue(colours["false"]) == pytest.approx(0, abs=2)  # red
