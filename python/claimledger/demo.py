@@ -41,7 +41,7 @@ def _number(value: float, unit: str = "") -> str:
 
 
 def build_demo(
-    folder: "os.PathLike[str] | str" = "demo", say: Optional[Callable[[str], None]] = print
+    folder: os.PathLike[str] | str = "demo", say: Optional[Callable[[str], None]] = print
 ) -> Path:
     """Builds the demo desk in `folder` (replacing an earlier demo ledger there) and
     returns the ledger's path. `say` receives the summary lines (None: silent)."""

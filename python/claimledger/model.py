@@ -85,7 +85,7 @@ class Viewable:
         return None if html is None else html(self)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _field_names(cls) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls))
 
@@ -427,7 +427,7 @@ class Checkpoint:
         )
 
     @classmethod
-    def from_json(cls, text: str) -> "Checkpoint":
+    def from_json(cls, text: str) -> Checkpoint:
         data = json.loads(text)
         return cls(ledger=data["ledger"], seq=int(data["seq"]), hash=data["hash"], at=data["at"])
 

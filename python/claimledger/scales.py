@@ -14,7 +14,8 @@ A scale is a list of ratings, each with a label and a rank on the true-to-false 
 from __future__ import annotations
 
 import json
-from typing import Any, Mapping, Optional, Sequence, Union
+from collections.abc import Mapping, Sequence
+from typing import Any, Optional, Union
 
 from . import _core, vocabulary
 from . import model as m

@@ -16,7 +16,8 @@ import contextlib
 import sys
 import threading
 import time
-from typing import Any, Callable, Iterator, Optional
+from collections.abc import Iterator
+from typing import Any, Callable, Optional
 
 __all__ = ["Progress", "busy"]
 
@@ -85,7 +86,7 @@ class Progress:
     def bar(self) -> str:
         """The default line: ``label [###...] 50% 5/10``."""
         share = self.done / self.total if self.total else 1.0
-        filled = int(round(share * self.width))
+        filled = round(share * self.width)
         bar = "#" * filled + "." * (self.width - filled)
         return f"{self.label} [{bar}] {share:4.0%} {self.done:,}/{self.total:,}"
 

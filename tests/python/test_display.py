@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import colorsys
 from html.parser import HTMLParser
+from typing import Optional
 
 import claimledger as cl
 import pytest
@@ -45,7 +46,7 @@ class Elements(HTMLParser):
     def all_text(self) -> str:
         return "".join(self.text)
 
-    def with_attr(self, name: str, value: str = None) -> list:
+    def with_attr(self, name: str, value: Optional[str] = None) -> list:
         return [
             attrs
             for _, attrs in self.tags
@@ -126,7 +127,7 @@ def test_claim_card_shows_text_verdict_status_quotes_and_evidence(desk):
     assert "approximately 28,500 troops" in text  # the quote in the article
     assert "xxh3-128:" + desk.article.split(":")[1][:8] + "…" in text  # short snapshot hash
     assert "USFK gives the same figure." in text  # the rationale
-    (evidence,) = parsed.with_attr("data-evidence", desk.evidence)
+    (_evidence,) = parsed.with_attr("data-evidence", desk.evidence)
     assert parsed.with_attr("data-stance", "supports")
     assert "Approximately 28,500 U.S. service members" in text
     assert "United States Forces Korea" in text  # the evidence's source (its publisher)
@@ -256,7 +257,9 @@ def test_long_claim_text_is_cut_in_repr(wb):
 def test_history_view_is_a_timeline_with_verdict_changes_highlighted(hostile, wb):
     view = wb.history_view(hostile["claim"])
     events = wb.history(hostile["claim"])
-    assert list(view) == events and len(view) == len(events) and view[0] == events[0]
+    assert list(view) == events
+    assert len(view) == len(events)
+    assert view[0] == events[0]
     markup = view._repr_html_()
     parsed = assert_inert(markup)
     rows = parsed.with_attr("data-seq")
@@ -265,10 +268,12 @@ def test_history_view_is_a_timeline_with_verdict_changes_highlighted(hostile, wb
     highlighted = [r for r in rows if "cl-highlight" in r["class"]]
     assert [r["data-type"] for r in highlighted] == ["verdict.set", "verdict.set"]
     text = parsed.all_text()
-    assert "first verdict" in text and "verdict changed" in text
+    assert "first verdict" in text
+    assert "verdict changed" in text
     assert text.count("<i>mallory</i>") == len(events)  # who, on every row, as text
     assert events[0].at[:10] in text  # when
-    assert "<script>first()</script>" in text and "<b>sure</b> now" in text
+    assert "<script>first()</script>" in text
+    assert "<b>sure</b> now" in text
     assert f"About 3,000 soldiers {SCRIPT} arrived." in text
     ratings = [a["data-rating"] for a in parsed.with_attr("data-rating")]
     assert ratings == ["mixed", "mixed", "true"]  # first verdict; then mixed -> true
@@ -301,7 +306,9 @@ def test_event_html_shows_hashes_and_escaped_data(hostile, wb):
     markup = event._repr_html_()
     parsed = assert_inert(markup)
     text = parsed.all_text()
-    assert event.hash in text and event.prev in text and event.type in text
+    assert event.hash in text
+    assert event.prev in text
+    assert event.type in text
     assert "3,000 <img src=x onerror=alert(1)> soldiers" in text
     assert "<script>note()</script>" in text
 
@@ -327,12 +334,14 @@ def test_verify_report_with_problems_is_red_with_a_table(desk, ledger_path, tamp
     parsed = assert_inert(report._repr_html_())
     (box,) = parsed.with_attr("data-ok", "false")
     assert "#ffebe9" in box["style"]  # red
-    (problems,) = parsed.with_attr("class", "cl-problems")
+    (_problems,) = parsed.with_attr("class", "cl-problems")
     text = parsed.all_text()
     for problem in report.problems:
-        assert problem.kind in text and problem.detail in text
+        assert problem.kind in text
+        assert problem.detail in text
     assert "hash-mismatch" in text
-    assert "FAILED" in repr(report) and "hash-mismatch" in repr(report)
+    assert "FAILED" in repr(report)
+    assert "hash-mismatch" in repr(report)
 
 
 def test_verify_report_escapes_problem_details():
@@ -351,7 +360,8 @@ def test_source_card_shows_reliability_ratings_and_track_record(desk):
     markup = desk.wb.source_card(desk.reuters)._repr_html_()
     parsed = assert_inert(markup)
     text = parsed.all_text()
-    assert "Reuters" in text and "usually reliable" in text
+    assert "Reuters" in text
+    assert "usually reliable" in text
     assert parsed.with_attr("data-grade", "B")
     assert "Usually reliable." in text  # the rating's rationale
     record = desk.wb.track_record(desk.reuters)
@@ -364,7 +374,8 @@ def test_source_card_shows_reliability_ratings_and_track_record(desk):
 def test_source_card_escapes_and_never_links_other_schemes(hostile, wb):
     parsed = assert_inert(wb.source_card(hostile["outlet"])._repr_html_())
     text = parsed.all_text()
-    assert "<b>Courier</b> & Co" in text and "<u>x</u>" in text
+    assert "<b>Courier</b> & Co" in text
+    assert "<u>x</u>" in text
     assert "javascript:alert(1)" in text  # shown as text, not as a link
     assert "<script>why()</script>" in text
 
@@ -372,7 +383,8 @@ def test_source_card_escapes_and_never_links_other_schemes(hostile, wb):
 def test_bare_source_and_track_record_html(desk):
     source = desk.wb.source(desk.usfk)
     text = assert_inert(source._repr_html_()).all_text()
-    assert "United States Forces Korea" in text and "not rated" in text
+    assert "United States Forces Korea" in text
+    assert "not rated" in text
     record = desk.wb.track_record(desk.usfk)
     assert "No claims with a verdict yet." in assert_inert(record._repr_html_()).all_text()
     reuters = desk.wb.track_record(desk.reuters)
@@ -383,7 +395,7 @@ def test_bare_source_and_track_record_html(desk):
 
 
 @pytest.mark.parametrize(
-    "presentation, words",
+    ("presentation", "words"),
     [
         (palette.STATUS_COLOURS, vocabulary.CLAIM_STATUSES),
         (palette.STANCE_COLOURS, vocabulary.STANCES),

@@ -10,12 +10,12 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import claimledger as cl  # noqa: E402
-import pytest  # noqa: E402
-from claimledger import vocabulary  # noqa: E402
-from claimledger.notebook import display, plots  # noqa: E402
-from matplotlib.colors import to_hex  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
+import claimledger as cl
+import pytest
+from claimledger import vocabulary
+from claimledger.notebook import display, plots
+from matplotlib.colors import to_hex
+from matplotlib.figure import Figure
 
 
 @pytest.fixture
@@ -53,7 +53,9 @@ def test_plot_verdicts_counts_current_verdicts_by_rating(desk):
     assert isinstance(fig, Figure)
     heights = bar_heights(fig)
     assert list(heights)[: len(wb.ratings)] == wb.ratings
-    assert heights["true"] == 1 and heights["misleading"] == 1 and heights["mixed"] == 0
+    assert heights["true"] == 1
+    assert heights["misleading"] == 1
+    assert heights["mixed"] == 0
     assert heights["no verdict"] == 1
     ax = fig.axes[0]
     colours = [to_hex(p.get_facecolor()) for p in ax.patches]

@@ -13,8 +13,9 @@ import argparse
 import contextlib
 import dataclasses
 import json
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, Callable, Iterator, Optional, Sequence
+from typing import Any, Callable, Optional
 
 from ..desk import Workbench
 from ..files import remove_ledger_files

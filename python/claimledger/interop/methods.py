@@ -8,7 +8,8 @@ itself; the dataset loaders (:mod:`.datasets`) are functions that take a workben
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Optional
+from collections.abc import Mapping
+from typing import Any, Optional
 
 from ..workbench import IdLike
 from .claimreview import ImportResult, export_claimreview, export_claimreviews, import_claimreview

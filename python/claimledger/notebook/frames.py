@@ -19,7 +19,8 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 import math
-from typing import Any, Iterable, Mapping, Optional
+from collections.abc import Iterable, Mapping
+from typing import Any, Optional
 
 from .. import model as m
 from ..errors import InvalidInputError
@@ -164,8 +165,19 @@ def claims_frame(wb: Any, **filters: Any):
     _text_columns(
         pd,
         frame,
-        ["id", "text", "claimant", "claimant_name", "rationale", "verdict_by", "context"]
-        + ["snapshot", "quote", "ref", "actor"],
+        [
+            "id",
+            "text",
+            "claimant",
+            "claimant_name",
+            "rationale",
+            "verdict_by",
+            "context",
+            "snapshot",
+            "quote",
+            "ref",
+            "actor",
+        ],
     )
     return frame.astype({"quantities": "int64", "seq": "int64"})
 
@@ -227,8 +239,18 @@ def evidence_frame(wb: Any, claim: Optional[Any] = None):
     _text_columns(
         pd,
         frame,
-        ["id", "claim", "quote", "snapshot", "snapshot_title", "source", "source_name", "note"]
-        + ["credibility", "actor"],
+        [
+            "id",
+            "claim",
+            "quote",
+            "snapshot",
+            "snapshot_title",
+            "source",
+            "source_name",
+            "note",
+            "credibility",
+            "actor",
+        ],
     )
     return frame.astype({"start": "int64", "end": "int64", "seq": "int64"})
 

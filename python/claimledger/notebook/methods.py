@@ -73,7 +73,7 @@ class NotebookMethods:
         (options: ``ax``, ``title``, ``spacing="time"`` or ``"even"``)."""
         return plot_timeline(self, id_of(claim_id, "claim"), **options)
 
-    def report(self, path: Optional[Union[str, "os.PathLike[str]"]] = None, **options: Any):
+    def report(self, path: Optional[Union[str, os.PathLike[str]]] = None, **options: Any):
         """The desk as one self-contained HTML page (verify status, claims, verdicts,
         evidence, sources): written to `path`, which is returned, or returned as text
         when `path` is None (options: ``title``, ``limit``)."""

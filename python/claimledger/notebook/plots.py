@@ -92,7 +92,7 @@ def plot_verdicts(wb: Any, *, ax: Any = None, title: Optional[str] = None, **fil
     ax.set_ylabel("claims")
     ax.set_title(title or f"Current verdicts ({len(claims):,} claims)")
     ax.tick_params(axis="x", labelrotation=30)
-    ax.set_ylim(0, max(values + [1]) * 1.15)
+    ax.set_ylim(0, max([*values, 1]) * 1.15)
     ax.spines[["top", "right"]].set_visible(False)
     return fig
 

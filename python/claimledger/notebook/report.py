@@ -80,7 +80,7 @@ def _summary(wb: Any, claims: list, score: Scorer) -> str:
     order = list(CLAIM_STATUSES)
     by_status = " · ".join(
         f"{status_badge(s)} {n:,}"
-        for s, n in sorted(statuses.items(), key=lambda kv: (order + [kv[0]]).index(kv[0]))
+        for s, n in sorted(statuses.items(), key=lambda kv: ([*order, kv[0]]).index(kv[0]))
     )
     return f'<div class="bars">{bars}</div><p class="meta">by status: {by_status or "—"}</p>'
 
@@ -164,7 +164,7 @@ def render_report(
     body = f"""
 <main>
 <h1>{esc(title)}</h1>
-<p class="meta">Ledger <code>{esc(os.path.basename(wb.path))}</code> · scale
+<p class="meta">Ledger <code>{esc(Path(wb.path).name)}</code> · scale
 <strong>{esc(wb.scale)}</strong> · {wb.event_count():,} events · {len(claims):,} claims ·
 {len(sources):,} sources · generated {esc(generated)}</p>
 <h2 id="verify">Integrity</h2>
@@ -195,7 +195,7 @@ who changed what, when and why.</footer>
 
 def write_report(
     wb: Any,
-    path: Union[str, "os.PathLike[str]"],
+    path: Union[str, os.PathLike[str]],
     *,
     title: Optional[str] = None,
     limit: Optional[int] = None,

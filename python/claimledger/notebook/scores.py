@@ -19,7 +19,7 @@ __all__ = ["Scorer", "known_score", "workbench_scorer"]
 Scorer = Callable[[str], Optional[float]]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _builtin_scores() -> dict[str, Optional[float]]:
     scores: dict[str, Optional[float]] = {}
     for name in BUILTIN_SCALES:

@@ -10,7 +10,8 @@ else. The core checks the values themselves (an unknown stance, a bad date).
 from __future__ import annotations
 
 import json
-from typing import Any, Mapping, Optional, Sequence, Union
+from collections.abc import Mapping, Sequence
+from typing import Any, Optional, Union
 
 from .. import _core
 from .. import model as m

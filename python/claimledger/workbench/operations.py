@@ -19,7 +19,8 @@ import getpass
 import json
 import os
 import warnings
-from typing import Any, Iterable, Mapping, Optional, TypeVar, Union
+from collections.abc import Iterable, Mapping
+from typing import Any, Optional, TypeVar, Union
 
 from .. import _core
 from .. import model as m
@@ -63,7 +64,7 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods):
 
     def __init__(
         self,
-        path: Union[str, "os.PathLike[str]"] = ":memory:",
+        path: Union[str, os.PathLike[str]] = ":memory:",
         *,
         actor: Optional[str] = None,
         scale: ScaleLike = "default",
@@ -491,20 +492,20 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods):
 
     # --- moving a desk ---------------------------------------------------------------
 
-    def export_bundle(self, path: Union[str, "os.PathLike[str]"]) -> m.Checkpoint:
+    def export_bundle(self, path: Union[str, os.PathLike[str]]) -> m.Checkpoint:
         """Writes the whole ledger to `path` as a bundle: JSON Lines, one event per line
         with its hash (snapshots' bytes included, base64), then the head as a checkpoint
         line. Streams; the file appears complete or not at all. Returns the head."""
         return m.checkpoint_from_core(self._core.export_bundle(os.fspath(path)))
 
-    def import_bundle(self, path: Union[str, "os.PathLike[str]"]) -> m.Checkpoint:
+    def import_bundle(self, path: Union[str, os.PathLike[str]]) -> m.Checkpoint:
         """Fills this new ledger with a bundle's chain: the identical events, hashes and
         ledger identity. Every line is verified first: anything altered raises
         :class:`IntegrityError` naming the line and nothing is written. Only a new
         ledger (nothing but its first event) can take a bundle."""
         return m.checkpoint_from_core(self._core.import_bundle(os.fspath(path)))
 
-    def merge(self, other: Union[str, "os.PathLike[str]"]) -> m.MergeReport:
+    def merge(self, other: Union[str, os.PathLike[str]]) -> m.MergeReport:
         """Brings another desk's events into this one, in one transaction. `other` is the
         other desk's ledger file or a bundle. Every merged event keeps the other desk's
         identity and the original event's hash, time and actor under ``origin``; entities

@@ -12,7 +12,8 @@ import contextlib
 import gc
 import itertools
 import operator
-from typing import Iterator, Optional
+from collections.abc import Iterator
+from typing import Optional
 
 from .. import model as m
 from ..errors import InvalidInputError

@@ -8,7 +8,8 @@ whose verdict still is the imported one, the review it is based on. See
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Optional, Union
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Optional, Union
 
 from ... import model as m
 from ...errors import InvalidInputError, NotFoundError

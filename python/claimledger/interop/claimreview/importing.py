@@ -7,8 +7,9 @@ See :meth:`claimledger.Workbench.import_claimreview`.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Mapping, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from ...scales import scale_ratings
 from .jsonld import (

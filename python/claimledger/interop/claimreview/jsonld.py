@@ -13,8 +13,9 @@ import datetime as _dt
 import json
 import re
 import urllib.parse
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping, Optional, Union
+from typing import Any, Optional, Union
 
 from ...errors import InvalidInputError
 

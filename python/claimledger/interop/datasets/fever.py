@@ -10,8 +10,9 @@ import codecs
 import json
 import re
 import urllib.parse
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator, Optional, Union
+from typing import Any, Optional, Union
 
 from ...workbench import LedgerWorkbench
 from .loading import (
@@ -137,7 +138,7 @@ def _fever_rows(file: Path, hasher: Any, meter: LoadProgress) -> Iterator[Item]:
 def _first_char(file: Path) -> Optional[str]:
     """The first character that is not white space (after a UTF-8 byte order mark), as
     text; None for a blank file."""
-    with open(file, "rb") as stream:
+    with file.open("rb") as stream:
         start = stream.read(len(BOM))
         chunk = start[len(BOM) :] if start == BOM else start
         while True:
@@ -153,7 +154,7 @@ def _chunks(file: Path, hasher: Any, meter: LoadProgress) -> Iterator[str]:
     """The file as text in chunks, hashing as it reads. Bytes that are not UTF-8 become
     lone surrogates (surrogateescape), so the item holding them can be reported."""
     decoder = codecs.getincrementaldecoder("utf-8")("surrogateescape")
-    with open(file, "rb") as stream:
+    with file.open("rb") as stream:
         first = True
         for chunk in iter(lambda: stream.read(CHUNK_BYTES), b""):
             hasher.update(chunk)

@@ -5,8 +5,9 @@ as speakers (person sources) and claims with a "politifact" verdict.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator, Optional
+from typing import Any, Optional
 
 from ...workbench import LedgerWorkbench
 from .loading import (

@@ -12,9 +12,10 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator, NamedTuple, Optional, Union
+from typing import Any, Callable, NamedTuple, Optional, Union
 
 from ...errors import InvalidInputError
 from ...terminal import Progress
@@ -203,7 +204,7 @@ def _malformed(
 
 
 def _hash_file(file: Path, hasher: Any, meter: LoadProgress) -> None:
-    with open(file, "rb") as stream:
+    with file.open("rb") as stream:
         for chunk in iter(lambda: stream.read(CHUNK_BYTES), b""):
             hasher.update(chunk)
             meter.read(len(chunk))
@@ -356,7 +357,7 @@ def _utf8_problem(error: UnicodeDecodeError, raw: bytes) -> str:
 
 def _lines(file: Path, hasher: Any, meter: LoadProgress) -> Iterator[tuple[int, bytes]]:
     """(line number, bytes without the line break) of each line, hashing as it reads."""
-    with open(file, "rb") as stream:
+    with file.open("rb") as stream:
         for number, raw in enumerate(stream, 1):
             hasher.update(raw)
             meter.read(len(raw))

@@ -5,7 +5,8 @@ claim's card and one-line text, which the records' views use.
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Optional, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any, Optional
 
 from ... import model as m
 from ..scores import Scorer, known_score, workbench_scorer
@@ -80,7 +81,7 @@ class ClaimCard:
         names: Optional[Mapping[str, str]] = None,
         snapshots: Optional[Mapping[str, m.Snapshot]] = None,
         score: Optional[Scorer] = None,
-    ) -> "ClaimCard":
+    ) -> ClaimCard:
         """The card of `claim` (an id or a Claim) on `wb`; `names` (source id -> name),
         `snapshots` (hash -> Snapshot) and `score` may be passed to save lookups when
         making many cards."""

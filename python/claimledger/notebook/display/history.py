@@ -9,7 +9,8 @@ What each event type shows is written here (:data:`CHANGES`), one function per t
 from __future__ import annotations
 
 import json
-from typing import Any, Iterable, Iterator, Mapping, Optional
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, Optional
 
 from ... import model as m
 from ..frames import events_frame
@@ -44,7 +45,7 @@ class _Change:
         self.highlight = highlight
         self.parts: list = []  # (kind, value): text, strong, quote, code, rating, ...
 
-    def add(self, kind: str, value: Any) -> "_Change":
+    def add(self, kind: str, value: Any) -> _Change:
         self.parts.append((kind, value))
         return self
 

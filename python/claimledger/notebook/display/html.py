@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import colorsys
 import html
-from typing import Any, Iterable, Mapping, Optional, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Optional
 
 from ... import model as m
 from ...vocabulary import RELIABILITY_GRADES

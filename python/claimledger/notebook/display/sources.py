@@ -5,7 +5,8 @@ track record (verdict counts by rating, the smoothed truth score with its interv
 
 from __future__ import annotations
 
-from typing import Any, Optional, Sequence
+from collections.abc import Sequence
+from typing import Any, Optional
 
 from ... import model as m
 from ...vocabulary import RELIABILITY_GRADES
@@ -132,7 +133,7 @@ class SourceCard:
         self.score: Scorer = score or known_score
 
     @classmethod
-    def from_workbench(cls, wb: Any, source: Any) -> "SourceCard":
+    def from_workbench(cls, wb: Any, source: Any) -> SourceCard:
         found = wb.source(source)
         return cls(
             found,
