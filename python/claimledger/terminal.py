@@ -35,8 +35,9 @@ def _isatty(stream: Any) -> bool:
 
 class Progress:
     """A line of progress on `stream` (stderr by default), shown only when the stream is a
-    terminal (or `enabled` says so). Count with :meth:`advance`, or call it as a callback
-    ``progress(done, total)``; use it as a context manager so that the line is ended.
+    terminal (or `enabled` says so). Call it as a callback ``progress(done, total)``, or
+    set :attr:`done` and :meth:`draw`; use it as a context manager so that the line is
+    ended.
 
     The line is ``label [#####.....]  50% 5/10`` unless `describe` (a function of this
     object) gives other words."""
@@ -69,10 +70,6 @@ class Progress:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-    def advance(self, n: int = 1) -> None:
-        self.done += n
-        self.draw(force=self.done >= self.total)
 
     def __call__(self, done: int, total: int) -> None:
         """As a callback ``progress(done, total)``."""

@@ -16,13 +16,13 @@ class Terminal(io.StringIO):
 def test_progress_is_quiet_unless_the_stream_is_a_terminal():
     quiet = io.StringIO()
     with terminal.Progress(10, "cards", stream=quiet) as bar:
-        for _ in range(10):
-            bar.advance()
+        for done in range(1, 11):
+            bar(done, 10)
     assert quiet.getvalue() == ""
     loud = Terminal()
     with terminal.Progress(10, "cards", stream=loud) as bar:
-        for _ in range(10):
-            bar.advance()
+        for done in range(1, 11):
+            bar(done, 10)
     out = loud.getvalue()
     assert out.startswith("\rcards [")
     assert out.endswith("100% 10/10\n")

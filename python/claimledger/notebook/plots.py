@@ -128,7 +128,7 @@ def _betacf(a: float, b: float, x: float) -> float:
     return h
 
 
-def beta_cdf(x: float, a: float, b: float) -> float:
+def _beta_cdf(x: float, a: float, b: float) -> float:
     """P(X <= x) for X ~ Beta(a, b)."""
     if x <= 0.0:
         return 0.0
@@ -152,7 +152,7 @@ def beta_interval(alpha: float, beta: float, level: float = 0.95) -> tuple[float
         lo, hi = 0.0, 1.0
         for _ in range(80):
             mid = (lo + hi) / 2.0
-            if beta_cdf(mid, alpha, beta) < p:
+            if _beta_cdf(mid, alpha, beta) < p:
                 lo = mid
             else:
                 hi = mid

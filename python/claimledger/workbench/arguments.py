@@ -79,6 +79,7 @@ def id_of(value: Any, what: str = "id") -> str:
 
 
 def optional_id(value: Any, what: str) -> Optional[str]:
+    """:func:`id_of` of `value`, or None for None."""
     return None if value is None else id_of(value, what)
 
 
@@ -102,6 +103,7 @@ def checked_text(value: Any, what: str) -> Any:
 
 
 def text_bytes(content: Union[str, bytes], what: str) -> bytes:
+    """The bytes of a document given as text (written as UTF-8) or as bytes."""
     if isinstance(content, str):
         try:
             return content.encode("utf-8")
@@ -116,6 +118,8 @@ def text_bytes(content: Union[str, bytes], what: str) -> bytes:
 
 
 def checked_record(record: Mapping[str, Any], keys: Sequence[str], where: str) -> dict:
+    """`record` as a dict, after checking that it is a mapping with only `keys`; `where`
+    names it in the error (``claims[17]``)."""
     if not isinstance(record, Mapping):
         raise InvalidInputError(
             f"[claimledger.input.record] {where} must be a mapping with keys "
@@ -161,6 +165,7 @@ def verdict_argument(value: Any) -> tuple[Optional[str], Optional[str]]:
 
 
 def core_checkpoint(against: CheckpointLike) -> _core.Checkpoint:
+    """The core's checkpoint for a Checkpoint, its JSON text or a mapping of its fields."""
     try:
         if isinstance(against, str):
             against = m.Checkpoint.from_json(against)

@@ -19,7 +19,23 @@ from typing import Any, Optional, Union
 
 from ...errors import InvalidInputError
 
-ACCEPTED = (
+__all__ = [
+    "Party",
+    "appearances_of",
+    "date_at",
+    "input_error",
+    "item_reviewed",
+    "json_path",
+    "load_document",
+    "party_at",
+    "party_json",
+    "resolve_reference",
+    "reviews_in",
+    "shortened",
+    "text_at",
+]
+
+_ACCEPTED = (
     'a ClaimReview object (its "@type" "ClaimReview" or a list holding it), a list of '
     'them, or {"@graph": [...]}'
 )
@@ -28,6 +44,7 @@ _DATE = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})(?:$|[T ])")
 
 
 def input_error(kind: str, message: str) -> InvalidInputError:
+    """An InvalidInputError ``[claimledger.claimreview.<kind>] message``."""
     return InvalidInputError(
         f"[claimledger.claimreview.{kind}] {message}", f"claimledger.claimreview.{kind}"
     )
@@ -51,14 +68,14 @@ def _local_name(type_name: Any) -> str:
     return re.split(r"[/#:]", type_name)[-1] if isinstance(type_name, str) else ""
 
 
-def types_of(node: Mapping[str, Any]) -> set[str]:
+def _types_of(node: Mapping[str, Any]) -> set[str]:
     declared = node.get("@type")
     if isinstance(declared, list):
         return {_local_name(t) for t in declared}
     return {_local_name(declared)} if declared is not None else set()
 
 
-def utf8_text(text: str, path: str) -> str:
+def _utf8_text(text: str, path: str) -> str:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as error:
@@ -80,14 +97,14 @@ def text_at(node: Mapping[str, Any], key: str, path: str) -> Optional[str]:
         value = value["@value"]  # a JSON-LD value object
     if not isinstance(value, str) or not value.strip():
         return None
-    return utf8_text(value.strip(), where)
+    return _utf8_text(value.strip(), where)
 
 
-def texts_at(node: Mapping[str, Any], key: str, path: str) -> list[str]:
+def _texts_at(node: Mapping[str, Any], key: str, path: str) -> list[str]:
     value = node.get(key)
     values = value if isinstance(value, list) else [value]
     return [
-        utf8_text(v.strip(), json_path(path, key))
+        _utf8_text(v.strip(), json_path(path, key))
         for v in values
         if isinstance(v, str) and v.strip()
     ]
@@ -109,7 +126,7 @@ def date_at(node: Mapping[str, Any], key: str, path: str, notes: list[str]) -> O
     return None
 
 
-def host_of(url: str) -> str:
+def _host_of(url: str) -> str:
     host = urllib.parse.urlsplit(url).hostname or url
     return host[4:] if host.startswith("www.") else host
 
@@ -133,7 +150,7 @@ def _parse_text(text: str) -> Any:
         raise input_error(
             "json",
             f"not valid JSON: {error.msg} at line {error.lineno} column {error.colno}; "
-            f"give {ACCEPTED}",
+            f"give {_ACCEPTED}",
         ) from None
     except ValueError as error:
         raise input_error("json", f"not valid JSON: {error}") from None
@@ -192,7 +209,7 @@ def load_document(doc: Any) -> tuple[Any, bytes]:
         return json.loads(text), raw
     raise input_error(
         "input",
-        f"import_claimreview takes {ACCEPTED}, as parsed JSON or as JSON text, "
+        f"import_claimreview takes {_ACCEPTED}, as parsed JSON or as JSON text, "
         f"not {type(doc).__name__}",
     )
 
@@ -220,7 +237,7 @@ def _find_reviews(value: Any) -> tuple[list[tuple[str, dict]], list[str]]:
             for i, item in enumerate(node):
                 visit(item, json_path(path, i))
         elif isinstance(node, Mapping):
-            if "ClaimReview" in types_of(node):
+            if "ClaimReview" in _types_of(node):
                 reviews.append((path, node))
             elif isinstance(node.get("@graph"), list):
                 visit(node["@graph"], json_path(path, "@graph"))
@@ -235,10 +252,12 @@ def _find_reviews(value: Any) -> tuple[list[tuple[str, dict]], list[str]]:
 
 
 def reviews_in(doc: Any) -> tuple[list[tuple[str, dict]], list[str], dict[str, Any]]:
+    """Every ClaimReview of a parsed document with its JSON path, what else the document
+    holds, and its nodes by "@id"; raises when it holds no ClaimReview."""
     reviews, others = _find_reviews(doc)
     if not reviews:
         found = "; found " + ", ".join(others[:5]) if others else ""
-        raise input_error("no_review", f"$ holds no ClaimReview; give {ACCEPTED}{found}")
+        raise input_error("no_review", f"$ holds no ClaimReview; give {_ACCEPTED}{found}")
     ids: dict[str, Any] = {}
     _index_ids(doc, ids)
     return reviews, others, ids
@@ -286,6 +305,7 @@ class Party:
 def party_json(
     kind: str, name: str, url: Optional[str], same_as: list[str], job_title: Optional[str]
 ) -> dict[str, Any]:
+    """A Person or Organization as schema.org JSON-LD."""
     party: dict[str, Any] = {"@type": "Person" if kind == "person" else "Organization"}
     party["name"] = name
     if url:
@@ -316,7 +336,7 @@ def party_at(
         value = resolve_reference(present[0], ids)
     default_kind = "organisation" if role == "org" else "person"
     if isinstance(value, str):
-        text = utf8_text(value.strip(), path)
+        text = _utf8_text(value.strip(), path)
         if not text:
             return None
         if role == "author":
@@ -324,12 +344,12 @@ def party_at(
                 f"{path}: a name without a Person or Organization @type; recorded as a person"
             )
         if re.match(r"https?://", text):
-            return Party(host_of(text), default_kind, text, (), None, f"claimreview:{role}:{text}")
+            return Party(_host_of(text), default_kind, text, (), None, f"claimreview:{role}:{text}")
         return Party(text, default_kind, None, (), None, f"claimreview:{role}:{text}")
     if not isinstance(value, Mapping):
         notes.append(f"{path}: not a Person or Organization ({type(value).__name__}); ignored")
         return None
-    types = types_of(value)
+    types = _types_of(value)
     if "Person" in types:
         kind = "person"
     elif any(t.endswith("Organization") or t == "Organisation" for t in types):
@@ -340,13 +360,13 @@ def party_at(
             notes.append(f"{path}: no Person or Organization @type; recorded as a person")
     name = text_at(value, "name", path) or text_at(value, "alternateName", path)
     url = text_at(value, "url", path)
-    same_as = tuple(texts_at(value, "sameAs", path))
+    same_as = tuple(_texts_at(value, "sameAs", path))
     key = name or url or (same_as[0] if same_as else None)
     if key is None:
         notes.append(f"{path}: neither name nor url given; not recorded")
         return None
     if name is None:
-        name = host_of(url or same_as[0])
+        name = _host_of(url or same_as[0])
     job_title = text_at(value, "jobTitle", path) or text_at(value, "title", path)
     return Party(name, kind, url, same_as, job_title, f"claimreview:{role}:{key}")
 
@@ -354,6 +374,8 @@ def party_at(
 def item_reviewed(
     review: Mapping[str, Any], path: str, ids: Mapping[str, Any], notes: list[str]
 ) -> tuple[Optional[Mapping[str, Any]], str]:
+    """A review's ``itemReviewed`` (the first, when there are several) and its JSON path;
+    None when absent or not an object (with a note)."""
     where = json_path(path, "itemReviewed")
     item = resolve_reference(review.get("itemReviewed"), ids)
     if isinstance(item, list):
@@ -368,6 +390,7 @@ def item_reviewed(
 
 
 def shortened(text: str, limit: int = 80) -> str:
+    """`text` cut to `limit` characters with an ellipsis."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -377,7 +400,7 @@ def appearances_of(
     """The CreativeWorks an itemReviewed appeared in, as exported: a Claim's
     firstAppearance and appearance, or an older CreativeWork itemReviewed itself."""
     found: list[tuple[str, Any]] = []
-    if "Claim" in types_of(item):
+    if "Claim" in _types_of(item):
         for key in ("firstAppearance", "appearance"):
             value = item.get(key)
             if isinstance(value, list):

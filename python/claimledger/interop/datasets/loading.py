@@ -86,6 +86,8 @@ class Row(NamedTuple):
 
 
 class Bad(NamedTuple):
+    """A row that is not valid data: its line and why."""
+
     line: int
     reason: str
     fatal: bool = False  # nothing after it can be read (a broken JSON array)
