@@ -17,6 +17,23 @@ import pytest
 from claimledger.cli import build_parser, main
 from claimledger.demo import build_demo
 
+#: Commands the README and the design name (every sub-command is checked below).
+COMMANDS = [
+    "demo",
+    "init",
+    "add-source",
+    "add-snapshot",
+    "add-claim",
+    "link-evidence",
+    "set-verdict",
+    "set-status",
+    "rate-source",
+    "claims",
+    "history",
+    "verify",
+    "checkpoint",
+]
+
 
 def sub_commands() -> dict:
     parser = build_parser()
@@ -31,6 +48,12 @@ def test_top_level_help_lists_examples(capsys):
     out = capsys.readouterr().out
     assert "examples:" in out
     assert "claimledger report desk.ledger -o report.html" in out
+    for command in COMMANDS:
+        assert command in out
+
+
+def test_the_named_commands_exist():
+    assert set(COMMANDS) <= set(sub_commands())
 
 
 @pytest.mark.parametrize("name", sorted(sub_commands()))

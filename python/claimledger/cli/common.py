@@ -21,11 +21,13 @@ from ..desk import Workbench
 from ..files import remove_ledger_files
 
 __all__ = [
+    "JSON_OPTION",
     "Command",
     "arg",
     "command",
     "one_of",
     "open_ledger",
+    "print_items",
     "print_json",
     "removed_if_import_fails",
 ]
@@ -116,6 +118,21 @@ def _as_json(value: Any) -> Any:
 def print_json(value: Any) -> None:
     """Prints records (dataclasses), lists of them or plain data as indented JSON."""
     print(json.dumps(_as_json(value), ensure_ascii=False, indent=2))
+
+
+#: The ``--json`` option of the commands that print data.
+JSON_OPTION = arg("--json", action="store_true", help="print JSON")
+
+
+def print_items(args: argparse.Namespace, items: Sequence[Any], line: Callable[[Any], str]) -> int:
+    """Prints `items` as JSON with ``--json``, else ``line(item)`` for each (which may
+    hold several lines); returns the exit status, 0."""
+    if args.json:
+        print_json(items)
+        return 0
+    for item in items:
+        print(line(item))
+    return 0
 
 
 @contextlib.contextmanager

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..terminal import busy
-from .common import arg, command, open_ledger, print_json
+from .common import JSON_OPTION, arg, command, open_ledger, print_json
 
 
 @command(
@@ -17,7 +17,7 @@ from .common import arg, command, open_ledger, print_json
     "check every hash, link, snapshot and table; exit 1 on any problem",
     "claimledger verify desk.ledger --against head.json",
     arg("--against", help="a checkpoint file written by 'claimledger checkpoint'"),
-    arg("--json", action="store_true", help="print JSON"),
+    JSON_OPTION,
 )
 def verify(args: argparse.Namespace) -> int:
     against: Optional[str] = None
@@ -61,7 +61,7 @@ def rebuild(args: argparse.Namespace) -> int:
     "bring another desk's events (a ledger file or a bundle) into this ledger",
     "claimledger merge desk.ledger colleague.ledger",
     arg("other", help="the other desk: a ledger file or a bundle"),
-    arg("--json", action="store_true", help="print JSON"),
+    JSON_OPTION,
     writes=True,
 )
 def merge(args: argparse.Namespace) -> int:

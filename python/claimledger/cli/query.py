@@ -8,10 +8,9 @@ import argparse
 import json
 
 from ..errors import InvalidInputError
+from ..model import Candidate, Claim, Event, SearchHit, SimilarHit
 from ..vocabulary import REANCHOR_STATUSES
-from .common import arg, command, one_of, open_ledger, print_json
-
-_JSON = arg("--json", action="store_true", help="print JSON")
+from .common import JSON_OPTION, arg, command, one_of, open_ledger, print_items, print_json
 
 
 @command(
@@ -23,7 +22,7 @@ _JSON = arg("--json", action="store_true", help="print JSON")
     arg("--claimant"),
     arg("--tag"),
     arg("--limit", type=int),
-    _JSON,
+    JSON_OPTION,
 )
 def claims(args: argparse.Namespace) -> int:
     with open_ledger(args) as wb:
@@ -34,13 +33,12 @@ def claims(args: argparse.Namespace) -> int:
             tag=args.tag,
             limit=args.limit,
         )
-    if args.json:
-        print_json(found)
-        return 0
-    for claim in found:
-        rating = claim.verdict.rating if claim.verdict else "-"
-        print(f"{claim.id}  {rating:<13} {claim.status:<11} {claim.text}")
-    return 0
+    return print_items(args, found, _claim_line)
+
+
+def _claim_line(claim: Claim) -> str:
+    rating = claim.verdict.rating if claim.verdict else "-"
+    return f"{claim.id}  {rating:<13} {claim.status:<11} {claim.text}"
 
 
 @command(
@@ -56,7 +54,7 @@ def claims(args: argparse.Namespace) -> int:
     arg("--match", default="all", choices=["all", "any"]),
     arg("--limit", type=int, default=10),
     arg("--snapshots", action="store_true", help="search the texts of the snapshots instead"),
-    _JSON,
+    JSON_OPTION,
 )
 def search(args: argparse.Namespace) -> int:
     if args.snapshots:
@@ -72,13 +70,12 @@ def search(args: argparse.Namespace) -> int:
             match=args.match,
             limit=args.limit,
         )
-    if args.json:
-        print_json(hits)
-        return 0
-    for hit in hits:
-        rating = hit.claim.verdict.rating if hit.claim.verdict else "-"
-        print(f"{hit.claim.id}  {hit.score:6.2f}  {rating:<13} {hit.snippet}")
-    return 0
+    return print_items(args, hits, _search_hit_line)
+
+
+def _search_hit_line(hit: SearchHit) -> str:
+    rating = hit.claim.verdict.rating if hit.claim.verdict else "-"
+    return f"{hit.claim.id}  {hit.score:6.2f}  {rating:<13} {hit.snippet}"
 
 
 def _search_snapshots(args: argparse.Namespace) -> int:
@@ -93,13 +90,13 @@ def _search_snapshots(args: argparse.Namespace) -> int:
         )
     with open_ledger(args) as wb:
         hits = wb.search_snapshots(args.query, match=args.match, limit=args.limit)
-    if args.json:
-        print_json(hits)
-        return 0
-    for hit in hits:
-        print(f"{hit.snapshot.hash}  {hit.score:6.2f}  {hit.snapshot.url or '-'}")
-        print(f"    {hit.snippet}")
-    return 0
+    return print_items(
+        args,
+        hits,
+        lambda hit: (
+            f"{hit.snapshot.hash}  {hit.score:6.2f}  {hit.snapshot.url or '-'}\n    {hit.snippet}"
+        ),
+    )
 
 
 @command(
@@ -108,18 +105,17 @@ def _search_snapshots(args: argparse.Namespace) -> int:
     'claimledger similar desk.ledger "South Korea hosts 28,500 US soldiers"',
     arg("text"),
     arg("-k", type=int, default=5, help="how many (default 5)"),
-    _JSON,
+    JSON_OPTION,
 )
 def similar(args: argparse.Namespace) -> int:
     with open_ledger(args) as wb:
         hits = wb.similar(args.text, k=args.k)
-    if args.json:
-        print_json(hits)
-        return 0
-    for hit in hits:
-        rating = hit.claim.verdict.rating if hit.claim.verdict else "-"
-        print(f"{hit.claim.id}  {hit.score:.2f}  {rating:<13} {hit.claim.text}")
-    return 0
+    return print_items(args, hits, _similar_hit_line)
+
+
+def _similar_hit_line(hit: SimilarHit) -> str:
+    rating = hit.claim.verdict.rating if hit.claim.verdict else "-"
+    return f"{hit.claim.id}  {hit.score:.2f}  {rating:<13} {hit.claim.text}"
 
 
 @command(
@@ -129,20 +125,19 @@ def similar(args: argparse.Namespace) -> int:
     arg("snapshot", help="the snapshot's hash"),
     arg("--limit", type=int, help="show at most this many"),
     arg("--min-score", type=float, default=0.0, help="hide lower scores"),
-    _JSON,
+    JSON_OPTION,
 )
 def candidates(args: argparse.Namespace) -> int:
     with open_ledger(args) as wb:
         found = wb.candidates(args.snapshot, min_score=args.min_score, limit=args.limit)
-    if args.json:
-        print_json(found)
-        return 0
-    for c in found:
-        features = " ".join(f"{name}{weight:+.2f}" for name, weight in c.features.items())
-        print(f"{c.score:.2f}  [{c.start}:{c.end}]  {c.text}")
-        if features:
-            print(f"      {features}")
-    return 0
+    return print_items(args, found, _candidate_lines)
+
+
+def _candidate_lines(c: Candidate) -> str:
+    """The candidate, then the features that scored it on a second line (if any)."""
+    features = " ".join(f"{name}{weight:+.2f}" for name, weight in c.features.items())
+    line = f"{c.score:.2f}  [{c.start}:{c.end}]  {c.text}"
+    return f"{line}\n      {features}" if features else line
 
 
 @command(
@@ -152,7 +147,7 @@ def candidates(args: argparse.Namespace) -> int:
     "claimledger reanchor desk.ledger xxh3-128:<old> xxh3-128:<new>",
     arg("old", help="hash of the snapshot the quotes were taken from"),
     arg("new", help="hash of the new version of the document"),
-    _JSON,
+    JSON_OPTION,
 )
 def reanchor(args: argparse.Namespace) -> int:
     with open_ledger(args) as wb:
@@ -190,7 +185,7 @@ def reanchor(args: argparse.Namespace) -> int:
     "every source with its reliability and track record (smoothed truth score and 95%% interval)",
     "claimledger sources desk.ledger --sort volume",
     arg("--sort", default="score", choices=["score", "volume", "name"]),
-    _JSON,
+    JSON_OPTION,
 )
 def sources(args: argparse.Namespace) -> int:
     with open_ledger(args) as wb:
@@ -199,16 +194,15 @@ def sources(args: argparse.Namespace) -> int:
     rows = [
         {k: (None if isinstance(v, float) and v != v else v) for k, v in r.items()} for r in rows
     ]  # NaN (no score) as null
-    if args.json:
-        print_json(rows)
-        return 0
-    for r in rows:
-        score = "-" if r["score"] is None else f"{r['score']:.2f} [{r['low']:.2f}, {r['high']:.2f}]"
-        print(
-            f"{r['id']}  {r['kind']:<15} {r['reliability'] or '-':<2} "
-            f"{r['verdicts']:>6} verdicts  score {score:<20} {r['name']}"
-        )
-    return 0
+    return print_items(args, rows, _source_line)
+
+
+def _source_line(r: dict) -> str:
+    score = "-" if r["score"] is None else f"{r['score']:.2f} [{r['low']:.2f}, {r['high']:.2f}]"
+    return (
+        f"{r['id']}  {r['kind']:<15} {r['reliability'] or '-':<2} "
+        f"{r['verdicts']:>6} verdicts  score {score:<20} {r['name']}"
+    )
 
 
 @command(
@@ -216,20 +210,19 @@ def sources(args: argparse.Namespace) -> int:
     "every event that touched a claim or source",
     "claimledger history desk.ledger clm_...",
     arg("id"),
-    _JSON,
+    JSON_OPTION,
 )
 def history(args: argparse.Namespace) -> int:
     with open_ledger(args) as wb:
         events = wb.history(args.id)
-    if args.json:
-        print_json(events)
-        return 0
-    for event in events:
-        data = json.dumps(event.data, ensure_ascii=False, sort_keys=True)
-        if len(data) > 100:
-            data = data[:99] + "…"
-        print(f"{event.seq:>6}  {event.at}  {event.actor:<10} {event.type:<16} {data}")
-    return 0
+    return print_items(args, events, _event_line)
+
+
+def _event_line(event: Event) -> str:
+    data = json.dumps(event.data, ensure_ascii=False, sort_keys=True)
+    if len(data) > 100:
+        data = data[:99] + "…"
+    return f"{event.seq:>6}  {event.at}  {event.actor:<10} {event.type:<16} {data}"
 
 
 COMMANDS = (claims, search, similar, candidates, reanchor, sources, history)
