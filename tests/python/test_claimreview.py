@@ -1,7 +1,7 @@
-"""schema.org ClaimReview (claimreview.py): export field by field against the schema.org
-definitions, import of every accepted shape (one review, a list, a @graph; @type, author
-and ratings in their several forms), the round trip, idempotent re-import, bad input that
-names its JSON path and writes nothing, and the export/import commands."""
+"""schema.org ClaimReview (claimledger.interop.claimreview): export field by field against
+the schema.org definitions, import of every accepted shape (one review, a list, a @graph;
+@type, author and ratings in their several forms), the round trip, idempotent re-import,
+bad input that names its JSON path and writes nothing, and the export/import commands."""
 
 from __future__ import annotations
 
