@@ -12,6 +12,9 @@ This module sits at the bottom of the package: it imports only the binding.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+
 from . import _core
 
 __all__ = [
@@ -37,11 +40,11 @@ SOURCE_KINDS: tuple[str, ...] = tuple(_core.SOURCE_KINDS)
 #: The type of every event a ledger records, in the order the core lists them.
 EVENT_TYPES: tuple[str, ...] = tuple(_core.EVENT_TYPES)
 
-#: A source's reliability on the Admiralty scale, A to F: grade -> what it means.
-RELIABILITY_GRADES: dict[str, str] = dict(_core.RELIABILITY_GRADES)
+#: A source's reliability on the Admiralty scale, A to F: grade -> what it means (read-only).
+RELIABILITY_GRADES: Mapping[str, str] = MappingProxyType(dict(_core.RELIABILITY_GRADES))
 
 #: A piece of information's credibility on the Admiralty scale, 1 to 6: grade -> meaning.
-CREDIBILITY_GRADES: dict[str, str] = dict(_core.CREDIBILITY_GRADES)
+CREDIBILITY_GRADES: Mapping[str, str] = MappingProxyType(dict(_core.CREDIBILITY_GRADES))
 
 #: The names of the rating scales built into the core.
 BUILTIN_SCALES: tuple[str, ...] = tuple(_core.BUILTIN_SCALES)

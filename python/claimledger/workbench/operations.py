@@ -59,7 +59,8 @@ class NearDuplicateWarning(UserWarning):
 
 
 class LedgerWorkbench(CredibilityMethods, SearchMethods):
-    """A fact-check desk kept in one ledger file: its ledger operations. Use
+    """A fact-check desk kept in one ledger file: its ledger operations, with those about
+    credibility (:mod:`.credibility`) and finding things (:mod:`.search`). Use
     ``claimledger.open`` to get one (with the notebook and interop methods too)."""
 
     def __init__(
