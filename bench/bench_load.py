@@ -2,7 +2,7 @@
 
 What it measures
     1. LIAR: the full LIAR set (train, valid and test TSV, 12,836 statements) loaded into a
-       fresh ledger *file* with ``claimledger.datasets.load_liar`` (politifact scale):
+       fresh ledger *file* with ``claimledger.interop.datasets.load_liar`` (politifact scale):
        speakers become person sources, each statement a claim with its subjects as tags,
        its context, provenance and its label as a verdict. Skipped, with a message, when
        ``--liar-dir`` does not hold the three files.
@@ -268,7 +268,7 @@ def _count_claims(path: Path) -> int:
 
 def claimledger_liar(args: argparse.Namespace, directory: Path) -> dict:
     import claimledger as cl
-    from claimledger.datasets import load_liar
+    from claimledger.interop.datasets import load_liar
 
     files = _liar_files(args.liar_dir)
     assert files is not None

@@ -6,7 +6,9 @@
         ...
         assert wb.verify().ok
 
-See the README for the hashing rule and what verify() proves.
+See the README for the hashing rule and what verify() proves, and docs/ARCHITECTURE.md for
+how the package is laid out: this module re-exports the public names; only the command
+line (:mod:`claimledger.cli`) sits above it.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 from importlib import metadata as _metadata
 
 from . import _core, scales
+from .desk import Workbench, open
 from .errors import (
     AnchorError,
     Error,
@@ -53,7 +56,7 @@ from .model import (
     quantity_from_core as _quantity_from_core,
 )
 from .scales import claimreview_rating, map_scale, truth_score
-from .workbench import NearDuplicateWarning, Workbench, open
+from .workbench import NearDuplicateWarning
 
 try:
     __version__ = _metadata.version("claimledger")

@@ -8,6 +8,9 @@ captures the fact sheet again after its publisher edited it and re-anchors the q
 linked to it (one exact, one moved, one changed: its claim needs review), verifies the
 ledger and saves a checkpoint. The script of the desk is
 ``data/demo_desk.json``.
+
+It uses the workbench's ledger operations only, like the notebook and interop layers
+beside it; ``claimledger demo`` (the command line) calls :func:`build_demo`.
 """
 
 from __future__ import annotations
@@ -19,7 +22,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Callable, Optional
 
-from .workbench import Workbench
+from .files import remove_ledger_files
+from .workbench import LedgerWorkbench
 
 __all__ = ["build_demo", "DEMO_LEDGER"]
 
@@ -36,15 +40,8 @@ def _number(value: float, unit: str = "") -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,g}"
 
 
-def _remove_ledger(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm"):
-        candidate = Path(str(path) + suffix)
-        if candidate.exists():
-            candidate.unlink()
-
-
 def build_demo(
-    folder: "os.PathLike[str] | str" = "demo", say: Optional[Callable[[str], None]] = print
+    folder: os.PathLike[str] | str = "demo", say: Optional[Callable[[str], None]] = print
 ) -> Path:
     """Builds the demo desk in `folder` (replacing an earlier demo ledger there) and
     returns the ledger's path. `say` receives the summary lines (None: silent)."""
@@ -53,12 +50,12 @@ def build_demo(
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / DEMO_LEDGER
     if path.exists():
-        with Workbench(path, actor="demo", create=False):
+        with LedgerWorkbench(path, actor="demo", create=False):
             pass  # raises StorageError, touching nothing, if it is not a ledger
-        _remove_ledger(path)
+        remove_ledger_files(path)
 
     script = json.loads(_data("demo_desk.json"))
-    with Workbench(path, actor="alice") as wb:
+    with LedgerWorkbench(path, actor="alice") as wb:
         sources = {}
         for s in script["sources"]:
             sources[s["key"]] = wb.add_source(

@@ -3,6 +3,12 @@ events, verify reports and checkpoints.
 
 They are frozen dataclasses with readable fields, built from the C++ core's records by
 the workbench. They hold no connection to the ledger: read them, keep them, compare them.
+
+Records know nothing of how they look. The notebook layer registers, for each record type
+it shows, a view per kind (:func:`register_view`): ``"text"`` for ``repr()``, ``"html"``
+for Jupyter's ``_repr_html_``, ``"frame"`` for :meth:`ReanchorReport.frame`. Importing
+claimledger imports that layer, so the views are there whenever a record is. This module
+imports only the vocabulary below it.
 """
 
 from __future__ import annotations
@@ -10,7 +16,9 @@ from __future__ import annotations
 import functools
 import json
 from dataclasses import dataclass, field, fields
-from typing import Any, Optional
+from typing import Any, Callable, Optional
+
+from .vocabulary import REANCHOR_STATUSES
 
 __all__ = [
     "Quote",
@@ -37,10 +45,47 @@ __all__ = [
     "ReanchoredQuote",
     "ReviewNeeded",
     "ReanchorReport",
+    "register_view",
 ]
 
+#: (record type, kind of view) -> the function giving that view of a record.
+_VIEWS: dict[tuple[type, str], Callable[[Any], Any]] = {}
 
-@functools.lru_cache(maxsize=None)
+
+def register_view(record_type: type, kind: str, view: Callable[[Any], Any]) -> None:
+    """Makes ``view(record)`` the `kind` of view of every `record_type` record: ``"text"``
+    (its ``repr()``), ``"html"`` (how Jupyter shows it) or ``"frame"`` (a DataFrame)."""
+    _VIEWS[record_type, kind] = view
+
+
+def _view(record: Any, kind: str) -> Callable[[Any], Any]:
+    try:
+        return _VIEWS[type(record), kind]
+    except KeyError:
+        raise LookupError(
+            f"no {kind} view of {type(record).__name__} is registered; import claimledger"
+        ) from None
+
+
+class Viewable:
+    """A record with views: ``repr()`` gives its registered ``"text"`` view (the
+    dataclass's own repr when there is none), Jupyter its ``"html"`` view."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        text = _VIEWS.get((type(self), "text"))
+        if text is not None:
+            return text(self)
+        shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in fields(self))
+        return f"{type(self).__qualname__}({shown})"
+
+    def _repr_html_(self) -> Optional[str]:
+        html = _VIEWS.get((type(self), "html"))
+        return None if html is None else html(self)
+
+
+@functools.cache
 def _field_names(cls) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls))
 
@@ -79,8 +124,8 @@ class Quantity:
     qualifier: str
 
 
-@dataclass(frozen=True)
-class Source:
+@dataclass(frozen=True, repr=False)
+class Source(Viewable):
     id: str
     name: str
     kind: str
@@ -92,17 +137,6 @@ class Source:
     actor: str
     ref: Optional[str] = None  # an outside id such as "liar:speaker:barack-obama"
     attributes: dict = field(default_factory=dict)  # e.g. job, state, party
-
-    def __repr__(self) -> str:
-        from . import display
-
-        return display.source_text(self)
-
-    def _repr_html_(self) -> str:
-        """How Jupyter shows it (see claimledger.display)."""
-        from . import display
-
-        return display.source_html(self)
 
 
 @dataclass(frozen=True)
@@ -131,8 +165,8 @@ class Verdict:
     seq: int
 
 
-@dataclass(frozen=True)
-class Claim:
+@dataclass(frozen=True, repr=False)
+class Claim(Viewable):
     id: str
     text: str
     claimant: Optional[str]
@@ -148,17 +182,6 @@ class Claim:
     context: Optional[str] = None  # where or how it was made
     ref: Optional[str] = None  # an outside id such as "liar:2635.json"
     provenance: Optional[dict] = None  # where it was loaded from
-
-    def __repr__(self) -> str:
-        from . import display
-
-        return display.claim_text(self)
-
-    def _repr_html_(self) -> str:
-        """How Jupyter shows it (see claimledger.display)."""
-        from . import display
-
-        return display.claim_html(self)
 
 
 @dataclass(frozen=True)
@@ -191,8 +214,8 @@ class YearScore:
     score: float  # posterior mean truth score for that year alone
 
 
-@dataclass(frozen=True)
-class TrackRecord:
+@dataclass(frozen=True, repr=False)
+class TrackRecord(Viewable):
     """How a source's claims fared: current verdicts by rating and a smoothed truth score.
 
     Each current verdict on the scale's truth axis counts as a partial success equal to
@@ -212,17 +235,6 @@ class TrackRecord:
     beta: float
     by_year: tuple[YearScore, ...]
     prior: str = "Beta(1, 1)"
-
-    def __repr__(self) -> str:
-        from . import display
-
-        return display.track_record_text(self)
-
-    def _repr_html_(self) -> str:
-        """How Jupyter shows it (see claimledger.display)."""
-        from . import display
-
-        return display.track_record_html(self)
 
 
 @dataclass(frozen=True)
@@ -320,8 +332,8 @@ class ReviewNeeded:
     verdict_cites: bool
 
 
-@dataclass(frozen=True)
-class ReanchorReport:
+@dataclass(frozen=True, repr=False)
+class ReanchorReport(Viewable):
     """Every quote of snapshot ``old`` re-anchored in snapshot ``new`` (in the order of
     their old position), and the claims that need review. ``report.counts`` tallies the
     statuses; ``report.frame()`` is a pandas view, one row per quote."""
@@ -335,7 +347,7 @@ class ReanchorReport:
 
     @property
     def counts(self) -> dict[str, int]:
-        counts = dict.fromkeys(("exact", "moved", "changed", "orphaned"), 0)
+        counts = dict.fromkeys(REANCHOR_STATUSES, 0)
         for quote in self.quotes:
             counts[quote.status] += 1
         return counts
@@ -343,20 +355,7 @@ class ReanchorReport:
     def frame(self):
         """One row per quote (needs pandas): claim, evidence, status, score, old and new
         start/end/exact, detail."""
-        from .frames import reanchor_frame
-
-        return reanchor_frame(self)
-
-    def __repr__(self) -> str:
-        from . import display
-
-        return display.reanchor_text(self)
-
-    def _repr_html_(self) -> str:
-        """How Jupyter shows it (see claimledger.display)."""
-        from . import display
-
-        return display.reanchor_html(self)
+        return _view(self, "frame")(self)
 
 
 @dataclass(frozen=True)
@@ -377,8 +376,8 @@ class MergeReport:
     conflicts: tuple[MergeConflict, ...]
 
 
-@dataclass(frozen=True)
-class Event:
+@dataclass(frozen=True, repr=False)
+class Event(Viewable):
     """One change in the ledger; ``hash`` is the SHA-256 of its canonical JSON."""
 
     seq: int
@@ -394,17 +393,6 @@ class Event:
         body = {k: getattr(self, k) for k in ("seq", "prev", "type", "at", "actor", "data")}
         return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
-    def __repr__(self) -> str:
-        from . import display
-
-        return display.event_text(self)
-
-    def _repr_html_(self) -> str:
-        """How Jupyter shows it (see claimledger.display)."""
-        from . import display
-
-        return display.event_html(self)
-
 
 @dataclass(frozen=True)
 class Problem:
@@ -413,25 +401,14 @@ class Problem:
     detail: str
 
 
-@dataclass(frozen=True)
-class VerifyReport:
+@dataclass(frozen=True, repr=False)
+class VerifyReport(Viewable):
     ok: bool
     events: int
     problems: tuple[Problem, ...] = field(default_factory=tuple)
 
     def __bool__(self) -> bool:
         return self.ok
-
-    def __repr__(self) -> str:
-        from . import display
-
-        return display.verify_text(self)
-
-    def _repr_html_(self) -> str:
-        """How Jupyter shows it (see claimledger.display)."""
-        from . import display
-
-        return display.verify_html(self)
 
 
 @dataclass(frozen=True)
@@ -450,7 +427,7 @@ class Checkpoint:
         )
 
     @classmethod
-    def from_json(cls, text: str) -> "Checkpoint":
+    def from_json(cls, text: str) -> Checkpoint:
         data = json.loads(text)
         return cls(ledger=data["ledger"], seq=int(data["seq"]), hash=data["hash"], at=data["at"])
 

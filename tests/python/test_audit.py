@@ -65,6 +65,7 @@ def test_history_of_a_source_includes_its_ratings_and_claims(tmp_path):
 
 def test_history_as_a_dataframe(tmp_path):
     import pandas as pd  # in the test extra: a missing pandas fails, never skips
+
     with cl.open(tmp_path / "d.ledger") as wb:
         _, _, claim, _ = build(wb)
         frame = wb.history_frame(claim)
@@ -77,7 +78,7 @@ def test_history_as_a_dataframe(tmp_path):
 
 
 def test_history_of_an_unknown_id_is_not_found():
-    with cl.open() as wb, pytest.raises(cl.NotFoundError, match="history.not_found"):
+    with cl.open() as wb, pytest.raises(cl.NotFoundError, match=r"history\.not_found"):
         wb.history("clm_0000000000000000")
 
 
@@ -110,7 +111,7 @@ def test_as_of_a_time(tmp_path):
         assert wb.as_of(dt.datetime.now(dt.timezone.utc)).source(outlet).reliability == "C"
         with pytest.raises(cl.InvalidInputError, match="did not exist yet"):
             wb.as_of("2001-01-01")
-        with pytest.raises(cl.InvalidInputError, match="input.date"):
+        with pytest.raises(cl.InvalidInputError, match=r"input\.date"):
             wb.as_of("last tuesday")
         with pytest.raises(cl.InvalidInputError):
             wb.as_of(0)
@@ -118,7 +119,7 @@ def test_as_of_a_time(tmp_path):
 
 def test_writing_through_an_as_of_view_raises_and_writes_nothing(tmp_path):
     with cl.open(tmp_path / "d.ledger") as wb:
-        _, snap, claim, _ = build(wb)
+        _, _snap, claim, _ = build(wb)
         past = wb.as_of(3)
         count = wb.event_count()
         for write in (

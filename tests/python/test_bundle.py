@@ -42,7 +42,8 @@ def test_the_bundle_is_json_lines_with_a_final_checkpoint(exported):
         "checkpoint": {"ledger": head.ledger, "seq": head.seq, "hash": head.hash, "at": head.at}
     }
     snapshots = [line for line in lines[1:-1] if line["event"]["type"] == "snapshot.added"]
-    assert snapshots and all("content" in line for line in snapshots)
+    assert snapshots
+    assert all("content" in line for line in snapshots)
 
 
 @pytest.mark.parametrize("line_index", [1, 5, 20, -2, -1])
@@ -64,7 +65,7 @@ def test_a_ledger_with_history_does_not_take_a_bundle(exported):
     bundle, *_ = exported
     with cl.open() as wb:
         wb.add_source("Someone")
-        with pytest.raises(cl.InvalidInputError, match="bundle.not_empty"):
+        with pytest.raises(cl.InvalidInputError, match=r"bundle\.not_empty"):
             wb.import_bundle(bundle)
         assert wb.event_count() == 2
 
@@ -77,7 +78,7 @@ def test_a_missing_bundle_is_not_found(tmp_path):
 def test_bundles_from_the_command_line(exported, tmp_path, capsys):
     from claimledger.cli import main
 
-    _, head, events, _ = exported
+    _, _head, events, _ = exported
     ledger = tmp_path / "source.ledger"
     with cl.open(ledger) as wb:
         wb.import_bundle(exported[0])

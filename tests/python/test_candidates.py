@@ -39,7 +39,8 @@ def test_demo_article_facts_rank_above_opinion(wb, demo_article):
     troops = _containing(found, "approximately 28,500 troops")
     war = _containing(found, "from 1950 to 1953")
     opinion = _containing(found, "almost theatrical")
-    assert "quantity" in troops.features and "date" in war.features
+    assert "quantity" in troops.features
+    assert "date" in war.features
     assert opinion.features["opinion"] < 0
     assert found.index(troops) < found.index(opinion)
     assert found.index(war) < found.index(opinion)
@@ -121,7 +122,9 @@ def test_cli_candidates(tmp_path, capsys, demo_article):
     assert demo_article[data[0]["start"] : data[0]["end"]] == data[0]["text"]
     status = main(["candidates", str(path), "xxh3-128:" + "0" * 32])
     err = capsys.readouterr().err.strip().splitlines()
-    assert status != 0 and len(err) == 1 and err[0].startswith("claimledger: ")
+    assert status != 0
+    assert len(err) == 1
+    assert err[0].startswith("claimledger: ")
 
 
 WEIGHTS = {
@@ -193,7 +196,9 @@ def test_generated_text_keeps_every_property(wb):
     previous_end = 0
     for c in by_place:
         assert isinstance(c, cl.Candidate)
-        assert type(c.start) is int and type(c.end) is int and type(c.score) is float
+        assert type(c.start) is int
+        assert type(c.end) is int
+        assert type(c.score) is float
         assert previous_end <= c.start < c.end <= len(text)
         assert text[c.start : c.end] == c.text == c.text.strip()
         previous_end = c.end

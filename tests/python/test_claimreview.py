@@ -1,7 +1,7 @@
-"""schema.org ClaimReview (claimreview.py): export field by field against the schema.org
-definitions, import of every accepted shape (one review, a list, a @graph; @type, author
-and ratings in their several forms), the round trip, idempotent re-import, bad input that
-names its JSON path and writes nothing, and the export/import commands."""
+"""schema.org ClaimReview (claimledger.interop.claimreview): export field by field against
+the schema.org definitions, import of every accepted shape (one review, a list, a @graph;
+@type, author and ratings in their several forms), the round trip, idempotent re-import,
+bad input that names its JSON path and writes nothing, and the export/import commands."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import re
 
 import claimledger as cl
 import pytest
-from claimledger.claimreview import ImportResult
 from claimledger.cli import main
+from claimledger.interop.claimreview import ImportResult
 
 DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
@@ -87,7 +87,8 @@ ORGANIZATION_OR_PERSON = ("Organization", "Person")
 def check_party(value):
     assert isinstance(value, dict)
     assert value["@type"] in ORGANIZATION_OR_PERSON
-    assert isinstance(value["name"], str) and value["name"]
+    assert isinstance(value["name"], str)
+    assert value["name"]
     if "url" in value:
         assert isinstance(value["url"], str)
     if "sameAs" in value:
@@ -160,7 +161,8 @@ def test_export_author_is_a_person_for_a_person_claimant_and_claim_date(wb):
         "url": "https://ada.example.com",
     }
     assert item["datePublished"] == "2024-04-30"
-    assert "appearance" not in item and "firstAppearance" not in item
+    assert "appearance" not in item
+    assert "firstAppearance" not in item
     # a rating off the truth axis has no ratingValue but keeps its name
     assert out["reviewRating"] == {
         "@type": "Rating",
@@ -266,7 +268,8 @@ def test_import_the_schema_org_shaped_example(wb, example_text, example):
     result = wb.import_claimreview(example_text)
     assert isinstance(result, ImportResult)
     (claim_id,) = result.claims
-    assert result.added == (claim_id,) and result.existing == ()
+    assert result.added == (claim_id,)
+    assert result.existing == ()
     claim = wb.claim(claim_id)
     assert claim.text == example["claimReviewed"]
     assert claim.date == "2023-03-09"
@@ -530,8 +533,10 @@ def test_reimport_adds_nothing(wb, example_text, example):
     count = wb.event_count()
     again = wb.import_claimreview(example_text)
     assert wb.event_count() == count
-    assert again.claims == first.claims and again.snapshot == first.snapshot
-    assert again.added == () and again.existing == first.claims
+    assert again.claims == first.claims
+    assert again.snapshot == first.snapshot
+    assert again.added == ()
+    assert again.existing == first.claims
     # the same document parsed, whatever its key order: stored as canonical JSON, once
     parsed = wb.import_claimreview(example)
     count = wb.event_count()
@@ -574,7 +579,8 @@ def test_invalid_json_is_refused_with_its_line_and_column(wb):
 
 def test_json_ld_without_a_claim_review_is_refused(wb):
     message = refused(wb, {"@context": "https://schema.org", "@type": "NewsArticle"}, "no_review")
-    assert "$ holds no ClaimReview" in message and "NewsArticle" in message
+    assert "$ holds no ClaimReview" in message
+    assert "NewsArticle" in message
     refused(wb, [], "no_review")
     refused(wb, {"@graph": [{"@type": "WebPage"}]}, "no_review", match="$['@graph'][0]")
 
@@ -602,7 +608,8 @@ def test_a_rating_that_cannot_be_mapped_is_refused(wb):
         ),
     ]
     message = refused(wb, docs, "rating", match="$[2].reviewRating.alternateName")
-    assert "Four Pinocchios" in message and "rating_map" in message
+    assert "Four Pinocchios" in message
+    assert "rating_map" in message
     refused(wb, review(reviewRating=rating()), "rating", match="$.reviewRating has neither")
     no_rating = review()
     del no_rating["reviewRating"]
@@ -619,7 +626,8 @@ def test_a_rating_that_cannot_be_mapped_is_refused(wb):
         "rating",
         match="$.reviewRating.ratingValue",
     )
-    assert wb.sources() == [] and wb.snapshots() == []
+    assert wb.sources() == []
+    assert wb.snapshots() == []
 
 
 def test_a_bad_rating_map_is_refused(wb):
@@ -684,7 +692,8 @@ def test_cli_export_json_array_and_json_lines(desk, ledger_path, tmp_path, capsy
     for written in (out_file, lines):
         fresh = tmp_path / f"{written.suffix[1:]}.ledger"
         status, out, err = run(capsys, "import", fresh, written, "--format", "claimreview")
-        assert status == 0 and "1 claim(s) imported" in out, err
+        assert status == 0, err
+        assert "1 claim(s) imported" in out, err
         with cl.open(fresh) as wb:
             assert_same_review(expected[0], wb.export_claimreview(wb.claims()[0]))
 
@@ -698,10 +707,12 @@ def test_cli_import_claimreview(tmp_path, repo, capsys):
     assert status == 0, err
     assert "1 claim(s) imported" in out
     status, out, err = run(capsys, "import", ledger, example, "--format", "claimreview")
-    assert status == 0 and "0 claim(s) imported, 1 already there" in out
+    assert status == 0
+    assert "0 claim(s) imported, 1 already there" in out
     with cl.open(ledger) as wb:
         (claim,) = wb.claims()
-        assert wb.scale == "politifact" and claim.verdict.rating == "pants-fire"
+        assert wb.scale == "politifact"
+        assert claim.verdict.rating == "pants-fire"
 
 
 def test_cli_import_with_a_rating_map(tmp_path, capsys):
@@ -728,7 +739,7 @@ def test_cli_import_error_is_one_line_and_leaves_no_ledger(tmp_path, capsys):
     source = tmp_path / "bad.json"
     source.write_text(json.dumps([review(), review(claimReviewed="")]))
     ledger = tmp_path / "new.ledger"
-    status, out, err = run(capsys, "import", ledger, source, "--format", "claimreview")
+    status, _out, err = run(capsys, "import", ledger, source, "--format", "claimreview")
     assert status == 1
     assert err.strip().splitlines() == [err.strip()]
     assert err.startswith("claimledger: [claimledger.claimreview.no_claim_text] $[1].claimReviewed")

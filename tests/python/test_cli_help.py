@@ -10,11 +10,29 @@ import select
 import subprocess
 import sys
 from pathlib import Path
+from typing import Optional
 
 import claimledger as cl
 import pytest
 from claimledger.cli import build_parser, main
 from claimledger.demo import build_demo
+
+#: Commands the README and the design name (every sub-command is checked below).
+COMMANDS = [
+    "demo",
+    "init",
+    "add-source",
+    "add-snapshot",
+    "add-claim",
+    "link-evidence",
+    "set-verdict",
+    "set-status",
+    "rate-source",
+    "claims",
+    "history",
+    "verify",
+    "checkpoint",
+]
 
 
 def sub_commands() -> dict:
@@ -30,6 +48,12 @@ def test_top_level_help_lists_examples(capsys):
     out = capsys.readouterr().out
     assert "examples:" in out
     assert "claimledger report desk.ledger -o report.html" in out
+    for command in COMMANDS:
+        assert command in out
+
+
+def test_the_named_commands_exist():
+    assert set(COMMANDS) <= set(sub_commands())
 
 
 @pytest.mark.parametrize("name", sorted(sub_commands()))
@@ -54,7 +78,7 @@ def ledger(tmp_path_factory) -> Path:
     return build_demo(tmp_path_factory.mktemp("demo"), say=None)
 
 
-def run_cli(*args: str, terminal: bool = False, cwd: Path = None) -> tuple[int, str, str]:
+def run_cli(*args: str, terminal: bool = False, cwd: Optional[Path] = None) -> tuple[int, str, str]:
     """Runs the command line in a child process; with `terminal`, its stderr is a
     pseudo-terminal, as in an interactive shell."""
     command = [sys.executable, "-m", "claimledger", *args]
@@ -78,7 +102,8 @@ def run_cli(*args: str, terminal: bool = False, cwd: Path = None) -> tuple[int, 
         if not chunk:
             break
         err += chunk
-    out = process.stdout.read().decode()
+    with process.stdout:
+        out = process.stdout.read().decode()
     process.wait(timeout=120)
     os.close(main_fd)
     return process.returncode, out, err.decode(errors="replace")
@@ -94,10 +119,13 @@ def test_report_shows_progress_on_a_terminal_only(ledger, tmp_path):
     target = tmp_path / "r.html"
     code, out, err = run_cli("report", str(ledger), "-o", str(target), terminal=True)
     assert code == 0, err
-    assert f"verifying {events} events" in err and "done in" in err
-    assert "claim cards [" in err and f"{claims}/{claims}" in err
+    assert f"verifying {events} events" in err
+    assert "done in" in err
+    assert "claim cards [" in err
+    assert f"{claims}/{claims}" in err
     code, out, err = run_cli("report", str(ledger), "-o", str(target))
-    assert code == 0 and err == ""
+    assert code == 0
+    assert err == ""
     assert out.strip() == f"{target}: report written (verified)"
 
 
@@ -107,12 +135,13 @@ def test_verify_shows_progress_on_a_terminal_only(ledger):
     assert code == 0
     assert f"verifying {events} events" in err
     code, out, err = run_cli("verify", str(ledger))
-    assert code == 0 and err == ""
+    assert code == 0
+    assert err == ""
     assert out.strip().endswith(f"{events} events checked: ok")
 
 
 @pytest.mark.parametrize(
-    "args, reason",
+    ("args", "reason"),
     [
         (["claims", "{missing}"], "no ledger at"),
         (["history", "{ledger}", "clm_0000000000000000"], "no event names"),
@@ -135,8 +164,10 @@ def test_errors_are_one_line_and_exit_non_zero(args, reason, ledger, tmp_path, c
         "bad_checkpoint": str(bad),
     }
     code = main([a.format(**values) for a in args])
-    out, err = capsys.readouterr()
+    _out, err = capsys.readouterr()
     assert code == 1
-    assert err.startswith("claimledger: ") and err.endswith("\n") and err.count("\n") == 1
+    assert err.startswith("claimledger: ")
+    assert err.endswith("\n")
+    assert err.count("\n") == 1
     assert reason in err
     assert "Traceback" not in err

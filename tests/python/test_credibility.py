@@ -86,7 +86,8 @@ def test_mappings_between_scales_say_when_they_lose_information():
     fever = {x.source_label: x for x in cl.map_scale("fever", "default")}
     assert fever["supports"].target_label == "true"
     assert fever["not-enough-info"].target_label is None
-    assert fever["not-enough-info"].lossy and fever["not-enough-info"].note
+    assert fever["not-enough-info"].lossy
+    assert fever["not-enough-info"].note
 
 
 def test_claimreview_ratings():
@@ -99,7 +100,8 @@ def test_claimreview_ratings():
     }
     assert cl.claimreview_rating("politifact", "true")["ratingValue"] == 6
     unproven = cl.claimreview_rating("default", "unproven")
-    assert "ratingValue" not in unproven and unproven["alternateName"] == "unproven"
+    assert "ratingValue" not in unproven
+    assert unproven["alternateName"] == "unproven"
 
 
 def test_source_reliability_history_is_auditable():
@@ -156,7 +158,8 @@ def test_track_record_matches_a_hand_computed_case():
         # successes 1 + 1 + 0.25, failures 0 + 0 + 0.75 -> Beta(3.25, 1.75)
         assert record.counts == {"true": 2, "mostly-false": 1, "unproven": 1}
         assert (record.verdicts, record.rated) == (4, 3)
-        assert record.alpha == pytest.approx(3.25) and record.beta == pytest.approx(1.75)
+        assert record.alpha == pytest.approx(3.25)
+        assert record.beta == pytest.approx(1.75)
         assert record.score == pytest.approx(3.25 / 5)
         assert record.low < record.score < record.high
         assert record.prior == "Beta(1, 1)"
@@ -176,11 +179,13 @@ def test_few_claims_give_a_wide_interval_not_an_extreme_score():
         a, b = wb.track_record(once), wb.track_record(often)
         assert a.score == pytest.approx(2 / 3)
         assert a.high - a.low > 0.7
-        assert b.score > 0.98 and b.high - b.low < 0.05
+        assert b.score > 0.98
+        assert b.high - b.low < 0.05
 
 
 def test_sources_report_sorts_by_score_or_volume():
     import pandas as pd  # in the test extra: a missing pandas fails, never skips
+
     with cl.open() as wb:
         liar = wb.add_source("Often wrong", kind="person")
         honest = wb.add_source("Usually right", kind="person")
@@ -207,7 +212,8 @@ def test_refs_make_adding_twice_add_nothing():
             attributes={"state": "Ohio", "party": "none"},
         )
         again = wb.add_source("Jane Roe", kind="person", ref="liar:speaker:jane-roe")
-        assert again.id == speaker.id and again.attributes == {"party": "none", "state": "Ohio"}
+        assert again.id == speaker.id
+        assert again.attributes == {"party": "none", "state": "Ohio"}
         record = {
             "text": "Taxes doubled.",
             "claimant": speaker.id,

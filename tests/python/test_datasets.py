@@ -1,4 +1,4 @@
-"""Loading LIAR and FEVER files (claimledger.datasets, and `claimledger import`): what each
+"""Loading LIAR and FEVER files (claimledger.interop.datasets, and `claimledger import`): what each
 row becomes, reloading adds nothing, malformed rows are reported by line and by default
 stop the load before anything is written, files are read in batches, and the CLI.
 
@@ -14,9 +14,9 @@ from pathlib import Path
 
 import claimledger as cl
 import pytest
-from claimledger import datasets
 from claimledger.cli import main
-from claimledger.datasets import LoadReport, load_fever, load_liar
+from claimledger.interop import datasets
+from claimledger.interop.datasets import LoadReport, fever, liar, load_fever, load_liar
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 LIAR = DATA / "liar_sample.tsv"
@@ -119,9 +119,9 @@ def test_liar_statement_text_is_kept_exactly_with_quotes_and_non_ascii(liar_wb):
     )
     assert claims["liar:9111.json"].text == "Says the café tax — a 2% levy — applies to groceries."
     counts = claims["liar:9102.json"].provenance
-    assert [counts[k] for k in datasets._LIAR_COUNTS] == [2, 3, 1, 0, 1]
+    assert [counts[k] for k in liar._LIAR_COUNTS] == [2, 3, 1, 0, 1]
     # The row without a speaker has empty counts: they are left out, not zero.
-    assert not set(datasets._LIAR_COUNTS) & set(claims["liar:9118.json"].provenance)
+    assert not set(liar._LIAR_COUNTS) & set(claims["liar:9118.json"].provenance)
 
 
 def test_liar_speakers_are_person_sources_with_their_attributes(liar_wb):
@@ -270,7 +270,8 @@ def test_a_malformed_liar_row_stops_the_load_before_anything_is_written(liar_wb,
 
     message = str(raised.value)
     assert raised.value.id == "claimledger.dataset.malformed"
-    assert "line 17: " in message and reason in message
+    assert "line 17: " in message
+    assert reason in message
     assert "1 malformed row(s), nothing was loaded" in message
     assert "\n" not in message
     assert liar_wb.event_count() == events
@@ -297,9 +298,12 @@ def test_the_error_lists_the_first_problems_and_counts_the_rest(liar_wb, tmp_pat
         load_liar(liar_wb, path)
     message = str(raised.value)
     assert "10 malformed row(s)" in message
-    assert "line 2: unknown label 'wrong'" in message and "line 10: " in message
-    assert "line 12: " not in message and "and 5 more" in message
-    assert 'errors="skip"' in message and "--errors skip" in message
+    assert "line 2: unknown label 'wrong'" in message
+    assert "line 10: " in message
+    assert "line 12: " not in message
+    assert "and 5 more" in message
+    assert 'errors="skip"' in message
+    assert "--errors skip" in message
     assert "accepted: true, mostly-true, half-true, barely-true, false, pants-fire" in message
 
 
@@ -352,7 +356,7 @@ def test_loads_stream_in_batches_of_batch_size(liar_wb, tmp_path):
 
 
 def test_bad_arguments_are_refused(liar_wb):
-    with pytest.raises(cl.InvalidInputError, match='"raise".*"skip"'):
+    with pytest.raises(cl.InvalidInputError, match=r'"raise".*"skip"'):
         load_liar(liar_wb, LIAR, errors="ignore")
     with pytest.raises(cl.InvalidInputError, match="batch_size"):
         load_liar(liar_wb, LIAR, batch_size=0)
@@ -365,7 +369,8 @@ def test_progress_shows_on_stderr_only_when_asked_or_on_a_terminal(liar_wb, caps
     assert capsys.readouterr().err == ""
     load_liar(liar_wb, LIAR, progress=True)
     err = capsys.readouterr().err
-    assert "\r" in err and "liar_sample.tsv: loading 20 rows, 100.0% read" in err
+    assert "\r" in err
+    assert "liar_sample.tsv: loading 20 rows, 100.0% read" in err
     assert err.endswith("\n")
 
 
@@ -401,7 +406,8 @@ def test_fever_loads_claims_pages_and_labels(fever_wb, path):
         provenance = claim.provenance
         assert provenance["id"] == item["id"]
         assert provenance["evidence_pages"] == ", ".join(item["evidence_pages"])
-        assert provenance["file"] == path.name and provenance["file_hash"] == sha256(path)
+        assert provenance["file"] == path.name
+        assert provenance["file_hash"] == sha256(path)
         if path == FEVER_ARRAY:
             assert provenance["index"] == index
             assert provenance["line"] == _array_item_lines()[index]
@@ -483,9 +489,10 @@ def test_the_array_is_split_the_same_in_chunks_of_any_size(fever_wb, tmp_path, m
     ]
     path = tmp_path / "tricky.json"
     path.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")  # one line
-    monkeypatch.setattr(datasets, "_CHUNK", chunk)
+    monkeypatch.setattr(fever, "CHUNK_BYTES", chunk)
     report = load_fever(fever_wb, path)
-    assert report.skipped == [] and report.added_claims == 3
+    assert report.skipped == []
+    assert report.added_claims == 3
     claims = by_ref(fever_wb.claims())
     assert [claims[f"fever:{i['id']}"].text for i in items] == [i["claim"] for i in items]
     assert claims["fever:1"].provenance["evidence_pages"] == "A\\B"
@@ -503,16 +510,16 @@ def test_a_json_array_is_read_holding_about_one_chunk(fever_wb, tmp_path, monkey
     ]
     path = tmp_path / "many.json"
     path.write_text(json.dumps(items, indent=2), encoding="utf-8")
-    monkeypatch.setattr(datasets, "_CHUNK", 4096)
+    monkeypatch.setattr(fever, "CHUNK_BYTES", 4096)
     longest = []
-    more = datasets._ArrayScanner.more
+    more = fever._ArrayScanner.more
 
     def spy(scanner):
         dropped = more(scanner)
         longest.append(len(scanner.buf))
         return dropped
 
-    monkeypatch.setattr(datasets._ArrayScanner, "more", spy)
+    monkeypatch.setattr(fever._ArrayScanner, "more", spy)
     report = load_fever(fever_wb, path, batch_size=500)
     assert report.added_claims == 3000
     assert path.stat().st_size > 100 * 4096
@@ -574,7 +581,8 @@ def test_a_malformed_json_line_is_reported_by_line(fever_wb, tmp_path, kind):
     assert fever_wb.event_count() == events
 
     report = load_fever(fever_wb, path, errors="skip", batch_size=2)
-    assert report.skipped == [(6, report.skipped[0][1])] and reason in report.skipped[0][1]
+    assert report.skipped == [(6, report.skipped[0][1])]
+    assert reason in report.skipped[0][1]
     assert (report.rows, report.added_claims) == (13, 12)
 
 
@@ -638,14 +646,15 @@ def test_a_broken_array_is_reported_where_it_breaks(fever_wb, tmp_path, text, li
     assert f"line {line}: {reason}" in str(raised.value)
     report = load_fever(fever_wb, path, errors="skip")
     assert report.added_claims == 1  # the item before the break
-    assert report.skipped[-1][0] == line and reason in report.skipped[-1][1]
+    assert report.skipped[-1][0] == line
+    assert reason in report.skipped[-1][1]
     assert report.file_hash == sha256(path)
 
 
 def test_a_file_that_is_not_fever_data_says_what_is_accepted(fever_wb, tmp_path):
     path = tmp_path / "table.csv"
     path.write_text("id,claim,label\n1,a,SUPPORTS\n", encoding="utf-8")
-    with pytest.raises(cl.InvalidInputError, match="a JSON array .* or JSON Lines"):
+    with pytest.raises(cl.InvalidInputError, match=r"a JSON array .* or JSON Lines"):
         load_fever(fever_wb, path)
 
 
@@ -677,7 +686,8 @@ def test_cli_import_liar_creates_a_politifact_ledger(tmp_path, capsys):
         assert len(wb.claims()) == 20
         assert {c.actor for c in wb.claims()} == {"bo"}
     status, out, _ = run(capsys, "import", ledger, LIAR, "--format", "liar")
-    assert status == 0 and "0 claims added, 20 already there" in out
+    assert status == 0
+    assert "0 claims added, 20 already there" in out
 
 
 def test_cli_import_fever_as_json(tmp_path, capsys):
@@ -688,15 +698,18 @@ def test_cli_import_fever_as_json(tmp_path, capsys):
     assert report["rows"] == report["added_claims"] == 12
     assert report["added_sources"] == 9
     assert report["file_hash"] == sha256(FEVER_LINES)
-    assert report["format"] == "fever" and report["skipped"] == []
+    assert report["format"] == "fever"
+    assert report["skipped"] == []
     with cl.open(ledger, create=False) as wb:
         assert wb.scale == "fever"
 
 
 def assert_one_line_error(status, out, err, *fragments):
-    assert status == 1 and out == ""
+    assert status == 1
+    assert out == ""
     lines = err.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("claimledger: "), err
+    assert len(lines) == 1, err
+    assert lines[0].startswith("claimledger: "), err
     for fragment in fragments:
         assert fragment in lines[0]
 
@@ -725,7 +738,8 @@ def test_cli_import_skip_lists_the_skipped_lines(tmp_path, capsys):
     status, out, err = run(capsys, "import", ledger, bad, "--format", "liar", "--errors", "skip")
     assert (status, err) == (0, "")
     summary, skipped = out.strip().splitlines()
-    assert "19 claims added" in summary and "1 skipped" in summary
+    assert "19 claims added" in summary
+    assert "1 skipped" in summary
     assert skipped.startswith("  skipped line 4: unknown label 'nope'")
 
 
@@ -733,4 +747,5 @@ def test_cli_import_help_has_an_example(capsys):
     with pytest.raises(SystemExit):
         main(["import", "--help"])
     out = capsys.readouterr().out
-    assert "example:\n  claimledger import " in out and "--format liar" in out
+    assert "example:\n  claimledger import " in out
+    assert "--format liar" in out

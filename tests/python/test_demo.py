@@ -34,7 +34,8 @@ def demo_wb(demo):
 
 def test_the_demo_ledger_verifies(demo, demo_wb):
     folder, path, lines = demo
-    assert path == folder / "desk.ledger" and path.exists()
+    assert path == folder / "desk.ledger"
+    assert path.exists()
     report = demo_wb.verify()
     assert report.ok, report.problems
     assert report.events == demo_wb.event_count()
@@ -50,7 +51,8 @@ def test_the_troops_claim_and_its_quantity(demo_wb):
     assert quantity.qualifier
     assert quantity.qualifier.lower() in troops[0].text.lower()
     assert troops[0].verdict is not None
-    assert troops[0].appearances and "28,500" in troops[0].appearances[0].exact
+    assert troops[0].appearances
+    assert "28,500" in troops[0].appearances[0].exact
 
 
 def test_the_korean_war_claim_has_a_year_range(demo_wb):
@@ -74,15 +76,18 @@ def test_the_edited_fact_sheet_is_reanchored_and_its_claim_needs_review(demo, de
     _, _, lines = demo
     fact_sheets = [s for s in demo_wb.snapshots() if s.title and "Fact Sheet" in s.title]
     first, again = sorted(fact_sheets, key=lambda s: s.retrieved)
-    assert first.url == again.url and first.hash != again.hash
+    assert first.url == again.url
+    assert first.hash != again.hash
     report = demo_wb.reanchor(first.hash, again.hash)
     assert sorted(q.status for q in report.quotes) == ["changed", "exact", "moved"]
     (changed,) = [q for q in report.quotes if q.status == "changed"]
     assert "training deployments" in changed.old.exact
-    assert "exercises" in changed.new.exact and "training deployments" not in changed.new.exact
+    assert "exercises" in changed.new.exact
+    assert "training deployments" not in changed.new.exact
     (review,) = report.needs_review
     troops = demo_wb.claim(review.claim)
-    assert "28,500" in troops.text and review.rating == troops.verdict.rating
+    assert "28,500" in troops.text
+    assert review.rating == troops.verdict.rating
     assert any("needs review: " + troops.id in line for line in lines)
 
 
@@ -156,7 +161,8 @@ def test_shipped_quotes_occur_in_their_documents():
     script = json.loads(data("demo_desk.json"))
     documents = {s["key"]: data(s["file"]) for s in script["snapshots"]}
     claims = {c["key"]: c for c in script["claims"]}
-    assert claims and script["evidence"]
+    assert claims
+    assert script["evidence"]
     for claim in claims.values():
         assert claim["quote"] in documents[claim["appears_in"]], claim["key"]
     for evidence in script["evidence"]:

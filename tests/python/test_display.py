@@ -1,17 +1,20 @@
 """How objects look in a notebook and a terminal: the HTML of each display (claim card,
 history timeline, verify report, source, track record, event) holds what a reader needs,
 and every piece of user text in it is escaped, so markup in a claim, a name, a quote or a
-rationale shows as text and never runs. Also the plain-text reprs and the progress meter."""
+rationale shows as text and never runs. Also the plain-text reprs, and a colour or label
+for every word of the vocabulary."""
 
 from __future__ import annotations
 
 import colorsys
-import io
 from html.parser import HTMLParser
+from typing import Optional
 
 import claimledger as cl
 import pytest
-from claimledger import display
+from claimledger import vocabulary
+from claimledger.notebook import display
+from claimledger.notebook.display import history, palette
 
 SCRIPT = "<script>alert('x')</script>"
 HOSTILE_ARTICLE = (
@@ -43,7 +46,7 @@ class Elements(HTMLParser):
     def all_text(self) -> str:
         return "".join(self.text)
 
-    def with_attr(self, name: str, value: str = None) -> list:
+    def with_attr(self, name: str, value: Optional[str] = None) -> list:
         return [
             attrs
             for _, attrs in self.tags
@@ -124,7 +127,7 @@ def test_claim_card_shows_text_verdict_status_quotes_and_evidence(desk):
     assert "approximately 28,500 troops" in text  # the quote in the article
     assert "xxh3-128:" + desk.article.split(":")[1][:8] + "…" in text  # short snapshot hash
     assert "USFK gives the same figure." in text  # the rationale
-    (evidence,) = parsed.with_attr("data-evidence", desk.evidence)
+    (_evidence,) = parsed.with_attr("data-evidence", desk.evidence)
     assert parsed.with_attr("data-stance", "supports")
     assert "Approximately 28,500 U.S. service members" in text
     assert "United States Forces Korea" in text  # the evidence's source (its publisher)
@@ -178,7 +181,8 @@ def test_claim_without_verdict_says_so(desk):
 
 
 def test_verdict_badges_run_from_green_true_to_red_false_and_grey_off_axis(wb):
-    claims = {r: wb.add_claim(f"Claim rated {r}.", verdict=r).id for r in wb.ratings}
+    with pytest.warns(cl.NearDuplicateWarning):  # the claims are alike on purpose
+        claims = {r: wb.add_claim(f"Claim rated {r}.", verdict=r).id for r in wb.ratings}
     colours = {r: badge_colour(wb.claim_card(c)._repr_html_(), r) for r, c in claims.items()}
     assert hue(colours["true"]) == pytest.approx(120, abs=2)  # green
     assert hue(colours["false"]) == pytest.approx(0, abs=2)  # red
@@ -253,7 +257,9 @@ def test_long_claim_text_is_cut_in_repr(wb):
 def test_history_view_is_a_timeline_with_verdict_changes_highlighted(hostile, wb):
     view = wb.history_view(hostile["claim"])
     events = wb.history(hostile["claim"])
-    assert list(view) == events and len(view) == len(events) and view[0] == events[0]
+    assert list(view) == events
+    assert len(view) == len(events)
+    assert view[0] == events[0]
     markup = view._repr_html_()
     parsed = assert_inert(markup)
     rows = parsed.with_attr("data-seq")
@@ -262,10 +268,12 @@ def test_history_view_is_a_timeline_with_verdict_changes_highlighted(hostile, wb
     highlighted = [r for r in rows if "cl-highlight" in r["class"]]
     assert [r["data-type"] for r in highlighted] == ["verdict.set", "verdict.set"]
     text = parsed.all_text()
-    assert "first verdict" in text and "verdict changed" in text
+    assert "first verdict" in text
+    assert "verdict changed" in text
     assert text.count("<i>mallory</i>") == len(events)  # who, on every row, as text
     assert events[0].at[:10] in text  # when
-    assert "<script>first()</script>" in text and "<b>sure</b> now" in text
+    assert "<script>first()</script>" in text
+    assert "<b>sure</b> now" in text
     assert f"About 3,000 soldiers {SCRIPT} arrived." in text
     ratings = [a["data-rating"] for a in parsed.with_attr("data-rating")]
     assert ratings == ["mixed", "mixed", "true"]  # first verdict; then mixed -> true
@@ -298,7 +306,9 @@ def test_event_html_shows_hashes_and_escaped_data(hostile, wb):
     markup = event._repr_html_()
     parsed = assert_inert(markup)
     text = parsed.all_text()
-    assert event.hash in text and event.prev in text and event.type in text
+    assert event.hash in text
+    assert event.prev in text
+    assert event.type in text
     assert "3,000 <img src=x onerror=alert(1)> soldiers" in text
     assert "<script>note()</script>" in text
 
@@ -324,12 +334,14 @@ def test_verify_report_with_problems_is_red_with_a_table(desk, ledger_path, tamp
     parsed = assert_inert(report._repr_html_())
     (box,) = parsed.with_attr("data-ok", "false")
     assert "#ffebe9" in box["style"]  # red
-    (problems,) = parsed.with_attr("class", "cl-problems")
+    (_problems,) = parsed.with_attr("class", "cl-problems")
     text = parsed.all_text()
     for problem in report.problems:
-        assert problem.kind in text and problem.detail in text
+        assert problem.kind in text
+        assert problem.detail in text
     assert "hash-mismatch" in text
-    assert "FAILED" in repr(report) and "hash-mismatch" in repr(report)
+    assert "FAILED" in repr(report)
+    assert "hash-mismatch" in repr(report)
 
 
 def test_verify_report_escapes_problem_details():
@@ -348,7 +360,8 @@ def test_source_card_shows_reliability_ratings_and_track_record(desk):
     markup = desk.wb.source_card(desk.reuters)._repr_html_()
     parsed = assert_inert(markup)
     text = parsed.all_text()
-    assert "Reuters" in text and "usually reliable" in text
+    assert "Reuters" in text
+    assert "usually reliable" in text
     assert parsed.with_attr("data-grade", "B")
     assert "Usually reliable." in text  # the rating's rationale
     record = desk.wb.track_record(desk.reuters)
@@ -361,7 +374,8 @@ def test_source_card_shows_reliability_ratings_and_track_record(desk):
 def test_source_card_escapes_and_never_links_other_schemes(hostile, wb):
     parsed = assert_inert(wb.source_card(hostile["outlet"])._repr_html_())
     text = parsed.all_text()
-    assert "<b>Courier</b> & Co" in text and "<u>x</u>" in text
+    assert "<b>Courier</b> & Co" in text
+    assert "<u>x</u>" in text
     assert "javascript:alert(1)" in text  # shown as text, not as a link
     assert "<script>why()</script>" in text
 
@@ -369,50 +383,29 @@ def test_source_card_escapes_and_never_links_other_schemes(hostile, wb):
 def test_bare_source_and_track_record_html(desk):
     source = desk.wb.source(desk.usfk)
     text = assert_inert(source._repr_html_()).all_text()
-    assert "United States Forces Korea" in text and "not rated" in text
+    assert "United States Forces Korea" in text
+    assert "not rated" in text
     record = desk.wb.track_record(desk.usfk)
     assert "No claims with a verdict yet." in assert_inert(record._repr_html_()).all_text()
     reuters = desk.wb.track_record(desk.reuters)
     assert f"{reuters.score:.2f}" in assert_inert(reuters._repr_html_()).all_text()
 
 
-# --- progress -------------------------------------------------------------------------------
+# --- colours and labels for every word of the core's vocabulary --------------------------
 
 
-class Terminal(io.StringIO):
-    def isatty(self) -> bool:
-        return True
-
-
-def test_progress_is_quiet_unless_the_stream_is_a_terminal():
-    quiet = io.StringIO()
-    with display.Progress(10, "cards", stream=quiet) as bar:
-        for _ in range(10):
-            bar.advance()
-    assert quiet.getvalue() == ""
-    loud = Terminal()
-    with display.Progress(10, "cards", stream=loud) as bar:
-        for _ in range(10):
-            bar.advance()
-    out = loud.getvalue()
-    assert out.startswith("\rcards [")
-    assert out.endswith("100% 10/10\n")
-
-
-def test_progress_as_a_callback_takes_done_and_total():
-    loud = Terminal()
-    with display.Progress(0, "cards", stream=loud) as bar:
-        bar(3, 4)
-        bar(4, 4)
-    assert "4/4" in loud.getvalue()
-
-
-def test_busy_shows_elapsed_time_on_a_terminal_only():
-    quiet = io.StringIO()
-    with display.busy("verifying", stream=quiet):
-        pass
-    assert quiet.getvalue() == ""
-    loud = Terminal()
-    with display.busy("verifying", stream=loud):
-        pass
-    assert loud.getvalue().startswith("\rverifying done in ")
+@pytest.mark.parametrize(
+    ("presentation", "words"),
+    [
+        (palette.STATUS_COLOURS, vocabulary.CLAIM_STATUSES),
+        (palette.STANCE_COLOURS, vocabulary.STANCES),
+        (palette.GRADE_COLOURS, vocabulary.RELIABILITY_GRADES),
+        (palette.EVENT_LABELS, vocabulary.EVENT_TYPES),
+        (palette.EVENT_COLOURS, vocabulary.EVENT_TYPES),
+        (history.CHANGES, vocabulary.EVENT_TYPES),
+        (palette.REANCHOR_COLOURS, vocabulary.REANCHOR_STATUSES),
+    ],
+    ids=["status", "stance", "grade", "event label", "event colour", "event change", "reanchor"],
+)
+def test_every_word_of_the_vocabulary_has_its_presentation(presentation, words):
+    assert list(presentation) == list(words)

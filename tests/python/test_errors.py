@@ -5,9 +5,9 @@ closed workbench."""
 
 from __future__ import annotations
 
-import os
 import re
 import sqlite3
+from pathlib import Path
 
 import claimledger as cl
 import pytest
@@ -329,7 +329,8 @@ def test_bad_input_raises_a_clear_error_and_writes_nothing(desk, ledger_state, c
 
 
 def test_exception_classes_fit_python_conventions():
-    assert issubclass(cl.NotFoundError, KeyError) and issubclass(cl.NotFoundError, cl.Error)
+    assert issubclass(cl.NotFoundError, KeyError)
+    assert issubclass(cl.NotFoundError, cl.Error)
     assert issubclass(cl.InvalidInputError, ValueError)
     assert issubclass(cl.InvalidInputError, cl.Error)
     assert issubclass(cl.AnchorError, cl.InvalidInputError)
@@ -345,7 +346,7 @@ def test_not_found_can_be_caught_as_key_error(desk):
 
 
 def test_anchor_error_can_be_caught_as_value_error(desk):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"anchor\.not_found"):
         desk.wb.add_claim("A claim.", appears_in=desk.article, quote="not there")
 
 
@@ -420,7 +421,7 @@ def test_a_snapshot_that_is_not_utf8_cannot_be_quoted(desk, ledger_state):
 
 
 def files_in(folder):
-    return sorted(os.listdir(folder))
+    return sorted(path.name for path in Path(folder).iterdir())
 
 
 def test_a_text_file_is_not_a_ledger_and_is_left_untouched(tmp_path):

@@ -9,7 +9,7 @@ import sys
 import claimledger as cl
 import pandas as pd
 import pytest
-from claimledger import frames
+from claimledger.notebook import frames
 from pandas.api import types as ptypes
 
 
@@ -30,15 +30,18 @@ def test_claims_frame_has_typed_columns(desk):
     assert list(frame["rating"].cat.categories) == desk.wb.ratings
     assert list(frame["status"].cat.categories) == ["new", "in-progress", "reviewed", "published"]
     troops = frame.set_index("id").loc[desk.troops]
-    assert troops["rating"] == "true" and troops["truth_score"] == 1.0
+    assert troops["rating"] == "true"
+    assert troops["truth_score"] == 1.0
     assert troops["claimant_name"] == "Reuters"
     assert troops["verdict_by"] == "alice"
     assert troops["tags"] == ["military", "usfk"]
     assert troops["quantities"] == 1
     assert troops["quote"] == "approximately 28,500 troops"
     escalation = frame.set_index("id").loc[desk.escalation]
-    assert pd.isna(escalation["rating"]) and pd.isna(escalation["verdict_at"])
-    assert frame["seq"].dtype == "int64" and frame["quantities"].dtype == "int64"
+    assert pd.isna(escalation["rating"])
+    assert pd.isna(escalation["verdict_at"])
+    assert frame["seq"].dtype == "int64"
+    assert frame["quantities"].dtype == "int64"
     assert isinstance(frame["text"].dtype, pd.StringDtype)
 
 
@@ -64,7 +67,8 @@ def test_evidence_frame_names_the_source_of_each_quote(desk):
     assert list(frame["stance"]) == ["supports", "context"]
     assert isinstance(frame["stance"].dtype, pd.CategoricalDtype)
     first = frame.iloc[0]
-    assert first["id"] == desk.evidence and first["claim"] == desk.troops
+    assert first["id"] == desk.evidence
+    assert first["claim"] == desk.troops
     assert first["source_name"] == "United States Forces Korea"
     assert first["quote"] == "Approximately 28,500 U.S. service members"
     assert desk.factsheet_text[first["start"] : first["end"]] == first["quote"]
@@ -84,7 +88,8 @@ def test_sources_frame_has_reliability_and_track_records(desk):
     assert frame.loc[desk.reuters, "score"] == pytest.approx(record.score)
     assert frame.loc[desk.reuters, "low"] == pytest.approx(record.low)
     assert pd.isna(frame.loc[desk.usfk, "score"])  # nothing rated: no score, not 0.5
-    assert frame["claims"].dtype == "int64" and frame["score"].dtype == "float64"
+    assert frame["claims"].dtype == "int64"
+    assert frame["score"].dtype == "float64"
     assert is_utc_datetime(frame["at"])
 
 
@@ -112,12 +117,18 @@ def test_from_frame_adds_claims_with_verdicts_dates_and_tags(wb):
     ids = wb.from_frame(df)
     assert len(ids) == 3
     first, second, third = (wb.claim(i) for i in ids)
-    assert first.text == "Unemployment fell 5% in 2019." and first.claimant == source.id
-    assert first.verdict.rating == "true" and first.verdict.rationale == "BLS data agree."
-    assert first.date == "2019-03-01" and first.tags == ("economy", "jobs")
-    assert second.verdict.rating == "false" and second.date == "2020-01-02"
+    assert first.text == "Unemployment fell 5% in 2019."
+    assert first.claimant == source.id
+    assert first.verdict.rating == "true"
+    assert first.verdict.rationale == "BLS data agree."
+    assert first.date == "2019-03-01"
+    assert first.tags == ("economy", "jobs")
+    assert second.verdict.rating == "false"
+    assert second.date == "2020-01-02"
     assert second.tags == ("crime",)
-    assert third.verdict is None and third.claimant is None and third.date is None
+    assert third.verdict is None
+    assert third.claimant is None
+    assert third.date is None
     assert first.quantities  # parsed like any claim
     assert wb.from_frame(df) == ids  # the refs make reloading idempotent
     assert len(wb.claims()) == 3
@@ -146,7 +157,7 @@ def test_from_frame_adds_sources(wb):
 def test_from_frame_names_an_unknown_column_and_writes_nothing(wb):
     before = wb.event_count()
     df = pd.DataFrame({"text": ["A claim."], "speaker": ["someone"]})
-    with pytest.raises(cl.InvalidInputError, match="unknown column.*speaker"):
+    with pytest.raises(cl.InvalidInputError, match=r"unknown column.*speaker"):
         wb.from_frame(df)
     assert wb.event_count() == before
 

@@ -105,7 +105,8 @@ def test_fact_check_notebook_shows_cards_a_figure_and_claimreview(executed):
 def test_audit_notebook_catches_every_tampering(executed):
     nb, _ = executed["02_audit_a_claim_history.ipynb"]
     html = "".join(data for _, data in outputs_of(nb, "text/html"))
-    assert 'class="claimledger cl-history"' in html and "verdict changed" in html
+    assert 'class="claimledger cl-history"' in html
+    assert "verdict changed" in html
     assert html.count('data-ok="true"') >= 1  # the live desk, against the checkpoint
     assert html.count('data-ok="false"') >= 3  # tampered, forged, edited table
     assert "hash-mismatch" in html
@@ -131,9 +132,11 @@ def test_research_notebook_loads_queries_and_plots(executed):
 def test_notebook_is_kept_without_outputs(name):
     nb = nbformat.read(NOTEBOOKS / name, as_version=4)
     nbformat.validate(nb)
-    assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("# ")
+    assert nb.cells[0].cell_type == "markdown"
+    assert nb.cells[0].source.startswith("# ")
     for cell in nb.cells:
         if cell.cell_type == "code":
-            assert cell.outputs == [] and cell.execution_count is None
+            assert cell.outputs == []
+            assert cell.execution_count is None
     assert nb.metadata["kernelspec"]["name"] == "python3"
     assert "../shared" not in "".join(c.source for c in nb.cells)  # nothing outside a clone

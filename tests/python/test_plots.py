@@ -10,11 +10,12 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import claimledger as cl  # noqa: E402
-import pytest  # noqa: E402
-from claimledger import display, plots  # noqa: E402
-from matplotlib.colors import to_hex  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
+import claimledger as cl
+import pytest
+from claimledger import vocabulary
+from claimledger.notebook import display, plots
+from matplotlib.colors import to_hex
+from matplotlib.figure import Figure
 
 
 @pytest.fixture
@@ -52,7 +53,9 @@ def test_plot_verdicts_counts_current_verdicts_by_rating(desk):
     assert isinstance(fig, Figure)
     heights = bar_heights(fig)
     assert list(heights)[: len(wb.ratings)] == wb.ratings
-    assert heights["true"] == 1 and heights["misleading"] == 1 and heights["mixed"] == 0
+    assert heights["true"] == 1
+    assert heights["misleading"] == 1
+    assert heights["mixed"] == 0
     assert heights["no verdict"] == 1
     ax = fig.axes[0]
     colours = [to_hex(p.get_facecolor()) for p in ax.patches]
@@ -126,6 +129,10 @@ def test_plot_timeline_has_a_point_per_event_verdicts_coloured_and_labelled(desk
     assert isinstance(wb.plot_timeline(desk.troops, spacing="time"), Figure)
     with pytest.raises(ValueError, match="spacing"):
         wb.plot_timeline(desk.troops, spacing="sideways")
+
+
+def test_timeline_lanes_are_event_types_of_the_vocabulary():
+    assert set(plots.LANES) <= set(vocabulary.EVENT_TYPES)
 
 
 def test_figures_save_as_png(desk, tmp_path):

@@ -131,10 +131,12 @@ def test_a_range_written_with_to_is_one_range():
 def test_ranges_leave_value_empty_and_values_leave_range_empty():
     for quantity in cl.parse_quantities(" ".join(SINGLE)):
         if quantity.value is None:
-            assert quantity.low is not None and quantity.high is not None
+            assert quantity.low is not None
+            assert quantity.high is not None
             assert quantity.low < quantity.high
         else:
-            assert quantity.low is None and quantity.high is None
+            assert quantity.low is None
+            assert quantity.high is None
 
 
 def test_a_claim_keeps_what_the_parser_finds():

@@ -59,7 +59,7 @@ def test_readme_python_runs_as_written(readme, tmp_path, monkeypatch):
             continue  # a formula, checked against real events below
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
-            exec(compile(code, "README.md", "exec"), namespace)  # noqa: S102 - README code
+            exec(compile(code, "README.md", "exec"), namespace)
         assert out.getvalue().splitlines() == promised_output(code)
         ran += 1
     assert ran >= 1
@@ -70,7 +70,7 @@ def test_readme_session_leaves_a_verified_ledger(readme, tmp_path, monkeypatch):
     for code in python_blocks(readme):
         if not is_expression(code):
             with contextlib.redirect_stdout(io.StringIO()):
-                exec(compile(code, "README.md", "exec"), {"__name__": "__readme__"})  # noqa: S102
+                exec(compile(code, "README.md", "exec"), {"__name__": "__readme__"})
     ledgers = sorted(tmp_path.glob("*.ledger"))
     assert ledgers, "the README session should write a ledger file"
     with cl.open(ledgers[0], create=False) as wb:

@@ -50,7 +50,7 @@ def test_typed_quotes_anchor_to_the_snapshots_own_text(edited):
     wb, old, _, _, escalation, war, officials = edited
     assert wb.claim(escalation).appearances[0].exact == "“a significant escalation”"
     assert wb.evidence(escalation)[0].quote.exact == "the 1950–1953 Korean War"  # en dash
-    officials_quote = [e for e in wb.evidence(officials.claim) if e.id == officials.id][0].quote
+    officials_quote = next(e for e in wb.evidence(officials.claim) if e.id == officials.id).quote
     assert officials_quote.exact == "Officials said the number"
     text = wb.snapshot_text(old)
     assert text[officials_quote.start : officials_quote.end] == officials_quote.exact
@@ -129,7 +129,7 @@ def test_reanchor_reports_every_quote(edited):
 
 
 def test_reanchor_lists_the_claims_that_need_review(edited):
-    wb, old, new, troops, escalation, war, officials = edited
+    wb, old, new, troops, _escalation, _war, officials = edited
     report = wb.reanchor(old, new)
     assert [r.claim for r in report.needs_review] == [troops.id]
     review = report.needs_review[0]
@@ -165,7 +165,8 @@ def test_reanchor_frame_and_display(edited):
     assert list(frame["status"]) == [q.status for q in report.quotes]
     assert list(frame["status"].cat.categories) == ["exact", "moved", "changed", "orphaned"]
     orphan = frame[frame["status"] == "orphaned"].iloc[0]
-    assert orphan["new_start"] is not None and str(orphan["new_start"]) == "<NA>"
+    assert orphan["new_start"] is not None
+    assert str(orphan["new_start"]) == "<NA>"
     assert frame["needs_review"].sum() == 2
     html = report._repr_html_()
     assert html.count('data-status="changed"') == 1
@@ -184,7 +185,8 @@ def test_cli_reanchor_prints_statuses_and_exits_1_when_review_is_needed(
     path = ledger_path
     status = main(["reanchor", str(path), old.hash, new.hash])
     out, err = capsys.readouterr()
-    assert status == 1 and err == ""
+    assert status == 1
+    assert err == ""
     assert "4 quote(s): 2 moved, 1 changed, 1 orphaned" in out
     assert '"approximately 28,000 troops" (similarity 0.96)' in out
     assert f"{troops.id}  true" in out

@@ -16,12 +16,13 @@ import subprocess
 import tempfile
 import time
 from pathlib import Path
+from typing import Optional
 
 import claimledger as cl
 import pytest
 from claimledger.cli import main as cli_main
 from claimledger.demo import build_demo
-from claimledger.display import esc
+from claimledger.notebook.display import esc
 
 SCRIPT = "<script>alert('x')</script>"
 
@@ -129,7 +130,7 @@ class Page:
                 raise RuntimeError("headless Chromium exited")
             self._buffer += chunk
 
-    def _call(self, method: str, params: dict = None, session: bool = False) -> dict:
+    def _call(self, method: str, params: Optional[dict] = None, session: bool = False) -> dict:
         sent = self._send(method, params or {}, session)
         reply = self._wait(lambda m: m.get("id") == sent)
         if "error" in reply:
@@ -191,7 +192,7 @@ class Page:
                     os.close(fd)
             shutil.rmtree(self._profile, ignore_errors=True)
 
-    def __enter__(self) -> "Page":
+    def __enter__(self) -> Page:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -231,7 +232,8 @@ def test_report_has_claims_verdicts_evidence_sources_and_verify_status(demo_ledg
             assert f'data-source="{source.id}"' in html
             assert esc(source.name) in html
         checkpoint = wb.checkpoint()
-    assert 'data-ok="true"' in html and "Ledger verified" in html
+    assert 'data-ok="true"' in html
+    assert "Ledger verified" in html
     assert checkpoint.hash in html  # the head of the chain, to verify against later
     assert html.count('class="claimledger cl-claim"') == 8
 
@@ -243,7 +245,8 @@ def test_report_is_self_contained(demo_report):
     assert "<script" not in html.lower()
     assert not re.search(r"<(link|img|iframe|object|embed|video|audio|source)\b", html, re.I)
     assert not re.search(r"\bsrc\s*=", html, re.I)
-    assert "@import" not in html and "url(" not in html
+    assert "@import" not in html
+    assert "url(" not in html
     assert "@font-face" not in html
 
 
@@ -261,7 +264,8 @@ def test_report_of_a_tampered_ledger_says_so(desk, ledger_path, tamper):
     copy = tamper(ledger_path, "UPDATE claims SET text = 'Edited behind the ledger''s back.'")
     with cl.open(copy, create=False) as wb:
         html = wb.report(title="Tampered desk")
-    assert 'data-ok="false"' in html and "Verification failed" in html
+    assert 'data-ok="false"' in html
+    assert "Verification failed" in html
     assert "projection-mismatch" in html
     assert "<title>Tampered desk</title>" in html
 
@@ -287,7 +291,8 @@ def test_cli_report_prints_where_it_wrote_and_fails_with_one_line(demo_ledger, t
     assert err == ""  # no progress bar when stderr is not a terminal
     assert cli_main(["report", str(tmp_path / "missing.ledger"), "-o", str(target)]) == 1
     out, err = capsys.readouterr()
-    assert err.startswith("claimledger: ") and err.count("\n") == 1
+    assert err.startswith("claimledger: ")
+    assert err.count("\n") == 1
     assert not (tmp_path / "missing.ledger").exists()
 
 
@@ -309,13 +314,15 @@ def test_report_renders_in_headless_chromium_without_errors(demo_ledger, demo_re
             "Array.from(document.querySelectorAll('.cl-claim'))"
             ".map(e => e.getBoundingClientRect().height)"
         )
-        assert len(heights) == len(texts) and min(heights) > 80  # laid out, not collapsed
+        assert len(heights) == len(texts)
+        assert min(heights) > 80
         assert page.evaluate("document.querySelector('[data-ok]').dataset.ok") == "true"
         assert page.evaluate("document.querySelectorAll('.cl-source-row').length") == 8
         assert page.errors() == []
         assert page.requests() == [url]  # nothing but the page itself
         png = page.screenshot()
-    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 20_000
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert len(png) > 20_000
     screenshots = repo / "build" / "screenshots"
     screenshots.mkdir(parents=True, exist_ok=True)
     (screenshots / "report.png").write_bytes(png)

@@ -7,7 +7,7 @@ import pytest
 from claimledger.cli import main as cli_main
 
 
-@pytest.fixture()
+@pytest.fixture
 def desk(tmp_path):
     wb = cl.open(tmp_path / "search.ledger", actor="alice")
     speaker = wb.add_source("Speaker", kind="person")
@@ -76,7 +76,7 @@ def test_search_from_the_command_line(desk, capsys):
     assert ids[2] in capsys.readouterr().out
 
 
-@pytest.fixture()
+@pytest.fixture
 def documents(tmp_path):
     wb = cl.open(tmp_path / "documents.ledger", actor="alice")
     fact_sheet = wb.add_snapshot(
@@ -98,7 +98,8 @@ def test_search_snapshots_finds_documents_by_their_words(documents):
     hits = wb.search_snapshots("Korea")
     assert {h.snapshot.hash for h in hits} == {fact_sheet.hash, brief.hash}  # not the PDF
     [hit] = wb.search_snapshots("stationed korea")
-    assert hit.snapshot == fact_sheet and hit.score > 0
+    assert hit.snapshot == fact_sheet
+    assert hit.score > 0
     assert "[stationed]" in hit.snippet
     assert len(wb.search_snapshots("treaty peninsula", match="any")) == 2
     assert len(wb.search_snapshots("korea", limit=1)) == 1
@@ -119,6 +120,8 @@ def test_search_snapshots_from_the_command_line(documents, capsys):
     wb, fact_sheet, brief = documents
     assert cli_main(["search", wb.path, "armistice", "--snapshots"]) == 0
     out = capsys.readouterr().out
-    assert brief.hash in out and "[armistice]" in out and fact_sheet.hash not in out
+    assert brief.hash in out
+    assert "[armistice]" in out
+    assert fact_sheet.hash not in out
     assert cli_main(["search", wb.path, "korea", "--snapshots", "--tag", "x"]) != 0
     assert "--tag filter claims, not snapshots" in capsys.readouterr().err

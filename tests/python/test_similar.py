@@ -11,7 +11,7 @@ from claimledger.cli import main as cli_main
 TOPICS = ["budget", "vaccine", "border", "tariff", "harvest", "election", "pension"]
 
 
-@pytest.fixture()
+@pytest.fixture
 def desk(tmp_path):
     wb = cl.open(tmp_path / "similar.ledger")
     wb.add_claims(
@@ -51,7 +51,7 @@ def test_unrelated_text_finds_nothing_close(desk):
 
 
 def test_add_claim_warns_about_a_checked_near_duplicate(desk):
-    wb, troops, famine = desk
+    wb, troops, _famine = desk
     with pytest.warns(cl.NearDuplicateWarning, match=troops.id):
         added = wb.add_claim("About 28,500 US troops are based in South Korea.")
     assert wb.claim(added.id).text.endswith("based in South Korea.")  # warned, not refused

@@ -210,7 +210,7 @@ def test_there_are_at_least_twelve_distinct_cases():
     assert len({name for name, *_ in CASES}) >= 12
 
 
-@pytest.mark.parametrize("name,edit,kind,seq", CASES, ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(("name", "edit", "kind", "seq"), CASES, ids=[c[0] for c in CASES])
 def test_verify_reports_the_tampering(pristine, tmp_path, capsys, name, edit, kind, seq, tamper):
     path = tamper(pristine[0], edit)
     with cl.open(path, actor="auditor") as wb:

@@ -45,9 +45,12 @@ def test_open_in_memory_gives_a_fresh_ledger_with_its_genesis_event():
     assert wb.event_count() == 1
     (genesis,) = wb.events()
     assert genesis.type == "ledger.created"
-    assert genesis.seq == 1 and genesis.prev == GENESIS_PREV
+    assert genesis.seq == 1
+    assert genesis.prev == GENESIS_PREV
     assert genesis.data["scale"]["name"] == "default"
-    assert wb.claims() == [] and wb.sources() == [] and wb.snapshots() == []
+    assert wb.claims() == []
+    assert wb.sources() == []
+    assert wb.snapshots() == []
 
 
 def test_in_memory_ledgers_are_private():
@@ -67,7 +70,8 @@ def test_open_creates_the_file(ledger_path):
 
 def test_default_actor_is_recorded_when_none_is_given():
     wb = cl.open()
-    assert isinstance(wb.actor, str) and wb.actor.strip()
+    assert isinstance(wb.actor, str)
+    assert wb.actor.strip()
     assert wb.events()[0].actor == wb.actor
 
 
@@ -121,7 +125,8 @@ def test_default_scale_and_its_ratings(wb):
 def test_builtin_scales_take_their_own_ratings(scale):
     wb = cl.open(actor="alice", scale=scale)
     assert wb.scale == scale
-    assert wb.ratings and wb.ratings != DEFAULT_RATINGS
+    assert wb.ratings
+    assert wb.ratings != DEFAULT_RATINGS
     assert wb.events()[0].data["scale"]["name"] == scale
     claim = wb.add_claim("A claim to rate.")
     for rating in wb.ratings:
@@ -159,7 +164,8 @@ def test_add_source_returns_the_recorded_source(wb):
         "ROK Army (retired)",
     )
     assert source.reliability is None
-    assert source.actor == "alice" and TIME.fullmatch(source.at)
+    assert source.actor == "alice"
+    assert TIME.fullmatch(source.at)
     assert source.seq == wb.event_count()
     assert wb.source(source.id) == source
     assert wb.sources() == [source]
@@ -182,7 +188,8 @@ def test_add_sources_adds_a_batch_in_order(wb):
             {"name": "Chun In-bum", "kind": "person", "affiliation": "ROK Army"},
         ]
     )
-    assert len(ids) == 3 and len(set(ids)) == 3
+    assert len(ids) == 3
+    assert len(set(ids)) == 3
     assert all(SRC_ID.fullmatch(i) for i in ids)
     assert [wb.source(i).name for i in ids] == ["Reuters", "AFP", "Chun In-bum"]
     assert wb.source(ids[2]).kind == "person"
@@ -223,7 +230,8 @@ def test_add_snapshot_from_text_records_hashes_and_metadata(wb):
     )
     assert snap.published == "2024-10-21"
     assert instant(snap.retrieved) == dt.datetime(2024, 10, 22, 6, 15, tzinfo=dt.timezone.utc)
-    assert snap.actor == "alice" and snap.seq == wb.event_count()
+    assert snap.actor == "alice"
+    assert snap.seq == wb.event_count()
     assert wb.snapshot(snap.hash) == snap
     assert wb.snapshots() == [snap]
 
@@ -280,10 +288,13 @@ def test_add_claim_records_text_claimant_tags_and_status(wb):
     assert CLM_ID.fullmatch(claim.id)
     assert claim.text == "About 28,500 US troops are in South Korea."
     assert claim.claimant == source.id
-    assert claim.status == "new" and claim.verdict is None
-    assert set(claim.tags) == {"usfk", "korea"} and len(claim.tags) == 2
+    assert claim.status == "new"
+    assert claim.verdict is None
+    assert set(claim.tags) == {"usfk", "korea"}
+    assert len(claim.tags) == 2
     assert claim.appearances == ()
-    assert claim.actor == "alice" and claim.seq == wb.event_count()
+    assert claim.actor == "alice"
+    assert claim.seq == wb.event_count()
     assert wb.claim(claim.id) == claim
 
 
@@ -297,7 +308,8 @@ def test_add_claim_parses_its_quantities(wb):
     assert quantity.value == 28500
     assert quantity.unit == "troops"
     assert quantity.qualifier == "approximately"
-    assert quantity.low is None and quantity.high is None
+    assert quantity.low is None
+    assert quantity.high is None
     assert quantity.text in claim.text
 
 
@@ -325,8 +337,10 @@ def test_appearance_offsets_count_code_points(desk):
     assert quote.snapshot == desk.article
     assert quote.exact == "approximately 28,500 troops"
     assert text[quote.start : quote.end] == quote.exact
-    assert quote.prefix and text[: quote.start].endswith(quote.prefix)
-    assert quote.suffix and text[quote.end :].startswith(quote.suffix)
+    assert quote.prefix
+    assert text[: quote.start].endswith(quote.prefix)
+    assert quote.suffix
+    assert text[quote.end :].startswith(quote.suffix)
 
 
 def test_appearance_offsets_after_characters_outside_the_bmp(desk):
@@ -373,7 +387,8 @@ def test_add_claims_adds_a_batch_and_returns_ids_in_order(desk):
             {"text": "A third claim.", "tags": "single-tag"},
         ]
     )
-    assert len(ids) == 3 and all(CLM_ID.fullmatch(i) for i in ids)
+    assert len(ids) == 3
+    assert all(CLM_ID.fullmatch(i) for i in ids)
     claims = [wb.claim(i) for i in ids]
     assert claims[0].tags == ("ukraine",)
     assert claims[1].claimant == desk.chun
@@ -451,7 +466,8 @@ def test_rating_filter_follows_the_current_verdict(desk):
 def test_link_evidence_records_the_quote_and_stance(desk):
     wb = desk.wb
     (evidence,) = wb.evidence(desk.troops)
-    assert EVD_ID.fullmatch(evidence.id) and evidence.id == desk.evidence
+    assert EVD_ID.fullmatch(evidence.id)
+    assert evidence.id == desk.evidence
     assert evidence.claim == desk.troops
     assert evidence.stance == "supports"
     assert evidence.note == "The command's own figure."
@@ -465,7 +481,8 @@ def test_link_evidence_records_the_quote_and_stance(desk):
 def test_every_stance_is_accepted(desk, stance):
     wb = desk.wb
     evidence = wb.link_evidence(desk.escalation, desk.article, quote="Chun In-bum", stance=stance)
-    assert evidence.stance == stance and evidence.note is None
+    assert evidence.stance == stance
+    assert evidence.note is None
     assert wb.evidence(desk.escalation) == [evidence]
 
 
@@ -487,7 +504,8 @@ def test_set_verdict_records_rating_rationale_and_evidence(desk):
     assert verdict.rating == "true"
     assert verdict.rationale == "USFK gives the same figure."
     assert verdict.evidence == (desk.evidence,)
-    assert verdict.actor == "alice" and TIME.fullmatch(verdict.at)
+    assert verdict.actor == "alice"
+    assert TIME.fullmatch(verdict.at)
     assert desk.wb.claim(desk.troops).verdict == verdict
 
 
@@ -650,7 +668,8 @@ def test_events_have_every_field_and_form_a_chain(desk):
         assert SHA256.fullmatch(event.hash)
         assert TIME.fullmatch(event.at)
         assert event.actor == "alice"
-        assert isinstance(event.data, dict) and event.type
+        assert isinstance(event.data, dict)
+        assert event.type
         previous = event.hash
     assert [e.at for e in events] == sorted(e.at for e in events)
 
@@ -698,7 +717,8 @@ def test_every_write_appends_exactly_one_event(wb):
 def test_verify_reports_ok_on_an_untouched_ledger(desk):
     report = desk.wb.verify()
     assert isinstance(report, cl.VerifyReport)
-    assert report.ok and bool(report)
+    assert report.ok
+    assert bool(report)
     assert report.problems == ()
     assert report.events == desk.wb.event_count()
 
@@ -745,7 +765,8 @@ def test_objects_may_be_passed_instead_of_ids(wb):
     snap = wb.add_snapshot("Approximately 28,500 troops are here.", publisher=source)
     assert snap.publisher == source.id
     claim = wb.add_claim("28,500 troops", claimant=source, appears_in=snap, quote="28,500 troops")
-    assert claim.claimant == source.id and claim.appearances[0].snapshot == snap.hash
+    assert claim.claimant == source.id
+    assert claim.appearances[0].snapshot == snap.hash
     evidence = wb.link_evidence(claim, snap, quote="Approximately", stance="context")
     verdict = wb.set_verdict(claim, "true", rationale="r", evidence=[evidence])
     assert verdict.evidence == (evidence.id,)
@@ -797,6 +818,7 @@ def test_two_workbenches_on_one_file_keep_one_chain(ledger_path):
         assert [e.actor for e in events[1:]] == ["alice", "bob"] * 5
         assert wb.verify().ok
     assert first.events() == second.events()
-    assert len(first.claims()) == 5 and len(second.sources()) == 5
+    assert len(first.claims()) == 5
+    assert len(second.sources()) == 5
     first.close()
     second.close()

@@ -7,7 +7,7 @@ for every claim (its verdict and how it was revised, the quotes, the evidence wi
 stance and source) and every source with its reliability and track record. Everything is
 inline: one file, CSS in the page, no scripts, no images, fonts or style sheets from
 elsewhere, so it opens offline and can be mailed or archived as it is. All text from the
-ledger is escaped (see :mod:`claimledger.display`).
+ledger is escaped (see :mod:`claimledger.notebook.display`).
 """
 
 from __future__ import annotations
@@ -18,8 +18,19 @@ import os
 from pathlib import Path
 from typing import Any, Callable, Optional, Union
 
-from . import display
-from .display import esc
+from ..vocabulary import CLAIM_STATUSES
+from .display.checks import verify_html
+from .display.claims import ClaimCard
+from .display.html import (
+    esc,
+    grade_badge,
+    interval_bar,
+    link,
+    rating_badge,
+    rating_colour,
+    status_badge,
+)
+from .scores import Scorer, workbench_scorer
 
 __all__ = ["render_report", "write_report"]
 
@@ -45,7 +56,7 @@ main .claimledger{max-width:none!important}
 """
 
 
-def _summary(wb: Any, claims: list, score: display.Scorer) -> str:
+def _summary(wb: Any, claims: list, score: Scorer) -> str:
     """Counts by rating as CSS bars, and by status."""
     counts = dict.fromkeys(wb.ratings, 0)
     unrated = 0
@@ -56,25 +67,25 @@ def _summary(wb: Any, claims: list, score: display.Scorer) -> str:
             unrated += 1
         else:
             counts[c.verdict.rating] = counts.get(c.verdict.rating, 0) + 1
-    rows = [(label, n, display.rating_colour(score(label))) for label, n in counts.items()]
+    rows = [(label, n, rating_colour(score(label))) for label, n in counts.items()]
     if unrated:
         rows.append(("no verdict", unrated, "#d0d7de"))
     top = max([n for _, n, _ in rows] + [1])
     bars = "".join(
-        f"<div>{display.rating_badge(label, score(label)) if label != 'no verdict' else esc(label)}"
+        f"<div>{rating_badge(label, score(label)) if label != 'no verdict' else esc(label)}"
         f'</div><div><div class="bar" style="width:{100 * n / top:.1f}%;background:{colour}">'
         f"</div></div><div>{n:,}</div>"
         for label, n, colour in rows
     )
-    order = list(display.STATUS_COLOURS)
+    order = list(CLAIM_STATUSES)
     by_status = " · ".join(
-        f"{display.status_badge(s)} {n:,}"
-        for s, n in sorted(statuses.items(), key=lambda kv: (order + [kv[0]]).index(kv[0]))
+        f"{status_badge(s)} {n:,}"
+        for s, n in sorted(statuses.items(), key=lambda kv: ([*order, kv[0]]).index(kv[0]))
     )
     return f'<div class="bars">{bars}</div><p class="meta">by status: {by_status or "—"}</p>'
 
 
-def _sources_table(wb: Any, sources: list, score: display.Scorer) -> str:
+def _sources_table(wb: Any, sources: list, score: Scorer) -> str:
     records = {s.id: wb.track_record(s.id) for s in sources}
     rows = []
     for s in sources:
@@ -82,24 +93,24 @@ def _sources_table(wb: Any, sources: list, score: display.Scorer) -> str:
         if r.rated:
             track = (
                 f"<strong>{r.score:.2f}</strong> "
-                f"{display.interval_bar(r.score, r.low, r.high, width=120)}"
+                f"{interval_bar(r.score, r.low, r.high, width=120)}"
                 f'<div class="meta">95% interval {r.low:.2f}–{r.high:.2f}, '
                 f"{r.rated} rated</div>"
             )
         else:
             track = '<span class="meta">—</span>'
         counts = " ".join(
-            f"{display.rating_badge(label, score(label))}&nbsp;×{n}"
+            f"{rating_badge(label, score(label))}&nbsp;×{n}"
             for label, n in sorted(r.counts.items(), key=lambda kv: (-kv[1], kv[0]))
         )
         name = esc(s.name)
         if s.url:
-            name = display.link(s.url, s.name)
+            name = link(s.url, s.name)
         affiliation = f'<div class="meta">{esc(s.affiliation)}</div>' if s.affiliation else ""
         rows.append(
             f'<tr class="cl-source-row" data-source="{esc(s.id)}"><td><strong>{name}</strong>'
             f'{affiliation}<div class="meta"><code>{esc(s.id)}</code></div></td>'
-            f"<td>{esc(s.kind)}</td><td>{display.grade_badge(s.reliability)}</td>"
+            f"<td>{esc(s.kind)}</td><td>{grade_badge(s.reliability)}</td>"
             f"<td>{r.verdicts:,}</td><td>{counts}</td><td>{track}</td></tr>"
         )
     head = "".join(
@@ -130,16 +141,14 @@ def render_report(
     sources = wb.sources()
     names = {s.id: s.name for s in sources}
     snapshots = {s.hash: s for s in wb.snapshots()}
-    score = display.workbench_scorer(wb)
+    score = workbench_scorer(wb)
     shown = claims if limit is None else claims[: max(0, int(limit))]
     title = title or f"claimledger report: {Path(wb.path).name}"
 
     cards = []
     total = len(shown)
     for i, claim in enumerate(shown, 1):
-        card = display.ClaimCard.from_workbench(
-            wb, claim.id, names=names, snapshots=snapshots, score=score
-        )
+        card = ClaimCard.from_workbench(wb, claim.id, names=names, snapshots=snapshots, score=score)
         cards.append(card._repr_html_())
         if progress is not None:
             progress(i, total)
@@ -155,11 +164,11 @@ def render_report(
     body = f"""
 <main>
 <h1>{esc(title)}</h1>
-<p class="meta">Ledger <code>{esc(os.path.basename(wb.path))}</code> · scale
+<p class="meta">Ledger <code>{esc(Path(wb.path).name)}</code> · scale
 <strong>{esc(wb.scale)}</strong> · {wb.event_count():,} events · {len(claims):,} claims ·
 {len(sources):,} sources · generated {esc(generated)}</p>
 <h2 id="verify">Integrity</h2>
-{display.verify_html(report)}
+{verify_html(report)}
 <p class="meta">Head of the chain when this report was made (a checkpoint: keep it, and later
 run <code>claimledger verify FILE --against head.json</code> with it):</p>
 <pre class="meta cl-checkpoint" style="white-space:pre-wrap;background:#fff;padding:8px;
@@ -186,7 +195,7 @@ who changed what, when and why.</footer>
 
 def write_report(
     wb: Any,
-    path: Union[str, "os.PathLike[str]"],
+    path: Union[str, os.PathLike[str]],
     *,
     title: Optional[str] = None,
     limit: Optional[int] = None,

@@ -12,10 +12,14 @@ ImportError saying what to install.
 from __future__ import annotations
 
 import datetime as _dt
+import importlib
 import math
+import sys
 from typing import Any, Optional
 
-from . import display
+from .display.html import clip, rating_colour
+from .display.palette import EVENT_COLOURS, EVENT_LABELS, GREY
+from .scores import workbench_scorer
 
 __all__ = [
     "require_matplotlib",
@@ -44,9 +48,6 @@ def _enable_notebook_display(matplotlib: Any) -> None:
     """In a Jupyter kernel using the inline backend, makes sure the backend is loaded: it
     registers the PNG display of figures when first imported, and figures made without
     pyplot would otherwise show as text. Elsewhere does nothing."""
-    import importlib
-    import sys
-
     ipython = sys.modules.get("IPython")
     if ipython is None or getattr(ipython, "get_ipython", lambda: None)() is None:
         return
@@ -70,7 +71,7 @@ def plot_verdicts(wb: Any, *, ax: Any = None, title: Optional[str] = None, **fil
     Bars are coloured like the verdict badges, red (false) to green (true), grey off
     the truth axis."""
     fig, ax = _figure(ax)
-    score = display.workbench_scorer(wb)
+    score = workbench_scorer(wb)
     counts = dict.fromkeys(wb.ratings, 0)
     unrated = 0
     claims = wb.claims(**filters)
@@ -81,7 +82,7 @@ def plot_verdicts(wb: Any, *, ax: Any = None, title: Optional[str] = None, **fil
             counts[claim.verdict.rating] = counts.get(claim.verdict.rating, 0) + 1
     labels = list(counts)
     values = [counts[label] for label in labels]
-    colours = [display.rating_colour(score(label)) for label in labels]
+    colours = [rating_colour(score(label)) for label in labels]
     if unrated:
         labels.append("no verdict")
         values.append(unrated)
@@ -91,7 +92,7 @@ def plot_verdicts(wb: Any, *, ax: Any = None, title: Optional[str] = None, **fil
     ax.set_ylabel("claims")
     ax.set_title(title or f"Current verdicts ({len(claims):,} claims)")
     ax.tick_params(axis="x", labelrotation=30)
-    ax.set_ylim(0, max(values + [1]) * 1.15)
+    ax.set_ylim(0, max([*values, 1]) * 1.15)
     ax.spines[["top", "right"]].set_visible(False)
     return fig
 
@@ -127,7 +128,7 @@ def _betacf(a: float, b: float, x: float) -> float:
     return h
 
 
-def beta_cdf(x: float, a: float, b: float) -> float:
+def _beta_cdf(x: float, a: float, b: float) -> float:
     """P(X <= x) for X ~ Beta(a, b)."""
     if x <= 0.0:
         return 0.0
@@ -151,7 +152,7 @@ def beta_interval(alpha: float, beta: float, level: float = 0.95) -> tuple[float
         lo, hi = 0.0, 1.0
         for _ in range(80):
             mid = (lo + hi) / 2.0
-            if beta_cdf(mid, alpha, beta) < p:
+            if _beta_cdf(mid, alpha, beta) < p:
                 lo = mid
             else:
                 hi = mid
@@ -236,6 +237,8 @@ def _parse_time(at: str) -> _dt.datetime:
     return _dt.datetime.fromisoformat(at.replace("Z", "+00:00"))
 
 
+#: The lanes of a claim's timeline, top to bottom: event types of the vocabulary (the tests
+#: check); other types a history holds get lanes below them.
 LANES = ("claim.added", "evidence.linked", "verdict.set", "status.set")
 
 
@@ -252,7 +255,7 @@ def plot_timeline(
     fig, ax = _figure(ax, size=(7.5, 3.0))
     found = wb.claim(claim)
     events = wb.history(found.id)
-    score = display.workbench_scorer(wb)
+    score = workbench_scorer(wb)
     lanes = list(LANES) + sorted({e.type for e in events} - set(LANES))
     times = [_parse_time(e.at) for e in events]
     if spacing == "auto":
@@ -262,10 +265,10 @@ def plot_timeline(
     labelled: dict = {}  # lane -> labels so far, to put every other one below the point
     for x, e in zip(xs, events):
         y = lanes.index(e.type)
-        label, colour = None, display.EVENT_COLOURS.get(e.type, display.GREY)
+        label, colour = None, EVENT_COLOURS.get(e.type, GREY)
         if e.type == "verdict.set":
             rating = e.data.get("rating", "")
-            colour = display.rating_colour(score(rating))
+            colour = rating_colour(score(rating))
             label = rating
         elif e.type == "status.set":
             label = e.data.get("status", "")
@@ -283,11 +286,11 @@ def plot_timeline(
                 color="#1f2328",
             )
     ax.set_yticks(range(len(lanes)))
-    ax.set_yticklabels([display.EVENT_LABELS.get(t, t) for t in lanes])
+    ax.set_yticklabels([EVENT_LABELS.get(t, t) for t in lanes])
     ax.set_ylim(-0.6, len(lanes) - 0.4)
     ax.grid(axis="y", color="#eaeef2", zorder=0)
     ax.spines[["top", "right", "left"]].set_visible(False)
-    ax.set_title(title or f"History of {found.id}: {display.clip(found.text, 48)}", fontsize=10)
+    ax.set_title(title or f"History of {found.id}: {clip(found.text, 48)}", fontsize=10)
     if spacing == "even":
         ax.set_xticks(xs)
         ax.set_xticklabels([str(e.seq) for e in events], fontsize=8)

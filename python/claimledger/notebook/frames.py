@@ -19,11 +19,14 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 import math
-from typing import Any, Iterable, Mapping, Optional
+from collections.abc import Iterable, Mapping
+from typing import Any, Optional
 
-from . import model as m
-from .errors import InvalidInputError
-from .workbench import _CLAIM_RECORD_KEYS, _SOURCE_RECORD_KEYS
+from .. import model as m
+from ..errors import InvalidInputError
+from ..vocabulary import CLAIM_STATUSES, REANCHOR_STATUSES, RELIABILITY_GRADES, STANCES
+from ..workbench import CLAIM_RECORD_KEYS, SOURCE_RECORD_KEYS
+from .scores import workbench_scorer
 
 __all__ = [
     "require_pandas",
@@ -39,13 +42,9 @@ __all__ = [
 
 #: The columns ``from_frame(df)`` accepts for claims (``rating`` and ``rationale`` are
 #: another way to give ``verdict``).
-CLAIM_COLUMNS = (*_CLAIM_RECORD_KEYS, "rating", "rationale")
+CLAIM_COLUMNS = (*CLAIM_RECORD_KEYS, "rating", "rationale")
 #: The columns ``from_frame(df, what="sources")`` accepts.
-SOURCE_COLUMNS = _SOURCE_RECORD_KEYS
-GRADES = ("A", "B", "C", "D", "E", "F")
-STANCES = ("supports", "refutes", "context")
-STATUSES = ("new", "in-progress", "reviewed", "published")
-REANCHOR_STATUSES = ("exact", "moved", "changed", "orphaned")
+SOURCE_COLUMNS = SOURCE_RECORD_KEYS
 
 
 def require_pandas():
@@ -60,17 +59,29 @@ def require_pandas():
     return pandas
 
 
-def _text_columns(pd, frame, columns):
-    """Makes `columns` pandas' string dtype (missing values <NA>), the same in pandas 2
-    and 3 whether or not a column happens to hold any text."""
-    for column in columns:
-        frame[column] = frame[column].astype(pd.StringDtype())
-
-
 def _times(pd, values):
     """RFC 3339 / YYYY-MM-DD strings (or None) as a datetime64[ns, UTC] Series."""
     series = pd.Series(list(values), dtype="object")
     return pd.to_datetime(series, utc=True, format="ISO8601").astype("datetime64[ns, UTC]")
+
+
+def _typed_frame(pd, rows: list[dict], columns: Mapping[str, Any]):
+    """A DataFrame of `rows` with `columns` (name -> type) in their order. A type is
+    "text" (pandas' string dtype, missing values <NA>, the same in pandas 2 and 3 whether
+    or not a column happens to hold any text), "time" (datetime64[ns, UTC]), "float64"
+    (missing values NaN), "object" (values as they are), or a dtype for ``astype``:
+    "int64", "Int64", "bool" or a ``pd.CategoricalDtype``."""
+    frame = pd.DataFrame(rows, columns=list(columns))
+    for name, kind in columns.items():
+        if kind == "text":
+            frame[name] = frame[name].astype(pd.StringDtype())
+        elif kind == "time":
+            frame[name] = _times(pd, frame[name])
+        elif kind == "float64":
+            frame[name] = pd.to_numeric(frame[name], errors="coerce").astype("float64")
+        elif kind != "object":
+            frame[name] = frame[name].astype(kind)
+    return frame
 
 
 def events_frame(events: Iterable[m.Event]):
@@ -88,10 +99,16 @@ def events_frame(events: Iterable[m.Event]):
         }
         for e in events
     ]
-    frame = pd.DataFrame(rows, columns=["seq", "at", "actor", "type", "data", "prev", "hash"])
-    frame["at"] = _times(pd, frame["at"])
-    _text_columns(pd, frame, ["actor", "type", "prev", "hash"])
-    return frame.astype({"seq": "int64"})
+    columns = {
+        "seq": "int64",
+        "at": "time",
+        "actor": "text",
+        "type": "text",
+        "data": "object",
+        "prev": "text",
+        "hash": "text",
+    }
+    return _typed_frame(pd, rows, columns)
 
 
 def claims_frame(wb: Any, **filters: Any):
@@ -104,8 +121,6 @@ def claims_frame(wb: Any, **filters: Any):
     first appears), ref, seq, at, actor.
     """
     pd = require_pandas()
-    from .display import workbench_scorer
-
     claims = wb.claims(**filters)
     names = {s.id: s.name for s in wb.sources()}
     score = workbench_scorer(wb)
@@ -137,41 +152,29 @@ def claims_frame(wb: Any, **filters: Any):
                 "actor": c.actor,
             }
         )
-    columns = [
-        "id",
-        "text",
-        "claimant",
-        "claimant_name",
-        "status",
-        "rating",
-        "truth_score",
-        "rationale",
-        "verdict_by",
-        "verdict_at",
-        "date",
-        "context",
-        "tags",
-        "quantities",
-        "snapshot",
-        "quote",
-        "ref",
-        "seq",
-        "at",
-        "actor",
-    ]
-    frame = pd.DataFrame(rows, columns=columns)
-    frame["status"] = pd.Categorical(frame["status"], categories=STATUSES, ordered=True)
-    frame["rating"] = pd.Categorical(frame["rating"], categories=wb.ratings, ordered=True)
-    frame["truth_score"] = pd.to_numeric(frame["truth_score"], errors="coerce").astype("float64")
-    for column in ("verdict_at", "date", "at"):
-        frame[column] = _times(pd, frame[column])
-    _text_columns(
-        pd,
-        frame,
-        ["id", "text", "claimant", "claimant_name", "rationale", "verdict_by", "context"]
-        + ["snapshot", "quote", "ref", "actor"],
-    )
-    return frame.astype({"quantities": "int64", "seq": "int64"})
+    columns = {
+        "id": "text",
+        "text": "text",
+        "claimant": "text",
+        "claimant_name": "text",
+        "status": pd.CategoricalDtype(CLAIM_STATUSES, ordered=True),
+        "rating": pd.CategoricalDtype(wb.ratings, ordered=True),
+        "truth_score": "float64",
+        "rationale": "text",
+        "verdict_by": "text",
+        "verdict_at": "time",
+        "date": "time",
+        "context": "text",
+        "tags": "object",
+        "quantities": "int64",
+        "snapshot": "text",
+        "quote": "text",
+        "ref": "text",
+        "seq": "int64",
+        "at": "time",
+        "actor": "text",
+    }
+    return _typed_frame(pd, rows, columns)
 
 
 def evidence_frame(wb: Any, claim: Optional[Any] = None):
@@ -208,33 +211,24 @@ def evidence_frame(wb: Any, claim: Optional[Any] = None):
                 "actor": e.actor,
             }
         )
-    columns = [
-        "id",
-        "claim",
-        "stance",
-        "quote",
-        "snapshot",
-        "snapshot_title",
-        "source",
-        "source_name",
-        "note",
-        "credibility",
-        "start",
-        "end",
-        "seq",
-        "at",
-        "actor",
-    ]
-    frame = pd.DataFrame(rows, columns=columns)
-    frame["stance"] = pd.Categorical(frame["stance"], categories=STANCES)
-    frame["at"] = _times(pd, frame["at"])
-    _text_columns(
-        pd,
-        frame,
-        ["id", "claim", "quote", "snapshot", "snapshot_title", "source", "source_name", "note"]
-        + ["credibility", "actor"],
-    )
-    return frame.astype({"start": "int64", "end": "int64", "seq": "int64"})
+    columns = {
+        "id": "text",
+        "claim": "text",
+        "stance": pd.CategoricalDtype(STANCES),
+        "quote": "text",
+        "snapshot": "text",
+        "snapshot_title": "text",
+        "source": "text",
+        "source_name": "text",
+        "note": "text",
+        "credibility": "text",
+        "start": "int64",
+        "end": "int64",
+        "seq": "int64",
+        "at": "time",
+        "actor": "text",
+    }
+    return _typed_frame(pd, rows, columns)
 
 
 def reanchor_frame(report: m.ReanchorReport):
@@ -260,21 +254,21 @@ def reanchor_frame(report: m.ReanchorReport):
         }
         for q in report.quotes
     ]
-    columns = ["claim", "evidence", "status", "score", "needs_review", "old_start", "old_end"]
-    columns += ["old_exact", "new_start", "new_end", "new_exact", "detail"]
-    frame = pd.DataFrame(rows, columns=columns)
-    frame["status"] = pd.Categorical(frame["status"], categories=REANCHOR_STATUSES)
-    _text_columns(pd, frame, ["claim", "evidence", "old_exact", "new_exact", "detail"])
-    return frame.astype(
-        {
-            "score": "float64",
-            "needs_review": "bool",
-            "old_start": "int64",
-            "old_end": "int64",
-            "new_start": "Int64",
-            "new_end": "Int64",
-        }
-    )
+    columns = {
+        "claim": "text",
+        "evidence": "text",
+        "status": pd.CategoricalDtype(REANCHOR_STATUSES),
+        "score": "float64",
+        "needs_review": "bool",
+        "old_start": "int64",
+        "old_end": "int64",
+        "old_exact": "text",
+        "new_start": "Int64",
+        "new_end": "Int64",
+        "new_exact": "text",
+        "detail": "text",
+    }
+    return _typed_frame(pd, rows, columns)
 
 
 def sources_frame(wb: Any):
@@ -309,31 +303,25 @@ def sources_frame(wb: Any):
                 "actor": s.actor,
             }
         )
-    columns = [
-        "id",
-        "name",
-        "kind",
-        "url",
-        "affiliation",
-        "reliability",
-        "ref",
-        "attributes",
-        "claims",
-        "rated",
-        "score",
-        "low",
-        "high",
-        "seq",
-        "at",
-        "actor",
-    ]
-    frame = pd.DataFrame(rows, columns=columns)
-    frame["reliability"] = pd.Categorical(frame["reliability"], categories=GRADES, ordered=True)
-    for column in ("score", "low", "high"):
-        frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
-    frame["at"] = _times(pd, frame["at"])
-    _text_columns(pd, frame, ["id", "name", "kind", "url", "affiliation", "ref", "actor"])
-    return frame.astype({"claims": "int64", "rated": "int64", "seq": "int64"})
+    columns = {
+        "id": "text",
+        "name": "text",
+        "kind": "text",
+        "url": "text",
+        "affiliation": "text",
+        "reliability": pd.CategoricalDtype(list(RELIABILITY_GRADES), ordered=True),
+        "ref": "text",
+        "attributes": "object",
+        "claims": "int64",
+        "rated": "int64",
+        "score": "float64",
+        "low": "float64",
+        "high": "float64",
+        "seq": "int64",
+        "at": "time",
+        "actor": "text",
+    }
+    return _typed_frame(pd, rows, columns)
 
 
 # --- from a DataFrame -----------------------------------------------------------------------

@@ -1,0 +1,194 @@
+"""Sub-commands that move claims in and out of a desk: ``import`` (LIAR or FEVER dataset
+files, schema.org ClaimReview JSON-LD, or a bundle into a new ledger) and ``export``
+(ClaimReview JSON-LD, or the whole ledger as a bundle). Each format has its handler."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Optional
+
+from ..errors import InvalidInputError
+from ..interop.claimreview import iter_json_lines
+from ..interop.datasets import SCALES, load_fever, load_liar
+from .common import arg, command, open_ledger, print_json, removed_if_import_fails
+
+
+def _import_dataset(args: argparse.Namespace) -> int:
+    """`import FILE IN --format liar|fever`: a dataset file, in batches."""
+    source = Path(args.input)
+    if not source.is_file():
+        raise OSError(f"{args.input}: no such file to import")
+    scale = SCALES[args.format]
+    load = load_liar if args.format == "liar" else load_fever
+    with removed_if_import_fails(args.file, actor=args.actor, scale=scale) as wb:
+        if wb.scale != scale:
+            raise InvalidInputError(
+                f"{args.file} uses the {wb.scale} scale; {args.format.upper()} labels "
+                f"need the {scale} scale: import into a new ledger file",
+                "claimledger.dataset.scale",
+            )
+        report = load(wb, source, errors=args.errors, batch_size=args.batch_size)
+    if args.json:
+        print_json(report)
+        return 0
+    print(f"{args.file}: {report.summary()}")
+    for line, reason in report.skipped:
+        print(f"  skipped line {line}: {reason}")
+    return 0
+
+
+def _rating_map(pairs: Optional[Sequence[str]]) -> Optional[dict]:
+    if not pairs:
+        return None
+    mapping = {}
+    for pair in pairs:
+        name, sep, rating = pair.rpartition("=")
+        if not sep or not name.strip() or not rating.strip():
+            raise InvalidInputError(
+                f"[claimledger.cli.rating_map] --rating-map takes NAME=RATING, not {pair!r}",
+                "claimledger.cli.rating_map",
+            )
+        mapping[name.strip()] = rating.strip()
+    return mapping
+
+
+def _import_claimreview(args: argparse.Namespace) -> int:
+    """`import FILE IN --format claimreview`: schema.org ClaimReview JSON-LD."""
+    text = sys.stdin.read() if args.input == "-" else Path(args.input).read_text("utf-8")
+    scale = args.scale or "default"
+    with removed_if_import_fails(args.file, actor=args.actor, scale=scale) as wb:
+        result = wb.import_claimreview(text, rating_map=_rating_map(args.rating_map))
+    if args.json:
+        print_json(result)
+        return 0
+    print(
+        f"{args.file}: {len(result.added)} claim(s) imported, {len(result.existing)} already "
+        f"there, from {args.input} (snapshot {result.snapshot})"
+    )
+    for note in result.notes:
+        print(f"  note: {note}")
+    return 0
+
+
+def _import_bundle(args: argparse.Namespace) -> int:
+    """`import FILE IN --format bundle`: a new ledger holding exactly the bundle's chain."""
+    with removed_if_import_fails(args.file, actor=args.actor) as wb:
+        head = wb.import_bundle(args.input)
+    print(f"{args.file}: {head.seq} events imported from {args.input}, head {head.hash}")
+    return 0
+
+
+#: `import --format` handlers; each takes the parsed arguments and returns the exit status.
+IMPORT_FORMATS = {
+    "liar": _import_dataset,
+    "fever": _import_dataset,
+    "claimreview": _import_claimreview,
+    "bundle": _import_bundle,
+}
+
+
+@command(
+    "import",
+    "load a LIAR (TSV) or FEVER (JSON or JSON Lines) dataset file, schema.org "
+    "ClaimReview JSON-LD, or a bundle into a new ledger; the ledger is created with "
+    "the scale the format needs",
+    "claimledger import liar.ledger train.tsv --format liar --errors skip",
+    arg("input", help="the dataset file"),
+    arg(
+        "--format",
+        required=True,
+        choices=list(IMPORT_FORMATS),
+        help="liar (PolitiFact statements, 14 tab-separated columns; scale politifact), "
+        "fever (claims with SUPPORTS/REFUTES/NOT ENOUGH INFO; scale fever) or claimreview "
+        "(one ClaimReview, a JSON array of them or a @graph; - reads standard input)",
+    ),
+    arg(
+        "--rating-map",
+        action="append",
+        metavar="NAME=RATING",
+        help="claimreview: read the textual rating NAME (alternateName, any case) as RATING "
+        "of the ledger's scale; repeat for several",
+    ),
+    arg("--scale", help="claimreview: the verdict scale of a new ledger (default: default)"),
+    arg(
+        "--errors",
+        choices=["raise", "skip"],
+        default="raise",
+        help="raise: stop at malformed rows and load nothing (default); skip: load the good "
+        "rows and list the bad ones",
+    ),
+    arg("--batch-size", type=int, default=5000, help="rows per transaction (default: 5000)"),
+    arg("--json", action="store_true", help="print the load report as JSON"),
+    writes=True,
+)
+def import_(args: argparse.Namespace) -> int:
+    return IMPORT_FORMATS[args.format](args)
+
+
+def _export_claimreview(args: argparse.Namespace) -> int:
+    """`export FILE --format claimreview`: a JSON array of ClaimReviews, or JSON Lines."""
+    organisation = None
+    if args.org_name:
+        organisation = {"name": args.org_name, "url": args.org_url}
+    status = None if args.status == "all" else args.status
+    with open_ledger(args) as wb:
+        reviews = wb.export_claimreviews(
+            status=status, organisation=organisation, review_url=args.review_url
+        )
+    if args.jsonl:
+        text = "".join(line + "\n" for line in iter_json_lines(reviews))
+    else:
+        text = json.dumps(reviews, ensure_ascii=False, indent=2) + "\n"
+    if args.output and args.output != "-":
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(f"{len(reviews)} review(s) written to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _export_bundle(args: argparse.Namespace) -> int:
+    """`export FILE --format bundle -o OUT`: the whole ledger as a verified bundle."""
+    if not args.output or args.output == "-":
+        raise ValueError("a bundle is written to a file: give -o OUT")
+    with open_ledger(args) as wb:
+        head = wb.export_bundle(args.output)
+    print(f"{head.seq} events written to {args.output} (head {head.hash})", file=sys.stderr)
+    return 0
+
+
+#: `export --format` handlers; each takes the parsed arguments and returns the exit status.
+EXPORT_FORMATS = {"claimreview": _export_claimreview, "bundle": _export_bundle}
+
+
+@command(
+    "export",
+    "write the claims' current verdicts as schema.org ClaimReview JSON-LD, or the whole "
+    "ledger as a verified bundle (--format bundle -o desk.jsonl)",
+    "claimledger export desk.ledger --format claimreview -o reviews.json --status all",
+    arg("--format", required=True, choices=list(EXPORT_FORMATS)),
+    arg("-o", "--output", help="write to this file (default: standard output)"),
+    arg("--jsonl", action="store_true", help="JSON Lines: one review per line"),
+    arg(
+        "--status",
+        default="published",
+        help="export the claims with this status (default: published), or all: every claim "
+        "with a verdict",
+    ),
+    arg("--org-name", help="the desk's organisation, the reviews' author"),
+    arg("--org-url", help="the desk's organisation's web site"),
+    arg(
+        "--review-url",
+        help="each review's URL; {claim} stands for the claim id (default: "
+        "urn:claimledger:<ledger identity>:<claim id>)",
+    ),
+)
+def export(args: argparse.Namespace) -> int:
+    return EXPORT_FORMATS[args.format](args)
+
+
+COMMANDS = (import_, export)

@@ -1,0 +1,101 @@
+"""Sub-commands about the ledger as a whole: ``verify`` (exit 1 on any problem),
+``rebuild``, ``merge`` (another desk's events) and ``checkpoint`` (the head of the chain
+to keep elsewhere)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Optional
+
+from ..terminal import busy
+from .common import JSON_OPTION, arg, command, open_ledger, print_json
+
+
+@command(
+    "verify",
+    "check every hash, link, snapshot and table; exit 1 on any problem",
+    "claimledger verify desk.ledger --against head.json",
+    arg("--against", help="a checkpoint file written by 'claimledger checkpoint'"),
+    JSON_OPTION,
+)
+def verify(args: argparse.Namespace) -> int:
+    against: Optional[str] = None
+    if args.against:  # checked by verify(), which names what is wrong with it
+        against = Path(args.against).read_text(encoding="utf-8")
+    with open_ledger(args) as wb, busy(f"verifying {wb.event_count():,} events"):
+        report = wb.verify(against=against)
+    if args.json:
+        print_json(report)
+    else:
+        state = "ok" if report.ok else f"{len(report.problems)} problem(s)"
+        print(f"{args.file}: {report.events} events checked: {state}")
+        for problem in report.problems:
+            print(f"  seq {problem.seq:>6}  {problem.kind:<20} {problem.detail}")
+        if report.problems and all(p.kind == "projection-mismatch" for p in report.problems):
+            print(
+                "The events are intact; only the tables of current state differ from them. "
+                f"Run 'claimledger rebuild {args.file}' to regenerate the tables."
+            )
+    return 0 if report.ok else 1
+
+
+@command(
+    "rebuild",
+    "regenerate the tables of current state from intact events",
+    "claimledger rebuild desk.ledger",
+)
+def rebuild(args: argparse.Namespace) -> int:
+    with open_ledger(args) as wb:
+        replayed = wb.rebuild()
+        report = wb.verify()
+    print(
+        f"{args.file}: tables rebuilt from {replayed} events; verify: "
+        f"{'ok' if report.ok else 'still failing'}"
+    )
+    return 0 if report.ok else 1
+
+
+@command(
+    "merge",
+    "bring another desk's events (a ledger file or a bundle) into this ledger",
+    "claimledger merge desk.ledger colleague.ledger",
+    arg("other", help="the other desk: a ledger file or a bundle"),
+    JSON_OPTION,
+    writes=True,
+)
+def merge(args: argparse.Namespace) -> int:
+    with open_ledger(args) as wb:
+        report = wb.merge(args.other)
+    if args.json:
+        print_json(report)
+        return 0
+    print(
+        f"{args.file}: {report.added} events merged from {args.other} "
+        f"({report.skipped} already here)"
+    )
+    for conflict in report.conflicts:
+        print(
+            f"  conflict {conflict.claim}: here {conflict.local_rating}, there "
+            f"{conflict.other_rating}: set the verdict again to decide"
+        )
+    return 0
+
+
+@command(
+    "checkpoint",
+    "print the head of the chain to keep elsewhere",
+    "claimledger checkpoint desk.ledger -o head.json",
+    arg("-o", "--output", help="write it to this file"),
+)
+def checkpoint(args: argparse.Namespace) -> int:
+    with open_ledger(args) as wb:
+        text = wb.checkpoint().to_json()
+    if args.output:
+        Path(args.output).write_text(text + "\n", encoding="utf-8")
+    else:
+        print(text)
+    return 0
+
+
+COMMANDS = (verify, rebuild, merge, checkpoint)

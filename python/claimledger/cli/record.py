@@ -1,0 +1,174 @@
+"""Sub-commands that record the work on a desk, one event or a few each: ``add-source``,
+``add-snapshot``, ``add-claim``, ``link-evidence``, ``set-verdict``, ``set-status`` and
+``rate-source``. Each prints the id of what it added, if anything."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..vocabulary import CLAIM_STATUSES, SOURCE_KINDS, STANCES
+from .common import arg, command, one_of, open_ledger
+
+_IGNORE_CASE = arg("--ignore-case", action="store_true", help="find the quote in any case")
+
+
+@command(
+    "add-source",
+    "record a source; prints its id",
+    'claimledger add-source desk.ledger "Reuters" --kind outlet',
+    arg("name"),
+    arg("--kind", default="outlet", help=one_of(SOURCE_KINDS)),
+    arg("--url"),
+    arg("--affiliation"),
+    writes=True,
+)
+def add_source(args: argparse.Namespace) -> int:
+    with open_ledger(args) as wb:
+        source = wb.add_source(
+            args.name, kind=args.kind, url=args.url, affiliation=args.affiliation
+        )
+    print(source.id)
+    return 0
+
+
+@command(
+    "add-snapshot",
+    "capture a document's exact bytes; prints its hash",
+    "claimledger add-snapshot desk.ledger article.txt --published 2024-10-21",
+    arg("path", help="the document file, or - for standard input"),
+    arg("--url"),
+    arg("--title"),
+    arg("--publisher", help="source id of the publisher"),
+    arg("--published", help="YYYY-MM-DD or RFC 3339 time"),
+    arg("--retrieved", help="YYYY-MM-DD or RFC 3339 time"),
+    writes=True,
+)
+def add_snapshot(args: argparse.Namespace) -> int:
+    content = sys.stdin.buffer.read() if args.path == "-" else Path(args.path).read_bytes()
+    with open_ledger(args) as wb:
+        snapshot = wb.add_snapshot(
+            content,
+            url=args.url,
+            title=args.title,
+            publisher=args.publisher,
+            published=args.published,
+            retrieved=args.retrieved,
+        )
+    print(snapshot.hash)
+    return 0
+
+
+@command(
+    "add-claim",
+    "record a claim; prints its id",
+    'claimledger add-claim desk.ledger "..." --appears-in xxh3-128:... --quote "..."',
+    arg("text"),
+    arg("--claimant", help="source id of who made the claim"),
+    arg("--appears-in", help="hash of the snapshot it appears in"),
+    arg("--quote", help="the exact words in that snapshot"),
+    arg("--tag", action="append", help="a tag (repeat for several)"),
+    _IGNORE_CASE,
+    writes=True,
+)
+def add_claim(args: argparse.Namespace) -> int:
+    with open_ledger(args) as wb:
+        claim = wb.add_claim(
+            args.text,
+            claimant=args.claimant,
+            appears_in=args.appears_in,
+            quote=args.quote,
+            tags=args.tag or (),
+            match_case=not args.ignore_case,
+        )
+    print(claim.id)
+    return 0
+
+
+@command(
+    "link-evidence",
+    "link a claim to a quote in a snapshot; prints the evidence id",
+    'claimledger link-evidence desk.ledger clm_... xxh3-128:... --quote "..." --stance supports',
+    arg("claim"),
+    arg("snapshot"),
+    arg("--quote", required=True),
+    arg("--stance", required=True, help=one_of(STANCES)),
+    arg("--note"),
+    _IGNORE_CASE,
+    arg("--prefix", help="text just before the quote, when it occurs more than once"),
+    arg("--suffix", help="text just after the quote, when it occurs more than once"),
+    writes=True,
+)
+def link_evidence(args: argparse.Namespace) -> int:
+    with open_ledger(args) as wb:
+        evidence = wb.link_evidence(
+            args.claim,
+            args.snapshot,
+            quote=args.quote,
+            stance=args.stance,
+            note=args.note,
+            match_case=not args.ignore_case,
+            prefix=args.prefix,
+            suffix=args.suffix,
+        )
+    print(evidence.id)
+    return 0
+
+
+@command(
+    "set-verdict",
+    "record a verdict on a claim",
+    'claimledger set-verdict desk.ledger clm_... mostly-true --rationale "..." --evidence evd_...',
+    arg("claim"),
+    arg("rating"),
+    arg("--rationale", required=True),
+    arg("--evidence", action="append", help="an evidence id (repeat for several)"),
+    writes=True,
+)
+def set_verdict(args: argparse.Namespace) -> int:
+    with open_ledger(args) as wb:
+        wb.set_verdict(
+            args.claim, args.rating, rationale=args.rationale, evidence=args.evidence or ()
+        )
+    return 0
+
+
+@command(
+    "set-status",
+    "move a claim through review",
+    "claimledger set-status desk.ledger clm_... published",
+    arg("claim"),
+    arg("status", help=one_of(CLAIM_STATUSES)),
+    writes=True,
+)
+def set_status(args: argparse.Namespace) -> int:
+    with open_ledger(args) as wb:
+        wb.set_status(args.claim, args.status)
+    return 0
+
+
+@command(
+    "rate-source",
+    "rate a source's reliability (Admiralty A-F)",
+    'claimledger rate-source desk.ledger src_... B --rationale "..."',
+    arg("source"),
+    arg("grade"),
+    arg("--rationale", required=True),
+    writes=True,
+)
+def rate_source(args: argparse.Namespace) -> int:
+    with open_ledger(args) as wb:
+        wb.rate_source(args.source, args.grade, rationale=args.rationale)
+    return 0
+
+
+COMMANDS = (
+    add_source,
+    add_snapshot,
+    add_claim,
+    link_evidence,
+    set_verdict,
+    set_status,
+    rate_source,
+)

@@ -1,0 +1,41 @@
+"""Sub-commands that start a desk: ``demo`` (the sample desk) and ``init``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..demo import build_demo
+from ..desk import Workbench
+from ..vocabulary import BUILTIN_SCALES
+from .common import arg, command
+
+
+@command(
+    "demo",
+    "build the demo desk and print a summary",
+    "claimledger demo --dir demo",
+    arg("--dir", default="demo", help="folder for the demo ledger (default: demo)"),
+    ledger=False,
+)
+def demo(args: argparse.Namespace) -> int:
+    build_demo(args.dir)
+    return 0
+
+
+@command(
+    "init",
+    "create a ledger (or open an existing one)",
+    "claimledger init desk.ledger --scale politifact",
+    arg("--scale", default="default", help=f"verdict scale: {', '.join(BUILTIN_SCALES)}"),
+    writes=True,
+)
+def init(args: argparse.Namespace) -> int:
+    existed = Path(args.file).exists()
+    with Workbench(args.file, actor=args.actor, scale=args.scale) as wb:
+        verb = "opened existing" if existed else "created"
+        print(f"{verb} ledger {args.file} (scale {wb.scale}, identity {wb.identity})")
+    return 0
+
+
+COMMANDS = (demo, init)

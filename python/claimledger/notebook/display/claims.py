@@ -1,0 +1,268 @@
+"""A claim as a card: its text, claimant, status, current verdict as a coloured badge,
+quantities, where it is quoted and the evidence with stance and source; and a bare
+claim's card and one-line text, which the records' views use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, Optional
+
+from ... import model as m
+from ..scores import Scorer, known_score, workbench_scorer
+from .html import (
+    BOX,
+    MUTED,
+    badge,
+    clip,
+    code,
+    esc,
+    name_of,
+    number_text,
+    quote_html,
+    rating_badge,
+    section,
+    short_hash,
+    stance_badge,
+    status_badge,
+    when,
+    who_html,
+    who_text,
+)
+from .palette import GREY
+
+__all__ = ["ClaimCard", "claim_html", "claim_text", "quantity_text"]
+
+
+def quantity_text(q: m.Quantity) -> str:
+    """``About 28,500 US troops → 28,500 troops (about)``; years without a separator."""
+    number = (lambda v: f"{v:.0f}" if v is not None else "?") if q.unit == "year" else number_text
+    amount = number(q.value) if q.value is not None else f"{number(q.low)}–{number(q.high)}"
+    unit = f" {q.unit}" if q.unit else ""
+    qualifier = f" ({q.qualifier})" if q.qualifier else ""
+    return f"{q.text} → {amount}{unit}{qualifier}"
+
+
+# --- claims ---------------------------------------------------------------------------------
+
+
+class ClaimCard:
+    """A claim as a card: text, claimant, status, the current verdict as a coloured
+    badge, quantities, where it is quoted and the evidence with stance and source.
+
+    Made by ``wb.claim_card(id)`` (which resolves names and reads the evidence and the
+    verdict history) or from a bare :class:`~claimledger.Claim`, which shows ids only.
+    Shown as HTML in Jupyter; ``repr()``/``str()`` give the same card as plain text.
+    """
+
+    def __init__(
+        self,
+        claim: m.Claim,
+        *,
+        evidence: Sequence[m.Evidence] = (),
+        verdicts: Sequence[m.Verdict] = (),
+        names: Optional[Mapping[str, str]] = None,
+        snapshots: Optional[Mapping[str, m.Snapshot]] = None,
+        score: Optional[Scorer] = None,
+    ) -> None:
+        self.claim = claim
+        self.evidence = list(evidence)
+        self.verdicts = list(verdicts)
+        self.names = dict(names or {})
+        self.snapshots = dict(snapshots or {})
+        self.score: Scorer = score or known_score
+
+    @classmethod
+    def from_workbench(
+        cls,
+        wb: Any,
+        claim: Any,
+        *,
+        names: Optional[Mapping[str, str]] = None,
+        snapshots: Optional[Mapping[str, m.Snapshot]] = None,
+        score: Optional[Scorer] = None,
+    ) -> ClaimCard:
+        """The card of `claim` (an id or a Claim) on `wb`; `names` (source id -> name),
+        `snapshots` (hash -> Snapshot) and `score` may be passed to save lookups when
+        making many cards."""
+        found = wb.claim(claim)
+        if names is None:
+            names = {s.id: s.name for s in wb.sources()}
+        if snapshots is None:
+            snapshots = {s.hash: s for s in wb.snapshots()}
+        return cls(
+            found,
+            evidence=wb.evidence(found.id),
+            verdicts=wb.verdicts(found.id),
+            names=names,
+            snapshots=snapshots,
+            score=score or workbench_scorer(wb),
+        )
+
+    # -- pieces --
+
+    def _snapshot_html(self, snapshot_hash: str) -> str:
+        snap = self.snapshots.get(snapshot_hash)
+        parts = []
+        if snap is not None and snap.title:
+            parts.append(f'<span style="font-style:normal">{esc(snap.title)}</span>')
+        if snap is not None and snap.publisher:
+            parts.append(who_html(self.names, snap.publisher))
+        if snap is not None and snap.published:
+            parts.append(esc(snap.published))
+        parts.append(code(short_hash(snapshot_hash), title=snapshot_hash))
+        return f'<span style="{MUTED}">— ' + " · ".join(parts) + "</span>"
+
+    def _snapshot_text(self, snapshot_hash: str) -> str:
+        snap = self.snapshots.get(snapshot_hash)
+        parts = []
+        if snap is not None and snap.title:
+            parts.append(snap.title)
+        if snap is not None and snap.publisher:
+            parts.append(name_of(self.names, snap.publisher) or snap.publisher)
+        parts.append(short_hash(snapshot_hash))
+        return " · ".join(parts)
+
+    def _verdict_html(self) -> str:
+        verdict = self.claim.verdict
+        if verdict is None:
+            return section("Verdict", f'<div style="{MUTED}">No verdict yet.</div>')
+        earlier = [v for v in self.verdicts if v.seq != verdict.seq]
+        revised = ""
+        if earlier:
+            chain = " → ".join(
+                rating_badge(v.rating, self.score(v.rating)) for v in [*earlier, verdict]
+            )
+            revised = f'<div style="margin-top:4px;{MUTED}">revised: {chain}</div>'
+        relied = (
+            f" · relied on {len(verdict.evidence)} piece(s) of evidence" if verdict.evidence else ""
+        )
+        body = (
+            f"<div>{rating_badge(verdict.rating, self.score(verdict.rating))} "
+            f'<span style="{MUTED}">by {esc(verdict.actor)}, {esc(when(verdict.at))}'
+            f"{esc(relied)}</span></div>"
+            f'<div style="margin-top:4px">{esc(verdict.rationale)}</div>{revised}'
+        )
+        return section("Verdict", body)
+
+    def _html(self) -> str:
+        c = self.claim
+        verdict = (
+            rating_badge(c.verdict.rating, self.score(c.verdict.rating))
+            if c.verdict
+            else badge("no verdict", GREY, attrs=' data-rating=""')
+        )
+        head = (
+            f'<div style="display:flex;gap:8px;align-items:center;flex-wrap:wrap">'
+            f"{verdict}{status_badge(c.status)}"
+            f'<span style="margin-left:auto">{code(c.id)}</span></div>'
+        )
+        text = (
+            f'<div class="cl-claim-text" style="font-size:16px;font-weight:600;margin:8px 0 4px">'
+            f"{esc(c.text)}</div>"
+        )
+        meta = [f"claimed by {who_html(self.names, c.claimant)}"]
+        if c.date:
+            meta.append(f"on {esc(c.date)}")
+        if c.context:
+            meta.append(f"in {esc(c.context)}")
+        if c.tags:
+            meta.append(
+                "tags "
+                + " ".join(
+                    f'<span style="background:#eaeef2;border-radius:4px;padding:0 5px">'
+                    f"{esc(t)}</span>"
+                    for t in c.tags
+                )
+            )
+        if c.ref:
+            meta.append(f"ref {code(c.ref)}")
+        meta_html = f'<div style="{MUTED};font-size:13px">' + " · ".join(meta) + "</div>"
+        parts = [head, text, meta_html]
+        if c.quantities:
+            items = "".join(f"<li>{esc(quantity_text(q))}</li>" for q in c.quantities)
+            parts.append(
+                section("Quantities", f'<ul style="margin:2px 0 0 18px;padding:0">{items}</ul>')
+            )
+        parts.append(self._verdict_html())
+        if c.appearances:
+            items = "".join(
+                f'<li style="margin:2px 0">{quote_html(q)} {self._snapshot_html(q.snapshot)}</li>'
+                for q in c.appearances
+            )
+            parts.append(
+                section("Quoted in", f'<ul style="margin:2px 0 0 18px;padding:0">{items}</ul>')
+            )
+        if self.evidence:
+            items = "".join(self._evidence_item(e) for e in self.evidence)
+            parts.append(
+                section(
+                    f"Evidence ({len(self.evidence)})",
+                    f'<ul style="margin:2px 0 0 18px;padding:0">{items}</ul>',
+                )
+            )
+        footer = (
+            f'<div style="margin-top:10px;font-size:12px;{MUTED}">recorded by {esc(c.actor)}, '
+            f"{esc(when(c.at))} (event {c.seq})</div>"
+        )
+        parts.append(footer)
+        return (
+            f'<div class="claimledger cl-claim" data-claim="{esc(c.id)}" style="{BOX}">'
+            + "".join(parts)
+            + "</div>"
+        )
+
+    def _evidence_item(self, e: m.Evidence) -> str:
+        note = f'<div style="{MUTED};font-size:13px">{esc(e.note)}</div>' if e.note else ""
+        credibility = (
+            f' <span style="{MUTED};font-size:12px">credibility {esc(e.credibility)}</span>'
+            if e.credibility
+            else ""
+        )
+        return (
+            f'<li class="cl-evidence" data-evidence="{esc(e.id)}" style="margin:4px 0">'
+            f"{stance_badge(e.stance)} {quote_html(e.quote, context=False)} "
+            f"{self._snapshot_html(e.quote.snapshot)}{credibility}{note}</li>"
+        )
+
+    def _text(self) -> str:
+        c = self.claim
+        rating = c.verdict.rating if c.verdict else "no verdict"
+        lines = [f"Claim {c.id}  [{rating}] [{c.status}]", f"  {c.text}"]
+        lines.append(f"  claimed by {who_text(self.names, c.claimant)}")
+        if c.tags:
+            lines.append(f"  tags: {', '.join(c.tags)}")
+        for q in c.quantities:
+            lines.append(f"  quantity: {quantity_text(q)}")
+        if c.verdict:
+            history = " -> ".join(v.rating for v in self.verdicts) if len(self.verdicts) > 1 else ""
+            lines.append(
+                f"  verdict {c.verdict.rating} by {c.verdict.actor}, {when(c.verdict.at)}"
+                + (f" (revised: {history})" if history else "")
+            )
+            lines.append(f"    {clip(c.verdict.rationale, 200)}")
+        for q in c.appearances:
+            lines.append(f'  quoted in {self._snapshot_text(q.snapshot)}: "{clip(q.exact, 120)}"')
+        for e in self.evidence:
+            lines.append(
+                f'  evidence {e.id} {e.stance}: "{clip(e.quote.exact, 100)}" '
+                f"({self._snapshot_text(e.quote.snapshot)})"
+            )
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        return self._html()
+
+    def __repr__(self) -> str:
+        return self._text()
+
+
+def claim_html(claim: m.Claim) -> str:
+    """A bare claim's card (ids only; use ``wb.claim_card(id)`` for names and evidence)."""
+    return ClaimCard(claim)._html()
+
+
+def claim_text(claim: m.Claim) -> str:
+    """A claim on one line: ``<Claim clm_… [true, published] "About 28,500 …">``."""
+    rating = claim.verdict.rating if claim.verdict else "no verdict"
+    return f'<Claim {claim.id} [{rating}, {claim.status}] "{clip(claim.text, 80)}">'

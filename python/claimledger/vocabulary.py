@@ -1,0 +1,54 @@
+"""The words a ledger knows: claim statuses, evidence stances, source kinds, event types,
+the Admiralty grades and the built-in rating scales.
+
+The C++ core defines each list once (core vocabulary) and the binding exports it; this
+module reads them from there, so that Python never keeps a second copy to drift. Code that
+needs one of these lists imports it from here. Presentation (a colour per status, a label
+per event type) lives in the notebook layer, keyed by these words, and its tests check
+that every word has one.
+
+This module sits at the bottom of the package: it imports only the binding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from . import _core
+
+__all__ = [
+    "CLAIM_STATUSES",
+    "STANCES",
+    "SOURCE_KINDS",
+    "EVENT_TYPES",
+    "RELIABILITY_GRADES",
+    "CREDIBILITY_GRADES",
+    "BUILTIN_SCALES",
+    "REANCHOR_STATUSES",
+]
+
+#: A claim's review status, in the order a claim moves through them.
+CLAIM_STATUSES: tuple[str, ...] = tuple(_core.CLAIM_STATUSES)
+
+#: How a piece of evidence bears on its claim.
+STANCES: tuple[str, ...] = tuple(_core.STANCES)
+
+#: What a source is.
+SOURCE_KINDS: tuple[str, ...] = tuple(_core.SOURCE_KINDS)
+
+#: The type of every event a ledger records, in the order the core lists them.
+EVENT_TYPES: tuple[str, ...] = tuple(_core.EVENT_TYPES)
+
+#: A source's reliability on the Admiralty scale, A to F: grade -> what it means (read-only).
+RELIABILITY_GRADES: Mapping[str, str] = MappingProxyType(dict(_core.RELIABILITY_GRADES))
+
+#: A piece of information's credibility on the Admiralty scale, 1 to 6: grade -> meaning.
+CREDIBILITY_GRADES: Mapping[str, str] = MappingProxyType(dict(_core.CREDIBILITY_GRADES))
+
+#: The names of the rating scales built into the core.
+BUILTIN_SCALES: tuple[str, ...] = tuple(_core.BUILTIN_SCALES)
+
+#: Where a quote of an old snapshot stands in a new version (Workbench.reanchor), from
+#: best to worst. The binding does not export this list yet; it is the one Python copy.
+REANCHOR_STATUSES: tuple[str, ...] = ("exact", "moved", "changed", "orphaned")

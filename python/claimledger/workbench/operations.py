@@ -1,0 +1,554 @@
+"""The workbench: the ledger operations of a desk, one call into the C++ core each.
+
+Each method checks its arguments (:mod:`.arguments`), calls the core, which checks the
+input, runs one transaction and either records the change as events or raises an
+:class:`~claimledger.Error` and writes nothing, and returns plain records
+(:mod:`claimledger.model`). Methods that take an id also accept the object it names (a
+``Claim``, ``Source``, ``Snapshot`` or ``Evidence``).
+
+:class:`LedgerWorkbench` holds these operations only. The public class
+``claimledger.Workbench`` (made by ``claimledger.open``) adds the notebook and interop
+methods to it, in :mod:`claimledger.desk`, at the top of the package, so that nothing here
+imports the layers above.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import getpass
+import json
+import os
+import warnings
+from collections.abc import Iterable, Mapping
+from typing import Any, Optional, TypeVar, Union
+
+from .. import _core
+from .. import model as m
+from ..errors import Error, InvalidInputError
+from ..scales import ScaleLike, scale_for_core
+from .arguments import (
+    CLAIM_RECORD_KEYS,
+    SOURCE_RECORD_KEYS,
+    CheckpointLike,
+    IdLike,
+    checked_record,
+    checked_text,
+    core_checkpoint,
+    id_of,
+    json_argument,
+    optional_id,
+    text_bytes,
+    verdict_argument,
+)
+from .credibility import CredibilityMethods
+from .search import SearchMethods
+
+__all__ = ["LedgerWorkbench", "NearDuplicateWarning", "NEAR_DUPLICATE"]
+
+
+#: Similarity from which add_claim warns that a claim was checked before.
+NEAR_DUPLICATE = 0.6
+
+
+#: A workbench of whichever class: as_of() gives a view of the class it was called on.
+W = TypeVar("W", bound="LedgerWorkbench")
+
+
+class NearDuplicateWarning(UserWarning):
+    """A new claim looks like one that already has a verdict (a warning, not a refusal)."""
+
+
+class LedgerWorkbench(CredibilityMethods, SearchMethods):
+    """A fact-check desk kept in one ledger file: its ledger operations, with those about
+    credibility (:mod:`.credibility`) and finding things (:mod:`.search`). Use
+    ``claimledger.open`` to get one (with the notebook and interop methods too)."""
+
+    def __init__(
+        self,
+        path: Union[str, os.PathLike[str]] = ":memory:",
+        *,
+        actor: Optional[str] = None,
+        scale: ScaleLike = "default",
+        create: bool = True,
+    ) -> None:
+        self.path = os.fspath(path)
+        if actor is None:
+            try:
+                actor = getpass.getuser()
+            except Exception:  # no login name (some containers): still record something
+                actor = "unknown"
+        name, custom = scale_for_core(scale)
+        self._wb: Optional[_core.Workbench] = _core.Workbench(
+            self.path, actor, name, custom, create
+        )
+
+    @classmethod
+    def _from_core(cls: type[W], core: _core.Workbench, path: str) -> W:
+        view = cls.__new__(cls)
+        view.path = path
+        view._wb = core
+        return view
+
+    # --- life cycle -------------------------------------------------------------------
+
+    @property
+    def _core(self) -> _core.Workbench:
+        if self._wb is None:
+            raise Error("[claimledger.closed] this workbench is closed", "claimledger.closed")
+        return self._wb
+
+    def close(self) -> None:
+        """Closes the ledger file. Everything was already committed; closing loses nothing."""
+        self._wb = None
+
+    def __enter__(self: W) -> W:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        if self._wb is None:
+            state = "closed"
+        elif self.as_of_seq is not None:
+            state = f"read-only view as of event {self.as_of_seq}"
+        else:
+            state = f"{self.event_count()} events"
+        return f"<claimledger.Workbench {self.path!r} ({state})>"
+
+    @property
+    def actor(self) -> str:
+        """Who makes the changes from now on; recorded in every event."""
+        return self._core.actor
+
+    @actor.setter
+    def actor(self, name: str) -> None:
+        self._core.actor = checked_text(name, "actor")
+
+    @property
+    def identity(self) -> str:
+        """The ledger's identity: the hash of its first event."""
+        return self._core.identity
+
+    @property
+    def scale(self) -> str:
+        """The name of the verdict rating scale, fixed when the ledger was created."""
+        return self._core.scale.name
+
+    @property
+    def ratings(self) -> list[str]:
+        """The ratings a verdict may take on this ledger's scale."""
+        return list(self._core.scale.labels)
+
+    @property
+    def scale_definition(self) -> dict[str, Any]:
+        """The ledger's rating scale as data, ``{"name", "ratings": [{"label", "rank"},
+        ...]}``, which every function of :mod:`claimledger.scales` takes: for example
+        ``cl.scales.map_scale(wb.scale_definition, "politifact")`` for a custom scale."""
+        return json.loads(self._core.scale.to_json())
+
+    # --- sources and snapshots --------------------------------------------------------
+
+    def add_source(
+        self,
+        name: str,
+        *,
+        kind: str = "outlet",
+        url: Optional[str] = None,
+        affiliation: Optional[str] = None,
+        ref: Optional[str] = None,
+        attributes: Optional[Mapping[str, Any]] = None,
+    ) -> m.Source:
+        """Records a source: an outlet, person, organisation, official-record or dataset.
+
+        `ref` is an outside id, unique in the ledger: adding a source with a ref that
+        exists returns that source and records nothing. `attributes` holds further text
+        or integer facts (a speaker's job, state, party)."""
+        (source_id,) = self.add_sources(
+            [
+                {
+                    "name": name,
+                    "kind": kind,
+                    "url": url,
+                    "affiliation": affiliation,
+                    "ref": ref,
+                    "attributes": attributes,
+                }
+            ]
+        )
+        return self.source(source_id)
+
+    def add_sources(self, records: Iterable[Mapping[str, Any]]) -> list[str]:
+        """Adds many sources in one transaction; returns their ids in order.
+
+        Each record is a mapping with ``name`` and optionally ``kind``, ``url``,
+        ``affiliation``, ``ref`` and ``attributes``. If any record is bad, nothing is
+        written. Records whose ``ref`` exists already are not added again.
+        """
+        batch = []
+        for i, record in enumerate(records):
+            r = checked_record(record, SOURCE_RECORD_KEYS, f"sources[{i}]")
+            batch.append(
+                _core.NewSource(
+                    checked_text(r.get("name", ""), "source name"),
+                    checked_text(r.get("kind") or "outlet", "kind"),
+                    checked_text(r.get("url"), "url"),
+                    checked_text(r.get("affiliation"), "affiliation"),
+                    checked_text(r.get("ref"), "ref"),
+                    json_argument(r.get("attributes") or {}, "attributes"),
+                )
+            )
+        return self._core.add_sources(batch)
+
+    def source(self, source_id: IdLike) -> m.Source:
+        return m.source_from_core(self._core.source(id_of(source_id, "source")))
+
+    def sources(self) -> list[m.Source]:
+        return [m.source_from_core(s) for s in self._core.sources()]
+
+    def add_snapshot(
+        self,
+        content: Union[str, bytes],
+        *,
+        url: Optional[str] = None,
+        title: Optional[str] = None,
+        publisher: Optional[IdLike] = None,
+        published: Optional[str] = None,
+        retrieved: Optional[str] = None,
+    ) -> m.Snapshot:
+        """Captures a document's exact content (text is stored as UTF-8).
+
+        The snapshot's ``hash`` is the XXH3-128 of the bytes; the same bytes are stored
+        once, and adding them again returns the snapshot already stored. Dates are
+        ``YYYY-MM-DD`` or RFC 3339 times.
+        """
+        return m.snapshot_from_core(
+            self._core.add_snapshot(
+                text_bytes(content, "content"),
+                checked_text(url, "url"),
+                checked_text(title, "title"),
+                optional_id(publisher, "publisher"),
+                checked_text(published, "published"),
+                checked_text(retrieved, "retrieved"),
+            )
+        )
+
+    def snapshot(self, snapshot_hash: IdLike) -> m.Snapshot:
+        return m.snapshot_from_core(self._core.snapshot(id_of(snapshot_hash, "snapshot")))
+
+    def snapshots(self) -> list[m.Snapshot]:
+        return [m.snapshot_from_core(s) for s in self._core.snapshots()]
+
+    def snapshot_bytes(self, snapshot_hash: IdLike) -> bytes:
+        """The exact bytes captured."""
+        return self._core.snapshot_content(id_of(snapshot_hash, "snapshot"))
+
+    def snapshot_text(self, snapshot_hash: IdLike) -> str:
+        """The captured document as text (it must be UTF-8)."""
+        content = self.snapshot_bytes(snapshot_hash)
+        try:
+            return content.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise InvalidInputError(
+                f"[claimledger.snapshot.not_text] snapshot {id_of(snapshot_hash)} is not UTF-8 "
+                f"text (invalid byte at offset {error.start}); use snapshot_bytes() for its "
+                "exact bytes",
+                "claimledger.snapshot.not_text",
+            ) from None
+
+    # --- claims -----------------------------------------------------------------------
+
+    def add_claim(
+        self,
+        text: Union[str, m.Candidate],
+        *,
+        claimant: Optional[IdLike] = None,
+        appears_in: Optional[IdLike] = None,
+        quote: Optional[str] = None,
+        tags: Iterable[str] = (),
+        date: Optional[str] = None,
+        context: Optional[str] = None,
+        ref: Optional[str] = None,
+        provenance: Optional[Mapping[str, Any]] = None,
+        verdict: Any = None,
+        match_case: bool = True,
+    ) -> m.Claim:
+        """Records a claim, optionally where it appears (a snapshot and the exact quote).
+
+        `quote` defaults to the claim's text; it must be the snapshot's own words, except
+        that white space, quote marks and dashes may differ (and case, with
+        ``match_case=False``), or :class:`AnchorError` is raised; the snapshot's own text is
+        recorded. A quote that occurs more than once raises too: quote more words.
+        `text` may be a :class:`~claimledger.Candidate` (from :meth:`candidates`): its
+        sentence becomes the claim's text and, unless `appears_in` says otherwise, it is
+        quoted from the candidate's own snapshot. The quantities in the text are parsed and
+        kept.
+        `date` is when the claim was made, `context` where or how ("a campaign mailer"),
+        `ref` an outside id (a claim whose ref exists is not added again), `provenance`
+        a mapping saying where it came from, and `verdict` a first verdict (a rating, or
+        ``{"rating": ..., "rationale": ...}``) recorded in the same transaction.
+        """
+        if isinstance(text, m.Candidate):
+            if appears_in is None:
+                appears_in = text.snapshot
+            if appears_in is not None and quote is None:
+                quote = text.text
+            text = text.text
+        new = self._new_claim(
+            {
+                "text": text,
+                "claimant": claimant,
+                "appears_in": appears_in,
+                "quote": quote,
+                "tags": tags,
+                "date": date,
+                "context": context,
+                "ref": ref,
+                "provenance": provenance,
+                "verdict": verdict,
+            },
+            match_case=match_case,
+        )
+        # Checked before? Warn (never refuse) when a near duplicate already has a verdict.
+        checked = []
+        if isinstance(text, str) and text.strip():
+            checked = [
+                h
+                for h in self.similar(text, 3)
+                if h.score >= NEAR_DUPLICATE and h.claim.verdict is not None
+            ]
+        claim = m.claim_from_core(self._core.add_claim(new))
+        for hit in checked:
+            if hit.claim.id != claim.id:
+                warnings.warn(
+                    f"claim {claim.id} looks like {hit.claim.id}, already rated "
+                    f"{hit.claim.verdict.rating!r} (similarity {hit.score:.2f}): "
+                    f"{hit.claim.text!r}",
+                    NearDuplicateWarning,
+                    stacklevel=2,
+                )
+        return claim
+
+    def add_claims(self, records: Iterable[Mapping[str, Any]]) -> list[str]:
+        """Adds many claims in one transaction (the GIL is released); returns their ids.
+
+        Each record is a mapping with ``text`` and optionally the other keywords of
+        :meth:`add_claim`. If any record is bad, nothing is written and the error names
+        the record (``claims[17]: …``). Records whose ``ref`` exists already are not
+        added again (their existing ids are returned), so reloading a dataset adds nothing.
+        """
+        batch = []
+        for i, record in enumerate(records):
+            batch.append(self._new_claim(checked_record(record, CLAIM_RECORD_KEYS, f"claims[{i}]")))
+        return self._core.add_claims(batch)
+
+    @staticmethod
+    def _new_claim(r: Mapping[str, Any], match_case: bool = True) -> _core.NewClaim:
+        tags = r.get("tags") or ()
+        if isinstance(tags, str):
+            tags = [tags]
+        rating, rationale = verdict_argument(r.get("verdict"))
+        return _core.NewClaim(
+            checked_text(r.get("text", ""), "claim text"),
+            optional_id(r.get("claimant"), "claimant"),
+            optional_id(r.get("appears_in"), "appears_in"),
+            checked_text(r.get("quote"), "quote"),
+            [checked_text(tag, "tag") for tag in tags],
+            checked_text(r.get("date"), "date"),
+            checked_text(r.get("context"), "context"),
+            checked_text(r.get("ref"), "ref"),
+            json_argument(r.get("provenance"), "provenance"),
+            checked_text(rating, "rating"),
+            checked_text(rationale, "rationale"),
+            bool(match_case),
+        )
+
+    def claim(self, claim_id: IdLike) -> m.Claim:
+        """The claim with its current verdict. Raises :class:`NotFoundError` if unknown."""
+        return m.claim_from_core(self._core.claim(id_of(claim_id, "claim")))
+
+    def claims(
+        self,
+        *,
+        status: Optional[str] = None,
+        rating: Optional[str] = None,
+        claimant: Optional[IdLike] = None,
+        tag: Optional[str] = None,
+        limit: Optional[int] = None,
+    ) -> list[m.Claim]:
+        """The claims that match every filter given, oldest first."""
+        found = self._core.claims(
+            checked_text(status, "status"),
+            checked_text(rating, "rating"),
+            optional_id(claimant, "claimant"),
+            checked_text(tag, "tag"),
+            -1 if limit is None else int(limit),
+        )
+        return [m.claim_from_core(c) for c in found]
+
+    def set_status(self, claim_id: IdLike, status: str) -> m.Claim:
+        """Moves a claim: new -> in-progress -> reviewed -> published, or back to
+        in-progress. Forward steps may be skipped; reviewed and published need a verdict."""
+        return m.claim_from_core(
+            self._core.set_status(id_of(claim_id, "claim"), checked_text(status, "status"))
+        )
+
+    # --- evidence and verdicts --------------------------------------------------------
+
+    def link_evidence(
+        self,
+        claim_id: IdLike,
+        snapshot_hash: IdLike,
+        *,
+        quote: str,
+        stance: str,
+        note: Optional[str] = None,
+        credibility: Optional[str] = None,
+        match_case: bool = True,
+        prefix: Optional[str] = None,
+        suffix: Optional[str] = None,
+    ) -> m.Evidence:
+        """Links a claim to a quote in a snapshot, with a stance: supports, refutes or
+        context. The quote must be the snapshot's own words, except that white space, quote
+        marks and dashes may differ (and case, with ``match_case=False``); what is recorded
+        is the snapshot's own text, its position and its context. When the quote occurs
+        more than once, `prefix` (text just before it) or `suffix` (just after) picks the
+        place; if nothing does, :class:`AnchorError` names the places. `credibility` rates
+        the information on the Admiralty scale: "1" (confirmed), "2" (probably true), "3"
+        (possibly true), "4" (doubtful), "5" (improbable), "6" (cannot be judged)."""
+        return m.evidence_from_core(
+            self._core.link_evidence(
+                id_of(claim_id, "claim"),
+                id_of(snapshot_hash, "snapshot"),
+                checked_text(quote, "quote"),
+                checked_text(stance, "stance"),
+                checked_text(note, "note"),
+                checked_text(credibility, "credibility"),
+                bool(match_case),
+                checked_text(prefix, "prefix"),
+                checked_text(suffix, "suffix"),
+            )
+        )
+
+    def evidence(self, claim_id: IdLike) -> list[m.Evidence]:
+        """The evidence linked to a claim, oldest first."""
+        return [m.evidence_from_core(e) for e in self._core.evidence_for(id_of(claim_id, "claim"))]
+
+    def set_verdict(
+        self,
+        claim_id: IdLike,
+        rating: str,
+        *,
+        rationale: str,
+        evidence: Iterable[IdLike] = (),
+    ) -> m.Verdict:
+        """Records a verdict on the ledger's scale. A new verdict never overwrites the
+        old one: both stay in the claim's history, the latest is current."""
+        ids = [id_of(e, "evidence") for e in evidence]
+        return m.verdict_from_core(
+            self._core.set_verdict(
+                id_of(claim_id, "claim"),
+                checked_text(rating, "rating"),
+                checked_text(rationale, "rationale"),
+                ids,
+            )
+        )
+
+    def verdicts(self, claim_id: IdLike) -> list[m.Verdict]:
+        """Every verdict a claim has had, oldest first."""
+        return [m.verdict_from_core(v) for v in self._core.verdicts(id_of(claim_id, "claim"))]
+
+    # --- history and audit ------------------------------------------------------------
+
+    def history(self, entity_id: IdLike) -> list[m.Event]:
+        """Every event that names a claim, source, evidence id or snapshot, oldest first."""
+        return [m.event_from_core(e) for e in self._core.history(id_of(entity_id))]
+
+    def events(self, start: int = 1, stop: Optional[int] = None) -> list[m.Event]:
+        """The events with start <= seq <= stop (stop None: to the end)."""
+        return [
+            m.event_from_core(e) for e in self._core.events(start, -1 if stop is None else stop)
+        ]
+
+    def event_count(self) -> int:
+        return self._core.event_count()
+
+    def verify(self, against: Optional[CheckpointLike] = None) -> m.VerifyReport:
+        """Recomputes every event hash and link, re-hashes every snapshot's bytes and
+        compares the tables with a replay of the events. With `against` (a checkpoint
+        kept elsewhere) also proves the ledger still holds that exact history."""
+        core_against = None if against is None else core_checkpoint(against)
+        return m.report_from_core(self._core.verify(core_against))
+
+    def checkpoint(self) -> m.Checkpoint:
+        """The head of the chain (ledger identity, seq, hash, time) to keep elsewhere."""
+        return m.checkpoint_from_core(self._core.checkpoint())
+
+    def rebuild(self) -> int:
+        """Regenerates the tables of current state from the events, in one transaction,
+        and returns the number of events replayed. Use it when verify() reports only
+        ``projection-mismatch`` problems; when the events themselves are damaged it
+        raises :class:`IntegrityError` and changes nothing."""
+        return self._core.rebuild()
+
+    # --- moving a desk ---------------------------------------------------------------
+
+    def export_bundle(self, path: Union[str, os.PathLike[str]]) -> m.Checkpoint:
+        """Writes the whole ledger to `path` as a bundle: JSON Lines, one event per line
+        with its hash (snapshots' bytes included, base64), then the head as a checkpoint
+        line. Streams; the file appears complete or not at all. Returns the head."""
+        return m.checkpoint_from_core(self._core.export_bundle(os.fspath(path)))
+
+    def import_bundle(self, path: Union[str, os.PathLike[str]]) -> m.Checkpoint:
+        """Fills this new ledger with a bundle's chain: the identical events, hashes and
+        ledger identity. Every line is verified first: anything altered raises
+        :class:`IntegrityError` naming the line and nothing is written. Only a new
+        ledger (nothing but its first event) can take a bundle."""
+        return m.checkpoint_from_core(self._core.import_bundle(os.fspath(path)))
+
+    def merge(self, other: Union[str, os.PathLike[str]]) -> m.MergeReport:
+        """Brings another desk's events into this one, in one transaction. `other` is the
+        other desk's ledger file or a bundle. Every merged event keeps the other desk's
+        identity and the original event's hash, time and actor under ``origin``; entities
+        keep their ids; events already here (shared history, or merged before) and
+        identical snapshots are skipped, so merging twice adds nothing. Claims whose
+        current verdicts differed are listed in ``conflicts`` for a person to decide; the
+        verdict made last is current meanwhile, so the result is the same in both
+        directions. The desks must share their rating scale."""
+        return m.merge_report_from_core(self._core.merge(os.fspath(other)))
+
+    # --- the past ---------------------------------------------------------------------
+
+    def as_of(self: W, when: Union[int, str, _dt.datetime, _dt.date]) -> W:
+        """A read-only view of the desk as it was: after event number `when` (an int),
+        or at a time (an RFC 3339 string, a ``YYYY-MM-DD`` date meaning 00:00 UTC, or a
+        datetime; naive datetimes are taken as UTC). The view has the same read methods
+        (``claim``, ``claims``, ``history``, ``verify`` ...); writing through it raises
+        :class:`ReadOnlyError`."""
+        if isinstance(when, bool):
+            raise InvalidInputError(
+                "[claimledger.as_of.type] as_of takes a seq (int), a time or a date, not a bool",
+                "claimledger.as_of.type",
+            )
+        if isinstance(when, int):
+            core = self._core.as_of(when)
+        elif isinstance(when, _dt.datetime):
+            if when.tzinfo is None:
+                when = when.replace(tzinfo=_dt.timezone.utc)
+            core = self._core.as_of_time(when.astimezone(_dt.timezone.utc).isoformat())
+        elif isinstance(when, _dt.date):
+            core = self._core.as_of_time(when.isoformat())
+        elif isinstance(when, str):
+            core = self._core.as_of_time(when)
+        else:
+            raise InvalidInputError(
+                f"[claimledger.as_of.type] as_of takes a seq (int), an RFC 3339 time, a date "
+                f"or a datetime, not {type(when).__name__}",
+                "claimledger.as_of.type",
+            )
+        return type(self)._from_core(core, self.path)
+
+    @property
+    def as_of_seq(self) -> Optional[int]:
+        """For a view made by :meth:`as_of`, the seq it shows; None for the live desk."""
+        return self._core.as_of_seq

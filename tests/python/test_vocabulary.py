@@ -1,0 +1,62 @@
+"""The vocabulary (claimledger.vocabulary) is the core's: every word of it is accepted
+where the workbench takes one, a word outside it is refused with a message listing the
+accepted ones, and a desk's events have exactly the event types listed."""
+
+from __future__ import annotations
+
+import claimledger as cl
+import pytest
+from claimledger import vocabulary
+
+
+def test_every_source_kind_is_accepted(wb):
+    for kind in vocabulary.SOURCE_KINDS:
+        assert wb.add_source(f"A {kind}", kind=kind).kind == kind
+    with pytest.raises(cl.InvalidInputError) as caught:
+        wb.add_source("Somebody", kind="rumour")
+    assert all(kind in str(caught.value) for kind in vocabulary.SOURCE_KINDS)
+
+
+def test_every_stance_is_accepted(desk):
+    for stance in vocabulary.STANCES:
+        evidence = desk.wb.link_evidence(
+            desk.escalation, desk.article, quote="a significant escalation", stance=stance
+        )
+        assert evidence.stance == stance
+    with pytest.raises(cl.InvalidInputError) as caught:
+        desk.wb.link_evidence(
+            desk.escalation, desk.article, quote="a significant escalation", stance="agrees"
+        )
+    assert all(stance in str(caught.value) for stance in vocabulary.STANCES)
+
+
+def test_every_grade_is_accepted(desk):
+    for grade in vocabulary.RELIABILITY_GRADES:
+        assert desk.wb.rate_source(desk.chun, grade, rationale="a test").grade == grade
+    for grade in vocabulary.CREDIBILITY_GRADES:
+        evidence = desk.wb.link_evidence(
+            desk.troops,
+            desk.factsheet,
+            quote="Approximately 28,500 U.S. service members",
+            stance="supports",
+            credibility=grade,
+        )
+        assert evidence.credibility == grade
+
+
+def test_a_claim_goes_through_the_statuses_in_their_order(desk):
+    claim = desk.wb.claim(desk.troops)  # it has a verdict, so it may be published
+    assert claim.status == vocabulary.CLAIM_STATUSES[0]
+    for status in vocabulary.CLAIM_STATUSES[1:]:
+        assert desk.wb.set_status(desk.troops, status).status == status
+
+
+def test_every_builtin_scale_opens_a_ledger():
+    for name in vocabulary.BUILTIN_SCALES:
+        with cl.open(scale=name) as wb:
+            assert wb.scale == name
+
+
+def test_a_desk_records_exactly_the_event_types_listed(desk):
+    desk.wb.set_status(desk.troops, "published")
+    assert {e.type for e in desk.wb.events()} == set(vocabulary.EVENT_TYPES)
