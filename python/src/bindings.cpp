@@ -429,7 +429,8 @@ PYBIND11_MODULE(_core, m) {
       .def("history", &Workbench::History, py::arg("id"), Release())
       .def("events", &Workbench::Events, py::arg("first"), py::arg("last"), Release())
       .def("event_count", &Workbench::EventCount, Release())
-      .def("verify", &Workbench::Verify, py::arg("against"), Release())
+      .def("verify", &Workbench::Verify, py::arg("against"), py::arg("search_indexes") = true,
+           Release())
       .def("checkpoint", &Workbench::GetCheckpoint, Release())
       .def("rebuild", &Workbench::Rebuild, Release())
       .def("export_bundle", &Workbench::ExportBundle, py::arg("path"), Release())

@@ -203,6 +203,19 @@ CASES = [
         "projection-mismatch",
         None,
     ),
+    ("near-duplicate index emptied", "DELETE FROM claim_lsh", "projection-mismatch", None),
+    (
+        "full-text index of a claim deleted",
+        "DELETE FROM claims_fts WHERE rowid = 1",
+        "projection-mismatch",
+        None,
+    ),
+    (
+        "full-text index of a snapshot altered",
+        "UPDATE snapshots_fts SET text = 'forged words' WHERE rowid = 1",
+        "projection-mismatch",
+        None,
+    ),
 ]
 
 
@@ -283,3 +296,13 @@ def test_rebuild_refuses_damaged_events_and_changes_nothing(pristine, tmp_path, 
     with cl.open(path) as wb, pytest.raises(cl.IntegrityError, match="damaged_events"):
         wb.rebuild()
     assert path.read_bytes() == before
+
+
+def test_verify_can_leave_the_search_indexes_out(pristine, tamper):
+    path = tamper(pristine[0], "DELETE FROM claim_lsh")
+    with cl.open(path) as wb:
+        assert not wb.verify().ok
+        assert wb.verify(search_indexes=False).ok
+        wb.rebuild()
+        assert wb.verify().ok
+        assert wb.similar("About 28,500 US troops are in South Korea.", k=1)

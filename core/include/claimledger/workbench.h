@@ -142,7 +142,13 @@ class Workbench {
   ReanchorReport Reanchor(const std::string& old_snapshot, const std::string& new_snapshot);
 
   // --- audit -------------------------------------------------------------------------
-  VerifyReport Verify(const std::optional<Checkpoint>& against = std::nullopt);
+  // Proves that the desk holds what its events say (README, "What verify proves"): every
+  // hash and link, every snapshot's bytes, the tables of current state against a replay of
+  // the events, and, with `search_indexes`, the search indexes against the texts they index
+  // (the longer part of the work on a large desk). With `against`, also that the ledger still
+  // holds that checkpoint's exact event.
+  VerifyReport Verify(const std::optional<Checkpoint>& against = std::nullopt,
+                      bool search_indexes = true);
   Checkpoint GetCheckpoint();
   // --- credibility -------------------------------------------------------------------
   // How the claims of `source` fared: current verdicts by rating, the smoothed truth

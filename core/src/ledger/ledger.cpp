@@ -108,8 +108,8 @@ void Ledger::ReadGenesis() {
   identity_ = genesis->hash;
 }
 
-VerifyReport Ledger::Verify(const std::optional<Checkpoint>& against) {
-  return VerifyLedger(store_, identity_, against);
+VerifyReport Ledger::Verify(const std::optional<Checkpoint>& against, bool search_indexes) {
+  return VerifyLedger(store_, identity_, against, search_indexes);
 }
 
 std::int64_t Ledger::Rebuild() {

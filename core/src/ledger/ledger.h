@@ -62,7 +62,8 @@ class Ledger {
   const std::string& identity() const { return identity_; }
 
   // REQUIRES: no transaction open. Reads in one transaction (verify.h).
-  VerifyReport Verify(const std::optional<Checkpoint>& against = std::nullopt);
+  VerifyReport Verify(const std::optional<Checkpoint>& against = std::nullopt,
+                      bool search_indexes = true);
 
   // Regenerates every table of current state and every search index from the events, in one
   // transaction. Throws Error(kIntegrity) and changes nothing when the events themselves

@@ -22,9 +22,10 @@
 
 namespace claimledger {
 
-// Verifies the ledger in `store`, whose identity is `identity`. REQUIRES: no transaction open.
+// Verifies the ledger in `store`, whose identity is `identity`; the store's search indexes
+// too when `search_indexes`. REQUIRES: no transaction open.
 VerifyReport VerifyLedger(Store& store, const std::string& identity,
-                          const std::optional<Checkpoint>& against);
+                          const std::optional<Checkpoint>& against, bool search_indexes);
 
 }  // namespace claimledger
 

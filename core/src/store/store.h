@@ -79,8 +79,9 @@ struct StoredReading {
 class StoredTables {
  public:
   virtual ~StoredTables() = default;
-  // The parts of the work: the same list for every StoredTables of one snapshot.
-  virtual std::vector<StoredPart> Parts() = 0;
+  // The parts of the work, those of the derived tables too when `derived`: the same list for
+  // every StoredTables of one snapshot.
+  virtual std::vector<StoredPart> Parts(bool derived) = 0;
   // Reads one part into `reading`, hashing rows under `key`. Throws Error(kStorage)
   // "claimledger.store.digest_layout" when a table holds a column its layout does not
   // list (it would go unchecked).

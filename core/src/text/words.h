@@ -3,7 +3,6 @@
 #ifndef CLAIMLEDGER_TEXT_WORDS_H_
 #define CLAIMLEDGER_TEXT_WORDS_H_
 
-#include <cctype>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +17,7 @@ bool IsStopWord(std::string_view word);
 // sequences count as letters. The view is valid during the call only.
 template <typename Visit>
 void ForEachWord(std::string_view text, Visit&& visit) {
+  const auto is_digit = [](unsigned char c) { return c >= '0' && c <= '9'; };
   std::string word;
   const auto flush = [&] {
     if (!word.empty()) visit(std::string_view(word));
@@ -25,15 +25,15 @@ void ForEachWord(std::string_view text, Visit&& visit) {
   };
   for (std::size_t i = 0; i < text.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
-    // A comma or point between digits belongs to the number.
-    const bool inside_number = (c == ',' || c == '.') && !word.empty() &&
-                               std::isdigit(static_cast<unsigned char>(word.back())) &&
-                               i + 1 < text.size() &&
-                               std::isdigit(static_cast<unsigned char>(text[i + 1]));
-    if (inside_number) {
+    if ((c >= 'a' && c <= 'z') || is_digit(c) || c >= 0x80) {
+      word.push_back(static_cast<char>(c));
+    } else if (c >= 'A' && c <= 'Z') {
+      word.push_back(static_cast<char>(c - 'A' + 'a'));
+    } else if ((c == ',' || c == '.') && !word.empty() &&
+               is_digit(static_cast<unsigned char>(word.back())) && i + 1 < text.size() &&
+               is_digit(static_cast<unsigned char>(text[i + 1]))) {
+      // A comma or point between digits belongs to the number.
       if (c == '.') word.push_back('.');
-    } else if (std::isalnum(c) || c >= 0x80) {
-      word.push_back(static_cast<char>(std::tolower(c)));
     } else {
       flush();
     }

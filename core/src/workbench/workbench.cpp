@@ -104,9 +104,9 @@ std::string Workbench::Impl::SnapshotText(const std::string& snapshot, const std
 
 // --- audit ----------------------------------------------------------------------------------
 
-VerifyReport Workbench::Verify(const std::optional<Checkpoint>& against) {
+VerifyReport Workbench::Verify(const std::optional<Checkpoint>& against, bool search_indexes) {
   std::lock_guard<std::mutex> lock(impl_->mutex);
-  return impl_->ledger->Verify(against);
+  return impl_->ledger->Verify(against, search_indexes);
 }
 
 Checkpoint Workbench::GetCheckpoint() {

@@ -473,12 +473,17 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods):
     def event_count(self) -> int:
         return self._core.event_count()
 
-    def verify(self, against: Optional[CheckpointLike] = None) -> m.VerifyReport:
+    def verify(
+        self, against: Optional[CheckpointLike] = None, *, search_indexes: bool = True
+    ) -> m.VerifyReport:
         """Recomputes every event hash and link, re-hashes every snapshot's bytes and
-        compares the tables with a replay of the events. With `against` (a checkpoint
-        kept elsewhere) also proves the ledger still holds that exact history."""
+        compares the tables with a replay of the events, and the search indexes with the
+        texts they index. With `against` (a checkpoint kept elsewhere) also proves the ledger
+        still holds that exact history. ``search_indexes=False`` leaves the search indexes
+        out (they hold no truth of their own, and on a large desk checking them is most of
+        the work); ``rebuild()`` makes them again."""
         core_against = None if against is None else core_checkpoint(against)
-        return m.report_from_core(self._core.verify(core_against))
+        return m.report_from_core(self._core.verify(core_against, search_indexes))
 
     def checkpoint(self) -> m.Checkpoint:
         """The head of the chain (ledger identity, seq, hash, time) to keep elsewhere."""

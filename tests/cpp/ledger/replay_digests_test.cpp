@@ -116,7 +116,7 @@ std::vector<std::string> DifferingTables(Store& store, ReplayDigests& replay,
                                          const RowDigestKey& key) {
   const std::unique_ptr<StoredTables> tables = store.OpenStoredTables();
   StoredReading reading;
-  for (const StoredPart& part : tables->Parts()) tables->Read(part, key, reading);
+  for (const StoredPart& part : tables->Parts(/*derived=*/false)) tables->Read(part, key, reading);
   const TableDigests replayed = replay.Digests();
   std::vector<std::string> differing;
   for (const TableLayout& layout : TableLayouts()) {

@@ -65,8 +65,8 @@ TEST(SimilarityTest, SimilarFindsARewordedClaimThatSharesNoLshBucket) {
   // Most words of a short claim replaced: the variant and its source share no LSH bucket,
   // and the claims that do share one with the variant are weak matches, so the full-text
   // candidates of the variant's words are re-ranked with them.
-  const std::string source = "The Big Country is a river in Montana.";
-  const std::string variant = "The Large Nation is a stream in Montana.";
+  const std::string source = "The Big Country is a river in Wyoming.";
+  const std::string variant = "The Large Nation is a stream in Wyoming.";
   ASSERT_FALSE(ShareABucket(source, variant));
   auto wb = Workbench::Open(":memory:");
   std::vector<NewClaim> claims;

@@ -1,7 +1,10 @@
 // The SQLite ledger file's tables and their upgrades (schema.h).
 #include "store/sqlite/schema.h"
 
+#include <algorithm>
+
 #include "claimledger/error.h"
+#include "text/min_hash.h"
 #include "text/utf8.h"
 
 namespace claimledger {
@@ -117,6 +120,17 @@ UPDATE claims SET verdict_seq = (SELECT v.seq FROM verdicts v WHERE v.claim = cl
   ORDER BY v.made_at DESC, v.seq DESC LIMIT 1) WHERE rating IS NOT NULL;
 )sql";
 
+void UpgradeToVersion4(Connection& connection) {
+  connection.Exec(kUpgradeToVersion4);
+  connection.Exec("DELETE FROM claim_lsh");
+  std::vector<std::pair<std::int64_t, std::int64_t>> rows;
+  Statement claims = connection.Prepare("SELECT rowid, text FROM claims");
+  while (claims.Step()) {
+    for (std::int64_t bucket : LshBuckets(claims.View(1))) rows.emplace_back(bucket, claims.Int(0));
+  }
+  WriteBucketRows(connection, rows);
+}
+
 void UpgradeToVersion3(Connection& connection) {
   connection.Exec(kSnapshotSearchSchema);
   Statement snapshots = connection.Prepare("SELECT rowid, hash FROM snapshots ORDER BY rowid");
@@ -140,7 +154,7 @@ void Migrate(Connection& connection, int version) {
     } else {
       if (version < 2) connection.Exec(kUpgradeToVersion2);
       if (version < 3) UpgradeToVersion3(connection);
-      if (version < 4) connection.Exec(kUpgradeToVersion4);
+      if (version < 4) UpgradeToVersion4(connection);
       // Later versions add their steps here: if (version < 5) { ... }
     }
     connection.Exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
@@ -169,6 +183,18 @@ CREATE TABLE claim_lsh(bucket INTEGER NOT NULL, claim INTEGER NOT NULL,
 CREATE VIRTUAL TABLE snapshots_fts USING fts5(
   text, tokenize='unicode61 remove_diacritics 2');
 )sql";
+
+void WriteBucketRows(Connection& connection,
+                     std::vector<std::pair<std::int64_t, std::int64_t>>& rows) {
+  std::sort(rows.begin(), rows.end());
+  Statement insert =
+      connection.Prepare("INSERT OR IGNORE INTO claim_lsh(bucket, claim) VALUES (?1, ?2)");
+  for (const auto& [bucket, rowid] : rows) {
+    insert.Bind(1, bucket).Bind(2, rowid);
+    insert.Run();
+    insert.Reset();
+  }
+}
 
 void IndexSnapshotText(Connection& connection, std::int64_t rowid, const std::string& hash) {
   Statement content = connection.Prepare("SELECT bytes FROM contents WHERE hash = ?1");

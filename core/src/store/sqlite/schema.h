@@ -3,7 +3,10 @@
 #ifndef CLAIMLEDGER_STORE_SQLITE_SCHEMA_H_
 #define CLAIMLEDGER_STORE_SQLITE_SCHEMA_H_
 
+#include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "store/sqlite/connection.h"
 
@@ -11,7 +14,7 @@ namespace claimledger {
 
 // The schema version this build writes and the newest it reads (PRAGMA user_version).
 // 1: the first; 2: fewer bytes per claim; 3: snapshots searchable; 4: a claim row names its
-// current verdict (verdict_seq).
+// current verdict (verdict_seq), and near-duplicate bucket keys of a cheaper MinHash.
 inline constexpr int kSchemaVersion = 4;
 
 // "CLDG": marks a SQLite file as a claimledger ledger (PRAGMA application_id).
@@ -27,6 +30,11 @@ extern const char* const kSearchSchema;
 // "claimledger.store.not_a_ledger" or ".newer_schema", and Error(kNotFound)
 // "claimledger.store.missing" for an empty file when `create` is false.
 void OpenSchema(Connection& connection, const std::string& path, bool create, bool read_only);
+
+// Writes near-duplicate bucket rows (bucket key, claim rowid), sorted first: random-key inserts
+// one by one cost a third of a bulk load.
+void WriteBucketRows(Connection& connection,
+                     std::vector<std::pair<std::int64_t, std::int64_t>>& rows);
 
 // Indexes the text of the snapshot at `rowid` for snapshot search, when its content (already
 // stored) is UTF-8 text: other documents, such as PDFs, have no words to index.

@@ -86,17 +86,34 @@ constexpr const char* kTermRangeStarts[] = {"",  "3", "6", "a", "c", "e", "g", "
                                             "l", "n", "p", "r", "s", "t", "w", "\x80"};
 constexpr int kTermRanges = sizeof(kTermRangeStarts) / sizeof(kTermRangeStarts[0]);
 
-// The fts5vocab table of `index`'s token instances, made in this connection's temp schema.
-std::string InstancesTable(Connection& connection, const FullTextIndex& index) {
-  const std::string name = std::string("temp.") + index.table + "_instances";
+// An fts5vocab table of `index`, made in this connection's temp schema: its token instances
+// ("instance": term, doc, offset) or its terms ("row").
+std::string VocabularyTable(Connection& connection, const FullTextIndex& index,
+                            const std::string& kind) {
+  const std::string name = std::string("temp.") + index.table + "_" + kind;
   connection.Exec("CREATE VIRTUAL TABLE IF NOT EXISTS " + name + " USING fts5vocab(main, '" +
-                  index.table + "', 'instance')");
+                  index.table + "', '" + kind + "')");
   return name;
 }
+std::string InstancesTable(Connection& connection, const FullTextIndex& index) {
+  return VocabularyTable(connection, index, "instance");
+}
+std::string TermsTable(Connection& connection, const FullTextIndex& index) {
+  return VocabularyTable(connection, index, "row");
+}
 
-void HashToken(RowHasher& hasher, std::int64_t rowid, std::string_view token,
-               std::int64_t position) {
-  hasher.Part('w').Int(rowid).Text(token).Int(position);
+// The digest of one token of one row: the row, the token (its keyed hash) and its position.
+TableDigest TokenDigest(const RowDigestKey& key, std::int64_t rowid, std::uint64_t token,
+                        std::int64_t position) {
+  const std::uint64_t row[3] = {static_cast<std::uint64_t>(rowid), token,
+                                static_cast<std::uint64_t>(position)};
+  return FastRowDigest(key, row, sizeof row);
+}
+
+// The digest of one bucket row: its key and its claim's rowid.
+TableDigest BucketDigest(const RowDigestKey& key, std::int64_t bucket, std::int64_t claim) {
+  const std::int64_t row[2] = {bucket, claim};
+  return FastRowDigest(key, row, sizeof row);
 }
 
 std::vector<std::int64_t> DistinctBuckets(std::string_view text) {
@@ -149,43 +166,48 @@ const FullTextIndex& SnapshotsFullText() {
 int TermRangeCount() { return kTermRanges; }
 
 void DigestTokensOfTexts(Connection& connection, const FullTextIndex& index, std::int64_t first,
-                         std::int64_t last, RowHasher& hasher, TableDigest& digest) {
+                         std::int64_t last, const RowDigestKey& key, TableDigest& digest) {
   IndexTokenizer tokenizer(connection);
   Statement texts = connection.Prepare(index.texts);
   texts.Bind(1, first).Bind(2, last);
   while (texts.Step()) {
     const std::int64_t rowid = texts.Int(0);
     tokenizer.Tokens(texts.View(1), [&](std::string_view token, std::int64_t position) {
-      HashToken(hasher, rowid, token, position);
-      hasher.AddTo(digest);
+      digest += TokenDigest(key, rowid, FastTextHash(key, token), position);
     });
   }
 }
 
 void DigestTokensKept(Connection& connection, const FullTextIndex& index, int range,
-                      RowHasher& hasher, TableDigest& digest) {
+                      const RowDigestKey& key, TableDigest& digest) {
+  // Term by term, so that each term is read (and hashed) once, not once per instance.
   const std::string instances = InstancesTable(connection, index);
+  const std::string terms = TermsTable(connection, index);
   const bool last = range + 1 == kTermRanges;
-  Statement tokens = connection.Prepare("SELECT doc, term, offset FROM " + instances +
-                                        " WHERE term >= ?1" + (last ? "" : " AND term < ?2"));
-  tokens.Bind(1, kTermRangeStarts[range]);
-  if (!last) tokens.Bind(2, kTermRangeStarts[range + 1]);
-  while (tokens.Step()) {
-    HashToken(hasher, tokens.Int(0), tokens.View(1), tokens.Int(2));
-    hasher.AddTo(digest);
+  Statement in_range = connection.Prepare("SELECT term FROM " + terms + " WHERE term >= ?1" +
+                                          (last ? "" : " AND term < ?2"));
+  in_range.Bind(1, kTermRangeStarts[range]);
+  if (!last) in_range.Bind(2, kTermRangeStarts[range + 1]);
+  Statement tokens =
+      connection.Prepare("SELECT doc, offset FROM " + instances + " WHERE term = ?1");
+  while (in_range.Step()) {
+    const std::string_view term = in_range.View(0);
+    const std::uint64_t term_hash = FastTextHash(key, term);
+    tokens.Bind(1, term);
+    while (tokens.Step()) digest += TokenDigest(key, tokens.Int(0), term_hash, tokens.Int(1));
+    tokens.Reset();
   }
 }
 
 void NameTokenProblems(Connection& connection, const FullTextIndex& index,
                        const std::set<std::string>& explained, std::vector<std::string>& problems) {
   const RowDigestKey key = RowDigestKey::Random();
-  RowHasher hasher(key);
   std::map<std::int64_t, TableDigest> kept;
   Statement tokens =
       connection.Prepare("SELECT doc, term, offset FROM " + InstancesTable(connection, index));
   while (tokens.Step()) {
-    HashToken(hasher, tokens.Int(0), tokens.View(1), tokens.Int(2));
-    hasher.AddTo(kept[tokens.Int(0)]);
+    kept[tokens.Int(0)] +=
+        TokenDigest(key, tokens.Int(0), FastTextHash(key, tokens.View(1)), tokens.Int(2));
   }
   ProblemList list(problems,
                    std::string("search index ") + index.table + " (" + index.what + "): ");
@@ -197,8 +219,7 @@ void NameTokenProblems(Connection& connection, const FullTextIndex& index,
     const std::int64_t rowid = texts.Int(0);
     TableDigest expected;
     tokenizer.Tokens(texts.View(1), [&](std::string_view token, std::int64_t position) {
-      HashToken(hasher, rowid, token, position);
-      hasher.AddTo(expected);
+      expected += TokenDigest(key, rowid, FastTextHash(key, token), position);
     });
     const auto found = kept.find(rowid);
     const TableDigest held = found == kept.end() ? TableDigest() : found->second;
@@ -218,30 +239,31 @@ void NameTokenProblems(Connection& connection, const FullTextIndex& index,
 }
 
 void DigestBucketsOfTexts(Connection& connection, std::int64_t first, std::int64_t last,
-                          RowHasher& hasher, TableDigest& digest) {
+                          const RowDigestKey& key, TableDigest& digest) {
   Statement claims =
       connection.Prepare("SELECT rowid, text FROM claims WHERE rowid BETWEEN ?1 AND ?2");
   claims.Bind(1, first).Bind(2, last);
   while (claims.Step()) {
     for (std::int64_t bucket : DistinctBuckets(claims.View(1))) {
-      hasher.Part('l').Int(bucket).Int(claims.Int(0)).AddTo(digest);
+      digest += BucketDigest(key, bucket, claims.Int(0));
     }
   }
 }
 
 void DigestBucketsKept(Connection& connection, std::int64_t first, std::int64_t last,
-                       RowHasher& hasher, TableDigest& digest) {
+                       const RowDigestKey& key, TableDigest& digest) {
   Statement rows =
       connection.Prepare("SELECT bucket, claim FROM claim_lsh WHERE bucket BETWEEN ?1 AND ?2");
   rows.Bind(1, first).Bind(2, last);
   while (rows.Step()) {
-    // Only integers are hashed as such: a value stored as another type must not match.
+    // A value stored as another type than an integer must not match one that is.
     if (sqlite3_value_type(rows.Value(0)) != SQLITE_INTEGER ||
         sqlite3_value_type(rows.Value(1)) != SQLITE_INTEGER) {
-      hasher.Part('x').Text(rows.View(0)).Text(rows.View(1)).AddTo(digest);
+      const std::uint64_t mismatch[2] = {FastTextHash(key, rows.View(0)), ~0ull};
+      digest += FastRowDigest(key, mismatch, sizeof mismatch);
       continue;
     }
-    hasher.Part('l').Int(rows.Int(0)).Int(rows.Int(1)).AddTo(digest);
+    digest += BucketDigest(key, rows.Int(0), rows.Int(1));
   }
 }
 
@@ -275,17 +297,21 @@ void NameBucketProblems(Connection& connection, const std::set<std::string>& exp
   list.AddIfNone("its rows differ from those the claims' texts give");
 }
 
-void DigestSnapshotTexts(Connection& connection, RowHasher& hasher, TableDigest& expected,
+void DigestSnapshotTexts(Connection& connection, const RowDigestKey& key, TableDigest& expected,
                          TableDigest& kept) {
+  const auto text_digest = [&](std::int64_t rowid, std::string_view text) {
+    const std::uint64_t row[2] = {static_cast<std::uint64_t>(rowid), FastTextHash(key, text)};
+    return FastRowDigest(key, row, sizeof row);
+  };
   Statement snapshots = connection.Prepare(
       "SELECT s.rowid, c.bytes FROM snapshots s JOIN contents c ON c.hash = s.hash");
   while (snapshots.Step()) {
     const std::string_view text = snapshots.View(1);
     if (FirstInvalidUtf8(text) != std::string::npos) continue;  // not text: not indexed
-    hasher.Part('s').Int(snapshots.Int(0)).Text(text).AddTo(expected);
+    expected += text_digest(snapshots.Int(0), text);
   }
   Statement texts = connection.Prepare("SELECT rowid, text FROM snapshots_fts");
-  while (texts.Step()) hasher.Part('s').Int(texts.Int(0)).Text(texts.View(1)).AddTo(kept);
+  while (texts.Step()) kept += text_digest(texts.Int(0), texts.View(1));
 }
 
 void NameSnapshotTextProblems(Connection& connection, std::vector<std::string>& problems) {

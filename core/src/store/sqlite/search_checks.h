@@ -1,6 +1,7 @@
 // Checks of the SQLite store's search indexes against the tables they index, for verify()
 // (stored_tables.cpp). Each index is read twice, as digests that must be equal: what the
-// indexed texts give, and what the index holds.
+// indexed texts give, and what the index holds (FastRowDigest, hash/row_digest.h: the
+// indexes have many rows per claim).
 // - claim_lsh, the near-duplicate buckets: LshBuckets (text/min_hash.h) of each claim's text,
 //   against the rows stored;
 // - claims_fts and snapshots_fts, the full-text indexes: the tokens of each indexed text, as
@@ -39,10 +40,10 @@ int TermRangeCount();
 // Adds to `digest` a row per token of each text of `index` with rowid in [first, last]: the
 // rowid, the token and its position, as the index's tokenizer reads the text.
 void DigestTokensOfTexts(Connection& connection, const FullTextIndex& index, std::int64_t first,
-                         std::int64_t last, RowHasher& hasher, TableDigest& digest);
+                         std::int64_t last, const RowDigestKey& key, TableDigest& digest);
 // Adds to `digest` a row per token instance that `index` holds, for terms in term range `range`.
 void DigestTokensKept(Connection& connection, const FullTextIndex& index, int range,
-                      RowHasher& hasher, TableDigest& digest);
+                      const RowDigestKey& key, TableDigest& digest);
 // Names (up to 1000) the rows of `index` whose tokens differ from their text's, but for the
 // rows named in `explained` (claims whose stored text differs from the events').
 void NameTokenProblems(Connection& connection, const FullTextIndex& index,
@@ -51,16 +52,16 @@ void NameTokenProblems(Connection& connection, const FullTextIndex& index,
 // The near-duplicate buckets (claim_lsh): those the claims with rowid in [first, last] give,
 // and the rows kept with bucket keys in [first, last].
 void DigestBucketsOfTexts(Connection& connection, std::int64_t first, std::int64_t last,
-                          RowHasher& hasher, TableDigest& digest);
+                          const RowDigestKey& key, TableDigest& digest);
 void DigestBucketsKept(Connection& connection, std::int64_t first, std::int64_t last,
-                       RowHasher& hasher, TableDigest& digest);
+                       const RowDigestKey& key, TableDigest& digest);
 // Names (up to 1000) the claims whose bucket rows differ from those their texts give, but for
 // the claims in `explained`.
 void NameBucketProblems(Connection& connection, const std::set<std::string>& explained,
                         std::vector<std::string>& problems);
 
 // The texts snapshots_fts keeps against those of the stored snapshots that are UTF-8 text.
-void DigestSnapshotTexts(Connection& connection, RowHasher& hasher, TableDigest& expected,
+void DigestSnapshotTexts(Connection& connection, const RowDigestKey& key, TableDigest& expected,
                          TableDigest& kept);
 void NameSnapshotTextProblems(Connection& connection, std::vector<std::string>& problems);
 

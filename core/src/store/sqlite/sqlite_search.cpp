@@ -34,15 +34,7 @@ void SqliteStore::IndexClaim(std::int64_t rowid, const std::string& text) {
 }
 
 void SqliteStore::WritePendingBuckets() {
-  if (pending_buckets_.empty()) return;
-  std::sort(pending_buckets_.begin(), pending_buckets_.end());
-  Statement insert =
-      connection_->Prepare("INSERT OR IGNORE INTO claim_lsh(bucket, claim) VALUES (?1, ?2)");
-  for (const auto& [bucket, rowid] : pending_buckets_) {
-    insert.Bind(1, bucket).Bind(2, rowid);
-    insert.Run();
-    insert.Reset();
-  }
+  WriteBucketRows(*connection_, pending_buckets_);
   pending_buckets_.clear();
 }
 

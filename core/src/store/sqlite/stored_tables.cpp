@@ -98,9 +98,10 @@ class SqliteStoredTables final : public StoredTables {
  public:
   explicit SqliteStoredTables(Connection& connection) : connection_(connection) {}
 
-  std::vector<StoredPart> Parts() override {
+  std::vector<StoredPart> Parts(bool derived) override {
     // The parts that are not cut first, so that the ranges even the threads out at the end.
-    std::vector<StoredPart> parts = {{kTableCount + kSnapshotTexts}};
+    std::vector<StoredPart> parts;
+    if (derived) parts.push_back({kTableCount + kSnapshotTexts});
     for (const TableLayout& layout : TableLayouts()) {
       if (IsWithoutRowid(layout.table)) parts.push_back({static_cast<int>(layout.table)});
     }
@@ -111,6 +112,7 @@ class SqliteStoredTables final : public StoredTables {
       AddBounds(static_cast<int>(layout.table),
                 "SELECT (SELECT min(rowid)" + from + "), (SELECT max(rowid)" + from + ")", parts);
     }
+    if (!derived) return parts;
     AddBounds(kTableCount + kClaimTokens, ClaimsFullText().all_rowids, parts);
     AddBounds(kTableCount + kSnapshotTokens, SnapshotsFullText().all_rowids, parts);
     AddBounds(kTableCount + kBuckets, ClaimsFullText().all_rowids, parts);
@@ -214,34 +216,33 @@ class SqliteStoredTables final : public StoredTables {
 
  private:
   void ReadDerived(const StoredPart& part, const RowDigestKey& key, StoredReading& reading) {
-    RowHasher hasher(key);
     std::vector<TableDigest>& derived = reading.derived;
     switch (part.index - kTableCount) {
       case kClaimTokens:
-        DigestTokensOfTexts(connection_, ClaimsFullText(), part.first, part.last, hasher,
+        DigestTokensOfTexts(connection_, ClaimsFullText(), part.first, part.last, key,
                             derived[kClaimTokensExpected]);
         break;
       case kClaimTokensKept:
-        DigestTokensKept(connection_, ClaimsFullText(), static_cast<int>(part.first), hasher,
+        DigestTokensKept(connection_, ClaimsFullText(), static_cast<int>(part.first), key,
                          derived[kClaimTokensHeld]);
         break;
       case kSnapshotTokens:
-        DigestTokensOfTexts(connection_, SnapshotsFullText(), part.first, part.last, hasher,
+        DigestTokensOfTexts(connection_, SnapshotsFullText(), part.first, part.last, key,
                             derived[kSnapshotTokensExpected]);
         break;
       case kSnapshotTokensKept:
-        DigestTokensKept(connection_, SnapshotsFullText(), static_cast<int>(part.first), hasher,
+        DigestTokensKept(connection_, SnapshotsFullText(), static_cast<int>(part.first), key,
                          derived[kSnapshotTokensHeld]);
         break;
       case kSnapshotTexts:
-        DigestSnapshotTexts(connection_, hasher, derived[kSnapshotTextsExpected],
+        DigestSnapshotTexts(connection_, key, derived[kSnapshotTextsExpected],
                             derived[kSnapshotTextsHeld]);
         break;
       case kBuckets:
-        DigestBucketsOfTexts(connection_, part.first, part.last, hasher, derived[kBucketsExpected]);
+        DigestBucketsOfTexts(connection_, part.first, part.last, key, derived[kBucketsExpected]);
         break;
       case kBucketsKept:
-        DigestBucketsKept(connection_, part.first, part.last, hasher, derived[kBucketsHeld]);
+        DigestBucketsKept(connection_, part.first, part.last, key, derived[kBucketsHeld]);
         break;
     }
   }
