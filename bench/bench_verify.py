@@ -1,9 +1,10 @@
 """Benchmark: verify() on a large ledger, next to two peers measured in the same run.
 
-- claimledger ``verify()``: every event hash and link, every snapshot's bytes, and the
+- claimledger ``verify()``: every event hash and link, every snapshot's bytes, the
   projections rebuilt by replaying every event and compared with the stored tables
   (per-table digests; for a ledger file two threads each check and replay half of the
-  events, then share the digests of the stored tables);
+  events, then share the reading of the stored tables), and the search indexes checked
+  against the texts they index; and ``verify(search_indexes=False)``, all but the last;
 - the floor: ``verify_floor`` (bench/verify_floor.cpp), a C++ loop that only reads the
   event rows and SHA-256s their canonical text: no parsing, no replay;
 - plain Python: the same rows read with ``sqlite3`` and re-hashed with ``json`` and
@@ -104,11 +105,11 @@ def python_rehash(path: Path) -> tuple[int, float, float]:
     return count, time.perf_counter() - start, time.process_time() - cpu
 
 
-def verify_worker(path: Path) -> None:
+def verify_worker(path: Path, search_indexes: bool) -> None:
     """Runs verify() once on `path` and prints events, wall and CPU seconds as JSON."""
     with cl.open(path, actor="bench") as wb:
         start, cpu = time.perf_counter(), time.process_time()
-        report = wb.verify()
+        report = wb.verify(search_indexes=search_indexes)
         seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     if not report.ok:
         raise SystemExit(f"verify found problems: {report.problems[:5]}")
@@ -125,9 +126,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=1, help="rounds to run; medians are reported")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--verify-worker", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--without-search-indexes", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.verify_worker:
-        verify_worker(args.verify_worker)
+        verify_worker(args.verify_worker, not args.without_search_indexes)
         return
 
     args.dir.mkdir(parents=True, exist_ok=True)
@@ -141,10 +143,10 @@ def main() -> None:
         usage = resource.getrusage(resource.RUSAGE_CHILDREN)
         return usage.ru_utime + usage.ru_stime
 
-    def claimledger_verify() -> tuple[int, float, float]:
+    def claimledger_verify(*options: str) -> tuple[int, float, float]:
         # In a process of its own, like the floor: a fresh interpreter and heap each time.
         run = subprocess.run(
-            [sys.executable, __file__, "--verify-worker", str(path)],
+            [sys.executable, __file__, "--verify-worker", str(path), *options],
             capture_output=True,
             text=True,
             check=True,
@@ -162,6 +164,9 @@ def main() -> None:
 
     peers = {
         "claimledger verify (hashes + contents + replay)": claimledger_verify,
+        "  the same without the search indexes": lambda: claimledger_verify(
+            "--without-search-indexes"
+        ),
         "C++ floor (read + SHA-256 only)": floor,
         "plain Python (sqlite3 + json + hashlib)": lambda: python_rehash(path),
     }

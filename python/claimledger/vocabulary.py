@@ -1,5 +1,5 @@
 """The words a ledger knows: claim statuses, evidence stances, source kinds, event types,
-the Admiralty grades and the built-in rating scales.
+the Admiralty grades, the built-in rating scales and the re-anchoring statuses.
 
 The C++ core defines each list once (core vocabulary) and the binding exports it; this
 module reads them from there, so that Python never keeps a second copy to drift. Code that
@@ -50,5 +50,5 @@ CREDIBILITY_GRADES: Mapping[str, str] = MappingProxyType(dict(_core.CREDIBILITY_
 BUILTIN_SCALES: tuple[str, ...] = tuple(_core.BUILTIN_SCALES)
 
 #: Where a quote of an old snapshot stands in a new version (Workbench.reanchor), from
-#: best to worst. The binding does not export this list yet; it is the one Python copy.
-REANCHOR_STATUSES: tuple[str, ...] = ("exact", "moved", "changed", "orphaned")
+#: best to worst.
+REANCHOR_STATUSES: tuple[str, ...] = tuple(_core.REANCHOR_STATUSES)

@@ -97,6 +97,7 @@ PYBIND11_MODULE(_core, m) {
   m.attr("RELIABILITY_GRADES") = grades(ReliabilityGrades());
   m.attr("CREDIBILITY_GRADES") = grades(CredibilityGrades());
   m.attr("EVENT_TYPES") = words(EventTypeNames());
+  m.attr("REANCHOR_STATUSES") = words(ReanchorStatuses());
   m.attr("BUILTIN_SCALES") = words(BuiltinScaleNames());
 
   py::register_exception_translator([](std::exception_ptr pointer) {

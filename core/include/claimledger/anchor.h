@@ -39,22 +39,6 @@ struct AnchorOptions {
   bool match_case = true;
 };
 
-// The normalised view of a text that tolerant matching compares: each run of white space
-// (ASCII and Unicode) becomes one ' '; typographic single quotes, the modifier apostrophe
-// and primes become '; typographic double quotes, double primes and guillemets become ";
-// the Unicode hyphens, dashes and the minus sign become -; soft hyphens, zero-width spaces
-// and joiners and the byte order mark are dropped; letters are lower-cased unless
-// options.match_case. `begin[i]` and `end[i]` are the byte range of the original text that
-// text[i] came from, so a match maps back to the original's own text.
-struct FoldedText {
-  std::u32string text;
-  std::vector<std::size_t> begin;
-  std::vector<std::size_t> end;
-};
-
-// REQUIRES: `text` is valid UTF-8.
-FoldedText FoldText(std::string_view text, const AnchorOptions& options = {});
-
 enum class AnchorStatus { kFound, kNotFound, kAmbiguous };
 
 struct AnchorResult {
@@ -64,7 +48,8 @@ struct AnchorResult {
   std::vector<std::size_t> places;  // kAmbiguous: code point starts of the tied places
 };
 
-// Finds `selector.exact` in `document` tolerantly (see FoldText); white space at either end
+// Finds `selector.exact` in `document` tolerantly (white space, quote marks and dashes may
+// differ, and case unless options.match_case); white space at either end
 // of exact is ignored. When the text occurs more than once, the place whose surroundings
 // agree longest with selector.prefix (just before it) plus selector.suffix (just after it)
 // wins, and among places that agree equally one holding exact byte for byte; when that
@@ -74,14 +59,6 @@ struct AnchorResult {
 // REQUIRES: `document` is valid UTF-8.
 AnchorResult LocateQuote(std::string_view document, const Quote& selector,
                          const AnchorOptions& options = {});
-
-// LocateQuote with only an exact text: the quote when found at one place, else nothing.
-std::optional<Quote> AnchorQuote(std::string_view document, std::string_view exact,
-                                 const AnchorOptions& options = {});
-
-// How alike two texts are, in [0, 1]: 1 - (edit distance between their folded forms, in
-// code points) / (the longer one's length). Case counts. 1 for two empty texts.
-double QuoteSimilarity(std::string_view a, std::string_view b);
 
 enum class ReanchorStatus {
   kExact,     // same text (after folding) at the same offset, with the same context
@@ -118,12 +95,10 @@ struct Reanchored {
   std::string detail;          // in words: why this status
 };
 
-// Where the quote `old` (anchored in an earlier version of a document) is in `document`.
-// Case counts; white space, quote and dash forms do not (see FoldText).
-// REQUIRES: `document` is valid UTF-8; old.exact is not empty.
-Reanchored ReanchorQuote(std::string_view document, const Quote& old);
-
-// ReanchorQuote for each of `quotes`, in order, folding the document once.
+// Where each quote of `quotes` (anchored in an earlier version of a document) is in
+// `document`, in order. Case counts; white space, quote and dash forms do not (they are
+// folded as LocateQuote folds them).
+// REQUIRES: `document` is valid UTF-8; no quote's exact is empty.
 std::vector<Reanchored> ReanchorQuotes(std::string_view document, const std::vector<Quote>& quotes);
 
 }  // namespace claimledger

@@ -1,6 +1,6 @@
 // Candidates: the check-worthy sentences of a document, found by pure functions (no I/O).
 //
-// SplitSentences cuts UTF-8 text into sentences; FindCandidates scores each sentence from a
+// The text is cut into sentences (text/sentences.h); FindCandidates scores each sentence from a
 // few explainable features with fixed weights (below), so a fact-checker sees why a
 // sentence was ranked where it is. Part of the text layer: it builds on the quantity parser
 // (quantities.h) and depends on nothing but the standard library. Both run in time linear
@@ -17,26 +17,6 @@
 #include "claimledger/quantities.h"
 
 namespace claimledger {
-
-// A sentence as a byte range [begin, end) of the text, without surrounding white space.
-struct SentenceSpan {
-  std::size_t begin = 0;
-  std::size_t end = 0;
-};
-
-// Splits `text` into sentences, in order. A sentence ends
-// - at ".", "!", "?" or "…" (and any closing quotes or brackets right after it) that is
-//   followed by white space and then not by a lower-case ASCII letter;
-// - at a blank line (a paragraph break): so a title line without a full stop is a unit of
-//   its own. A single line break is white space (wrapped text);
-// - at the end of the text.
-// A full stop does not end a sentence inside a number ("3.5") or a word ("U.S.A"), nor
-// after a title or other abbreviation that is always followed by more ("Mr.", "Dr.", "Gen.",
-// "Lt.", "No.", "e.g.", "vs."). After an abbreviation that may end a sentence (months such
-// as "Jan.", "Inc.", "etc.", dotted acronyms such as "U.S.") or an initial ("Kim J. Un",
-// "J. R. R. Tolkien"), the sentence ends only when the next word is a common sentence
-// opener ("The", "He", "It", "But", ...). Text of white space only gives no sentence.
-std::vector<SentenceSpan> SplitSentences(std::string_view text);
 
 // One feature of a candidate and what it added to (or took from) the score.
 struct CandidateFeature {
@@ -76,8 +56,8 @@ struct Candidate {
   std::vector<Quantity> quantities;
 };
 
-// Every sentence of `text` (as SplitSentences) as a candidate, in document order (sort by
-// score for the most check-worthy first).
+// Every sentence of `text` (as SplitSentences cuts it, text/sentences.h) as a candidate, in
+// document order (sort by score for the most check-worthy first).
 std::vector<Candidate> FindCandidates(std::string_view text);
 
 }  // namespace claimledger

@@ -1,4 +1,4 @@
-// Rating scales for verdicts and the Admiralty grades for source reliability.
+// Rating scales for verdicts (the Admiralty grades of source reliability are in vocabulary.h).
 //
 // A ledger's verdict scale is fixed in its genesis event. Each rating has a label and,
 // when it is a truth rating, a rank on the true-to-false axis (0 = most true); ratings
@@ -70,10 +70,6 @@ ClaimReviewRating ToClaimReviewRating(const RatingScale& scale, const std::strin
 const RatingScale& BuiltinScale(const std::string& name);
 // The names of the built-in scales: default, politifact, fever, claimskg.
 const std::vector<std::string>& BuiltinScaleNames();
-
-// Source reliability on the Admiralty scale: "A" (completely reliable) to "F" (cannot
-// be judged). Returns the grade's meaning, or nothing when `grade` is not A–F.
-std::optional<std::string> AdmiraltyGradeMeaning(const std::string& grade);
 
 }  // namespace claimledger
 

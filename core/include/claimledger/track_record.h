@@ -48,11 +48,6 @@ struct TrackRecord {
 TrackRecord ComputeTrackRecord(const std::string& source, const RatingScale& scale,
                                const std::vector<RatingCount>& counts);
 
-// The regularized incomplete beta function I_x(a, b), the CDF of Beta(a, b) at x.
-double BetaCdf(double x, double a, double b);
-// The p-quantile of Beta(a, b). REQUIRES: 0 <= p <= 1, a > 0, b > 0.
-double BetaQuantile(double p, double a, double b);
-
 }  // namespace claimledger
 
 #endif  // CLAIMLEDGER_TRACK_RECORD_H_

@@ -38,6 +38,10 @@ const std::vector<Grade>& CredibilityGrades();
 // The meaning of `code` in `grades`, or nothing when it is not one of them.
 std::optional<std::string> GradeMeaning(const std::vector<Grade>& grades, std::string_view code);
 
+// exact, moved, changed, orphaned: where a quote of an old version of a document is in a new
+// one (anchor.h, ReanchorStatus).
+const std::vector<std::string>& ReanchorStatuses();
+
 // The type names of the ledger's events, in the order they were introduced:
 // ledger.created, source.added, snapshot.added, claim.added, evidence.linked, verdict.set,
 // status.set, source.rated.

@@ -1,6 +1,7 @@
 // The vocabularies (vocabulary.h); the event types are those of codec/events.h.
 #include "claimledger/vocabulary.h"
 
+#include "claimledger/anchor.h"
 #include "codec/events.h"
 
 namespace claimledger {
@@ -41,6 +42,18 @@ std::optional<std::string> GradeMeaning(const std::vector<Grade>& grades, std::s
     if (grade.code == code) return grade.meaning;
   }
   return std::nullopt;
+}
+
+const std::vector<std::string>& ReanchorStatuses() {
+  static const std::vector<std::string> kStatuses = [] {
+    std::vector<std::string> names;
+    for (ReanchorStatus status : {ReanchorStatus::kExact, ReanchorStatus::kMoved,
+                                  ReanchorStatus::kChanged, ReanchorStatus::kOrphaned}) {
+      names.emplace_back(ReanchorStatusName(status));
+    }
+    return names;
+  }();
+  return kStatuses;
 }
 
 const std::vector<std::string>& EventTypeNames() {

@@ -5,7 +5,6 @@
 #include <cmath>
 
 #include "claimledger/error.h"
-#include "claimledger/vocabulary.h"
 #include "codec/canonical_json.h"
 
 namespace claimledger {
@@ -189,10 +188,6 @@ const RatingScale& BuiltinScale(const std::string& name) {
   for (const std::string& each : BuiltinScaleNames()) known += (known.empty() ? "" : ", ") + each;
   throw Error(Code::kInvalidInput, "claimledger.scale.unknown",
               "unknown rating scale \"" + name + "\"; built-in scales are " + known);
-}
-
-std::optional<std::string> AdmiraltyGradeMeaning(const std::string& grade) {
-  return GradeMeaning(ReliabilityGrades(), grade);
 }
 
 }  // namespace claimledger

@@ -8,6 +8,7 @@
 #include <optional>
 #include <utility>
 
+#include "text/anchor_internal.h"
 #include "text/utf8.h"
 
 namespace claimledger {

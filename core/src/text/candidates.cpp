@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <unordered_set>
 
+#include "text/sentences.h"
 #include "text/utf8.h"
 #include "text/word_flags.h"
 

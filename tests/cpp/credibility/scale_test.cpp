@@ -38,12 +38,5 @@ TEST(ScaleTest, UnknownScaleNamesTheKnownOnes) {
   }
 }
 
-TEST(ScaleTest, AdmiraltyGrades) {
-  EXPECT_EQ(AdmiraltyGradeMeaning("A"), "completely reliable");
-  EXPECT_EQ(AdmiraltyGradeMeaning("F"), "reliability cannot be judged");
-  EXPECT_FALSE(AdmiraltyGradeMeaning("G"));
-  EXPECT_FALSE(AdmiraltyGradeMeaning("a"));
-}
-
 }  // namespace
 }  // namespace claimledger

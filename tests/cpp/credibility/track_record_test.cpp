@@ -5,6 +5,8 @@
 
 #include <cmath>
 
+#include "credibility/beta.h"
+
 namespace claimledger {
 namespace {
 

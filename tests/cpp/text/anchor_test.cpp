@@ -7,6 +7,7 @@
 
 #include "claimledger/error.h"
 #include "sample_document.h"
+#include "text/anchor_internal.h"
 #include "text/utf8.h"
 
 namespace claimledger {

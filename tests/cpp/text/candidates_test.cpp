@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "text/sentences.h"
 #include "text/utf8.h"
 #include "text/word_flags.h"
 
