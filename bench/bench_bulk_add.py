@@ -364,7 +364,8 @@ CREATE INDEX sources_ref ON sources(ref) WHERE ref IS NOT NULL;
 CREATE TABLE claims(
   id TEXT PRIMARY KEY, text TEXT NOT NULL, claimant TEXT, status TEXT NOT NULL, rating TEXT,
   date TEXT, context TEXT, ref TEXT, status_at TEXT NOT NULL,
-  seq INTEGER NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL, year INTEGER);
+  seq INTEGER NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL, year INTEGER,
+  verdict_seq INTEGER);
 CREATE INDEX claims_claimant ON claims(claimant, rating, year);
 CREATE INDEX claims_ref ON claims(ref) WHERE ref IS NOT NULL;
 CREATE TABLE claim_tags(claim TEXT NOT NULL, tag TEXT NOT NULL,

@@ -10,7 +10,8 @@
 //
 //   layout    everything the core writes today: the claim's full-text row, its 16
 //             near-duplicate bucket rows (sorted at commit), 0-3 tag rows, its event
-//             references (claim and claimant), the verdict row and the claim's rating update
+//             references (claim and claimant), the verdict row and the claim's current verdict
+//             (its rating and verdict_seq: the rows the projection writes, not its rules)
 //   nolsh     layout without the near-duplicate bucket rows
 //   intkeys   nolsh with tags, verdicts and event references keyed by integers (the claim's
 //             rowid or an event's seq) instead of text ids: a layout the core does not have
@@ -148,16 +149,15 @@ int main(int argc, char** argv) {
                "VALUES (?1, ?2, ?3, 'new', NULL, ?4, 'a tweet', ?5, ?6, ?7, ?6, 'bench', ?8)");
   Insert search(db, "INSERT INTO claims_fts(rowid, text) VALUES (?1, ?2)");
   Insert bucket(db, "INSERT OR IGNORE INTO claim_lsh(bucket, claim) VALUES (?1, ?2)");
-  Insert tag(db, "INSERT OR IGNORE INTO claim_tags(claim, tag) VALUES (?1, ?2)");
-  Insert ref(db, "INSERT OR IGNORE INTO event_refs(entity, seq) VALUES (?1, ?2)");
+  Insert tag(db, "INSERT INTO claim_tags(claim, tag) VALUES (?1, ?2)");
+  Insert ref(db, "INSERT INTO event_refs(entity, seq) VALUES (?1, ?2)");
   Insert verdict(db,
                  "INSERT INTO verdicts(seq, claim, rating, rationale, evidence, at, actor, "
                  "made_at) VALUES (?1, ?2, ?3, ?4, '[]', ?5, 'bench', ?5)");
+  // The claim's current verdict, as the projection writes it (the claim has only this one).
   Insert rating(db, integer_keys
-                        ? "UPDATE claims SET rating = (SELECT rating FROM verdicts WHERE "
-                          "claim = ?1 ORDER BY made_at DESC, seq DESC LIMIT 1) WHERE rowid = ?1"
-                        : "UPDATE claims SET rating = (SELECT rating FROM verdicts WHERE "
-                          "claim = ?1 ORDER BY made_at DESC, seq DESC LIMIT 1) WHERE id = ?1");
+                        ? "UPDATE claims SET rating = ?2, verdict_seq = ?3 WHERE rowid = ?1"
+                        : "UPDATE claims SET rating = ?2, verdict_seq = ?3 WHERE id = ?1");
 
   // Appends one event: canonical text (keys in order), SHA-256, chained to the one before.
   auto append = [&](const char* type, const std::string& data, const std::string& at) {
@@ -236,6 +236,7 @@ int main(int argc, char** argv) {
       };
 
       const char* rated = kRatings[random() % std::size(kRatings)];
+      const std::int64_t verdict_seq = seq + 1;
       append("verdict.set",
              "{\"claim\":\"" + id + "\",\"evidence\":[],\"rating\":\"" + rated +
                  "\",\"rationale\":\"synthetic: " + rated + "\"}",
@@ -261,7 +262,7 @@ int main(int argc, char** argv) {
         ref.Text(1, claimant).Int(2, claim_seq).Run();
         ref.Text(1, id).Int(2, seq).Run();
       }
-      claim_key(rating, 1).Run();
+      claim_key(rating, 1).Text(2, rated).Int(3, verdict_seq).Run();
     }
     std::sort(pending.begin(), pending.end());
     for (const auto& [key, rowid] : pending) bucket.Int(1, key).Int(2, rowid).Run();

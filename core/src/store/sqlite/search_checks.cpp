@@ -87,7 +87,7 @@ constexpr const char* kTermRangeStarts[] = {"",  "3", "6", "a", "c", "e", "g", "
 constexpr int kTermRanges = sizeof(kTermRangeStarts) / sizeof(kTermRangeStarts[0]);
 
 // An fts5vocab table of `index`, made in this connection's temp schema: its token instances
-// ("instance": term, doc, offset) or its terms ("row").
+// ("instance": term, doc, offset).
 std::string VocabularyTable(Connection& connection, const FullTextIndex& index,
                             const std::string& kind) {
   const std::string name = std::string("temp.") + index.table + "_" + kind;
@@ -98,9 +98,7 @@ std::string VocabularyTable(Connection& connection, const FullTextIndex& index,
 std::string InstancesTable(Connection& connection, const FullTextIndex& index) {
   return VocabularyTable(connection, index, "instance");
 }
-std::string TermsTable(Connection& connection, const FullTextIndex& index) {
-  return VocabularyTable(connection, index, "row");
-}
+
 
 // The digest of one token of one row: the row, the token (its keyed hash) and its position.
 TableDigest TokenDigest(const RowDigestKey& key, std::int64_t rowid, std::uint64_t token,
@@ -180,22 +178,22 @@ void DigestTokensOfTexts(Connection& connection, const FullTextIndex& index, std
 
 void DigestTokensKept(Connection& connection, const FullTextIndex& index, int range,
                       const RowDigestKey& key, TableDigest& digest) {
-  // Term by term, so that each term is read (and hashed) once, not once per instance.
-  const std::string instances = InstancesTable(connection, index);
-  const std::string terms = TermsTable(connection, index);
   const bool last = range + 1 == kTermRanges;
-  Statement in_range = connection.Prepare("SELECT term FROM " + terms + " WHERE term >= ?1" +
-                                          (last ? "" : " AND term < ?2"));
-  in_range.Bind(1, kTermRangeStarts[range]);
-  if (!last) in_range.Bind(2, kTermRangeStarts[range + 1]);
-  Statement tokens =
-      connection.Prepare("SELECT doc, offset FROM " + instances + " WHERE term = ?1");
-  while (in_range.Step()) {
-    const std::string_view term = in_range.View(0);
-    const std::uint64_t term_hash = FastTextHash(key, term);
-    tokens.Bind(1, term);
-    while (tokens.Step()) digest += TokenDigest(key, tokens.Int(0), term_hash, tokens.Int(1));
-    tokens.Reset();
+  Statement tokens = connection.Prepare("SELECT term, doc, offset FROM " +
+                                        InstancesTable(connection, index) + " WHERE term >= ?1" +
+                                        (last ? "" : " AND term < ?2"));
+  tokens.Bind(1, kTermRangeStarts[range]);
+  if (!last) tokens.Bind(2, kTermRangeStarts[range + 1]);
+  // The instances come term by term: each term is hashed once.
+  std::string term;
+  std::uint64_t term_hash = 0;
+  while (tokens.Step()) {
+    const std::string_view this_term = tokens.View(0);
+    if (this_term != term || term.empty()) {
+      term.assign(this_term);
+      term_hash = FastTextHash(key, term);
+    }
+    digest += TokenDigest(key, tokens.Int(1), term_hash, tokens.Int(2));
   }
 }
 
