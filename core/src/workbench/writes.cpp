@@ -10,6 +10,28 @@
 
 namespace claimledger {
 
+template <typename Record>
+std::vector<std::string> Workbench::Impl::AddBatch(const std::vector<Record>& records,
+                                                   const char* what,
+                                                   std::string (Impl::*add)(Ledger::Transaction&,
+                                                                            const Record&)) {
+  RequireWritable();
+  std::lock_guard<std::mutex> lock(mutex);
+  Ledger::Transaction transaction(*ledger);
+  std::vector<std::string> ids;
+  ids.reserve(records.size());
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    try {
+      ids.push_back((this->*add)(transaction, records[i]));
+    } catch (const Error& error) {
+      if (records.size() == 1) throw;
+      RethrowAt(error, std::string(what) + "[" + std::to_string(i) + "]");
+    }
+  }
+  transaction.Commit();
+  return ids;
+}
+
 std::string Workbench::Impl::AddSourceIn(Ledger::Transaction& transaction,
                                          const NewSource& source) {
   SourceAdded added;
@@ -32,20 +54,7 @@ Source Workbench::AddSource(const NewSource& source) {
 }
 
 std::vector<std::string> Workbench::AddSources(const std::vector<NewSource>& sources) {
-  impl_->RequireWritable();
-  std::lock_guard<std::mutex> lock(impl_->mutex);
-  Ledger::Transaction transaction(*impl_->ledger);
-  std::vector<std::string> added;
-  for (std::size_t i = 0; i < sources.size(); ++i) {
-    try {
-      added.push_back(impl_->AddSourceIn(transaction, sources[i]));
-    } catch (const Error& error) {
-      if (sources.size() == 1) throw;
-      RethrowAt(error, "sources[" + std::to_string(i) + "]");
-    }
-  }
-  transaction.Commit();
-  return added;
+  return impl_->AddBatch(sources, "sources", &Impl::AddSourceIn);
 }
 
 Snapshot Workbench::AddSnapshot(const NewSnapshot& snapshot) {
@@ -113,21 +122,7 @@ Claim Workbench::AddClaim(const NewClaim& claim) {
 }
 
 std::vector<std::string> Workbench::AddClaims(const std::vector<NewClaim>& claims) {
-  impl_->RequireWritable();
-  std::lock_guard<std::mutex> lock(impl_->mutex);
-  Ledger::Transaction transaction(*impl_->ledger);
-  std::vector<std::string> added;
-  added.reserve(claims.size());
-  for (std::size_t i = 0; i < claims.size(); ++i) {
-    try {
-      added.push_back(impl_->AddClaimIn(transaction, claims[i]));
-    } catch (const Error& error) {
-      if (claims.size() == 1) throw;
-      RethrowAt(error, "claims[" + std::to_string(i) + "]");
-    }
-  }
-  transaction.Commit();
-  return added;
+  return impl_->AddBatch(claims, "claims", &Impl::AddClaimIn);
 }
 
 Evidence Workbench::LinkEvidence(const NewEvidence& evidence) {
