@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "claimledger/anchor.h"
+#include "text/anchor_internal.h"
 #include "codec/dates.h"
 #include "text/utf8.h"
 
