@@ -7,78 +7,12 @@
 #include <unordered_map>
 
 #include "claimledger/error.h"
+#include "store/sqlite/fts_tokenizer.h"
 #include "text/min_hash.h"
 #include "text/utf8.h"
 
 namespace claimledger {
 namespace {
-
-// FTS5's extension interface, as SQLite documents it for custom tokenizers and functions
-// (sqlite.org/fts5.html, "Extending FTS5"); Debian's libsqlite3-dev ships no header for it.
-// The order of the members is SQLite's ABI; only the tokenizer is used here.
-struct Fts5Tokenizer;
-struct Fts5TokenizerMethods {
-  int (*create)(void* context, const char** arguments, int count, Fts5Tokenizer** out);
-  void (*destroy)(Fts5Tokenizer* tokenizer);
-  int (*tokenize)(Fts5Tokenizer* tokenizer, void* context, int flags, const char* text, int size,
-                  int (*token)(void* context, int flags, const char* token, int size, int start,
-                               int end));
-};
-struct Fts5Api {
-  int version;
-  int (*create_tokenizer)(Fts5Api* api, const char* name, void* context,
-                          Fts5TokenizerMethods* methods, void (*destroy)(void*));
-  int (*find_tokenizer)(Fts5Api* api, const char* name, void** context,
-                        Fts5TokenizerMethods* methods);
-  void* create_function;
-};
-constexpr int kTokenizeDocument = 0x0004;  // tokenize a document being indexed
-constexpr int kTokenColocated = 0x0001;    // a token at the position of the one before
-
-// The tokenizer the indexes are created with (schema.cpp): unicode61 remove_diacritics 2.
-class IndexTokenizer {
- public:
-  explicit IndexTokenizer(Connection& connection) {
-    Fts5Api* api = nullptr;
-    sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v2(connection.db(), "SELECT fts5(?1)", -1, &stmt, nullptr) == SQLITE_OK) {
-      sqlite3_bind_pointer(stmt, 1, static_cast<void*>(&api), "fts5_api_ptr", nullptr);
-      sqlite3_step(stmt);
-    }
-    sqlite3_finalize(stmt);
-    void* context = nullptr;
-    const char* arguments[] = {"remove_diacritics", "2"};
-    if (!api || api->find_tokenizer(api, "unicode61", &context, &methods_) != SQLITE_OK ||
-        methods_.create(context, arguments, 2, &tokenizer_) != SQLITE_OK) {
-      throw Error(Code::kStorage, "claimledger.store.io",
-                  "SQLite's FTS5 tokenizer unicode61 is not available to check the search index");
-    }
-  }
-  ~IndexTokenizer() { methods_.destroy(tokenizer_); }
-  IndexTokenizer(const IndexTokenizer&) = delete;
-  IndexTokenizer& operator=(const IndexTokenizer&) = delete;
-
-  // Calls `visit(token, position)` for each token of `text`.
-  template <typename Visit>
-  void Tokens(std::string_view text, Visit visit) {
-    struct Context {
-      Visit* visit;
-      std::int64_t position;
-    } context{&visit, -1};
-    const auto token = [](void* pointer, int flags, const char* bytes, int size, int, int) {
-      auto* context = static_cast<Context*>(pointer);
-      if (!(flags & kTokenColocated)) ++context->position;
-      (*context->visit)(std::string_view(bytes, static_cast<std::size_t>(size)), context->position);
-      return SQLITE_OK;
-    };
-    methods_.tokenize(tokenizer_, &context, kTokenizeDocument, text.data(),
-                      static_cast<int>(text.size()), token);
-  }
-
- private:
-  Fts5TokenizerMethods methods_{};
-  Fts5Tokenizer* tokenizer_ = nullptr;
-};
 
 // The first bytes that start each term range of DigestTokensKept (the last range runs to the
 // end): digits, letters in groups, and every term that starts outside ASCII.
@@ -98,7 +32,6 @@ std::string VocabularyTable(Connection& connection, const FullTextIndex& index,
 std::string InstancesTable(Connection& connection, const FullTextIndex& index) {
   return VocabularyTable(connection, index, "instance");
 }
-
 
 // The digest of one token of one row: the row, the token (its keyed hash) and its position.
 TableDigest TokenDigest(const RowDigestKey& key, std::int64_t rowid, std::uint64_t token,
@@ -165,7 +98,7 @@ int TermRangeCount() { return kTermRanges; }
 
 void DigestTokensOfTexts(Connection& connection, const FullTextIndex& index, std::int64_t first,
                          std::int64_t last, const RowDigestKey& key, TableDigest& digest) {
-  IndexTokenizer tokenizer(connection);
+  FtsTokenizer tokenizer(connection.db());
   Statement texts = connection.Prepare(index.texts);
   texts.Bind(1, first).Bind(2, last);
   while (texts.Step()) {
@@ -179,9 +112,9 @@ void DigestTokensOfTexts(Connection& connection, const FullTextIndex& index, std
 void DigestTokensKept(Connection& connection, const FullTextIndex& index, int range,
                       const RowDigestKey& key, TableDigest& digest) {
   const bool last = range + 1 == kTermRanges;
-  Statement tokens = connection.Prepare("SELECT term, doc, offset FROM " +
-                                        InstancesTable(connection, index) + " WHERE term >= ?1" +
-                                        (last ? "" : " AND term < ?2"));
+  Statement tokens =
+      connection.Prepare("SELECT term, doc, offset FROM " + InstancesTable(connection, index) +
+                         " WHERE term >= ?1" + (last ? "" : " AND term < ?2"));
   tokens.Bind(1, kTermRangeStarts[range]);
   if (!last) tokens.Bind(2, kTermRangeStarts[range + 1]);
   // The instances come term by term: each term is hashed once.
@@ -209,7 +142,7 @@ void NameTokenProblems(Connection& connection, const FullTextIndex& index,
   }
   ProblemList list(problems,
                    std::string("search index ") + index.table + " (" + index.what + "): ");
-  IndexTokenizer tokenizer(connection);
+  FtsTokenizer tokenizer(connection.db());
   Statement texts = connection.Prepare(index.texts);
   texts.Bind(1, std::numeric_limits<std::int64_t>::min());
   texts.Bind(2, std::numeric_limits<std::int64_t>::max());
