@@ -1,5 +1,5 @@
-# The core's dependencies, all from Debian's packages: SQLite, nlohmann/json, xxHash and
-# libsodium. A missing one stops the configuration with the package to install.
+# The core's dependencies, all from Debian's packages: SQLite, nlohmann/json, xxHash,
+# libsodium and libpq (PostgreSQL's client library). A missing one stops the configuration with the package to install.
 find_package(PkgConfig)
 
 function(claimledger_missing what package)
@@ -32,4 +32,8 @@ endif()
 pkg_check_modules(SODIUM QUIET IMPORTED_TARGET libsodium)
 if(NOT SODIUM_FOUND)
   claimledger_missing("libsodium" libsodium-dev)
+endif()
+pkg_check_modules(PQ QUIET IMPORTED_TARGET libpq)
+if(NOT PQ_FOUND)
+  claimledger_missing("libpq" libpq-dev)
 endif()

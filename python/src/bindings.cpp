@@ -7,6 +7,7 @@
 
 #include "claimledger/error.h"
 #include "claimledger/scale.h"
+#include "claimledger/server.h"
 #include "claimledger/track_record.h"
 #include "claimledger/vocabulary.h"
 #include "claimledger/workbench.h"
@@ -256,6 +257,14 @@ PYBIND11_MODULE(_core, m) {
       .def_readonly("best_rating", &ClaimReviewRating::best_rating)
       .def_readonly("worst_rating", &ClaimReviewRating::worst_rating)
       .def_readonly("alternate_name", &ClaimReviewRating::alternate_name);
+
+  py::enum_<DeskAccess>(m, "DeskAccess")
+      .value("WRITER", DeskAccess::kWriter)
+      .value("AUDITOR", DeskAccess::kAuditor);
+  m.def("list_desks", &ListDesks, py::arg("url"), Release());
+  m.def("grant_desk_access", &GrantDeskAccess, py::arg("url"), py::arg("role"), py::arg("access"),
+        Release());
+  m.def("shown_location", &ShownLocation, py::arg("location"));
 
   m.def("builtin_scale", &BuiltinScale, py::arg("name"), py::return_value_policy::copy);
   m.def("scale_from_json", &RatingScale::FromJson, py::arg("text"));

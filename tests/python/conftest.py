@@ -1,9 +1,13 @@
 """Shared fixtures: a fresh file ledger per test (`wb`) and a small fact-check desk on it
-(`desk`) with sources, two snapshots, claims, evidence, a verdict and a source rating."""
+(`desk`) with sources, two snapshots, claims, evidence, a verdict and a source rating; and a
+throwaway PostgreSQL server for the whole session (`pg_server`, tests/pg_server.py) with a
+fresh desk on it per call of `pg_desk_url`."""
 
 from __future__ import annotations
 
+import itertools
 import json
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -11,6 +15,8 @@ import claimledger as cl
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "tests"))
+import pg_server as throwaway_postgres  # noqa: E402  (tests/pg_server.py)
 
 # Written for these tests. The non-ASCII characters (dash, guillemets, Hangul, an emoji
 # outside the BMP) make code-point offsets differ from byte and UTF-16 offsets.
@@ -152,3 +158,29 @@ def tampered_copy(source: Path, folder: Path, edit) -> Path:
 def tamper(tmp_path: Path):
     """tamper(source, edit) -> the path of an edited copy of ledger `source`."""
     return lambda source, edit: tampered_copy(source, tmp_path, edit)
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """The suite's own PostgreSQL server, started once and stopped at the end (in a folder of
+    its own under the system's temporary folder, which the postgres user can reach when the
+    tests run as root). When it cannot start, every test that needs it fails with the reason
+    (never skipped)."""
+    server = throwaway_postgres.Server()
+    try:
+        server.start()
+    except throwaway_postgres.ServerError as error:
+        pytest.fail(f"the throwaway PostgreSQL server did not start: {error}", pytrace=False)
+    yield server
+    server.stop()
+
+
+_desk_numbers = itertools.count(1)
+
+
+@pytest.fixture
+def pg_desk_url(pg_server):
+    """pg_desk_url() -> the URL of a new desk name on the suite's server (over its Unix
+    socket, as the superuser), a different one at each call; pass user/password/tcp to
+    pg_server.url for others."""
+    return lambda **kwargs: pg_server.url(desk=f"t{next(_desk_numbers)}", **kwargs)

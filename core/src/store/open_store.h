@@ -9,11 +9,13 @@
 
 namespace claimledger {
 
-// Opens (or creates) the store at `location`: a file path, a SQLite ledger file (":memory:"
-// gives a private in-memory ledger). Throws Error(kStorage) when the file is not a
-// claimledger ledger (it is left untouched) or was written by a newer claimledger,
-// Error(kNotFound) when there is no ledger and options.create is false, and
-// Error(kInvalidInput) for a location of a kind this build cannot open (postgresql://).
+// Opens (or creates) the store at `location`: a desk on a PostgreSQL server
+// (postgresql://user@host/database?desk=name, store/postgres/location.h), or else a SQLite
+// ledger file (":memory:" gives a private in-memory ledger). Throws Error(kStorage) when the
+// location holds something that is not a claimledger ledger (it is left untouched), was
+// written by a newer claimledger, or the server cannot be reached; Error(kNotFound) when there
+// is no ledger and options.create is false; Error(kInvalidInput) for a URL that cannot be
+// read.
 std::unique_ptr<Store> OpenStore(const std::string& location, const StoreOptions& options);
 
 }  // namespace claimledger

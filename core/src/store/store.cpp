@@ -1,6 +1,11 @@
 // The parts of the store interface that are code (store.h).
 #include "store/store.h"
 
+#include <algorithm>
+#include <unordered_map>
+
+#include "claimledger/error.h"
+
 namespace claimledger {
 
 void StoredReading::Add(const StoredReading& other) {
@@ -9,6 +14,62 @@ void StoredReading::Add(const StoredReading& other) {
   for (std::size_t i = 0; i < other.derived.size(); ++i) derived[i] += other.derived[i];
   derived_problems.insert(derived_problems.end(), other.derived_problems.begin(),
                           other.derived_problems.end());
+}
+
+DerivedProblemReport::DerivedProblemReport(const std::vector<std::string>& found_reading) {
+  for (const std::string& problem : found_reading) {
+    if (std::find(problems_.begin(), problems_.end(), problem) == problems_.end()) {
+      problems_.push_back(problem);
+    }
+  }
+}
+
+std::string DerivedProblemReport::Unreadable(const std::string& table, const std::string& why) {
+  return "search index " + table + " cannot be read: " + why;
+}
+
+void DerivedProblemReport::Name(
+    const std::string& table,
+    const std::function<void(std::vector<std::string>& problems)>& naming) {
+  // An index that could not be read, or was named already, is not named again.
+  const std::string about = "search index " + table + " ";
+  for (const std::string& problem : problems_) {
+    if (problem.rfind(about, 0) == 0) return;
+  }
+  try {
+    naming(problems_);
+  } catch (const Error& error) {
+    problems_.push_back(Unreadable(table, error.detail()));
+  }
+}
+
+std::vector<std::int64_t> RankByBuckets(
+    const std::vector<std::int64_t>& buckets, std::int64_t per_bucket, std::int64_t limit,
+    const std::function<std::vector<std::int64_t>(std::int64_t bucket)>& read) {
+  // The rows read of a crowded bucket are merely its least keys, and would otherwise outrank
+  // a claim that shares several rare buckets with the text (kWhole outweighs every cut-off
+  // bucket together).
+  constexpr int kWhole = 64;
+  std::unordered_map<std::int64_t, int> shared;  // key -> weight
+  std::vector<std::int64_t> distinct = buckets;
+  std::sort(distinct.begin(), distinct.end());
+  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+  for (std::int64_t bucket : distinct) {
+    const std::vector<std::int64_t> keys = read(bucket);
+    const int weight = static_cast<std::int64_t>(keys.size()) < per_bucket ? kWhole : 1;
+    for (std::int64_t key : keys) shared[key] += weight;
+  }
+  std::vector<std::pair<int, std::int64_t>> ranked;
+  ranked.reserve(shared.size());
+  for (const auto& [key, weight] : shared) ranked.emplace_back(weight, key);
+  const auto best =
+      ranked.begin() + std::min<std::size_t>(ranked.size(), std::max<std::int64_t>(limit, 0));
+  std::partial_sort(ranked.begin(), best, ranked.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  std::vector<std::int64_t> keys;
+  for (auto it = ranked.begin(); it != best; ++it) keys.push_back(it->second);
+  return keys;
 }
 
 }  // namespace claimledger

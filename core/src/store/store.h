@@ -74,6 +74,56 @@ struct StoredReading {
   void Add(const StoredReading& other);
 };
 
+// Collects the problems a store names in one derived table (StoredTables::DerivedProblems), up
+// to 1000 of them, each with the table's name in front.
+class DerivedProblemList {
+ public:
+  DerivedProblemList(std::vector<std::string>& problems, std::string prefix)
+      : problems_(problems), prefix_(std::move(prefix)) {}
+  void Add(const std::string& problem) {
+    if (++count_ <= 1000) problems_.push_back(prefix_ + problem);
+  }
+  // A difference that another problem explains.
+  void Skip() { ++skipped_; }
+  // Adds `problem` when nothing was named or explained (the digests differed all the same).
+  void AddIfNone(const std::string& problem) {
+    if (count_ == 0 && skipped_ == 0) Add(problem);
+  }
+
+ private:
+  std::vector<std::string>& problems_;
+  std::string prefix_;
+  std::size_t count_ = 0;
+  std::size_t skipped_ = 0;
+};
+
+// The problems of the derived tables as StoredTables::DerivedProblems gives them: those the
+// reading found ("search index T cannot be read: ..."), each once, then those named index by
+// index.
+class DerivedProblemReport {
+ public:
+  explicit DerivedProblemReport(const std::vector<std::string>& found_reading);
+  // Runs `naming` (which adds problems naming rows of index `table`) unless a problem is about
+  // `table` already (it cannot be read, or another naming named it); a naming that cannot read
+  // it says so instead.
+  void Name(const std::string& table,
+            const std::function<void(std::vector<std::string>& problems)>& naming);
+  // "search index T cannot be read: why".
+  static std::string Unreadable(const std::string& table, const std::string& why);
+  std::vector<std::string>& problems() { return problems_; }
+
+ private:
+  std::vector<std::string> problems_;
+};
+
+// The row keys (a store's own integer per claim, increasing in the order the claims were
+// added) of the `limit` claims that share the most of `buckets`, as SimilarCandidates ranks
+// them (most shared first, ties by key): `read(bucket)` gives at most `per_bucket` keys of a
+// bucket, the least first, and a bucket read whole outweighs every bucket that was cut off.
+std::vector<std::int64_t> RankByBuckets(
+    const std::vector<std::int64_t>& buckets, std::int64_t per_bucket, std::int64_t limit,
+    const std::function<std::vector<std::int64_t>(std::int64_t bucket)>& read);
+
 // The stored tables as verify() reads them, in one read transaction of the store that opened
 // it (Store::OpenStoredTables); each thread reads through its own.
 class StoredTables {

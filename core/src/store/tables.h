@@ -52,6 +52,22 @@ struct TableLayout {
 const std::array<TableLayout, kTableCount>& TableLayouts();
 inline const TableLayout& LayoutOf(Table table) { return TableLayouts()[static_cast<int>(table)]; }
 
+// The SELECT of each kind of record's columns, in the order both stores read them back.
+inline constexpr const char* kSourceSelect =
+    "SELECT id, name, kind, url, affiliation, reliability, ref, attributes, seq, at, actor "
+    "FROM sources";
+inline constexpr const char* kSnapshotSelect =
+    "SELECT hash, sha256, size, url, title, publisher, published, retrieved, seq, at, actor "
+    "FROM snapshots";
+inline constexpr const char* kEvidenceSelect =
+    "SELECT id, claim, snapshot, exact, prefix, suffix, quote_start, quote_end, stance, note, "
+    "credibility, seq, at, actor FROM evidence";
+inline constexpr const char* kVerdictSelect =
+    "SELECT claim, rating, rationale, evidence, seq, at, actor, made_at, from_ledger "
+    "FROM verdicts";
+inline constexpr const char* kEventSelect =
+    "SELECT seq, prev, type, at, actor, data, hash FROM events";
+
 // The digest of every table, in the order of Table.
 using TableDigests = std::array<TableDigest, kTableCount>;
 

@@ -68,4 +68,11 @@ std::vector<std::int64_t> LshBuckets(std::string_view text) {
   return buckets;
 }
 
+std::vector<std::int64_t> DistinctLshBuckets(std::string_view text) {
+  std::vector<std::int64_t> buckets = LshBuckets(text);
+  std::sort(buckets.begin(), buckets.end());
+  buckets.erase(std::unique(buckets.begin(), buckets.end()), buckets.end());
+  return buckets;
+}
+
 }  // namespace claimledger

@@ -21,6 +21,8 @@ inline constexpr int kLshBands = kMinHashSize / kLshRows;
 
 // The LSH bucket keys of `text`, one per band (empty when it has no content words).
 std::vector<std::int64_t> LshBuckets(std::string_view text);
+// The distinct keys of LshBuckets(text), in increasing order (the rows a store keeps).
+std::vector<std::int64_t> DistinctLshBuckets(std::string_view text);
 
 }  // namespace claimledger
 

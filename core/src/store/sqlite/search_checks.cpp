@@ -8,6 +8,7 @@
 
 #include "claimledger/error.h"
 #include "store/sqlite/fts_tokenizer.h"
+#include "store/store.h"
 #include "text/min_hash.h"
 #include "text/utf8.h"
 
@@ -46,35 +47,6 @@ TableDigest BucketDigest(const RowDigestKey& key, std::int64_t bucket, std::int6
   const std::int64_t row[2] = {bucket, claim};
   return FastRowDigest(key, row, sizeof row);
 }
-
-std::vector<std::int64_t> DistinctBuckets(std::string_view text) {
-  std::vector<std::int64_t> buckets = LshBuckets(text);
-  std::sort(buckets.begin(), buckets.end());
-  buckets.erase(std::unique(buckets.begin(), buckets.end()), buckets.end());
-  return buckets;
-}
-
-// Collects up to 1000 problems of one index, each with the index's name in front.
-class ProblemList {
- public:
-  ProblemList(std::vector<std::string>& problems, std::string prefix)
-      : problems_(problems), prefix_(std::move(prefix)) {}
-  void Add(const std::string& problem) {
-    if (++count_ <= 1000) problems_.push_back(prefix_ + problem);
-  }
-  // A difference that another problem explains.
-  void Skip() { ++skipped_; }
-  // Adds `problem` when nothing was named or explained (the digests differed all the same).
-  void AddIfNone(const std::string& problem) {
-    if (count_ == 0 && skipped_ == 0) Add(problem);
-  }
-
- private:
-  std::vector<std::string>& problems_;
-  std::string prefix_;
-  std::size_t count_ = 0;
-  std::size_t skipped_ = 0;
-};
 
 }  // namespace
 
@@ -140,8 +112,8 @@ void NameTokenProblems(Connection& connection, const FullTextIndex& index,
     kept[tokens.Int(0)] +=
         TokenDigest(key, tokens.Int(0), FastTextHash(key, tokens.View(1)), tokens.Int(2));
   }
-  ProblemList list(problems,
-                   std::string("search index ") + index.table + " (" + index.what + "): ");
+  DerivedProblemList list(problems,
+                          std::string("search index ") + index.table + " (" + index.what + "): ");
   FtsTokenizer tokenizer(connection.db());
   Statement texts = connection.Prepare(index.texts);
   texts.Bind(1, std::numeric_limits<std::int64_t>::min());
@@ -175,7 +147,7 @@ void DigestBucketsOfTexts(Connection& connection, std::int64_t first, std::int64
       connection.Prepare("SELECT rowid, text FROM claims WHERE rowid BETWEEN ?1 AND ?2");
   claims.Bind(1, first).Bind(2, last);
   while (claims.Step()) {
-    for (std::int64_t bucket : DistinctBuckets(claims.View(1))) {
+    for (std::int64_t bucket : DistinctLshBuckets(claims.View(1))) {
       digest += BucketDigest(key, bucket, claims.Int(0));
     }
   }
@@ -203,7 +175,8 @@ void NameBucketProblems(Connection& connection, const std::set<std::string>& exp
   std::unordered_map<std::int64_t, std::vector<std::int64_t>> kept;
   Statement rows = connection.Prepare("SELECT claim, bucket FROM claim_lsh");
   while (rows.Step()) kept[rows.Int(0)].push_back(rows.Int(1));
-  ProblemList list(problems, "search index claim_lsh (the near-duplicate buckets of claims): ");
+  DerivedProblemList list(problems,
+                          "search index claim_lsh (the near-duplicate buckets of claims): ");
   Statement claims = connection.Prepare("SELECT rowid, id, text FROM claims ORDER BY rowid");
   while (claims.Step()) {
     std::vector<std::int64_t> stored;
@@ -212,7 +185,7 @@ void NameBucketProblems(Connection& connection, const std::set<std::string>& exp
       kept.erase(found);
     }
     std::sort(stored.begin(), stored.end());
-    if (stored == DistinctBuckets(claims.View(2))) continue;
+    if (stored == DistinctLshBuckets(claims.View(2))) continue;
     if (explained.count(claims.Text(1))) {
       list.Skip();
     } else {
@@ -249,8 +222,8 @@ void NameSnapshotTextProblems(Connection& connection, std::vector<std::string>& 
   std::map<std::int64_t, std::string> kept;
   Statement texts = connection.Prepare("SELECT rowid, text FROM snapshots_fts");
   while (texts.Step()) kept[texts.Int(0)] = texts.Text(1);
-  ProblemList list(problems,
-                   "search index snapshots_fts (the full-text index of snapshot texts): ");
+  DerivedProblemList list(problems,
+                          "search index snapshots_fts (the full-text index of snapshot texts): ");
   Statement snapshots = connection.Prepare(
       "SELECT s.rowid, s.hash, c.bytes FROM snapshots s JOIN contents c ON c.hash = s.hash "
       "ORDER BY s.rowid");

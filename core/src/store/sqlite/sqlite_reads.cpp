@@ -8,19 +8,6 @@
 namespace claimledger {
 namespace {
 
-constexpr const char* kSourceColumns =
-    "SELECT id, name, kind, url, affiliation, reliability, ref, attributes, seq, at, actor "
-    "FROM sources";
-constexpr const char* kSnapshotColumns =
-    "SELECT hash, sha256, size, url, title, publisher, published, retrieved, seq, at, actor "
-    "FROM snapshots";
-constexpr const char* kEvidenceColumns =
-    "SELECT id, claim, snapshot, exact, prefix, suffix, quote_start, quote_end, stance, note, "
-    "credibility, seq, at, actor FROM evidence";
-constexpr const char* kVerdictColumns =
-    "SELECT claim, rating, rationale, evidence, seq, at, actor, made_at, from_ledger "
-    "FROM verdicts";
-
 Origin ReadOrigin(const Statement& s, int first) {
   return {s.Int(first), s.Text(first + 1), s.Text(first + 2), s.Text(first + 1), std::nullopt};
 }
@@ -83,24 +70,24 @@ bool SqliteStore::HasSource(const std::string& id) {
 }
 
 std::optional<Source> SqliteStore::GetSource(const std::string& id) {
-  Statement statement = connection_->Prepare(std::string(kSourceColumns) + " WHERE id = ?1");
+  Statement statement = connection_->Prepare(std::string(kSourceSelect) + " WHERE id = ?1");
   if (!statement.Bind(1, id).Step()) return std::nullopt;
   return ReadSource(statement);
 }
 
 std::vector<Source> SqliteStore::ListSources() {
-  Statement statement = connection_->Prepare(std::string(kSourceColumns) + " ORDER BY seq");
+  Statement statement = connection_->Prepare(std::string(kSourceSelect) + " ORDER BY seq");
   return ReadAll<Source>(statement, ReadSource);
 }
 
 std::optional<Snapshot> SqliteStore::GetSnapshot(const std::string& hash) {
-  Statement statement = connection_->Prepare(std::string(kSnapshotColumns) + " WHERE hash = ?1");
+  Statement statement = connection_->Prepare(std::string(kSnapshotSelect) + " WHERE hash = ?1");
   if (!statement.Bind(1, hash).Step()) return std::nullopt;
   return ReadSnapshot(statement);
 }
 
 std::vector<Snapshot> SqliteStore::ListSnapshots() {
-  Statement statement = connection_->Prepare(std::string(kSnapshotColumns) + " ORDER BY seq");
+  Statement statement = connection_->Prepare(std::string(kSnapshotSelect) + " ORDER BY seq");
   return ReadAll<Snapshot>(statement, ReadSnapshot);
 }
 
@@ -138,7 +125,7 @@ std::optional<Claim> SqliteStore::GetClaim(const std::string& id) {
     while (statement.Step()) claim.appearances.push_back(ReadQuote(statement, 0));
   }
   if (verdict_seq) {
-    Statement statement = connection_->Prepare(std::string(kVerdictColumns) + " WHERE seq = ?1");
+    Statement statement = connection_->Prepare(std::string(kVerdictSelect) + " WHERE seq = ?1");
     if (statement.Bind(1, *verdict_seq).Step()) claim.verdict = ReadVerdict(statement);
   }
   return claim;
@@ -163,21 +150,21 @@ std::vector<Claim> SqliteStore::ListClaims(const ClaimFilter& filter) {
 }
 
 std::optional<Evidence> SqliteStore::GetEvidence(const std::string& id) {
-  Statement statement = connection_->Prepare(std::string(kEvidenceColumns) + " WHERE id = ?1");
+  Statement statement = connection_->Prepare(std::string(kEvidenceSelect) + " WHERE id = ?1");
   if (!statement.Bind(1, id).Step()) return std::nullopt;
   return ReadEvidence(statement);
 }
 
 std::vector<Evidence> SqliteStore::EvidenceFor(const std::string& claim) {
   Statement statement =
-      connection_->Prepare(std::string(kEvidenceColumns) + " WHERE claim = ?1 ORDER BY seq");
+      connection_->Prepare(std::string(kEvidenceSelect) + " WHERE claim = ?1 ORDER BY seq");
   statement.Bind(1, claim);
   return ReadAll<Evidence>(statement, ReadEvidence);
 }
 
 std::vector<Evidence> SqliteStore::EvidenceOn(const std::string& hash) {
   Statement statement =
-      connection_->Prepare(std::string(kEvidenceColumns) + " WHERE snapshot = ?1 ORDER BY seq");
+      connection_->Prepare(std::string(kEvidenceSelect) + " WHERE snapshot = ?1 ORDER BY seq");
   statement.Bind(1, hash);
   return ReadAll<Evidence>(statement, ReadEvidence);
 }
@@ -195,7 +182,7 @@ std::vector<std::pair<std::string, Quote>> SqliteStore::AppearancesIn(const std:
 
 std::vector<Verdict> SqliteStore::VerdictsFor(const std::string& claim) {
   Statement statement =
-      connection_->Prepare(std::string(kVerdictColumns) + " WHERE claim = ?1 ORDER BY seq");
+      connection_->Prepare(std::string(kVerdictSelect) + " WHERE claim = ?1 ORDER BY seq");
   statement.Bind(1, claim);
   return ReadAll<Verdict>(statement, ReadVerdict);
 }

@@ -1,29 +1,12 @@
-// The SQLite store's search indexes (sqlite_store.h): FTS5 over claim and snapshot texts,
-// and the MinHash/LSH buckets of claims for near-duplicate matching. The store's only FTS5
-// query syntax is written here: each word a quoted string, so no user text is read as syntax.
-#include <algorithm>
-#include <unordered_map>
-
+// The SQLite store's search indexes (sqlite_store.h): FTS5 over claim and snapshot texts
+// (queries written by FtsQuery, fts_query.h), and the MinHash/LSH buckets of claims for
+// near-duplicate matching.
+#include "store/sqlite/fts_query.h"
 #include "store/sqlite/schema.h"
 #include "store/sqlite/sqlite_store.h"
 #include "text/min_hash.h"
 
 namespace claimledger {
-namespace {
-
-// An FTS5 query matching every word, or any word with `match_any`.
-std::string FtsQuery(const std::vector<std::string>& words, bool match_any) {
-  std::string query;
-  for (const std::string& word : words) {
-    if (!query.empty()) query += match_any ? " OR " : " ";
-    query += '"';
-    for (const char c : word) query.append(c == '"' ? 2 : 1, c);  // a quote is doubled
-    query += '"';
-  }
-  return query;
-}
-
-}  // namespace
 
 void SqliteStore::IndexClaim(std::int64_t rowid, const std::string& text) {
   connection_->Prepare("INSERT INTO claims_fts(rowid, text) VALUES (?1, ?2)")
@@ -83,37 +66,21 @@ std::vector<SnapshotHit> SqliteStore::SearchSnapshots(const std::vector<std::str
 
 std::vector<std::pair<std::string, std::string>> SqliteStore::SimilarCandidates(
     const std::vector<std::int64_t>& buckets, std::int64_t per_bucket, std::int64_t limit) {
-  // Count in C++ how many of the buckets each claim shares, reading at most `per_bucket`
-  // rows of each (one index range each), then fetch the texts of the best `limit` only.
-  // A bucket read whole counts before any that was cut off: the rows read of a crowded
-  // bucket are merely the first ids, and would otherwise outrank a claim that shares
-  // several rare buckets with the text (kWhole outweighs every cut-off bucket together).
-  constexpr int kWhole = 64;
-  std::unordered_map<std::int64_t, int> shared;  // claim rowid -> weight
-  std::vector<std::int64_t> distinct = buckets;
-  std::sort(distinct.begin(), distinct.end());
-  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-  std::vector<std::int64_t> claims;
-  for (std::int64_t bucket : distinct) {
-    Statement rows = connection_->Prepare("SELECT claim FROM claim_lsh WHERE bucket = ?1 LIMIT ?2");
-    rows.Bind(1, bucket).Bind(2, per_bucket);
-    claims.clear();
-    while (rows.Step()) claims.push_back(rows.Int(0));
-    const int weight = static_cast<std::int64_t>(claims.size()) < per_bucket ? kWhole : 1;
-    for (std::int64_t claim : claims) shared[claim] += weight;
-  }
-  std::vector<std::pair<int, std::int64_t>> ranked;
-  ranked.reserve(shared.size());
-  for (const auto& [claim, count] : shared) ranked.emplace_back(count, claim);
-  const auto best =
-      ranked.begin() + std::min<std::size_t>(ranked.size(), std::max<std::int64_t>(limit, 0));
-  std::partial_sort(ranked.begin(), best, ranked.end(), [](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first > b.first : a.second < b.second;
-  });
+  // Counted in C++ (RankByBuckets), one index range of claim_lsh a bucket; then the texts of
+  // the best `limit` only.
+  const std::vector<std::int64_t> best =
+      RankByBuckets(buckets, per_bucket, limit, [&](std::int64_t bucket) {
+        Statement rows =
+            connection_->Prepare("SELECT claim FROM claim_lsh WHERE bucket = ?1 LIMIT ?2");
+        rows.Bind(1, bucket).Bind(2, per_bucket);
+        std::vector<std::int64_t> claims;
+        while (rows.Step()) claims.push_back(rows.Int(0));
+        return claims;
+      });
   std::vector<std::pair<std::string, std::string>> candidates;
-  for (auto it = ranked.begin(); it != best; ++it) {
+  for (const std::int64_t rowid : best) {
     Statement text = connection_->Prepare("SELECT id, text FROM claims WHERE rowid = ?1");
-    if (text.Bind(1, it->second).Step()) candidates.emplace_back(text.Text(0), text.Text(1));
+    if (text.Bind(1, rowid).Step()) candidates.emplace_back(text.Text(0), text.Text(1));
   }
   return candidates;
 }

@@ -9,9 +9,7 @@
 namespace claimledger {
 namespace {
 
-constexpr const char* kEventColumns = "SELECT seq, prev, type, at, actor, data, hash FROM events";
-
-// Reads the columns of kEventColumns into `event` (assign: a scan reuses one Event, and so
+// Reads the columns of kEventSelect into `event` (assign: a scan reuses one Event, and so
 // the strings' memory).
 void ReadEvent(const Statement& s, Event* event) {
   event->seq = s.Int(0);
@@ -94,12 +92,12 @@ void SqliteStore::Rollback() noexcept {
 
 std::optional<Event> SqliteStore::LastEvent() {
   Statement statement =
-      connection_->Prepare(std::string(kEventColumns) + " ORDER BY seq DESC LIMIT 1");
+      connection_->Prepare(std::string(kEventSelect) + " ORDER BY seq DESC LIMIT 1");
   return OneEvent(statement);
 }
 
 std::optional<Event> SqliteStore::EventAt(std::int64_t seq) {
-  Statement statement = connection_->Prepare(std::string(kEventColumns) + " WHERE seq = ?1");
+  Statement statement = connection_->Prepare(std::string(kEventSelect) + " WHERE seq = ?1");
   statement.Bind(1, seq);
   return OneEvent(statement);
 }
@@ -127,7 +125,7 @@ void SqliteStore::AppendEvent(const Event& event) {
 
 void SqliteStore::ScanEvents(std::int64_t from, std::int64_t to,
                              const std::function<bool(const Event&)>& visit) {
-  Statement statement = connection_->Prepare(std::string(kEventColumns) +
+  Statement statement = connection_->Prepare(std::string(kEventSelect) +
                                              " WHERE seq >= ?1 AND (?2 < 0 OR seq <= ?2) "
                                              "ORDER BY seq");
   statement.Bind(1, from).Bind(2, to);

@@ -135,55 +135,41 @@ class SqliteStoredTables final : public StoredTables {
       ReadDerived(part, key, reading);
     } catch (const Error& error) {
       // A damaged index: reported, not thrown (rebuild() makes it again).
-      reading.derived_problems.push_back(std::string("search index ") + DerivedTable(part) +
-                                         " cannot be read: " + error.detail());
+      reading.derived_problems.push_back(
+          DerivedProblemReport::Unreadable(DerivedTable(part), error.detail()));
     }
   }
 
   std::vector<std::string> DerivedProblems(const StoredReading& reading,
                                            const std::set<std::string>& explained) override {
-    std::vector<std::string> problems;
-    for (const std::string& problem : reading.derived_problems) {
-      if (std::find(problems.begin(), problems.end(), problem) == problems.end()) {
-        problems.push_back(problem);
-      }
-    }
-    if (reading.derived.size() < kDerivedDigests) return problems;
-    // An index that could not be read is not named again row by row.
-    const auto damaged = [&](const char* table) {
-      const std::string prefix = std::string("search index ") + table + " ";
-      return std::any_of(problems.begin(), problems.end(),
-                         [&](const std::string& problem) { return problem.rfind(prefix, 0) == 0; });
-    };
+    DerivedProblemReport report(reading.derived_problems);
+    if (reading.derived.size() < kDerivedDigests) return report.problems();
     const auto differ = [&](DerivedDigest expected, DerivedDigest held) {
       return reading.derived[expected] != reading.derived[held];
     };
     const FullTextIndex& claims = ClaimsFullText();
     const FullTextIndex& snapshots = SnapshotsFullText();
-    // Each naming reads the index again: one that cannot be read says so instead.
-    const auto name = [&](const char* table, const auto& naming) {
-      if (damaged(table)) return;
-      try {
-        naming();
-      } catch (const Error& error) {
-        problems.push_back(std::string("search index ") + table +
-                           " cannot be read: " + error.detail());
-      }
-    };
     if (differ(kClaimTokensExpected, kClaimTokensHeld)) {
-      name(claims.table, [&] { NameTokenProblems(connection_, claims, explained, problems); });
+      report.Name(claims.table, [&](std::vector<std::string>& problems) {
+        NameTokenProblems(connection_, claims, explained, problems);
+      });
     }
     if (differ(kSnapshotTextsExpected, kSnapshotTextsHeld)) {
-      name(snapshots.table, [&] { NameSnapshotTextProblems(connection_, problems); });
+      report.Name(snapshots.table, [&](std::vector<std::string>& problems) {
+        NameSnapshotTextProblems(connection_, problems);
+      });
     }
     if (differ(kSnapshotTokensExpected, kSnapshotTokensHeld)) {
-      name(snapshots.table,
-           [&] { NameTokenProblems(connection_, snapshots, explained, problems); });
+      report.Name(snapshots.table, [&](std::vector<std::string>& problems) {
+        NameTokenProblems(connection_, snapshots, explained, problems);
+      });
     }
     if (differ(kBucketsExpected, kBucketsHeld)) {
-      name("claim_lsh", [&] { NameBucketProblems(connection_, explained, problems); });
+      report.Name("claim_lsh", [&](std::vector<std::string>& problems) {
+        NameBucketProblems(connection_, explained, problems);
+      });
     }
-    return problems;
+    return report.problems();
   }
 
   void ScanRows(Table table, const RowDigestKey& key,

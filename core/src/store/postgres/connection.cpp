@@ -1,0 +1,323 @@
+// libpq for the PostgreSQL store (connection.h).
+#include "store/postgres/connection.h"
+
+#include <charconv>
+#include <cstdlib>
+
+#include "claimledger/error.h"
+
+namespace claimledger {
+namespace {
+
+// The lowest server this store is written for (server_version_num).
+constexpr int kOldestServer = 120000;
+
+std::string Trimmed(std::string text) {
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+  return text;
+}
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return c - 'A' + 10;
+}
+
+}  // namespace
+
+// --- parameters and results -------------------------------------------------------------
+
+PgParams& PgParams::Text(std::string_view text) {
+  values_.emplace_back(text);
+  null_.push_back(false);
+  binary_.push_back(false);
+  return *this;
+}
+
+PgParams& PgParams::Text(const std::optional<std::string>& text) {
+  return text ? Text(std::string_view(*text)) : Null();
+}
+
+PgParams& PgParams::Int(std::int64_t value) { return Text(std::to_string(value)); }
+
+PgParams& PgParams::Int(const std::optional<std::int64_t>& value) {
+  return value ? Int(*value) : Null();
+}
+
+PgParams& PgParams::Bytes(std::string_view bytes) {
+  values_.emplace_back(bytes);
+  null_.push_back(false);
+  binary_.push_back(true);
+  return *this;
+}
+
+PgParams& PgParams::Null() {
+  values_.emplace_back();
+  null_.push_back(true);
+  binary_.push_back(false);
+  return *this;
+}
+
+PgParams& PgParams::Prepend(std::string_view text) {
+  values_.emplace(values_.begin(), text);
+  null_.insert(null_.begin(), false);
+  binary_.insert(binary_.begin(), false);
+  return *this;
+}
+
+std::int64_t PgResult::Int(int row, int column) const {
+  const std::string_view text = View(row, column);
+  std::int64_t value = 0;
+  std::from_chars(text.data(), text.data() + text.size(), value);
+  return value;
+}
+
+double PgResult::Double(int row, int column) const {
+  return std::strtod(PQgetvalue(result_.get(), row, column), nullptr);
+}
+
+bool PgResult::IsIntegerColumn(int column) const {
+  const Oid type = PQftype(result_.get(), column);
+  return type == 20 || type == 21 || type == 23;  // int8, int2, int4
+}
+
+bool PgResult::IsTextColumn(int column) const {
+  const Oid type = PQftype(result_.get(), column);
+  return type == 25 || type == 1043 || type == 1042 || type == 19;  // text, varchar, bpchar, name
+}
+
+std::string PgResult::Bytes(int row, int column) const {
+  const std::string_view hex = View(row, column);  // "\x" then two digits a byte
+  std::string bytes;
+  bytes.reserve(hex.size() / 2);
+  for (std::size_t i = 2; i + 1 < hex.size(); i += 2) {
+    bytes.push_back(static_cast<char>(HexValue(hex[i]) * 16 + HexValue(hex[i + 1])));
+  }
+  return bytes;
+}
+
+// --- COPY rows ---------------------------------------------------------------------------
+
+void CopyLine::Next() {
+  if (!first_) out_ += '\t';
+  first_ = false;
+}
+
+CopyLine& CopyLine::Text(std::string_view text) {
+  Next();
+  for (const char c : text) {
+    switch (c) {
+      case '\\':
+        out_ += "\\\\";
+        break;
+      case '\t':
+        out_ += "\\t";
+        break;
+      case '\n':
+        out_ += "\\n";
+        break;
+      case '\r':
+        out_ += "\\r";
+        break;
+      default:
+        out_.push_back(c);
+    }
+  }
+  return *this;
+}
+
+CopyLine& CopyLine::Text(const std::optional<std::string>& text) {
+  return text ? Text(std::string_view(*text)) : Null();
+}
+
+CopyLine& CopyLine::Int(std::int64_t value) {
+  Next();
+  out_ += std::to_string(value);
+  return *this;
+}
+
+CopyLine& CopyLine::Int(const std::optional<std::int64_t>& value) {
+  return value ? Int(*value) : Null();
+}
+
+CopyLine& CopyLine::Bool(bool value) {
+  Next();
+  out_ += value ? 't' : 'f';
+  return *this;
+}
+
+CopyLine& CopyLine::Bytes(std::string_view bytes) {
+  Next();
+  static constexpr char kHex[] = "0123456789abcdef";
+  out_ += "\\\\x";  // bytea's hex form, its backslash escaped for COPY
+  for (const char c : bytes) {
+    out_ += kHex[static_cast<unsigned char>(c) >> 4];
+    out_ += kHex[static_cast<unsigned char>(c) & 15];
+  }
+  return *this;
+}
+
+CopyLine& CopyLine::Null() {
+  Next();
+  out_ += "\\N";
+  return *this;
+}
+
+std::size_t CopyLine::End() {
+  out_ += '\n';
+  return out_.size() - start_;
+}
+
+// --- the connection ---------------------------------------------------------------------
+
+PgConnection::PgConnection(const PostgresLocation& location) : location_(location) { Connect(); }
+
+PgConnection::~PgConnection() { PQfinish(connection_); }
+
+void PgConnection::Connect() {
+  if (connection_) PQfinish(connection_);
+  prepared_.clear();
+  connection_ = PQconnectdb(location_.conninfo.c_str());
+  if (PQstatus(connection_) != CONNECTION_OK) {
+    const std::string said =
+        WithoutPassword(Trimmed(PQerrorMessage(connection_)), location_.password);
+    const auto has = [&](const char* words) { return said.find(words) != std::string::npos; };
+    if (has("password authentication failed") || has("no password supplied") ||
+        has("authentication failed")) {
+      throw Error(Code::kStorage, "claimledger.store.auth",
+                  "the PostgreSQL server at " + location_.server +
+                      " refused the user name or password (" + said +
+                      "); give the password in the URL, PGPASSWORD, ~/.pgpass or a service file");
+    }
+    if (has("does not exist") && has("database")) {
+      throw Error(Code::kNotFound, "claimledger.store.missing",
+                  "the PostgreSQL server at " + location_.server + " has no such database (" +
+                      said + "); create it first (createdb), then claimledger init");
+    }
+    throw Error(Code::kStorage, "claimledger.store.connection",
+                "cannot connect to the PostgreSQL server at " + location_.server + ": " + said);
+  }
+  // The server's notices ("table exists, skipping") are not for the user's terminal.
+  PQsetNoticeProcessor(
+      connection_, [](void*, const char*) {}, nullptr);
+  if (PQserverVersion(connection_) < kOldestServer) {
+    throw Error(Code::kStorage, "claimledger.store.unsupported_server",
+                "the PostgreSQL server at " + location_.server + " runs version " +
+                    std::to_string(PQserverVersion(connection_) / 10000) +
+                    "; claimledger needs PostgreSQL 12 or newer");
+  }
+  if (!setup_.empty()) Exec(setup_);
+}
+
+void PgConnection::Reconnect() {
+  if (!Ok()) Connect();
+}
+
+bool PgConnection::InTransaction() const {
+  return PQtransactionStatus(connection_) != PQTRANS_IDLE &&
+         PQtransactionStatus(connection_) != PQTRANS_UNKNOWN;
+}
+
+void PgConnection::Abort() noexcept {
+  if (InTransaction()) PQclear(PQexec(connection_, "ROLLBACK"));
+}
+
+void PgConnection::Fail(PGresult* result, const std::string& what) {
+  const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+  const std::string code = state ? state : "";
+  const char* primary = result ? PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+  std::string said = primary ? primary : Trimmed(PQerrorMessage(connection_));
+  said = WithoutPassword(said, location_.password);
+  if (result) PQclear(result);
+  const std::string message =
+      what + " on the PostgreSQL server at " + location_.server + ": " + said;
+  if (code == "23505") {
+    throw Error(Code::kIntegrity, "claimledger.projection.repeated_key",
+                message + " (a row with that key is there already)");
+  }
+  if (code == "55P03" || code == "40001" || code == "40P01") {
+    throw Error(Code::kStorage, "claimledger.store.busy",
+                message + " (another writer held the desk longer than the busy timeout)");
+  }
+  if (code == "CL001") {
+    throw Error(Code::kIntegrity, "claimledger.store.append_only",
+                message + " (events and contents are never changed or deleted)");
+  }
+  if (code == "54000") {
+    throw Error(Code::kInvalidInput, "claimledger.store.too_large",
+                message + " (beyond a limit of PostgreSQL's)");
+  }
+  if (code == "22021" || code == "22P05") {
+    throw Error(Code::kInvalidInput, "claimledger.store.unstorable_text",
+                message + " (PostgreSQL keeps no NUL character in a text)");
+  }
+  if (code == "42501") throw Error(Code::kStorage, "claimledger.store.permission", message);
+  if (code == "25006") throw Error(Code::kStorage, "claimledger.store.read_only", message);
+  if (code == "53100") {
+    throw Error(Code::kStorage, "claimledger.store.full", message + " (the disk is full)");
+  }
+  if (code.rfind("08", 0) == 0 || code.rfind("57P", 0) == 0 || !Ok()) {
+    throw Error(Code::kStorage, "claimledger.store.connection",
+                "lost the connection to the PostgreSQL server at " + location_.server + " (" +
+                    said +
+                    "); nothing of the operation was written, and the next call connects "
+                    "again");
+  }
+  throw Error(Code::kStorage, "claimledger.store.io", message);
+}
+
+void PgConnection::Check(PGresult* result, const std::string& what) {
+  const ExecStatusType status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_SINGLE_TUPLE) {
+    Fail(result, what);
+  }
+}
+
+void PgConnection::Exec(const std::string& sql) {
+  PGresult* result = PQexec(connection_, sql.c_str());
+  Check(result, "a statement failed");
+  PQclear(result);
+}
+
+PgResult PgConnection::Run(const std::string& sql, const PgParams& params) {
+  auto found = prepared_.find(sql);
+  if (found == prepared_.end()) {
+    const std::string name = "s" + std::to_string(prepared_.size() + 1);
+    PGresult* made = PQprepare(connection_, name.c_str(), sql.c_str(), 0, nullptr);
+    Check(made, "preparing a statement failed");
+    PQclear(made);
+    found = prepared_.emplace(sql, name).first;
+  }
+  const int count = static_cast<int>(params.values_.size());
+  std::vector<const char*> values(count);
+  std::vector<int> lengths(count), formats(count);
+  for (int i = 0; i < count; ++i) {
+    values[i] = params.null_[i] ? nullptr : params.values_[i].data();
+    lengths[i] = static_cast<int>(params.values_[i].size());
+    formats[i] = params.binary_[i] ? 1 : 0;
+  }
+  PGresult* result = PQexecPrepared(connection_, found->second.c_str(), count, values.data(),
+                                    lengths.data(), formats.data(), 0);
+  Check(result, "a statement failed");
+  return PgResult(result);
+}
+
+void PgConnection::Copy(const std::string& target, std::string_view data) {
+  PGresult* start = PQexec(connection_, ("COPY " + target + " FROM STDIN").c_str());
+  if (PQresultStatus(start) != PGRES_COPY_IN) Fail(start, "starting a copy failed");
+  PQclear(start);
+  constexpr std::size_t kChunk = 1 << 20;
+  for (std::size_t at = 0; at < data.size(); at += kChunk) {
+    const std::size_t size = std::min(kChunk, data.size() - at);
+    if (PQputCopyData(connection_, data.data() + at, static_cast<int>(size)) != 1) {
+      Fail(nullptr, "sending a copy failed");
+    }
+  }
+  if (PQputCopyEnd(connection_, nullptr) != 1) Fail(nullptr, "ending a copy failed");
+  PGresult* result = PQgetResult(connection_);
+  Check(result, "a copy failed");
+  PQclear(result);
+  while (PGresult* more = PQgetResult(connection_)) PQclear(more);
+}
+
+}  // namespace claimledger

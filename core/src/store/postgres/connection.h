@@ -1,0 +1,144 @@
+// libpq wrapped for the PostgreSQL store: a connection that reconnects when asked, statements
+// prepared once and run with parameters, results read as text or integers, COPY, rows streamed
+// one at a time, and the server's errors (SQLSTATE) turned into claimledger errors that name
+// the server but never the password. The only file with libpq types in its interface.
+#ifndef CLAIMLEDGER_STORE_POSTGRES_CONNECTION_H_
+#define CLAIMLEDGER_STORE_POSTGRES_CONNECTION_H_
+
+#include <libpq-fe.h>
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "store/postgres/location.h"
+
+namespace claimledger {
+
+// The parameters of a statement, in order ($1, $2, ...), sent as text (bytes as bytea).
+class PgParams {
+ public:
+  PgParams& Text(std::string_view text);
+  PgParams& Text(const std::string& text) { return Text(std::string_view(text)); }
+  PgParams& Text(const char* text) { return Text(std::string_view(text)); }
+  PgParams& Text(const std::optional<std::string>& text);
+  PgParams& Int(std::int64_t value);
+  PgParams& Int(const std::optional<std::int64_t>& value);
+  PgParams& Bytes(std::string_view bytes);
+  PgParams& Null();
+  // Puts `text` first: the parameters given so far become $2, $3, ...
+  PgParams& Prepend(std::string_view text);
+
+ private:
+  friend class PgConnection;
+  std::vector<std::string> values_;
+  std::vector<bool> null_, binary_;
+};
+
+// A result, freed when it goes out of scope.
+class PgResult {
+ public:
+  explicit PgResult(PGresult* result) : result_(result, PQclear) {}
+  int Rows() const { return PQntuples(result_.get()); }
+  int Columns() const { return PQnfields(result_.get()); }
+  bool IsNull(int row, int column) const { return PQgetisnull(result_.get(), row, column); }
+  std::string_view View(int row, int column) const {
+    return {PQgetvalue(result_.get(), row, column),
+            static_cast<std::size_t>(PQgetlength(result_.get(), row, column))};
+  }
+  std::string Text(int row, int column) const { return std::string(View(row, column)); }
+  std::optional<std::string> OptionalText(int row, int column) const {
+    if (IsNull(row, column)) return std::nullopt;
+    return Text(row, column);
+  }
+  std::int64_t Int(int row, int column) const;
+  std::optional<std::int64_t> OptionalInt(int row, int column) const {
+    if (IsNull(row, column)) return std::nullopt;
+    return Int(row, column);
+  }
+  double Double(int row, int column) const;
+  // True when column `column` holds integers (bigint, integer, smallint).
+  bool IsIntegerColumn(int column) const;
+  // True when column `column` holds text (text, varchar, char, name).
+  bool IsTextColumn(int column) const;
+  // The bytes of a bytea column (the server sends it as hex text).
+  std::string Bytes(int row, int column) const;
+
+ private:
+  std::unique_ptr<PGresult, void (*)(PGresult*)> result_;
+};
+
+class PgConnection {
+ public:
+  // Connects to `location`'s server. Throws Error(kStorage) "claimledger.store.connection"
+  // (the server cannot be reached), ".auth" (a wrong user or password), ".unsupported_server"
+  // (older than PostgreSQL 12), or Error(kNotFound) "claimledger.store.missing" (no such
+  // database), each naming the server and never the password.
+  explicit PgConnection(const PostgresLocation& location);
+  ~PgConnection();
+  PgConnection(const PgConnection&) = delete;
+  PgConnection& operator=(const PgConnection&) = delete;
+
+  const PostgresLocation& location() const { return location_; }
+  // Connects again when the connection was lost (a server restart); runs `setup` after.
+  void Reconnect();
+  bool Ok() const { return PQstatus(connection_) == CONNECTION_OK; }
+  // True inside a transaction.
+  bool InTransaction() const;
+  // Statements run after every (re)connection (the desk's search_path, lock_timeout).
+  void SetSetup(std::string setup) { setup_ = std::move(setup); }
+  const std::string& setup() const { return setup_; }
+  // Ends the transaction, if any, with a rollback; never throws (a lost connection has no
+  // transaction left to end).
+  void Abort() noexcept;
+
+  // Runs statements without parameters or results.
+  void Exec(const std::string& sql);
+  // Runs `sql` (prepared once per connection) with `params`; returns its rows.
+  PgResult Run(const std::string& sql, const PgParams& params = PgParams());
+  // COPY table (columns) FROM STDIN: `data` in COPY's text format.
+  void Copy(const std::string& target, std::string_view data);
+  // The Error for a failed result (its SQLSTATE and message).
+  [[noreturn]] void Fail(PGresult* result, const std::string& what);
+
+ private:
+  void Connect();
+  void Check(PGresult* result, const std::string& what);
+
+  PostgresLocation location_;
+  PGconn* connection_ = nullptr;
+  std::string setup_;
+  std::unordered_map<std::string, std::string> prepared_;  // SQL -> statement name
+};
+
+// One row of COPY's text format, appended to `out`: its values in column order, then End().
+class CopyLine {
+ public:
+  explicit CopyLine(std::string& out) : out_(out), start_(out.size()) {}
+  CopyLine& Text(std::string_view text);
+  CopyLine& Text(const std::string& text) { return Text(std::string_view(text)); }
+  CopyLine& Text(const char* text) { return Text(std::string_view(text)); }
+  CopyLine& Text(const std::optional<std::string>& text);
+  CopyLine& Int(std::int64_t value);
+  CopyLine& Int(const std::optional<std::int64_t>& value);
+  CopyLine& Bool(bool value);
+  CopyLine& Bytes(std::string_view bytes);  // a bytea value
+  CopyLine& Null();
+  // Ends the row; returns how many bytes it took.
+  std::size_t End();
+
+ private:
+  void Next();
+  std::string& out_;
+  std::size_t start_;
+  bool first_ = true;
+};
+
+}  // namespace claimledger
+
+#endif  // CLAIMLEDGER_STORE_POSTGRES_CONNECTION_H_

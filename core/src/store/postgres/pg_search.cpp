@@ -1,0 +1,207 @@
+// The PostgreSQL store's search (pg_store.h): full-text search over the GIN indexes of the
+// search tables, ranked by FTS5's BM25 (search_terms.h) with FTS5's snippets, and the
+// near-duplicate buckets, so that a desk gives the same hits on a server as in a file.
+#include <algorithm>
+
+#include "store/postgres/pg_store.h"
+#include "store/postgres/search_terms.h"
+#include "store/sqlite/fts_query.h"
+
+namespace claimledger {
+namespace {
+
+// One searchable kind of text: where its rows, texts and totals are.
+struct SearchIndex {
+  // Selects (seq, name, text) of the rows that may match $1 (a tsquery), to which a condition
+  // may be added with AND.
+  const char* candidates;
+  // Selects the texts of the rows that may hold phrase $1 (a tsquery) though the GIN index
+  // cannot say so alone: every row when `$2` is true, else those with some terms left out.
+  const char* phrase_texts;
+  // Counts the rows holding every term of $1 and all their terms, up to $2 (NULL: all).
+  const char* phrase_count;
+  const char* totals;  // its name in search_totals
+  bool bytes;          // the text is a bytea column
+};
+
+const SearchIndex kClaims = {
+    "SELECT c.seq, c.id, c.text FROM claims_search x JOIN claims c ON c.seq = x.claim "
+    "WHERE (x.terms @@ $1::tsquery OR NOT x.all_terms)",
+    "SELECT c.text FROM claims_search x JOIN claims c ON c.seq = x.claim "
+    "WHERE ($2 AND x.terms @@ $1::tsquery) OR NOT x.all_terms",
+    "SELECT count(*) FROM (SELECT 1 FROM claims_search WHERE terms @@ $1::tsquery AND all_terms "
+    "LIMIT $2) t",
+    "claims", false};
+
+const SearchIndex kSnapshots = {
+    "SELECT s.seq, s.hash, b.bytes FROM snapshots_search x JOIN snapshots s "
+    "ON s.seq = x.snapshot JOIN contents b ON b.hash = s.hash "
+    "WHERE (x.terms @@ $1::tsquery OR NOT x.all_terms)",
+    "SELECT b.bytes FROM snapshots_search x JOIN snapshots s ON s.seq = x.snapshot "
+    "JOIN contents b ON b.hash = s.hash WHERE ($2 AND x.terms @@ $1::tsquery) OR NOT x.all_terms",
+    "SELECT count(*) FROM (SELECT 1 FROM snapshots_search WHERE terms @@ $1::tsquery "
+    "AND all_terms LIMIT $2) t",
+    "snapshots", true};
+
+struct Ranked {
+  std::int64_t seq;
+  std::string name;  // the claim's id or the snapshot's hash
+  std::string text;
+  double score;
+};
+
+std::string TextAt(const PgResult& r, int row, int column, const SearchIndex& index) {
+  return index.bytes ? r.Bytes(row, column) : r.Text(row, column);
+}
+
+// How many texts of `index` hold phrase `phrase` of `query` (n of the BM25 idf); with `at_most`,
+// counted only that far (the count is then at most that, or more when it is reached).
+std::int64_t Holding(PgConnection& connection, FtsTokenizer& tokenizer, const SearchIndex& index,
+                     const TermQuery& query, std::size_t phrase,
+                     std::optional<std::int64_t> at_most = std::nullopt) {
+  const std::string tsquery = query.PhraseTsquery(phrase);
+  TermQuery alone;
+  alone.phrases.push_back(query.phrases[phrase]);
+  // One token: the GIN index counts the rows that hold it; only rows with terms left out are
+  // read. Several: the rows holding all of them are read for the phrase.
+  const bool single = query.phrases[phrase].size() == 1;
+  std::int64_t count =
+      single ? connection.Run(index.phrase_count, PgParams().Text(tsquery).Int(at_most)).Int(0, 0)
+             : 0;
+  const PgResult texts =
+      connection.Run(index.phrase_texts, PgParams().Text(tsquery).Text(single ? "false" : "true"));
+  for (int row = 0; row < texts.Rows(); ++row) {
+    if (MatchText(tokenizer, alone, TextAt(texts, row, 0, index)).Matches(false)) ++count;
+  }
+  return count;
+}
+
+// The texts of `index` that match `query` (and `condition`, with parameters from $2 on), best
+// first (ties by seq), at most `limit`.
+std::vector<Ranked> Rank(PgConnection& connection, FtsTokenizer& tokenizer,
+                         const SearchIndex& index, const TermQuery& query,
+                         const std::string& condition, PgParams params, std::int64_t limit) {
+  std::vector<Ranked> ranked;
+  if (query.Empty() || limit <= 0) return ranked;
+  std::vector<TextMatch> matches;
+  {
+    const PgResult r =
+        connection.Run(std::string(index.candidates) + condition, params.Prepend(query.Tsquery()));
+    for (int row = 0; row < r.Rows(); ++row) {
+      std::string text = TextAt(r, row, 2, index);
+      TextMatch match = MatchText(tokenizer, query, text);
+      if (!match.Matches(query.match_any)) continue;
+      ranked.push_back({r.Int(row, 0), r.Text(row, 1), std::move(text), 0.0});
+      matches.push_back(std::move(match));
+    }
+  }
+  if (ranked.empty()) return ranked;
+  const PgResult totals = connection.Run("SELECT rows, tokens FROM search_totals WHERE name = $1",
+                                         PgParams().Text(index.totals));
+  const std::int64_t rows = totals.Rows() ? totals.Int(0, 0) : 0;
+  const std::int64_t tokens = totals.Rows() ? totals.Int(0, 1) : 0;
+  std::vector<std::int64_t> holding;
+  for (std::size_t phrase = 0; phrase < query.phrases.size(); ++phrase) {
+    holding.push_back(Holding(connection, tokenizer, index, query, phrase));
+  }
+  for (std::size_t i = 0; i < ranked.size(); ++i) {
+    ranked[i].score = Bm25(matches[i], rows, tokens, holding);
+  }
+  const auto best = ranked.begin() + std::min<std::size_t>(ranked.size(), limit);
+  std::partial_sort(ranked.begin(), best, ranked.end(), [](const Ranked& a, const Ranked& b) {
+    return a.score != b.score ? a.score > b.score : a.seq < b.seq;
+  });
+  ranked.erase(best, ranked.end());
+  return ranked;
+}
+
+}  // namespace
+
+std::vector<SearchHit> PgStore::SearchClaims(const ClaimQuery& query) {
+  Flush();
+  const ClaimFilter& filter = query.filter;
+  const std::vector<Ranked> ranked =
+      Rank(*connection_, tokenizer_, kClaims, QueryOf(tokenizer_, query.words, query.match_any),
+           " AND ($2::text IS NULL OR c.status = $2) AND ($3::text IS NULL OR c.rating = $3) "
+           "AND ($4::text IS NULL OR c.claimant = $4) AND ($5::text IS NULL OR EXISTS "
+           "(SELECT 1 FROM claim_tags t WHERE t.claim = c.id AND t.tag = $5)) "
+           "AND ($6::text IS NULL OR coalesce(c.date, c.at) >= $6) "
+           "AND ($7::text IS NULL OR coalesce(c.date, c.at) <= $7)",
+           PgParams()
+               .Text(filter.status)
+               .Text(filter.rating)
+               .Text(filter.claimant)
+               .Text(filter.tag)
+               .Text(query.since)
+               .Text(query.until),
+           filter.limit);
+  if (!snippets_) snippets_ = std::make_unique<FtsSnippets>();
+  const std::string fts_query = FtsQuery(query.words, query.match_any);
+  std::vector<SearchHit> hits;
+  for (const Ranked& hit : ranked) {
+    hits.push_back({hit.name, hit.score, snippets_->Snippet(hit.text, fts_query, 12)});
+  }
+  return hits;
+}
+
+std::vector<SnapshotHit> PgStore::SearchSnapshots(const std::vector<std::string>& words,
+                                                  bool match_any, std::int64_t limit) {
+  Flush();
+  const std::vector<Ranked> ranked =
+      Rank(*connection_, tokenizer_, kSnapshots, QueryOf(tokenizer_, words, match_any), "",
+           PgParams(), limit);
+  if (!snippets_) snippets_ = std::make_unique<FtsSnippets>();
+  const std::string fts_query = FtsQuery(words, match_any);
+  std::vector<SnapshotHit> hits;
+  for (const Ranked& hit : ranked) {
+    hits.push_back({hit.name, hit.score, snippets_->Snippet(hit.text, fts_query, 16)});
+  }
+  return hits;
+}
+
+std::vector<std::pair<std::string, std::string>> PgStore::SimilarCandidates(
+    const std::vector<std::int64_t>& buckets, std::int64_t per_bucket, std::int64_t limit) {
+  Flush();
+  // Ranked as SQLite's store ranks them, claims named by seq (the order of SQLite's rowids):
+  // the first `per_bucket` claims of each bucket by seq, from the GIN index of buckets.
+  const std::vector<std::int64_t> best =
+      RankByBuckets(buckets, per_bucket, limit, [&](std::int64_t bucket) {
+        const PgResult rows = connection_->Run(
+            "SELECT claim FROM (SELECT claim FROM claims_search "
+            "WHERE buckets @> ARRAY[$1::bigint] OFFSET 0) t ORDER BY claim LIMIT $2",
+            PgParams().Int(bucket).Int(per_bucket));
+        std::vector<std::int64_t> claims;
+        for (int row = 0; row < rows.Rows(); ++row) claims.push_back(rows.Int(row, 0));
+        return claims;
+      });
+  std::vector<std::pair<std::string, std::string>> candidates;
+  for (const std::int64_t seq : best) {
+    const PgResult text =
+        connection_->Run("SELECT id, text FROM claims WHERE seq = $1", PgParams().Int(seq));
+    if (text.Rows()) candidates.emplace_back(text.Text(0, 0), text.Text(0, 1));
+  }
+  return candidates;
+}
+
+std::vector<std::pair<std::string, std::string>> PgStore::FullTextCandidates(
+    const std::vector<std::string>& words, std::int64_t per_word, std::int64_t limit) {
+  Flush();
+  // The words fewer than `per_word` claims hold, as SQLite's store picks them.
+  std::vector<std::string> rare;
+  for (const std::string& word : words) {
+    const TermQuery query = QueryOf(tokenizer_, {word}, false);
+    if (query.Empty() ||
+        Holding(*connection_, tokenizer_, kClaims, query, 0, per_word) < per_word) {
+      rare.push_back(word);
+    }
+  }
+  std::vector<std::pair<std::string, std::string>> candidates;
+  if (rare.empty()) return candidates;
+  for (Ranked& hit : Rank(*connection_, tokenizer_, kClaims, QueryOf(tokenizer_, rare, true), "",
+                          PgParams(), limit)) {
+    candidates.emplace_back(std::move(hit.name), std::move(hit.text));
+  }
+  return candidates;
+}
+
+}  // namespace claimledger

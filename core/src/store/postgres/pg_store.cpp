@@ -1,0 +1,509 @@
+// The PostgreSQL store (pg_store.h): opening, transactions, events, contents, and the writes
+// of the tables of current state.
+#include "store/postgres/pg_store.h"
+
+#include <algorithm>
+
+#include "claimledger/error.h"
+#include "codec/canonical_json.h"
+#include "store/postgres/schema.h"
+#include "store/postgres/search_terms.h"
+#include "text/utf8.h"
+
+namespace claimledger {
+namespace {
+
+// Events and contents are read in pages, so that a scan holds no open query while its visitor
+// reads or writes (libpq runs one query at a time).
+constexpr int kEventPage = 5000;
+constexpr int kContentPage = 64;
+// Pending rows are sent once they pass either bound (a rebuild or an import of a large desk).
+constexpr std::int64_t kFlushRows = 200000;
+constexpr std::size_t kFlushBytes = 128u << 20;
+
+void ReadEvent(const PgResult& r, int row, Event* event) {
+  event->seq = r.Int(row, 0);
+  event->prev.assign(r.View(row, 1));
+  event->type.assign(r.View(row, 2));
+  event->at.assign(r.View(row, 3));
+  event->actor.assign(r.View(row, 4));
+  event->data.assign(r.View(row, 5));
+  event->hash.assign(r.View(row, 6));
+}
+
+std::optional<Event> OneEvent(const PgResult& r) {
+  if (r.Rows() == 0) return std::nullopt;
+  Event event;
+  ReadEvent(r, 0, &event);
+  return event;
+}
+
+CopyLine& Origin3(CopyLine& line, const Origin& origin) {
+  return line.Int(origin.seq).Text(origin.at).Text(origin.actor);
+}
+
+CopyLine& QuoteColumns(CopyLine& line, const Quote& quote) {
+  line.Text(quote.snapshot).Text(quote.exact).Text(quote.prefix).Text(quote.suffix);
+  return line.Int(static_cast<std::int64_t>(quote.start)).Int(static_cast<std::int64_t>(quote.end));
+}
+
+Error RepeatedKey(const std::string& table, const std::string& key) {
+  return Error(Code::kIntegrity, "claimledger.projection.repeated_key",
+               "table " + table + " holds " + key + " already");
+}
+
+}  // namespace
+
+std::unique_ptr<Store> OpenPgStore(const std::string& location, const StoreOptions& options) {
+  auto connection = std::make_unique<PgConnection>(ParsePostgresLocation(location));
+  OpenPgSchema(*connection, options.create && !options.read_only, options.busy_timeout_ms);
+  return std::make_unique<PgStore>(std::move(connection), options.read_only);
+}
+
+PgStore::PgStore(std::unique_ptr<PgConnection> connection, bool read_only)
+    : connection_(std::move(connection)), read_only_(read_only) {}
+
+// --- transactions -------------------------------------------------------------------------
+
+void PgStore::Begin(const std::string& begin) {
+  connection_->Reconnect();
+  try {
+    connection_->Exec(begin);
+  } catch (const Error&) {
+    if (connection_->Ok()) throw;
+    connection_->Reconnect();  // the server restarted since the last call
+    connection_->Exec(begin);
+  }
+}
+
+void PgStore::RequireWritable() const {
+  if (read_only_) {
+    throw Error(Code::kStorage, "claimledger.store.read_only",
+                "the desk at " + connection_->location().server +
+                    " was opened read-only; open it without read_only to write");
+  }
+}
+
+void PgStore::BeginWrite() {
+  RequireWritable();
+  Begin("BEGIN ISOLATION LEVEL READ COMMITTED");
+  try {
+    // Every statement after the lock sees what the writer before committed.
+    connection_->Run("SELECT pg_advisory_xact_lock($1)",
+                     PgParams().Int(DeskLockKey(connection_->location().schema)));
+  } catch (...) {
+    connection_->Abort();
+    throw;
+  }
+}
+
+void PgStore::BeginRead() { Begin("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"); }
+
+void PgStore::Commit() {
+  Flush();
+  try {
+    connection_->Exec("COMMIT");
+  } catch (const Error& error) {
+    if (connection_->Ok()) throw;
+    throw Error(Code::kStorage, "claimledger.store.connection",
+                "lost the connection to the PostgreSQL server at " +
+                    connection_->location().server +
+                    " while committing: the server may or may not have written the change; "
+                    "look at the desk's last events (history) before making it again; the next "
+                    "call connects again (" +
+                    error.detail() + ")");
+  }
+}
+
+void PgStore::Rollback() noexcept {
+  pending_ = Pending();
+  connection_->Abort();
+}
+
+// --- pending rows -------------------------------------------------------------------------
+
+void PgStore::Added(std::size_t bytes) {
+  ++pending_.rows;
+  pending_.bytes += bytes;
+}
+
+void PgStore::FlushIfLarge() {
+  if (pending_.rows >= kFlushRows || pending_.bytes >= kFlushBytes) Flush();
+}
+
+PgStore::PendingClaim* PgStore::FindPendingClaim(const std::string& id) {
+  const auto found = pending_.claim_at.find(id);
+  return found == pending_.claim_at.end() ? nullptr : &pending_.claims[found->second];
+}
+
+PgStore::PendingSource* PgStore::FindPendingSource(const std::string& id) {
+  const auto found = pending_.source_at.find(id);
+  return found == pending_.source_at.end() ? nullptr : &pending_.sources[found->second];
+}
+
+void PgStore::Flush() {
+  if (pending_.Empty()) return;
+  Pending sent = std::move(pending_);
+  pending_ = Pending();
+  PgConnection& c = *connection_;
+  const auto copy = [&](const char* target, const std::string& rows) {
+    if (!rows.empty()) c.Copy(target, rows);
+  };
+  copy("events(seq, prev, type, at, actor, data, hash)", sent.events);
+  copy("contents(hash, bytes)", sent.contents);
+  std::string rows;
+  for (const PendingSource& pending : sent.sources) {
+    const Source& s = pending.source;
+    CopyLine line(rows);
+    line.Text(s.id).Text(s.name).Text(s.kind).Text(s.url).Text(s.affiliation);
+    line.Text(pending.state.reliability).Text(pending.state.reliability_at).Text(s.ref);
+    Origin3(line.Text(s.attributes), s.origin).End();
+  }
+  copy(
+      "sources(id, name, kind, url, affiliation, reliability, reliability_at, ref, attributes, "
+      "seq, at, actor)",
+      rows);
+  rows.clear();
+  for (const PendingClaim& pending : sent.claims) {
+    const Claim& claim = pending.claim;
+    const ClaimState& state = pending.state;
+    CopyLine line(rows);
+    line.Text(claim.id).Text(claim.text).Text(claim.claimant).Text(state.status);
+    line.Text(state.rating).Text(claim.date).Text(claim.context).Text(claim.ref);
+    Origin3(line.Text(state.status_at), claim.origin);
+    line.Int(ClaimYear(claim.date ? *claim.date : claim.origin.at)).Int(state.verdict_seq).End();
+  }
+  copy(
+      "claims(id, text, claimant, status, rating, date, context, ref, status_at, seq, at, actor, "
+      "year, verdict_seq)",
+      rows);
+  copy(
+      "snapshots(hash, sha256, size, url, title, publisher, published, retrieved, seq, at, "
+      "actor)",
+      sent.snapshots);
+  copy("claim_tags(claim, tag)", sent.claim_tags);
+  copy("appearances(claim, snapshot, exact, prefix, suffix, quote_start, quote_end)",
+       sent.appearances);
+  copy(
+      "evidence(id, claim, snapshot, exact, prefix, suffix, quote_start, quote_end, stance, "
+      "note, credibility, seq, at, actor)",
+      sent.evidence);
+  copy("verdicts(seq, claim, rating, rationale, evidence, at, actor, made_at, from_ledger)",
+       sent.verdicts);
+  copy("source_ratings(seq, source, grade, rationale, at, actor)", sent.source_ratings);
+  copy("event_refs(entity, seq)", sent.event_refs);
+  copy("claims_search(claim, terms, all_terms, length, buckets)", sent.claims_search);
+  copy("snapshots_search(snapshot, terms, all_terms, length)", sent.snapshots_search);
+  // States set on rows sent before: one UPDATE each table, from a temporary table.
+  if (!sent.claim_states.empty()) {
+    c.Exec(
+        "CREATE TEMP TABLE IF NOT EXISTS claim_states(id text COLLATE \"C\", status text, "
+        "status_at text, rating text, verdict_seq bigint) ON COMMIT DELETE ROWS");
+    rows.clear();
+    for (const auto& [id, state] : sent.claim_states) {
+      CopyLine(rows)
+          .Text(id)
+          .Text(state.status)
+          .Text(state.status_at)
+          .Text(state.rating)
+          .Int(state.verdict_seq)
+          .End();
+    }
+    c.Copy("claim_states(id, status, status_at, rating, verdict_seq)", rows);
+    c.Exec(
+        "UPDATE claims c SET status = s.status, status_at = s.status_at, rating = s.rating, "
+        "verdict_seq = s.verdict_seq FROM claim_states s WHERE c.id = s.id; "
+        "TRUNCATE claim_states");
+  }
+  if (!sent.source_states.empty()) {
+    c.Exec(
+        "CREATE TEMP TABLE IF NOT EXISTS source_states(id text COLLATE \"C\", reliability text, "
+        "reliability_at text) ON COMMIT DELETE ROWS");
+    rows.clear();
+    for (const auto& [id, state] : sent.source_states) {
+      CopyLine(rows).Text(id).Text(state.reliability).Text(state.reliability_at).End();
+    }
+    c.Copy("source_states(id, reliability, reliability_at)", rows);
+    c.Exec(
+        "UPDATE sources o SET reliability = s.reliability, reliability_at = s.reliability_at "
+        "FROM source_states s WHERE o.id = s.id; TRUNCATE source_states");
+  }
+  if (sent.claim_rows || sent.claim_tokens) {
+    c.Run("UPDATE search_totals SET rows = rows + $1, tokens = tokens + $2 WHERE name = 'claims'",
+          PgParams().Int(sent.claim_rows).Int(sent.claim_tokens));
+  }
+  if (sent.snapshot_rows || sent.snapshot_tokens) {
+    c.Run(
+        "UPDATE search_totals SET rows = rows + $1, tokens = tokens + $2 "
+        "WHERE name = 'snapshots'",
+        PgParams().Int(sent.snapshot_rows).Int(sent.snapshot_tokens));
+  }
+}
+
+// --- events -------------------------------------------------------------------------------
+
+std::optional<Event> PgStore::LastEvent() {
+  Flush();
+  return OneEvent(connection_->Run(std::string(kEventSelect) + " ORDER BY seq DESC LIMIT 1"));
+}
+
+std::optional<Event> PgStore::EventAt(std::int64_t seq) {
+  Flush();
+  return OneEvent(
+      connection_->Run(std::string(kEventSelect) + " WHERE seq = $1", PgParams().Int(seq)));
+}
+
+std::int64_t PgStore::EventCount() {
+  Flush();
+  return connection_->Run("SELECT count(*) FROM events").Int(0, 0);
+}
+
+std::int64_t PgStore::LastSeqAt(const std::string& time) {
+  Flush();
+  return connection_
+      ->Run("SELECT coalesce(max(seq), 0) FROM events WHERE at <= $1", PgParams().Text(time))
+      .Int(0, 0);
+}
+
+void PgStore::AppendEvent(const Event& event) {
+  CopyLine line(pending_.events);
+  line.Int(event.seq).Text(event.prev).Text(event.type).Text(event.at).Text(event.actor);
+  Added(line.Text(event.data).Text(event.hash).End());
+  pending_.known.insert(event.hash);
+}
+
+void PgStore::ScanEvents(std::int64_t from, std::int64_t to,
+                         const std::function<bool(const Event&)>& visit) {
+  Flush();
+  Event event;
+  for (std::int64_t next = from;;) {
+    const PgResult page = connection_->Run(std::string(kEventSelect) +
+                                               " WHERE seq >= $1 AND ($2 < 0 OR seq <= $2) "
+                                               "ORDER BY seq LIMIT $3",
+                                           PgParams().Int(next).Int(to).Int(kEventPage));
+    for (int row = 0; row < page.Rows(); ++row) {
+      ReadEvent(page, row, &event);
+      if (!visit(event)) return;
+    }
+    if (page.Rows() < kEventPage) return;
+    next = event.seq + 1;
+  }
+}
+
+std::vector<Event> PgStore::EventsAbout(const std::string& entity) {
+  Flush();
+  const PgResult r = connection_->Run(
+      "SELECT e.seq, e.prev, e.type, e.at, e.actor, e.data, e.hash FROM event_refs r "
+      "JOIN events e ON e.seq = r.seq WHERE r.entity = $1 ORDER BY r.seq",
+      PgParams().Text(entity));
+  std::vector<Event> events(r.Rows());
+  for (int row = 0; row < r.Rows(); ++row) ReadEvent(r, row, &events[row]);
+  return events;
+}
+
+bool PgStore::KnowsEvent(const std::string& hash) {
+  if (pending_.known.count(hash)) return true;
+  return connection_
+             ->Run(
+                 "SELECT 1 FROM events WHERE substr(hash, 8, 16) = substr($1, 8, 16) AND "
+                 "hash = $1 UNION ALL SELECT 1 FROM event_refs WHERE entity = $1 LIMIT 1",
+                 PgParams().Text(hash))
+             .Rows() > 0;
+}
+
+// --- contents -----------------------------------------------------------------------------
+
+std::optional<std::string> PgStore::ContentBytes(const std::string& hash) {
+  if (const auto found = pending_.content_bytes.find(hash); found != pending_.content_bytes.end()) {
+    return found->second;
+  }
+  const PgResult r =
+      connection_->Run("SELECT bytes FROM contents WHERE hash = $1", PgParams().Text(hash));
+  if (r.Rows() == 0) return std::nullopt;
+  return r.Bytes(0, 0);
+}
+
+bool PgStore::HasContent(const std::string& hash) {
+  if (pending_.content_bytes.count(hash)) return true;
+  return connection_->Run("SELECT 1 FROM contents WHERE hash = $1", PgParams().Text(hash)).Rows() >
+         0;
+}
+
+void PgStore::PutContent(const std::string& hash, std::string_view bytes) {
+  if (HasContent(hash)) return;  // stored once
+  Added(CopyLine(pending_.contents).Text(hash).Bytes(bytes).End());
+  pending_.content_bytes.emplace(hash, std::string(bytes));
+}
+
+std::optional<std::string> PgStore::GetContent(const std::string& hash) {
+  return ContentBytes(hash);
+}
+
+void PgStore::ScanContents(const std::function<void(const std::string&, std::string_view)>& visit) {
+  Flush();
+  for (std::string after;;) {  // every hash is longer than ""
+    const PgResult page =
+        connection_->Run("SELECT hash, bytes FROM contents WHERE hash > $1 ORDER BY hash LIMIT $2",
+                         PgParams().Text(after).Int(kContentPage));
+    for (int row = 0; row < page.Rows(); ++row) visit(page.Text(row, 0), page.Bytes(row, 1));
+    if (page.Rows() < kContentPage) return;
+    after = page.Text(page.Rows() - 1, 0);
+  }
+}
+
+// --- tables of current state: writes -------------------------------------------------------
+
+void PgStore::PutSource(const Source& source) {
+  if (FindPendingSource(source.id)) throw RepeatedKey("sources", source.id);
+  pending_.source_at.emplace(source.id, pending_.sources.size());
+  pending_.sources.push_back({source, SourceState{source.reliability, std::nullopt}});
+  if (source.ref) pending_.source_refs.emplace(*source.ref, source.id);
+  Added(source.name.size() + source.attributes.size() + 200);
+  FlushIfLarge();
+}
+
+void PgStore::PutSnapshot(const Snapshot& s) {
+  CopyLine line(pending_.snapshots);
+  line.Text(s.hash).Text(s.sha256).Int(s.size).Text(s.url).Text(s.title).Text(s.publisher);
+  Added(Origin3(line.Text(s.published).Text(s.retrieved), s.origin).End());
+  // The content is stored before its snapshot.added event is applied (store.h).
+  const std::optional<std::string> bytes = ContentBytes(s.hash);
+  if (bytes && FirstInvalidUtf8(*bytes) == std::string::npos) {
+    const TextTerms terms = TermsOf(tokenizer_, *bytes);
+    CopyLine search(pending_.snapshots_search);
+    search.Int(s.origin.seq).Text(terms.tsvector).Bool(terms.all_terms);
+    Added(search.Int(terms.length).End());
+    ++pending_.snapshot_rows;
+    pending_.snapshot_tokens += terms.length;
+  }
+  FlushIfLarge();
+}
+
+void PgStore::PutClaim(const Claim& c) {
+  if (FindPendingClaim(c.id)) throw RepeatedKey("claims", c.id);
+  pending_.claim_at.emplace(c.id, pending_.claims.size());
+  pending_.claims.push_back(
+      {c, ClaimState{c.status, c.origin.made_at, std::nullopt, std::nullopt, std::string()}});
+  PendingClaim& pending = pending_.claims.back();
+  pending.claim.tags.clear();
+  pending.claim.appearances.clear();
+  if (c.ref) pending_.claim_refs.emplace(*c.ref, c.id);
+  Added(c.text.size() + 200);
+  for (const std::string& tag : c.tags) {
+    Added(CopyLine(pending_.claim_tags).Text(c.id).Text(tag).End());
+  }
+  for (const Quote& quote : c.appearances) {
+    CopyLine line(pending_.appearances);
+    Added(QuoteColumns(line.Text(c.id), quote).End());
+  }
+  const TextTerms terms = TermsOf(tokenizer_, c.text);
+  CopyLine search(pending_.claims_search);
+  search.Int(c.origin.seq).Text(terms.tsvector).Bool(terms.all_terms).Int(terms.length);
+  Added(search.Text(BucketArray(c.text)).End());
+  ++pending_.claim_rows;
+  pending_.claim_tokens += terms.length;
+  FlushIfLarge();
+}
+
+void PgStore::PutEvidence(const Evidence& e) {
+  CopyLine line(pending_.evidence);
+  QuoteColumns(line.Text(e.id).Text(e.claim), e.quote);
+  line.Text(e.stance).Text(e.note).Text(e.credibility);
+  Added(Origin3(line, e.origin).End());
+  FlushIfLarge();
+}
+
+void PgStore::PutVerdict(const Verdict& v) {
+  CopyLine line(pending_.verdicts);
+  line.Int(v.origin.seq).Text(v.claim).Text(v.rating).Text(v.rationale);
+  line.Text(CanonicalJson(v.evidence)).Text(v.origin.at).Text(v.origin.actor);
+  Added(line.Text(v.origin.made_at).Text(v.origin.from_ledger).End());
+  FlushIfLarge();
+}
+
+void PgStore::PutSourceRating(const SourceRating& r) {
+  CopyLine line(pending_.source_ratings);
+  line.Int(r.origin.seq).Text(r.source).Text(r.grade).Text(r.rationale);
+  Added(line.Text(r.origin.at).Text(r.origin.actor).End());
+  FlushIfLarge();
+}
+
+void PgStore::PutEventRef(const std::string& entity, std::int64_t seq) {
+  Added(CopyLine(pending_.event_refs).Text(entity).Int(seq).End());
+  pending_.known.insert(entity);
+}
+
+std::optional<ClaimState> PgStore::FindClaimState(const std::string& claim) {
+  if (const PendingClaim* pending = FindPendingClaim(claim)) return pending->state;
+  if (const auto found = pending_.claim_states.find(claim); found != pending_.claim_states.end()) {
+    return found->second;
+  }
+  const PgResult r = connection_->Run(
+      "SELECT c.status, c.status_at, c.rating, c.verdict_seq, v.made_at FROM claims c "
+      "LEFT JOIN verdicts v ON v.seq = c.verdict_seq WHERE c.id = $1",
+      PgParams().Text(claim));
+  if (r.Rows() == 0) return std::nullopt;
+  return ClaimState{r.Text(0, 0), r.Text(0, 1), r.OptionalText(0, 2), r.OptionalInt(0, 3),
+                    r.Text(0, 4)};
+}
+
+void PgStore::SetClaimState(const std::string& claim, const ClaimState& state) {
+  if (PendingClaim* pending = FindPendingClaim(claim)) {
+    pending->state = state;
+    return;
+  }
+  if (pending_.claim_states.insert_or_assign(claim, state).second) Added(100);
+}
+
+std::optional<SourceState> PgStore::FindSourceState(const std::string& source) {
+  if (const PendingSource* pending = FindPendingSource(source)) return pending->state;
+  if (const auto found = pending_.source_states.find(source);
+      found != pending_.source_states.end()) {
+    return found->second;
+  }
+  const PgResult r = connection_->Run(
+      "SELECT reliability, reliability_at FROM sources WHERE id = $1", PgParams().Text(source));
+  if (r.Rows() == 0) return std::nullopt;
+  return SourceState{r.OptionalText(0, 0), r.OptionalText(0, 1)};
+}
+
+void PgStore::SetSourceState(const std::string& source, const SourceState& state) {
+  if (PendingSource* pending = FindPendingSource(source)) {
+    pending->state = state;
+    return;
+  }
+  if (pending_.source_states.insert_or_assign(source, state).second) Added(100);
+}
+
+void PgStore::ClearProjections() {
+  Flush();
+  for (const TableLayout& layout : TableLayouts()) {
+    connection_->Exec(std::string("DELETE FROM ") + layout.name);
+  }
+  connection_->Exec(
+      "DELETE FROM claims_search; DELETE FROM snapshots_search; "
+      "UPDATE search_totals SET rows = 0, tokens = 0");
+}
+
+void PgStore::ClearLedger() {
+  ClearProjections();
+  connection_->Exec("DELETE FROM events; DELETE FROM contents");
+}
+
+// --- verification -------------------------------------------------------------------------
+
+std::unique_ptr<Store> PgStore::OpenSameSnapshot() {
+  try {
+    const std::string snapshot = connection_->Run("SELECT pg_export_snapshot()").Text(0, 0);
+    auto other = std::make_unique<PgConnection>(connection_->location());
+    other->SetSetup(connection_->setup());
+    other->Exec(other->setup());
+    other->Exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    other->Exec("SET TRANSACTION SNAPSHOT '" + snapshot + "'");
+    return std::make_unique<PgStore>(std::move(other), /*read_only=*/true);
+  } catch (const Error&) {
+    return nullptr;  // verify reads on one connection instead
+  }
+}
+
+}  // namespace claimledger

@@ -1,0 +1,171 @@
+// The PostgreSQL store: a desk on a database server, shared by many writers on many machines,
+// implementing the same Store as SQLite (store/store.h) with the same rows, so that a desk
+// holds byte for byte the same ledger wherever it lives.
+//
+// - One connection per store (libpq, connection.h), to the desk's schema (schema.h).
+// - Writers take the desk's transaction-level advisory lock first (BeginWrite): one writer at
+//   a time appends, so seq has no gaps and prev names the event before. Waiting longer than
+//   the busy timeout raises the "busy" error, as SQLite's does. Readers read a snapshot
+//   (REPEATABLE READ) and never wait.
+// - Rows written in a transaction are kept here and sent to the server together (COPY) before
+//   anything reads the tables they belong to, and at commit; the few reads a load makes of
+//   the rows it is writing (a claim's state, a ref, a source, a content) are answered from
+//   them. A writer that dies leaves nothing: the server rolls its transaction back.
+// - A lost connection fails the operation with Error(kStorage) "claimledger.store.connection";
+//   the next transaction connects again.
+// Its definitions are spread by concern as SQLite's are: pg_store.cpp (opening, transactions,
+// events, contents, writes), pg_reads.cpp, pg_search.cpp, pg_stored_tables.cpp.
+#ifndef CLAIMLEDGER_STORE_POSTGRES_PG_STORE_H_
+#define CLAIMLEDGER_STORE_POSTGRES_PG_STORE_H_
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "store/postgres/connection.h"
+#include "store/sqlite/fts_query.h"
+#include "store/sqlite/fts_tokenizer.h"
+#include "store/store.h"
+
+namespace claimledger {
+
+// Opens (or creates, with options.create) the desk at `location`, a postgresql:// URL.
+std::unique_ptr<Store> OpenPgStore(const std::string& location, const StoreOptions& options);
+
+class PgStore final : public Store {
+ public:
+  PgStore(std::unique_ptr<PgConnection> connection, bool read_only);
+
+  // --- transactions (pg_store.cpp) --------------------------------------------------------
+  void BeginWrite() override;
+  void BeginRead() override;
+  void Commit() override;
+  void Rollback() noexcept override;
+
+  // --- events and contents (pg_store.cpp) -------------------------------------------------
+  std::optional<Event> LastEvent() override;
+  std::optional<Event> EventAt(std::int64_t seq) override;
+  std::int64_t EventCount() override;
+  std::int64_t LastSeqAt(const std::string& time) override;
+  void AppendEvent(const Event& event) override;
+  void ScanEvents(std::int64_t from, std::int64_t to,
+                  const std::function<bool(const Event&)>& visit) override;
+  std::vector<Event> EventsAbout(const std::string& entity) override;
+  bool KnowsEvent(const std::string& hash) override;
+  bool HasContent(const std::string& hash) override;
+  void PutContent(const std::string& hash, std::string_view bytes) override;
+  std::optional<std::string> GetContent(const std::string& hash) override;
+  void ScanContents(
+      const std::function<void(const std::string&, std::string_view)>& visit) override;
+
+  // --- tables of current state: writes (pg_store.cpp) -------------------------------------
+  void PutSource(const Source& source) override;
+  void PutSnapshot(const Snapshot& snapshot) override;
+  void PutClaim(const Claim& claim) override;
+  void PutEvidence(const Evidence& evidence) override;
+  void PutVerdict(const Verdict& verdict) override;
+  void PutSourceRating(const SourceRating& rating) override;
+  void PutEventRef(const std::string& entity, std::int64_t seq) override;
+  std::optional<ClaimState> FindClaimState(const std::string& claim) override;
+  void SetClaimState(const std::string& claim, const ClaimState& state) override;
+  std::optional<SourceState> FindSourceState(const std::string& source) override;
+  void SetSourceState(const std::string& source, const SourceState& state) override;
+  void ClearProjections() override;
+  void ClearLedger() override;
+
+  // --- tables of current state: reads (pg_reads.cpp) --------------------------------------
+  bool HasSource(const std::string& id) override;
+  std::optional<Source> GetSource(const std::string& id) override;
+  std::vector<Source> ListSources() override;
+  std::optional<Snapshot> GetSnapshot(const std::string& hash) override;
+  std::vector<Snapshot> ListSnapshots() override;
+  std::optional<Claim> GetClaim(const std::string& id) override;
+  std::vector<Claim> ListClaims(const ClaimFilter& filter) override;
+  std::optional<Evidence> GetEvidence(const std::string& id) override;
+  std::vector<Evidence> EvidenceFor(const std::string& claim) override;
+  std::vector<Evidence> EvidenceOn(const std::string& hash) override;
+  std::vector<std::pair<std::string, Quote>> AppearancesIn(const std::string& hash) override;
+  std::vector<Verdict> VerdictsFor(const std::string& claim) override;
+  std::vector<SourceRating> RatingsFor(const std::string& source) override;
+  std::optional<std::string> SourceIdByRef(const std::string& ref) override;
+  std::optional<std::string> ClaimIdByRef(const std::string& ref) override;
+  std::vector<RatingCount> RatingCounts(const std::optional<std::string>& source,
+                                        bool by_year) override;
+
+  // --- search (pg_search.cpp) --------------------------------------------------------------
+  std::vector<SearchHit> SearchClaims(const ClaimQuery& query) override;
+  std::vector<SnapshotHit> SearchSnapshots(const std::vector<std::string>& words, bool match_any,
+                                           std::int64_t limit) override;
+  std::vector<std::pair<std::string, std::string>> SimilarCandidates(
+      const std::vector<std::int64_t>& buckets, std::int64_t per_bucket,
+      std::int64_t limit) override;
+  std::vector<std::pair<std::string, std::string>> FullTextCandidates(
+      const std::vector<std::string>& words, std::int64_t per_word, std::int64_t limit) override;
+
+  // --- verification (pg_stored_tables.cpp, pg_store.cpp) -----------------------------------
+  std::unique_ptr<StoredTables> OpenStoredTables() override;
+  std::unique_ptr<Store> OpenSameSnapshot() override;
+
+ private:
+  // A claim or source written in this transaction and not yet sent, with its state as later
+  // events of the transaction leave it.
+  struct PendingClaim {
+    Claim claim;
+    ClaimState state;
+  };
+  struct PendingSource {
+    Source source;
+    SourceState state;
+  };
+  // The rows of this transaction not yet sent: COPY text per table, and what reads of them
+  // need.
+  struct Pending {
+    std::string events, contents, event_refs, snapshots, claim_tags, appearances, evidence,
+        verdicts, source_ratings, claims_search, snapshots_search;
+    std::vector<PendingClaim> claims;
+    std::vector<PendingSource> sources;
+    std::unordered_map<std::string, std::size_t> claim_at, source_at;      // id -> index
+    std::unordered_map<std::string, std::string> claim_refs, source_refs;  // ref -> id
+    std::unordered_map<std::string, std::string> content_bytes;            // hash -> bytes
+    std::unordered_set<std::string> known;  // event hashes, and entities of event refs
+    // States set on claims and sources already sent (sent at Flush as one UPDATE each).
+    std::unordered_map<std::string, ClaimState> claim_states;
+    std::unordered_map<std::string, SourceState> source_states;
+    std::int64_t rows = 0;
+    std::size_t bytes = 0;
+    // What the search totals gain: claims and their tokens, snapshots and theirs.
+    std::int64_t claim_rows = 0, claim_tokens = 0, snapshot_rows = 0, snapshot_tokens = 0;
+    bool Empty() const { return rows == 0 && claim_states.empty() && source_states.empty(); }
+  };
+
+  // Sends the pending rows to the server (in the open transaction).
+  void Flush();
+  // Flushes when the pending rows have grown large (a long rebuild or import).
+  void FlushIfLarge();
+  // Counts a pending row of `bytes` bytes.
+  void Added(std::size_t bytes);
+  // A pending claim or source by id; nullptr when there is none.
+  PendingClaim* FindPendingClaim(const std::string& id);
+  PendingSource* FindPendingSource(const std::string& id);
+  // Fills a claim's quantities and provenance from the data of the event that added it.
+  static void ReadClaimDetails(std::string_view added_data, Claim* claim);
+  // The bytes of content `hash`: pending or stored.
+  std::optional<std::string> ContentBytes(const std::string& hash);
+  // Starts a transaction with `begin`, connecting again first when the connection was lost
+  // (or turns out lost at once: nothing was done yet, so once more is safe).
+  void Begin(const std::string& begin);
+  void RequireWritable() const;
+
+  std::unique_ptr<PgConnection> connection_;
+  bool read_only_;
+  Pending pending_;
+  FtsTokenizer tokenizer_;
+  std::unique_ptr<FtsSnippets> snippets_;  // made on the first search
+};
+
+}  // namespace claimledger
+
+#endif  // CLAIMLEDGER_STORE_POSTGRES_PG_STORE_H_

@@ -1,0 +1,265 @@
+// A desk's tables on a PostgreSQL server (schema.h).
+#include "store/postgres/schema.h"
+
+#include "claimledger/error.h"
+
+namespace claimledger {
+namespace {
+
+// The tables, as store/sqlite/schema.cpp has them (the same columns in the same order, which
+// store/tables.h digests), with PostgreSQL's types. Every TEXT column compares bytewise
+// (COLLATE "C", added by Ddl below), as SQLite's do, so that orderings and key checks do not
+// depend on the database's locale. A claim's and a snapshot's seq (of the event that added
+// it) is unique: the search tables name claims and snapshots by it.
+constexpr const char* kTables = R"sql(
+CREATE TABLE desk(version integer NOT NULL, created_at TEXT NOT NULL);
+CREATE TABLE events(
+  seq bigint PRIMARY KEY, prev TEXT NOT NULL, type TEXT NOT NULL, at TEXT NOT NULL,
+  actor TEXT NOT NULL, data TEXT NOT NULL, hash TEXT NOT NULL);
+CREATE INDEX events_at ON events(at);
+CREATE INDEX events_hash_prefix ON events(substr(hash, 8, 16));
+CREATE TABLE contents(hash TEXT PRIMARY KEY, bytes bytea NOT NULL);
+CREATE TABLE event_refs(entity TEXT NOT NULL, seq bigint NOT NULL, PRIMARY KEY(entity, seq));
+CREATE TABLE sources(
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, url TEXT, affiliation TEXT,
+  reliability TEXT, reliability_at TEXT, ref TEXT, attributes TEXT NOT NULL,
+  seq bigint NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL);
+CREATE TABLE snapshots(
+  hash TEXT PRIMARY KEY, sha256 TEXT NOT NULL, size bigint NOT NULL, url TEXT, title TEXT,
+  publisher TEXT, published TEXT, retrieved TEXT,
+  seq bigint NOT NULL UNIQUE, at TEXT NOT NULL, actor TEXT NOT NULL);
+CREATE TABLE claims(
+  id TEXT PRIMARY KEY, text TEXT NOT NULL, claimant TEXT, status TEXT NOT NULL, rating TEXT,
+  date TEXT, context TEXT, ref TEXT, status_at TEXT NOT NULL,
+  seq bigint NOT NULL UNIQUE, at TEXT NOT NULL, actor TEXT NOT NULL, year bigint,
+  verdict_seq bigint);
+CREATE TABLE claim_tags(claim TEXT NOT NULL, tag TEXT NOT NULL, PRIMARY KEY(claim, tag));
+CREATE TABLE appearances(
+  claim TEXT NOT NULL, snapshot TEXT NOT NULL, exact TEXT NOT NULL, prefix TEXT NOT NULL,
+  suffix TEXT NOT NULL, quote_start bigint NOT NULL, quote_end bigint NOT NULL,
+  PRIMARY KEY(claim, snapshot, quote_start));
+CREATE TABLE evidence(
+  id TEXT PRIMARY KEY, claim TEXT NOT NULL, snapshot TEXT NOT NULL, exact TEXT NOT NULL,
+  prefix TEXT NOT NULL, suffix TEXT NOT NULL, quote_start bigint NOT NULL,
+  quote_end bigint NOT NULL, stance TEXT NOT NULL, note TEXT, credibility TEXT,
+  seq bigint NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL);
+CREATE TABLE verdicts(
+  seq bigint PRIMARY KEY, claim TEXT NOT NULL, rating TEXT NOT NULL, rationale TEXT NOT NULL,
+  evidence TEXT NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL, made_at TEXT NOT NULL,
+  from_ledger TEXT);
+CREATE TABLE source_ratings(
+  seq bigint PRIMARY KEY, source TEXT NOT NULL, grade TEXT NOT NULL, rationale TEXT NOT NULL,
+  at TEXT NOT NULL, actor TEXT NOT NULL);
+CREATE INDEX claims_claimant ON claims(claimant, rating, year);
+CREATE INDEX claims_ref ON claims(ref) WHERE ref IS NOT NULL;
+CREATE INDEX sources_ref ON sources(ref) WHERE ref IS NOT NULL;
+CREATE INDEX evidence_claim ON evidence(claim);
+CREATE INDEX evidence_snapshot ON evidence(snapshot);
+CREATE INDEX appearances_snapshot ON appearances(snapshot);
+CREATE INDEX source_ratings_source ON source_ratings(source, seq);
+CREATE INDEX verdicts_claim ON verdicts(claim, made_at, seq);
+)sql";
+
+// The search tables (pg_search.cpp). A claim's row holds the distinct terms of its text (the
+// tokens of FTS5's unicode61 tokenizer, store/sqlite/fts_tokenizer.h, as SQLite's index holds
+// them) as a tsvector, its near-duplicate buckets (text/min_hash.h) and its token count;
+// GIN indexes find the claims holding terms or buckets. A snapshot that is UTF-8 text has a
+// row of its terms and token count. A text whose terms are more than a tsvector holds keeps the
+// first (all_terms false) and is looked at for every query (search_terms.h). search_totals keeps
+// the row and token counts of each, which BM25 ranks by (as FTS5 keeps them).
+constexpr const char* kSearchTables = R"sql(
+CREATE TABLE claims_search(
+  claim bigint PRIMARY KEY, terms tsvector NOT NULL, all_terms boolean NOT NULL,
+  length bigint NOT NULL, buckets bigint[] NOT NULL);
+CREATE INDEX claims_search_terms ON claims_search USING gin(terms);
+CREATE INDEX claims_search_some_terms ON claims_search(claim) WHERE NOT all_terms;
+CREATE INDEX claims_search_buckets ON claims_search USING gin(buckets);
+CREATE TABLE snapshots_search(
+  snapshot bigint PRIMARY KEY, terms tsvector NOT NULL, all_terms boolean NOT NULL,
+  length bigint NOT NULL);
+CREATE INDEX snapshots_search_terms ON snapshots_search USING gin(terms);
+CREATE TABLE search_totals(name TEXT PRIMARY KEY, rows bigint NOT NULL, tokens bigint NOT NULL);
+INSERT INTO search_totals(name, rows, tokens) VALUES ('claims', 0, 0), ('snapshots', 0, 0);
+)sql";
+
+// The events and contents are append-only whoever asks, the table's owner included: a trigger
+// refuses every UPDATE, DELETE and TRUNCATE, but for deleting a new desk's one event (and then
+// its contents), which an import replaces with the imported chain (Store::ClearLedger).
+// SQLSTATE CL001 is claimledger's own (connection.cpp reads it).
+constexpr const char* kAppendOnly = R"sql(
+CREATE FUNCTION refuse_change() RETURNS trigger LANGUAGE plpgsql AS $body$
+BEGIN
+  IF TG_OP = 'DELETE' AND TG_LEVEL = 'ROW' THEN
+    IF TG_TABLE_NAME = 'events' AND OLD.seq = 1
+       AND NOT EXISTS (SELECT 1 FROM @.events WHERE seq <> 1) THEN
+      RETURN OLD;
+    END IF;
+    IF TG_TABLE_NAME = 'contents' AND NOT EXISTS (SELECT 1 FROM @.events) THEN
+      RETURN OLD;
+    END IF;
+  END IF;
+  RAISE EXCEPTION 'the % of a claimledger desk are append-only: % refused', TG_TABLE_NAME, TG_OP
+    USING ERRCODE = 'CL001';
+END
+$body$;
+CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON events
+  FOR EACH ROW EXECUTE FUNCTION refuse_change();
+CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON events
+  FOR EACH STATEMENT EXECUTE FUNCTION refuse_change();
+CREATE TRIGGER contents_append_only BEFORE UPDATE OR DELETE ON contents
+  FOR EACH ROW EXECUTE FUNCTION refuse_change();
+CREATE TRIGGER contents_no_truncate BEFORE TRUNCATE ON contents
+  FOR EACH STATEMENT EXECUTE FUNCTION refuse_change();
+)sql";
+
+// The tables a writer may update and delete rows of: every table but the events and contents
+// (rebuild() empties and fills them again).
+constexpr const char* kRewritable =
+    "sources, snapshots, claims, claim_tags, appearances, evidence, verdicts, source_ratings, "
+    "event_refs, claims_search, snapshots_search, search_totals";
+
+std::string Quoted(const std::string& identifier) { return "\"" + identifier + "\""; }
+
+// `sql` made ready to run in `schema`: TEXT columns compare bytewise, and "@" names the schema.
+std::string Ddl(std::string sql, const std::string& schema) {
+  for (std::size_t at = 0; (at = sql.find(" TEXT", at)) != std::string::npos; at += 5) {
+    sql.insert(at + 5, " COLLATE \"C\"");
+  }
+  for (std::size_t at = 0; (at = sql.find('@', at)) != std::string::npos;) {
+    sql.replace(at, 1, Quoted(schema));
+    at += schema.size() + 2;
+  }
+  return sql;
+}
+
+bool SchemaExists(PgConnection& connection, const std::string& schema) {
+  return connection.Run("SELECT 1 FROM pg_namespace WHERE nspname = $1", PgParams().Text(schema))
+             .Rows() > 0;
+}
+
+// The desk's version, or nothing when its schema has no desk table.
+std::optional<int> DeskVersion(PgConnection& connection, const std::string& schema) {
+  const PgResult table = connection.Run(
+      "SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+      "WHERE n.nspname = $1 AND c.relname = 'desk'",
+      PgParams().Text(schema));
+  if (table.Rows() == 0) return std::nullopt;
+  const PgResult version = connection.Run("SELECT version FROM " + Quoted(schema) + ".desk");
+  if (version.Rows() != 1) return std::nullopt;
+  return static_cast<int>(version.Int(0, 0));
+}
+
+void CreateDesk(PgConnection& connection, const std::string& schema) {
+  connection.Exec("CREATE SCHEMA " + Quoted(schema));
+  connection.Exec("SET LOCAL search_path = " + Quoted(schema));
+  connection.Exec(Ddl(kTables, schema));
+  connection.Exec(Ddl(kSearchTables, schema));
+  connection.Exec(Ddl(kAppendOnly, schema));
+  connection.Run("INSERT INTO desk(version, created_at) VALUES ($1, now()::text)",
+                 PgParams().Int(kPgSchemaVersion));
+}
+
+}  // namespace
+
+std::int64_t DeskLockKey(const std::string& schema) {
+  // FNV-1a of the schema's name: the same key in every process, whatever its build.
+  std::uint64_t hash = 14695981039346656037ull;
+  for (const char c : "claimledger:" + schema) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ull;
+  }
+  return static_cast<std::int64_t>(hash);
+}
+
+std::vector<std::string> ListPgDesks(PgConnection& connection) {
+  const PgResult desks = connection.Run(
+      "SELECT substr(n.nspname, 13) FROM pg_namespace n JOIN pg_class c "
+      "ON c.relnamespace = n.oid AND c.relname = 'desk' "
+      "WHERE n.nspname LIKE 'claimledger\\_%' ORDER BY 1");
+  std::vector<std::string> names;
+  for (int row = 0; row < desks.Rows(); ++row) names.push_back(desks.Text(row, 0));
+  return names;
+}
+
+void OpenPgSchema(PgConnection& connection, bool create, int busy_timeout_ms) {
+  const PostgresLocation& location = connection.location();
+  const std::string& schema = location.schema;
+  const std::string where =
+      "desk \"" + location.desk + "\" of the PostgreSQL server at " + location.server;
+  std::optional<int> version;
+  bool exists = SchemaExists(connection, schema);
+  if (exists) version = DeskVersion(connection, schema);
+  if (!exists && create) {
+    // Created under the desk's lock: two processes creating it at once make one desk.
+    connection.Exec("BEGIN");
+    try {
+      connection.Run("SELECT pg_advisory_xact_lock($1)", PgParams().Int(DeskLockKey(schema)));
+      if (!SchemaExists(connection, schema)) CreateDesk(connection, schema);
+      connection.Exec("COMMIT");
+      exists = true;
+    } catch (...) {
+      connection.Abort();
+      throw;
+    }
+    version = DeskVersion(connection, schema);
+  }
+  if (!exists) {
+    const std::vector<std::string> desks = ListPgDesks(connection);
+    std::string there;
+    for (const std::string& desk : desks) there += (there.empty() ? "" : ", ") + desk;
+    throw Error(Code::kNotFound, "claimledger.store.missing",
+                "there is no " + where + " (the database holds " +
+                    (desks.empty() ? std::string("no desk") : "the desks " + there) +
+                    "); create it with claimledger init URL, or open with create=True");
+  }
+  if (!version) {
+    throw Error(Code::kStorage, "claimledger.store.not_a_ledger",
+                "the schema " + schema + " for the " + where +
+                    " exists but is not a claimledger desk; nothing was written to it");
+  }
+  if (*version > kPgSchemaVersion) {
+    throw Error(Code::kStorage, "claimledger.store.newer_schema",
+                "the " + where + " was written with desk schema version " +
+                    std::to_string(*version) + "; this claimledger reads versions up to " +
+                    std::to_string(kPgSchemaVersion) + ": upgrade claimledger to open it");
+  }
+  // Every (re)connection: the desk's tables by their plain names, the busy timeout for the
+  // write lock, and commits that wait for the server's disk whatever its configuration.
+  connection.SetSetup("SET search_path = " + Quoted(schema) + "; SET lock_timeout = '" +
+                      std::to_string(busy_timeout_ms) + "ms'; SET synchronous_commit = on");
+  connection.Exec(connection.setup());
+}
+
+void GrantPgDeskAccess(PgConnection& connection, const std::string& role, bool writer) {
+  const std::string schema = Quoted(connection.location().schema);
+  if (connection.Run("SELECT 1 FROM pg_roles WHERE rolname = $1", PgParams().Text(role)).Rows() ==
+      0) {
+    throw Error(Code::kNotFound, "claimledger.store.no_role",
+                "the PostgreSQL server at " + connection.location().server + " has no role \"" +
+                    role + "\"; create it first (CREATE ROLE name LOGIN PASSWORD '...')");
+  }
+  std::string who = "\"";
+  for (const char c : role) who.append(c == '"' ? 2 : 1, c);  // a quote is doubled
+  who += '"';
+  connection.Exec("BEGIN");
+  try {
+    connection.Exec("GRANT USAGE ON SCHEMA " + schema + " TO " + who);
+    connection.Exec("GRANT SELECT ON ALL TABLES IN SCHEMA " + schema + " TO " + who);
+    if (writer) {
+      connection.Exec("GRANT INSERT ON ALL TABLES IN SCHEMA " + schema + " TO " + who);
+      std::string tables;
+      for (std::string_view rest = kRewritable; !rest.empty();) {
+        const std::size_t comma = rest.find(", ");
+        tables += (tables.empty() ? "" : ", ") + schema + "." + std::string(rest.substr(0, comma));
+        rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 2);
+      }
+      connection.Exec("GRANT UPDATE, DELETE ON " + tables + " TO " + who);
+    }
+    connection.Exec("COMMIT");
+  } catch (...) {
+    connection.Abort();
+    throw;
+  }
+}
+
+}  // namespace claimledger

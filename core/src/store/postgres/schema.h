@@ -1,0 +1,42 @@
+// A desk's tables on a PostgreSQL server: one schema per desk ("claimledger_" + desk name),
+// holding the same event log, contents and tables of current state as a SQLite ledger file
+// (store/sqlite/schema.h), and search tables of its own (GIN indexes over the same tokens and
+// near-duplicate buckets). Opening checks what is there, creates a desk when asked, and grants
+// roles their access.
+#ifndef CLAIMLEDGER_STORE_POSTGRES_SCHEMA_H_
+#define CLAIMLEDGER_STORE_POSTGRES_SCHEMA_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "store/postgres/connection.h"
+
+namespace claimledger {
+
+// The version of a desk's tables on a server; the `desk` table's one row holds it.
+inline constexpr int kPgSchemaVersion = 1;
+
+// The key of the desk's transaction-level advisory lock, which writers (and the creation of the
+// desk) take before anything else: one linear chain however many writers there are.
+std::int64_t DeskLockKey(const std::string& schema);
+
+// Checks that the connection's database holds the desk (or creates it, with `create`), and
+// sets the connection's search_path to the desk's schema for every later (re)connection.
+// Throws Error(kNotFound) "claimledger.store.missing" (no such desk, and !create; the message
+// lists the desks that are there), Error(kStorage) "claimledger.store.not_a_ledger" (the
+// schema exists but is not a desk), "claimledger.store.newer_schema" (written by a newer
+// claimledger).
+void OpenPgSchema(PgConnection& connection, bool create, int busy_timeout_ms);
+
+// The desks of the connection's database, by name.
+std::vector<std::string> ListPgDesks(PgConnection& connection);
+
+// Grants `role` access to the desk: a writer may read, append events and write the tables of
+// current state and the search tables (never update or delete an event or a content: the
+// tables' triggers refuse it whoever asks); an auditor may only read.
+void GrantPgDeskAccess(PgConnection& connection, const std::string& role, bool writer);
+
+}  // namespace claimledger
+
+#endif  // CLAIMLEDGER_STORE_POSTGRES_SCHEMA_H_
