@@ -18,6 +18,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -213,6 +214,12 @@ class Store : public ProjectionWriter {
   virtual std::vector<SourceRating> RatingsFor(const std::string& source) = 0;
   virtual std::optional<std::string> SourceIdByRef(const std::string& ref) = 0;
   virtual std::optional<std::string> ClaimIdByRef(const std::string& ref) = 0;
+  // The same for many refs at once (a batch looks up its records' refs before adding them):
+  // ref -> id for those found.
+  virtual std::unordered_map<std::string, std::string> SourceIdsByRef(
+      const std::vector<std::string>& refs) = 0;
+  virtual std::unordered_map<std::string, std::string> ClaimIdsByRef(
+      const std::vector<std::string>& refs) = 0;
   // Current verdicts of claims with a claimant, counted by claimant and rating (and by
   // the year the claim was made or recorded when `by_year`), for one source or all.
   virtual std::vector<RatingCount> RatingCounts(const std::optional<std::string>& source,

@@ -1,5 +1,7 @@
 // The workbench's writes (claimledger/workbench.h): each checks its input, runs as one
 // transaction and appends its events, or writes nothing and throws.
+#include <type_traits>
+
 #include "claimledger/error.h"
 #include "claimledger/hash.h"
 #include "claimledger/quantities.h"
@@ -18,6 +20,25 @@ std::vector<std::string> Workbench::Impl::AddBatch(const std::vector<Record>& re
   RequireWritable();
   std::lock_guard<std::mutex> lock(mutex);
   Ledger::Transaction transaction(*ledger);
+  // The records' refs, looked up at once (a record with a bad ref fails in its turn).
+  std::vector<std::string> refs;
+  for (const Record& record : records) {
+    if (!record.ref) continue;
+    try {
+      refs.push_back(*OptionalText("ref", record.ref));
+    } catch (const Error&) {
+    }
+  }
+  constexpr bool kClaims = std::is_same_v<Record, NewClaim>;
+  refs_before_batch = kClaims ? store->ClaimIdsByRef(refs) : store->SourceIdsByRef(refs);
+  refs_in_batch.clear();
+  struct Forget {
+    Impl& impl;
+    ~Forget() {
+      impl.refs_before_batch.clear();
+      impl.refs_in_batch.clear();
+    }
+  } forget{*this};
   std::vector<std::string> ids;
   ids.reserve(records.size());
   for (std::size_t i = 0; i < records.size(); ++i) {
@@ -32,6 +53,14 @@ std::vector<std::string> Workbench::Impl::AddBatch(const std::vector<Record>& re
   return ids;
 }
 
+std::optional<std::string> Workbench::Impl::ExistingByRef(const std::string& ref, bool claim) {
+  if (const auto found = refs_before_batch.find(ref); found != refs_before_batch.end()) {
+    return found->second;
+  }
+  if (refs_in_batch.insert(ref).second) return std::nullopt;            // the batch's first: new
+  return claim ? store->ClaimIdByRef(ref) : store->SourceIdByRef(ref);  // added in this batch
+}
+
 std::string Workbench::Impl::AddSourceIn(Ledger::Transaction& transaction,
                                          const NewSource& source) {
   SourceAdded added;
@@ -40,7 +69,7 @@ std::string Workbench::Impl::AddSourceIn(Ledger::Transaction& transaction,
   added.kind = source.kind;
   added.ref = OptionalText("ref", source.ref);
   if (added.ref) {
-    if (auto existing = store->SourceIdByRef(*added.ref)) return *existing;  // loaded before
+    if (auto existing = ExistingByRef(*added.ref, false)) return *existing;  // loaded before
   }
   added.url = OptionalText("url", source.url);
   added.affiliation = OptionalText("affiliation", source.affiliation);
@@ -85,7 +114,7 @@ std::string Workbench::Impl::AddClaimIn(Ledger::Transaction& transaction, const 
   added.text = RequireText("claim text", claim.text);
   added.ref = OptionalText("ref", claim.ref);
   if (added.ref) {
-    if (auto existing = store->ClaimIdByRef(*added.ref)) return *existing;  // loaded before
+    if (auto existing = ExistingByRef(*added.ref, true)) return *existing;  // loaded before
   }
   if (claim.claimant) RequireSourceExists(*claim.claimant);
   added.claimant = claim.claimant;

@@ -116,6 +116,9 @@ class PgConnection {
   std::unordered_map<std::string, std::string> prepared_;  // SQL -> statement name
 };
 
+// The literal of a text[] value holding `texts`: {"a","b\"c"}.
+std::string TextArray(const std::vector<std::string>& texts);
+
 // One row of COPY's text format, appended to `out`: its values in column order, then End().
 class CopyLine {
  public:

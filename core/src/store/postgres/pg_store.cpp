@@ -477,6 +477,7 @@ void PgStore::SetSourceState(const std::string& source, const SourceState& state
 
 void PgStore::ClearProjections() {
   Flush();
+  known_sources_.clear();
   for (const TableLayout& layout : TableLayouts()) {
     connection_->Exec(std::string("DELETE FROM ") + layout.name);
   }

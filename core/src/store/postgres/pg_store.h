@@ -92,6 +92,10 @@ class PgStore final : public Store {
   std::vector<SourceRating> RatingsFor(const std::string& source) override;
   std::optional<std::string> SourceIdByRef(const std::string& ref) override;
   std::optional<std::string> ClaimIdByRef(const std::string& ref) override;
+  std::unordered_map<std::string, std::string> SourceIdsByRef(
+      const std::vector<std::string>& refs) override;
+  std::unordered_map<std::string, std::string> ClaimIdsByRef(
+      const std::vector<std::string>& refs) override;
   std::vector<RatingCount> RatingCounts(const std::optional<std::string>& source,
                                         bool by_year) override;
 
@@ -158,10 +162,15 @@ class PgStore final : public Store {
   // (or turns out lost at once: nothing was done yet, so once more is safe).
   void Begin(const std::string& begin);
   void RequireWritable() const;
+  // SourceIdsByRef and ClaimIdsByRef: the pending rows' refs, then one query of `table`.
+  std::unordered_map<std::string, std::string> IdsByRef(
+      const std::vector<std::string>& refs,
+      const std::unordered_map<std::string, std::string>& pending, const char* table);
 
   std::unique_ptr<PgConnection> connection_;
   bool read_only_;
   Pending pending_;
+  std::unordered_set<std::string> known_sources_;  // sources seen on the server (HasSource)
   FtsTokenizer tokenizer_;
   std::unique_ptr<FtsSnippets> snippets_;  // made on the first search
 };

@@ -81,6 +81,10 @@ class SqliteStore final : public Store {
   std::vector<SourceRating> RatingsFor(const std::string& source) override;
   std::optional<std::string> SourceIdByRef(const std::string& ref) override;
   std::optional<std::string> ClaimIdByRef(const std::string& ref) override;
+  std::unordered_map<std::string, std::string> SourceIdsByRef(
+      const std::vector<std::string>& refs) override;
+  std::unordered_map<std::string, std::string> ClaimIdsByRef(
+      const std::vector<std::string>& refs) override;
   std::vector<RatingCount> RatingCounts(const std::optional<std::string>& source,
                                         bool by_year) override;
 
