@@ -573,7 +573,10 @@ def test_a_claim_added_with_a_status_gets_it_in_the_same_transaction(wb):
 @pytest.mark.parametrize(
     ("record", "ident"),
     [
-        ({"text": "No verdict.", "status": "published-elsewhere"}, "claimledger.status.needs_verdict"),
+        (
+            {"text": "No verdict.", "status": "published-elsewhere"},
+            "claimledger.status.needs_verdict",
+        ),
         ({"text": "Odd.", "verdict": "true", "status": "closed"}, "claimledger.status.unknown"),
         ({"text": "Back.", "verdict": "true", "status": "new"}, "claimledger.status.transition"),
     ],
