@@ -43,7 +43,7 @@ ACCEPTED = (
 #: Lists whose elements are a large file's items, read one at a time.
 STREAMED_KEYS = ("dataFeedElement", "@graph", "itemListElement")
 _CHUNK = 1 << 16
-_SNIFF = 1 << 20
+_SNIFF = 1 << 16  # a JSON Lines file's first line is shorter
 _CDATA = re.compile(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)|(?://\s*)?(?:\]\]>|-->)\s*$")
 
 
@@ -406,11 +406,11 @@ class _Stream:
 def _first_line_is_a_document(file: IO[bytes]) -> bool:
     """Whether the file is JSON Lines (or documents one after another): its first line is a
     whole JSON document and more follows."""
-    head = file.read(_SNIFF)
+    head = file.readline(_SNIFF)
+    more = file.read(4096)
     file.seek(0)
-    text = head.decode("utf-8", errors="ignore").lstrip("\ufeff \t\r\n")
-    first, newline, rest = text.partition("\n")
-    if not newline or not rest.strip():
+    first = head.decode("utf-8", errors="ignore").lstrip("\ufeff \t\r\n")
+    if not head.endswith(b"\n") or not more.strip():
         return False
     try:
         _DECODER.decode(first)
