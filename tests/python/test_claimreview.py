@@ -826,3 +826,15 @@ def test_cli_import_error_is_one_line_and_leaves_no_ledger(tmp_path, capsys):
     assert err.startswith("claimledger: [claimledger.claimreview.no_claim_text] 1 of 2 reviews")
     assert "$[1].claimReviewed" in err
     assert not ledger.exists()
+
+
+def test_the_readme_shows_the_rating_table_as_shipped(repo):
+    from claimledger.interop.claimreview import MEANINGS, WORDS
+
+    readme = (repo / "README.md").read_text(encoding="utf-8")
+    for meaning, row in MEANINGS.items():
+        cells = [row[k] or "—" for k in ("default", "politifact", "fever", "claimskg")]
+        assert f"| {meaning} | " + " | ".join(cells) + " |" in readme, meaning
+    assert set(WORDS) == {"en", "es", "pt", "fr", "de", "hi", "ar", "zh"}
+    for words in WORDS.values():
+        assert set(words.values()) <= set(MEANINGS)
