@@ -13,6 +13,12 @@ The peer
     planned in memory), in their own subprocesses: what memory a whole-document import
     needs. The ratio of the peaks of 4N and N tells whether memory grows with the file.
 
+Measured on a 2-core machine: streamed, 5,000 reviews (2.9 MB) peak at 65 MB, 20,000
+(11.6 MB) at 112 MB and 60,000 (34.8 MB) at 116 MB: the growth up to about 20,000 reviews is
+SQLite's page cache (``cache_size`` 64 MiB per connection), which then stays full; the
+Python side stays flat (tests/python/test_claimreview_feeds.py). Read whole, 5,000 and
+20,000 reviews peak at 97 MB and 278 MB. About 2,000 reviews a second either way.
+
 Never fails on a timing; prints a table.
 """
 
