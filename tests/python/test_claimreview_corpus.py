@@ -213,3 +213,26 @@ def assert_google_requirements(review):
     if "datePublished" in review:
         assert DATE.fullmatch(review["datePublished"])
     assert review["itemReviewed"]["@type"] == "Claim"
+
+
+@pytest.mark.parametrize("scale", ["default", "politifact", "fever", "claimskg"])
+def test_the_desks_own_reviews_validate_on_every_scale(tmp_path, scale):
+    with cl.open(tmp_path / "s.ledger", scale=scale) as wb:
+        who = wb.add_source("Ada Brook", kind="person", attributes={"sameAs": "https://a.example/"})
+        snap = wb.add_snapshot("Ada said the bridge opened in 1931.", url="https://news.example/a",
+                               title="Bridge", published="2024-05-01")  # fmt: skip
+        words = ["harbour", "tolls", "bridge", "ferry", "tunnel", "canal", "pier"]
+        wb.add_claims(
+            [
+                {"text": f"The {w} cost more.", "claimant": who.id, "verdict": r["label"]}
+                for w, r in zip(words, wb.scale_definition["ratings"])
+            ]
+        )
+        claim = wb.add_claim("the bridge opened in 1931", appears_in=snap.hash, claimant=who.id)
+        wb.set_verdict(claim.id, wb.scale_definition["ratings"][0]["label"], rationale="Checked.")
+        for review in wb.export_claimreviews(
+            status=None, review_url="https://desk.example/{claim}"
+        ):
+            assert_valid_schema_org(review)
+            assert_google_requirements(review)
+            assert review["reviewBody"]

@@ -240,6 +240,9 @@ class _Exporter:
             "reviewRating": claimreview_rating(self.scale, verdict.rating),
             "reviewBody": verdict.rationale,
         }
+        if "ratingValue" not in review["reviewRating"]:  # off the truth axis: a word only,
+            for key in ("bestRating", "worstRating"):  # as Google wants no half a number
+                review["reviewRating"].pop(key, None)
         return review
 
     def published(self, claim: m.Claim, original: _Original) -> dict[str, Any]:
