@@ -721,6 +721,12 @@ def test_text_that_is_not_utf8_is_refused_with_its_path(wb):
     refused(wb, doc, "utf8", match="$.claimReviewed")
 
 
+def test_a_lone_surrogate_in_parsed_data_or_text_is_refused_as_invalid_text(wb):
+    """UnicodeEncodeError is a ValueError: it must not be reported as invalid JSON."""
+    refused(wb, review("bad \ud800 text"), "utf8", match="invalid text")
+    refused(wb, json.dumps(review()) + "\ud800", "utf8", match="not valid text")
+
+
 def test_other_input_types_are_refused(wb):
     refused(wb, 42, "input")
     refused(wb, {"x": {1, 2}}, "json")

@@ -206,25 +206,26 @@ def _parse_text(text: str, errors: str) -> Document:
 def load_document(doc: Any, errors: str = "raise") -> Document:
     """The parsed document and the exact bytes to store: the text as given, or the
     canonical JSON of a parsed document."""
-    if isinstance(doc, (bytes, bytearray, memoryview)):
-        raw = bytes(doc)
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as error:
-            raise input_error(
-                "json", f"not UTF-8 text (invalid byte at offset {error.start}); give UTF-8 JSON"
-            ) from None
+    if isinstance(doc, (bytes, bytearray, memoryview, str)):
+        if isinstance(doc, str):
+            text = doc
+            try:
+                raw = doc.encode("utf-8")
+            except UnicodeEncodeError as error:
+                raise input_error(
+                    "utf8",
+                    f"not valid text ({error.reason} at index {error.start}); give UTF-8 text",
+                ) from None
+        else:
+            raw = bytes(doc)
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as error:
+                raise input_error(
+                    "json",
+                    f"not UTF-8 text (invalid byte at offset {error.start}); give UTF-8 JSON",
+                ) from None
         document = _parse_text(text, errors)
-        document.raw = raw
-        return document
-    if isinstance(doc, str):
-        try:
-            raw = doc.encode("utf-8")
-        except UnicodeEncodeError as error:
-            raise input_error(
-                "utf8", f"not valid text ({error.reason} at index {error.start}); give UTF-8 text"
-            ) from None
-        document = _parse_text(doc, errors)
         document.raw = raw
         return document
     if isinstance(doc, (Mapping, list, tuple)):
