@@ -338,7 +338,8 @@ PYBIND11_MODULE(_core, m) {
                       std::vector<std::string> tags, std::optional<std::string> date,
                       std::optional<std::string> context, std::optional<std::string> ref,
                       const std::string& provenance_json, std::optional<std::string> verdict_rating,
-                      std::optional<std::string> verdict_rationale, bool match_case) {
+                      std::optional<std::string> verdict_rationale, bool match_case,
+                      std::optional<std::string> status) {
             NewClaim claim{std::move(text), std::move(claimant), std::move(appears_in),
                            std::move(quote), std::move(tags)};
             claim.match_case = match_case;
@@ -346,6 +347,7 @@ PYBIND11_MODULE(_core, m) {
             claim.context = std::move(context);
             claim.ref = std::move(ref);
             claim.provenance = provenance_json;
+            claim.status = std::move(status);
             if (verdict_rating) {
               claim.verdict = NewVerdict{*verdict_rating, verdict_rationale.value_or("")};
             }
@@ -354,7 +356,7 @@ PYBIND11_MODULE(_core, m) {
           py::arg("text"), py::arg("claimant"), py::arg("appears_in"), py::arg("quote"),
           py::arg("tags"), py::arg("date"), py::arg("context"), py::arg("ref"),
           py::arg("provenance_json"), py::arg("verdict_rating"), py::arg("verdict_rationale"),
-          py::arg("match_case") = true);
+          py::arg("match_case") = true, py::arg("status") = py::none());
 
   py::class_<Workbench>(m, "Workbench")
       .def(py::init([](const std::string& path, const std::string& actor, const std::string& scale,

@@ -58,6 +58,9 @@ struct NewClaim {
   // Where it was loaded from: a JSON object of text and integer values, or "" for none.
   std::string provenance;
   std::optional<NewVerdict> verdict;  // a first verdict, recorded with the claim
+  // A status to give the claim at once, after its verdict, as SetStatus would from new (e.g.
+  // published-elsewhere for a review imported from its publisher); empty: the claim is new.
+  std::optional<std::string> status;
   bool match_case = true;             // false: the quote is found whatever its case
 };
 

@@ -77,8 +77,9 @@ class Workbench {
   // linked to this claim.
   Verdict SetVerdict(const std::string& claim, const std::string& rating,
                      const std::string& rationale, const std::vector<std::string>& evidence);
-  // Moves a claim along new -> in-progress -> reviewed -> published (forward steps may be
-  // skipped; reviewed and published need a verdict) or back to in-progress.
+  // Moves a claim along new -> published-elsewhere -> in-progress -> reviewed -> published
+  // (forward steps may be skipped; published-elsewhere, reviewed and published need a verdict)
+  // or back to in-progress.
   Claim SetStatus(const std::string& claim, const std::string& status);
   // Rates a source's reliability on the Admiralty scale, "A" to "F".
   SourceRating RateSource(const std::string& source, const std::string& grade,

@@ -12,6 +12,35 @@
 
 namespace claimledger {
 
+namespace {
+
+// Throws Error(kInvalidInput) unless a claim (`who`: "claim clm_…") may go from `from` to `status`:
+// forward through ClaimStatuses() or back to in-progress; published-elsewhere, reviewed and
+// published need a verdict.
+void RequireStatusChange(const std::string& who, const std::string& from, const std::string& status,
+                         bool has_verdict) {
+  const std::vector<std::string>& statuses = ClaimStatuses();
+  RequireChoice("status.unknown", "status", status, statuses);
+  const auto rank = [&](const std::string& s) {
+    return std::find(statuses.begin(), statuses.end(), s) - statuses.begin();
+  };
+  const bool forward = rank(status) > rank(from);
+  const bool reopen = status == "in-progress" && rank(from) > rank(status);
+  if (!forward && !reopen) {
+    throw Invalid("status.transition", who + " cannot go from " + from + " to " + status +
+                                           "; a claim moves forward through " + Join(statuses) +
+                                           " or back to in-progress");
+  }
+  const bool needs_verdict =
+      status == "published-elsewhere" || status == "reviewed" || status == "published";
+  if (needs_verdict && !has_verdict) {
+    throw Invalid("status.needs_verdict",
+                  who + " has no verdict yet; set one before marking it " + status);
+  }
+}
+
+}  // namespace
+
 template <typename Record>
 std::vector<std::string> Workbench::Impl::AddBatch(const std::vector<Record>& records,
                                                    const char* what,
@@ -129,6 +158,9 @@ std::string Workbench::Impl::AddClaimIn(Ledger::Transaction& transaction, const 
                   "a quote needs appears_in: the hash of the snapshot it is taken from");
   }
   if (claim.verdict) RequireRating(claim.verdict->rating);
+  if (claim.status) {
+    RequireStatusChange("a new claim", "new", *claim.status, claim.verdict.has_value());
+  }
   added.tags = CleanTags(claim.tags);
   added.quantities = ParseQuantities(added.text);
   added.date = OptionalDate("date", claim.date);
@@ -142,6 +174,7 @@ std::string Workbench::Impl::AddClaimIn(Ledger::Transaction& transaction, const 
     verdict.rationale = RequireText("rationale", claim.verdict->rationale);
     transaction.Append(actor, verdict);
   }
+  if (claim.status) transaction.Append(actor, StatusSet{id, *claim.status, "new"});
   return id;
 }
 
@@ -223,22 +256,7 @@ Claim Workbench::SetStatus(const std::string& claim, const std::string& status) 
   std::lock_guard<std::mutex> lock(impl_->mutex);
   Ledger::Transaction transaction(*impl_->ledger);
   const Claim current = impl_->RequireClaim(claim);
-  const std::vector<std::string>& statuses = ClaimStatuses();
-  RequireChoice("status.unknown", "status", status, statuses);
-  const auto rank = [&](const std::string& s) {
-    return std::find(statuses.begin(), statuses.end(), s) - statuses.begin();
-  };
-  const bool forward = rank(status) > rank(current.status);
-  const bool reopen = status == "in-progress" && rank(current.status) > rank(status);
-  if (!forward && !reopen) {
-    throw Invalid("status.transition", "claim " + claim + " cannot go from " + current.status +
-                                           " to " + status + "; a claim moves forward through " +
-                                           Join(statuses) + " or back to in-progress");
-  }
-  if ((status == "reviewed" || status == "published") && !current.verdict) {
-    throw Invalid("status.needs_verdict",
-                  "claim " + claim + " has no verdict yet; set one before marking it " + status);
-  }
+  RequireStatusChange("claim " + claim, current.status, status, current.verdict.has_value());
   transaction.Append(impl_->actor, StatusSet{claim, status, current.status});
   Claim updated = *impl_->store->GetClaim(claim);
   transaction.Commit();

@@ -272,6 +272,7 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods):
         provenance: Optional[Mapping[str, Any]] = None,
         verdict: Any = None,
         match_case: bool = True,
+        status: Optional[str] = None,
     ) -> m.Claim:
         """Records a claim, optionally where it appears (a snapshot and the exact quote).
 
@@ -286,7 +287,9 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods):
         `date` is when the claim was made, `context` where or how ("a campaign mailer"),
         `ref` an outside id (a claim whose ref exists is not added again), `provenance`
         a mapping saying where it came from, and `verdict` a first verdict (a rating, or
-        ``{"rating": ..., "rationale": ...}``) recorded in the same transaction.
+        ``{"rating": ..., "rationale": ...}``) recorded in the same transaction, and
+        `status` a status to give it at once, as :meth:`set_status` would from ``new``
+        (``"published-elsewhere"`` for a verdict another publisher published).
         """
         if isinstance(text, m.Candidate):
             if appears_in is None:
@@ -306,6 +309,7 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods):
                 "ref": ref,
                 "provenance": provenance,
                 "verdict": verdict,
+                "status": status,
             },
             match_case=match_case,
         )
@@ -361,6 +365,7 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods):
             checked_text(rating, "rating"),
             checked_text(rationale, "rationale"),
             bool(match_case),
+            checked_text(r.get("status"), "status"),
         )
 
     def claim(self, claim_id: IdLike) -> m.Claim:
@@ -387,8 +392,10 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods):
         return [m.claim_from_core(c) for c in found]
 
     def set_status(self, claim_id: IdLike, status: str) -> m.Claim:
-        """Moves a claim: new -> in-progress -> reviewed -> published, or back to
-        in-progress. Forward steps may be skipped; reviewed and published need a verdict."""
+        """Moves a claim: new -> published-elsewhere -> in-progress -> reviewed ->
+        published, or back to in-progress. Forward steps may be skipped;
+        published-elsewhere (a verdict another publisher published, as an imported
+        ClaimReview), reviewed and published need a verdict."""
         return m.claim_from_core(
             self._core.set_status(id_of(claim_id, "claim"), checked_text(status, "status"))
         )
