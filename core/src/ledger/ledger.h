@@ -17,6 +17,7 @@
 #include "claimledger/model.h"
 #include "claimledger/scale.h"
 #include "codec/events.h"
+#include "ledger/merkle_log.h"
 #include "store/store.h"
 
 namespace claimledger {
@@ -45,6 +46,7 @@ class Ledger {
 
    private:
     Ledger& ledger_;
+    TreeAppender tree_;
     std::int64_t seq_ = 0;
     std::string hash_;
     std::string at_;
@@ -65,9 +67,10 @@ class Ledger {
   VerifyReport Verify(const std::optional<Checkpoint>& against = std::nullopt,
                       bool search_indexes = true);
 
-  // Regenerates every table of current state and every search index from the events, in one
-  // transaction. Throws Error(kIntegrity) and changes nothing when the events themselves
-  // fail verification (a rebuild would only copy the damage). Returns the events replayed.
+  // Regenerates every table of current state, every search index and the Merkle tree from
+  // the events, in one transaction. Throws Error(kIntegrity) and changes nothing when the events
+  // themselves fail verification (a rebuild would only copy the damage). Returns the events
+  // replayed.
   std::int64_t Rebuild();
 
   // Copies the events with seq <= `seq` (and the snapshots they add) into `target`, an empty

@@ -99,7 +99,6 @@ std::string InstancesTable(Connection& connection, const FullTextIndex& index) {
   return VocabularyTable(connection, index, "instance");
 }
 
-
 // The digest of one token of one row: the row, the token (its keyed hash) and its position.
 TableDigest TokenDigest(const RowDigestKey& key, std::int64_t rowid, std::uint64_t token,
                         std::int64_t position) {
@@ -179,9 +178,9 @@ void DigestTokensOfTexts(Connection& connection, const FullTextIndex& index, std
 void DigestTokensKept(Connection& connection, const FullTextIndex& index, int range,
                       const RowDigestKey& key, TableDigest& digest) {
   const bool last = range + 1 == kTermRanges;
-  Statement tokens = connection.Prepare("SELECT term, doc, offset FROM " +
-                                        InstancesTable(connection, index) + " WHERE term >= ?1" +
-                                        (last ? "" : " AND term < ?2"));
+  Statement tokens =
+      connection.Prepare("SELECT term, doc, offset FROM " + InstancesTable(connection, index) +
+                         " WHERE term >= ?1" + (last ? "" : " AND term < ?2"));
   tokens.Bind(1, kTermRangeStarts[range]);
   if (!last) tokens.Bind(2, kTermRangeStarts[range + 1]);
   // The instances come term by term: each term is hashed once.
