@@ -17,6 +17,10 @@ struct WorkbenchOptions {
   std::string scale = "default";            // a built-in scale for a new ledger (see scale.h)
   std::optional<RatingScale> custom_scale;  // or a scale of your own; wins over `scale`
   bool create = true;                       // create the ledger when it does not exist
+  // A new desk's origin, the first line of every checkpoint it signs (one line of UTF-8, no
+  // spaces or '+', such as "news.example/korea-desk"); fixed at creation. Nothing: derived
+  // from the ledger's identity ("claimledger/" and 32 hex digits of it).
+  std::optional<std::string> origin;
 };
 
 struct NewSource {

@@ -15,6 +15,7 @@
 #define CLAIMLEDGER_TRANSPARENCY_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -57,6 +58,18 @@ struct VerifiedReceipt {
   SignedCheckpoint checkpoint;
   std::int64_t index = 0;  // the leaf's index: the event with seq index + 1
   std::string leaf_hash;   // SHA-256(0x00 || leaf), base64
+};
+
+// One receipt of a claim's verdict (Workbench::Receipts): an event's C2SP tlog-proof and the
+// leaf it proves, the event's canonical JSON.
+struct Receipt {
+  std::string role;  // "claim", "verdict", "evidence" (a quote linked) or "snapshot" (a document)
+  std::int64_t seq = 0;
+  std::string type;                     // the event type
+  std::string proof;                    // the tlog-proof text
+  std::string leaf;                     // the event's canonical JSON, the bytes the proof is for
+  std::optional<std::string> snapshot;  // for a snapshot: its content id
+  std::optional<std::string> sha256;    // and the SHA-256 of its bytes ("sha256:…")
 };
 
 // Checks a receipt (a C2SP tlog-proof) for `leaf`, the bytes of the logged entry (an event's

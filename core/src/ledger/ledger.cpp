@@ -70,7 +70,8 @@ void Ledger::Transaction::Commit() {
 
 // --- Ledger ---------------------------------------------------------------------------------
 
-Ledger::Ledger(Store& store, const RatingScale& scale, const std::string& actor)
+Ledger::Ledger(Store& store, const RatingScale& scale, const std::string& actor,
+               const std::optional<std::string>& origin)
     : store_(store), scale_(scale) {
   bool empty;
   {
@@ -84,12 +85,20 @@ Ledger::Ledger(Store& store, const RatingScale& scale, const std::string& actor)
       created.version = kLedgerFormat;
       created.scale = scale.ToJson();
       created.nonce = RandomHex(16);
+      created.origin = origin;
       transaction.Append(actor, created);
     }
     transaction.Commit();
   }
   ReadScope read(store_);
   ReadGenesis();
+  if (origin && *origin != origin_) {
+    throw Error(Code::kInvalidInput, "claimledger.origin.fixed",
+                "this desk's origin is \"" + origin_ +
+                    "\", fixed when it was created; it cannot "
+                    "become \"" +
+                    *origin + "\" (open it without an origin)");
+  }
 }
 
 void Ledger::ReadGenesis() {
@@ -99,19 +108,23 @@ void Ledger::ReadGenesis() {
                  "the first event of this ledger is not a ledger.created event");
   };
   if (!genesis || genesis->type != EventTypeName(EventType::kLedgerCreated)) throw no_genesis();
+  std::optional<std::string> origin;
   try {
     JsonView view;
     std::string canonical;
-    scale_ = RatingScale::FromJson(
-        ReadLedgerCreated(ParseCanonical(genesis->data, view, canonical)).scale);
+    const LedgerCreated created = ReadLedgerCreated(ParseCanonical(genesis->data, view, canonical));
+    scale_ = RatingScale::FromJson(created.scale);
+    origin = created.origin;
   } catch (const JsonFieldError&) {
     throw no_genesis();
   }
   identity_ = genesis->hash;
+  origin_ = origin ? *origin : "claimledger/" + identity_.substr(kSha256Prefix.size(), 32);
 }
 
-VerifyReport Ledger::Verify(const std::optional<Checkpoint>& against, bool search_indexes) {
-  return VerifyLedger(store_, identity_, against, search_indexes);
+VerifyReport Ledger::Verify(const std::optional<Checkpoint>& against, bool search_indexes,
+                            const std::optional<TreeHead>& against_tree) {
+  return VerifyLedger(store_, identity_, against, search_indexes, against_tree);
 }
 
 std::int64_t Ledger::Rebuild() {
