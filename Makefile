@@ -7,10 +7,12 @@ VENV        ?= .venv
 BUILD       ?= build/cpp
 JOBS        ?= 2
 # What building and the demo need; the tests also need GoogleTest, clang's libFuzzer
-# (the fuzz targets) and Chromium (the report's browser test).
+# (the fuzz targets), Chromium (the report's browser test) and Go with golang.org/x/mod (the
+# independent check of checkpoints and proofs, tests/go/c2spcheck, built offline).
 DEB_PACKAGES = cmake g++ make pkg-config libsqlite3-dev libxxhash-dev nlohmann-json3-dev \
                libsodium-dev
-DEB_TEST_PACKAGES = libgtest-dev clang libclang-rt-14-dev chromium
+DEB_TEST_PACKAGES = libgtest-dev clang libclang-rt-14-dev chromium golang-go \
+                    golang-golang-x-mod-dev
 FUZZ_TARGETS = event quantities text
 FUZZ_SECONDS ?= 60
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
