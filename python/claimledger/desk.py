@@ -35,6 +35,7 @@ def open(
     actor: Optional[str] = None,
     scale: ScaleLike = "default",
     create: bool = True,
+    origin: Optional[str] = None,
 ) -> Workbench:
     """Opens the ledger at `path`, creating it when it does not exist.
 
@@ -46,6 +47,8 @@ def open(
     true-to-false axis (optionally inside ``{"name": ..., "ratings": [...]}``). An
     existing ledger keeps the scale it was created with. With ``create=False`` a missing
     file raises :class:`NotFoundError`. A file that is not a ledger raises
-    :class:`StorageError` and is left untouched.
+    :class:`StorageError` and is left untouched. `origin` is a new desk's name in the
+    checkpoints it signs (one line, no spaces or ``+``, such as ``news.example/korea-desk``;
+    default: derived from its identity), fixed at creation.
     """
-    return Workbench(path, actor=actor, scale=scale, create=create)
+    return Workbench(path, actor=actor, scale=scale, create=create, origin=origin)

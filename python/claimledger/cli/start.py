@@ -28,13 +28,17 @@ def demo(args: argparse.Namespace) -> int:
     "create a ledger (or open an existing one)",
     "claimledger init desk.ledger --scale politifact",
     arg("--scale", default="default", help=f"verdict scale: {', '.join(BUILTIN_SCALES)}"),
+    arg("--origin", help="the desk's name in the checkpoints it signs, fixed at creation"),
     writes=True,
 )
 def init(args: argparse.Namespace) -> int:
     existed = Path(args.file).exists()
-    with Workbench(args.file, actor=args.actor, scale=args.scale) as wb:
+    with Workbench(args.file, actor=args.actor, scale=args.scale, origin=args.origin) as wb:
         verb = "opened existing" if existed else "created"
-        print(f"{verb} ledger {args.file} (scale {wb.scale}, identity {wb.identity})")
+        print(
+            f"{verb} ledger {args.file} (scale {wb.scale}, origin {wb.origin}, "
+            f"identity {wb.identity})"
+        )
     return 0
 
 

@@ -19,13 +19,14 @@ import getpass
 import json
 import os
 import warnings
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Optional, TypeVar, Union
 
 from .. import _core
 from .. import model as m
 from ..errors import Error, InvalidInputError
 from ..scales import ScaleLike, scale_for_core
+from ..transparency import SignedCheckpoint, checkpoint_text
 from .arguments import (
     CLAIM_RECORD_KEYS,
     SOURCE_RECORD_KEYS,
@@ -42,6 +43,7 @@ from .arguments import (
 )
 from .credibility import CredibilityMethods
 from .search import SearchMethods
+from .transparency import TransparencyMethods
 
 __all__ = ["LedgerWorkbench", "NearDuplicateWarning", "NEAR_DUPLICATE"]
 
@@ -58,9 +60,10 @@ class NearDuplicateWarning(UserWarning):
     """A new claim looks like one that already has a verdict (a warning, not a refusal)."""
 
 
-class LedgerWorkbench(CredibilityMethods, SearchMethods):
+class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
     """A fact-check desk kept in one ledger file: its ledger operations, with those about
-    credibility (:mod:`.credibility`) and finding things (:mod:`.search`). Use
+    credibility (:mod:`.credibility`), finding things (:mod:`.search`) and publishing
+    verifiable verdicts (:mod:`.transparency`). Use
     ``claimledger.open`` to get one (with the notebook and interop methods too)."""
 
     def __init__(
@@ -70,6 +73,7 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods):
         actor: Optional[str] = None,
         scale: ScaleLike = "default",
         create: bool = True,
+        origin: Optional[str] = None,
     ) -> None:
         self.path = os.fspath(path)
         if actor is None:
@@ -79,7 +83,7 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods):
                 actor = "unknown"
         name, custom = scale_for_core(scale)
         self._wb: Optional[_core.Workbench] = _core.Workbench(
-            self.path, actor, name, custom, create
+            self.path, actor, name, custom, create, origin
         )
 
     @classmethod
@@ -481,14 +485,30 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods):
         return self._core.event_count()
 
     def verify(
-        self, against: Optional[CheckpointLike] = None, *, search_indexes: bool = True
+        self,
+        against: Union[CheckpointLike, SignedCheckpoint, None] = None,
+        *,
+        keys: Union[str, Sequence[str], None] = None,
+        search_indexes: bool = True,
     ) -> m.VerifyReport:
         """Recomputes every event hash and link, re-hashes every snapshot's bytes and
-        compares the tables with a replay of the events, and the search indexes with the
-        texts they index. With `against` (a checkpoint kept elsewhere) also proves the ledger
-        still holds that exact history. ``search_indexes=False`` leaves the search indexes
-        out (they hold no truth of their own, and on a large desk checking them is most of
-        the work); ``rebuild()`` makes them again."""
+        compares the tables with a replay of the events, the search indexes with the texts
+        they index, and the stored Merkle tree with the tree of the events. With `against` (a
+        checkpoint kept elsewhere) also proves the ledger still holds that exact history: a
+        :class:`SignedCheckpoint` (or its text) is checked for a signature by one of the
+        verifier `keys` (default: the keys it was signed or checked with) and for this desk's
+        tree of its size having its root, so a rewritten or truncated history is caught
+        without the old file. ``search_indexes=False`` leaves the search indexes out (they
+        hold no truth of their own, and on a large desk checking them is most of the work);
+        ``rebuild()`` makes them again."""
+        if isinstance(against, SignedCheckpoint) or (
+            isinstance(against, str) and "\n\n\u2014 " in against
+        ):
+            text = checkpoint_text(against)
+            if keys is None:
+                keys = against.signed_by if isinstance(against, SignedCheckpoint) else ()
+            key_list = [keys] if isinstance(keys, str) else [str(k) for k in keys]
+            return m.report_from_core(self._core.verify_signed(text, key_list, search_indexes))
         core_against = None if against is None else core_checkpoint(against)
         return m.report_from_core(self._core.verify(core_against, search_indexes))
 

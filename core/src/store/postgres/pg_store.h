@@ -18,6 +18,7 @@
 #ifndef CLAIMLEDGER_STORE_POSTGRES_PG_STORE_H_
 #define CLAIMLEDGER_STORE_POSTGRES_PG_STORE_H_
 
+#include <map>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -109,6 +110,12 @@ class PgStore final : public Store {
   std::vector<std::pair<std::string, std::string>> FullTextCandidates(
       const std::vector<std::string>& words, std::int64_t per_word, std::int64_t limit) override;
 
+  // --- the Merkle tree's stored nodes (pg_store.cpp) ----------------------------------------
+  void PutTreeNodes(const std::vector<std::pair<TreeNodeId, TreeHash>>& nodes) override;
+  std::vector<std::optional<TreeHash>> GetTreeNodes(const std::vector<TreeNodeId>& nodes) override;
+  void ScanTreeNodes(const std::function<void(const TreeNodeId&, const TreeHash&)>& visit) override;
+  void ClearTree() override;
+
   // --- verification (pg_stored_tables.cpp, pg_store.cpp) -----------------------------------
   std::unique_ptr<StoredTables> OpenStoredTables() override;
   std::unique_ptr<Store> OpenSameSnapshot() override;
@@ -138,11 +145,14 @@ class PgStore final : public Store {
     // States set on claims and sources already sent (sent at Flush as one UPDATE each).
     std::unordered_map<std::string, ClaimState> claim_states;
     std::unordered_map<std::string, SourceState> source_states;
+    std::map<TreeNodeId, TreeHash> tree_nodes;  // written or replaced
     std::int64_t rows = 0;
     std::size_t bytes = 0;
     // What the search totals gain: claims and their tokens, snapshots and theirs.
     std::int64_t claim_rows = 0, claim_tokens = 0, snapshot_rows = 0, snapshot_tokens = 0;
-    bool Empty() const { return rows == 0 && claim_states.empty() && source_states.empty(); }
+    bool Empty() const {
+      return rows == 0 && claim_states.empty() && source_states.empty() && tree_nodes.empty();
+    }
   };
 
   // Sends the pending rows to the server (in the open transaction).
