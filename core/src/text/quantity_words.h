@@ -109,17 +109,63 @@ inline constexpr NamedCode kCurrencyWords[] = {{"dollars", "USD"}, {"dollar", "U
                                                {"euros", "EUR"},   {"euro", "EUR"},
                                                {"yen", "JPY"},     {"rupees", "INR"}};
 
+// Units of two words, the first a noun on its own: "28,500 service members".
+inline constexpr std::string_view kTwoWordUnits[] = {
+    "service members",   "service personnel", "aid workers",    "health workers",
+    "police officers",   "civil servants",    "asylum seekers", "square kilometres",
+    "square kilometers", "square miles",      "square metres",  "square meters"};
+
 // Capitalised words that may stand between "5 million" and "dollars" and keep it "USD".
 inline constexpr std::string_view kUsWords[] = {"US", "U.S.", "American"};
 
 // Phrases before a number that say how exact it is. The normalised phrase is the qualifier.
-inline constexpr std::string_view kQualifiers[] = {
-    "as many as",   "as much as",    "as few as",  "as little as", "no more than", "no fewer than",
-    "no less than", "more than",     "fewer than", "less than",    "at least",     "at most",
-    "up to",        "an estimated",  "close to",   "upwards of",   "just over",    "just under",
-    "well over",    "approximately", "about",      "around",       "roughly",      "nearly",
-    "almost",       "some",          "over",       "under",        "estimated",    "circa",
-    "exactly"};
+// A phrase is tried before any shorter one that it begins with ("as many as" before "as").
+inline constexpr std::string_view kQualifiers[] = {"as many as",
+                                                   "as much as",
+                                                   "as few as",
+                                                   "as little as",
+                                                   "as high as",
+                                                   "as low as",
+                                                   "no more than",
+                                                   "no fewer than",
+                                                   "no less than",
+                                                   "more than",
+                                                   "fewer than",
+                                                   "less than",
+                                                   "at least",
+                                                   "at most",
+                                                   "up to",
+                                                   "an estimated",
+                                                   "close to",
+                                                   "upwards of",
+                                                   "upward of",
+                                                   "in excess of",
+                                                   "just over",
+                                                   "just under",
+                                                   "just below",
+                                                   "just above",
+                                                   "well over",
+                                                   "well under",
+                                                   "well above",
+                                                   "well below",
+                                                   "slightly more than",
+                                                   "slightly less than",
+                                                   "slightly over",
+                                                   "slightly under",
+                                                   "a little over",
+                                                   "a little under",
+                                                   "approximately",
+                                                   "about",
+                                                   "around",
+                                                   "roughly",
+                                                   "nearly",
+                                                   "almost",
+                                                   "some",
+                                                   "over",
+                                                   "under",
+                                                   "estimated",
+                                                   "circa",
+                                                   "exactly"};
 
 // A plain four-digit number right after one of these is a year: "in 2024", "by 2030".
 inline constexpr std::string_view kYearTriggers[] = {"in",     "since",  "from",  "until", "till",
@@ -128,6 +174,30 @@ inline constexpr std::string_view kYearTriggers[] = {"in",     "since",  "from",
 // Words before "from" that make "from A to B" a range rather than a change.
 inline constexpr std::string_view kRangeWords[] = {"range",  "ranges",  "ranged", "ranging", "vary",
                                                    "varies", "varying", "varied", "anywhere"};
+
+// Words that make "from A to B" a change rather than a range when one of them comes within
+// the three words before "from": "rose from 3 to 5 percent", "was cut sharply from 12 to 9".
+inline constexpr std::string_view kChangeWords[] = {
+    "rose",      "risen",      "rise",      "rises",     "rising",    "grew",       "grown",
+    "grow",      "grows",      "growing",   "fell",      "fallen",    "fall",       "falls",
+    "falling",   "dropped",    "drop",      "drops",     "dropping",  "increased",  "increase",
+    "increases", "increasing", "decreased", "decrease",  "decreases", "decreasing", "declined",
+    "decline",   "declines",   "declining", "climbed",   "climb",     "climbs",     "climbing",
+    "jumped",    "jump",       "jumps",     "jumping",   "soared",    "soar",       "soars",
+    "soaring",   "surged",     "surge",     "surges",    "surging",   "plunged",    "plunge",
+    "plunges",   "plunging",   "plummeted", "slumped",   "slipped",   "slid",       "shrank",
+    "shrunk",    "shrink",     "shrinks",   "shrinking", "swelled",   "swollen",    "doubled",
+    "tripled",   "halved",     "expanded",  "expand",    "expands",   "contracted", "cut",
+    "cuts",      "cutting",    "raised",    "raise",     "raises",    "raising",    "lowered",
+    "lower",     "reduced",    "reduce",    "reduces",   "reducing",  "boosted",    "lifted",
+    "trimmed",   "revised",    "changed",   "change",    "changes",   "moved",      "shifted",
+    "went",      "gone",       "up",        "down",      "edged",     "inched",     "dipped",
+    "spiked",    "widened",    "narrowed",  "improved",  "worsened",  "recovered",  "rebounded",
+    "ballooned", "tumbled",    "swung",     "upgraded",  "downgraded"};
+
+// Nouns that count without ending in "s" (IsPluralCount): "3.5m people".
+inline constexpr std::string_view kUncountedPlurals[] = {
+    "people", "children", "men", "women", "staff", "personnel", "police", "cattle", "livestock"};
 
 // Words before "half" that make it a part of something, not a fraction: "the second half".
 inline constexpr std::string_view kHalfOrdinals[] = {"the",  "first",  "second", "other",
@@ -302,6 +372,13 @@ bool IsNumberWord(std::string_view word);
 bool IsUnitNoun(std::string_view word);
 
 bool IsOrdinalSuffix(std::string_view word);
+
+// A noun that names several things: "deaths", "troops", "casualties", "people" (not "glass",
+// "bus", "analysis"). Lower-case ASCII, as IsUnitNoun takes them.
+bool IsPluralCount(std::string_view word);
+
+// The number of days in a month of a year (the Gregorian calendar).
+int DaysInMonth(int year, int month);
 
 double Pow10(int n);
 
