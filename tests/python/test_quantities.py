@@ -109,7 +109,14 @@ SINGLE = {
         "about",
     ),
     "signed on 30 September 1990": ("30 September 1990", 19_900_930, None, None, "date", ""),
-    "Putin visited Pyongyang in June 2024.": ("June 2024", None, 20_240_601, 20_240_630, "date", ""),
+    "Putin visited Pyongyang in June 2024.": (
+        "June 2024",
+        None,
+        20_240_601,
+        20_240_630,
+        "date",
+        "",
+    ),
     "support of 5-7 per cent": ("5-7 per cent", None, 5, 7, "percent", ""),
     "Roughly 40 to 50 per cent": ("Roughly 40 to 50 per cent", None, 40, 50, "percent", "roughly"),
     "Nearly half a million people fled.": (
