@@ -23,7 +23,8 @@
 //   ("a few days") they are not quantities.
 // - Ranges: "10-20", "10–20%", "between 10 and 20", and two amounts joined by a spaced "to"
 //   ("11,000 to 12,000 troops", "3 to 5 percent", "two to three weeks") are one range, with
-//   the unit after the second amount. A scale or currency written once applies to both ends:
+//   the unit after the second amount; a per-cent unit may stand after both ("3% to 5%", "40
+//   per cent to 45 per cent"). A scale or currency written once applies to both ends:
 //   "$5-10 million", "$2 to $3 billion", "€2 to 3 million"; but not to a number written in
 //   full or one that would then pass the other end: "between 240,000 and 3.5 million" is
 //   240000-3500000, "between 500 and 3 million" 500-3000000. An "A to B" with A >= B is not a
@@ -77,8 +78,9 @@
 //   000") it is read.
 // - Scale abbreviations: "bn", "mn", "tn", "trn" always; "m", "k", "b" after a currency
 //   ("$40m", "£300m"), or in lower case before a plural noun ("3.5m deaths", "12k troops",
-//   "1.2m US voters", "3.5m people") unless "a" or "an" comes before the number. Otherwise
-//   they are the unit: "a 40m wall", "rose 3.5m overnight" (metres), "a 5k race".
+//   "1.2m US voters", "3.5m people"); a lower-case "k" is a thousand anywhere ("up from 9k");
+//   but none of them when "a" or "an" comes before the number. Otherwise they are the unit:
+//   "a 40m wall", "rose 3.5m overnight" (metres), "a 5k race".
 // - Qualifiers are phrases before the amount (kQualifiers), kept in lower case with single
 //   spaces: "about", "roughly", "nearly", "up to", "as many as", "more than", "in excess of",
 //   "slightly more than", "a little over", ....

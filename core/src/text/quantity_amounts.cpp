@@ -88,6 +88,7 @@ bool Parser::BareScaleBeforeCount(std::size_t number, std::size_t next) const {
   const std::string_view suffix = Text(number + 1);
   if (suffix != "m" && suffix != "k" && suffix != "b") return false;
   if (number > 0 && (WordIs(number - 1, "a") || WordIs(number - 1, "an"))) return false;
+  if (suffix == "k") return true;  // "up from 9k last year": a thousand; "a 5k race" above
   const UnitMatch noun = NounUnit(next, /*skip_capitalised=*/true);
   return !noun.unit.empty() && IsPluralCount(noun.unit);
 }

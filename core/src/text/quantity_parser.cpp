@@ -252,7 +252,10 @@ std::optional<RangeEnd> Parser::RangeEndAt(std::size_t p) const {
 }
 
 std::size_t Parser::AfterFirstEnd(const RangeEnd& end) const {
-  if (end.amount && IsSymbol(end.next, '%') && Glued(end.next)) return end.next + 1;
+  if (!end.amount) return end.next;
+  if (IsSymbol(end.next, '%') && Glued(end.next)) return end.next + 1;
+  if (WordIs(end.next, "percent")) return end.next + 1;
+  if (WordIs(end.next, "per") && WordIs(end.next + 1, "cent")) return end.next + 2;
   return end.next;
 }
 

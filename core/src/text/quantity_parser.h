@@ -157,7 +157,8 @@ class Parser {
   std::optional<RangeEnd> RangeEndAt(std::size_t p) const;
 
   // The token after a range's first end where its joining word ("to", "and") should be: a
-  // per-cent sign glued to an amount is passed over ("3% to 5%").
+  // per-cent sign glued to an amount, or "percent" / "per cent" after it, is passed over ("3%
+  // to 5%", "40 per cent to 45 per cent").
   std::size_t AfterFirstEnd(const RangeEnd& end) const;
 
   // Two ends read as one range from `first`, with the unit after the second end and the first
@@ -233,9 +234,10 @@ class Parser {
     return WordIs(k, "and") && WordIs(k + 1, "a") && WordIs(k + 2, "half");
   }
 
-  // "m", "k", "b" glued to a number without a currency are a scale only before a plural noun
-  // ("3.5m deaths", "12k troops"), and not after "a" or "an" ("a 40m wall"); `number` is the
-  // number's token, `next` the token after the letters.
+  // "m", "k", "b" glued to a number without a currency are a scale before a plural noun
+  // ("3.5m deaths", "12k troops"), and "k" anywhere else too ("up from 9k"); never after "a"
+  // or "an" ("a 40m wall", "a 5k race"). `number` is the number's token, `next` the token
+  // after the letters.
   bool BareScaleBeforeCount(std::size_t number, std::size_t next) const;
 
   // A scale word after the number: "2 million", "3 dozen", "$5 bn", "$40 m".

@@ -363,6 +363,12 @@ std::vector<Row> NewsCopyRows() {
       {"Growth of 2.5pc is expected.", {Value("2.5pc", 2.5, "percent")}},
       {"Unemployment fell to 4pc, down from 6pc.",
        {Value("4pc", 4, "percent"), Value("6pc", 6, "percent")}},
+      {"Nearly 40 per cent to 45 per cent of voters backed him.",
+       {Range("Nearly 40 per cent to 45 per cent", 40, 45, "percent", "nearly")}},
+      {"Between 30 percent and 35 percent said yes.",
+       {Range("Between 30 percent and 35 percent", 30, 35, "percent")}},
+      {"Sales reached 12k units, up from 9k last year.",
+       {Value("12k units", 12000, "units"), Value("9k", 9000)}},
       {"Roughly 40 to 50 per cent of homes lost power.",
        {Range("Roughly 40 to 50 per cent", 40, 50, "percent", "roughly")}},
 
