@@ -7,11 +7,13 @@ VENV        ?= .venv
 BUILD       ?= build/cpp
 JOBS        ?= 2
 # What building and the demo need; the tests also need GoogleTest, clang's libFuzzer
-# (the fuzz targets), Chromium (the report's browser test) and PostgreSQL's server.
+# (the fuzz targets), Chromium (the report's browser test), PostgreSQL's server (the throwaway
+# server the tests start, tests/pg_server.py) and Go with golang.org/x/mod (the independent
+# check of checkpoints and proofs, tests/go/c2spcheck, built offline).
 DEB_PACKAGES = cmake g++ make pkg-config libsqlite3-dev libxxhash-dev nlohmann-json3-dev \
                libsodium-dev libpq-dev
-# postgresql: the throwaway server the tests start (tests/pg_server.py).
-DEB_TEST_PACKAGES = libgtest-dev clang libclang-rt-14-dev chromium postgresql
+DEB_TEST_PACKAGES = libgtest-dev clang libclang-rt-14-dev chromium postgresql golang-go \
+                    golang-golang-x-mod-dev
 FUZZ_TARGETS = event quantities text
 FUZZ_SECONDS ?= 60
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

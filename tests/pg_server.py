@@ -9,16 +9,16 @@ The superuser `postgres` connects over the socket without a password (trust); ov
 role needs its password (scram-sha-256), so the tests can check wrong passwords.
 
 Used by the pytest fixtures (tests/python/conftest.py) and, through its command line, by the
-C++ tests (ctest fixtures in CMakeLists.txt):
+C++ tests (a ctest fixture in CMakeLists.txt), which read the server's URL from a state file:
 
-    python3 tests/pg_server.py start FOLDER   # prints the superuser's URL
-    python3 tests/pg_server.py stop FOLDER
+    python3 tests/pg_server.py start STATE   # starts a server, writes its URL and folder to STATE
+    python3 tests/pg_server.py stop STATE    # stops that server, removes its folder and STATE
 """
 
 from __future__ import annotations
 
 import contextlib
-import glob
+import json
 import os
 import pwd
 import shutil
@@ -38,7 +38,7 @@ class ServerError(RuntimeError):
 
 def _bindir() -> Path:
     """The folder of initdb and pg_ctl (Debian keeps them out of PATH)."""
-    candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+    candidates = sorted(str(path) for path in Path("/usr/lib/postgresql").glob("*/bin/initdb"))
     found = shutil.which("initdb")
     if found:
         candidates.append(str(Path(found).resolve()))
@@ -156,8 +156,14 @@ class Server:
         shutil.rmtree(self.folder, ignore_errors=True)
 
     # --- connecting --------------------------------------------------------------------
-    def url(self, user: str = "postgres", password: str | None = None, database: str = "postgres",
-            desk: str | None = None, tcp: bool = False) -> str:
+    def url(
+        self,
+        user: str = "postgres",
+        password: str | None = None,
+        database: str = "postgres",
+        desk: str | None = None,
+        tcp: bool = False,
+    ) -> str:
         """A postgresql:// URL of this server: over the Unix socket (no password needed for
         the superuser), or over TCP with `password`."""
         secret = f":{password}" if password else ""
@@ -212,14 +218,17 @@ class Server:
 
 def main(argv: list[str]) -> int:
     if len(argv) != 3 or argv[1] not in ("start", "stop"):
-        print("usage: pg_server.py start|stop FOLDER", file=sys.stderr)
+        print("usage: pg_server.py start|stop STATE", file=sys.stderr)
         return 2
-    server = Server(Path(argv[2]))
+    state = Path(argv[2])
     try:
         if argv[1] == "start":
-            print(server.start().url())
-        else:
-            server.stop()
+            server = Server().start()
+            state.write_text(json.dumps({"folder": str(server.folder), "url": server.url()}))
+            print(server.url())
+        elif state.exists():
+            Server(Path(json.loads(state.read_text())["folder"])).stop()
+            state.unlink()
     except ServerError as error:
         print(f"pg_server: {error}", file=sys.stderr)
         return 1

@@ -56,6 +56,16 @@ from .model import (
     quantity_from_core as _quantity_from_core,
 )
 from .scales import claimreview_rating, map_scale, truth_score
+from .transparency import (
+    Receipt,
+    SignedCheckpoint,
+    SignerKey,
+    VerifiedReceipt,
+    generate_key,
+    verify_checkpoint,
+    verify_receipt,
+    write_receipts,
+)
 from .workbench import NearDuplicateWarning
 
 try:
@@ -78,6 +88,10 @@ __all__ = [
     "truth_score",
     "map_scale",
     "claimreview_rating",
+    "generate_key",
+    "verify_checkpoint",
+    "verify_receipt",
+    "write_receipts",
     "Error",
     "NotFoundError",
     "InvalidInputError",
@@ -86,6 +100,10 @@ __all__ = [
     "StorageError",
     "ReadOnlyError",
     "Checkpoint",
+    "SignedCheckpoint",
+    "SignerKey",
+    "Receipt",
+    "VerifiedReceipt",
     "Claim",
     "Event",
     "Evidence",

@@ -36,6 +36,7 @@ def open(
     actor: Optional[str] = None,
     scale: ScaleLike = "default",
     create: bool = True,
+    origin: Optional[str] = None,
 ) -> Workbench:
     """Opens the ledger at `path`, creating it when it does not exist.
 
@@ -64,6 +65,8 @@ def open(
     existing ledger keeps the scale it was created with. With ``create=False`` a missing
     file or desk raises :class:`NotFoundError` (for a desk, naming the desks the database
     holds) and nothing is created. A file that is not a ledger, or a schema of the desk's
-    name that is not a desk, raises :class:`StorageError` and is left untouched.
+    name that is not a desk, raises :class:`StorageError` and is left untouched. `origin` is
+    a new desk's name in the checkpoints it signs (one line, no spaces or ``+``, such as
+    ``news.example/korea-desk``; default: derived from its identity), fixed at creation.
     """
-    return Workbench(path, actor=actor, scale=scale, create=create)
+    return Workbench(path, actor=actor, scale=scale, create=create, origin=origin)

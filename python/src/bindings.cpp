@@ -218,6 +218,44 @@ PYBIND11_MODULE(_core, m) {
       .def_readonly("hash", &Checkpoint::hash)
       .def_readonly("at", &Checkpoint::at);
 
+  // Transparency (claimledger/transparency.h): checkpoints, receipts, keys.
+  py::class_<SignedCheckpoint>(m, "SignedCheckpoint")
+      .def_readonly("origin", &SignedCheckpoint::origin)
+      .def_readonly("size", &SignedCheckpoint::size)
+      .def_readonly("root", &SignedCheckpoint::root)
+      .def_readonly("text", &SignedCheckpoint::text)
+      .def_readonly("signed_by", &SignedCheckpoint::signed_by);
+  py::class_<VerifiedReceipt>(m, "VerifiedReceipt")
+      .def_readonly("checkpoint", &VerifiedReceipt::checkpoint)
+      .def_readonly("index", &VerifiedReceipt::index)
+      .def_readonly("leaf_hash", &VerifiedReceipt::leaf_hash);
+  py::class_<Receipt>(m, "Receipt")
+      .def_readonly("role", &Receipt::role)
+      .def_readonly("seq", &Receipt::seq)
+      .def_readonly("type", &Receipt::type)
+      .def_readonly("proof", &Receipt::proof)
+      .def_property_readonly("leaf", [](const Receipt& r) { return py::bytes(r.leaf); })
+      .def_readonly("snapshot", &Receipt::snapshot)
+      .def_readonly("sha256", &Receipt::sha256);
+  m.def(
+      "generate_key",
+      [](const std::string& name) {
+        KeyPair pair = GenerateKey(name);
+        return std::make_pair(std::move(pair.signer), std::move(pair.verifier));
+      },
+      py::arg("name"));
+  m.def("verifier_of", &VerifierOf, py::arg("signer"));
+  m.def("verify_checkpoint", &VerifyCheckpoint, py::arg("text"), py::arg("verifier_keys"),
+        Release());
+  m.def(
+      "verify_receipt",
+      [](const std::string& proof, const py::bytes& leaf, const std::vector<std::string>& keys) {
+        std::string bytes(leaf);
+        py::gil_scoped_release release;
+        return VerifyReceipt(proof, bytes, keys);
+      },
+      py::arg("proof"), py::arg("leaf"), py::arg("verifier_keys"));
+
   py::class_<RatingScale>(m, "RatingScale")
       .def_readonly("name", &RatingScale::name)
       .def_property_readonly("labels",
@@ -339,7 +377,8 @@ PYBIND11_MODULE(_core, m) {
                       std::vector<std::string> tags, std::optional<std::string> date,
                       std::optional<std::string> context, std::optional<std::string> ref,
                       const std::string& provenance_json, std::optional<std::string> verdict_rating,
-                      std::optional<std::string> verdict_rationale, bool match_case) {
+                      std::optional<std::string> verdict_rationale, bool match_case,
+                      std::optional<std::string> status) {
             NewClaim claim{std::move(text), std::move(claimant), std::move(appears_in),
                            std::move(quote), std::move(tags)};
             claim.match_case = match_case;
@@ -347,6 +386,7 @@ PYBIND11_MODULE(_core, m) {
             claim.context = std::move(context);
             claim.ref = std::move(ref);
             claim.provenance = provenance_json;
+            claim.status = std::move(status);
             if (verdict_rating) {
               claim.verdict = NewVerdict{*verdict_rating, verdict_rationale.value_or("")};
             }
@@ -355,20 +395,31 @@ PYBIND11_MODULE(_core, m) {
           py::arg("text"), py::arg("claimant"), py::arg("appears_in"), py::arg("quote"),
           py::arg("tags"), py::arg("date"), py::arg("context"), py::arg("ref"),
           py::arg("provenance_json"), py::arg("verdict_rating"), py::arg("verdict_rationale"),
-          py::arg("match_case") = true);
+          py::arg("match_case") = true, py::arg("status") = py::none());
 
   py::class_<Workbench>(m, "Workbench")
       .def(py::init([](const std::string& path, const std::string& actor, const std::string& scale,
-                       std::optional<RatingScale> custom_scale, bool create) {
+                       std::optional<RatingScale> custom_scale, bool create,
+                       std::optional<std::string> origin) {
              WorkbenchOptions options;
              options.actor = actor;
              options.scale = scale;
              options.custom_scale = std::move(custom_scale);
              options.create = create;
+             options.origin = std::move(origin);
              return Workbench::Open(path, options);
            }),
            py::arg("path"), py::arg("actor"), py::arg("scale"), py::arg("custom_scale"),
-           py::arg("create"), Release())
+           py::arg("create"), py::arg("origin") = std::nullopt, Release())
+      .def_property_readonly("origin", &Workbench::origin)
+      .def("sign_checkpoint", &Workbench::SignCheckpoint, py::arg("signer"),
+           py::arg("cosign") = std::nullopt, Release())
+      .def("prove", &Workbench::Prove, py::arg("seq"), py::arg("checkpoint"), Release())
+      .def("prove_consistency", &Workbench::ProveConsistency, py::arg("old_checkpoint"),
+           py::arg("new_checkpoint"), Release())
+      .def("receipts", &Workbench::Receipts, py::arg("claim"), py::arg("checkpoint"), Release())
+      .def("verify_signed", &Workbench::VerifySigned, py::arg("checkpoint"),
+           py::arg("verifier_keys"), py::arg("search_indexes") = true, Release())
       .def_property("actor", &Workbench::actor, &Workbench::set_actor)
       .def_property_readonly("identity", &Workbench::identity)
       .def_property_readonly("scale", &Workbench::scale, py::return_value_policy::copy)

@@ -28,7 +28,7 @@ DEFAULT_RATINGS = [
     "unproven",
     "misleading",
 ]
-STATUSES = ["new", "in-progress", "reviewed", "published"]
+STATUSES = ["new", "published-elsewhere", "in-progress", "reviewed", "published"]
 STANCES = ["supports", "refutes", "context"]
 
 

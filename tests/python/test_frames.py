@@ -28,7 +28,13 @@ def test_claims_frame_has_typed_columns(desk):
     assert isinstance(frame["rating"].dtype, pd.CategoricalDtype)
     assert frame["rating"].cat.ordered
     assert list(frame["rating"].cat.categories) == desk.wb.ratings
-    assert list(frame["status"].cat.categories) == ["new", "in-progress", "reviewed", "published"]
+    assert list(frame["status"].cat.categories) == [
+        "new",
+        "published-elsewhere",
+        "in-progress",
+        "reviewed",
+        "published",
+    ]
     troops = frame.set_index("id").loc[desk.troops]
     assert troops["rating"] == "true"
     assert troops["truth_score"] == 1.0

@@ -32,7 +32,7 @@ LAYERS = (
             "claimledger.files",
         ),
     ),
-    ("records", ("claimledger.model",)),
+    ("records", ("claimledger.model", "claimledger.transparency")),
     ("scales", ("claimledger.scales",)),
     ("workbench", ("claimledger.workbench",)),
     (

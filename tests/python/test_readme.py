@@ -6,10 +6,16 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import functools
 import hashlib
 import io
 import json
+import os
 import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import claimledger as cl
 import pytest
@@ -101,3 +107,24 @@ def test_readme_default_scale_is_the_real_one(readme):
     assert match
     documented = [r.strip() for r in match.group(1).split(",")]
     assert cl.open(actor="alice").ratings == documented
+
+
+def test_readme_publishing_commands_run_as_written(readme, tmp_path):
+    """The command-line steps of "Publishing verifiable verdicts", on the demo desk (CLAIM
+    replaced by its first claim, old.checkpoint by an earlier signed checkpoint)."""
+    section = readme.split("## Publishing verifiable verdicts", 1)[1].split("\n## ", 1)[0]
+    block = re.search(r"^```sh\n(.*?)^```", section, re.DOTALL | re.MULTILINE).group(1)
+    bin_dir = Path(sys.executable).parent
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
+    run = functools.partial(
+        subprocess.run, shell=True, cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert run("claimledger demo --dir demo").returncode == 0
+    claim = json.loads(run("claimledger claims demo/desk.ledger --json").stdout)[0]["id"]
+    for line in block.splitlines():
+        command = line.split("  #", 1)[0].replace("CLAIM", claim)
+        done = run(command)
+        assert done.returncode == 0, (command, done.stderr)
+        if "checkpoint demo/desk.ledger --sign" in command:
+            shutil.copy(tmp_path / "head.checkpoint", tmp_path / "old.checkpoint")
+    assert (tmp_path / "proof.txt").exists()

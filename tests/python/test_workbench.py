@@ -550,6 +550,48 @@ def test_status_goes_back_to_in_progress(desk):
     assert wb.set_status(desk.troops, "in-progress").status == "in-progress"
 
 
+def test_published_elsewhere_is_taken_up_by_the_desk(desk):
+    """A claim another publisher published moves on when the desk takes it up, and never
+    back to published-elsewhere."""
+    wb = desk.wb
+    assert wb.set_status(desk.troops, "published-elsewhere").status == "published-elsewhere"
+    assert wb.set_status(desk.troops, "published").status == "published"
+    assert wb.set_status(desk.troops, "in-progress").status == "in-progress"
+
+
+def test_a_claim_added_with_a_status_gets_it_in_the_same_transaction(wb):
+    before = wb.event_count()
+    claim = wb.add_claim(
+        "The dam holds 9 billion litres.", verdict="false", status="published-elsewhere"
+    )
+    assert claim.status == "published-elsewhere"
+    events = wb.events()[before:]
+    assert [e.type for e in events] == ["claim.added", "verdict.set", "status.set"]
+    assert (events[-1].data["from"], events[-1].data["status"]) == ("new", "published-elsewhere")
+    [other] = wb.add_claims([{"text": "Another.", "verdict": "true", "status": "reviewed"}])
+    assert wb.claim(other).status == "reviewed"
+
+
+@pytest.mark.parametrize(
+    ("record", "ident"),
+    [
+        (
+            {"text": "No verdict.", "status": "published-elsewhere"},
+            "claimledger.status.needs_verdict",
+        ),
+        ({"text": "Odd.", "verdict": "true", "status": "closed"}, "claimledger.status.unknown"),
+        ({"text": "Back.", "verdict": "true", "status": "new"}, "claimledger.status.transition"),
+    ],
+)
+def test_a_claim_added_with_a_status_it_cannot_have_is_refused(wb, record, ident):
+    before = wb.event_count()
+    with pytest.raises(cl.InvalidInputError) as caught:
+        wb.add_claims([{"text": "Fine.", "verdict": "true"}, record])
+    assert caught.value.id == ident
+    assert "claims[1]" in str(caught.value)
+    assert wb.event_count() == before
+
+
 def test_status_change_records_where_it_came_from(desk):
     wb = desk.wb
     wb.set_status(desk.troops, "reviewed")
@@ -559,7 +601,7 @@ def test_status_change_records_where_it_came_from(desk):
     assert (event.data["from"], event.data["status"]) == ("new", "reviewed")
 
 
-@pytest.mark.parametrize("status", ["reviewed", "published"])
+@pytest.mark.parametrize("status", ["published-elsewhere", "reviewed", "published"])
 def test_reviewed_and_published_need_a_verdict(desk, status):
     wb = desk.wb
     with pytest.raises(cl.InvalidInputError, match="verdict"):
@@ -577,6 +619,8 @@ def test_reviewed_and_published_need_a_verdict(desk, status):
         ["published", "new"],
         ["reviewed", "reviewed"],
         ["in-progress", "new"],
+        ["in-progress", "published-elsewhere"],
+        ["published", "published-elsewhere"],
     ],
 )
 def test_status_cannot_move_backwards_except_to_in_progress(desk, path):

@@ -17,6 +17,10 @@ struct WorkbenchOptions {
   std::string scale = "default";            // a built-in scale for a new ledger (see scale.h)
   std::optional<RatingScale> custom_scale;  // or a scale of your own; wins over `scale`
   bool create = true;                       // create the ledger when it does not exist
+  // A new desk's origin, the first line of every checkpoint it signs (one line of UTF-8, no
+  // spaces or '+', such as "news.example/korea-desk"); fixed at creation. Nothing: derived
+  // from the ledger's identity ("claimledger/" and 32 hex digits of it).
+  std::optional<std::string> origin;
 };
 
 struct NewSource {
@@ -58,7 +62,10 @@ struct NewClaim {
   // Where it was loaded from: a JSON object of text and integer values, or "" for none.
   std::string provenance;
   std::optional<NewVerdict> verdict;  // a first verdict, recorded with the claim
-  bool match_case = true;             // false: the quote is found whatever its case
+  // A status to give the claim at once, after its verdict, as SetStatus would from new (e.g.
+  // published-elsewhere for a review imported from its publisher); empty: the claim is new.
+  std::optional<std::string> status;
+  bool match_case = true;  // false: the quote is found whatever its case
 };
 
 struct NewEvidence {

@@ -18,7 +18,9 @@ struct Grade {
   std::string meaning;
 };
 
-// new, in-progress, reviewed, published: the order a claim moves forward in.
+// new, published-elsewhere, in-progress, reviewed, published: the order a claim moves forward
+// in. published-elsewhere is a claim whose verdict another publisher published (a ClaimReview
+// imported from it), which the desk has not taken up; the desk's own publishing is published.
 const std::vector<std::string>& ClaimStatuses();
 
 // supports, refutes, context: how a piece of evidence bears on its claim.

@@ -18,6 +18,7 @@
 #include "claimledger/options.h"
 #include "claimledger/scale.h"
 #include "claimledger/track_record.h"
+#include "claimledger/transparency.h"
 
 namespace claimledger {
 
@@ -79,8 +80,9 @@ class Workbench {
   // linked to this claim.
   Verdict SetVerdict(const std::string& claim, const std::string& rating,
                      const std::string& rationale, const std::vector<std::string>& evidence);
-  // Moves a claim along new -> in-progress -> reviewed -> published (forward steps may be
-  // skipped; reviewed and published need a verdict) or back to in-progress.
+  // Moves a claim along new -> published-elsewhere -> in-progress -> reviewed -> published
+  // (forward steps may be skipped; published-elsewhere, reviewed and published need a verdict)
+  // or back to in-progress.
   Claim SetStatus(const std::string& claim, const std::string& status);
   // Rates a source's reliability on the Admiralty scale, "A" to "F".
   SourceRating RateSource(const std::string& source, const std::string& grade,
@@ -152,6 +154,43 @@ class Workbench {
   VerifyReport Verify(const std::optional<Checkpoint>& against = std::nullopt,
                       bool search_indexes = true);
   Checkpoint GetCheckpoint();
+
+  // --- transparency (claimledger/transparency.h; README, "Publishing verifiable verdicts") --
+  // The origin line of the checkpoints this desk signs, fixed when it was created.
+  const std::string& origin() const;
+  // Signs the head of the desk's Merkle tree (all its events) with `signer`, a signer key: a
+  // C2SP checkpoint (origin, size, root) as a signed note. With `cosign`, a checkpoint of this
+  // desk to add the signature to, keeping its other signatures. Records nothing; the key is
+  // not kept. Throws Error(kInvalidInput) for a malformed key or checkpoint, and what Prove
+  // throws for a checkpoint that is not of this desk's history.
+  SignedCheckpoint SignCheckpoint(const std::string& signer,
+                                  const std::optional<std::string>& cosign = std::nullopt);
+  // The receipt (C2SP tlog-proof) of event `seq` under `checkpoint`, a signed checkpoint of
+  // this desk (its text; its signatures are not checked here: a reader checks them). Throws
+  // Error(kInvalidInput) "claimledger.checkpoint.malformed", ".other_origin" (another desk's),
+  // ".beyond_desk" (a size beyond this desk's events) or "claimledger.proof.out_of_range" (a
+  // seq outside 1..size), and Error(kIntegrity) "claimledger.checkpoint.forked" when this
+  // desk's tree of that size has another root (its history was rewritten since).
+  std::string Prove(std::int64_t seq, const std::string& checkpoint);
+  // The consistency proof (RFC 6962, base64 hashes one a line) from `old_checkpoint` to
+  // `new_checkpoint`, both of this desk's origin, checked against both roots: Error(kIntegrity)
+  // "claimledger.checkpoint.forked" when they are not consistent (a forked history).
+  std::string ProveConsistency(const std::string& old_checkpoint,
+                               const std::string& new_checkpoint);
+  // The receipts of a claim's current verdict under `checkpoint`: the claim's event, the
+  // verdict's, and for each evidence the verdict relies on, the event that linked its quote and
+  // the event that captured its document (with the document's SHA-256). Throws
+  // Error(kNotFound) for an unknown claim, Error(kInvalidInput) "claimledger.receipt.no_verdict"
+  // or ".after_checkpoint" when the verdict is missing or newer than the checkpoint, and what
+  // Prove throws.
+  std::vector<Receipt> Receipts(const std::string& claim, const std::string& checkpoint);
+  // Verify() against a signed checkpoint: its signature by one of `verifier_keys`, its origin,
+  // and that this desk's tree of its size has its root (problems of kind checkpoint-mismatch:
+  // a truncated or rewritten history is caught without the old file). Throws
+  // Error(kInvalidInput) for a malformed checkpoint or key.
+  VerifyReport VerifySigned(const std::string& checkpoint,
+                            const std::vector<std::string>& verifier_keys,
+                            bool search_indexes = true);
   // --- credibility -------------------------------------------------------------------
   // How the claims of `source` fared: current verdicts by rating, the smoothed truth
   // score with its 95% credible interval, and the score by year (track_record.h).

@@ -1,6 +1,7 @@
 // Canonical JSON (canonical_json.h).
 #include "codec/canonical_json.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -8,6 +9,19 @@
 
 namespace claimledger {
 namespace {
+
+// Appends `text` as a canonical JSON string: as it is when every byte is printable ASCII
+// other than '"' and '\\' (the common case), else as CanonicalJson writes it.
+void AppendJsonString(std::string& out, const std::string& text) {
+  const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
+    return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+  });
+  if (plain) {
+    out.append(1, '"').append(text).append(1, '"');
+  } else {
+    out.append(CanonicalJson(nlohmann::json(text)));
+  }
+}
 
 bool HasFloat(const nlohmann::json& value) {
   if (value.is_number_float()) return true;
@@ -68,6 +82,22 @@ JsonValue ParseCanonical(std::string_view text, JsonView& view, std::string& can
 
 nlohmann::json OptionalToJson(const std::optional<std::string>& value) {
   return value ? nlohmann::json(*value) : nlohmann::json();
+}
+
+// The six keys in sorted order, written around the canonical data (no copy of it).
+std::string CanonicalEventText(const Event& event) {
+  std::string out;
+  out.reserve(event.data.size() + event.prev.size() + event.at.size() + event.actor.size() +
+              event.type.size() + 80);
+  out.append("{\"actor\":");
+  AppendJsonString(out, event.actor);
+  out.append(",\"at\":");
+  AppendJsonString(out, event.at);
+  out.append(",\"data\":").append(event.data).append(",\"prev\":");
+  AppendJsonString(out, event.prev);
+  out.append(",\"seq\":").append(std::to_string(event.seq)).append(",\"type\":");
+  AppendJsonString(out, event.type);
+  return out.append(1, '}');
 }
 
 }  // namespace claimledger

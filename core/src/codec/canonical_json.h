@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 
+#include "claimledger/model.h"
 #include "codec/json_view.h"
 
 namespace claimledger {
@@ -33,6 +34,11 @@ std::optional<double> ParseDecimal(const std::string& text);
 // "claimledger.json.too_deep" beyond JsonView::kMaxDepth levels, when it cannot be written
 // canonically.
 JsonValue ParseCanonical(std::string_view text, JsonView& view, std::string& canonical);
+
+// The canonical JSON of an event's six hashed fields (everything but `hash`), written around
+// event.data as it is: the bytes whose SHA-256 is the event's hash, and the event's leaf in
+// the desk's Merkle tree. Throws Error(kInvalidInput) when a field is not UTF-8.
+std::string CanonicalEventText(const Event& event);
 
 // An optional text field: an empty optional is null.
 nlohmann::json OptionalToJson(const std::optional<std::string>& value);

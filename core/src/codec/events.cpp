@@ -54,10 +54,12 @@ json WithMergeOrigin(json data, const std::string& ledger, const std::string& ha
 // --- writing --------------------------------------------------------------------------------
 
 json ToJson(const LedgerCreated& d) {
-  return {{"format", "claimledger"},
-          {"version", d.version},
-          {"scale", json::parse(d.scale)},
-          {"nonce", d.nonce}};
+  json data = {{"format", "claimledger"},
+               {"version", d.version},
+               {"scale", json::parse(d.scale)},
+               {"nonce", d.nonce}};
+  if (d.origin) data["origin"] = *d.origin;
+  return data;
 }
 
 json ToJson(const SourceAdded& d) {
@@ -121,6 +123,7 @@ json ToJson(const SourceRated& d) {
 LedgerCreated ReadLedgerCreated(const JsonValue& data) {
   LedgerCreated d;
   d.nonce = data.StringAt("nonce");
+  d.origin = data.OptionalString("origin");
   d.scale = std::string(data.At("scale").text());
   d.version = data.At("version").Int();
   return d;

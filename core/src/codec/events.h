@@ -67,6 +67,10 @@ struct LedgerCreated {
   std::int64_t version = 1;  // the ledger format
   std::string scale;         // the rating scale, its canonical JSON (RatingScale::ToJson)
   std::string nonce;         // random hex: no two ledgers share an identity
+  // The desk's origin, the first line of the checkpoints it signs, when one was chosen at
+  // creation (the key is then written; without one it is absent, and the origin is derived
+  // from the ledger's identity).
+  std::optional<std::string> origin;
 };
 
 struct SourceAdded {

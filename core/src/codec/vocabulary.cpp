@@ -7,7 +7,8 @@
 namespace claimledger {
 
 const std::vector<std::string>& ClaimStatuses() {
-  static const std::vector<std::string> kStatuses = {"new", "in-progress", "reviewed", "published"};
+  static const std::vector<std::string> kStatuses = {"new", "published-elsewhere", "in-progress",
+                                                      "reviewed", "published"};
   return kStatuses;
 }
 

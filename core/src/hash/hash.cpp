@@ -9,6 +9,7 @@
 #include <cstdlib>
 
 #include "hash/sha256.h"
+#include "hash/sodium.h"
 
 namespace claimledger {
 namespace {
@@ -23,6 +24,8 @@ bool IsPrefixedHex(std::string_view text, std::string_view prefix, std::size_t d
   return true;
 }
 
+}  // namespace
+
 // sodium_init() is idempotent and thread-safe; it lets libsodium pick its implementations
 // and seed its random generator before first use.
 void InitSodium() {
@@ -30,7 +33,21 @@ void InitSodium() {
   if (!initialised) std::abort();  // libsodium cannot run on this machine at all
 }
 
-}  // namespace
+void Sha256Digest(std::initializer_list<std::string_view> parts,
+                  unsigned char digest[kSha256Bytes]) {
+  if (HasSha256Instructions()) {
+    Sha256WithCpu(parts, digest);
+    return;
+  }
+  InitSodium();
+  crypto_hash_sha256_state state;
+  crypto_hash_sha256_init(&state);
+  for (const std::string_view part : parts) {
+    crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>(part.data()),
+                              part.size());
+  }
+  crypto_hash_sha256_final(&state, digest);
+}
 
 std::string HexOf(std::string_view bytes) {
   static const char kDigits[] = "0123456789abcdef";
@@ -54,12 +71,7 @@ std::string ContentId(std::string_view bytes) {
 std::string Sha256(std::string_view bytes) {
   static_assert(crypto_hash_sha256_BYTES == kSha256Bytes);
   unsigned char digest[kSha256Bytes];
-  if (HasSha256Instructions()) {
-    Sha256WithCpu(bytes, digest);
-  } else {
-    InitSodium();
-    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-  }
+  Sha256Digest({bytes}, digest);
   return std::string(kSha256Prefix) +
          HexOf(std::string_view(reinterpret_cast<const char*>(digest), sizeof(digest)));
 }

@@ -3,6 +3,7 @@
 // two more build the message schedule four words at a time.
 #include "hash/sha256.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -102,21 +103,42 @@ bool HasSha256Instructions() {
   return has;
 }
 
-void Sha256WithCpu(std::string_view bytes, unsigned char digest[kSha256Bytes]) {
+void Sha256WithCpu(std::initializer_list<std::string_view> parts,
+                   unsigned char digest[kSha256Bytes]) {
   std::uint32_t state[8];
   std::memcpy(state, kInitialState, sizeof state);
-  const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
-  const std::size_t whole_blocks = bytes.size() / 64;
-  CompressBlocks(state, data, whole_blocks);
+  // Whole blocks are compressed where they lie; a block that spans two parts is gathered in
+  // `block` first.
+  unsigned char block[64];
+  std::size_t used = 0;
+  std::uint64_t total = 0;
+  for (const std::string_view part : parts) {
+    const auto* data = reinterpret_cast<const unsigned char*>(part.data());
+    std::size_t size = part.size();
+    total += size;
+    if (used > 0) {
+      const std::size_t take = std::min(size, sizeof block - used);
+      std::memcpy(block + used, data, take);
+      used += take;
+      data += take;
+      size -= take;
+      if (used < sizeof block) continue;
+      CompressBlocks(state, block, 1);
+      used = 0;
+    }
+    const std::size_t whole_blocks = size / 64;
+    CompressBlocks(state, data, whole_blocks);
+    used = size % 64;
+    if (used > 0) std::memcpy(block, data + whole_blocks * 64, used);
+  }
 
   // The padding: the last bytes, 0x80, zeros, and the length in bits (big-endian) at the
   // end of the final block; a second block when fewer than 9 bytes are left for them.
   unsigned char tail[128] = {};
-  const std::size_t rest = bytes.size() % 64;
-  if (rest > 0) std::memcpy(tail, data + whole_blocks * 64, rest);
-  tail[rest] = 0x80;
-  const std::size_t tail_blocks = rest < 56 ? 1 : 2;
-  const std::uint64_t bits = static_cast<std::uint64_t>(bytes.size()) * 8;
+  if (used > 0) std::memcpy(tail, block, used);
+  tail[used] = 0x80;
+  const std::size_t tail_blocks = used < 56 ? 1 : 2;
+  const std::uint64_t bits = total * 8;
   for (int i = 0; i < 8; ++i) {
     tail[tail_blocks * 64 - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
   }
@@ -134,7 +156,7 @@ void Sha256WithCpu(std::string_view bytes, unsigned char digest[kSha256Bytes]) {
 
 bool HasSha256Instructions() { return false; }
 
-void Sha256WithCpu(std::string_view, unsigned char*) { std::abort(); }
+void Sha256WithCpu(std::initializer_list<std::string_view>, unsigned char*) { std::abort(); }
 
 #endif
 

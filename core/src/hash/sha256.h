@@ -8,6 +8,7 @@
 #ifndef CLAIMLEDGER_HASH_SHA256_H_
 #define CLAIMLEDGER_HASH_SHA256_H_
 
+#include <initializer_list>
 #include <string_view>
 
 namespace claimledger {
@@ -17,9 +18,17 @@ inline constexpr int kSha256Bytes = 32;
 // True when this processor has the instructions Sha256WithCpu needs (checked once).
 bool HasSha256Instructions();
 
-// Writes the SHA-256 of `bytes` to `digest` with the processor's SHA instructions. Only to
-// be called when HasSha256Instructions() is true.
-void Sha256WithCpu(std::string_view bytes, unsigned char digest[kSha256Bytes]);
+// Writes the SHA-256 of the concatenation of `parts` to `digest` with the processor's SHA
+// instructions (the parts are not copied into one buffer). Only to be called when
+// HasSha256Instructions() is true.
+void Sha256WithCpu(std::initializer_list<std::string_view> parts,
+                   unsigned char digest[kSha256Bytes]);
+
+// Writes the SHA-256 of the concatenation of `parts` to `digest`: with the processor's
+// instructions when it has them, else with libsodium. The Merkle tree hashes a prefix byte
+// and its inputs this way (merkle.h).
+void Sha256Digest(std::initializer_list<std::string_view> parts,
+                  unsigned char digest[kSha256Bytes]);
 
 }  // namespace claimledger
 

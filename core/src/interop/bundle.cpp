@@ -1,8 +1,6 @@
 // Bundles (bundle.h): writing and reading lines, exporting a ledger and importing one.
 #include "interop/bundle.h"
 
-#include <sodium.h>
-
 #include <cstdio>
 #include <fstream>
 
@@ -10,32 +8,12 @@
 #include "claimledger/hash.h"
 #include "codec/canonical_json.h"
 #include "codec/events.h"
+#include "hash/base64.h"
 
 namespace claimledger {
 namespace {
 
 using nlohmann::json;
-
-std::string Base64(std::string_view bytes) {
-  std::string text(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-  sodium_bin2base64(text.data(), text.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
-                    bytes.size(), sodium_base64_VARIANT_ORIGINAL);
-  text.resize(text.size() - 1);  // the terminating NUL
-  return text;
-}
-
-std::optional<std::string> FromBase64(const std::string& text) {
-  std::string bytes(text.size() / 4 * 3 + 3, '\0');
-  std::size_t length = 0;
-  const char* end = nullptr;
-  if (sodium_base642bin(reinterpret_cast<unsigned char*>(bytes.data()), bytes.size(), text.data(),
-                        text.size(), nullptr, &length, &end, sodium_base64_VARIANT_ORIGINAL) != 0 ||
-      end != text.data() + text.size()) {
-    return std::nullopt;
-  }
-  bytes.resize(length);
-  return bytes;
-}
 
 // Every line is written in canonical form, so a line whose bytes differ from the
 // canonical form of what it says was edited (even if it still means the same).

@@ -1,8 +1,6 @@
 // The chain (chain.h).
 #include "ledger/chain.h"
 
-#include <algorithm>
-
 #include "claimledger/error.h"
 #include "claimledger/hash.h"
 #include "codec/canonical_json.h"
@@ -10,19 +8,6 @@
 
 namespace claimledger {
 namespace {
-
-// Appends `text` as a canonical JSON string: as it is when every byte is printable ASCII
-// other than '"' and '\\' (the common case), else as CanonicalJson writes it.
-void AppendJsonString(std::string& out, const std::string& text) {
-  const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
-    return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
-  });
-  if (plain) {
-    out.append(1, '"').append(text).append(1, '"');
-  } else {
-    out.append(CanonicalJson(nlohmann::json(text)));
-  }
-}
 
 // The hash of `event` as stored; a text saying why when it cannot be computed.
 std::string StoredEventHash(const Event& event) {
@@ -49,22 +34,6 @@ bool IsRespaced(const Event& event) {
 
 }  // namespace
 
-// The six keys in sorted order, written around the canonical data (no copy of it).
-std::string CanonicalEventText(const Event& event) {
-  std::string out;
-  out.reserve(event.data.size() + event.prev.size() + event.at.size() + event.actor.size() +
-              event.type.size() + 80);
-  out.append("{\"actor\":");
-  AppendJsonString(out, event.actor);
-  out.append(",\"at\":");
-  AppendJsonString(out, event.at);
-  out.append(",\"data\":").append(event.data).append(",\"prev\":");
-  AppendJsonString(out, event.prev);
-  out.append(",\"seq\":").append(std::to_string(event.seq)).append(",\"type\":");
-  AppendJsonString(out, event.type);
-  return out.append(1, '}');
-}
-
 std::string EventHash(const Event& event) { return Sha256(CanonicalEventText(event)); }
 
 std::string EntityId(const std::string& prefix, const std::string& event_hash) {
@@ -72,6 +41,15 @@ std::string EntityId(const std::string& prefix, const std::string& event_hash) {
 }
 
 void ChainCheck::operator()(const Event& event) {
+  std::optional<std::string> text;
+  try {
+    text = CanonicalEventText(event);
+  } catch (const Error&) {
+  }
+  Check(event, text ? &*text : nullptr);
+}
+
+void ChainCheck::Check(const Event& event, const std::string* text) {
   ++events;
   if (!after_split_ || first_) {
     CheckLink(event.seq, event.prev, problems);
@@ -79,7 +57,7 @@ void ChainCheck::operator()(const Event& event) {
     first_ = Link{event.seq, event.prev};  // checked by Join()
   }
   // The hash is over the stored bytes of the data, which are its canonical JSON.
-  const std::string recomputed = StoredEventHash(event);
+  const std::string recomputed = text ? Sha256(*text) : StoredEventHash(event);
   if (recomputed != event.hash) {
     const bool json = !nlohmann::json::parse(event.data, nullptr, false).is_discarded();
     problems.push_back(

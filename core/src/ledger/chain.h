@@ -14,14 +14,12 @@
 
 #include "claimledger/hash.h"
 #include "claimledger/model.h"
+#include "codec/canonical_json.h"
 
 namespace claimledger {
 
-// The canonical JSON of an event's six hashed fields (everything but `hash`), written around
-// event.data as it is.
-std::string CanonicalEventText(const Event& event);
-// "sha256:…" of CanonicalEventText(event). Throws Error(kInvalidInput) when a field is not
-// UTF-8.
+// "sha256:…" of CanonicalEventText(event) (codec/canonical_json.h). Throws Error(kInvalidInput)
+// when a field is not UTF-8.
 std::string EventHash(const Event& event);
 // The id of the entity that an event created: prefix + "_" + 16 hex digits of its hash.
 std::string EntityId(const std::string& prefix, const std::string& event_hash);
@@ -37,6 +35,9 @@ class ChainCheck {
       : against_(std::move(against)), after_split_(after_split) {}
 
   void operator()(const Event& event);
+  // The same when the event's canonical text is known already (`text`, or nothing when its
+  // fields cannot be written canonically).
+  void Check(const Event& event, const std::string* text);
 
   // Appends `later`, the check of the events after the last one this check saw (made with
   // `after_split`), checking the link to its first event now: the result is that of one check

@@ -20,7 +20,7 @@ constexpr std::int64_t kLedgerFormat = 1;
 
 // --- Transaction ----------------------------------------------------------------------------
 
-Ledger::Transaction::Transaction(Ledger& ledger) : ledger_(ledger) {
+Ledger::Transaction::Transaction(Ledger& ledger) : ledger_(ledger), tree_(ledger.store_) {
   ledger_.store_.BeginWrite();
   try {
     if (const auto head = ledger_.store_.LastEvent()) {
@@ -50,8 +50,10 @@ Event Ledger::Transaction::Append(EventType type, const std::string& actor,
   event.at = std::max(UtcNow(), at_);
   event.actor = actor;
   event.data = CanonicalJson(data);  // serialised once: for the hash and the stored row
-  event.hash = EventHash(event);
+  const std::string text = CanonicalEventText(event);  // the hashed bytes and the tree's leaf
+  event.hash = Sha256(text);
   ledger_.store_.AppendEvent(event);
+  tree_.Add(event.seq, text);
   JsonView view;
   view.Parse(event.data);  // canonical text always parses
   ApplyEvent(ledger_.store_, event, view.root());
@@ -68,7 +70,8 @@ void Ledger::Transaction::Commit() {
 
 // --- Ledger ---------------------------------------------------------------------------------
 
-Ledger::Ledger(Store& store, const RatingScale& scale, const std::string& actor)
+Ledger::Ledger(Store& store, const RatingScale& scale, const std::string& actor,
+               const std::optional<std::string>& origin)
     : store_(store), scale_(scale) {
   bool empty;
   {
@@ -82,12 +85,20 @@ Ledger::Ledger(Store& store, const RatingScale& scale, const std::string& actor)
       created.version = kLedgerFormat;
       created.scale = scale.ToJson();
       created.nonce = RandomHex(16);
+      created.origin = origin;
       transaction.Append(actor, created);
     }
     transaction.Commit();
   }
   ReadScope read(store_);
   ReadGenesis();
+  if (origin && *origin != origin_) {
+    throw Error(Code::kInvalidInput, "claimledger.origin.fixed",
+                "this desk's origin is \"" + origin_ +
+                    "\", fixed when it was created; it cannot "
+                    "become \"" +
+                    *origin + "\" (open it without an origin)");
+  }
 }
 
 void Ledger::ReadGenesis() {
@@ -97,30 +108,36 @@ void Ledger::ReadGenesis() {
                  "the first event of this ledger is not a ledger.created event");
   };
   if (!genesis || genesis->type != EventTypeName(EventType::kLedgerCreated)) throw no_genesis();
+  std::optional<std::string> origin;
   try {
     JsonView view;
     std::string canonical;
-    scale_ = RatingScale::FromJson(
-        ReadLedgerCreated(ParseCanonical(genesis->data, view, canonical)).scale);
+    const LedgerCreated created = ReadLedgerCreated(ParseCanonical(genesis->data, view, canonical));
+    scale_ = RatingScale::FromJson(created.scale);
+    origin = created.origin;
   } catch (const JsonFieldError&) {
     throw no_genesis();
   }
   identity_ = genesis->hash;
+  origin_ = origin ? *origin : "claimledger/" + identity_.substr(kSha256Prefix.size(), 32);
 }
 
-VerifyReport Ledger::Verify(const std::optional<Checkpoint>& against, bool search_indexes) {
-  return VerifyLedger(store_, identity_, against, search_indexes);
+VerifyReport Ledger::Verify(const std::optional<Checkpoint>& against, bool search_indexes,
+                            const std::optional<TreeHead>& against_tree) {
+  return VerifyLedger(store_, identity_, against, search_indexes, against_tree);
 }
 
 std::int64_t Ledger::Rebuild() {
   const VerifyReport report = Verify();
-  const auto damaged =
-      std::count_if(report.problems.begin(), report.problems.end(),
-                    [](const Problem& p) { return p.kind != "projection-mismatch"; });
+  // Derived data (the tables, the indexes, the tree) is what a rebuild regenerates.
+  const auto derived = [](const Problem& p) {
+    return p.kind == "projection-mismatch" || p.kind == "tree-mismatch";
+  };
+  const auto damaged = std::count_if(report.problems.begin(), report.problems.end(),
+                                     [&](const Problem& p) { return !derived(p); });
   if (damaged > 0) {
-    const Problem& first =
-        *std::find_if(report.problems.begin(), report.problems.end(),
-                      [](const Problem& p) { return p.kind != "projection-mismatch"; });
+    const Problem& first = *std::find_if(report.problems.begin(), report.problems.end(),
+                                         [&](const Problem& p) { return !derived(p); });
     throw Error(Code::kIntegrity, "claimledger.ledger.damaged_events",
                 std::to_string(damaged) + " problem(s) in the events or snapshots themselves " +
                     "(first: " + first.kind + " at seq " + std::to_string(first.seq) +
@@ -129,6 +146,7 @@ std::int64_t Ledger::Rebuild() {
   }
   Transaction transaction(*this);
   store_.ClearProjections();
+  RebuildTree(store_);
   std::int64_t replayed = 0;
   store_.ScanEvents(1, -1, [&](const Event& event) {
     ApplyEvent(store_, event);
@@ -143,9 +161,11 @@ void Ledger::CopyUpTo(std::int64_t seq, Store& target) {
   ReadScope read(store_);
   target.BeginWrite();
   try {
+    TreeAppender tree(target);
     ScanEventsWithContents(store_, 1, seq,
                            [&](const Event& event, const std::optional<std::string>& content) {
                              target.AppendEvent(event);
+                             tree.Add(event.seq, CanonicalEventText(event));
                              if (content) {
                                JsonView view;
                                view.Parse(event.data);
@@ -177,6 +197,7 @@ Checkpoint Ledger::ReplaceHistory(
                     std::to_string(events) + " events (to combine two desks, merge them instead)");
   }
   store_.ClearLedger();
+  TreeAppender tree(store_);
   Event event;
   std::optional<std::string> content;
   while (next(&event, &content)) {
@@ -187,6 +208,7 @@ Checkpoint Ledger::ReplaceHistory(
                         *content);
     }
     store_.AppendEvent(event);
+    tree.Add(event.seq, CanonicalEventText(event));
     ApplyEvent(store_, event);
   }
   ReadGenesis();

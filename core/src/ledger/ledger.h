@@ -17,6 +17,8 @@
 #include "claimledger/model.h"
 #include "claimledger/scale.h"
 #include "codec/events.h"
+#include "ledger/merkle_log.h"
+#include "ledger/verify.h"
 #include "store/store.h"
 
 namespace claimledger {
@@ -45,6 +47,7 @@ class Ledger {
 
    private:
     Ledger& ledger_;
+    TreeAppender tree_;
     std::int64_t seq_ = 0;
     std::string hash_;
     std::string at_;
@@ -54,20 +57,27 @@ class Ledger {
   // Opens the ledger over `store`. A ledger with no events gets its genesis event, recording
   // `scale` (a new ledger's rating scale) and a random nonce; an existing ledger keeps the
   // scale it was created with.
-  Ledger(Store& store, const RatingScale& scale, const std::string& actor);
+  // `origin` is recorded in a new ledger's genesis event; for an existing ledger it must be
+  // nothing or the one it has (Error(kInvalidInput) "claimledger.origin.fixed" otherwise).
+  Ledger(Store& store, const RatingScale& scale, const std::string& actor,
+         const std::optional<std::string>& origin = std::nullopt);
 
   Store& store() { return store_; }
   const RatingScale& scale() const { return scale_; }
   // The ledger's identity: the hash of its genesis event.
   const std::string& identity() const { return identity_; }
+  // The origin line of the checkpoints this desk signs (see LedgerCreated::origin).
+  const std::string& origin() const { return origin_; }
 
   // REQUIRES: no transaction open. Reads in one transaction (verify.h).
   VerifyReport Verify(const std::optional<Checkpoint>& against = std::nullopt,
-                      bool search_indexes = true);
+                      bool search_indexes = true,
+                      const std::optional<TreeHead>& against_tree = std::nullopt);
 
-  // Regenerates every table of current state and every search index from the events, in one
-  // transaction. Throws Error(kIntegrity) and changes nothing when the events themselves
-  // fail verification (a rebuild would only copy the damage). Returns the events replayed.
+  // Regenerates every table of current state, every search index and the Merkle tree from
+  // the events, in one transaction. Throws Error(kIntegrity) and changes nothing when the events
+  // themselves fail verification (a rebuild would only copy the damage). Returns the events
+  // replayed.
   std::int64_t Rebuild();
 
   // Copies the events with seq <= `seq` (and the snapshots they add) into `target`, an empty
@@ -90,6 +100,7 @@ class Ledger {
   Store& store_;
   RatingScale scale_;
   std::string identity_;
+  std::string origin_;
 };
 
 // Calls `visit(event, content)` for every event with from <= seq <= to (to < 0: to the end),

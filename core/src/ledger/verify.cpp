@@ -12,7 +12,9 @@
 #include "claimledger/hash.h"
 #include "codec/canonical_json.h"
 #include "codec/events.h"
+#include "hash/base64.h"
 #include "ledger/chain.h"
+#include "ledger/merkle_log.h"
 #include "ledger/projection.h"
 #include "ledger/replay_digests.h"
 
@@ -84,10 +86,50 @@ std::vector<Problem> NameRows(Store& store, StoredTables& tables, const std::set
   return problems;
 }
 
+// Checks an event's hash and link, and adds its leaf to the tree: both are over its canonical
+// text, written once into `text`.
+void CheckEvent(const Event& event, std::string& text, ChainCheck& chain, TreeCheck& tree) {
+  bool canonical = true;
+  try {
+    text = CanonicalEventText(event);
+  } catch (const Error&) {
+    canonical = false;
+  }
+  chain.Check(event, canonical ? &text : nullptr);
+  tree.Add(canonical ? LeafHash(text) : EventLeafHash(event));
+}
+
+// Whether the desk's tree of `head.size` leaves has `head.root`, into `problems`.
+void CheckTreeHead(Store& store, const TreeHead& head, std::int64_t events,
+                   std::vector<Problem>& problems) {
+  const auto mismatch = [&](const std::string& detail) {
+    problems.push_back({head.size, "checkpoint-mismatch", detail});
+  };
+  if (head.size > events) {
+    mismatch("the signed checkpoint is of a tree of " + std::to_string(head.size) +
+             " events, but this desk holds " + std::to_string(events) +
+             ": events it had were removed (a truncated history)");
+    return;
+  }
+  try {
+    const TreeHash root = StoredTree(store).Root(head.size);
+    if (root != head.root) {
+      mismatch("this desk's tree of " + std::to_string(head.size) + " events has root " +
+               Base64(BytesOf(root)) + ", but the signed checkpoint says " +
+               Base64(BytesOf(head.root)) +
+               ": the history up to it was rewritten (a fork of the published log)");
+    }
+  } catch (const Error& error) {
+    mismatch("the root of this desk's tree of " + std::to_string(head.size) +
+             " events cannot be computed: " + error.detail());
+  }
+}
+
 }  // namespace
 
 VerifyReport VerifyLedger(Store& store, const std::string& identity,
-                          const std::optional<Checkpoint>& against, bool search_indexes) {
+                          const std::optional<Checkpoint>& against, bool search_indexes,
+                          const std::optional<TreeHead>& against_tree) {
   VerifyReport report;
   const RowDigestKey key = RowDigestKey::Random();
   ReplayDigests digests(key);
@@ -104,23 +146,29 @@ VerifyReport VerifyLedger(Store& store, const std::string& identity,
   // into digests of its own, which are merged into these unless that would differ from one
   // replay (then the second half is replayed here too). Then both read the stored tables
   // part by part until none are left.
+  // The split falls on a multiple of 16 events, where the second thread's part of the Merkle
+  // tree can begin (TreeCheck).
+  const std::int64_t split = beside ? HeadSeq(store) / 2 / 16 * 16 : 0;
   ChainCheck chain(against, false);
   EventReplay replay(digests, false);
+  TreeCheck tree;
+  std::string text;
   const auto check_and_replay = [&](const Event& event) {
-    chain(event);
+    CheckEvent(event, text, chain, tree);
     replay(event);
     return true;
   };
-  if (beside) {
-    const std::int64_t split = HeadSeq(store) / 2;
+  if (split > 0) {
     const std::unique_ptr<StoredTables> beside_tables = beside->OpenStoredTables();
     ReplayDigests later_digests(key);
     ChainCheck later_chain(against, true);
     EventReplay later(later_digests, true);
+    TreeCheck later_tree(split);
     StoredReading later_reading;
     std::future<void> other = std::async(std::launch::async, [&] {
+      std::string later_text;
       beside->ScanEvents(split + 1, -1, [&](const Event& event) {
-        later_chain(event);
+        CheckEvent(event, later_text, later_chain, later_tree);
         later(event);
         return true;
       });
@@ -136,6 +184,7 @@ VerifyReport VerifyLedger(Store& store, const std::string& identity,
     }
     other.get();  // rethrows its error
     chain.Join(later_chain);
+    tree.Join(later_tree);
     reading.Add(later_reading);
     if (later.problems.empty() && later.unapplied.empty() &&
         digests.Merge(later_digests, later.deferred)) {
@@ -202,7 +251,14 @@ VerifyReport VerifyLedger(Store& store, const std::string& identity,
     problem(0, "projection-mismatch", index);
   }
 
-  // 5. The checkpoint: the same ledger, still holding that exact event.
+  // 5. The stored Merkle tree against the tree of the events.
+  for (Problem& tree_problem : TreeProblems(store, std::move(tree.nodes))) {
+    report.problems.push_back(std::move(tree_problem));
+  }
+
+  // 6. The checkpoint: the same ledger, still holding that exact event; the tree head: this
+  // desk's tree of that size has that root.
+  if (against_tree) CheckTreeHead(store, *against_tree, chain.events, report.problems);
   if (against) {
     if (against->ledger != identity) {
       problem(against->seq, "checkpoint-mismatch",

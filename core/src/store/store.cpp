@@ -1,4 +1,5 @@
-// The parts of the store interface that are code (store.h).
+// The parts of the store interface that are code (store.h): merging readings, and the
+// tree writer.
 #include "store/store.h"
 
 #include <algorithm>
@@ -70,6 +71,12 @@ std::vector<std::int64_t> RankByBuckets(
   std::vector<std::int64_t> keys;
   for (auto it = ranked.begin(); it != best; ++it) keys.push_back(it->second);
   return keys;
+}
+
+void TreeWriter::AddLeafHash(const TreeHash& hash) {
+  frontier_.PushLeaf(hash, [&](const TreeNodeId& node, const TreeHash& node_hash) {
+    if (node.level >= kStoredTreeLevel) nodes_.emplace_back(node, node_hash);
+  });
 }
 
 }  // namespace claimledger

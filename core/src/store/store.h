@@ -18,10 +18,12 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "claimledger/model.h"
+#include "hash/merkle.h"
 #include "store/tables.h"
 
 namespace claimledger {
@@ -158,6 +160,34 @@ struct ClaimQuery {
   std::optional<std::string> until;
 };
 
+// The desk's Merkle tree (ledger/merkle_log.h) is kept as the hashes of its complete subtrees
+// of this level and up (16 leaves and more): about one hash for every eight events. The hashes
+// below it are computed from the events when a proof needs them (at most 15 events a
+// subtree), so that appending stays cheap and the tree costs a few bytes an event.
+inline constexpr int kStoredTreeLevel = 4;
+
+// Builds the tree leaf by leaf and collects the subtrees a store keeps (kStoredTreeLevel and
+// up) as they complete, for the caller to write (PutTreeNodes): the ledger as it appends, and
+// a store's upgrade that builds the tree of an existing desk.
+class TreeWriter {
+ public:
+  // An empty tree.
+  TreeWriter() = default;
+  // A tree continued from `frontier`.
+  explicit TreeWriter(MerkleFrontier frontier) : frontier_(std::move(frontier)) {}
+
+  // Adds the leaf with these bytes (an event's CanonicalEventText), or with this hash.
+  void AddLeaf(std::string_view leaf) { AddLeafHash(LeafHash(leaf)); }
+  void AddLeafHash(const TreeHash& hash);
+  // The subtrees to store completed since the last call.
+  std::vector<std::pair<TreeNodeId, TreeHash>> TakeNodes() { return std::move(nodes_); }
+  const MerkleFrontier& frontier() const { return frontier_; }
+
+ private:
+  MerkleFrontier frontier_;
+  std::vector<std::pair<TreeNodeId, TreeHash>> nodes_;
+};
+
 class Store : public ProjectionWriter {
  public:
   ~Store() override = default;
@@ -213,6 +243,12 @@ class Store : public ProjectionWriter {
   virtual std::vector<SourceRating> RatingsFor(const std::string& source) = 0;
   virtual std::optional<std::string> SourceIdByRef(const std::string& ref) = 0;
   virtual std::optional<std::string> ClaimIdByRef(const std::string& ref) = 0;
+  // The same for many refs at once (a batch looks up its records' refs before adding them):
+  // ref -> id for those found.
+  virtual std::unordered_map<std::string, std::string> SourceIdsByRef(
+      const std::vector<std::string>& refs) = 0;
+  virtual std::unordered_map<std::string, std::string> ClaimIdsByRef(
+      const std::vector<std::string>& refs) = 0;
   // Current verdicts of claims with a claimant, counted by claimant and rating (and by
   // the year the claim was made or recorded when `by_year`), for one source or all.
   virtual std::vector<RatingCount> RatingCounts(const std::optional<std::string>& source,
@@ -236,11 +272,24 @@ class Store : public ProjectionWriter {
   virtual std::vector<std::pair<std::string, std::string>> FullTextCandidates(
       const std::vector<std::string>& words, std::int64_t per_word, std::int64_t limit) = 0;
 
+  // The Merkle tree's stored subtree hashes (kStoredTreeLevel and up), written by the ledger
+  // as subtrees complete; a store keeps them as given and knows nothing of how they are
+  // computed. Writing a node the store holds already replaces its hash.
+  virtual void PutTreeNodes(const std::vector<std::pair<TreeNodeId, TreeHash>>& nodes) = 0;
+  // The hashes of `nodes`, in their order; nothing for a node the store does not hold.
+  virtual std::vector<std::optional<TreeHash>> GetTreeNodes(
+      const std::vector<TreeNodeId>& nodes) = 0;
+  // Calls `visit` for every stored node, in no particular order (verify() reads them all).
+  virtual void ScanTreeNodes(
+      const std::function<void(const TreeNodeId& node, const TreeHash& hash)>& visit) = 0;
+  // Removes every stored node (before the ledger writes the tree again).
+  virtual void ClearTree() = 0;
+
   // Empties every table of current state and every search index (for rebuilding them from
   // the events), whatever state the indexes are in.
   virtual void ClearProjections() = 0;
-  // Empties the whole ledger: events, contents and projections (used only to replace a new
-  // ledger's own first event with an imported chain, inside one transaction).
+  // Empties the whole ledger: events, contents, the tree and projections (used only to replace a
+  // new ledger's own first event with an imported chain, inside one transaction).
   virtual void ClearLedger() = 0;
 
   // Verification. The stored tables, read in this store's read transaction.

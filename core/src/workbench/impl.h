@@ -11,6 +11,8 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "claimledger/workbench.h"
@@ -48,6 +50,12 @@ struct Workbench::Impl {
   template <typename Record>
   std::vector<std::string> AddBatch(const std::vector<Record>& records, const char* what,
                                     std::string (Impl::*add)(Ledger::Transaction&, const Record&));
+
+  // The id of the record already holding `ref` (a source's or a claim's): found before the
+  // batch began (AddBatch looks up all its records' refs at once), or added earlier in it.
+  std::optional<std::string> ExistingByRef(const std::string& ref, bool claim);
+  std::unordered_map<std::string, std::string> refs_before_batch;
+  std::unordered_set<std::string> refs_in_batch;
 
   std::mutex mutex;
   std::unique_ptr<Store> store;

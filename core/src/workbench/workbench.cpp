@@ -5,6 +5,7 @@
 
 #include "claimledger/error.h"
 #include "codec/dates.h"
+#include "codec/transparency.h"
 #include "interop/bundle.h"
 #include "interop/merge.h"
 #include "store/open_store.h"
@@ -18,7 +19,7 @@ Workbench::Impl::Impl(std::unique_ptr<Store> store_in, const WorkbenchOptions& o
     : store(std::move(store_in)), actor(RequireText("actor", options.actor)) {
   const RatingScale& scale =
       options.custom_scale ? *options.custom_scale : BuiltinScale(options.scale);
-  ledger = std::make_unique<Ledger>(*store, scale, actor);
+  ledger = std::make_unique<Ledger>(*store, scale, actor, options.origin);
 }
 
 Workbench::Workbench(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -29,6 +30,7 @@ std::unique_ptr<Workbench> Workbench::Open(const std::string& path,
                                            const WorkbenchOptions& options) {
   if (!options.custom_scale) BuiltinScale(options.scale);  // fail before touching the file
   RequireText("actor", options.actor);
+  if (options.origin) RequireKeyName(*options.origin, "origin", "claimledger.origin.invalid");
   StoreOptions store_options;
   store_options.create = options.create;
   return std::unique_ptr<Workbench>(

@@ -1,5 +1,7 @@
 // The workbench's writes (claimledger/workbench.h): each checks its input, runs as one
 // transaction and appends its events, or writes nothing and throws.
+#include <type_traits>
+
 #include "claimledger/error.h"
 #include "claimledger/hash.h"
 #include "claimledger/quantities.h"
@@ -10,6 +12,35 @@
 
 namespace claimledger {
 
+namespace {
+
+// Throws Error(kInvalidInput) unless a claim (`who`: "claim clm_…") may go from `from` to `status`:
+// forward through ClaimStatuses() or back to in-progress; published-elsewhere, reviewed and
+// published need a verdict.
+void RequireStatusChange(const std::string& who, const std::string& from, const std::string& status,
+                         bool has_verdict) {
+  const std::vector<std::string>& statuses = ClaimStatuses();
+  RequireChoice("status.unknown", "status", status, statuses);
+  const auto rank = [&](const std::string& s) {
+    return std::find(statuses.begin(), statuses.end(), s) - statuses.begin();
+  };
+  const bool forward = rank(status) > rank(from);
+  const bool reopen = status == "in-progress" && rank(from) > rank(status);
+  if (!forward && !reopen) {
+    throw Invalid("status.transition", who + " cannot go from " + from + " to " + status +
+                                           "; a claim moves forward through " + Join(statuses) +
+                                           " or back to in-progress");
+  }
+  const bool needs_verdict =
+      status == "published-elsewhere" || status == "reviewed" || status == "published";
+  if (needs_verdict && !has_verdict) {
+    throw Invalid("status.needs_verdict",
+                  who + " has no verdict yet; set one before marking it " + status);
+  }
+}
+
+}  // namespace
+
 template <typename Record>
 std::vector<std::string> Workbench::Impl::AddBatch(const std::vector<Record>& records,
                                                    const char* what,
@@ -18,6 +49,25 @@ std::vector<std::string> Workbench::Impl::AddBatch(const std::vector<Record>& re
   RequireWritable();
   std::lock_guard<std::mutex> lock(mutex);
   Ledger::Transaction transaction(*ledger);
+  // The records' refs, looked up at once (a record with a bad ref fails in its turn).
+  std::vector<std::string> refs;
+  for (const Record& record : records) {
+    if (!record.ref) continue;
+    try {
+      refs.push_back(*OptionalText("ref", record.ref));
+    } catch (const Error&) {
+    }
+  }
+  constexpr bool kClaims = std::is_same_v<Record, NewClaim>;
+  refs_before_batch = kClaims ? store->ClaimIdsByRef(refs) : store->SourceIdsByRef(refs);
+  refs_in_batch.clear();
+  struct Forget {
+    Impl& impl;
+    ~Forget() {
+      impl.refs_before_batch.clear();
+      impl.refs_in_batch.clear();
+    }
+  } forget{*this};
   std::vector<std::string> ids;
   ids.reserve(records.size());
   for (std::size_t i = 0; i < records.size(); ++i) {
@@ -32,6 +82,14 @@ std::vector<std::string> Workbench::Impl::AddBatch(const std::vector<Record>& re
   return ids;
 }
 
+std::optional<std::string> Workbench::Impl::ExistingByRef(const std::string& ref, bool claim) {
+  if (const auto found = refs_before_batch.find(ref); found != refs_before_batch.end()) {
+    return found->second;
+  }
+  if (refs_in_batch.insert(ref).second) return std::nullopt;            // the batch's first: new
+  return claim ? store->ClaimIdByRef(ref) : store->SourceIdByRef(ref);  // added in this batch
+}
+
 std::string Workbench::Impl::AddSourceIn(Ledger::Transaction& transaction,
                                          const NewSource& source) {
   SourceAdded added;
@@ -40,7 +98,7 @@ std::string Workbench::Impl::AddSourceIn(Ledger::Transaction& transaction,
   added.kind = source.kind;
   added.ref = OptionalText("ref", source.ref);
   if (added.ref) {
-    if (auto existing = store->SourceIdByRef(*added.ref)) return *existing;  // loaded before
+    if (auto existing = ExistingByRef(*added.ref, false)) return *existing;  // loaded before
   }
   added.url = OptionalText("url", source.url);
   added.affiliation = OptionalText("affiliation", source.affiliation);
@@ -85,7 +143,7 @@ std::string Workbench::Impl::AddClaimIn(Ledger::Transaction& transaction, const 
   added.text = RequireText("claim text", claim.text);
   added.ref = OptionalText("ref", claim.ref);
   if (added.ref) {
-    if (auto existing = store->ClaimIdByRef(*added.ref)) return *existing;  // loaded before
+    if (auto existing = ExistingByRef(*added.ref, true)) return *existing;  // loaded before
   }
   if (claim.claimant) RequireSourceExists(*claim.claimant);
   added.claimant = claim.claimant;
@@ -100,6 +158,9 @@ std::string Workbench::Impl::AddClaimIn(Ledger::Transaction& transaction, const 
                   "a quote needs appears_in: the hash of the snapshot it is taken from");
   }
   if (claim.verdict) RequireRating(claim.verdict->rating);
+  if (claim.status) {
+    RequireStatusChange("a new claim", "new", *claim.status, claim.verdict.has_value());
+  }
   added.tags = CleanTags(claim.tags);
   added.quantities = ParseQuantities(added.text);
   added.date = OptionalDate("date", claim.date);
@@ -113,6 +174,7 @@ std::string Workbench::Impl::AddClaimIn(Ledger::Transaction& transaction, const 
     verdict.rationale = RequireText("rationale", claim.verdict->rationale);
     transaction.Append(actor, verdict);
   }
+  if (claim.status) transaction.Append(actor, StatusSet{id, *claim.status, "new"});
   return id;
 }
 
@@ -194,22 +256,7 @@ Claim Workbench::SetStatus(const std::string& claim, const std::string& status) 
   std::lock_guard<std::mutex> lock(impl_->mutex);
   Ledger::Transaction transaction(*impl_->ledger);
   const Claim current = impl_->RequireClaim(claim);
-  const std::vector<std::string>& statuses = ClaimStatuses();
-  RequireChoice("status.unknown", "status", status, statuses);
-  const auto rank = [&](const std::string& s) {
-    return std::find(statuses.begin(), statuses.end(), s) - statuses.begin();
-  };
-  const bool forward = rank(status) > rank(current.status);
-  const bool reopen = status == "in-progress" && rank(current.status) > rank(status);
-  if (!forward && !reopen) {
-    throw Invalid("status.transition", "claim " + claim + " cannot go from " + current.status +
-                                           " to " + status + "; a claim moves forward through " +
-                                           Join(statuses) + " or back to in-progress");
-  }
-  if ((status == "reviewed" || status == "published") && !current.verdict) {
-    throw Invalid("status.needs_verdict",
-                  "claim " + claim + " has no verdict yet; set one before marking it " + status);
-  }
+  RequireStatusChange("claim " + claim, current.status, status, current.verdict.has_value());
   transaction.Append(impl_->actor, StatusSet{claim, status, current.status});
   Claim updated = *impl_->store->GetClaim(claim);
   transaction.Commit();

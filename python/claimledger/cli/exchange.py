@@ -12,11 +12,11 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 from ..desk import Workbench
 from ..errors import InvalidInputError
-from ..interop.claimreview import iter_json_lines
+from ..interop.claimreview import iter_json_lines, nothing_to_export
 from ..interop.datasets import SCALES, load_fever, load_liar
 from ..files import ledger_exists, shown_location
 from .common import (
@@ -70,18 +70,36 @@ def _rating_map(pairs: Optional[Sequence[str]]) -> Optional[dict]:
 
 
 def _import_claimreview(args: argparse.Namespace) -> int:
-    """`import FILE IN --format claimreview`: schema.org ClaimReview JSON-LD."""
-    text = sys.stdin.read() if args.input == "-" else Path(args.input).read_text("utf-8")
+    """`import FILE IN --format claimreview`: schema.org ClaimReview JSON-LD (a review, a
+    list, a @graph, a DataFeed, JSON Lines or a web page; - reads standard input)."""
+    if args.input == "-":
+        source: Any = sys.stdin.buffer
+        options: dict[str, Any] = {"stream": True}
+    else:
+        source = Path(args.input)
+        if not source.is_file():
+            raise OSError(f"{args.input}: no such file to import")
+        options = {}
     scale = args.scale or "default"
     with removed_if_import_fails(args.file, actor=args.actor, scale=scale) as wb:
-        result = wb.import_claimreview(text, rating_map=_rating_map(args.rating_map))
+        result = wb.import_claimreview(
+            source,
+            rating_map=_rating_map(args.rating_map),
+            errors=args.errors,
+            numeric_fallback=args.numeric_fallback,
+            rating_table=not args.no_rating_table,
+            url=args.url,
+            batch_size=args.batch_size,
+            **options,
+        )
     if args.json:
         print_json(result)
         return 0
-    print(
-        f"{shown_location(args.file)}: {len(result.added)} claim(s) imported, {len(result.existing)} already "
-        f"there, from {args.input} (snapshot {result.snapshot})"
-    )
+    print(f"{shown_location(args.file)}: {result.summary()}, from {args.input} (snapshot {result.snapshot})")
+    for path, reason in result.skipped:
+        print(f"  skipped {path}: {reason}")
+    for line in result.disagreements:
+        print(f"  disagreement: {line}")
     for note in result.notes:
         print(f"  note: {note}")
     return 0
@@ -120,7 +138,8 @@ IMPORT_FORMATS = {
         choices=list(IMPORT_FORMATS),
         help="liar (PolitiFact statements, 14 tab-separated columns; scale politifact), "
         "fever (claims with SUPPORTS/REFUTES/NOT ENOUGH INFO; scale fever) or claimreview "
-        "(one ClaimReview, a JSON array of them or a @graph; - reads standard input)",
+        "(one ClaimReview, a list, a @graph, a DataFeed, JSON Lines or a web page's JSON-LD; "
+        "- reads standard input)",
     ),
     arg(
         "--rating-map",
@@ -131,13 +150,31 @@ IMPORT_FORMATS = {
     ),
     arg("--scale", help="claimreview: the verdict scale of a new ledger (default: default)"),
     arg(
+        "--numeric-fallback",
+        action="store_true",
+        help="claimreview: read a textual rating nothing knows by its ratingValue (with a "
+        "note) instead of refusing it",
+    ),
+    arg(
+        "--no-rating-table",
+        action="store_true",
+        help="claimreview: leave claimledger's table of common textual ratings out; only the "
+        "scale's labels and --rating-map are read",
+    ),
+    arg("--url", help="claimreview: the page or feed's address, for its relative URLs"),
+    arg(
         "--errors",
         choices=["raise", "skip"],
         default="raise",
-        help="raise: stop at malformed rows and load nothing (default); skip: load the good "
-        "rows and list the bad ones",
+        help="raise: stop at malformed rows (reviews) and load nothing (default); skip: load "
+        "the good ones and list the bad ones",
     ),
-    arg("--batch-size", type=int, default=5000, help="rows per transaction (default: 5000)"),
+    arg(
+        "--batch-size",
+        type=int,
+        default=5000,
+        help="rows (reviews of a streamed feed) per transaction (default: 5000)",
+    ),
     arg("--json", action="store_true", help="print the load report as JSON"),
     writes=True,
 )
@@ -151,10 +188,19 @@ def _export_claimreview(args: argparse.Namespace) -> int:
     if args.org_name:
         organisation = {"name": args.org_name, "url": args.org_url}
     status = None if args.status == "all" else args.status
+    notes: list[str] = []
     with open_ledger(args) as wb:
         reviews = wb.export_claimreviews(
-            status=status, organisation=organisation, review_url=args.review_url
+            status=status, organisation=organisation, review_url=args.review_url, notes=notes
         )
+        if not reviews:
+            raise InvalidInputError(
+                "[claimledger.claimreview.nothing_to_export] nothing to export: "
+                + nothing_to_export(wb, status),
+                "claimledger.claimreview.nothing_to_export",
+            )
+    for note in notes:
+        print(f"note: {note}", file=sys.stderr)
     if args.jsonl:
         text = "".join(line + "\n" for line in iter_json_lines(reviews))
     else:
@@ -192,8 +238,8 @@ EXPORT_FORMATS = {"claimreview": _export_claimreview, "bundle": _export_bundle}
     arg(
         "--status",
         default="published",
-        help="export the claims with this status (default: published), or all: every claim "
-        "with a verdict",
+        help="export the claims with this status (default: published, the desk's own; "
+        "published-elsewhere: the imported ones), or all: every claim with a verdict",
     ),
     arg("--org-name", help="the desk's organisation, the reviews' author"),
     arg("--org-url", help="the desk's organisation's web site"),

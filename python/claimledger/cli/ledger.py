@@ -1,6 +1,6 @@
 """Sub-commands about the ledger as a whole: ``verify`` (exit 1 on any problem),
 ``rebuild``, ``merge`` (another desk's events) and ``checkpoint`` (the head of the chain
-to keep elsewhere)."""
+to keep elsewhere, or signed: a C2SP checkpoint of the desk's Merkle tree)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from typing import Optional
 from ..terminal import busy
 from ..files import shown_location
 from .common import JSON_OPTION, arg, command, open_ledger, print_json, print_problems
+from .transparency import read_keys
 
 
 @command(
@@ -18,6 +19,11 @@ from .common import JSON_OPTION, arg, command, open_ledger, print_json, print_pr
     "check every hash, link, snapshot and table; exit 1 on any problem",
     "claimledger verify desk.ledger --against head.json",
     arg("--against", help="a checkpoint file written by 'claimledger checkpoint'"),
+    arg(
+        "--key",
+        action="append",
+        help="a verifier key (or a file holding one) to check a signed --against with",
+    ),
     JSON_OPTION,
 )
 def verify(args: argparse.Namespace) -> int:
@@ -25,7 +31,7 @@ def verify(args: argparse.Namespace) -> int:
     if args.against:  # checked by verify(), which names what is wrong with it
         against = Path(args.against).read_text(encoding="utf-8")
     with open_ledger(args) as wb, busy(f"verifying {wb.event_count():,} events"):
-        report = wb.verify(against=against)
+        report = wb.verify(against=against, keys=read_keys(args.key) if args.key else None)
     if args.json:
         print_json(report)
     else:
@@ -85,17 +91,23 @@ def merge(args: argparse.Namespace) -> int:
 
 @command(
     "checkpoint",
-    "print the head of the chain to keep elsewhere",
-    "claimledger checkpoint desk.ledger -o head.json",
+    "print the head of the chain to keep elsewhere; with --sign, a signed checkpoint of the "
+    "desk's Merkle tree (C2SP tlog-checkpoint)",
+    "claimledger checkpoint desk.ledger --sign desk.key -o head.checkpoint",
+    arg("--sign", metavar="KEYFILE", help="a signer key file written by 'claimledger keygen'"),
     arg("-o", "--output", help="write it to this file"),
 )
 def checkpoint(args: argparse.Namespace) -> int:
     with open_ledger(args) as wb:
-        text = wb.checkpoint().to_json()
+        if args.sign:
+            signer = Path(args.sign).read_text(encoding="utf-8").strip()
+            text = wb.sign_checkpoint(signer).text
+        else:
+            text = wb.checkpoint().to_json() + "\n"
     if args.output:
-        Path(args.output).write_text(text + "\n", encoding="utf-8")
+        Path(args.output).write_text(text, encoding="utf-8", newline="")
     else:
-        print(text)
+        print(text, end="")
     return 0
 
 

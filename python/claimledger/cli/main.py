@@ -14,7 +14,7 @@ from typing import Optional
 
 from .. import __version__
 from ..errors import Error
-from . import exchange, ledger, query, record, report, server, start
+from . import exchange, ledger, query, record, report, server, start, transparency
 
 __all__ = ["COMMANDS", "build_parser", "main"]
 
@@ -24,6 +24,7 @@ COMMANDS = (
     *record.COMMANDS,
     *query.COMMANDS,
     *ledger.COMMANDS,
+    *transparency.COMMANDS,
     *exchange.COMMANDS,
     *report.COMMANDS,
     *server.COMMANDS,

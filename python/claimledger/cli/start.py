@@ -29,14 +29,15 @@ def demo(args: argparse.Namespace) -> int:
     "claimledger init desk.ledger --scale politifact\n"
     "  claimledger init 'postgresql://alice@db.example:5432/newsroom?desk=korea' --scale politifact",
     arg("--scale", default="default", help=f"verdict scale: {', '.join(BUILTIN_SCALES)}"),
+    arg("--origin", help="the desk's name in the checkpoints it signs, fixed at creation"),
     writes=True,
 )
 def init(args: argparse.Namespace) -> int:
     existed = ledger_exists(args.file)
-    with Workbench(args.file, actor=args.actor, scale=args.scale) as wb:
+    with Workbench(args.file, actor=args.actor, scale=args.scale, origin=args.origin) as wb:
         verb = "opened existing" if existed else "created"
         print(
-            f"{verb} ledger {shown_location(args.file)} (scale {wb.scale}, "
+            f"{verb} ledger {shown_location(args.file)} (scale {wb.scale}, origin {wb.origin}, "
             f"identity {wb.identity})"
         )
     return 0

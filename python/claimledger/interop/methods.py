@@ -21,29 +21,50 @@ class InteropMethods:
     """schema.org ClaimReview out of and into a desk."""
 
     def export_claimreview(self, claim_id: IdLike, **options: Any) -> dict:
-        """The claim's current verdict as a schema.org ClaimReview JSON-LD object.
+        """The claim as a schema.org ClaimReview JSON-LD object: the desk's current verdict
+        as the desk's review or, for an imported claim whose verdict is still the imported
+        one, its publisher's review given back. Every URL is absolute and every date ISO
+        8601; what cannot be made valid is left out, with a note in `notes` (a list) when
+        one is given.
 
         Options: ``organisation`` (the desk publishing the review, ``{"name", "url"}`` or
-        a name; default "claimledger desk") and ``review_url`` (a URL, where ``{claim}``
+        a name; default "claimledger desk"), ``review_url`` (a URL, where ``{claim}``
         stands for the claim id, or a function of the claim; default
-        ``urn:claimledger:<identity>:<claim id>``). A claim without a verdict raises
-        :class:`InvalidInputError` ``[claimledger.claimreview.no_verdict]``."""
+        ``urn:claimledger:<identity>:<claim id>``) and ``notes``. A claim without a
+        verdict raises :class:`InvalidInputError` ``[claimledger.claimreview.no_verdict]``."""
         return export_claimreview(self, claim_id, **options)
 
     def export_claimreviews(self, status: Optional[str] = "published", **options: Any) -> list:
         """:meth:`export_claimreview` for every claim with a verdict and `status` (None:
-        any status), oldest first; the same options."""
+        any status; ``"published-elsewhere"``: the imported ones), oldest first; the same
+        options."""
         return export_claimreviews(self, status, **options)
 
     def import_claimreview(
         self, doc_or_list: Any, rating_map: Optional[Mapping[str, str]] = None, **options: Any
     ) -> ImportResult:
-        """Imports schema.org ClaimReviews: one object, a list or ``{"@graph": [...]}``,
-        parsed or as JSON text. Textual ratings (``alternateName``) are read through
-        `rating_map` (alternateName -> a rating of this ledger's scale, any case) or as a
-        label of the scale; numeric ones through ``worstRating``..``bestRating`` onto the
-        nearest truth score. The document is stored as a snapshot, the provenance of
-        every claim; importing it again adds nothing. Bad input raises
-        :class:`InvalidInputError` naming the JSON path and writes nothing. Returns a
+        """Imports schema.org ClaimReviews as fact-checkers publish them: one object, a
+        list, a ``@graph``, a ``DataFeed`` (Fact Check Markup Tool, Data Commons), JSON
+        Lines or a web page's JSON-LD blocks; parsed, as text or bytes, or a file
+        (``pathlib.Path``, streamed when larger than 32 MiB; or an open binary file with
+        ``stream=True``).
+
+        A textual rating is read by its words: `rating_map` (textual rating -> a rating of
+        this ledger's scale, any case), the scale's own labels, then claimledger's table of
+        common ratings in eight languages (``rating_table=False`` leaves it out). A
+        ``ratingValue`` is read only when no word is given, or for an unknown word with
+        ``numeric_fallback=True``; when it disagrees with the word, the word wins and
+        ``result.disagreements`` says so. Every review is checked first: by default one bad
+        review refuses the document, writing nothing, with an
+        :class:`InvalidInputError` naming every problem (every unknown textual rating with
+        its count and the rating_map entry that fixes it); ``errors="skip"`` imports the
+        others and lists the bad ones in ``result.skipped`` with their JSON paths. Other
+        options: ``url`` (the page or feed's address: relative URLs resolve against it)
+        and ``batch_size`` (reviews per transaction of a streamed file).
+
+        The document is stored as a snapshot, the provenance of every claim (with the
+        review's URL, date, reviewer and the rating as published); the claims get their
+        publisher's verdict and the status ``published-elsewhere``; importing the same
+        reviews again adds nothing. Returns a
         :class:`claimledger.interop.claimreview.ImportResult`."""
         return import_claimreview(self, doc_or_list, rating_map=rating_map, **options)

@@ -48,6 +48,7 @@ CLAIM_RECORD_KEYS = (
     "ref",
     "provenance",
     "verdict",
+    "status",
 )
 #: The keys of a source record for ``Workbench.add_sources``: the keywords of ``add_source``.
 SOURCE_RECORD_KEYS = ("name", "kind", "url", "affiliation", "ref", "attributes")

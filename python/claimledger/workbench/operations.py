@@ -19,7 +19,7 @@ import getpass
 import json
 import os
 import warnings
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Optional, TypeVar, Union
 
 from .. import _core
@@ -27,6 +27,7 @@ from .. import model as m
 from ..errors import Error, InvalidInputError
 from ..files import shown_location
 from ..scales import ScaleLike, scale_for_core
+from ..transparency import SignedCheckpoint, checkpoint_text
 from .arguments import (
     CLAIM_RECORD_KEYS,
     SOURCE_RECORD_KEYS,
@@ -43,6 +44,7 @@ from .arguments import (
 )
 from .credibility import CredibilityMethods
 from .search import SearchMethods
+from .transparency import TransparencyMethods
 
 __all__ = ["LedgerWorkbench", "NearDuplicateWarning", "NEAR_DUPLICATE"]
 
@@ -59,11 +61,11 @@ class NearDuplicateWarning(UserWarning):
     """A new claim looks like one that already has a verdict (a warning, not a refusal)."""
 
 
-class LedgerWorkbench(CredibilityMethods, SearchMethods):
+class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
     """A fact-check desk kept in a ledger file or on a PostgreSQL server: its ledger
-    operations, with those about credibility (:mod:`.credibility`) and finding things
-    (:mod:`.search`). Use ``claimledger.open`` to get one (with the notebook and interop
-    methods too).
+    operations, with those about credibility (:mod:`.credibility`), finding things
+    (:mod:`.search`) and publishing verifiable verdicts (:mod:`.transparency`). Use
+    ``claimledger.open`` to get one (with the notebook and interop methods too).
 
     ``path`` is the location as given (a URL keeps its password there, to open it again);
     ``location`` is the same without the password, as the repr shows it."""
@@ -75,6 +77,7 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods):
         actor: Optional[str] = None,
         scale: ScaleLike = "default",
         create: bool = True,
+        origin: Optional[str] = None,
     ) -> None:
         self.path = os.fspath(path)
         if actor is None:
@@ -84,7 +87,7 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods):
                 actor = "unknown"
         name, custom = scale_for_core(scale)
         self._wb: Optional[_core.Workbench] = _core.Workbench(
-            self.path, actor, name, custom, create
+            self.path, actor, name, custom, create, origin
         )
 
     @classmethod
@@ -284,6 +287,7 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods):
         provenance: Optional[Mapping[str, Any]] = None,
         verdict: Any = None,
         match_case: bool = True,
+        status: Optional[str] = None,
     ) -> m.Claim:
         """Records a claim, optionally where it appears (a snapshot and the exact quote).
 
@@ -298,7 +302,9 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods):
         `date` is when the claim was made, `context` where or how ("a campaign mailer"),
         `ref` an outside id (a claim whose ref exists is not added again), `provenance`
         a mapping saying where it came from, and `verdict` a first verdict (a rating, or
-        ``{"rating": ..., "rationale": ...}``) recorded in the same transaction.
+        ``{"rating": ..., "rationale": ...}``) recorded in the same transaction, and
+        `status` a status to give it at once, as :meth:`set_status` would from ``new``
+        (``"published-elsewhere"`` for a verdict another publisher published).
         """
         if isinstance(text, m.Candidate):
             if appears_in is None:
@@ -318,6 +324,7 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods):
                 "ref": ref,
                 "provenance": provenance,
                 "verdict": verdict,
+                "status": status,
             },
             match_case=match_case,
         )
@@ -373,6 +380,7 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods):
             checked_text(rating, "rating"),
             checked_text(rationale, "rationale"),
             bool(match_case),
+            checked_text(r.get("status"), "status"),
         )
 
     def claim(self, claim_id: IdLike) -> m.Claim:
@@ -399,8 +407,10 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods):
         return [m.claim_from_core(c) for c in found]
 
     def set_status(self, claim_id: IdLike, status: str) -> m.Claim:
-        """Moves a claim: new -> in-progress -> reviewed -> published, or back to
-        in-progress. Forward steps may be skipped; reviewed and published need a verdict."""
+        """Moves a claim: new -> published-elsewhere -> in-progress -> reviewed ->
+        published, or back to in-progress. Forward steps may be skipped;
+        published-elsewhere (a verdict another publisher published, as an imported
+        ClaimReview), reviewed and published need a verdict."""
         return m.claim_from_core(
             self._core.set_status(id_of(claim_id, "claim"), checked_text(status, "status"))
         )
@@ -486,14 +496,30 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods):
         return self._core.event_count()
 
     def verify(
-        self, against: Optional[CheckpointLike] = None, *, search_indexes: bool = True
+        self,
+        against: Union[CheckpointLike, SignedCheckpoint, None] = None,
+        *,
+        keys: Union[str, Sequence[str], None] = None,
+        search_indexes: bool = True,
     ) -> m.VerifyReport:
         """Recomputes every event hash and link, re-hashes every snapshot's bytes and
-        compares the tables with a replay of the events, and the search indexes with the
-        texts they index. With `against` (a checkpoint kept elsewhere) also proves the ledger
-        still holds that exact history. ``search_indexes=False`` leaves the search indexes
-        out (they hold no truth of their own, and on a large desk checking them is most of
-        the work); ``rebuild()`` makes them again."""
+        compares the tables with a replay of the events, the search indexes with the texts
+        they index, and the stored Merkle tree with the tree of the events. With `against` (a
+        checkpoint kept elsewhere) also proves the ledger still holds that exact history: a
+        :class:`SignedCheckpoint` (or its text) is checked for a signature by one of the
+        verifier `keys` (default: the keys it was signed or checked with) and for this desk's
+        tree of its size having its root, so a rewritten or truncated history is caught
+        without the old file. ``search_indexes=False`` leaves the search indexes out (they
+        hold no truth of their own, and on a large desk checking them is most of the work);
+        ``rebuild()`` makes them again."""
+        if isinstance(against, SignedCheckpoint) or (
+            isinstance(against, str) and "\n\n\u2014 " in against
+        ):
+            text = checkpoint_text(against)
+            if keys is None:
+                keys = against.signed_by if isinstance(against, SignedCheckpoint) else ()
+            key_list = [keys] if isinstance(keys, str) else [str(k) for k in keys]
+            return m.report_from_core(self._core.verify_signed(text, key_list, search_indexes))
         core_against = None if against is None else core_checkpoint(against)
         return m.report_from_core(self._core.verify(core_against, search_indexes))
 

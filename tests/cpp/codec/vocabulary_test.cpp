@@ -14,8 +14,8 @@ TEST(VocabularyTest, AdmiraltyGrades) {
 }
 
 TEST(VocabularyTest, ListsInTheirOrder) {
-  EXPECT_EQ(ClaimStatuses(),
-            (std::vector<std::string>{"new", "in-progress", "reviewed", "published"}));
+  EXPECT_EQ(ClaimStatuses(), (std::vector<std::string>{"new", "published-elsewhere", "in-progress",
+                                                       "reviewed", "published"}));
   EXPECT_EQ(Stances(), (std::vector<std::string>{"supports", "refutes", "context"}));
   EXPECT_EQ(CredibilityGrades().front().code, "1");
   EXPECT_EQ(CredibilityGrades().back().code, "6");

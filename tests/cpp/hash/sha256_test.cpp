@@ -48,7 +48,7 @@ TEST(Sha256Test, AgreesWithLibsodiumOnEveryShortLengthAndLargeInputs) {
     EXPECT_EQ(Sha256(bytes), expected) << size << " bytes";
     if (HasSha256Instructions()) {
       unsigned char digest[kSha256Bytes];
-      Sha256WithCpu(bytes, digest);
+      Sha256WithCpu({bytes}, digest);
       EXPECT_EQ(
           "sha256:" + HexOf(std::string_view(reinterpret_cast<const char*>(digest), sizeof digest)),
           expected)
@@ -59,6 +59,26 @@ TEST(Sha256Test, AgreesWithLibsodiumOnEveryShortLengthAndLargeInputs) {
     for (int round = 0; round < 4; ++round) check(size);
   }
   for (std::size_t size : {4095u, 4096u, 65537u, 1u << 20}) check(size);
+}
+
+// Hashing parts gives the digest of their concatenation wherever the parts are cut, on either
+// path (blocks that span parts are gathered).
+TEST(Sha256Test, PartsHashAsTheirConcatenation) {
+  std::mt19937_64 random(17);
+  for (std::size_t size : {0u, 1u, 55u, 56u, 63u, 64u, 65u, 127u, 128u, 129u, 300u}) {
+    const std::string bytes = RandomBytes(random, size);
+    const std::string expected = LibsodiumSha256(bytes);
+    for (std::size_t cut = 0; cut <= size; ++cut) {
+      const std::string_view all(bytes);
+      const std::size_t second = std::min(size, cut + 70);
+      unsigned char digest[kSha256Bytes];
+      Sha256Digest({all.substr(0, cut), all.substr(cut, second - cut), all.substr(second)}, digest);
+      ASSERT_EQ(
+          "sha256:" + HexOf(std::string_view(reinterpret_cast<const char*>(digest), sizeof digest)),
+          expected)
+          << size << " bytes cut at " << cut;
+    }
+  }
 }
 
 // Sha256() takes the processor's path exactly when the processor has the instructions, so
@@ -78,7 +98,7 @@ TEST(Sha256Test, DetectsTheInstructionsTheProcessorReports) {
   if (read_flags) EXPECT_EQ(HasSha256Instructions(), reported);
   if (HasSha256Instructions()) {
     unsigned char digest[kSha256Bytes];
-    Sha256WithCpu("abc", digest);
+    Sha256WithCpu({"abc"}, digest);
     EXPECT_EQ(HexOf(std::string_view(reinterpret_cast<const char*>(digest), sizeof digest)),
               "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   }

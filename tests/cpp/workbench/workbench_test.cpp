@@ -227,6 +227,34 @@ TEST(WorkbenchTest, PublishingNeedsAVerdict) {
   EXPECT_EQ(wb->SetStatus(claim, "in-progress").status, "in-progress");
 }
 
+TEST(WorkbenchTest, AClaimPublishedElsewhereIsTakenUpButNeverReturnedTo) {
+  auto wb = Open(":memory:");
+  const std::string claim = wb->AddClaim({"Unchecked.", {}, {}, {}, {}}).id;
+  EXPECT_THROW(wb->SetStatus(claim, "published-elsewhere"), Error);  // needs a verdict
+  wb->SetVerdict(claim, "false", "Their review.", {});
+  EXPECT_EQ(wb->SetStatus(claim, "published-elsewhere").status, "published-elsewhere");
+  EXPECT_EQ(wb->SetStatus(claim, "published").status, "published");
+  EXPECT_THROW(wb->SetStatus(claim, "published-elsewhere"), Error);
+}
+
+TEST(WorkbenchTest, AClaimAddedWithAStatusHasItFromItsOwnTransaction) {
+  auto wb = Open(":memory:");
+  NewClaim imported{"Imported.", {}, {}, {}, {}};
+  imported.verdict = NewVerdict{"false", "As its publisher rated it."};
+  imported.status = "published-elsewhere";
+  const std::int64_t before = wb->EventCount();
+  const Claim claim = wb->AddClaim(imported);
+  EXPECT_EQ(claim.status, "published-elsewhere");
+  const std::vector<Event> events = wb->Events(before + 1, wb->EventCount());
+  ASSERT_EQ(events.size(), 3u);
+  EXPECT_EQ(events[2].type, "status.set");
+
+  NewClaim unrated{"Unrated.", {}, {}, {}, {}};
+  unrated.status = "published-elsewhere";
+  EXPECT_THROW(wb->AddClaims({unrated}), Error);  // a status that needs a verdict
+  EXPECT_EQ(wb->EventCount(), before + 3);
+}
+
 // --- files ----------------------------------------------------------------------------------
 
 TEST(WorkbenchTest, AFileThatIsNotALedgerIsRefusedAndLeftAlone) {

@@ -107,6 +107,20 @@ std::string PgResult::Bytes(int row, int column) const {
   return bytes;
 }
 
+std::string TextArray(const std::vector<std::string>& texts) {
+  std::string array = "{";
+  for (const std::string& text : texts) {
+    if (array.size() > 1) array += ',';
+    array += '"';
+    for (const char c : text) {
+      if (c == '"' || c == '\\') array += '\\';
+      array += c;
+    }
+    array += '"';
+  }
+  return array + "}";
+}
+
 // --- COPY rows ---------------------------------------------------------------------------
 
 void CopyLine::Next() {

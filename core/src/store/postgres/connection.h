@@ -121,6 +121,9 @@ class PgConnection {
 // this store is written for; the message names `server` and its version.
 void RequireSupportedServer(int server_version, const std::string& server);
 
+// The literal of a text[] value holding `texts`: {"a","b\"c"}.
+std::string TextArray(const std::vector<std::string>& texts);
+
 // One row of COPY's text format, appended to `out`: its values in column order, then End().
 class CopyLine {
  public:

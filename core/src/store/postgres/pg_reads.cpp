@@ -70,8 +70,12 @@ void PgStore::ReadClaimDetails(std::string_view added_data, Claim* claim) {
 }
 
 bool PgStore::HasSource(const std::string& id) {
-  if (FindPendingSource(id)) return true;
-  return connection_->Run("SELECT 1 FROM sources WHERE id = $1", PgParams().Text(id)).Rows() > 0;
+  if (FindPendingSource(id) || known_sources_.count(id)) return true;
+  if (connection_->Run("SELECT 1 FROM sources WHERE id = $1", PgParams().Text(id)).Rows() == 0) {
+    return false;
+  }
+  known_sources_.insert(id);  // a source, once there, stays (ClearProjections forgets them)
+  return true;
 }
 
 std::optional<Source> PgStore::GetSource(const std::string& id) {
@@ -235,6 +239,36 @@ std::optional<std::string> PgStore::ClaimIdByRef(const std::string& ref) {
   const PgResult r = connection_->Run("SELECT id FROM claims WHERE ref = $1", PgParams().Text(ref));
   if (r.Rows() == 0) return std::nullopt;
   return r.Text(0, 0);
+}
+
+std::unordered_map<std::string, std::string> PgStore::IdsByRef(
+    const std::vector<std::string>& refs,
+    const std::unordered_map<std::string, std::string>& pending, const char* table) {
+  std::unordered_map<std::string, std::string> found;
+  std::vector<std::string> asked;
+  for (const std::string& ref : refs) {
+    if (const auto it = pending.find(ref); it != pending.end()) {
+      found.emplace(ref, it->second);
+    } else {
+      asked.push_back(ref);
+    }
+  }
+  if (asked.empty()) return found;
+  const PgResult r =
+      connection_->Run(std::string("SELECT ref, id FROM ") + table + " WHERE ref = ANY($1::text[])",
+                       PgParams().Text(TextArray(asked)));
+  for (int row = 0; row < r.Rows(); ++row) found.emplace(r.Text(row, 0), r.Text(row, 1));
+  return found;
+}
+
+std::unordered_map<std::string, std::string> PgStore::SourceIdsByRef(
+    const std::vector<std::string>& refs) {
+  return IdsByRef(refs, pending_.source_refs, "sources");
+}
+
+std::unordered_map<std::string, std::string> PgStore::ClaimIdsByRef(
+    const std::vector<std::string>& refs) {
+  return IdsByRef(refs, pending_.claim_refs, "claims");
 }
 
 std::vector<RatingCount> PgStore::RatingCounts(const std::optional<std::string>& source,

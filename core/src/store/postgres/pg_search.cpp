@@ -77,12 +77,12 @@ std::int64_t Holding(PgConnection& connection, FtsTokenizer& tokenizer, const Se
 }
 
 // The texts of `index` that match `query` (and `condition`, with parameters from $2 on), best
-// first (ties by seq), at most `limit`.
+// first (ties by seq), at most `limit` (all when negative, as SQL's LIMIT -1 in SQLite).
 std::vector<Ranked> Rank(PgConnection& connection, FtsTokenizer& tokenizer,
                          const SearchIndex& index, const TermQuery& query,
                          const std::string& condition, PgParams params, std::int64_t limit) {
   std::vector<Ranked> ranked;
-  if (query.Empty() || limit <= 0) return ranked;
+  if (query.Empty() || limit == 0) return ranked;
   std::vector<TextMatch> matches;
   {
     const PgResult r =
@@ -107,7 +107,8 @@ std::vector<Ranked> Rank(PgConnection& connection, FtsTokenizer& tokenizer,
   for (std::size_t i = 0; i < ranked.size(); ++i) {
     ranked[i].score = Bm25(matches[i], rows, tokens, holding);
   }
-  const auto best = ranked.begin() + std::min<std::size_t>(ranked.size(), limit);
+  const auto best =
+      ranked.begin() + (limit < 0 ? ranked.size() : std::min<std::size_t>(ranked.size(), limit));
   std::partial_sort(ranked.begin(), best, ranked.end(), [](const Ranked& a, const Ranked& b) {
     return a.score != b.score ? a.score > b.score : a.seq < b.seq;
   });

@@ -228,6 +228,19 @@ void PgStore::Flush() {
         "UPDATE sources o SET reliability = s.reliability, reliability_at = s.reliability_at "
         "FROM source_states s WHERE o.id = s.id; TRUNCATE source_states");
   }
+  if (!sent.tree_nodes.empty()) {
+    c.Exec(
+        "CREATE TEMP TABLE IF NOT EXISTS sent_tree_nodes(level integer, idx bigint, hash bytea) "
+        "ON COMMIT DELETE ROWS");
+    rows.clear();
+    for (const auto& [node, hash] : sent.tree_nodes) {
+      CopyLine(rows).Int(node.level).Int(node.index).Bytes(BytesOf(hash)).End();
+    }
+    c.Copy("sent_tree_nodes(level, idx, hash)", rows);
+    c.Exec(
+        "INSERT INTO tree_nodes(level, idx, hash) SELECT level, idx, hash FROM sent_tree_nodes "
+        "ON CONFLICT (level, idx) DO UPDATE SET hash = excluded.hash; TRUNCATE sent_tree_nodes");
+  }
   if (sent.claim_rows || sent.claim_tokens) {
     c.Run("UPDATE search_totals SET rows = rows + $1, tokens = tokens + $2 WHERE name = 'claims'",
           PgParams().Int(sent.claim_rows).Int(sent.claim_tokens));
@@ -477,6 +490,7 @@ void PgStore::SetSourceState(const std::string& source, const SourceState& state
 
 void PgStore::ClearProjections() {
   Flush();
+  known_sources_.clear();
   for (const TableLayout& layout : TableLayouts()) {
     connection_->Exec(std::string("DELETE FROM ") + layout.name);
   }
@@ -487,7 +501,61 @@ void PgStore::ClearProjections() {
 
 void PgStore::ClearLedger() {
   ClearProjections();
+  ClearTree();
   connection_->Exec("DELETE FROM events; DELETE FROM contents");
+}
+
+// --- the Merkle tree's stored nodes --------------------------------------------------------
+
+void PgStore::PutTreeNodes(const std::vector<std::pair<TreeNodeId, TreeHash>>& nodes) {
+  for (const auto& [node, hash] : nodes) {
+    if (pending_.tree_nodes.insert_or_assign(node, hash).second) Added(64);
+  }
+}
+
+std::vector<std::optional<TreeHash>> PgStore::GetTreeNodes(const std::vector<TreeNodeId>& nodes) {
+  std::vector<std::optional<TreeHash>> hashes(nodes.size());
+  std::string levels = "{", indexes = "{";
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    if (const auto found = pending_.tree_nodes.find(nodes[i]); found != pending_.tree_nodes.end()) {
+      hashes[i] = found->second;
+      continue;
+    }
+    if (levels.size() > 1) levels += ',', indexes += ',';
+    levels += std::to_string(nodes[i].level);
+    indexes += std::to_string(nodes[i].index);
+  }
+  if (levels.size() == 1) return hashes;
+  // One round trip for a proof's nodes.
+  const PgResult r = connection_->Run(
+      "SELECT t.level, t.idx, t.hash FROM tree_nodes t JOIN unnest($1::integer[], $2::bigint[]) "
+      "AS asked(level, idx) ON t.level = asked.level AND t.idx = asked.idx",
+      PgParams().Text(levels + "}").Text(indexes + "}"));
+  std::map<TreeNodeId, TreeHash> found;
+  for (int row = 0; row < r.Rows(); ++row) {
+    // A hash of the wrong length (an edit) is given as zeros: it differs from any real one.
+    found[TreeNodeId{static_cast<int>(r.Int(row, 0)), r.Int(row, 1)}] =
+        TreeHashFrom(r.Bytes(row, 2)).value_or(TreeHash{});
+  }
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    if (hashes[i]) continue;
+    if (const auto it = found.find(nodes[i]); it != found.end()) hashes[i] = it->second;
+  }
+  return hashes;
+}
+
+void PgStore::ScanTreeNodes(const std::function<void(const TreeNodeId&, const TreeHash&)>& visit) {
+  Flush();
+  const PgResult r = connection_->Run("SELECT level, idx, hash FROM tree_nodes");
+  for (int row = 0; row < r.Rows(); ++row) {
+    visit(TreeNodeId{static_cast<int>(r.Int(row, 0)), r.Int(row, 1)},
+          TreeHashFrom(r.Bytes(row, 2)).value_or(TreeHash{}));
+  }
+}
+
+void PgStore::ClearTree() {
+  pending_.tree_nodes.clear();
+  connection_->Exec("DELETE FROM tree_nodes");
 }
 
 // --- verification -------------------------------------------------------------------------

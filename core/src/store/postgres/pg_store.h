@@ -18,6 +18,7 @@
 #ifndef CLAIMLEDGER_STORE_POSTGRES_PG_STORE_H_
 #define CLAIMLEDGER_STORE_POSTGRES_PG_STORE_H_
 
+#include <map>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -92,6 +93,10 @@ class PgStore final : public Store {
   std::vector<SourceRating> RatingsFor(const std::string& source) override;
   std::optional<std::string> SourceIdByRef(const std::string& ref) override;
   std::optional<std::string> ClaimIdByRef(const std::string& ref) override;
+  std::unordered_map<std::string, std::string> SourceIdsByRef(
+      const std::vector<std::string>& refs) override;
+  std::unordered_map<std::string, std::string> ClaimIdsByRef(
+      const std::vector<std::string>& refs) override;
   std::vector<RatingCount> RatingCounts(const std::optional<std::string>& source,
                                         bool by_year) override;
 
@@ -104,6 +109,12 @@ class PgStore final : public Store {
       std::int64_t limit) override;
   std::vector<std::pair<std::string, std::string>> FullTextCandidates(
       const std::vector<std::string>& words, std::int64_t per_word, std::int64_t limit) override;
+
+  // --- the Merkle tree's stored nodes (pg_store.cpp) ----------------------------------------
+  void PutTreeNodes(const std::vector<std::pair<TreeNodeId, TreeHash>>& nodes) override;
+  std::vector<std::optional<TreeHash>> GetTreeNodes(const std::vector<TreeNodeId>& nodes) override;
+  void ScanTreeNodes(const std::function<void(const TreeNodeId&, const TreeHash&)>& visit) override;
+  void ClearTree() override;
 
   // --- verification (pg_stored_tables.cpp, pg_store.cpp) -----------------------------------
   std::unique_ptr<StoredTables> OpenStoredTables() override;
@@ -134,11 +145,14 @@ class PgStore final : public Store {
     // States set on claims and sources already sent (sent at Flush as one UPDATE each).
     std::unordered_map<std::string, ClaimState> claim_states;
     std::unordered_map<std::string, SourceState> source_states;
+    std::map<TreeNodeId, TreeHash> tree_nodes;  // written or replaced
     std::int64_t rows = 0;
     std::size_t bytes = 0;
     // What the search totals gain: claims and their tokens, snapshots and theirs.
     std::int64_t claim_rows = 0, claim_tokens = 0, snapshot_rows = 0, snapshot_tokens = 0;
-    bool Empty() const { return rows == 0 && claim_states.empty() && source_states.empty(); }
+    bool Empty() const {
+      return rows == 0 && claim_states.empty() && source_states.empty() && tree_nodes.empty();
+    }
   };
 
   // Sends the pending rows to the server (in the open transaction).
@@ -158,10 +172,15 @@ class PgStore final : public Store {
   // (or turns out lost at once: nothing was done yet, so once more is safe).
   void Begin(const std::string& begin);
   void RequireWritable() const;
+  // SourceIdsByRef and ClaimIdsByRef: the pending rows' refs, then one query of `table`.
+  std::unordered_map<std::string, std::string> IdsByRef(
+      const std::vector<std::string>& refs,
+      const std::unordered_map<std::string, std::string>& pending, const char* table);
 
   std::unique_ptr<PgConnection> connection_;
   bool read_only_;
   Pending pending_;
+  std::unordered_set<std::string> known_sources_;  // sources seen on the server (HasSource)
   FtsTokenizer tokenizer_;
   std::unique_ptr<FtsSnippets> snippets_;  // made on the first search
 };

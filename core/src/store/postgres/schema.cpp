@@ -19,6 +19,9 @@ CREATE TABLE events(
 CREATE INDEX events_at ON events(at);
 CREATE INDEX events_hash_prefix ON events(substr(hash, 8, 16));
 CREATE TABLE contents(hash TEXT PRIMARY KEY, bytes bytea NOT NULL);
+-- The Merkle tree's stored subtree hashes (ledger/merkle_log.h).
+CREATE TABLE tree_nodes(level integer NOT NULL, idx bigint NOT NULL, hash bytea NOT NULL,
+  PRIMARY KEY(level, idx));
 CREATE TABLE event_refs(entity TEXT NOT NULL, seq bigint NOT NULL, PRIMARY KEY(entity, seq));
 CREATE TABLE sources(
   id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, url TEXT, affiliation TEXT,
@@ -117,7 +120,7 @@ CREATE TRIGGER contents_no_truncate BEFORE TRUNCATE ON contents
 // (rebuild() empties and fills them again).
 constexpr const char* kRewritable =
     "sources, snapshots, claims, claim_tags, appearances, evidence, verdicts, source_ratings, "
-    "event_refs, claims_search, snapshots_search, search_totals";
+    "event_refs, claims_search, snapshots_search, search_totals, tree_nodes";
 
 std::string Quoted(const std::string& identifier) { return "\"" + identifier + "\""; }
 

@@ -4,6 +4,8 @@
 #include <algorithm>
 
 #include "claimledger/error.h"
+#include "codec/canonical_json.h"
+#include "store/store.h"
 #include "text/min_hash.h"
 #include "text/utf8.h"
 
@@ -20,6 +22,14 @@ CREATE INDEX events_at ON events(at);
 -- bytes of the whole text, which is compared on the row itself.
 CREATE INDEX events_hash_prefix ON events(substr(hash, 8, 16));
 CREATE TABLE contents(hash TEXT PRIMARY KEY, bytes BLOB NOT NULL) WITHOUT ROWID;
+)sql";
+
+// The Merkle tree over the events: the hashes of its complete subtrees of kStoredTreeLevel
+// and up (store.h), each named by its level and index (32 bytes and a short key a row, about
+// one row for every eight events).
+constexpr const char* kTreeSchema = R"sql(
+CREATE TABLE tree_nodes(level INTEGER NOT NULL, idx INTEGER NOT NULL, hash BLOB NOT NULL,
+  PRIMARY KEY(level, idx)) WITHOUT ROWID;
 )sql";
 
 // The tables of current state (store/tables.h lists their digested columns).
@@ -131,6 +141,26 @@ void UpgradeToVersion4(Connection& connection) {
   WriteBucketRows(connection, rows);
 }
 
+// Version 5: the Merkle tree of the events already in the ledger, built in the upgrade's
+// transaction from each event's canonical text (the bytes its hash is over).
+void UpgradeToVersion5(Connection& connection) {
+  connection.Exec(kTreeSchema);
+  TreeWriter tree;
+  Statement insert =
+      connection.Prepare("INSERT INTO tree_nodes(level, idx, hash) VALUES (?1, ?2, ?3)");
+  Statement events = connection.Prepare(std::string(kEventSelect) + " ORDER BY seq");
+  Event event;
+  while (events.Step()) {
+    ReadEvent(events, &event);
+    tree.AddLeaf(CanonicalEventText(event));
+    for (const auto& [node, hash] : tree.TakeNodes()) {
+      insert.Bind(1, static_cast<std::int64_t>(node.level)).Bind(2, node.index);
+      insert.BindBlob(3, BytesOf(hash)).Run();
+      insert.Reset();
+    }
+  }
+}
+
 void UpgradeToVersion3(Connection& connection) {
   connection.Exec(kSnapshotSearchSchema);
   Statement snapshots = connection.Prepare("SELECT rowid, hash FROM snapshots ORDER BY rowid");
@@ -147,6 +177,7 @@ void Migrate(Connection& connection, int version) {
     version = static_cast<int>(connection.PragmaInt("user_version"));
     if (version < 1) {
       connection.Exec(kLogSchema);
+      connection.Exec(kTreeSchema);
       connection.Exec(kProjectionSchema);
       connection.Exec(kProjectionIndexes);
       connection.Exec(kSearchSchema);
@@ -155,7 +186,8 @@ void Migrate(Connection& connection, int version) {
       if (version < 2) connection.Exec(kUpgradeToVersion2);
       if (version < 3) UpgradeToVersion3(connection);
       if (version < 4) UpgradeToVersion4(connection);
-      // Later versions add their steps here: if (version < 5) { ... }
+      if (version < 5) UpgradeToVersion5(connection);
+      // Later versions add their steps here: if (version < 6) { ... }
     }
     connection.Exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
     connection.Exec("COMMIT");
@@ -183,6 +215,16 @@ CREATE TABLE claim_lsh(bucket INTEGER NOT NULL, claim INTEGER NOT NULL,
 CREATE VIRTUAL TABLE snapshots_fts USING fts5(
   text, tokenize='unicode61 remove_diacritics 2');
 )sql";
+
+void ReadEvent(const Statement& s, Event* event) {
+  event->seq = s.Int(0);
+  event->prev.assign(s.View(1));
+  event->type.assign(s.View(2));
+  event->at.assign(s.View(3));
+  event->actor.assign(s.View(4));
+  event->data.assign(s.View(5));
+  event->hash.assign(s.View(6));
+}
 
 void WriteBucketRows(Connection& connection,
                      std::vector<std::pair<std::int64_t, std::int64_t>>& rows) {

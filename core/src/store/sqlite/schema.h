@@ -8,14 +8,16 @@
 #include <utility>
 #include <vector>
 
+#include "claimledger/model.h"
 #include "store/sqlite/connection.h"
 
 namespace claimledger {
 
 // The schema version this build writes and the newest it reads (PRAGMA user_version).
 // 1: the first; 2: fewer bytes per claim; 3: snapshots searchable; 4: a claim row names its
-// current verdict (verdict_seq), and near-duplicate bucket keys of a cheaper MinHash.
-inline constexpr int kSchemaVersion = 4;
+// current verdict (verdict_seq), and near-duplicate bucket keys of a cheaper MinHash; 5: the
+// Merkle tree over the events (tree_nodes), built for an existing desk by the upgrade.
+inline constexpr int kSchemaVersion = 5;
 
 // "CLDG": marks a SQLite file as a claimledger ledger (PRAGMA application_id).
 inline constexpr int kApplicationId = 0x434C4447;
@@ -30,6 +32,10 @@ extern const char* const kSearchSchema;
 // "claimledger.store.not_a_ledger" or ".newer_schema", and Error(kNotFound)
 // "claimledger.store.missing" for an empty file when `create` is false.
 void OpenSchema(Connection& connection, const std::string& path, bool create, bool read_only);
+
+// Reads the columns of kEventSelect (store/tables.h) into `event` (assign: a scan reuses one Event,
+// and so the strings' memory).
+void ReadEvent(const Statement& s, Event* event);
 
 // Writes near-duplicate bucket rows (bucket key, claim rowid), sorted first: random-key inserts
 // one by one cost a third of a bulk load.

@@ -209,6 +209,24 @@ std::optional<std::string> SqliteStore::ClaimIdByRef(const std::string& ref) {
   return statement.Text(0);
 }
 
+std::unordered_map<std::string, std::string> SqliteStore::SourceIdsByRef(
+    const std::vector<std::string>& refs) {
+  std::unordered_map<std::string, std::string> found;
+  for (const std::string& ref : refs) {
+    if (auto id = SourceIdByRef(ref)) found.emplace(ref, std::move(*id));
+  }
+  return found;
+}
+
+std::unordered_map<std::string, std::string> SqliteStore::ClaimIdsByRef(
+    const std::vector<std::string>& refs) {
+  std::unordered_map<std::string, std::string> found;
+  for (const std::string& ref : refs) {
+    if (auto id = ClaimIdByRef(ref)) found.emplace(ref, std::move(*id));
+  }
+  return found;
+}
+
 std::vector<RatingCount> SqliteStore::RatingCounts(const std::optional<std::string>& source,
                                                    bool by_year) {
   // Plain statements rather than one with optional filters, so that SQLite answers them from

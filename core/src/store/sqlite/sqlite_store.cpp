@@ -9,18 +9,6 @@
 namespace claimledger {
 namespace {
 
-// Reads the columns of kEventSelect into `event` (assign: a scan reuses one Event, and so
-// the strings' memory).
-void ReadEvent(const Statement& s, Event* event) {
-  event->seq = s.Int(0);
-  event->prev.assign(s.View(1));
-  event->type.assign(s.View(2));
-  event->at.assign(s.View(3));
-  event->actor.assign(s.View(4));
-  event->data.assign(s.View(5));
-  event->hash.assign(s.View(6));
-}
-
 std::optional<Event> OneEvent(Statement& statement) {
   if (!statement.Step()) return std::nullopt;
   Event event;
@@ -311,8 +299,47 @@ void SqliteStore::ClearProjections() {
 
 void SqliteStore::ClearLedger() {
   ClearProjections();
-  connection_->Exec("DELETE FROM events; DELETE FROM contents");
+  connection_->Exec("DELETE FROM events; DELETE FROM contents; DELETE FROM tree_nodes");
 }
+
+// --- the Merkle tree's stored nodes -------------------------------------------------------
+
+void SqliteStore::PutTreeNodes(const std::vector<std::pair<TreeNodeId, TreeHash>>& nodes) {
+  if (nodes.empty()) return;
+  Statement insert = connection_->Prepare(
+      "INSERT OR REPLACE INTO tree_nodes(level, idx, hash) VALUES (?1, ?2, ?3)");
+  for (const auto& [node, hash] : nodes) {
+    insert.Bind(1, static_cast<std::int64_t>(node.level)).Bind(2, node.index);
+    insert.BindBlob(3, BytesOf(hash)).Run();
+    insert.Reset();
+  }
+}
+
+std::vector<std::optional<TreeHash>> SqliteStore::GetTreeNodes(
+    const std::vector<TreeNodeId>& nodes) {
+  std::vector<std::optional<TreeHash>> hashes;
+  if (nodes.empty()) return hashes;
+  Statement select =
+      connection_->Prepare("SELECT hash FROM tree_nodes WHERE level = ?1 AND idx = ?2");
+  for (const TreeNodeId& node : nodes) {
+    select.Bind(1, static_cast<std::int64_t>(node.level)).Bind(2, node.index);
+    hashes.push_back(select.Step() ? TreeHashFrom(select.View(0)) : std::nullopt);
+    select.Reset();
+  }
+  return hashes;
+}
+
+void SqliteStore::ScanTreeNodes(
+    const std::function<void(const TreeNodeId&, const TreeHash&)>& visit) {
+  Statement scan = connection_->Prepare("SELECT level, idx, hash FROM tree_nodes");
+  while (scan.Step()) {
+    // A hash of the wrong length (an edit) is given as zeros: it differs from any real one.
+    visit(TreeNodeId{static_cast<int>(scan.Int(0)), scan.Int(1)},
+          TreeHashFrom(scan.View(2)).value_or(TreeHash{}));
+  }
+}
+
+void SqliteStore::ClearTree() { connection_->Exec("DELETE FROM tree_nodes"); }
 
 // --- verification -------------------------------------------------------------------------
 

@@ -65,6 +65,12 @@ class SqliteStore final : public Store {
   void ClearProjections() override;
   void ClearLedger() override;
 
+  // --- the Merkle tree's stored nodes (sqlite_store.cpp) -----------------------------------
+  void PutTreeNodes(const std::vector<std::pair<TreeNodeId, TreeHash>>& nodes) override;
+  std::vector<std::optional<TreeHash>> GetTreeNodes(const std::vector<TreeNodeId>& nodes) override;
+  void ScanTreeNodes(const std::function<void(const TreeNodeId&, const TreeHash&)>& visit) override;
+  void ClearTree() override;
+
   // --- tables of current state: reads (sqlite_reads.cpp) ----------------------------------
   bool HasSource(const std::string& id) override;
   std::optional<Source> GetSource(const std::string& id) override;
@@ -81,6 +87,10 @@ class SqliteStore final : public Store {
   std::vector<SourceRating> RatingsFor(const std::string& source) override;
   std::optional<std::string> SourceIdByRef(const std::string& ref) override;
   std::optional<std::string> ClaimIdByRef(const std::string& ref) override;
+  std::unordered_map<std::string, std::string> SourceIdsByRef(
+      const std::vector<std::string>& refs) override;
+  std::unordered_map<std::string, std::string> ClaimIdsByRef(
+      const std::vector<std::string>& refs) override;
   std::vector<RatingCount> RatingCounts(const std::optional<std::string>& source,
                                         bool by_year) override;
 

@@ -1,31 +1,29 @@
-"""schema.org ClaimReview: a claim's current verdict as JSON-LD, and reviews read back in.
+"""schema.org ClaimReview: reviews read in from what fact-checkers publish, and a claim's
+current verdict written out as JSON-LD.
 
     import claimledger as cl
     with cl.open("desk.ledger") as wb:
-        review = wb.export_claimreview(claim_id, organisation={"name": "The Desk"})
-        result = wb.import_claimreview(text_of_a_feed, rating_map={"Pants on Fire!": "false"})
+        result = wb.import_claimreview(Path("feed.json"), rating_map={"Zombie claim": "false"})
+        reviews = wb.export_claimreviews(status="published-elsewhere")
 
-Export writes what search engines and fact-check aggregators read
-(https://schema.org/ClaimReview): the review's ``url``, ``datePublished`` and ``author``
-(the desk), ``claimReviewed`` (the claim's text), ``itemReviewed`` (a ``Claim`` with its
-``author`` from the claimant, ``datePublished``, ``appearance`` and ``firstAppearance``
-from the snapshots where it appears) and ``reviewRating`` (the ledger's scale written
-through :func:`claimledger.scales.claimreview_rating`, ``alternateName`` always).
+Import reads every shape fact-checkers publish (:mod:`.documents`): one review, a list, a
+``@graph``, ``@id`` references, ``@type`` lists, older ``CreativeWork`` items, a ``DataFeed``
+of ``DataFeedItem``s (the Fact Check Markup Tool and Data Commons feeds), JSON Lines, and a
+web page's application/ld+json blocks; a large file is streamed. Each textual rating is
+decided by its words (:mod:`.ratings`: the desk's scale, a ``rating_map``, then
+claimledger's table of common ratings in eight languages, :mod:`.rating_words`); a number is
+read only when no word is given, or with ``numeric_fallback=True``. Every review is checked
+before anything is written: a bad one refuses the whole document with one error naming every
+problem (every unknown word with its count and the ``rating_map`` entry that fixes it), or,
+with ``errors="skip"``, is left out and listed. The document is stored as a snapshot, the
+provenance of every claim, and the claims are marked ``published-elsewhere``.
 
-Import accepts one review, a list, or a ``{"@graph": [...]}``, as parsed JSON or as text
-(JSON Lines too: review ``$[i]`` is then the i-th line that is not blank).
-It checks the whole document first and writes nothing when any review is bad: the error
-names the place as a JSON path (``$[2].reviewRating.alternateName``). Then it stores the
-document itself as a snapshot (its exact text, or the canonical JSON of a parsed
-document), adds the reviewing organisations and the claims' authors as sources and the
-claims with their verdicts, each claim pointing at that snapshot in its ``provenance``.
-Every source and claim gets a ``ref``, so importing the same document again adds nothing.
+Export (:mod:`.exporting`) writes valid schema.org (:mod:`.values`): the desk's own verdicts
+as the desk's reviews, and an imported claim whose verdict is still the imported one as its
+publisher's review, read back from the stored document.
 
-The ledger keeps no copy of a review's appearances other than that snapshot, so exporting
-an imported claim reads its appearances back from the stored document.
-
-The modules: ``jsonld`` (reading JSON-LD: paths, values, documents, people and
-organisations), ``importing`` and ``exporting``.
+The modules: ``jsonld`` (values, paths, people and organisations), ``documents``,
+``rating_words``, ``ratings``, ``importing``, ``values`` and ``exporting``.
 """
 
 from __future__ import annotations
@@ -36,15 +34,21 @@ from .exporting import (
     export_claimreview,
     export_claimreviews,
     iter_json_lines,
+    nothing_to_export,
 )
-from .importing import ImportResult, import_claimreview
+from .importing import STREAM_BYTES, ImportResult, import_claimreview
+from .rating_words import MEANINGS, WORDS
 
 __all__ = [
     "CONTEXT",
     "DEFAULT_ORGANISATION",
+    "MEANINGS",
+    "STREAM_BYTES",
+    "WORDS",
     "ImportResult",
     "export_claimreview",
     "export_claimreviews",
     "import_claimreview",
     "iter_json_lines",
+    "nothing_to_export",
 ]

@@ -1,17 +1,34 @@
-"""Importing schema.org ClaimReviews: every review of a document checked first (its
-rating read onto the ledger's scale), then the document stored as a snapshot, the
-reviewers and the claims' authors added as sources and the claims with their verdicts.
-See :meth:`claimledger.Workbench.import_claimreview`.
+"""Importing schema.org ClaimReviews: every review of a document checked first (its rating
+read onto the desk's scale by :mod:`.ratings`), then the document stored as a snapshot, the
+reviewers and the claims' authors added as sources and the claims with their verdicts,
+marked ``published-elsewhere``. Large files are streamed (:mod:`.documents`): checked in a
+first reading, written batch by batch in a second. See
+:meth:`claimledger.Workbench.import_claimreview`.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Optional
+import contextlib
+import hashlib
+import os
+import tempfile
+import unicodedata
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, Optional, Union
 
+from ...errors import InvalidInputError
 from ...scales import scale_ratings
+from .documents import (
+    ACCEPTED,
+    StreamStats,
+    Unit,
+    find_reviews,
+    index_ids,
+    load_document,
+    stream_units,
+)
 from .jsonld import (
     Party,
     appearances_of,
@@ -19,187 +36,37 @@ from .jsonld import (
     input_error,
     item_reviewed,
     json_path,
-    load_document,
     party_at,
     resolve_reference,
-    reviews_in,
     shortened,
     text_at,
 )
+from .ratings import RatingRead, RatingReader, UnknownWords
 
 if TYPE_CHECKING:
     from ...workbench import LedgerWorkbench
 
-__all__ = ["ImportResult", "import_claimreview"]
+__all__ = ["STREAM_BYTES", "ImportResult", "import_claimreview"]
 
-_NUMBER = re.compile(r"\s*[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)\s*")
-_LABEL_SPACE = re.compile(r"[\s_]+")
-_SCHEMA_DEFAULT_BEST = 5  # schema.org: bestRating defaults to 5, worstRating to 1
-_SCHEMA_DEFAULT_WORST = 1
-
-
-# --- ratings ---------------------------------------------------------------------------------
-
-
-class _Scale:
-    """The ledger's scale as import needs it: labels, truth scores, the user's mapping."""
-
-    def __init__(self, wb: LedgerWorkbench, rating_map: Optional[Mapping[str, str]]) -> None:
-        definition = wb.scale_definition  # a custom scale has no built-in name
-        ratings = scale_ratings(definition)
-        self.name = definition["name"]
-        self.labels = [r["label"] for r in ratings]
-        self.by_label = {_label_key(label): label for label in self.labels}
-        self.truth = [
-            (r["label"], r["truth_score"]) for r in ratings if r["truth_score"] is not None
-        ]
-        self.map: dict[str, str] = {}
-        if rating_map is None:
-            return
-        if not isinstance(rating_map, Mapping):
-            raise input_error(
-                "rating_map",
-                "rating_map must map each alternateName to a rating of the ledger's scale "
-                f"({', '.join(self.labels)}), not {type(rating_map).__name__}",
-            )
-        for key, label in rating_map.items():
-            if not isinstance(key, str) or label not in self.labels:
-                raise input_error(
-                    "rating_map",
-                    f"rating_map[{key!r}] = {label!r}: each alternateName (text) must map to a "
-                    f"rating of scale {self.name!r}: {', '.join(self.labels)}",
-                )
-            self.map[key.strip().casefold()] = label
-
-    def nearest(self, score: float) -> tuple[str, float]:
-        """The truth rating whose truth score is nearest `score` (the truer one on a tie)."""
-        return min(self.truth, key=lambda item: abs(item[1] - score))
-
-
-def _label_key(label: str) -> str:
-    return _LABEL_SPACE.sub("-", label.strip().casefold())
-
-
-def _number(value: Any) -> Optional[float]:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        return float(value)
-    if isinstance(value, str) and _NUMBER.fullmatch(value):
-        return float(value)
-    return None
-
-
-@dataclass(frozen=True)
-class _Rating:
-    label: str
-    how: str  # for the verdict's rationale
-
-
-def _rating(
-    review: Mapping[str, Any], path: str, scale: _Scale, ids: Mapping[str, Any], notes: list[str]
-) -> _Rating:
-    where = json_path(path, "reviewRating")
-    rating = resolve_reference(review.get("reviewRating"), ids)
-    if isinstance(rating, list):
-        if len(rating) > 1:
-            notes.append(f"{where}: {len(rating)} ratings given; the first is used")
-        where = json_path(where, 0)
-        rating = resolve_reference(rating[0], ids) if rating else None
-    if not isinstance(rating, Mapping):
-        raise input_error(
-            "rating",
-            f"{where} is missing; a ClaimReview needs a reviewRating with an alternateName "
-            "(a textual rating) or a ratingValue with bestRating and worstRating",
-        )
-    shown = text_at(rating, "alternateName", where)
-    if shown is not None:
-        mapped = scale.map.get(shown.casefold())
-        if mapped is not None:
-            return _Rating(mapped, f"{shown!r} read as {mapped!r} through the rating map")
-        label = scale.by_label.get(_label_key(shown))
-        if label is not None:
-            return _Rating(label, f"{shown!r}")
-    value_path = json_path(where, "ratingValue")
-    value = _number(rating.get("ratingValue"))
-    if value is None:
-        if shown is not None:
-            raise input_error(
-                "rating",
-                f"{json_path(where, 'alternateName')}: {shown!r} is not a rating of scale "
-                f"{scale.name!r} ({', '.join(scale.labels)}), no rating_map entry maps it and "
-                "there is no numeric ratingValue to map instead; pass rating_map="
-                f"{{{shown!r}: <one of those ratings>}}",
-            )
-        if rating.get("ratingValue") is not None:
-            raise input_error(
-                "rating",
-                f"{value_path}: {rating.get('ratingValue')!r} is not a number and there is no "
-                "alternateName; give a number between worstRating and bestRating",
-            )
-        raise input_error(
-            "rating",
-            f"{where} has neither an alternateName nor a ratingValue; give either",
-        )
-    best = _number(rating.get("bestRating"))
-    worst = _number(rating.get("worstRating"))
-    if best is None:
-        best = float(_SCHEMA_DEFAULT_BEST)
-        notes.append(f"{json_path(where, 'bestRating')}: not given; schema.org's default 5 assumed")
-    if worst is None:
-        worst = float(_SCHEMA_DEFAULT_WORST)
-        notes.append(
-            f"{json_path(where, 'worstRating')}: not given; schema.org's default 1 assumed"
-        )
-    if not worst < best or not worst <= value <= best:
-        raise input_error(
-            "rating",
-            f"{value_path}: {_shown_number(value)} is not within worstRating "
-            f"{_shown_number(worst)} and bestRating {_shown_number(best)} (which must be "
-            "larger); fix the numbers or give an alternateName",
-        )
-    if not scale.truth:
-        raise input_error(
-            "rating",
-            f"{value_path}: scale {scale.name!r} has no ratings on the true-to-false axis to "
-            "map a number onto; give an alternateName and a rating_map",
-        )
-    score = (value - worst) / (best - worst)
-    label, label_score = scale.nearest(score)
-    numeric = f"{_shown_number(value)} of {_shown_number(worst)}..{_shown_number(best)}"
-    how = f"ratingValue {numeric} (truth score {score:.2f})"
-    if shown is not None:
-        notes.append(
-            f"{json_path(where, 'alternateName')}: {shown!r} is not a rating of scale "
-            f"{scale.name!r}; the ratingValue was used"
-        )
-        how = f"{shown!r}, {how}"
-    if abs(label_score - score) > 1e-9:
-        notes.append(
-            f"{value_path}: {numeric} (truth score {score:.2f}) has no equal on scale "
-            f"{scale.name!r}; the nearest rating {label!r} ({label_score:.2f}) was taken, "
-            "which loses information"
-        )
-        how += f", nearest rating {label!r} ({label_score:.2f})"
-    return _Rating(label, how)
-
-
-def _shown_number(value: float) -> str:
-    return str(int(value)) if value == int(value) else f"{value:g}"
-
-
-# --- import ---------------------------------------------------------------------------------
+#: Files larger than this are streamed (unless stream= says otherwise).
+STREAM_BYTES = 32 << 20
+#: The status of an imported claim: its publisher published the verdict, not the desk.
+IMPORTED_STATUS = "published-elsewhere"
+_SHOWN_PROBLEMS = 12
 
 
 @dataclass(frozen=True)
 class ImportResult:
     """What :func:`import_claimreview` did.
 
-    ``claims`` holds one claim id per review, in document order; ``added`` those new to
-    the ledger, ``existing`` those imported before (nothing was changed for them).
-    ``snapshot`` is the hash of the stored document, the provenance of every claim.
-    ``notes`` says what was guessed, ignored or mapped with loss of information, each
-    naming its JSON path.
+    ``claims`` holds one claim id per imported review, in document order; ``added`` those
+    new to the ledger, ``existing`` those imported before (nothing was changed for them).
+    ``snapshot`` is the hash of the stored document, the provenance of every claim (a
+    streamed file is stored in batches: ``snapshots`` lists them all). ``skipped`` lists
+    ``(JSON path, reason)`` of each review left out (``errors="skip"``);
+    ``disagreements`` the reviews whose number reads otherwise than their word (the word
+    was used); ``notes`` what was guessed, ignored or mapped with loss of information,
+    each naming its JSON path.
     """
 
     snapshot: str
@@ -207,7 +74,22 @@ class ImportResult:
     added: tuple[str, ...]
     existing: tuple[str, ...]
     sources: tuple[str, ...]
-    notes: tuple[str, ...] = field(default_factory=tuple)
+    notes: tuple[str, ...] = ()
+    skipped: tuple[tuple[str, str], ...] = ()
+    disagreements: tuple[str, ...] = ()
+    snapshots: tuple[str, ...] = ()
+
+    def summary(self) -> str:
+        """One line for people: what was imported, what was there, what was skipped."""
+        parts = [
+            f"{len(self.added)} claim(s) imported",
+            f"{len(self.existing)} already there",
+        ]
+        if self.skipped:
+            parts.append(f"{len(self.skipped)} review(s) skipped")
+        if self.disagreements:
+            parts.append(f"{len(self.disagreements)} rating(s) whose number disagrees")
+        return ", ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -222,25 +104,54 @@ class _Plan:
     author: Optional[Party]
     claim_date: Optional[str]
     context: Optional[str]
-    rating: _Rating
+    rating: RatingRead
+    details: dict[str, str]
+
+    @property
+    def ref(self) -> str:
+        """The claim's outside id: the review's URL and its claim's text (what identifies a
+        review, whatever document or shape it came in), or the review's own content."""
+        text = " ".join(unicodedata.normalize("NFKC", self.text).split())
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+        return f"claimreview:{self.url or 'nourl'}#{digest}"
+
+
+class _Problem(Exception):
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 def _plan(
-    review: Mapping[str, Any], path: str, scale: _Scale, ids: Mapping[str, Any], notes: list[str]
+    review: Mapping[str, Any],
+    path: str,
+    reader: RatingReader,
+    ids: Mapping[str, Any],
+    notes: list[str],
 ) -> _Plan:
     text = text_at(review, "claimReviewed", path)
     if text is None:
-        raise input_error(
+        raise _Problem(
             "no_claim_text",
-            f"{json_path(path, 'claimReviewed')} is missing or empty; a ClaimReview must say the "
-            "claim it reviews in claimReviewed",
+            f"{json_path(path, 'claimReviewed')} is missing or empty; a ClaimReview must say "
+            "the claim it reviews in claimReviewed",
         )
-    rating = _rating(review, path, scale, ids, notes)
-    org_path = json_path(path, "author")
-    org_value = review.get("author")
-    if org_value in (None, "", [], {}):
-        org_path, org_value = json_path(path, "publisher"), review.get("publisher")
+    where = json_path(path, "reviewRating")
+    rating = resolve_reference(review.get("reviewRating"), ids)
+    if isinstance(rating, list):
+        if len(rating) > 1:
+            notes.append(f"{where}: {len(rating)} ratings given; the first is used")
+        where = json_path(where, 0)
+        rating = resolve_reference(rating[0], ids) if rating else None
+    read = reader.read(rating, where)
+    if read.label is None and read.unknown is None:
+        raise _Problem("rating", read.problem or f"{where} cannot be read")
+    notes.extend(read.notes)
+    org_path, org_value = json_path(path, "author"), review.get("author")
+    publisher = party_at(review.get("publisher"), json_path(path, "publisher"), "org", ids, [])
     org = party_at(org_value, org_path, "org", ids, notes)
+    if org is None or (org.kind == "person" and publisher is not None):
+        org = publisher or org
     item, item_path = item_reviewed(review, path, ids, notes)
     author = claim_date = context = None
     if item is not None:
@@ -248,8 +159,18 @@ def _plan(
         claim_date = date_at(item, "datePublished", item_path, notes)
         appearances = appearances_of(item, item_path, ids)
         if appearances:
-            first = appearances[0]
-            context = first.get("headline") or first.get("url")
+            where, first = appearances[0]
+            context = next(
+                (t for k in ("headline", "name", "url") if (t := text_at(first, k, where))), None
+            )
+    details = dict(read.original)
+    for key, name in (("inLanguage", "language"),):
+        value = text_at(review, key, path)
+        if value:
+            details[name] = value
+    review_author = party_at(org_value, org_path, "org", ids, [])
+    if review_author is not None and org is not None and review_author.ref != org.ref:
+        details["review_author"] = review_author.name
     return _Plan(
         path=path,
         text=text,
@@ -259,92 +180,369 @@ def _plan(
         author=author,
         claim_date=claim_date,
         context=context,
-        rating=rating,
+        rating=read,
+        details=details,
     )
 
 
-def import_claimreview(
-    wb: LedgerWorkbench, doc: Any, rating_map: Optional[Mapping[str, str]] = None
-) -> ImportResult:
-    """Imports schema.org ClaimReviews into `wb`; see :meth:`Workbench.import_claimreview`."""
-    parsed, raw = load_document(doc)
-    scale = _Scale(wb, rating_map)
-    reviews, others, ids = reviews_in(parsed)
-    notes: list[str] = []
-    if others:
-        shown = ", ".join(others[:3]) + (" ..." if len(others) > 3 else "")
-        notes.append(f"{len(others)} item(s) that are not a ClaimReview skipped: {shown}")
-    plans = [_plan(review, path, scale, ids, notes) for path, review in reviews]
+class _Checker:
+    """Plans the reviews of a document or feed, collecting every problem and unknown word."""
 
-    # Everything is checked: write the sources, the document, then the claims.
-    parties: dict[str, Party] = {}
-    for plan in plans:
-        for party in (plan.org, plan.author):
-            if party is not None:
-                parties.setdefault(party.ref, party)
-    refs = list(parties)
-    source_ids = dict(zip(refs, wb.add_sources([parties[r].source_record() for r in refs])))
-    orgs = {plan.org.ref for plan in plans if plan.org is not None}
-    urls = {plan.url for plan in plans}
-    single = plans[0] if len(plans) == 1 else None
-    one_org = len(orgs) == 1 and all(plan.org for plan in plans)
-    snapshot = wb.add_snapshot(
-        raw,
-        url=next(iter(urls)) if len(urls) == 1 else None,
-        title=(
-            f"ClaimReview: {shortened(single.text)}"
-            if single
-            else f"ClaimReview feed ({len(plans)} reviews)"
-        ),
-        publisher=source_ids[next(iter(orgs))] if one_org else None,
-        published=single.date if single else None,
-    )
-    before = wb.event_count()
-    seen: dict[str, int] = {}
-    records = []
-    for plan in plans:
-        key = plan.url or snapshot.hash
-        index = seen.get(key, 0)
-        seen[key] = index + 1
-        provenance = {"claimreview": snapshot.hash, "path": plan.path}
-        if plan.url:
-            provenance["url"] = plan.url
+    def __init__(self, reader: RatingReader, errors: str) -> None:
+        self.reader = reader
+        self.errors = errors
+        self.unknown = UnknownWords()
+        self.problems: list[tuple[str, str, str]] = []  # (path, kind, message), the first ones
+        self.problem_count = 0
+        self.skipped: list[tuple[str, str]] = []
+        self.reviews = 0
+        self.others: list[str] = []
+        self.other_count = 0
+
+    def bad(self, path: str, kind: str, message: str) -> None:
+        self.problem_count += 1
+        if self.errors == "skip":
+            self.skipped.append((path, message))
+        elif len(self.problems) < _SHOWN_PROBLEMS:
+            self.problems.append((path, kind, message))
+
+    def plans(self, node: Any, path: str, ids: Mapping[str, Any], notes: list[str]) -> list[_Plan]:
+        reviews, others = find_reviews(node, path)
+        self.other_count += len(others)
+        if len(self.others) < 3:
+            self.others.extend(others[: 3 - len(self.others)])
+        out = []
+        for where, review in reviews:
+            self.reviews += 1
+            try:
+                plan = _plan(review, where, self.reader, ids, notes)
+            except _Problem as problem:
+                self.bad(where, problem.kind, str(problem))
+                continue
+            except InvalidInputError as error:  # text that is not UTF-8
+                kind = (error.id or "").rsplit(".", 1)[-1] or "invalid"
+                self.bad(where, kind, str(error).split("] ", 1)[-1])
+                continue
+            if plan.rating.label is None:
+                self.unknown.add(plan.rating)
+                if self.errors == "skip":
+                    self.skipped.append(
+                        (where, f"{plan.rating.unknown_path}: unknown textual rating "
+                         f"{plan.rating.unknown!r}; map it with rating_map")
+                    )  # fmt: skip
+                continue
+            out.append(plan)
+        return out
+
+    def check(self) -> None:
+        """Raises the error that names every problem, unless errors="skip"."""
+        if self.reviews == 0:
+            found = "; found " + ", ".join(self.others) if self.others else ""
+            raise input_error("no_review", f"$ holds no ClaimReview; give {ACCEPTED}{found}")
+        if self.errors == "skip" or not (self.problem_count or self.unknown):
+            return
+        kinds = {kind for _, kind, _ in self.problems}
+        if self.unknown:
+            kinds.add("rating")
+        kind = kinds.pop() if len(kinds) == 1 else "invalid"
+        parts = [message for _, _, message in self.problems]
+        if self.problem_count > len(self.problems):
+            parts.append(f"and {self.problem_count - len(self.problems)} more")
+        if self.unknown:
+            parts.append(self.unknown.message(self.reader))
+        bad = self.problem_count + sum(self.unknown.counts().values())
+        lead = "" if bad == 1 and self.reviews == 1 else (
+            f"{bad} of {self.reviews} reviews cannot be imported, nothing was written "
+            '(errors="skip" imports the others): '
+        )  # fmt: skip
+        error = input_error(kind, lead + "; ".join(parts))
+        error.problems = [(path, message) for path, _, message in self.problems]  # type: ignore[attr-defined]
+        error.unknown_ratings = self.unknown.counts()  # type: ignore[attr-defined]
+        raise error
+
+    def notes(self) -> list[str]:
+        if not self.other_count:
+            return []
+        shown = ", ".join(self.others) + (" ..." if self.other_count > len(self.others) else "")
+        return [f"{self.other_count} item(s) that hold no ClaimReview skipped: {shown}"]
+
+
+class _Writer:
+    """Writes checked reviews: their sources, their document, their claims."""
+
+    def __init__(self, wb: LedgerWorkbench) -> None:
+        self.wb = wb
+        self.claims: list[str] = []
+        self.added: list[str] = []
+        self.existing: list[str] = []
+        self.sources: dict[str, None] = {}
+        self.snapshots: list[str] = []
+        self.notes: list[str] = []
+        self.disagreements: list[str] = []
+
+    def write(
+        self,
+        plans: list[_Plan],
+        raw: bytes,
+        title: str,
+        url: Optional[str],
+        provenance: Mapping[str, Any],
+        paths: Optional[Mapping[str, str]] = None,
+    ) -> None:
+        """Writes `plans`, whose document is `raw`; `paths` maps a review's path in the file
+        to its path in `raw` (a streamed batch)."""
+        parties: dict[str, Party] = {}
+        for plan in plans:
+            for party in (plan.org, plan.author):
+                if party is not None:
+                    parties.setdefault(party.ref, party)
+        refs = list(parties)
+        source_ids = dict(
+            zip(refs, self.wb.add_sources([parties[r].source_record() for r in refs]))
+        )
+        self.sources.update(dict.fromkeys(source_ids.values()))
+        orgs = {plan.org.ref for plan in plans if plan.org is not None}
+        one_org = len(orgs) == 1 and all(plan.org for plan in plans)
+        single = plans[0] if len(plans) == 1 else None
+        snapshot = self.wb.add_snapshot(
+            raw,
+            url=url or (single.url if single else None),
+            title=title,
+            publisher=source_ids[next(iter(orgs))] if one_org else None,
+            published=single.date if single else None,
+        )
+        self.snapshots.append(snapshot.hash)
+        records = []
+        for plan in plans:
+            records.append(self._record(plan, snapshot.hash, source_ids, provenance, paths))
+        before = self.wb.event_count()
+        claim_ids = self.wb.add_claims(records)
+        for claim_id, plan in zip(claim_ids, plans):
+            self.claims.append(claim_id)
+            if plan.rating.disagreement:
+                self.disagreements.append(plan.rating.disagreement)
+            claim = self.wb.claim(claim_id)
+            if claim.seq > before:
+                self.added.append(claim_id)
+                continue
+            self.existing.append(claim_id)
+            current = claim.verdict.rating if claim.verdict else None
+            if current != plan.rating.label:
+                self.notes.append(
+                    f"{plan.path}: imported before as {claim_id}, whose current verdict is "
+                    f"{current!r}, not this review's {plan.rating.label!r}; left unchanged"
+                )
+
+    @staticmethod
+    def _record(
+        plan: _Plan,
+        snapshot: str,
+        source_ids: Mapping[str, str],
+        provenance: Mapping[str, Any],
+        paths: Optional[Mapping[str, str]],
+    ) -> dict[str, Any]:
+        record_provenance: dict[str, Any] = {"claimreview": snapshot, "path": plan.path}
+        if paths is not None:
+            record_provenance["path"] = paths[plan.path]
+            record_provenance["feed_path"] = plan.path
+        record_provenance.update(provenance)
+        for key, value in (("url", plan.url), ("review_date", plan.date)):
+            if value:
+                record_provenance[key] = value
+        if plan.org is not None:
+            record_provenance["reviewer"] = plan.org.name
+        record_provenance.update(plan.details)
         by = plan.org.name if plan.org else "an unnamed reviewer"
         where = f" ({plan.url})" if plan.url else ""
         on = f" on {plan.date}" if plan.date else ""
-        records.append(
-            {
-                "text": plan.text,
-                "claimant": source_ids[plan.author.ref] if plan.author else None,
-                "date": plan.claim_date,
-                "context": plan.context,
-                "ref": f"claimreview:{key}#{index}",
-                "provenance": provenance,
-                "verdict": {
-                    "rating": plan.rating.label,
-                    "rationale": f"ClaimReview by {by}{where}{on}: {plan.rating.how}",
-                },
-            }
+        return {
+            "text": plan.text,
+            "claimant": source_ids[plan.author.ref] if plan.author else None,
+            "date": plan.claim_date,
+            "context": plan.context,
+            "ref": plan.ref,
+            "provenance": record_provenance,
+            "verdict": {
+                "rating": plan.rating.label,
+                "rationale": f"ClaimReview by {by}{where}{on}: {plan.rating.how}",
+            },
+            "status": IMPORTED_STATUS,
+        }
+
+    def result(self, notes: list[str], skipped: list[tuple[str, str]]) -> ImportResult:
+        return ImportResult(
+            snapshot=self.snapshots[0] if self.snapshots else "",
+            claims=tuple(self.claims),
+            added=tuple(self.added),
+            existing=tuple(self.existing),
+            sources=tuple(self.sources),
+            notes=tuple(notes + self.notes),
+            skipped=tuple(skipped),
+            disagreements=tuple(self.disagreements),
+            snapshots=tuple(self.snapshots),
         )
-    claim_ids = wb.add_claims(records)
-    added, existing = [], []
-    for claim_id, plan in zip(claim_ids, plans):
-        claim = wb.claim(claim_id)
-        if claim.seq > before:
-            added.append(claim_id)
-            continue
-        existing.append(claim_id)
-        current = claim.verdict.rating if claim.verdict else None
-        if current != plan.rating.label:
-            notes.append(
-                f"{plan.path}: imported before as {claim_id}, whose current verdict is "
-                f"{current!r}, not this review's {plan.rating.label!r}; left unchanged"
-            )
-    return ImportResult(
-        snapshot=snapshot.hash,
-        claims=tuple(claim_ids),
-        added=tuple(added),
-        existing=tuple(existing),
-        sources=tuple(dict.fromkeys(source_ids.values())),
-        notes=tuple(notes),
+
+
+# --- the import -------------------------------------------------------------------------------
+
+
+def import_claimreview(
+    wb: LedgerWorkbench,
+    doc: Any,
+    rating_map: Optional[Mapping[str, str]] = None,
+    *,
+    errors: str = "raise",
+    numeric_fallback: bool = False,
+    rating_table: bool = True,
+    url: Optional[str] = None,
+    stream: Optional[bool] = None,
+    batch_size: int = 1000,
+) -> ImportResult:
+    """Imports schema.org ClaimReviews into `wb`; see :meth:`Workbench.import_claimreview`."""
+    if errors not in ("raise", "skip"):
+        raise input_error(
+            "errors",
+            f'errors={errors!r} is not accepted; use "raise" (refuse a document with a bad '
+            'review, writing nothing) or "skip" (import the good reviews, list the others)',
+        )
+    if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+        raise input_error(
+            "batch_size", f"batch_size must be a positive integer, not {batch_size!r}"
+        )
+    definition = wb.scale_definition
+    reader = RatingReader(
+        definition,
+        scale_ratings(definition),
+        rating_map,
+        rating_table=rating_table,
+        numeric_fallback=numeric_fallback,
     )
+    with _opened(doc, stream) as file:
+        if file is not None:
+            return _import_stream(wb, file, reader, errors, url, batch_size)
+    if isinstance(doc, os.PathLike):
+        doc = Path(doc).read_bytes()
+    document = load_document(doc, errors)
+    checker = _Checker(reader, errors)
+    for path, why in document.bad:
+        checker.bad(path, "json", why)
+    notes = list(document.notes)
+    ids = index_ids(document.parsed)
+    plans = checker.plans(document.parsed, "$", ids, notes)
+    checker.check()
+    notes = checker.notes() + notes
+    writer = _Writer(wb)
+    if plans:
+        title = (
+            f"ClaimReview: {shortened(plans[0].text)}"
+            if len(plans) == 1
+            else f"ClaimReview feed ({len(plans)} reviews)"
+        )
+        writer.write(plans, document.raw, title, url, {})
+    return writer.result(notes, checker.skipped)
+
+
+@contextlib.contextmanager
+def _opened(doc: Any, stream: Optional[bool]) -> Iterator[Optional[IO[bytes]]]:
+    """A seekable binary file to stream `doc` from, or None to read it whole: a path is
+    streamed when it is larger than STREAM_BYTES (or stream=True), a file object when
+    stream=True (copied to a temporary file when it cannot seek)."""
+    if isinstance(doc, os.PathLike):
+        path = Path(doc)
+        if not path.is_file():
+            raise input_error("input", f"{path}: no such file to import")
+        if stream is None:
+            stream = path.stat().st_size > STREAM_BYTES
+        if not stream:
+            yield None
+            return
+        with path.open("rb") as file:
+            yield file
+        return
+    if not hasattr(doc, "read"):
+        yield None
+        return
+    if not stream:
+        raise input_error("input", "a file object is streamed: pass stream=True, or its text")
+    seekable = getattr(doc, "seekable", lambda: False)()
+    if seekable:
+        yield doc
+        return
+    with tempfile.TemporaryFile() as copy:
+        for chunk in iter(lambda: doc.read(1 << 16), b""):
+            if isinstance(chunk, str):
+                raise input_error("input", "give a binary file (opened with 'rb'), not a text one")
+            copy.write(chunk)
+        copy.seek(0)
+        yield copy
+
+
+def _import_stream(
+    wb: LedgerWorkbench,
+    file: IO[bytes],
+    reader: RatingReader,
+    errors: str,
+    url: Optional[str],
+    batch_size: int,
+) -> ImportResult:
+    """Two readings of a file: every review checked (nothing written when one is bad, unless
+    errors="skip"), then the reviews written batch by batch, each batch's items stored as
+    one snapshot (a JSON list of their exact texts)."""
+    start = file.tell()
+    name = (
+        Path(getattr(file, "name", "") or "").name
+        if isinstance(getattr(file, "name", None), str)
+        else ""
+    )
+    checker = _Checker(reader, errors)
+    first = StreamStats()
+    for unit in stream_units(file, first):
+        checker.plans(unit.node, unit.path, index_ids(unit.node), [])
+    checker.check()
+    file.seek(start)
+    second = StreamStats()
+    writer = _Writer(wb)
+    notes: list[str] = []
+    batch: list[tuple[Unit, list[_Plan]]] = []
+    count = 0
+    provenance = {"file_hash": first.sha256, **({"file": name} if name else {})}
+
+    def flush() -> None:
+        texts, paths, plans = [], {}, []
+        for k, (unit, unit_plans) in enumerate(batch):
+            texts.append(unit.text)
+            for plan in unit_plans:
+                paths[plan.path] = f"$[{k}]" + plan.path[len(unit.path) :]
+                plans.append(plan)
+        raw = ("[" + ",\n".join(texts) + "]\n").encode("utf-8")
+        span = f"{batch[0][0].path} to {batch[-1][0].path}"
+        title = f"ClaimReview feed {name or first.sha256[:19]}: items {span}"
+        writer.write(plans, raw, title, url, provenance, paths)
+
+    for unit in stream_units(file, second):
+        unit_notes: list[str] = []
+        plans = _Checker(reader, "skip").plans(
+            unit.node, unit.path, index_ids(unit.node), unit_notes
+        )
+        if len(notes) < _SHOWN_PROBLEMS * 4:
+            notes.extend(unit_notes)
+        if not plans:
+            continue
+        batch.append((unit, plans))
+        count += len(plans)
+        if count >= batch_size:
+            flush()
+            batch, count = [], 0
+    if batch:
+        flush()
+    if second.sha256 != first.sha256:
+        raise input_error(
+            "changed",
+            f"the file changed while it was being imported; {len(writer.added)} claims were "
+            "written from its first reading. Import it again once nothing writes to it "
+            "(reviews already imported are not added twice)",
+        )
+    return writer.result(checker.notes() + notes, checker.skipped)
+
+
+PathOrDoc = Union[str, bytes, "os.PathLike[str]", Mapping[str, Any], list, IO[bytes]]

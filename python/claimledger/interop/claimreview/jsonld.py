@@ -1,7 +1,7 @@
-"""Reading schema.org JSON-LD as ClaimReview import and export need it: JSON paths for
-error messages, values (text, dates, @type), whole documents (JSON or JSON Lines, as
-text, bytes or parsed), the reviews in them, references by "@id", the people and
-organisations who wrote a review or made a claim, and where a claim appeared.
+"""Reading schema.org JSON-LD values as ClaimReview import and export need them: JSON paths
+for error messages, values (text, dates, @type in any case and with a schema.org prefix),
+references by "@id", the people and organisations who wrote a review or made a claim, and
+where a claim appeared. Whole documents are read by :mod:`.documents`.
 
 Every error is an :class:`~claimledger.InvalidInputError` with an id
 ``claimledger.claimreview.<kind>`` whose message names the JSON path.
@@ -23,22 +23,19 @@ __all__ = [
     "Party",
     "appearances_of",
     "date_at",
+    "has_type",
     "input_error",
     "item_reviewed",
     "json_path",
-    "load_document",
     "party_at",
     "party_json",
     "resolve_reference",
-    "reviews_in",
+    "same_as_text",
+    "same_as_value",
     "shortened",
     "text_at",
+    "types_of",
 ]
-
-_ACCEPTED = (
-    'a ClaimReview object (its "@type" "ClaimReview" or a list holding it), a list of '
-    'them, or {"@graph": [...]}'
-)
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _DATE = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})(?:$|[T ])")
 
@@ -68,11 +65,17 @@ def _local_name(type_name: Any) -> str:
     return re.split(r"[/#:]", type_name)[-1] if isinstance(type_name, str) else ""
 
 
-def _types_of(node: Mapping[str, Any]) -> set[str]:
+def types_of(node: Mapping[str, Any]) -> set[str]:
+    """The local names of a node's @type (a text or a list), case folded: "creativework"
+    for "creativeWork", "http://schema.org/CreativeWork" or ["CreativeWork"]."""
     declared = node.get("@type")
-    if isinstance(declared, list):
-        return {_local_name(t) for t in declared}
-    return {_local_name(declared)} if declared is not None else set()
+    names = declared if isinstance(declared, list) else [declared]
+    return {_local_name(t).casefold() for t in names if isinstance(t, str) and t.strip()}
+
+
+def has_type(node: Any, name: str) -> bool:
+    """Whether `node` is an object whose @type includes `name`, in any case or form."""
+    return isinstance(node, Mapping) and name.casefold() in types_of(node)
 
 
 def _utf8_text(text: str, path: str) -> str:
@@ -131,138 +134,6 @@ def _host_of(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
-# --- reading a document ----------------------------------------------------------------------
-
-
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a JSON number")
-
-
-def _parse_text(text: str) -> Any:
-    """The JSON document in `text`; JSON Lines (one review a line, as export writes them)
-    read as a list."""
-    text = text.lstrip("\ufeff")
-    try:
-        return json.loads(text, parse_constant=_reject_constant)
-    except json.JSONDecodeError as error:
-        if error.msg == "Extra data" and error.lineno > 1:
-            return _parse_json_lines(text)
-        raise input_error(
-            "json",
-            f"not valid JSON: {error.msg} at line {error.lineno} column {error.colno}; "
-            f"give {_ACCEPTED}",
-        ) from None
-    except ValueError as error:
-        raise input_error("json", f"not valid JSON: {error}") from None
-
-
-def _parse_json_lines(text: str) -> list[Any]:
-    items = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            items.append(json.loads(line, parse_constant=_reject_constant))
-        except json.JSONDecodeError as error:
-            raise input_error(
-                "json",
-                f"not valid JSON Lines: {error.msg} at line {number} column {error.colno}; "
-                "give one JSON document, or one ClaimReview a line",
-            ) from None
-        except ValueError as error:
-            raise input_error("json", f"not valid JSON Lines: line {number}: {error}") from None
-    return items
-
-
-def load_document(doc: Any) -> tuple[Any, bytes]:
-    """(the parsed document, the exact bytes to store): the text as given, or the
-    canonical JSON of a parsed document."""
-    if isinstance(doc, (bytes, bytearray, memoryview)):
-        raw = bytes(doc)
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as error:
-            raise input_error(
-                "json", f"not UTF-8 text (invalid byte at offset {error.start}); give UTF-8 JSON"
-            ) from None
-        return _parse_text(text), raw
-    if isinstance(doc, str):
-        try:
-            raw = doc.encode("utf-8")
-        except UnicodeEncodeError as error:
-            raise input_error(
-                "json", f"not valid text ({error.reason} at index {error.start}); give UTF-8 JSON"
-            ) from None
-        return _parse_text(doc), raw
-    if isinstance(doc, (Mapping, list, tuple)):
-        try:
-            text = json.dumps(
-                doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
-            )
-            raw = text.encode("utf-8")
-        except (TypeError, ValueError) as error:
-            raise input_error("json", f"the document is not JSON data: {error}") from None
-        except UnicodeEncodeError as error:
-            raise input_error(
-                "utf8", f"the document holds invalid text ({error.reason}); give UTF-8 text"
-            ) from None
-        return json.loads(text), raw
-    raise input_error(
-        "input",
-        f"import_claimreview takes {_ACCEPTED}, as parsed JSON or as JSON text, "
-        f"not {type(doc).__name__}",
-    )
-
-
-def _index_ids(value: Any, ids: dict[str, Any]) -> None:
-    """Collects every node with an "@id" and more than a reference's keys."""
-    if isinstance(value, Mapping):
-        node_id = value.get("@id")
-        if isinstance(node_id, str) and set(value) - {"@id", "@type"}:
-            ids.setdefault(node_id, value)
-        for item in value.values():
-            _index_ids(item, ids)
-    elif isinstance(value, list):
-        for item in value:
-            _index_ids(item, ids)
-
-
-def _find_reviews(value: Any) -> tuple[list[tuple[str, dict]], list[str]]:
-    """Every ClaimReview in a document with its JSON path, and what else was there."""
-    reviews: list[tuple[str, dict]] = []
-    others: list[str] = []
-
-    def visit(node: Any, path: str) -> None:
-        if isinstance(node, list):
-            for i, item in enumerate(node):
-                visit(item, json_path(path, i))
-        elif isinstance(node, Mapping):
-            if "ClaimReview" in _types_of(node):
-                reviews.append((path, node))
-            elif isinstance(node.get("@graph"), list):
-                visit(node["@graph"], json_path(path, "@graph"))
-            else:
-                kind = node.get("@type")
-                others.append(f"{path} ({'@type ' + json.dumps(kind) if kind else 'no @type'})")
-        else:
-            others.append(f"{path} ({type(node).__name__})")
-
-    visit(value, "$")
-    return reviews, others
-
-
-def reviews_in(doc: Any) -> tuple[list[tuple[str, dict]], list[str], dict[str, Any]]:
-    """Every ClaimReview of a parsed document with its JSON path, what else the document
-    holds, and its nodes by "@id"; raises when it holds no ClaimReview."""
-    reviews, others = _find_reviews(doc)
-    if not reviews:
-        found = "; found " + ", ".join(others[:5]) if others else ""
-        raise input_error("no_review", f"$ holds no ClaimReview; give {_ACCEPTED}{found}")
-    ids: dict[str, Any] = {}
-    _index_ids(doc, ids)
-    return reviews, others, ids
-
-
 def resolve_reference(value: Any, ids: Mapping[str, Any]) -> Any:
     """A node for a bare {"@id": ...} reference to a node elsewhere in the document."""
     if isinstance(value, Mapping) and set(value) <= {"@id", "@type"}:
@@ -280,14 +151,14 @@ class Party:
     name: str
     kind: str  # a ledger source kind: "person" or "organisation"
     url: Optional[str]
-    same_as: tuple[str, ...]
+    same_as: Union[str, tuple[str, ...]]  # as given: one text, or several
     job_title: Optional[str]
     ref: str
 
     def source_record(self) -> dict[str, Any]:
         attributes = {}
         if self.same_as:
-            attributes["sameAs"] = " ".join(self.same_as)
+            attributes["sameAs"] = same_as_text(self.same_as)
         if self.job_title:
             attributes["jobTitle"] = self.job_title
         return {
@@ -299,19 +170,42 @@ class Party:
         }
 
     def json_ld(self) -> dict[str, Any]:
-        return party_json(self.kind, self.name, self.url, list(self.same_as), self.job_title)
+        return party_json(self.kind, self.name, self.url, self.same_as, self.job_title)
+
+
+def same_as_text(same_as: Union[str, tuple[str, ...], list[str]]) -> str:
+    """sameAs as a source attribute keeps it: one text as it is, several as a JSON list."""
+    if isinstance(same_as, str):
+        return same_as
+    return json.dumps(list(same_as), ensure_ascii=False)
+
+
+def same_as_value(text: str) -> Union[str, list[str]]:
+    """A source attribute's sameAs as it was given: a text, or the list of several."""
+    if text.startswith("["):
+        try:
+            value = json.loads(text)
+        except ValueError:
+            return text
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return value
+    return text
 
 
 def party_json(
-    kind: str, name: str, url: Optional[str], same_as: list[str], job_title: Optional[str]
+    kind: str,
+    name: str,
+    url: Optional[str],
+    same_as: Union[str, tuple[str, ...], list[str], None],
+    job_title: Optional[str],
 ) -> dict[str, Any]:
-    """A Person or Organization as schema.org JSON-LD."""
+    """A Person or Organization as schema.org JSON-LD; sameAs as given."""
     party: dict[str, Any] = {"@type": "Person" if kind == "person" else "Organization"}
     party["name"] = name
     if url:
         party["url"] = url
     if same_as:
-        party["sameAs"] = same_as[0] if len(same_as) == 1 else list(same_as)
+        party["sameAs"] = same_as if isinstance(same_as, str) else list(same_as)
     if job_title and kind == "person":
         party["jobTitle"] = job_title
     return party
@@ -344,15 +238,15 @@ def party_at(
                 f"{path}: a name without a Person or Organization @type; recorded as a person"
             )
         if re.match(r"https?://", text):
-            return Party(_host_of(text), default_kind, text, (), None, f"claimreview:{role}:{text}")
-        return Party(text, default_kind, None, (), None, f"claimreview:{role}:{text}")
+            return Party(_host_of(text), default_kind, text, "", None, f"claimreview:{role}:{text}")
+        return Party(text, default_kind, None, "", None, f"claimreview:{role}:{text}")
     if not isinstance(value, Mapping):
         notes.append(f"{path}: not a Person or Organization ({type(value).__name__}); ignored")
         return None
-    types = _types_of(value)
-    if "Person" in types:
+    types = types_of(value)
+    if "person" in types:
         kind = "person"
-    elif any(t.endswith("Organization") or t == "Organisation" for t in types):
+    elif any(t.endswith("organization") or t == "organisation" for t in types):
         kind = "organisation"
     else:
         kind = default_kind
@@ -360,13 +254,19 @@ def party_at(
             notes.append(f"{path}: no Person or Organization @type; recorded as a person")
     name = text_at(value, "name", path) or text_at(value, "alternateName", path)
     url = text_at(value, "url", path)
-    same_as = tuple(_texts_at(value, "sameAs", path))
-    key = name or url or (same_as[0] if same_as else None)
+    given = value.get("sameAs")
+    same_as: Union[str, tuple[str, ...]] = (
+        text_at(value, "sameAs", path) or ""
+        if isinstance(given, str)
+        else tuple(_texts_at(value, "sameAs", path))
+    )
+    first_same = same_as if isinstance(same_as, str) else (same_as[0] if same_as else None)
+    key = name or url or first_same or None
     if key is None:
         notes.append(f"{path}: neither name nor url given; not recorded")
         return None
     if name is None:
-        name = _host_of(url or same_as[0])
+        name = _host_of(url or first_same or "")
     job_title = text_at(value, "jobTitle", path) or text_at(value, "title", path)
     return Party(name, kind, url, same_as, job_title, f"claimreview:{role}:{key}")
 
@@ -396,11 +296,12 @@ def shortened(text: str, limit: int = 80) -> str:
 
 def appearances_of(
     item: Mapping[str, Any], path: str, ids: Mapping[str, Any]
-) -> list[dict[str, Any]]:
-    """The CreativeWorks an itemReviewed appeared in, as exported: a Claim's
-    firstAppearance and appearance, or an older CreativeWork itemReviewed itself."""
+) -> list[tuple[str, Mapping[str, Any]]]:
+    """The works an itemReviewed appeared in, each with its JSON path, as published: a
+    Claim's firstAppearance and appearance (a URL becomes ``{"url": ...}``), or an older
+    CreativeWork itemReviewed itself. The same work given twice is listed once."""
     found: list[tuple[str, Any]] = []
-    if "Claim" in _types_of(item):
+    if has_type(item, "Claim"):
         for key in ("firstAppearance", "appearance"):
             value = item.get(key)
             if isinstance(value, list):
@@ -409,27 +310,17 @@ def appearances_of(
                 found.append((json_path(path, key), value))
     else:
         found = [(path, item)]
-    works: list[dict[str, Any]] = []
+    works: list[tuple[str, Mapping[str, Any]]] = []
+    seen: list[Any] = []
     for where, value in found:
         work = resolve_reference(value, ids)
         if isinstance(work, str) and work.strip():
-            work = {"url": work}
-        if not isinstance(work, Mapping):
+            work = {"url": work.strip()}
+        if not isinstance(work, Mapping) or set(work) <= {"@type", "@id"}:
             continue
-        out: dict[str, Any] = {"@type": "CreativeWork"}
-        declared = work.get("@type")
-        if isinstance(declared, str) and declared not in ("Claim", "ClaimReview"):
-            out["@type"] = declared
-        for key, source_keys in (
-            ("url", ("url",)),
-            ("headline", ("headline", "name")),
-            ("datePublished", ("datePublished",)),
-        ):
-            text = next(
-                (t for k in source_keys if (t := text_at(work, k, where)) is not None), None
-            )
-            if text is not None:
-                out[key] = text
-        if len(out) > 1 and out not in works:
-            works.append(out)
+        key = work.get("url") or work
+        if key in seen:
+            continue
+        seen.append(key)
+        works.append((where, work))
     return works

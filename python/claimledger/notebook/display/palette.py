@@ -27,6 +27,7 @@ HIGHLIGHT = "#fff8c5"
 STANCE_COLOURS = {"supports": "#1a7f37", "refutes": "#cf222e", "context": "#0969da"}
 STATUS_COLOURS = {
     "new": "#6e7781",
+    "published-elsewhere": "#1b7c83",
     "in-progress": "#0969da",
     "reviewed": "#8250df",
     "published": "#1a7f37",
