@@ -129,7 +129,8 @@ def test_init_creates_a_desk_with_its_scale_and_then_opens_it(pg_desk_url, capsy
     url = pg_desk_url()
     status, out, err = run(capsys, "init", url, "--scale", "politifact", "--actor", "alice")
     assert (status, err) == (0, "")
-    assert out.startswith(f"created ledger {url} (scale politifact, identity sha256:")
+    assert out.startswith(f"created ledger {url} (scale politifact, origin ")
+    assert " identity sha256:" in out
     status, out, _ = run(capsys, "init", url, "--scale", "fever")
     assert status == 0
     assert out.startswith(f"opened existing ledger {url} (scale politifact,")
