@@ -156,7 +156,8 @@ std::vector<Claim> PgStore::ListClaims(const ClaimFilter& filter) {
           .Text(filter.rating)
           .Text(filter.claimant)
           .Text(filter.tag)
-          .Int(filter.limit));
+          // A negative limit is none (LIMIT NULL): PostgreSQL refuses LIMIT -1.
+          .Int(filter.limit < 0 ? std::nullopt : std::optional<std::int64_t>(filter.limit)));
   std::vector<Claim> claims;
   claims.reserve(r.Rows());
   for (int row = 0; row < r.Rows(); ++row) claims.push_back(*GetClaim(r.Text(row, 0)));
