@@ -52,6 +52,7 @@ import datetime
 import json
 import os
 import platform
+import re
 import shutil
 import sqlite3
 import statistics
@@ -241,12 +242,16 @@ def verify_both(places: dict, base: dict) -> dict:
     return runs
 
 
-def writers_round(args: argparse.Namespace, location: str, count: int, base: dict) -> dict:
-    """`count` writer processes on the new desk at `location`; their pooled figures."""
+def new_writers_desk(args: argparse.Namespace, location: str) -> None:
+    """Creates the desk of a writers' round at `location`, with the synthetic claimants."""
     import claimledger as cl
 
     with cl.open(location, actor=load.ACTOR, scale="politifact") as wb:
         wb.add_sources(load.source_record(n) for n in range(args.claimants))
+
+
+def writers_round(args: argparse.Namespace, location: str, count: int, base: dict) -> dict:
+    """`count` writer processes on the desk at `location`; their pooled figures."""
     job = dict(base, location=location, seconds=args.seconds)
     processes = [
         subprocess.Popen(
@@ -293,6 +298,7 @@ def concurrent_writers(args: argparse.Namespace, places: dict, base: dict) -> di
                 location = places["pg_url"](f"w{count}")
             else:
                 location = str(places["dir"] / f"writers{count}.ledger")
+            new_writers_desk(args, location)
             other_cpu = _other_cpu(dict(base, location=location))
             other = other_cpu() if other_cpu else 0.0
             result = writers_round(args, location, count, base)
@@ -306,6 +312,98 @@ def concurrent_writers(args: argparse.Namespace, places: dict, base: dict) -> di
         for result in rounds[store]:
             result["vs_first"] = result["claims_per_s"] / first
     return rounds
+
+
+# --- where the time goes (--profile) ---------------------------------------------------------
+
+_LOGGED = re.compile(r"duration: ([0-9.]+) ms  (statement|execute|parse|bind)[^:]*: (.*)")
+_OURS = ("ALTER SYSTEM", "SELECT pg_reload_conf")  # the profiler's own statements
+
+
+def statement_times(log_text: str) -> dict[str, list]:
+    """[calls, seconds] of each statement in the server's log (log_min_duration_statement =
+    0): a COPY by its table, a prepared statement's parse and bind apart from its execution."""
+    totals: dict[str, list] = {}
+    for line in log_text.splitlines():
+        found = _LOGGED.search(line)
+        if not found or found[3].startswith(_OURS):
+            continue
+        sql = found[3].split("(")[0] + "FROM STDIN" if found[3].startswith("COPY ") else found[3]
+        key = f"({found[2]}) {sql}" if found[2] in ("parse", "bind") else sql
+        entry = totals.setdefault(key, [0, 0.0])
+        entry[0] += 1
+        entry[1] += float(found[1]) / 1000
+    return totals
+
+
+def profiled(server: throwaway_postgres.Server, run: Callable[[], dict]) -> dict:
+    """run() with every statement's duration logged by the server; its result gains
+    "statements" (statement_times)."""
+    log_file = Path(server.folder) / "server.log"
+    settings = {"log_min_duration_statement": "0", "log_parameter_max_length": "0"}
+    for name, value in settings.items():
+        server.psql(f"ALTER SYSTEM SET {name} = {value}")
+    server.psql("SELECT pg_reload_conf()")
+    time.sleep(1)  # the server's processes read their settings again
+    start = log_file.stat().st_size
+    try:
+        outcome = run()
+    finally:
+        for name in settings:
+            server.psql(f"ALTER SYSTEM RESET {name}")
+        server.psql("SELECT pg_reload_conf()")
+    with log_file.open("rb") as stream:
+        stream.seek(start)
+        outcome["statements"] = statement_times(stream.read().decode("utf-8", "replace"))
+    return outcome
+
+
+def profile(args: argparse.Namespace, server, places: dict, base: dict) -> dict:
+    """The load of --claims into a new desk, then one writer for --seconds, each with every
+    statement's duration from the server's log."""
+    job = dict(base, system="postgresql", location=places["pg_load"], dir=str(places["dir"]))
+    loaded = profiled(server, lambda: run_worker("load", job))
+    log(f"profiled load: {loaded['seconds']:.1f} s")
+    location = places["pg_url"]("profile")
+    new_writers_desk(args, location)
+    writer = profiled(server, lambda: writers_round(args, location, 1, base))
+    writer["calls"] = writer["claims"] + WARM_UP_CALLS
+    log(f"profiled writer: {writer['claims']} claims")
+    return {"load": loaded, "writer": writer}
+
+
+def print_profile(result: dict) -> None:
+    loaded, writer = result["profile"]["load"], result["profile"]["writer"]
+    for title, run, per, unit in (
+        (
+            f"where the load's time goes: {loaded['claims']:,} claims in "
+            f"{loaded['seconds']:.1f} s, CPU {_cpu_text(loaded)} s; the server's time "
+            "per statement (log_min_duration_statement = 0)",
+            loaded,
+            1,
+            "s",
+        ),
+        (
+            f"where one add_claim's time goes: 1 writer, {writer['calls']:,} calls (with "
+            f"{WARM_UP_CALLS} warm-up calls), p50 {writer['p50_ms']:.1f} ms, p99 "
+            f"{writer['p99_ms']:.1f} ms; CPU per call: writer "
+            f"{1000 * writer['writer_cpu_seconds'] / writer['calls']:.2f} ms; the server's "
+            "time per statement",
+            writer,
+            writer["calls"],
+            "ms",
+        ),
+    ):
+        print(title)
+        scale = 1.0 if unit == "s" else 1000.0
+        print(f"  {'calls':>9} {unit + ' in all' if unit == 's' else 'ms a call':>9}  statement")
+        rows = sorted(run["statements"].items(), key=lambda kv: -kv[1][1])
+        for sql, (calls, seconds) in rows[:25]:
+            print(f"  {calls / per:>9,.2f} {scale * seconds / per:>9.3f}  {sql[:110]}")
+        total = sum(seconds for _, seconds in run["statements"].values())
+        print(f"  {'':>9} {scale * total / per:>9.3f}  all statements")
+        whole = run["seconds"] / (run["claims"] if unit == "ms" else 1)
+        print(f"  {'':>9} {scale * whole:>9.3f}  the whole (wall time; the rest is the client)")
 
 
 # --- the server ------------------------------------------------------------------------------
@@ -473,6 +571,12 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--skip-load", action="store_true", help="no bulk load (and no verify)")
     parser.add_argument("--skip-writers", action="store_true", help="no concurrent writers")
     parser.add_argument("--skip-verify", action="store_true", help="no verify()")
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="only where the time goes: the load of --claims and one writer for --seconds, "
+        "with every statement's duration from the server's log (own server only)",
+    )
     parser.add_argument("--url", help="a server of yours: postgresql://USER:PW@HOST:PORT/DB")
     parser.add_argument("--untuned", action="store_true", help="keep initdb's server settings")
     parser.add_argument(
@@ -531,6 +635,11 @@ def main(argv: Optional[list[str]] = None) -> int:
             "batch": args.batch,
             "seconds": args.seconds,
         }
+        if args.profile:
+            if server is None:
+                parser.error("--profile needs the benchmark's own server (no --url)")
+            result["profile"] = profile(args, server, places, base)
+            args.skip_load = args.skip_writers = True
         if not args.skip_load:
             result["load"] = bulk_load(args, places, base)
             for peer_file in folder.glob("synthetic-peer.sqlite*"):
@@ -546,6 +655,8 @@ def main(argv: Optional[list[str]] = None) -> int:
         shutil.rmtree(folder, ignore_errors=True)
     if args.json:
         print(json.dumps(result, indent=2))
+    elif args.profile:
+        print_profile(result)
     else:
         print_report(result)
     return 0
