@@ -68,7 +68,9 @@ def pytest_generate_tests(metafunc):
     or on the file store only when it is marked file_only."""
     if "store" not in metafunc.fixturenames:
         return
-    if any("store" in _parametrized_names(m) for m in metafunc.definition.iter_markers("parametrize")):
+    if any(
+        "store" in _parametrized_names(m) for m in metafunc.definition.iter_markers("parametrize")
+    ):
         return  # the test chooses its stores itself
     stores = ["file"] if metafunc.definition.get_closest_marker("file_only") else list(STORES)
     metafunc.parametrize("store", stores)
@@ -230,7 +232,9 @@ class DeskEdits:
         self._rows: list = []
 
     def __enter__(self) -> DeskEdits:
-        self.sql("ALTER TABLE events DISABLE TRIGGER USER; ALTER TABLE contents DISABLE TRIGGER USER")
+        self.sql(
+            "ALTER TABLE events DISABLE TRIGGER USER; ALTER TABLE contents DISABLE TRIGGER USER"
+        )
         return self
 
     def __exit__(self, *exc) -> None:

@@ -223,7 +223,13 @@ def test_four_writers_and_a_reader_keep_one_linear_chain(tmp_path, location):
     )
     writers = [
         subprocess.Popen(
-            [sys.executable, str(tmp_path / "appender.py"), str(location), f"w{k}", str(per_writer)],
+            [
+                sys.executable,
+                str(tmp_path / "appender.py"),
+                str(location),
+                f"w{k}",
+                str(per_writer),
+            ],
             stdout=subprocess.PIPE,
             text=True,
         )

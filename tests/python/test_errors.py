@@ -474,9 +474,7 @@ def test_a_ledger_from_a_newer_version_is_refused(location, store, edit_ledger):
     check_error(caught, cl.StorageError, "claimledger.store.newer_schema", "99", "upgrade")
 
 
-def test_a_missing_ledger_is_not_created_when_create_is_false(
-    new_location, store, tmp_path
-):
+def test_a_missing_ledger_is_not_created_when_create_is_false(new_location, store, tmp_path):
     location = new_location("missing.ledger")
     name = "missing.ledger" if store == "file" else f'desk "{desk_name(location)}"'
     with pytest.raises(cl.NotFoundError) as caught:

@@ -474,9 +474,11 @@ def test_pg_grant_takes_exactly_one_existing_role_for_a_desk_on_a_server(
         line = one_line_error(*run(capsys, *argv)[::2])
         assert "exactly one of --writer ROLE and --auditor ROLE" in line
     line = one_line_error(*run(capsys, "pg-grant", team.url, "--writer", "nosuchrole")[::2])
-    assert '[claimledger.store.no_role] the PostgreSQL server at' in line
+    assert "[claimledger.store.no_role] the PostgreSQL server at" in line
     assert 'has no role "nosuchrole"' in line
-    line = one_line_error(*run(capsys, "pg-grant", tmp_path / "desk.ledger", "--auditor", writer)[::2])
+    line = one_line_error(
+        *run(capsys, "pg-grant", tmp_path / "desk.ledger", "--auditor", writer)[::2]
+    )
     assert "claimledger.store.not_a_server" in line
     missing = pg_server.url(desk="nosuchdesk")
     line = one_line_error(*run(capsys, "pg-grant", missing, "--auditor", writer)[::2])

@@ -177,9 +177,7 @@ def test_reanchor_frame_and_display(edited):
     )
 
 
-def test_cli_reanchor_prints_statuses_and_exits_1_when_review_is_needed(
-    edited, location, capsys
-):
+def test_cli_reanchor_prints_statuses_and_exits_1_when_review_is_needed(edited, location, capsys):
     wb, old, new, troops, *_ = edited
     wb.close()
     path = location
@@ -205,9 +203,7 @@ def test_cli_reanchor_prints_statuses_and_exits_1_when_review_is_needed(
     assert err.startswith("claimledger: [claimledger.snapshot.not_found]")
 
 
-def test_cli_link_evidence_and_add_claim_take_case_and_context_options(
-    tmp_path, location, capsys
-):
+def test_cli_link_evidence_and_add_claim_take_case_and_context_options(tmp_path, location, capsys):
     ledger = location
     doc = tmp_path / "doc.txt"
     doc.write_text("In 2018: 28,500 Troops. In 2024: 28,500 TROOPS.", encoding="utf-8")

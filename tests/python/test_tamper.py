@@ -413,7 +413,10 @@ def test_rebuild_refuses_damaged_events_and_changes_nothing(pristine, tamper, st
 
 
 #: Every near-duplicate bucket removed, in each store's own table.
-NO_BUCKETS = {"file": "DELETE FROM claim_lsh", "postgresql": "UPDATE claims_search SET buckets = '{}'"}
+NO_BUCKETS = {
+    "file": "DELETE FROM claim_lsh",
+    "postgresql": "UPDATE claims_search SET buckets = '{}'",
+}
 
 
 def test_verify_can_leave_the_search_indexes_out(pristine, store, tamper):

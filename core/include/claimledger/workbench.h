@@ -209,8 +209,8 @@ class Workbench {
   Checkpoint ImportBundle(const std::string& path);
 
   // Brings another desk's events into this one, in one transaction. `path` is the other
-  // desk's ledger file, its postgresql:// URL, or a bundle. Every merged event keeps the other desk's identity
-  // and the original event's hash, time and actor under "origin", and entities keep
+  // desk's ledger file, its postgresql:// URL, or a bundle. Every merged event keeps the other
+  // desk's identity and the original event's hash, time and actor under "origin", and entities keep
   // their ids; events this desk already has (its own, or merged before) and snapshots it
   // already stores are skipped, so merging the same desk twice adds nothing. Desks must
   // share the rating scale (Error(kInvalidInput) otherwise).

@@ -95,7 +95,9 @@ def _import_claimreview(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result)
         return 0
-    print(f"{shown_location(args.file)}: {result.summary()}, from {args.input} (snapshot {result.snapshot})")
+    print(
+        f"{shown_location(args.file)}: {result.summary()}, from {args.input} (snapshot {result.snapshot})"
+    )
     for path, reason in result.skipped:
         print(f"  skipped {path}: {reason}")
     for line in result.disagreements:

@@ -64,8 +64,7 @@ def rebuild(args: argparse.Namespace) -> int:
 
 @command(
     "merge",
-    "bring another desk's events (a ledger file, a desk on a server or a bundle) into this "
-    "ledger",
+    "bring another desk's events (a ledger file, a desk on a server or a bundle) into this ledger",
     "claimledger merge desk.ledger colleague.ledger",
     arg("other", help="the other desk: a ledger file, a desk's postgresql:// URL or a bundle"),
     JSON_OPTION,

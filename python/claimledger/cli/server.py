@@ -32,8 +32,7 @@ def desks(args: argparse.Namespace) -> int:
     "the ledger but never change or delete an event; --auditor ROLE may only read, search, "
     "export and verify. Run it as the desk's owner (whoever created it) or a superuser; the "
     "role must exist (CREATE ROLE name LOGIN PASSWORD '...')",
-    "claimledger pg-grant 'postgresql://admin@db.example:5432/newsroom?desk=korea' "
-    "--writer alice",
+    "claimledger pg-grant 'postgresql://admin@db.example:5432/newsroom?desk=korea' --writer alice",
     arg("url", metavar="URL", help=_URL_HELP),
     arg("--writer", metavar="ROLE", help="the role to make a writer of the desk"),
     arg("--auditor", metavar="ROLE", help="the role to make an auditor of the desk"),

@@ -2,13 +2,14 @@
 // older than PostgreSQL 12 is refused with a message naming the server and its version. No
 // server of such a version can be started by the test suite, so the check is tested as the
 // function the connection calls with libpq's PQserverVersion.
+#include "store/postgres/connection.h"
+
 #include <gtest/gtest.h>
 
 #include <optional>
 #include <string>
 
 #include "claimledger/error.h"
-#include "store/postgres/connection.h"
 
 namespace claimledger {
 namespace {

@@ -247,8 +247,7 @@ void DropEmptyPgDesk(PgConnection& connection) {
         connection.Run("SELECT count(*) FROM " + Quoted(schema) + ".events").Int(0, 0);
     if (events > 1) {
       throw Error(Code::kInvalidInput, "claimledger.store.not_empty",
-                  "the " + DeskWhere(connection.location()) + " holds " +
-                      std::to_string(events) +
+                  "the " + DeskWhere(connection.location()) + " holds " + std::to_string(events) +
                       " events; only a desk holding nothing but its first event is removed");
     }
     connection.Exec("DROP SCHEMA " + Quoted(schema) + " CASCADE");
