@@ -121,6 +121,15 @@ std::string TextArray(const std::vector<std::string>& texts) {
   return array + "}";
 }
 
+std::string IntArray(const std::vector<std::int64_t>& numbers) {
+  std::string array = "{";
+  for (const std::int64_t number : numbers) {
+    if (array.size() > 1) array += ',';
+    array += std::to_string(number);
+  }
+  return array + "}";
+}
+
 // --- COPY rows ---------------------------------------------------------------------------
 
 void CopyLine::Next() {

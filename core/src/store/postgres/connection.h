@@ -124,6 +124,9 @@ void RequireSupportedServer(int server_version, const std::string& server);
 // The literal of a text[] value holding `texts`: {"a","b\"c"}.
 std::string TextArray(const std::vector<std::string>& texts);
 
+// The literal of a bigint[] (or integer[]) value holding `numbers`: {1,-2,3}.
+std::string IntArray(const std::vector<std::int64_t>& numbers);
+
 // One row of COPY's text format, appended to `out`: its values in column order, then End().
 class CopyLine {
  public:
