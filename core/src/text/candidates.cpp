@@ -42,11 +42,26 @@ std::size_t SpaceLength(std::string_view text, std::size_t i) {
   return 0;
 }
 
-// Length of a sentence terminator at `i` (". ! ?" or the ellipsis "…"), or 0.
+// Whether the character at `i` is a full stop, exclamation or question mark of Chinese and
+// Japanese ("。", "！", "？"), which ends a sentence with no space after it.
+bool IsIdeographicTerminator(std::string_view text, std::size_t i) {
+  const unsigned char c = At(text, i);
+  if (c == 0xE3) return At(text, i + 1) == 0x80 && At(text, i + 2) == 0x82;
+  return c == 0xEF && At(text, i + 1) == 0xBC &&
+         (At(text, i + 2) == 0x81 || At(text, i + 2) == 0x9F);
+}
+
+// Length of a sentence terminator at `i`, or 0: ". ! ?", the ellipsis "…", the ideographic
+// "。！？", the Devanagari danda "।" and double danda "॥", the Arabic question mark "؟" and
+// full stop "۔".
 std::size_t TerminatorLength(std::string_view text, std::size_t i) {
   const unsigned char c = At(text, i);
   if (c == '.' || c == '!' || c == '?') return 1;
   if (c == 0xE2 && At(text, i + 1) == 0x80 && At(text, i + 2) == 0xA6) return 3;
+  if (IsIdeographicTerminator(text, i)) return 3;
+  if (c == 0xE0 && At(text, i + 1) == 0xA5 && (At(text, i + 2) == 0xA4 || At(text, i + 2) == 0xA5))
+    return 3;
+  if ((c == 0xD8 && At(text, i + 1) == 0x9F) || (c == 0xDB && At(text, i + 1) == 0x94)) return 2;
   return 0;
 }
 
@@ -701,7 +716,11 @@ std::vector<SentenceSpan> SplitSentences(std::string_view text) {
     }
     // A run of terminators ("?!", "...") and the closing quotes or brackets after it.
     std::size_t j = i;
-    while (const std::size_t n = TerminatorLength(text, j)) j += n;
+    bool ideographic = false;
+    while (const std::size_t n = TerminatorLength(text, j)) {
+      ideographic = ideographic || IsIdeographicTerminator(text, j);
+      j += n;
+    }
     const bool lone_stop = j == i + 1 && text[i] == '.';
     std::size_t k = j;
     while (const std::size_t n = CloserLength(text, k)) k += n;
@@ -709,6 +728,10 @@ std::vector<SentenceSpan> SplitSentences(std::string_view text) {
     const std::size_t terminator = i;
     i = k;
     if (k == text.size()) break;
+    if (ideographic) {  // Chinese and Japanese put no space after a sentence
+      close();
+      continue;
+    }
     if (SpaceLength(text, k) == 0) continue;  // "3.5", "U.S.A", "word.Next"
     // The next word, past white space and opening quotes; a paragraph break always ends.
     std::size_t next = k;

@@ -20,8 +20,11 @@ struct SentenceSpan {
 };
 
 // Splits `text` into sentences, in order. A sentence ends
-// - at ".", "!", "?" or "…" (and any closing quotes or brackets right after it) that is
-//   followed by white space and then not by a lower-case ASCII letter;
+// - at ".", "!", "?" or "…", the Devanagari "।" or "॥", or the Arabic "؟" or "۔" (and any
+//   closing quotes or brackets right after it) that is followed by white space and then not
+//   by a lower-case ASCII letter;
+// - at the Chinese and Japanese "。", "！" or "？" (and closing quotes or brackets), with or
+//   without white space after it;
 // - at a blank line (a paragraph break): so a title line without a full stop is a unit of
 //   its own. A single line break is white space (wrapped text);
 // - after a heading: the first line of a paragraph (at most 150 bytes, starting with no

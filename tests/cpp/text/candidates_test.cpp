@@ -273,6 +273,25 @@ TEST(CandidatesTranscript, SpeakerTurns) {
   for (const Candidate& c : notes) EXPECT_EQ(c.speaker, "") << c.text;
 }
 
+// Sentences in the scripts the ClaimReview corpus brings: Spanish and Portuguese (Latin with
+// accents and inverted marks), Hindi (the danda), Arabic (its question mark and full stop),
+// Chinese (no space after "。", "！", "？").
+TEST(CandidatesText, OtherScripts) {
+  const std::vector<std::pair<std::string, std::vector<std::string>>> rows = {
+      {"¿Bajó el desempleo? El paro cayó al 12% en 2023.",
+       {"¿Bajó el desempleo?", "El paro cayó al 12% en 2023."}},
+      {"O governo cortou 30% do orçamento. Ótimo.",
+       {"O governo cortou 30% do orçamento.", "Ótimo."}},
+      {"भारत में 2021 में दर 60 प्रतिशत थी। यह गलत है॥ अंत",
+       {"भारत में 2021 में दर 60 प्रतिशत थी।", "यह गलत है॥", "अंत"}},
+      {"هل ارتفع معدل البطالة؟ ارتفع إلى 10 بالمئة۔ نعم",
+       {"هل ارتفع معدل البطالة؟", "ارتفع إلى 10 بالمئة۔", "نعم"}},
+      {"中国的人口在2022年减少了85万人。这是真的吗？是的！好",
+       {"中国的人口在2022年减少了85万人。", "这是真的吗？", "是的！", "好"}},
+  };
+  for (const auto& [text, want] : rows) EXPECT_EQ(Sentences(text), want) << text;
+}
+
 TEST(CandidatesText, HeadingIsItsOwnSentence) {
   const std::vector<Candidate> all = FindCandidates(
       "Troops arrive in Seoul\nThe United States keeps 28,500 troops in South "
