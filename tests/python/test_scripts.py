@@ -33,18 +33,14 @@ CLAIMS = {
 }
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-def desk(request, tmp_path):
-    if request.param == "sqlite":
-        wb = cl.open(tmp_path / "scripts.ledger", actor="t")
-    else:
-        wb = cl.open(request.getfixturevalue("pg_desk_url")(), actor="t")
+@pytest.fixture
+def desk(wb):
+    """The claims above, each with a verdict, among unrelated ones (on each store: `wb`)."""
     ids = {}
     for language, (claim, _, _) in CLAIMS.items():
         ids[language] = wb.add_claim(claim, verdict={"rating": "false", "rationale": "r"}).id
     wb.add_claims([{"text": f"The harvest grew {i} percent in district {i}"} for i in range(50)])
-    yield wb, ids
-    wb.close()
+    return wb, ids
 
 
 @pytest.mark.parametrize("language", list(CLAIMS))
