@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Callable, Optional, Union
 
+from ..files import ledger_name
 from ..transparency import RecordedCheckpoint, latest_checkpoint
 from ..vocabulary import CLAIM_STATUSES
 from .display.checks import verify_html
@@ -167,7 +168,8 @@ def render_report(
     score = workbench_scorer(wb)
     recorded = wb.signed_checkpoints()
     shown = claims if limit is None else claims[: max(0, int(limit))]
-    title = title or f"claimledger report: {Path(wb.path).name}"
+    name = ledger_name(wb.path)  # the file's or the desk's name: no folder, host or password
+    title = title or f"claimledger report: {name}"
 
     cards = []
     total = len(shown)
@@ -190,7 +192,7 @@ def render_report(
     body = f"""
 <main>
 <h1>{esc(title)}</h1>
-<p class="meta">Ledger <code>{esc(Path(wb.path).name)}</code> · scale
+<p class="meta">Ledger <code>{esc(name)}</code> · scale
 <strong>{esc(wb.scale)}</strong> · {wb.event_count():,} events · {len(claims):,} claims ·
 {len(sources):,} sources · generated {esc(generated)}</p>
 <h2 id="verify">Integrity</h2>
