@@ -9,6 +9,7 @@ import json
 
 import claimledger as cl
 import pytest
+from claimledger.cli import main
 from claimledger.notebook.report import render_report
 from conftest import ARTICLE, FACTSHEET
 
@@ -168,3 +169,20 @@ def test_claimreview_receipts_refuse_what_cannot_be_proved_and_write_nothing(wb,
     with pytest.raises(cl.InvalidInputError, match="go with receipts=DIR"):
         wb.export_claimreviews(status=None, checkpoint=early)
     assert not out.exists()
+
+
+def test_the_command_line_records_a_signed_checkpoint_and_refuses_record_alone(tmp_path, capsys):
+    path = tmp_path / "desk.ledger"
+    with cl.open(path, actor="alice") as wb:
+        make_desk(wb)
+        size = wb.event_count()
+    signer, _ = cl.generate_key("news.example/desk")
+    key = tmp_path / "desk.key"
+    key.write_text(signer)
+    assert main(["checkpoint", str(path), "--record"]) != 0
+    assert "give --sign KEYFILE too" in capsys.readouterr().err
+    assert main(["checkpoint", str(path), "--sign", str(key), "--record"]) == 0
+    with cl.open(path, create=False) as wb:
+        [recorded] = wb.signed_checkpoints()
+        assert recorded.size == size
+        assert recorded.signers == ("news.example/desk",)
