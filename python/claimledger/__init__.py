@@ -68,7 +68,8 @@ from .transparency import (
     verify_receipt,
     write_receipts,
 )
-from .workbench import NearDuplicateWarning
+from .vocabulary import CHECK_WORTHY_SCORE
+from .workbench import ClaimantSuggestion, NearDuplicateWarning
 
 try:
     __version__ = _metadata.version("claimledger")
@@ -132,5 +133,7 @@ __all__ = [
     "ReanchoredQuote",
     "ReviewNeeded",
     "NearDuplicateWarning",
+    "ClaimantSuggestion",
+    "CHECK_WORTHY_SCORE",
     "__version__",
 ]
