@@ -204,3 +204,11 @@ def test_readme_team_commands_run_as_written(readme, tmp_path, pg_server):
     with cl.open(tmp_path / "archive.ledger", create=False) as archive:
         assert archive.identity == identity
         assert archive.verify(against=head).ok
+
+
+def test_readme_lists_every_command(readme):
+    from claimledger.cli.main import COMMANDS
+
+    section = readme.split("## Command line", 1)[1].split("\n## ", 1)[0]
+    listed = re.search(r"`claimledger (.*?)`", section, re.DOTALL).group(1)
+    assert [name.strip() for name in listed.split("|")] == [c.name for c in COMMANDS]

@@ -96,7 +96,8 @@ def _import_claimreview(args: argparse.Namespace) -> int:
         print_json(result)
         return 0
     print(
-        f"{shown_location(args.file)}: {result.summary()}, from {args.input} (snapshot {result.snapshot})"
+        f"{shown_location(args.file)}: {result.summary()}, from {args.input} "
+        f"(snapshot {result.snapshot})"
     )
     for path, reason in result.skipped:
         print(f"  skipped {path}: {reason}")

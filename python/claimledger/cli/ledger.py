@@ -78,8 +78,8 @@ def merge(args: argparse.Namespace) -> int:
         print_json(report)
         return 0
     print(
-        f"{shown_location(args.file)}: {report.added} events merged from {shown_location(args.other)} "
-        f"({report.skipped} already here)"
+        f"{shown_location(args.file)}: {report.added} events merged from "
+        f"{shown_location(args.other)} ({report.skipped} already here)"
     )
     for conflict in report.conflicts:
         print(
