@@ -15,10 +15,12 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Callable, Optional, Union
 
 from ..files import ledger_name
+from ..transparency import RecordedCheckpoint, latest_checkpoint
 from ..vocabulary import CLAIM_STATUSES
 from .display.checks import verify_html
 from .display.claims import ClaimCard
@@ -124,6 +126,27 @@ def _sources_table(wb: Any, sources: list, score: Scorer) -> str:
     )
 
 
+def _receipts_html(claims: Sequence[Any], recorded: Sequence[RecordedCheckpoint]) -> str:
+    """The signed checkpoints recorded in the desk, and how many current verdicts the latest
+    one covers (those a reader can be given receipts for)."""
+    latest = latest_checkpoint(recorded)
+    judged = [c for c in claims if c.verdict is not None]
+    if latest is None:
+        return (
+            '<p class="meta cl-receipts">Receipts: no signed checkpoint is recorded in this desk '
+            f"yet; none of the {len(judged):,} verdicts can be given receipts "
+            "(<code>claimledger checkpoint FILE --sign KEYFILE --record</code>).</p>"
+        )
+    covered = sum(1 for c in judged if c.verdict.seq <= latest.size)
+    return (
+        f'<p class="meta cl-receipts">Receipts: {len(recorded):,} signed checkpoint(s) recorded; '
+        f"the latest holds {latest.size:,} events, signed by "
+        f"{esc(', '.join(latest.signers))} (recorded by {esc(latest.actor)}, "
+        f'{esc(latest.at)}). It covers <strong class="cl-covered">{covered:,}</strong> of the '
+        f"{len(judged):,} current verdicts.</p>"
+    )
+
+
 def render_report(
     wb: Any,
     *,
@@ -143,6 +166,7 @@ def render_report(
     names = {s.id: s.name for s in sources}
     snapshots = {s.hash: s for s in wb.snapshots()}
     score = workbench_scorer(wb)
+    recorded = wb.signed_checkpoints()
     shown = claims if limit is None else claims[: max(0, int(limit))]
     name = ledger_name(wb.path)  # the file's or the desk's name: no folder, host or password
     title = title or f"claimledger report: {name}"
@@ -150,7 +174,9 @@ def render_report(
     cards = []
     total = len(shown)
     for i, claim in enumerate(shown, 1):
-        card = ClaimCard.from_workbench(wb, claim.id, names=names, snapshots=snapshots, score=score)
+        card = ClaimCard.from_workbench(
+            wb, claim.id, names=names, snapshots=snapshots, score=score, checkpoints=recorded
+        )
         cards.append(card._repr_html_())
         if progress is not None:
             progress(i, total)
@@ -175,6 +201,7 @@ def render_report(
 run <code>claimledger verify FILE --against head.json</code> with it):</p>
 <pre class="meta cl-checkpoint" style="white-space:pre-wrap;background:#fff;padding:8px;
 border:1px solid #d0d7de;border-radius:6px">{esc(head_json)}</pre>
+{_receipts_html(claims, recorded)}
 <h2 id="summary">Verdicts</h2>
 {_summary(wb, claims, score)}
 <h2 id="claims">Claims</h2>
