@@ -23,6 +23,7 @@ from .vocabulary import REANCHOR_STATUSES
 __all__ = [
     "Quote",
     "Quantity",
+    "QuantityComparison",
     "Source",
     "Snapshot",
     "SnapshotHit",
@@ -122,6 +123,31 @@ class Quantity:
     high: Optional[float]
     unit: str
     qualifier: str
+
+
+@dataclass(frozen=True)
+class QuantityComparison:
+    """A quantity of a claim set beside one quoted in its evidence
+    (:meth:`Workbench.compare_quantities`).
+
+    ``outcome`` is ``"equal"`` (the same figure), ``"within"`` (inside what the claim's
+    qualifier allows: "about" is 10% either way, "more than" anything above, a range its
+    ends), ``"overlaps"`` (a range sharing some of that) or ``"off"``, by ``difference``
+    (found minus claimed, from the nearer end, in ``unit``) and ``relative`` (that over the
+    claimed figure; None for years and dates). ``note`` says how the units were matched
+    ("troops ~ service members", "fraction as percent"; "" for the same unit).
+    ``evidence`` is the evidence id the found quantity is quoted from, ``stance`` its stance.
+    """
+
+    claimed: Quantity
+    found: Quantity
+    outcome: str
+    difference: float
+    relative: Optional[float]
+    unit: str
+    note: str
+    evidence: str
+    stance: str
 
 
 @dataclass(frozen=True, repr=False)
@@ -448,6 +474,15 @@ def quote_from_core(core: Any) -> Quote:
 
 def quantity_from_core(core: Any) -> Quantity:
     return _copy(Quantity, core)
+
+
+def quantity_comparison_from_core(core: Any) -> QuantityComparison:
+    return _copy(
+        QuantityComparison,
+        core,
+        claimed=quantity_from_core(core.claimed),
+        found=quantity_from_core(core.found),
+    )
 
 
 def verdict_from_core(core: Any) -> Verdict:

@@ -139,6 +139,16 @@ PYBIND11_MODULE(_core, m) {
       .def_readonly("unit", &Quantity::unit)
       .def_readonly("qualifier", &Quantity::qualifier);
   m.def("parse_quantities", &ParseQuantities, py::arg("text"), Release());
+  py::class_<QuantityComparison>(m, "QuantityComparison")
+      .def_readonly("claimed", &QuantityComparison::claimed)
+      .def_readonly("found", &QuantityComparison::found)
+      .def_readonly("outcome", &QuantityComparison::outcome)
+      .def_readonly("difference", &QuantityComparison::difference)
+      .def_readonly("relative", &QuantityComparison::relative)
+      .def_readonly("unit", &QuantityComparison::unit)
+      .def_readonly("note", &QuantityComparison::note)
+      .def_readonly("evidence", &QuantityComparison::evidence)
+      .def_readonly("stance", &QuantityComparison::stance);
 
   py::class_<Event>(m, "Event")
       .def_readonly("seq", &Event::seq)
@@ -511,6 +521,7 @@ PYBIND11_MODULE(_core, m) {
       .def("import_bundle", &Workbench::ImportBundle, py::arg("path"), Release())
       .def("merge", &Workbench::Merge, py::arg("path"), Release())
       .def("similar", &Workbench::Similar, py::arg("text"), py::arg("k"), Release())
+      .def("compare_quantities", &Workbench::CompareQuantities, py::arg("claim"), Release())
       .def("reanchor", &Workbench::Reanchor, py::arg("old_snapshot"), py::arg("new_snapshot"),
            Release())
       .def(

@@ -100,6 +100,8 @@ def test_fact_check_notebook_shows_cards_a_figure_and_claimreview(executed):
     text = "".join("".join(o.get("text", "")) for c in nb.cells for o in c.get("outputs", []))
     assert '"@type": "ClaimReview"' in text
     assert "[claimledger.anchor.not_found]" in text
+    # The figures set beside the evidence's before rating.
+    assert "equal beside 'Approximately 28,500 U.S. service members' (supports)" in text
 
 
 def test_audit_notebook_catches_every_tampering(executed):

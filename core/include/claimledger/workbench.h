@@ -16,6 +16,7 @@
 #include "claimledger/candidates.h"
 #include "claimledger/model.h"
 #include "claimledger/options.h"
+#include "claimledger/quantities.h"
 #include "claimledger/scale.h"
 #include "claimledger/track_record.h"
 #include "claimledger/transparency.h"
@@ -130,6 +131,13 @@ class Workbench {
   // unknown snapshot and Error(kAnchor) ("claimledger.anchor.not_text") for one that is not
   // UTF-8 text.
   std::vector<Candidate> Candidates(const std::string& snapshot_hash);
+  // Each quantity of a claim set beside the quantities quoted in its evidence
+  // (CompareQuantity, quantities.h): for each of the claim's quantities in order, and each
+  // evidence linked to it (oldest first) whose quote holds a quantity in the same unit or one
+  // that converts, the best match among that quote's quantities, with the evidence id and its
+  // stance. A claim quantity that no evidence speaks to has no entry. The claim's quantities
+  // are those its event recorded; the quotes are parsed as they are read. Reads only.
+  std::vector<QuantityComparison> CompareQuantities(const std::string& claim);
   // Every event that names `id` (a claim, source, snapshot or evidence), oldest first.
   std::vector<Event> History(const std::string& id);
   // Events with from <= seq <= to (to < 0: to the end).

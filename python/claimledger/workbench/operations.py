@@ -490,6 +490,24 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
         """The evidence linked to a claim, oldest first."""
         return [m.evidence_from_core(e) for e in self._core.evidence_for(id_of(claim_id, "claim"))]
 
+    def compare_quantities(self, claim_id: IdLike) -> list[m.QuantityComparison]:
+        """Sets each quantity of the claim beside the quantities quoted in its evidence:
+        for each of the claim's quantities in order and each linked evidence (oldest first)
+        whose quote has a figure in the same unit or one that converts (a fraction and a
+        per cent, kilometres and miles, "troops" and "service members", a year and a date),
+        the best match of that quote, with its outcome: ``equal``, ``within`` what the
+        claim's own qualifier or range allows ("about" 28,500 allows 10% either way; "more
+        than" anything above), ``overlaps`` or ``off`` by ``difference`` (and ``relative``).
+        A quantity no evidence speaks to has no entry; the claim card shows them all. The
+        claim's quantities are those recorded when it was added. Reads only; raises
+        :class:`NotFoundError` for an unknown claim. On the demo desk, the claim's "About
+        28,500 US troops" is ``equal`` to the fact sheet's "Approximately 28,500 U.S.
+        service members", and "in June 2024" has "on 19 June 2024" ``within`` it."""
+        return [
+            m.quantity_comparison_from_core(c)
+            for c in self._core.compare_quantities(id_of(claim_id, "claim"))
+        ]
+
     def set_verdict(
         self,
         claim_id: IdLike,
