@@ -66,7 +66,7 @@ class Command:
         """Adds this sub-command to the sub-parsers `sub` of the main parser."""
         parser = sub.add_parser(
             self.name,
-            help=self.help,
+            help=self.help.replace("%", "%%"),  # argparse formats help with %, not descriptions
             description=self.help,
             epilog=f"example:\n  {self.example}",
             formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -112,6 +112,8 @@ def _as_json(value: Any) -> Any:
         return {k: _as_json(v) for k, v in dataclasses.asdict(value).items()}
     if isinstance(value, (list, tuple)):
         return [_as_json(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _as_json(v) for k, v in value.items()}
     return value
 
 

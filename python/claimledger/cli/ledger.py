@@ -36,8 +36,9 @@ def verify(args: argparse.Namespace) -> int:
     else:
         state = "ok" if report.ok else f"{len(report.problems)} problem(s)"
         print(f"{args.file}: {report.events} events checked: {state}")
-        for problem in report.problems:
-            print(f"  seq {problem.seq:>6}  {problem.kind:<20} {problem.detail}")
+        for problem in report.problems:  # seq 0: a table, a document's bytes, the tree
+            where = f"event {problem.seq}: " if problem.seq else ""
+            print(f"  {problem.kind:<20} {where}{problem.detail}")
         if report.problems and all(p.kind == "projection-mismatch" for p in report.problems):
             print(
                 "The events are intact; only the tables of current state differ from them. "
