@@ -148,7 +148,7 @@ def counts(ledger: Path) -> tuple[int, int]:
 def test_report_shows_progress_on_a_terminal_only(ledger, tmp_path):
     events, claims = counts(ledger)
     target = tmp_path / "r.html"
-    code, out, err = run_cli("report", str(ledger), "-o", str(target), terminal=True)
+    code, out, err = run_cli("report", str(ledger), "-o", str(target), "--all", terminal=True)
     assert code == 0, err
     assert f"verifying {events} events" in err
     assert "done in" in err
