@@ -302,6 +302,7 @@ PYBIND11_MODULE(_core, m) {
   m.def("list_desks", &ListDesks, py::arg("url"), Release());
   m.def("grant_desk_access", &GrantDeskAccess, py::arg("url"), py::arg("role"), py::arg("access"),
         Release());
+  m.def("remove_empty_desk", &RemoveEmptyDesk, py::arg("url"), Release());
   m.def("shown_location", &ShownLocation, py::arg("location"));
 
   m.def("builtin_scale", &BuiltinScale, py::arg("name"), py::return_value_policy::copy);

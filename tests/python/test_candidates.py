@@ -106,8 +106,8 @@ def test_empty_text_has_no_candidates(wb):
     assert wb.candidates(wb.add_snapshot(" \n\n ")) == []
 
 
-def test_cli_candidates(tmp_path, capsys, demo_article):
-    path = tmp_path / "desk.ledger"
+def test_cli_candidates(capsys, demo_article, new_location):
+    path = new_location("desk.ledger")
     with cl.open(path, actor="alice") as wb:
         snap = wb.add_snapshot(demo_article).hash
     assert main(["candidates", str(path), snap, "--limit", "2"]) == 0

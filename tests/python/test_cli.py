@@ -1,12 +1,12 @@
 """The claimledger command line: each verb through cli.main() (output and exit status),
 the installed program in a subprocess, one-line errors on stderr, and --help with an
-example for every command."""
+example for every command; on both stores (a ledger file, a desk on the PostgreSQL server).
+``copy`` between the stores is here too."""
 
 from __future__ import annotations
 
 import io
 import json
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -44,9 +44,9 @@ def assert_one_line_error(status, err):
 
 
 @pytest.fixture
-def cli_desk(tmp_path, capsys):
+def cli_desk(tmp_path, location, capsys):
     """A desk built entirely through the CLI; returns a dict of paths and ids."""
-    ledger = tmp_path / "desk.ledger"
+    ledger = location
     article = tmp_path / "article.txt"
     article.write_text(ARTICLE, encoding="utf-8")
     out = ok(capsys, "init", ledger, "--actor", "alice")
@@ -145,10 +145,11 @@ def test_init_on_an_existing_ledger_opens_it(cli_desk, capsys):
     assert "scale default" in out
 
 
-def test_init_with_a_scale(tmp_path, capsys):
-    out = ok(capsys, "init", tmp_path / "pf.ledger", "--scale", "politifact")
+def test_init_with_a_scale(new_location, capsys):
+    ledger = new_location("pf.ledger")
+    out = ok(capsys, "init", ledger, "--scale", "politifact")
     assert "scale politifact" in out
-    with cl.open(tmp_path / "pf.ledger") as wb:
+    with cl.open(ledger) as wb:
         assert wb.scale == "politifact"
         assert out.endswith(f"identity {wb.identity})")
 
@@ -471,12 +472,9 @@ def test_verify_exits_1_when_the_history_differs_from_a_checkpoint(cli_desk, cap
     assert "problem" in out
 
 
-def test_verify_exits_1_on_a_tampered_file(cli_desk, capsys):
+def test_verify_exits_1_on_a_tampered_ledger(cli_desk, capsys, edit_ledger):
     d = cli_desk
-    connection = sqlite3.connect(d["ledger"])
-    connection.execute("UPDATE events SET actor = 'mallory' WHERE seq = 2")
-    connection.commit()
-    connection.close()
+    edit_ledger(d["ledger"], "UPDATE events SET actor = 'mallory' WHERE seq = 2")
     status, out, _ = run(capsys, "verify", d["ledger"])
     assert status == 1
     assert "hash-mismatch" in out
@@ -542,8 +540,8 @@ def test_the_installed_program_is_on_hand():
     assert Path(sys.executable).with_name("claimledger").exists()
 
 
-def test_program_exit_codes_end_to_end(tmp_path):
-    ledger = tmp_path / "desk.ledger"
+def test_program_exit_codes_end_to_end(tmp_path, location):
+    ledger = location
     assert shell("init", ledger, "--actor", "alice").returncode == 0
     snap = shell("add-snapshot", ledger, "-", "--actor", "alice", stdin=ARTICLE.encode())
     assert snap.returncode == 0, snap.stderr
@@ -589,14 +587,14 @@ def test_program_exit_codes_end_to_end(tmp_path):
     assert b"example" in shell("verify", "--help").stdout
 
 
-def test_python_dash_m_runs_the_same_program(tmp_path):
+def test_python_dash_m_runs_the_same_program(location):
     result = subprocess.run(
-        [sys.executable, "-m", "claimledger", "init", tmp_path / "m.ledger", "--actor", "alice"],
+        [sys.executable, "-m", "claimledger", "init", str(location), "--actor", "alice"],
         capture_output=True,
         timeout=120,
         check=False,
     )
     assert result.returncode == 0, result.stderr
     assert b"created ledger" in result.stdout
-    with cl.open(tmp_path / "m.ledger") as wb:
+    with cl.open(location) as wb:
         assert wb.events()[0].actor == "alice"

@@ -193,8 +193,8 @@ def test_verdict_badges_run_from_green_true_to_red_false_and_grey_off_axis(wb):
     assert colours["unproven"] == colours["misleading"] == display.GREY
 
 
-def test_badges_follow_the_ledgers_own_scale(tmp_path):
-    with cl.open(tmp_path / "p.ledger", actor="a", scale="politifact") as wb:
+def test_badges_follow_the_ledgers_own_scale(new_location):
+    with cl.open(new_location("p.ledger"), actor="a", scale="politifact") as wb:
         low = wb.add_claim("Low.", verdict="pants-fire").id
         false = wb.add_claim("False.", verdict="false").id
         false_colour = badge_colour(wb.claim_card(false)._repr_html_(), "false")
@@ -203,9 +203,9 @@ def test_badges_follow_the_ledgers_own_scale(tmp_path):
     assert hue(false_colour) > hue(fire_colour)  # "false" is 0.2 on PolitiFact's scale
 
 
-def test_custom_scale_labels_with_markup_are_escaped_in_badges(tmp_path):
+def test_custom_scale_labels_with_markup_are_escaped_in_badges(new_location):
     scale = [("<b>yes</b>", 0), ("no", 1), ('dunno" onclick="x()', None)]
-    with cl.open(tmp_path / "c.ledger", actor="a", scale=scale) as wb:
+    with cl.open(new_location("c.ledger"), actor="a", scale=scale) as wb:
         yes = wb.add_claim("A.", verdict="<b>yes</b>").id
         dunno = wb.add_claim("B.", verdict='dunno" onclick="x()').id
         for claim in (yes, dunno):
@@ -326,9 +326,9 @@ def test_verify_report_ok_is_green(desk):
     assert "verified" in parsed.all_text()
 
 
-def test_verify_report_with_problems_is_red_with_a_table(desk, ledger_path, tamper):
+def test_verify_report_with_problems_is_red_with_a_table(desk, location, tamper):
     desk.wb.close()
-    copy = tamper(ledger_path, "UPDATE events SET actor = 'eve' WHERE type = 'verdict.set'")
+    copy = tamper(location, "UPDATE events SET actor = 'eve' WHERE type = 'verdict.set'")
     with cl.open(copy, create=False) as tampered:
         report = tampered.verify()
     assert not report.ok

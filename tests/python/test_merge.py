@@ -1,4 +1,5 @@
-"""Merging desks from Python and the command line."""
+"""Merging desks from Python and the command line, on both stores: the other desk is a
+ledger file or a desk on the PostgreSQL server (as is this one), or a bundle."""
 
 from __future__ import annotations
 
@@ -6,11 +7,12 @@ import time
 
 import claimledger as cl
 from claimledger.cli import main as cli_main
+from claimledger.files import ledger_exists
 
 
-def two_desks(tmp_path):
+def two_desks(new_location, tmp_path):
     """Desk A starts a claim, desk B gets a copy as a bundle, both then rate it."""
-    a_path, b_path = tmp_path / "a.ledger", tmp_path / "b.ledger"
+    a_path, b_path = new_location("a.ledger"), new_location("b.ledger")
     with cl.open(a_path, actor="alice") as a:
         snap = a.add_snapshot("Seoul keeps approximately 28,500 troops.")
         claim = a.add_claim(
@@ -32,8 +34,8 @@ def view(wb):
     )
 
 
-def test_merge_keeps_provenance_and_lists_the_conflict(tmp_path):
-    a_path, b_path, claim = two_desks(tmp_path)
+def test_merge_keeps_provenance_and_lists_the_conflict(new_location, tmp_path):
+    a_path, b_path, claim = two_desks(new_location, tmp_path)
     with cl.open(a_path, actor="alice") as a:
         report = a.merge(b_path)
         assert report.added == 2
@@ -49,8 +51,8 @@ def test_merge_keeps_provenance_and_lists_the_conflict(tmp_path):
         assert a.verify().ok
 
 
-def test_both_directions_give_the_same_desk(tmp_path):
-    a_path, b_path, _ = two_desks(tmp_path)
+def test_both_directions_give_the_same_desk(new_location, tmp_path):
+    a_path, b_path, _ = two_desks(new_location, tmp_path)
     with cl.open(a_path) as a:
         a.export_bundle(tmp_path / "a-before.jsonl")
         a.merge(b_path)
@@ -60,11 +62,13 @@ def test_both_directions_give_the_same_desk(tmp_path):
         assert view(b) == merged_a
 
 
-def test_merge_from_the_command_line(tmp_path, capsys):
-    a_path, b_path, claim = two_desks(tmp_path)
+def test_merge_from_the_command_line(new_location, tmp_path, capsys):
+    a_path, b_path, claim = two_desks(new_location, tmp_path)
     assert cli_main(["merge", str(a_path), str(b_path)]) == 0
     out = capsys.readouterr().out
     assert "2 events merged" in out
     assert f"conflict {claim}" in out
-    assert cli_main(["merge", str(a_path), str(tmp_path / "missing.ledger")]) == 1
+    missing = new_location("missing.ledger")
+    assert cli_main(["merge", str(a_path), str(missing)]) == 1
     assert "claimledger:" in capsys.readouterr().err
+    assert not ledger_exists(missing)  # merging never creates the other desk

@@ -105,3 +105,45 @@ def test_readme_publishing_commands_run_as_written(readme, tmp_path):
         if "checkpoint demo/desk.ledger --sign" in command:
             shutil.copy(tmp_path / "head.checkpoint", tmp_path / "old.checkpoint")
     assert (tmp_path / "proof.txt").exists()
+
+
+def test_readme_team_commands_run_as_written(readme, tmp_path, pg_server):
+    """The command-line steps of "A desk for a team" against the suite's own server: the demo
+    desk copied to a new desk, a writer and an auditor given access, the writer lists the
+    claims, the auditor verifies and copies the desk back into a file, which verifies with
+    the demo's head. The README's users and URL are mapped onto the server's roles."""
+    section = readme.split("## A desk for a team", 1)[1].split("\n## ", 1)[0]
+    block = re.search(r"^```sh\n(.*?)^```", section, re.DOTALL | re.MULTILINE).group(1)
+    desk = f"readme{os.getpid()}"
+    urls = {"editor": pg_server.url(desk=desk)}
+    roles = {}
+    for user in ("alice", "auditor"):
+        roles[user], password = f"{user}_{desk}", f"secret-{user}"
+        pg_server.psql(f"CREATE ROLE {roles[user]} LOGIN PASSWORD '{password}'")
+        urls[user] = pg_server.url(user=roles[user], password=password, tcp=True, desk=desk)
+    bin_dir = Path(sys.executable).parent
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
+    run = functools.partial(
+        subprocess.run, shell=True, cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert run("claimledger demo --dir demo").returncode == 0
+    said = []
+    for line in block.splitlines():
+        command = re.sub(
+            r"'postgresql://(\w+)@db\.example:5432/newsroom\?desk=korea'",
+            lambda m: f"'{urls[m.group(1)]}'",
+            line,
+        )
+        command = re.sub(r"--(writer|auditor) (\w+)$", lambda m: f"--{m[1]} {roles[m[2]]}", command)
+        done = run(command)
+        assert done.returncode == 0, (command, done.stderr)
+        said.append(done.stdout)
+    claims = json.loads(run("claimledger claims demo/desk.ledger --json").stdout)
+    assert all(claim["id"] in said[3] for claim in claims)
+    for password in ("secret-alice", "secret-auditor"):
+        assert password not in "".join(said)
+    with cl.open(tmp_path / "demo/desk.ledger", create=False) as demo:
+        head, identity = demo.checkpoint(), demo.identity
+    with cl.open(tmp_path / "archive.ledger", create=False) as archive:
+        assert archive.identity == identity
+        assert archive.verify(against=head).ok

@@ -259,9 +259,9 @@ def test_report_escapes_user_text(wb, tmp_path):
     assert html.count("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;") >= 3
 
 
-def test_report_of_a_tampered_ledger_says_so(desk, ledger_path, tamper):
+def test_report_of_a_tampered_ledger_says_so(desk, location, tamper):
     desk.wb.close()
-    copy = tamper(ledger_path, "UPDATE claims SET text = 'Edited behind the ledger''s back.'")
+    copy = tamper(location, "UPDATE claims SET text = 'Edited behind the ledger''s back.'")
     with cl.open(copy, create=False) as wb:
         html = wb.report(title="Tampered desk")
     assert 'data-ok="false"' in html

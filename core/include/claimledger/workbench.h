@@ -50,10 +50,12 @@ struct ReanchorReport {
 
 class Workbench {
  public:
-  // Opens the ledger at `path` (":memory:" for a private in-memory one), creating it
-  // when it does not exist and options.create is true. Throws Error(kStorage) for a file
-  // that is not a ledger (left untouched) or a newer schema, Error(kNotFound) when the
-  // file does not exist and create is false, Error(kInvalidInput) for an unknown scale.
+  // Opens the ledger at `path`, a file (":memory:" for a private in-memory one) or a desk on
+  // a PostgreSQL server (a postgresql:// URL, store/open_store.h), creating it when it does
+  // not exist and options.create is true. Throws Error(kStorage) for a file that is not a
+  // ledger (left untouched) or a newer schema, Error(kNotFound) when the file or desk does not
+  // exist and create is false, Error(kInvalidInput) for an unknown scale or a URL that cannot
+  // be read.
   static std::unique_ptr<Workbench> Open(const std::string& path,
                                          const WorkbenchOptions& options = {});
 
@@ -207,8 +209,8 @@ class Workbench {
   Checkpoint ImportBundle(const std::string& path);
 
   // Brings another desk's events into this one, in one transaction. `path` is the other
-  // desk's ledger file or a bundle. Every merged event keeps the other desk's identity
-  // and the original event's hash, time and actor under "origin", and entities keep
+  // desk's ledger file, its postgresql:// URL, or a bundle. Every merged event keeps the other
+  // desk's identity and the original event's hash, time and actor under "origin", and entities keep
   // their ids; events this desk already has (its own, or merged before) and snapshots it
   // already stores are skipped, so merging the same desk twice adds nothing. Desks must
   // share the rating scale (Error(kInvalidInput) otherwise).

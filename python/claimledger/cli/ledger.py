@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Optional
 
 from ..terminal import busy
-from .common import JSON_OPTION, arg, command, open_ledger, print_json
+from ..files import shown_location
+from .common import JSON_OPTION, arg, command, open_ledger, print_json, print_problems
 from .transparency import read_keys
 
 
@@ -35,14 +36,12 @@ def verify(args: argparse.Namespace) -> int:
         print_json(report)
     else:
         state = "ok" if report.ok else f"{len(report.problems)} problem(s)"
-        print(f"{args.file}: {report.events} events checked: {state}")
-        for problem in report.problems:  # seq 0: a table, a document's bytes, the tree
-            where = f"event {problem.seq}: " if problem.seq else ""
-            print(f"  {problem.kind:<20} {where}{problem.detail}")
+        print(f"{shown_location(args.file)}: {report.events} events checked: {state}")
+        print_problems(report.problems)
         if report.problems and all(p.kind == "projection-mismatch" for p in report.problems):
             print(
                 "The events are intact; only the tables of current state differ from them. "
-                f"Run 'claimledger rebuild {args.file}' to regenerate the tables."
+                f"Run 'claimledger rebuild {shown_location(args.file)}' to regenerate the tables."
             )
     return 0 if report.ok else 1
 
@@ -57,7 +56,7 @@ def rebuild(args: argparse.Namespace) -> int:
         replayed = wb.rebuild()
         report = wb.verify()
     print(
-        f"{args.file}: tables rebuilt from {replayed} events; verify: "
+        f"{shown_location(args.file)}: tables rebuilt from {replayed} events; verify: "
         f"{'ok' if report.ok else 'still failing'}"
     )
     return 0 if report.ok else 1
@@ -65,9 +64,9 @@ def rebuild(args: argparse.Namespace) -> int:
 
 @command(
     "merge",
-    "bring another desk's events (a ledger file or a bundle) into this ledger",
+    "bring another desk's events (a ledger file, a desk on a server or a bundle) into this ledger",
     "claimledger merge desk.ledger colleague.ledger",
-    arg("other", help="the other desk: a ledger file or a bundle"),
+    arg("other", help="the other desk: a ledger file, a desk's postgresql:// URL or a bundle"),
     JSON_OPTION,
     writes=True,
 )
@@ -78,7 +77,7 @@ def merge(args: argparse.Namespace) -> int:
         print_json(report)
         return 0
     print(
-        f"{args.file}: {report.added} events merged from {args.other} "
+        f"{shown_location(args.file)}: {report.added} events merged from {shown_location(args.other)} "
         f"({report.skipped} already here)"
     )
     for conflict in report.conflicts:

@@ -17,7 +17,7 @@ from .common import arg, command, open_ledger
     "sources with their track records",
     "claimledger report desk.ledger -o report.html",
     arg("-o", "--output", default="report.html", help="the HTML file (default: report.html)"),
-    arg("--title", help="the page's title (default: the ledger's file name)"),
+    arg("--title", help="the page's title (default: the name of the ledger's file or desk)"),
     arg("--limit", type=int, help="show at most this many claim cards"),
     arg(
         "--all",

@@ -20,6 +20,7 @@ import os
 from pathlib import Path
 from typing import Any, Callable, Optional, Union
 
+from ..files import ledger_name
 from ..vocabulary import CLAIM_STATUSES
 from .display.checks import verify_html
 from .display.claims import ClaimCard
@@ -178,7 +179,8 @@ def render_report(
     listed = sources
     if cards == "attention" and len(sources) > ATTENTION_SOURCES:
         listed = _busiest_sources(wb, sources, ATTENTION_SOURCES)
-    title = title or f"claimledger report: {Path(wb.path).name}"
+    name = ledger_name(wb.path)  # the file's or the desk's name: no folder, host or password
+    title = title or f"claimledger report: {name}"
 
     made = []
     total = len(shown)
@@ -212,7 +214,7 @@ def render_report(
     body = f"""
 <main>
 <h1>{esc(title)}</h1>
-<p class="meta">Ledger <code>{esc(Path(wb.path).name)}</code> · scale
+<p class="meta">Ledger <code>{esc(name)}</code> · scale
 <strong>{esc(wb.scale)}</strong> · {wb.event_count():,} events · {len(claims):,} claims ·
 {len(sources):,} sources · generated {esc(generated)}</p>
 <h2 id="verify">Integrity</h2>

@@ -25,6 +25,7 @@ from typing import Any, Optional, TypeVar, Union
 from .. import _core
 from .. import model as m
 from ..errors import Error, InvalidInputError
+from ..files import shown_location
 from ..scales import ScaleLike, scale_for_core
 from ..transparency import SignedCheckpoint, checkpoint_text
 from .arguments import (
@@ -61,10 +62,13 @@ class NearDuplicateWarning(UserWarning):
 
 
 class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
-    """A fact-check desk kept in one ledger file: its ledger operations, with those about
-    credibility (:mod:`.credibility`), finding things (:mod:`.search`) and publishing
-    verifiable verdicts (:mod:`.transparency`). Use
-    ``claimledger.open`` to get one (with the notebook and interop methods too)."""
+    """A fact-check desk kept in a ledger file or on a PostgreSQL server: its ledger
+    operations, with those about credibility (:mod:`.credibility`), finding things
+    (:mod:`.search`) and publishing verifiable verdicts (:mod:`.transparency`). Use
+    ``claimledger.open`` to get one (with the notebook and interop methods too).
+
+    ``path`` is the location as given (a URL keeps its password there, to open it again);
+    ``location`` is the same without the password, as the repr shows it."""
 
     def __init__(
         self,
@@ -102,7 +106,8 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
         return self._wb
 
     def close(self) -> None:
-        """Closes the ledger file. Everything was already committed; closing loses nothing."""
+        """Closes the ledger (its file, or its connection to the server). Everything was
+        already committed; closing loses nothing."""
         self._wb = None
 
     def __enter__(self: W) -> W:
@@ -118,7 +123,13 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
             state = f"read-only view as of event {self.as_of_seq}"
         else:
             state = f"{self.event_count()} events"
-        return f"<claimledger.Workbench {self.path!r} ({state})>"
+        return f"<claimledger.Workbench {self.location!r} ({state})>"
+
+    @property
+    def location(self) -> str:
+        """Where the ledger is, as it may be shown: the file path, or the desk's URL with its
+        password (if any) replaced by ``***``."""
+        return shown_location(self.path)
 
     @property
     def actor(self) -> str:
@@ -540,7 +551,7 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
 
     def merge(self, other: Union[str, os.PathLike[str]]) -> m.MergeReport:
         """Brings another desk's events into this one, in one transaction. `other` is the
-        other desk's ledger file or a bundle. Every merged event keeps the other desk's
+        other desk's ledger file, its ``postgresql://`` URL, or a bundle. Every merged event keeps the other desk's
         identity and the original event's hash, time and actor under ``origin``; entities
         keep their ids; events already here (shared history, or merged before) and
         identical snapshots are skipped, so merging twice adds nothing. Claims whose

@@ -515,22 +515,21 @@ void PgStore::PutTreeNodes(const std::vector<std::pair<TreeNodeId, TreeHash>>& n
 
 std::vector<std::optional<TreeHash>> PgStore::GetTreeNodes(const std::vector<TreeNodeId>& nodes) {
   std::vector<std::optional<TreeHash>> hashes(nodes.size());
-  std::string levels = "{", indexes = "{";
+  std::vector<std::int64_t> levels, indexes;
   for (std::size_t i = 0; i < nodes.size(); ++i) {
     if (const auto found = pending_.tree_nodes.find(nodes[i]); found != pending_.tree_nodes.end()) {
       hashes[i] = found->second;
       continue;
     }
-    if (levels.size() > 1) levels += ',', indexes += ',';
-    levels += std::to_string(nodes[i].level);
-    indexes += std::to_string(nodes[i].index);
+    levels.push_back(nodes[i].level);
+    indexes.push_back(nodes[i].index);
   }
-  if (levels.size() == 1) return hashes;
+  if (levels.empty()) return hashes;
   // One round trip for a proof's nodes.
   const PgResult r = connection_->Run(
       "SELECT t.level, t.idx, t.hash FROM tree_nodes t JOIN unnest($1::integer[], $2::bigint[]) "
       "AS asked(level, idx) ON t.level = asked.level AND t.idx = asked.idx",
-      PgParams().Text(levels + "}").Text(indexes + "}"));
+      PgParams().Text(IntArray(levels)).Text(IntArray(indexes)));
   std::map<TreeNodeId, TreeHash> found;
   for (int row = 0; row < r.Rows(); ++row) {
     // A hash of the wrong length (an edit) is given as zeros: it differs from any real one.
