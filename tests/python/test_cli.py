@@ -423,12 +423,9 @@ def test_add_claim_refuses_a_date_that_is_not_one(cli_desk, capsys):
         assert wb.event_count() == before
 
 
-def test_verify_names_the_column_and_gives_no_seq_for_a_table(cli_desk, capsys):
+def test_verify_names_the_column_and_gives_no_seq_for_a_table(cli_desk, capsys, edit_ledger):
     d = cli_desk
-    connection = sqlite3.connect(d["ledger"])
-    connection.execute("UPDATE claims SET text = 'About 2,850 US troops are in South Korea.'")
-    connection.commit()
-    connection.close()
+    edit_ledger(d["ledger"], "UPDATE claims SET text = 'About 2,850 US troops are in South Korea.'")
     status, out, _ = run(capsys, "verify", d["ledger"])
     assert status == 1
     (problem,) = [line for line in out.splitlines() if "projection-mismatch" in line]

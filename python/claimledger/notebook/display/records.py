@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any, Callable
 
 from ... import model as m
+from ...files import shown_location
 from ..scores import known_score
 from .claims import quantity_text
 from .html import (
@@ -454,9 +455,9 @@ def results_text(results: m.Results) -> str:
 
 
 def workbench_html(wb: Any) -> str:
-    """A desk: its file or server, scale, identity, events, and who writes (or that it is
-    closed, or a read-only view of the past)."""
-    name = f"<strong>claimledger desk</strong> {code(wb.path)}"
+    """A desk: its file or server (without a password), scale, identity, events, and who
+    writes (or that it is closed, or a read-only view of the past)."""
+    name = f"<strong>claimledger desk</strong> {code(shown_location(wb.path))}"
     if getattr(wb, "_wb", None) is None:
         return _panel("desk", name, [("state", "closed")])
     past = wb.as_of_seq
