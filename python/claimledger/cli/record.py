@@ -10,22 +10,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..vocabulary import CLAIM_STATUSES, SOURCE_KINDS, STANCES
+from ..vocabulary import CLAIM_STATUSES, CREDIBILITY_GRADES, SOURCE_KINDS, STANCES
 from .common import arg, command, one_of, open_ledger, print_json
 
 _IGNORE_CASE = arg("--ignore-case", action="store_true", help="find the quote in any case")
 #: The --json option of the commands that record something.
 _JSON = arg("--json", action="store_true", help="print what was recorded as JSON")
-
-#: The Admiralty scale of an item of information's credibility, for the help texts.
-CREDIBILITIES = (
-    "1 (confirmed)",
-    "2 (probably true)",
-    "3 (possibly true)",
-    "4 (doubtful)",
-    "5 (improbable)",
-    "6 (cannot be judged)",
-)
 
 
 def _printed(args: argparse.Namespace, record: Any, line: str = "") -> int:
@@ -124,8 +114,9 @@ def add_claim(args: argparse.Namespace) -> int:
     arg("--note"),
     arg(
         "--credibility",
-        choices=[c[0] for c in CREDIBILITIES],
-        help="how credible the quoted information is (Admiralty scale): " + one_of(CREDIBILITIES),
+        choices=list(CREDIBILITY_GRADES),
+        help="how credible the quoted information is (Admiralty scale): "
+        + one_of([f"{grade} ({meaning})" for grade, meaning in CREDIBILITY_GRADES.items()]),
     ),
     _IGNORE_CASE,
     arg("--prefix", help="text just before the quote, when it occurs more than once"),
