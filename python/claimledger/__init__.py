@@ -66,7 +66,8 @@ from .transparency import (
     verify_receipt,
     write_receipts,
 )
-from .workbench import NearDuplicateWarning
+from .vocabulary import CHECK_WORTHY_SCORE
+from .workbench import ClaimantSuggestion, NearDuplicateWarning
 
 try:
     __version__ = _metadata.version("claimledger")
@@ -128,5 +129,7 @@ __all__ = [
     "ReanchoredQuote",
     "ReviewNeeded",
     "NearDuplicateWarning",
+    "ClaimantSuggestion",
+    "CHECK_WORTHY_SCORE",
     "__version__",
 ]

@@ -4,6 +4,7 @@ import typing
 from typing import ClassVar
 
 BUILTIN_SCALES: tuple
+CHECK_WORTHY_SCORE: float
 CLAIM_STATUSES: tuple
 CREDIBILITY_GRADES: tuple
 EVENT_TYPES: tuple

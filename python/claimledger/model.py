@@ -304,9 +304,14 @@ class Candidate(Viewable):
     """A sentence of a snapshot scored for check-worthiness by :meth:`Workbench.candidates`.
 
     ``start`` and ``end`` count code points, so ``text == snapshot_text[start:end]``.
-    ``features`` maps each feature found ("quantity", "date", "comparison", "attribution",
-    "named", "count"; negative: "hedge", "opinion", "question") to what it added to the
-    score, which is their sum clamped to [0, 1]. ``snapshot`` is the snapshot's hash.
+    ``features`` maps each feature found to what it added to the score's points: sentence
+    features ("quantity", "count", "date", "comparison", "change", "record", "attribution",
+    "named"; against: "hedge", "opinion", "question", "promise", "short") and cue words
+    ("word:percent"). The score is ``1 / (1 + exp(-points))`` of the model's bias plus their
+    sum, in (0, 1); 0.5 and above counts as check-worthy. ``snapshot`` is the snapshot's hash.
+    ``speaker`` is the transcript speaker of the sentence's turn ("HOLT" of "HOLT: ..."), and
+    ``said_by`` who the sentence says said it (the name of "Chun In-bum said", else the
+    speaker); :meth:`Workbench.add_claim` makes that source the claimant when the desk has it.
     """
 
     text: str
@@ -316,6 +321,8 @@ class Candidate(Viewable):
     features: dict[str, float]
     quantities: tuple[Quantity, ...]
     snapshot: Optional[str] = None
+    speaker: Optional[str] = None
+    said_by: Optional[str] = None
 
 
 @dataclass(frozen=True, repr=False)

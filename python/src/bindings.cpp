@@ -5,6 +5,8 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <unordered_map>
+
 #include "claimledger/error.h"
 #include "claimledger/scale.h"
 #include "claimledger/server.h"
@@ -44,16 +46,22 @@ py::object OptionalFloat(const std::optional<double>& value) {
 
 // Candidates as plain tuples, fields in the order of claimledger.Candidate and
 // claimledger.Quantity: (text, start, end, score, {feature: weight}, ((text, value, low,
-// high, unit, qualifier), ...)), start and end in code points. A long article has hundreds
-// of thousands of sentences, and tuples cost a fraction of bound objects to make and read.
+// high, unit, qualifier), ...), speaker, said_by), start and end in code points, speaker and
+// said_by None when empty. A long article has hundreds of thousands of sentences, and tuples
+// cost a fraction of bound objects to make and read.
 py::list CandidateRows(const std::vector<Candidate>& candidates) {
-  // The feature names as Python strings, made once (a handful of names, each in many rows).
-  static auto* const names = new std::vector<std::pair<std::string_view, py::str>>();
+  // The feature names as Python strings, made once (names in static storage: a handful of
+  // sentence features and the cue words, each in many rows), found by their address.
+  static auto* const names = new std::unordered_map<const char*, py::str>();
   const auto name_of = [](std::string_view name) -> const py::str& {
-    for (const auto& [known, object] : *names) {
-      if (known == name) return object;
+    auto found = names->find(name.data());
+    if (found == names->end()) {
+      found = names->emplace(name.data(), py::str(name.data(), name.size())).first;
     }
-    return names->emplace_back(name, py::str(name.data(), name.size())).second;
+    return found->second;
+  };
+  const auto optional_text = [](const std::string& text) {
+    return text.empty() ? py::object(py::none()) : py::object(py::str(text));
   };
   py::list rows(candidates.size());
   for (std::size_t i = 0; i < candidates.size(); ++i) {
@@ -66,8 +74,9 @@ py::list CandidateRows(const std::vector<Candidate>& candidates) {
       quantities[k] = py::make_tuple(q.text, OptionalFloat(q.value), OptionalFloat(q.low),
                                      OptionalFloat(q.high), q.unit, q.qualifier);
     }
-    rows[i] = py::make_tuple(c.text, c.code_point_begin, c.code_point_end, c.score,
-                             std::move(features), std::move(quantities));
+    rows[i] =
+        py::make_tuple(c.text, c.code_point_begin, c.code_point_end, c.score, std::move(features),
+                       std::move(quantities), optional_text(c.speaker), optional_text(c.said_by));
   }
   return rows;
 }
@@ -100,6 +109,7 @@ PYBIND11_MODULE(_core, m) {
   m.attr("EVENT_TYPES") = words(EventTypeNames());
   m.attr("REANCHOR_STATUSES") = words(ReanchorStatuses());
   m.attr("BUILTIN_SCALES") = words(BuiltinScaleNames());
+  m.attr("CHECK_WORTHY_SCORE") = kCheckWorthyScore;
 
   py::register_exception_translator([](std::exception_ptr pointer) {
     try {

@@ -263,8 +263,9 @@ def candidates(args: argparse.Namespace) -> int:
 
 
 def _candidate_lines(c: Candidate) -> str:
-    """The candidate, then the features that scored it on a second line (if any)."""
-    features = " ".join(f"{name}{weight:+.2f}" for name, weight in c.features.items())
+    """The candidate, then the features that scored it on a second line (if any): the
+    sentence features, then the cue words, each with its points (thousandths exact)."""
+    features = " ".join(f"{name}{weight:+.3f}" for name, weight in c.features.items())
     line = f"{c.score:.2f}  [{c.start}:{c.end}]  {c.text}"
     return f"{line}\n      {features}" if features else line
 

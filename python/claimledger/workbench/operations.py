@@ -61,6 +61,11 @@ class NearDuplicateWarning(UserWarning):
     """A new claim looks like one that already has a verdict (a warning, not a refusal)."""
 
 
+class ClaimantSuggestion(UserWarning):
+    """A candidate adopted as a claim names who said it, and the desk has no source of that
+    name: the claim was recorded without a claimant, and the message says how to add one."""
+
+
 class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
     """A fact-check desk kept in a ledger file or on a PostgreSQL server: its ledger
     operations, with those about credibility (:mod:`.credibility`), finding things
@@ -297,8 +302,12 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
         recorded. A quote that occurs more than once raises too: quote more words.
         `text` may be a :class:`~claimledger.Candidate` (from :meth:`candidates`): its
         sentence becomes the claim's text and, unless `appears_in` says otherwise, it is
-        quoted from the candidate's own snapshot. The quantities in the text are parsed and
-        kept.
+        quoted from the candidate's own snapshot; unless `claimant` is given, its claimant is
+        the source named as who said it (``candidate.said_by``: "Chun In-bum said ...", a
+        transcript's speaker) when the desk has one of that name, else, when the sentence names
+        no one, the snapshot's publisher. A named person the desk does not know yet is
+        suggested with a :class:`ClaimantSuggestion` warning (add the source, then set the
+        claimant). The quantities in the text are parsed and kept.
         `date` is when the claim was made, `context` where or how ("a campaign mailer"),
         `ref` an outside id (a claim whose ref exists is not added again), `provenance`
         a mapping saying where it came from, and `verdict` a first verdict (a rating, or
@@ -306,11 +315,14 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
         `status` a status to give it at once, as :meth:`set_status` would from ``new``
         (``"published-elsewhere"`` for a verdict another publisher published).
         """
+        suggestion = None
         if isinstance(text, m.Candidate):
             if appears_in is None:
                 appears_in = text.snapshot
             if appears_in is not None and quote is None:
                 quote = text.text
+            if claimant is None:
+                claimant, suggestion = self._candidate_claimant(text)
             text = text.text
         new = self._new_claim(
             {
@@ -337,6 +349,14 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
                 if h.score >= NEAR_DUPLICATE and h.claim.verdict is not None
             ]
         claim = m.claim_from_core(self._core.add_claim(new))
+        if suggestion is not None:
+            warnings.warn(
+                f"claim {claim.id}: the sentence names {suggestion!r} as who said it, and the "
+                f"desk has no source of that name, so it has no claimant; add one with "
+                f"add_source({suggestion!r}, kind='person') and record it as the claimant",
+                ClaimantSuggestion,
+                stacklevel=2,
+            )
         for hit in checked:
             if hit.claim.id != claim.id:
                 warnings.warn(
@@ -347,6 +367,20 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
                     stacklevel=2,
                 )
         return claim
+
+    def _candidate_claimant(self, candidate: m.Candidate) -> tuple[Optional[str], Optional[str]]:
+        """The claimant of an adopted candidate and the name to suggest as a source: the
+        source named as who said it (ignoring case), else the snapshot's publisher when the
+        sentence names no one."""
+        if candidate.said_by:
+            wanted = candidate.said_by.casefold()
+            named = [s.id for s in self.sources() if s.name.casefold() == wanted]
+            if len(named) == 1:
+                return named[0], None
+            return None, candidate.said_by
+        if candidate.snapshot is None:
+            return None, None
+        return self.snapshot(candidate.snapshot).publisher, None
 
     def add_claims(self, records: Iterable[Mapping[str, Any]]) -> list[str]:
         """Adds many claims in one transaction (the GIL is released); returns their ids.

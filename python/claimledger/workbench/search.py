@@ -113,8 +113,12 @@ class SearchMethods:
         """The check-worthy sentences of a snapshot, best first (ties in document order).
 
         Each :class:`~claimledger.Candidate` carries its text, its span in code points,
-        its score in [0, 1] and the features that made it (quantities, dates, comparisons,
-        attributions, named things; hedges, opinion and questions count against). Only
+        its score in (0, 1) and the features that made it (quantities, dates, comparisons,
+        changes, records, attributions, named things, cue words; hedges, opinion,
+        questions, promises and short sentences count against); 0.5
+        (``claimledger.CHECK_WORTHY_SCORE``) and above counts as check-worthy. Headings are
+        sentences of their own, page furniture is left out, and a transcript's "NAME:"
+        turns give each sentence its ``speaker``. Only
         candidates scoring at least `min_score` are kept, at most `limit` of them. A
         snapshot that is not UTF-8 text raises :class:`AnchorError`. Pass a candidate to
         :meth:`add_claim` to record it as a claim quoted from this snapshot.
@@ -137,8 +141,12 @@ class SearchMethods:
                     features,
                     tuple(itertools.starmap(quantity, quantities)),
                     snapshot,
+                    speaker,
+                    said_by,
                 )
-                for text, start, end, score, features, quantities in self._core.candidates(snapshot)
+                for text, start, end, score, features, quantities, speaker, said_by in (
+                    self._core.candidates(snapshot)
+                )
                 if not score < min_score
             ]
         # Best first; the sort is stable, so ties stay in document order.
