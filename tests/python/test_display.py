@@ -554,6 +554,8 @@ def test_results_are_lists_that_show_as_tables_and_frames(desk):
         "features",
         "quantities",
         "snapshot",
+        "speaker",
+        "said_by",
     ]
     assert (frame["start"] < frame["end"]).all()
     assert list(frame["text"]) == [c.text for c in candidates]

@@ -170,6 +170,8 @@ _RESULT_FRAMES: dict[type, tuple[Callable[[Any], dict], dict[str, Any]]] = {
             "features": dict(c.features),
             "quantities": [q.text for q in c.quantities],
             "snapshot": c.snapshot,
+            "speaker": c.speaker,
+            "said_by": c.said_by,
         },
         {
             "score": "float64",
@@ -179,6 +181,8 @@ _RESULT_FRAMES: dict[type, tuple[Callable[[Any], dict], dict[str, Any]]] = {
             "features": "object",
             "quantities": "object",
             "snapshot": "text",
+            "speaker": "text",
+            "said_by": "text",
         },
     ),
 }
@@ -191,8 +195,8 @@ def results_frame(results: m.Results):
     Search hits: score, snippet, then the claim's id (``claim``), text, rating (None
     without a verdict), status, claimant and date; near duplicates the same without the
     snippet; candidates: score, text, start, end (code points), features (a dict of what
-    scored it), quantities (their texts) and snapshot; snapshot hits: score, snippet,
-    snapshot, title, url and published."""
+    scored it), quantities (their texts), snapshot, speaker and said_by; snapshot hits:
+    score, snippet, snapshot, title, url and published."""
     pd = require_pandas()
     row, columns = _RESULT_FRAMES[results.kind]
     return _typed_frame(pd, [row(item) for item in results], columns)

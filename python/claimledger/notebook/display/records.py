@@ -248,6 +248,8 @@ def candidate_panel(c: m.Candidate) -> str:
         [
             ("features", esc(_features(c))),
             ("quantities", esc("; ".join(quantity_text(q) for q in c.quantities))),
+            ("speaker", esc(c.speaker)),
+            ("said by", esc(c.said_by)),
             ("position", esc(f"code points {c.start}–{c.end}")),
             ("snapshot", code(c.snapshot) if c.snapshot else ""),
         ],
