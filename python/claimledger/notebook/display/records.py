@@ -236,8 +236,16 @@ def _features(c: m.Candidate) -> str:
     return " ".join(f"{name}{weight:+.2f}" for name, weight in c.features.items())
 
 
+def _main_features(c: m.Candidate, count: int = 3) -> str:
+    """The `count` features that weighed most (cue words left out), then "…" if more."""
+    named = [(n, w) for n, w in c.features.items() if not n.startswith("word:")]
+    named.sort(key=lambda item: -abs(item[1]))
+    shown = " ".join(f"{name}{weight:+.2f}" for name, weight in named[:count])
+    return shown + (" …" if len(c.features) > len(named[:count]) else "")
+
+
 def candidate_text(c: m.Candidate) -> str:
-    features = f" {_features(c)}" if c.features else ""
+    features = f" {_main_features(c)}" if c.features else ""
     return f'<Candidate {c.score:.2f} [{c.start}:{c.end}] "{clip(c.text, 80)}"{features}>'
 
 
@@ -402,7 +410,7 @@ def _result_row(item: Any) -> tuple[str, ...]:
     if isinstance(item, m.Candidate):
         return (
             esc(f"{item.score:.2f}"),
-            esc(_features(item)),
+            esc(_main_features(item, 4)),
             esc(item.text),
             esc(f"{item.start}–{item.end}"),
         )
