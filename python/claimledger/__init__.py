@@ -58,6 +58,8 @@ from .model import (
 from .scales import claimreview_rating, map_scale, truth_score
 from .transparency import (
     Receipt,
+    ReceiptStatus,
+    RecordedCheckpoint,
     SignedCheckpoint,
     SignerKey,
     VerifiedReceipt,
@@ -104,6 +106,8 @@ __all__ = [
     "SignedCheckpoint",
     "SignerKey",
     "Receipt",
+    "ReceiptStatus",
+    "RecordedCheckpoint",
     "VerifiedReceipt",
     "Claim",
     "Event",

@@ -424,6 +424,8 @@ PYBIND11_MODULE(_core, m) {
       .def_property_readonly("origin", &Workbench::origin)
       .def("sign_checkpoint", &Workbench::SignCheckpoint, py::arg("signer"),
            py::arg("cosign") = std::nullopt, Release())
+      .def("record_checkpoint", &Workbench::RecordCheckpoint, py::arg("checkpoint"),
+           py::arg("verifier_keys"), Release())
       .def("prove", &Workbench::Prove, py::arg("seq"), py::arg("checkpoint"), Release())
       .def("prove_consistency", &Workbench::ProveConsistency, py::arg("old_checkpoint"),
            py::arg("new_checkpoint"), Release())

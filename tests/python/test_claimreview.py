@@ -10,9 +10,9 @@ import json
 import re
 
 import claimledger as cl
-from claimledger.files import ledger_exists
 import pytest
 from claimledger.cli import main
+from claimledger.files import ledger_exists
 from claimledger.interop.claimreview import ImportResult
 
 DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")

@@ -15,9 +15,9 @@ from pathlib import Path
 import claimledger as cl
 import pytest
 from claimledger.cli import main
+from claimledger.files import ledger_exists
 from claimledger.interop import datasets
 from claimledger.interop.datasets import LoadReport, fever, liar, load_fever, load_liar
-from claimledger.files import ledger_exists
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 LIAR = DATA / "liar_sample.tsv"

@@ -14,7 +14,6 @@ from __future__ import annotations
 import itertools
 import os
 import subprocess
-from pathlib import Path
 from types import SimpleNamespace
 
 import claimledger as cl

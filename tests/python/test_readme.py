@@ -86,25 +86,59 @@ def test_readme_default_scale_is_the_real_one(readme):
     assert cl.open(actor="alice").ratings == documented
 
 
-def test_readme_publishing_commands_run_as_written(readme, tmp_path):
-    """The command-line steps of "Publishing verifiable verdicts", on the demo desk (CLAIM
-    replaced by its first claim, old.checkpoint by an earlier signed checkpoint)."""
+def test_readme_publishing_commands_run_as_written(readme, tmp_path, repo):
+    """The command-line steps of "Publishing verifiable verdicts", every block in order, on
+    the demo desk (CLAIM replaced by its first claim, old.checkpoint by an earlier signed
+    checkpoint): the desk's, then the reader's check with the Go checker and sha256sum,
+    whose outputs must agree with the review."""
     section = readme.split("## Publishing verifiable verdicts", 1)[1].split("\n## ", 1)[0]
-    block = re.search(r"^```sh\n(.*?)^```", section, re.DOTALL | re.MULTILINE).group(1)
+    blocks = re.findall(r"^```sh\n(.*?)^```", section, re.DOTALL | re.MULTILINE)
+    assert len(blocks) == 3
     bin_dir = Path(sys.executable).parent
-    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
+    env = {
+        **os.environ,
+        "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+        "GOCACHE": str(tmp_path / "gocache"),
+        "GOFLAGS": "",
+    }
     run = functools.partial(
         subprocess.run, shell=True, cwd=tmp_path, env=env, capture_output=True, text=True
     )
     assert run("claimledger demo --dir demo").returncode == 0
     claim = json.loads(run("claimledger claims demo/desk.ledger --json").stdout)[0]["id"]
-    for line in block.splitlines():
+    checker = Path("tests", "go", "c2spcheck")  # the reader's copy of the Go program
+    shutil.copytree(repo / checker, tmp_path / checker)
+    outputs = {}
+    for line in "".join(blocks).splitlines():
         command = line.split("  #", 1)[0].replace("CLAIM", claim)
         done = run(command)
-        assert done.returncode == 0, (command, done.stderr)
-        if "checkpoint demo/desk.ledger --sign" in command:
+        assert done.returncode == 0, (command, done.stdout, done.stderr)
+        outputs[line.split("  #", 1)[0]] = done.stdout
+        if (
+            "checkpoint demo/desk.ledger --sign" in command
+            and not (tmp_path / "old.checkpoint").exists()
+        ):
             shutil.copy(tmp_path / "head.checkpoint", tmp_path / "old.checkpoint")
     assert (tmp_path / "proof.txt").exists()
+    # what the reader saw agrees with the review
+    [review] = [
+        r
+        for r in json.loads((tmp_path / "reviews.json").read_text(encoding="utf-8"))
+        if r["url"].endswith(claim)
+    ]
+    found = lambda prefix: next(v for k, v in outputs.items() if k.startswith(prefix))  # noqa: E731
+    documents = {
+        line.split()[0] for line in found("sha256sum published/CLAIM/document").splitlines()
+    }
+    logged = set(re.findall(r"sha256:([0-9a-f]{64})", found("grep -ho '\"sha256")))
+    assert documents
+    assert documents == logged
+    rationale = json.loads("{" + found("grep -o '\"rationale").strip() + "}")["rationale"]
+    assert rationale == review["reviewBody"]
+    manifest_hash = found("sha256sum published/CLAIM/receipts.json").split()[0]
+    assert review["associatedMedia"][0]["sha256"] == manifest_hash
+    link = f"https://news.example/receipts/{claim}/receipts.json"
+    assert review["associatedMedia"][0]["contentUrl"] == link
 
 
 def test_readme_team_commands_run_as_written(readme, tmp_path, pg_server):
@@ -147,3 +181,11 @@ def test_readme_team_commands_run_as_written(readme, tmp_path, pg_server):
     with cl.open(tmp_path / "archive.ledger", create=False) as archive:
         assert archive.identity == identity
         assert archive.verify(against=head).ok
+
+
+def test_readme_lists_every_command(readme):
+    from claimledger.cli.main import COMMANDS
+
+    section = readme.split("## Command line", 1)[1].split("\n## ", 1)[0]
+    listed = re.search(r"`claimledger (.*?)`", section, re.DOTALL).group(1)
+    assert [name.strip() for name in listed.split("|")] == [c.name for c in COMMANDS]

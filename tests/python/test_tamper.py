@@ -253,7 +253,9 @@ CASES = [
         "full-text index of a snapshot altered",
         {
             "file": "UPDATE snapshots_fts SET text = 'forged words' WHERE rowid = 1",
-            "postgresql": f"UPDATE snapshots_search SET terms = 'forged words' WHERE {ONE_SNAPSHOT}",
+            "postgresql": (
+                f"UPDATE snapshots_search SET terms = 'forged words' WHERE {ONE_SNAPSHOT}"
+            ),
         },
         "projection-mismatch",
         None,

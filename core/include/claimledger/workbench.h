@@ -165,6 +165,13 @@ class Workbench {
   // throws for a checkpoint that is not of this desk's history.
   SignedCheckpoint SignCheckpoint(const std::string& signer,
                                   const std::optional<std::string>& cosign = std::nullopt);
+  // Records a signed checkpoint of this desk as a "checkpoint.signed" event (who signed which
+  // size): its signatures are checked against `verifier_keys` (VerifyCheckpoint: at least one
+  // must have signed; those are recorded as its signers) and this desk's tree of its size must
+  // have its root. Returns the checkpoint as checked. Throws what VerifyCheckpoint and Prove
+  // throw; writes nothing then.
+  SignedCheckpoint RecordCheckpoint(const std::string& checkpoint,
+                                    const std::vector<std::string>& verifier_keys);
   // The receipt (C2SP tlog-proof) of event `seq` under `checkpoint`, a signed checkpoint of
   // this desk (its text; its signatures are not checked here: a reader checks them). Throws
   // Error(kInvalidInput) "claimledger.checkpoint.malformed", ".other_origin" (another desk's),

@@ -36,8 +36,9 @@ enum class EventType : std::uint8_t {
   kVerdictSet,      // "verdict.set"
   kStatusSet,       // "status.set"
   kSourceRated,     // "source.rated"
+  kCheckpointSigned,  // "checkpoint.signed": a signed checkpoint of this desk, recorded
 };
-inline constexpr int kEventTypeCount = 8;
+inline constexpr int kEventTypeCount = 9;
 
 // "claim.added" for kClaimAdded.
 std::string_view EventTypeName(EventType type);
@@ -139,6 +140,18 @@ struct SourceRated {
   std::string rationale;
 };
 
+// A signed checkpoint recorded in the desk (who signed which size): the note verbatim, what it
+// says, and the verifier keys whose signatures were checked when it was recorded. Public keys
+// and signatures only; a signer key is never recorded.
+struct CheckpointSigned {
+  static constexpr EventType kType = EventType::kCheckpointSigned;
+  std::string origin;
+  std::int64_t size = 0;
+  std::string root;  // base64
+  std::vector<std::string> signed_by;
+  std::string checkpoint;  // the signed note's text
+};
+
 nlohmann::json ToJson(const LedgerCreated& data);
 nlohmann::json ToJson(const SourceAdded& data);
 nlohmann::json ToJson(const SnapshotAdded& data);
@@ -147,6 +160,7 @@ nlohmann::json ToJson(const EvidenceLinked& data);
 nlohmann::json ToJson(const VerdictSet& data);
 nlohmann::json ToJson(const StatusSet& data);
 nlohmann::json ToJson(const SourceRated& data);
+nlohmann::json ToJson(const CheckpointSigned& data);
 
 LedgerCreated ReadLedgerCreated(const JsonValue& data);
 SourceAdded ReadSourceAdded(const JsonValue& data);
@@ -158,6 +172,7 @@ EvidenceLinked ReadEvidenceLinked(const JsonValue& data);
 VerdictSet ReadVerdictSet(const JsonValue& data);
 StatusSet ReadStatusSet(const JsonValue& data);
 SourceRated ReadSourceRated(const JsonValue& data);
+CheckpointSigned ReadCheckpointSigned(const JsonValue& data);
 
 }  // namespace claimledger
 

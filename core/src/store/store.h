@@ -206,6 +206,8 @@ class Store : public ProjectionWriter {
   // Events, stored byte for byte (event.data is canonical JSON text).
   virtual std::optional<Event> LastEvent() = 0;
   virtual std::optional<Event> EventAt(std::int64_t seq) = 0;
+  // The number of events: the seq of the last one, as the chain numbers them 1, 2, ... without
+  // gaps (verify checks it), read from the key rather than counted row by row.
   virtual std::int64_t EventCount() = 0;
   // The seq of the last event with at <= `time` (RFC 3339 UTC, microseconds), 0 if none.
   virtual std::int64_t LastSeqAt(const std::string& time) = 0;

@@ -16,9 +16,9 @@ from typing import Any, Optional
 
 from ..desk import Workbench
 from ..errors import InvalidInputError
+from ..files import ledger_exists, shown_location
 from ..interop.claimreview import iter_json_lines, nothing_to_export
 from ..interop.datasets import SCALES, load_fever, load_liar
-from ..files import ledger_exists, shown_location
 from .common import (
     LEDGER_HELP,
     arg,
@@ -96,7 +96,8 @@ def _import_claimreview(args: argparse.Namespace) -> int:
         print_json(result)
         return 0
     print(
-        f"{shown_location(args.file)}: {result.summary()}, from {args.input} (snapshot {result.snapshot})"
+        f"{shown_location(args.file)}: {result.summary()}, from {args.input} "
+        f"(snapshot {result.snapshot})"
     )
     for path, reason in result.skipped:
         print(f"  skipped {path}: {reason}")
@@ -191,9 +192,28 @@ def _export_claimreview(args: argparse.Namespace) -> int:
         organisation = {"name": args.org_name, "url": args.org_url}
     status = None if args.status == "all" else args.status
     notes: list[str] = []
+    receipts: dict[str, object] = {}
+    if args.receipts:
+        checkpoint = Path(args.checkpoint).read_text(encoding="utf-8") if args.checkpoint else None
+        receipts = {
+            "receipts": args.receipts,
+            "checkpoint": checkpoint,
+            "receipts_url": args.receipts_url,
+            "documents": args.documents,
+        }
+    elif args.checkpoint or args.receipts_url or args.documents:
+        raise InvalidInputError(
+            "[claimledger.claimreview.receipts] --checkpoint, --receipts-url and --documents "
+            "go with --receipts DIR",
+            "claimledger.claimreview.receipts",
+        )
     with open_ledger(args) as wb:
         reviews = wb.export_claimreviews(
-            status=status, organisation=organisation, review_url=args.review_url, notes=notes
+            status=status,
+            organisation=organisation,
+            review_url=args.review_url,
+            notes=notes,
+            **receipts,
         )
         if not reviews:
             raise InvalidInputError(
@@ -249,6 +269,21 @@ EXPORT_FORMATS = {"claimreview": _export_claimreview, "bundle": _export_bundle}
         "--review-url",
         help="each review's URL; {claim} stands for the claim id (default: "
         "urn:claimledger:<ledger identity>:<claim id>)",
+    ),
+    arg(
+        "--receipts",
+        metavar="DIR",
+        help="write each review's receipts into DIR/<claim id>/ and link them from the review",
+    ),
+    arg("--checkpoint", help="with --receipts: a signed checkpoint of the desk"),
+    arg(
+        "--receipts-url",
+        help="with --receipts: the URL where DIR will be published (https://...)",
+    ),
+    arg(
+        "--documents",
+        action="store_true",
+        help="with --receipts: also write each evidence document's bytes",
     ),
 )
 def export(args: argparse.Namespace) -> int:

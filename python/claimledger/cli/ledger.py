@@ -8,8 +8,9 @@ import argparse
 from pathlib import Path
 from typing import Optional
 
-from ..terminal import busy
+from ..errors import InvalidInputError
 from ..files import shown_location
+from ..terminal import busy
 from .common import JSON_OPTION, arg, command, open_ledger, print_json, print_problems
 from .transparency import read_keys
 
@@ -77,8 +78,8 @@ def merge(args: argparse.Namespace) -> int:
         print_json(report)
         return 0
     print(
-        f"{shown_location(args.file)}: {report.added} events merged from {shown_location(args.other)} "
-        f"({report.skipped} already here)"
+        f"{shown_location(args.file)}: {report.added} events merged from "
+        f"{shown_location(args.other)} ({report.skipped} already here)"
     )
     for conflict in report.conflicts:
         print(
@@ -94,13 +95,20 @@ def merge(args: argparse.Namespace) -> int:
     "desk's Merkle tree (C2SP tlog-checkpoint)",
     "claimledger checkpoint desk.ledger --sign desk.key -o head.checkpoint",
     arg("--sign", metavar="KEYFILE", help="a signer key file written by 'claimledger keygen'"),
+    arg(
+        "--record",
+        action="store_true",
+        help="with --sign: also record the signed checkpoint in the desk (who signed which size)",
+    ),
     arg("-o", "--output", help="write it to this file"),
 )
 def checkpoint(args: argparse.Namespace) -> int:
+    if args.record and not args.sign:
+        raise InvalidInputError("--record records a signed checkpoint: give --sign KEYFILE too")
     with open_ledger(args) as wb:
         if args.sign:
             signer = Path(args.sign).read_text(encoding="utf-8").strip()
-            text = wb.sign_checkpoint(signer).text
+            text = wb.sign_checkpoint(signer, record=args.record).text
         else:
             text = wb.checkpoint().to_json() + "\n"
     if args.output:

@@ -27,7 +27,8 @@ def demo(args: argparse.Namespace) -> int:
     "init",
     "create a ledger: a file, or a desk on a PostgreSQL server (or open an existing one)",
     "claimledger init desk.ledger --scale politifact\n"
-    "  claimledger init 'postgresql://alice@db.example:5432/newsroom?desk=korea' --scale politifact",
+    "  claimledger init 'postgresql://alice@db.example:5432/newsroom?desk=korea' "
+    "--scale politifact",
     arg("--scale", default="default", help=f"verdict scale: {', '.join(BUILTIN_SCALES)}"),
     arg("--origin", help="the desk's name in the checkpoints it signs, fixed at creation"),
     arg("--json", action="store_true", help="print the desk's settings as JSON"),

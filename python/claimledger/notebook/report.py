@@ -17,10 +17,12 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Callable, Optional, Union
 
 from ..files import ledger_name
+from ..transparency import RecordedCheckpoint, latest_checkpoint
 from ..vocabulary import CLAIM_STATUSES
 from .display.checks import verify_html
 from .display.claims import ClaimCard
@@ -149,6 +151,27 @@ def _busiest_sources(wb: Any, sources: list, count: int) -> list:
     return [by_id[r["id"]] for r in rows[:count]]
 
 
+def _receipts_html(claims: Sequence[Any], recorded: Sequence[RecordedCheckpoint]) -> str:
+    """The signed checkpoints recorded in the desk, and how many current verdicts the latest
+    one covers (those a reader can be given receipts for)."""
+    latest = latest_checkpoint(recorded)
+    judged = [c for c in claims if c.verdict is not None]
+    if latest is None:
+        return (
+            '<p class="meta cl-receipts">Receipts: no signed checkpoint is recorded in this desk '
+            f"yet; none of the {len(judged):,} verdicts can be given receipts "
+            "(<code>claimledger checkpoint FILE --sign KEYFILE --record</code>).</p>"
+        )
+    covered = sum(1 for c in judged if c.verdict.seq <= latest.size)
+    return (
+        f'<p class="meta cl-receipts">Receipts: {len(recorded):,} signed checkpoint(s) recorded; '
+        f"the latest holds {latest.size:,} events, signed by "
+        f"{esc(', '.join(latest.signers))} (recorded by {esc(latest.actor)}, "
+        f'{esc(latest.at)}). It covers <strong class="cl-covered">{covered:,}</strong> of the '
+        f"{len(judged):,} current verdicts.</p>"
+    )
+
+
 def render_report(
     wb: Any,
     *,
@@ -174,6 +197,7 @@ def render_report(
     names = {s.id: s.name for s in sources}
     snapshots = {s.hash: s for s in wb.snapshots()}
     score = workbench_scorer(wb)
+    recorded = wb.signed_checkpoints()
     chosen = claims if cards == "all" else [c for c in claims if needs_attention(c)]
     shown = chosen if limit is None else chosen[: max(0, int(limit))]
     listed = sources
@@ -186,7 +210,9 @@ def render_report(
     total = len(shown)
     nothing = "No claims yet." if not claims else "No claim needs attention."
     for i, claim in enumerate(shown, 1):
-        card = ClaimCard.from_workbench(wb, claim.id, names=names, snapshots=snapshots, score=score)
+        card = ClaimCard.from_workbench(
+            wb, claim.id, names=names, snapshots=snapshots, score=score, checkpoints=recorded
+        )
         made.append(card._repr_html_())
         if progress is not None:
             progress(i, total)
@@ -223,6 +249,7 @@ def render_report(
 run <code>claimledger verify FILE --against head.json</code> with it):</p>
 <pre class="meta cl-checkpoint" style="white-space:pre-wrap;background:#fff;padding:8px;
 border:1px solid #d0d7de;border-radius:6px">{esc(head_json)}</pre>
+{_receipts_html(claims, recorded)}
 <h2 id="summary">Verdicts</h2>
 {_summary(wb, claims, score)}
 <h2 id="claims">Claims</h2>

@@ -585,10 +585,10 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
 
     def merge(self, other: Union[str, os.PathLike[str]]) -> m.MergeReport:
         """Brings another desk's events into this one, in one transaction. `other` is the
-        other desk's ledger file, its ``postgresql://`` URL, or a bundle. Every merged event keeps the other desk's
-        identity and the original event's hash, time and actor under ``origin``; entities
-        keep their ids; events already here (shared history, or merged before) and
-        identical snapshots are skipped, so merging twice adds nothing. Claims whose
+        other desk's ledger file, its ``postgresql://`` URL, or a bundle. Every merged event
+        keeps the other desk's identity and the original event's hash, time and actor under
+        ``origin``; entities keep their ids; events already here (shared history, or merged
+        before) and identical snapshots are skipped, so merging twice adds nothing. Claims whose
         current verdicts differed are listed in ``conflicts`` for a person to decide; the
         verdict made last is current meanwhile, so the result is the same in both
         directions. The desks must share their rating scale."""

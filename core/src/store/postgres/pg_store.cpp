@@ -3,6 +3,7 @@
 #include "store/postgres/pg_store.h"
 
 #include <algorithm>
+#include <limits>
 
 #include "claimledger/error.h"
 #include "codec/canonical_json.h"
@@ -268,7 +269,7 @@ std::optional<Event> PgStore::EventAt(std::int64_t seq) {
 
 std::int64_t PgStore::EventCount() {
   Flush();
-  return connection_->Run("SELECT count(*) FROM events").Int(0, 0);
+  return connection_->Run("SELECT coalesce(max(seq), 0) FROM events").Int(0, 0);
 }
 
 std::int64_t PgStore::LastSeqAt(const std::string& time) {
@@ -289,11 +290,12 @@ void PgStore::ScanEvents(std::int64_t from, std::int64_t to,
                          const std::function<bool(const Event&)>& visit) {
   Flush();
   Event event;
+  // A plain range, so that an index scan stops at `to`.
+  const std::int64_t last = to < 0 ? std::numeric_limits<std::int64_t>::max() : to;
   for (std::int64_t next = from;;) {
-    const PgResult page = connection_->Run(std::string(kEventSelect) +
-                                               " WHERE seq >= $1 AND ($2 < 0 OR seq <= $2) "
-                                               "ORDER BY seq LIMIT $3",
-                                           PgParams().Int(next).Int(to).Int(kEventPage));
+    const PgResult page = connection_->Run(
+        std::string(kEventSelect) + " WHERE seq BETWEEN $1 AND $2 ORDER BY seq LIMIT $3",
+        PgParams().Int(next).Int(last).Int(kEventPage));
     for (int row = 0; row < page.Rows(); ++row) {
       ReadEvent(page, row, &event);
       if (!visit(event)) return;

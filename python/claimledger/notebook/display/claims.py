@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, Optional
 
 from ... import model as m
+from ...transparency import ReceiptStatus, RecordedCheckpoint, latest_checkpoint
 from ..scores import Scorer, known_score, workbench_scorer
 from .html import (
     BOX,
@@ -64,8 +65,10 @@ class ClaimCard:
         names: Optional[Mapping[str, str]] = None,
         snapshots: Optional[Mapping[str, m.Snapshot]] = None,
         score: Optional[Scorer] = None,
+        receipts: Optional[ReceiptStatus] = None,
     ) -> None:
         self.claim = claim
+        self.receipts = receipts
         self.evidence = list(evidence)
         self.verdicts = list(verdicts)
         self.names = dict(names or {})
@@ -81,11 +84,17 @@ class ClaimCard:
         names: Optional[Mapping[str, str]] = None,
         snapshots: Optional[Mapping[str, m.Snapshot]] = None,
         score: Optional[Scorer] = None,
+        checkpoints: Optional[Sequence[RecordedCheckpoint]] = None,
     ) -> ClaimCard:
         """The card of `claim` (an id or a Claim) on `wb`; `names` (source id -> name),
-        `snapshots` (hash -> Snapshot) and `score` may be passed to save lookups when
-        making many cards."""
+        `snapshots` (hash -> Snapshot), `score` and `checkpoints` (the signed checkpoints
+        recorded in the desk) may be passed to save lookups when making many cards."""
         found = wb.claim(claim)
+        if checkpoints is None:
+            checkpoints = wb.signed_checkpoints()
+        receipts = ReceiptStatus(
+            found.id, found.verdict.seq if found.verdict else None, latest_checkpoint(checkpoints)
+        )
         if names is None:
             names = {s.id: s.name for s in wb.sources()}
         if snapshots is None:
@@ -97,6 +106,7 @@ class ClaimCard:
             names=names,
             snapshots=snapshots,
             score=score or workbench_scorer(wb),
+            receipts=receipts,
         )
 
     # -- pieces --
@@ -143,6 +153,13 @@ class ClaimCard:
             f"{esc(relied)}</span></div>"
             f'<div style="margin-top:4px">{esc(verdict.rationale)}</div>{revised}'
         )
+        if self.receipts is not None:
+            mark = "✓" if self.receipts.covered else "✗"
+            body += (
+                f'<div class="cl-receipts" data-covered="{str(self.receipts.covered).lower()}" '
+                f'style="margin-top:4px;{MUTED};font-size:13px">receipts {mark} '
+                f"{esc(self.receipts.text)}</div>"
+            )
         return section("Verdict", body)
 
     def _html(self) -> str:
@@ -241,6 +258,8 @@ class ClaimCard:
                 + (f" (revised: {history})" if history else "")
             )
             lines.append(f"    {clip(c.verdict.rationale, 200)}")
+            if self.receipts is not None:
+                lines.append(f"    receipts: {self.receipts.text}")
         for q in c.appearances:
             lines.append(f'  quoted in {self._snapshot_text(q.snapshot)}: "{clip(q.exact, 120)}"')
         for e in self.evidence:

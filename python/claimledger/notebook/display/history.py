@@ -179,6 +179,12 @@ def _source_rated(change: _Change, d: dict, state: dict) -> None:
     state["grades"][source] = d.get("grade")
 
 
+def _checkpoint_signed(change: _Change, d: dict, state: dict) -> None:
+    signers = ", ".join(key.split("+", 1)[0] for key in d.get("signed_by", []))
+    change.add("strong", f"{d.get('size', '?')} events").add("text", "signed by")
+    change.add("code", signers)
+
+
 #: What each event type shows of its data, keyed by the words of
 #: claimledger.vocabulary.EVENT_TYPES (the tests check that every type has its entry).
 CHANGES = {
@@ -190,6 +196,7 @@ CHANGES = {
     "verdict.set": _verdict_set,
     "status.set": _status_set,
     "source.rated": _source_rated,
+    "checkpoint.signed": _checkpoint_signed,
 }
 
 
