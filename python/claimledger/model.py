@@ -6,9 +6,9 @@ the workbench. They hold no connection to the ledger: read them, keep them, comp
 
 Records know nothing of how they look. The notebook layer registers, for each record type
 it shows, a view per kind (:func:`register_view`): ``"text"`` for ``repr()``, ``"html"``
-for Jupyter's ``_repr_html_``, ``"frame"`` for :meth:`ReanchorReport.frame`. Importing
-claimledger imports that layer, so the views are there whenever a record is. This module
-imports only the vocabulary below it.
+for Jupyter's ``_repr_html_``, ``"frame"`` for :meth:`ReanchorReport.frame` and
+:meth:`Results.frame`. Importing claimledger imports that layer, so the views are there
+whenever a record is. This module imports only the vocabulary below it.
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ __all__ = [
     "ReanchoredQuote",
     "ReviewNeeded",
     "ReanchorReport",
+    "Results",
     "register_view",
 ]
 
@@ -86,6 +87,29 @@ class Viewable:
         return None if html is None else html(self)
 
 
+class Results(list):
+    """A list of results of one kind, best first: search hits, near duplicates, candidates.
+    It is a plain list (index it, slice it, compare it) that Jupyter shows as a table;
+    ``frame()`` gives the results as a pandas DataFrame, one row each. ``kind`` is the
+    class of its items."""
+
+    def __init__(self, kind: type, items: Any = ()) -> None:
+        super().__init__(items)
+        self.kind = kind
+
+    def frame(self):
+        """The results as a pandas DataFrame, one row each (needs pandas)."""
+        return _view(self, "frame")(self)
+
+    def __repr__(self) -> str:
+        text = _VIEWS.get((Results, "text"))
+        return list.__repr__(self) if text is None else text(self)
+
+    def _repr_html_(self) -> Optional[str]:
+        html = _VIEWS.get((Results, "html"))
+        return None if html is None else html(self)
+
+
 @functools.cache
 def _field_names(cls) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls))
@@ -97,8 +121,8 @@ def _copy(cls, core: Any, **overrides: Any):
     return cls(**values, **overrides)
 
 
-@dataclass(frozen=True)
-class Quote:
+@dataclass(frozen=True, repr=False)
+class Quote(Viewable):
     """Where a quote sits in a snapshot (after the W3C Web Annotation model).
 
     ``start`` and ``end`` count Unicode code points from the start of the document, so
@@ -113,8 +137,8 @@ class Quote:
     end: int
 
 
-@dataclass(frozen=True)
-class Quantity:
+@dataclass(frozen=True, repr=False)
+class Quantity(Viewable):
     """A number a claim asserts. A range ("hundreds of thousands") fills low/high."""
 
     text: str
@@ -165,8 +189,8 @@ class Source(Viewable):
     attributes: dict = field(default_factory=dict)  # e.g. job, state, party
 
 
-@dataclass(frozen=True)
-class Snapshot:
+@dataclass(frozen=True, repr=False)
+class Snapshot(Viewable):
     hash: str  # 'xxh3-128:…' of the exact bytes
     sha256: str
     size: int
@@ -180,8 +204,8 @@ class Snapshot:
     actor: str
 
 
-@dataclass(frozen=True)
-class Verdict:
+@dataclass(frozen=True, repr=False)
+class Verdict(Viewable):
     claim: str
     rating: str
     rationale: str
@@ -210,8 +234,8 @@ class Claim(Viewable):
     provenance: Optional[dict] = None  # where it was loaded from
 
 
-@dataclass(frozen=True)
-class Evidence:
+@dataclass(frozen=True, repr=False)
+class Evidence(Viewable):
     id: str
     claim: str
     quote: Quote
@@ -223,8 +247,8 @@ class Evidence:
     credibility: Optional[str] = None  # Admiralty "1" (confirmed) to "6" (cannot be judged)
 
 
-@dataclass(frozen=True)
-class SourceRating:
+@dataclass(frozen=True, repr=False)
+class SourceRating(Viewable):
     source: str
     grade: str
     rationale: str
@@ -233,8 +257,8 @@ class SourceRating:
     actor: str
 
 
-@dataclass(frozen=True)
-class YearScore:
+@dataclass(frozen=True, repr=False)
+class YearScore(Viewable):
     year: int
     rated: int  # verdicts on the truth axis that year
     score: float  # posterior mean truth score for that year alone
@@ -263,8 +287,8 @@ class TrackRecord(Viewable):
     prior: str = "Beta(1, 1)"
 
 
-@dataclass(frozen=True)
-class RatingMapping:
+@dataclass(frozen=True, repr=False)
+class RatingMapping(Viewable):
     """How one rating reads on another scale; ``lossy`` says when information is lost."""
 
     source_label: str
@@ -273,8 +297,8 @@ class RatingMapping:
     note: str
 
 
-@dataclass(frozen=True)
-class SearchHit:
+@dataclass(frozen=True, repr=False)
+class SearchHit(Viewable):
     """A claim found by :meth:`Workbench.search`, with its score (higher is better) and
     the matching part of its text, matched words in [brackets]."""
 
@@ -283,8 +307,8 @@ class SearchHit:
     snippet: str
 
 
-@dataclass(frozen=True)
-class SnapshotHit:
+@dataclass(frozen=True, repr=False)
+class SnapshotHit(Viewable):
     """A snapshot found by :meth:`Workbench.search_snapshots`, with its score (higher is
     better) and the matching part of its text, matched words in [brackets]."""
 
@@ -293,16 +317,16 @@ class SnapshotHit:
     snippet: str
 
 
-@dataclass(frozen=True)
-class SimilarHit:
+@dataclass(frozen=True, repr=False)
+class SimilarHit(Viewable):
     """An existing claim found to be a near duplicate of a text; ``score`` in [0, 1]."""
 
     claim: Claim
     score: float
 
 
-@dataclass(frozen=True)
-class Candidate:
+@dataclass(frozen=True, repr=False)
+class Candidate(Viewable):
     """A sentence of a snapshot scored for check-worthiness by :meth:`Workbench.candidates`.
 
     ``start`` and ``end`` count code points, so ``text == snapshot_text[start:end]``.
@@ -327,8 +351,8 @@ class Candidate:
     said_by: Optional[str] = None
 
 
-@dataclass(frozen=True)
-class ReanchoredQuote:
+@dataclass(frozen=True, repr=False)
+class ReanchoredQuote(Viewable):
     """Where a quote of an old snapshot is in a new version (:meth:`Workbench.reanchor`).
 
     ``status`` is ``"exact"`` (same text at the same place, with the same context),
@@ -352,8 +376,8 @@ class ReanchoredQuote:
         return self.status in ("changed", "orphaned")
 
 
-@dataclass(frozen=True)
-class ReviewNeeded:
+@dataclass(frozen=True, repr=False)
+class ReviewNeeded(Viewable):
     """A claim resting on quotes that changed or were orphaned: ``rating`` is its current
     verdict (or None), ``evidence`` the evidence ids affected, ``appearance`` whether its
     own quote is, and ``verdict_cites`` whether the current verdict relies on that evidence."""
@@ -391,8 +415,8 @@ class ReanchorReport(Viewable):
         return _view(self, "frame")(self)
 
 
-@dataclass(frozen=True)
-class MergeConflict:
+@dataclass(frozen=True, repr=False)
+class MergeConflict(Viewable):
     """A claim whose current verdicts differed between two merged desks. The verdict made
     last is current after the merge; set the verdict again to decide."""
 
@@ -401,8 +425,8 @@ class MergeConflict:
     other_rating: str
 
 
-@dataclass(frozen=True)
-class MergeReport:
+@dataclass(frozen=True, repr=False)
+class MergeReport(Viewable):
     other: str  # the other desk's identity
     added: int  # events brought in
     skipped: int  # events this desk already had, or identical snapshots
@@ -427,8 +451,8 @@ class Event(Viewable):
         return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-@dataclass(frozen=True)
-class Problem:
+@dataclass(frozen=True, repr=False)
+class Problem(Viewable):
     seq: int  # 0 when the problem is not tied to one event
     kind: str
     detail: str
@@ -444,8 +468,8 @@ class VerifyReport(Viewable):
         return self.ok
 
 
-@dataclass(frozen=True)
-class Checkpoint:
+@dataclass(frozen=True, repr=False)
+class Checkpoint(Viewable):
     """The head of a ledger's chain: keep it elsewhere and verify against it later."""
 
     ledger: str  # the ledger's identity, the hash of its genesis event

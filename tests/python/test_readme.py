@@ -4,7 +4,6 @@ cannot drift from the package."""
 
 from __future__ import annotations
 
-import ast
 import contextlib
 import functools
 import hashlib
@@ -19,34 +18,12 @@ from pathlib import Path
 
 import claimledger as cl
 import pytest
-
-FENCE = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)
+from readme_blocks import is_expression, promised_output, python_blocks  # tests/
 
 
 @pytest.fixture(scope="module")
 def readme(repo) -> str:
     return (repo / "README.md").read_text(encoding="utf-8")
-
-
-def python_blocks(readme: str) -> list:
-    return FENCE.findall(readme)
-
-
-def is_expression(code: str) -> bool:
-    try:
-        ast.parse(code, mode="eval")
-    except SyntaxError:
-        return False
-    return True
-
-
-def promised_output(code: str) -> list:
-    """The `# ...` comments after print(...) calls: what the README says they print."""
-    return [
-        line.split("#", 1)[1].strip()
-        for line in code.splitlines()
-        if line.strip().startswith("print(") and "#" in line
-    ]
 
 
 def test_readme_has_python_examples(readme):

@@ -74,7 +74,7 @@ class Command:
         """Adds this sub-command to the sub-parsers `sub` of the main parser."""
         parser = sub.add_parser(
             self.name,
-            help=self.help,
+            help=self.help.replace("%", "%%"),  # argparse formats help with %, not descriptions
             description=self.help,
             epilog=f"example:\n  {self.example}",
             formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -120,6 +120,8 @@ def _as_json(value: Any) -> Any:
         return {k: _as_json(v) for k, v in dataclasses.asdict(value).items()}
     if isinstance(value, (list, tuple)):
         return [_as_json(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _as_json(v) for k, v in value.items()}
     return value
 
 
@@ -144,9 +146,11 @@ def print_items(args: argparse.Namespace, items: Sequence[Any], line: Callable[[
 
 
 def print_problems(problems: Sequence[Any], indent: str = "  ") -> None:
-    """Prints the problems of a verify report, one line each: seq, kind, detail."""
+    """Prints the problems of a verify report, one line each: kind, the event's seq when it
+    is one event's problem (seq 0: a table, a document's bytes, the tree), detail."""
     for problem in problems:
-        print(f"{indent}seq {problem.seq:>6}  {problem.kind:<20} {problem.detail}")
+        where = f"event {problem.seq}: " if problem.seq else ""
+        print(f"{indent}{problem.kind:<20} {where}{problem.detail}")
 
 
 @contextlib.contextmanager

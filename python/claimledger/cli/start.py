@@ -8,7 +8,7 @@ from ..demo import build_demo
 from ..desk import Workbench
 from ..files import ledger_exists, shown_location
 from ..vocabulary import BUILTIN_SCALES
-from .common import arg, command
+from .common import arg, command, print_json
 
 
 @command(
@@ -31,11 +31,23 @@ def demo(args: argparse.Namespace) -> int:
     "--scale politifact",
     arg("--scale", default="default", help=f"verdict scale: {', '.join(BUILTIN_SCALES)}"),
     arg("--origin", help="the desk's name in the checkpoints it signs, fixed at creation"),
+    arg("--json", action="store_true", help="print the desk's settings as JSON"),
     writes=True,
 )
 def init(args: argparse.Namespace) -> int:
     existed = ledger_exists(args.file)
     with Workbench(args.file, actor=args.actor, scale=args.scale, origin=args.origin) as wb:
+        if args.json:
+            print_json(
+                {
+                    "file": args.file,
+                    "created": not existed,
+                    "scale": wb.scale,
+                    "origin": wb.origin,
+                    "identity": wb.identity,
+                }
+            )
+            return 0
         verb = "opened existing" if existed else "created"
         print(
             f"{verb} ledger {shown_location(args.file)} (scale {wb.scale}, origin {wb.origin}, "
