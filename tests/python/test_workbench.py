@@ -281,7 +281,8 @@ def test_an_empty_snapshot_is_refused_and_nothing_is_written(wb, empty):
     with pytest.raises(cl.InvalidInputError) as caught:
         wb.add_snapshot(empty, url="https://example.org/empty")
     assert caught.value.id == "claimledger.snapshot.empty"
-    assert "empty" in str(caught.value) and "0 bytes" in str(caught.value)
+    assert "empty" in str(caught.value)
+    assert "0 bytes" in str(caught.value)
     assert wb.event_count() == events
     assert wb.snapshots() == []
 
