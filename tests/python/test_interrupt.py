@@ -6,6 +6,7 @@ without a duplicate."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -13,6 +14,7 @@ import sys
 import textwrap
 import time
 from pathlib import Path
+from typing import Optional
 
 import claimledger as cl
 
@@ -79,47 +81,67 @@ def claim_count(location) -> int:
         return 0
 
 
-def interrupt_after_a_batch(command: list[str], location) -> tuple[int, str, str, int]:
-    """Runs `command`, sends it SIGINT once at least one batch is committed; returns its exit
-    status, stdout, stderr and the claims seen committed just before the signal."""
+def interrupt_after_a_batch(
+    command: list[str], location, stdin: Optional[Path] = None, batch: int = BATCH
+) -> tuple[int, str, str, int]:
+    """Runs `command` (reading `stdin`), sends it SIGINT once at least one batch is
+    committed; returns its exit status, stdout, stderr and the claims committed as seen right
+    after the signal (at least those of the batches finished when it came)."""
     env = dict(os.environ, PYTHONPATH=PACKAGE_ROOT)
-    process = subprocess.Popen(
-        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
+    with Path(stdin or os.devnull).open("rb") as source:
+        process = subprocess.Popen(
+            command, env=env, stdin=source, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
     try:
         deadline = time.monotonic() + 300
         seen = 0
-        while seen < BATCH and process.poll() is None and time.monotonic() < deadline:
+        while seen < batch and process.poll() is None and time.monotonic() < deadline:
             time.sleep(0.02)
             seen = claim_count(location)
         assert process.poll() is None, "the load ended before it could be interrupted"
         process.send_signal(signal.SIGINT)
+        seen = claim_count(location)
         out, err = process.communicate(timeout=300)
     finally:
         if process.poll() is None:
             process.kill()
             process.wait()
-    return process.returncode, out, err, seen
+    return process.returncode, out.decode(), err.decode(), seen
 
 
-def check_whole_batches_and_resume(location, command, out_committed: int, seen: int):
+def check_whole_batches_and_resume(
+    location,
+    command,
+    out_committed: int,
+    seen: int,
+    stdin: Optional[Path] = None,
+    batch: int = BATCH,
+    rows: int = ROWS,
+):
     with cl.open(location, read_only=True) as wb:
         assert wb.verify().ok
         claims = wb.claims()
     committed = len(claims)
-    assert committed % BATCH == 0  # whole batches only
-    assert BATCH <= seen <= committed <= seen + 2 * BATCH  # stopped within a batch or so
-    assert committed < ROWS
+    assert committed % batch == 0  # whole batches only
+    # Interrupted after a batch: only the batch in progress when the signal came was added.
+    assert batch <= seen <= committed <= seen + batch
+    assert committed < rows
     assert out_committed == committed
     env = dict(os.environ, PYTHONPATH=PACKAGE_ROOT)
-    again = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
+    with Path(stdin or os.devnull).open("rb") as source:
+        again = subprocess.run(command, env=env, stdin=source, capture_output=True, timeout=600)
     assert again.returncode == 0, again.stderr
     with cl.open(location, read_only=True) as wb:
         assert wb.verify().ok
         refs = [c.ref for c in wb.claims()]
-    assert len(refs) == ROWS
-    assert len(set(refs)) == ROWS  # no duplicates
-    return again.stdout
+    assert len(refs) == rows
+    assert len(set(refs)) == rows  # no duplicates
+    return again.stdout.decode()
+
+
+def committed_in(line: str, what: str) -> int:
+    """The count in the Interrupted message's "N <what> of this run were committed"."""
+    return int(line.split(f" {what} of this run")[0].rsplit(" ", 1)[1].replace(",", ""))
 
 
 def test_ctrl_c_stops_a_python_load_after_a_batch_and_running_again_resumes(new_location, tmp_path):
@@ -158,6 +180,44 @@ def test_ctrl_c_stops_the_cli_import_with_one_line(new_location, tmp_path):
     assert len(lines) == 1, err
     assert lines[0].startswith("claimledger: [claimledger.interrupted] loading big.tsv")
     assert "run the same command again to resume" in lines[0]
-    committed = int(lines[0].split(" claims of this run")[0].rsplit(" ", 1)[1].replace(",", ""))
+    committed = committed_in(lines[0], "claims")
     again = check_whole_batches_and_resume(location, command, committed, seen)
     assert f"{ROWS - committed:,} claims added, {committed:,} already there" in again
+
+
+def write_reviews(path: Path, count: int) -> Path:
+    """A JSON Lines feed of `count` ClaimReviews, written for this test."""
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(count):
+            review = {
+                "@context": "https://schema.org",
+                "@type": "ClaimReview",
+                "url": f"https://checks.example.org/{i}",
+                "datePublished": "2024-05-01",
+                "author": {"@type": "Organization", "name": "Example Checks"},
+                "claimReviewed": f"Claim {i}: the bridge carried {i * 13 % 997} cars a day.",
+                "itemReviewed": {
+                    "@type": "Claim",
+                    "author": {"@type": "Person", "name": f"Speaker {i % 20}"},
+                },
+                "reviewRating": {"@type": "Rating", "alternateName": "False"},
+            }
+            out.write(json.dumps(review) + "\n")
+    return path
+
+
+def test_ctrl_c_stops_a_streamed_claimreview_import_after_a_batch(new_location, tmp_path):
+    location = new_location("reviews.ledger")
+    reviews, batch = 3000, 100
+    feed = write_reviews(tmp_path / "feed.jsonl", reviews)
+    command = [sys.executable, "-m", "claimledger", "import", str(location), "-"]
+    command += ["--format", "claimreview", "--batch-size", str(batch)]
+    status, _, err, seen = interrupt_after_a_batch(command, location, feed, batch)
+    assert status == 130
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert "[claimledger.interrupted] importing <stdin> was interrupted" in lines[0]
+    assert "run the same command again to resume" in lines[0]
+    committed = committed_in(lines[0], "reviews")
+    again = check_whole_batches_and_resume(location, command, committed, seen, feed, batch, reviews)
+    assert f"{reviews - committed} claim(s) imported, {committed} already there" in again

@@ -275,7 +275,10 @@ class _Writer:
             lines.append(row.line)
         if not records:
             return
-        self.pending = len(records)
+        # The count before the call and the records it adds, set together (a Ctrl-C may come
+        # at any call): committed() counts them once the ledger has more events than that.
+        head, count = self.wb.event_count(), len(records)
+        self.head, self.pending = head, count
         results = self._add(self.wb.add_claims, records)
         ids = []
         for line, result in zip(lines, results):
@@ -284,9 +287,14 @@ class _Writer:
             else:
                 ids.append(result)
         added = self._count_new(ids, 2, self.wb.claim)  # events claim.added and verdict.set
-        self.report.added_claims += added
-        self.report.existing_claims += len(ids) - added
-        self.pending = 0
+        existing = len(ids) - added
+        # One statement without a call: a Ctrl-C cannot land between the counts and pending.
+        report = self.report
+        report.added_claims, report.existing_claims, self.pending = (
+            report.added_claims + added,
+            report.existing_claims + existing,
+            0,
+        )
 
     def _add(self, add: Callable[[list], list[str]], records: list[dict]) -> list[Any]:
         """Adds `records` in one transaction and returns their ids. The first pass checks
