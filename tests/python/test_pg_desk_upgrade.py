@@ -59,3 +59,26 @@ def test_a_version_1_desk_opens_upgrades_verifies_and_finds_near_duplicates(pg_s
     with cl.open(url, create=False) as wb:
         assert wb.verify().ok
         assert len(wb.claims()) == 6
+
+
+def test_a_role_that_may_only_read_is_told_the_owner_must_open_it_first(pg_server, v1_desk):
+    url, schema = v1_desk
+    role, password = f"reader{next(_names)}", "reader-secret"
+    pg_server.psql(
+        f"CREATE ROLE {role} LOGIN PASSWORD '{password}'; GRANT USAGE ON SCHEMA \"{schema}\" TO "
+        f'{role}; GRANT SELECT ON ALL TABLES IN SCHEMA "{schema}" TO {role}'
+    )
+    desk = schema.removeprefix("claimledger_")
+    reader = pg_server.url(user=role, password=password, tcp=True, desk=desk)
+    with pytest.raises(cl.StorageError) as caught:
+        cl.open(reader, create=False, read_only=True)
+    message = str(caught.value)
+    assert "desk version 1" in message
+    assert "as its owner" in message
+    assert "permission denied" in message
+    assert password not in message
+    assert _rows(pg_server, schema, "SELECT version FROM desk") == ["1"]  # nothing changed
+    with cl.open(url, create=False) as wb:  # the owner upgrades it; then the reader reads
+        assert wb.verify().ok
+    with cl.open(reader, create=False, read_only=True) as wb:
+        assert len(wb.claims()) == 5

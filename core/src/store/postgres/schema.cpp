@@ -189,18 +189,30 @@ void UpgradeToVersion2(PgConnection& connection) {
 }
 
 // Brings the desk from `version` to kPgSchemaVersion under the desk's lock (no writer appends
-// meanwhile), one step per version, in one transaction.
-void UpgradeDesk(PgConnection& connection, const std::string& schema) {
+// meanwhile), one step per version, in one transaction. A role that may not write the desk's
+// tables (an auditor, or a writer: the desk table is its owner's) gets a permission error
+// saying that the desk's owner must open it once.
+void UpgradeDesk(PgConnection& connection, const std::string& schema, int version,
+                 const std::string& where) {
   connection.Exec("BEGIN");
   try {
     connection.Run("SELECT pg_advisory_xact_lock($1)", PgParams().Int(DeskLockKey(schema)));
     connection.Exec("SET LOCAL search_path = " + Quoted(schema));
     // Read again under the lock: another process may have upgraded it meanwhile.
-    const int version = *DeskVersion(connection, schema);
+    version = *DeskVersion(connection, schema);
     if (version < 2) UpgradeToVersion2(connection);
     // Later versions add their steps here: if (version < 3) { ... }
     connection.Run("UPDATE desk SET version = $1", PgParams().Int(kPgSchemaVersion));
     connection.Exec("COMMIT");
+  } catch (const Error& error) {
+    connection.Abort();
+    if (error.id() != "claimledger.store.permission") throw;
+    throw Error(Code::kStorage, "claimledger.store.permission",
+                "the " + where + " has desk version " + std::to_string(version) +
+                    ", which this claimledger upgrades to " + std::to_string(kPgSchemaVersion) +
+                    " when it opens it; the upgrade failed, nothing was changed (open the desk "
+                    "once as its owner, the role that created it): " +
+                    error.detail());
   } catch (...) {
     connection.Abort();
     throw;
@@ -275,7 +287,7 @@ void OpenPgSchema(PgConnection& connection, bool create, int busy_timeout_ms) {
                     std::to_string(*version) + "; this claimledger reads versions up to " +
                     std::to_string(kPgSchemaVersion) + ": upgrade claimledger to open it");
   }
-  if (*version < kPgSchemaVersion) UpgradeDesk(connection, schema);
+  if (*version < kPgSchemaVersion) UpgradeDesk(connection, schema, *version, where);
   // Every (re)connection: the desk's tables by their plain names, the busy timeout for the
   // write lock, and commits that wait for the server's disk whatever its configuration.
   connection.SetSetup("SET search_path = " + Quoted(schema) + "; SET lock_timeout = '" +
