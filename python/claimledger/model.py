@@ -182,6 +182,8 @@ class Claim(Viewable):
     context: Optional[str] = None  # where or how it was made
     ref: Optional[str] = None  # an outside id such as "liar:2635.json"
     provenance: Optional[dict] = None  # where it was loaded from
+    # a verdict conflict found by a merge, until a verdict is set after it
+    conflict: Optional[MergeConflict] = None
 
 
 @dataclass(frozen=True)
@@ -360,12 +362,21 @@ class ReanchorReport(Viewable):
 
 @dataclass(frozen=True)
 class MergeConflict:
-    """A claim whose current verdicts differed between two merged desks. The verdict made
-    last is current after the merge; set the verdict again to decide."""
+    """A claim whose current verdicts differed between two merged desks, each side as it
+    was (rating, rationale, who made it, when). The verdict made last is current after the
+    merge; the conflict stays on the claim (``Claim.conflict``, ``claims(conflict=True)``)
+    until a verdict is set after it, which decides it."""
 
     claim: str
     local_rating: str
     other_rating: str
+    local_rationale: str = ""
+    other_rationale: str = ""
+    local_actor: str = ""
+    other_actor: str = ""
+    local_at: str = ""
+    other_at: str = ""
+    other_ledger: str = ""  # the other desk's identity
 
 
 @dataclass(frozen=True)
@@ -374,6 +385,9 @@ class MergeReport:
     added: int  # events brought in
     skipped: int  # events this desk already had, or identical snapshots
     conflicts: tuple[MergeConflict, ...]
+    # claims that were reviewed or published here and whose current verdict after the merge
+    # nobody approved: moved back to in-progress
+    reopened: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, repr=False)
@@ -456,6 +470,7 @@ def claim_from_core(core: Any) -> Claim:
         tags=tuple(core.tags),
         appearances=tuple(quote_from_core(q) for q in core.appearances),
         quantities=tuple(quantity_from_core(q) for q in core.quantities),
+        conflict=_copy(MergeConflict, core.conflict) if core.conflict is not None else None,
     )
 
 
@@ -488,7 +503,10 @@ def track_record_from_core(core: Any) -> TrackRecord:
 
 def merge_report_from_core(core: Any) -> MergeReport:
     return _copy(
-        MergeReport, core, conflicts=tuple(_copy(MergeConflict, c) for c in core.conflicts)
+        MergeReport,
+        core,
+        conflicts=tuple(_copy(MergeConflict, c) for c in core.conflicts),
+        reopened=tuple(core.reopened),
     )
 
 

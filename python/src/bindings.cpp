@@ -180,7 +180,8 @@ PYBIND11_MODULE(_core, m) {
       .def_readonly("date", &Claim::date)
       .def_readonly("context", &Claim::context)
       .def_readonly("ref", &Claim::ref)
-      .def_readonly("provenance_json", &Claim::provenance);
+      .def_readonly("provenance_json", &Claim::provenance)
+      .def_readonly("conflict", &Claim::conflict);
   DefOrigin<Claim>(claim);
 
   py::class_<Evidence> evidence(m, "Evidence");
@@ -351,13 +352,21 @@ PYBIND11_MODULE(_core, m) {
   py::class_<MergeConflict>(m, "MergeConflict")
       .def_readonly("claim", &MergeConflict::claim)
       .def_readonly("local_rating", &MergeConflict::local_rating)
-      .def_readonly("other_rating", &MergeConflict::other_rating);
+      .def_readonly("other_rating", &MergeConflict::other_rating)
+      .def_readonly("local_rationale", &MergeConflict::local_rationale)
+      .def_readonly("other_rationale", &MergeConflict::other_rationale)
+      .def_readonly("local_actor", &MergeConflict::local_actor)
+      .def_readonly("other_actor", &MergeConflict::other_actor)
+      .def_readonly("local_at", &MergeConflict::local_at)
+      .def_readonly("other_at", &MergeConflict::other_at)
+      .def_readonly("other_ledger", &MergeConflict::other_ledger);
 
   py::class_<MergeReport>(m, "MergeReport")
       .def_readonly("other", &MergeReport::other)
       .def_readonly("added", &MergeReport::added)
       .def_readonly("skipped", &MergeReport::skipped)
-      .def_readonly("conflicts", &MergeReport::conflicts);
+      .def_readonly("conflicts", &MergeReport::conflicts)
+      .def_readonly("reopened", &MergeReport::reopened);
 
   py::class_<NewSource>(m, "NewSource")
       .def(py::init([](std::string name, std::string kind, std::optional<std::string> url,
@@ -462,12 +471,12 @@ PYBIND11_MODULE(_core, m) {
           "claims",
           [](Workbench& w, std::optional<std::string> status, std::optional<std::string> rating,
              std::optional<std::string> claimant, std::optional<std::string> tag,
-             std::int64_t limit) {
-            return w.Claims(
-                {std::move(status), std::move(rating), std::move(claimant), std::move(tag), limit});
+             std::int64_t limit, bool conflict) {
+            return w.Claims({std::move(status), std::move(rating), std::move(claimant),
+                             std::move(tag), limit, conflict});
           },
           py::arg("status"), py::arg("rating"), py::arg("claimant"), py::arg("tag"),
-          py::arg("limit"), Release())
+          py::arg("limit"), py::arg("conflict"), Release())
       .def("source", &Workbench::GetSource, py::arg("id"), Release())
       .def("sources", &Workbench::Sources, Release())
       .def("snapshot", &Workbench::GetSnapshot, py::arg("hash"), Release())

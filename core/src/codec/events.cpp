@@ -13,8 +13,8 @@ namespace {
 using nlohmann::json;
 
 constexpr std::array<std::string_view, kEventTypeCount> kTypeNames = {
-    "ledger.created",  "source.added", "snapshot.added", "claim.added",
-    "evidence.linked", "verdict.set",  "status.set",     "source.rated"};
+    "ledger.created", "source.added", "snapshot.added", "claim.added",     "evidence.linked",
+    "verdict.set",    "status.set",   "source.rated",   "verdict.conflict"};
 
 json Optional(const std::optional<std::string>& value) { return OptionalToJson(value); }
 
@@ -22,6 +22,29 @@ json Optional(const std::optional<std::string>& value) { return OptionalToJson(v
 std::string ObjectText(const JsonValue& data, std::string_view key, const char* absent) {
   const std::optional<JsonValue> found = data.Find(key);
   return found ? std::string(found->text()) : absent;
+}
+
+json SideToJson(const ConflictSide& side) {
+  return {{"rating", side.rating},
+          {"rationale", side.rationale},
+          {"actor", side.actor},
+          {"at", side.at}};
+}
+
+ConflictSide ReadSide(const JsonValue& side) {
+  ConflictSide d;
+  d.actor = side.StringAt("actor");
+  d.at = side.StringAt("at");
+  d.rating = side.StringAt("rating");
+  d.rationale = side.StringAt("rationale");
+  return d;
+}
+
+// The merge origin in an event's data.
+std::optional<MergeOrigin> EventOrigin(const Event& event) {
+  JsonView view;
+  std::string canonical;
+  return ReadMergeOrigin(ParseCanonical(event.data, view, canonical));
 }
 
 }  // namespace
@@ -39,6 +62,16 @@ std::optional<MergeOrigin> ReadMergeOrigin(const JsonValue& data) {
   const std::optional<JsonValue> found = data.Find("origin");
   if (!found || !found->is_object()) return std::nullopt;
   return MergeOrigin{found->StringAt("ledger"), found->StringAt("hash"), found->StringAt("at")};
+}
+
+std::string CreatorHash(const Event& event) {
+  const std::optional<MergeOrigin> origin = EventOrigin(event);
+  return origin ? origin->hash : event.hash;
+}
+
+std::string MadeAt(const Event& event) {
+  const std::optional<MergeOrigin> origin = EventOrigin(event);
+  return origin ? origin->at : event.at;
 }
 
 json WithMergeOrigin(json data, const std::string& ledger, const std::string& hash,
@@ -111,11 +144,33 @@ json ToJson(const VerdictSet& d) {
 json ToJson(const StatusSet& d) {
   json data = {{"claim", d.claim}, {"status", d.status}};
   if (d.from) data["from"] = *d.from;
+  if (d.verdict) data["verdict"] = *d.verdict;
+  if (d.reason) data["reason"] = *d.reason;
   return data;
 }
 
 json ToJson(const SourceRated& d) {
   return {{"source", d.source}, {"grade", d.grade}, {"rationale", d.rationale}};
+}
+
+json ToJson(const VerdictConflict& d) {
+  return {{"claim", d.claim},
+          {"ledger", d.ledger},
+          {"local", SideToJson(d.local)},
+          {"other", SideToJson(d.other)}};
+}
+
+MergeConflict ToMergeConflict(const VerdictConflict& conflict) {
+  return MergeConflict{conflict.claim,           conflict.local.rating,    conflict.other.rating,
+                       conflict.local.rationale, conflict.other.rationale, conflict.local.actor,
+                       conflict.other.actor,     conflict.local.at,        conflict.other.at,
+                       conflict.ledger};
+}
+
+MergeConflict ReadMergeConflict(const Event& event) {
+  JsonView view;
+  std::string canonical;
+  return ToMergeConflict(ReadVerdictConflict(ParseCanonical(event.data, view, canonical)));
 }
 
 // --- reading --------------------------------------------------------------------------------
@@ -197,7 +252,9 @@ StatusSet ReadStatusSet(const JsonValue& data) {
   StatusSet d;
   d.claim = data.StringAt("claim");
   d.from = data.OptionalString("from");
+  d.reason = data.OptionalString("reason");
   d.status = data.StringAt("status");
+  d.verdict = data.OptionalString("verdict");
   return d;
 }
 
@@ -206,6 +263,15 @@ SourceRated ReadSourceRated(const JsonValue& data) {
   d.grade = data.StringAt("grade");
   d.rationale = data.StringAt("rationale");
   d.source = data.StringAt("source");
+  return d;
+}
+
+VerdictConflict ReadVerdictConflict(const JsonValue& data) {
+  VerdictConflict d;
+  d.claim = data.StringAt("claim");
+  d.ledger = data.StringAt("ledger");
+  d.local = ReadSide(data.At("local"));
+  d.other = ReadSide(data.At("other"));
   return d;
 }
 

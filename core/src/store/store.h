@@ -188,6 +188,14 @@ class TreeWriter {
   std::vector<std::pair<TreeNodeId, TreeHash>> nodes_;
 };
 
+// The event_refs entity every verdict.conflict event refers to, besides its claim: the index
+// OpenConflicts reads.
+inline constexpr const char* kConflictsEntity = "verdict.conflict";
+
+// OpenConflicts' query, the same on both stores: $CLAIM is replaced by the placeholder of the
+// claim id, or by nothing.
+std::string OpenConflictsSql(const std::optional<std::string>& claim_placeholder);
+
 class Store : public ProjectionWriter {
  public:
   ~Store() override = default;
@@ -249,6 +257,11 @@ class Store : public ProjectionWriter {
       const std::vector<std::string>& refs) = 0;
   virtual std::unordered_map<std::string, std::string> ClaimIdsByRef(
       const std::vector<std::string>& refs) = 0;
+  // The claims with a verdict conflict from a merge that no verdict has followed yet (the
+  // verdict.conflict events, which refer to kConflictsEntity too): (claim id, seq of its last
+  // conflict event), by claim id; one claim's only when `claim` is given.
+  virtual std::vector<std::pair<std::string, std::int64_t>> OpenConflicts(
+      const std::optional<std::string>& claim) = 0;
   // Current verdicts of claims with a claimant, counted by claimant and rating (and by
   // the year the claim was made or recorded when `by_year`), for one source or all.
   virtual std::vector<RatingCount> RatingCounts(const std::optional<std::string>& source,

@@ -39,6 +39,9 @@ void RequireStatusChange(const std::string& who, const std::string& from, const 
   }
 }
 
+// reviewed and published approve the verdict current when they are set.
+bool Approves(const std::string& status) { return status == "reviewed" || status == "published"; }
+
 }  // namespace
 
 template <typename Record>
@@ -167,14 +170,19 @@ std::string Workbench::Impl::AddClaimIn(Ledger::Transaction& transaction, const 
   added.context = OptionalText("context", claim.context);
   added.provenance = CleanAttributes("provenance", claim.provenance, true);
   const std::string id = EntityId("clm", transaction.Append(actor, added).hash);
+  std::optional<std::string> verdict_hash;
   if (claim.verdict) {
     VerdictSet verdict;
     verdict.claim = id;
     verdict.rating = claim.verdict->rating;
     verdict.rationale = RequireText("rationale", claim.verdict->rationale);
-    transaction.Append(actor, verdict);
+    verdict_hash = transaction.Append(actor, verdict).hash;
   }
-  if (claim.status) transaction.Append(actor, StatusSet{id, *claim.status, "new"});
+  if (claim.status) {
+    StatusSet status{id, *claim.status, "new"};
+    if (Approves(*claim.status)) status.verdict = verdict_hash;
+    transaction.Append(actor, status);
+  }
   return id;
 }
 
@@ -227,7 +235,7 @@ Verdict Workbench::SetVerdict(const std::string& claim, const std::string& ratin
   impl_->RequireWritable();
   std::lock_guard<std::mutex> lock(impl_->mutex);
   Ledger::Transaction transaction(*impl_->ledger);
-  impl_->RequireClaim(claim);
+  const std::string status = impl_->RequireClaim(claim).status;
   impl_->RequireRating(rating);
   VerdictSet verdict{claim, rating, RequireText("rationale", rationale), evidence};
   for (const std::string& id : evidence) {
@@ -243,6 +251,11 @@ Verdict Workbench::SetVerdict(const std::string& claim, const std::string& ratin
     }
   }
   const Event event = transaction.Append(impl_->actor, verdict);
+  // An approved claim's new verdict is not approved: the claim goes back to in-progress.
+  if (Approves(status)) {
+    transaction.Append(impl_->actor, StatusSet{claim, "in-progress", status, std::nullopt,
+                                               "a new verdict, not yet approved"});
+  }
   transaction.Commit();
   return Verdict{claim,
                  rating,
@@ -257,7 +270,11 @@ Claim Workbench::SetStatus(const std::string& claim, const std::string& status) 
   Ledger::Transaction transaction(*impl_->ledger);
   const Claim current = impl_->RequireClaim(claim);
   RequireStatusChange("claim " + claim, current.status, status, current.verdict.has_value());
-  transaction.Append(impl_->actor, StatusSet{claim, status, current.status});
+  StatusSet set{claim, status, current.status};
+  if (Approves(status)) {
+    set.verdict = CreatorHash(*impl_->store->EventAt(current.verdict->origin.seq));
+  }
+  transaction.Append(impl_->actor, set);
   Claim updated = *impl_->store->GetClaim(claim);
   transaction.Commit();
   return updated;

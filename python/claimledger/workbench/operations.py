@@ -384,14 +384,18 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
         claimant: Optional[IdLike] = None,
         tag: Optional[str] = None,
         limit: Optional[int] = None,
+        conflict: bool = False,
     ) -> list[m.Claim]:
-        """The claims that match every filter given, oldest first."""
+        """The claims that match every filter given, oldest first. With ``conflict=True``,
+        only the claims with a verdict conflict from a merge that no verdict has decided
+        yet (each claim's ``conflict`` shows it)."""
         found = self._core.claims(
             checked_text(status, "status"),
             checked_text(rating, "rating"),
             optional_id(claimant, "claimant"),
             checked_text(tag, "tag"),
             -1 if limit is None else int(limit),
+            bool(conflict),
         )
         return [m.claim_from_core(c) for c in found]
 
@@ -399,7 +403,9 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
         """Moves a claim: new -> published-elsewhere -> in-progress -> reviewed ->
         published, or back to in-progress. Forward steps may be skipped;
         published-elsewhere (a verdict another publisher published, as an imported
-        ClaimReview), reviewed and published need a verdict."""
+        ClaimReview), reviewed and published need a verdict. Reviewed and published approve
+        the verdict current at that moment (the status event names it); a later verdict
+        takes the claim back to in-progress until someone approves it again."""
         return m.claim_from_core(
             self._core.set_status(id_of(claim_id, "claim"), checked_text(status, "status"))
         )
@@ -454,7 +460,9 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
         evidence: Iterable[IdLike] = (),
     ) -> m.Verdict:
         """Records a verdict on the ledger's scale. A new verdict never overwrites the
-        old one: both stay in the claim's history, the latest is current."""
+        old one: both stay in the claim's history, the latest is current. On a reviewed or
+        published claim the new verdict is not approved yet: the claim goes back to
+        in-progress in the same transaction (its history says why)."""
         ids = [id_of(e, "evidence") for e in evidence]
         return m.verdict_from_core(
             self._core.set_verdict(
@@ -544,9 +552,12 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
         identity and the original event's hash, time and actor under ``origin``; entities
         keep their ids; events already here (shared history, or merged before) and
         identical snapshots are skipped, so merging twice adds nothing. Claims whose
-        current verdicts differed are listed in ``conflicts`` for a person to decide; the
-        verdict made last is current meanwhile, so the result is the same in both
-        directions. The desks must share their rating scale."""
+        current verdicts differed are listed in ``conflicts`` (both ratings, rationales,
+        actors and times) for a person to decide, and stay marked on the claim until a
+        verdict is set after the merge; the verdict made last is current meanwhile, so the
+        result is the same in both directions. A reviewed or published claim whose current
+        verdict is now one nobody here approved goes back to in-progress (``reopened``).
+        The desks must share their rating scale."""
         return m.merge_report_from_core(self._core.merge(os.fspath(other)))
 
     # --- the past ---------------------------------------------------------------------

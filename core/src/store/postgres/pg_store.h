@@ -97,6 +97,8 @@ class PgStore final : public Store {
       const std::vector<std::string>& refs) override;
   std::unordered_map<std::string, std::string> ClaimIdsByRef(
       const std::vector<std::string>& refs) override;
+  std::vector<std::pair<std::string, std::int64_t>> OpenConflicts(
+      const std::optional<std::string>& claim) override;
   std::vector<RatingCount> RatingCounts(const std::optional<std::string>& source,
                                         bool by_year) override;
 

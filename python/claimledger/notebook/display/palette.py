@@ -50,6 +50,7 @@ EVENT_LABELS = {
     "verdict.set": "verdict",
     "status.set": "status",
     "source.rated": "source rated",
+    "verdict.conflict": "verdict conflict",
 }
 EVENT_COLOURS = {
     "ledger.created": "#6e7781",
@@ -60,6 +61,7 @@ EVENT_COLOURS = {
     "verdict.set": "#bf8700",
     "status.set": "#6e7781",
     "source.rated": "#bc4c00",
+    "verdict.conflict": "#cf222e",
 }
 REANCHOR_COLOURS = {
     "exact": "#1a7f37",

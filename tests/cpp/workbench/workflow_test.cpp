@@ -1,0 +1,183 @@
+// The desk's workflow rules on both stores: publishing approves the verdict current at that
+// moment, a later verdict (made here or merged from another desk) takes the claim back to
+// in-progress, and a merge's verdict conflict stays on the claim until a verdict follows it.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "claimledger/workbench.h"
+#include "test_util.h"
+
+namespace claimledger {
+namespace {
+
+using testing_util::NewDeskUrl;
+using testing_util::TempLedgerPath;
+
+std::unique_ptr<Workbench> OpenAs(const std::string& location, const std::string& actor) {
+  WorkbenchOptions options;
+  options.actor = actor;
+  return Workbench::Open(location, options);
+}
+
+// The data of the last event of `type` in a claim's history.
+nlohmann::json LastOfType(Workbench& wb, const std::string& claim, const std::string& type) {
+  nlohmann::json data;
+  for (const Event& event : wb.History(claim)) {
+    if (event.type == type) data = nlohmann::json::parse(event.data);
+  }
+  return data;
+}
+
+// The hash of the event that set the claim's current verdict.
+std::string VerdictHash(Workbench& wb, const std::string& claim) {
+  const std::int64_t seq = wb.GetClaim(claim).verdict->origin.seq;
+  return wb.Events(seq, seq).front().hash;
+}
+
+// A desk on the store the test runs on (a ledger file, or a desk on the test server).
+class WorkflowTest : public ::testing::TestWithParam<const char*> {
+ protected:
+  void SetUp() override {
+    location_ = std::string(GetParam()) == "postgresql" ? NewDeskUrl() : file_.str();
+    ASSERT_FALSE(location_.empty());
+    wb_ = OpenAs(location_, "alice");
+    claim_ = wb_->AddClaim({"Seoul keeps 28,500 troops.", {}, {}, {}, {}}).id;
+  }
+  TempLedgerPath file_;
+  std::string location_;
+  std::unique_ptr<Workbench> wb_;
+  std::string claim_;
+};
+
+TEST_P(WorkflowTest, PublishingApprovesTheCurrentVerdictAndALaterVerdictReopens) {
+  wb_->SetVerdict(claim_, "true", "the fact sheet says so", {});
+  wb_->SetStatus(claim_, "reviewed");
+  EXPECT_EQ(LastOfType(*wb_, claim_, "status.set")["verdict"], VerdictHash(*wb_, claim_));
+  wb_->SetStatus(claim_, "published");
+  EXPECT_EQ(LastOfType(*wb_, claim_, "status.set")["verdict"], VerdictHash(*wb_, claim_));
+
+  const std::int64_t before = wb_->EventCount();
+  wb_->SetVerdict(claim_, "mostly-true", "the figure varies by season", {});
+  EXPECT_EQ(wb_->EventCount(), before + 2);  // the verdict and the step back, together
+  EXPECT_EQ(wb_->GetClaim(claim_).status, "in-progress");
+  const nlohmann::json reopen = LastOfType(*wb_, claim_, "status.set");
+  EXPECT_EQ(reopen["from"], "published");
+  EXPECT_FALSE(reopen.contains("verdict"));
+  EXPECT_EQ(reopen["reason"], "a new verdict, not yet approved");
+
+  // A verdict on a claim nobody has approved changes no status.
+  const std::int64_t in_progress = wb_->EventCount();
+  wb_->SetVerdict(claim_, "true", "checked again", {});
+  EXPECT_EQ(wb_->EventCount(), in_progress + 1);
+  EXPECT_EQ(wb_->GetClaim(claim_).status, "in-progress");
+  wb_->SetStatus(claim_, "published");
+  EXPECT_EQ(LastOfType(*wb_, claim_, "status.set")["verdict"], VerdictHash(*wb_, claim_));
+  EXPECT_TRUE(wb_->Verify().ok);
+}
+
+TEST_P(WorkflowTest, AClaimAddedPublishedApprovesTheVerdictItWasAddedWith) {
+  NewClaim claim{"Rice prices rose 12%.", {}, {}, {}, {}};
+  claim.verdict = NewVerdict{"false", "they rose 3%"};
+  claim.status = "published";
+  const std::string id = wb_->AddClaim(claim).id;
+  EXPECT_EQ(LastOfType(*wb_, id, "status.set")["verdict"], VerdictHash(*wb_, id));
+  // published-elsewhere approves nothing here: a later verdict leaves it as it is.
+  claim.text = "Rice prices fell.";
+  claim.status = "published-elsewhere";
+  const std::string elsewhere = wb_->AddClaim(claim).id;
+  EXPECT_FALSE(LastOfType(*wb_, elsewhere, "status.set").contains("verdict"));
+  wb_->SetVerdict(elsewhere, "true", "they fell", {});
+  EXPECT_EQ(wb_->GetClaim(elsewhere).status, "published-elsewhere");
+}
+
+// Desk B starts from a copy of this desk; both then rate the same claim differently.
+class MergeWorkflowTest : public WorkflowTest {
+ protected:
+  void SetUp() override {
+    WorkflowTest::SetUp();
+    wb_->ExportBundle(bundle_.str());
+    b_ = OpenAs(b_file_.str(), "bob");
+    b_->ImportBundle(bundle_.str());
+    wb_->SetVerdict(claim_, "true", "the fact sheet says so", {});
+    wb_->SetStatus(claim_, "published");
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    b_->SetVerdict(claim_, "mostly-true", "the figure varies by season", {});
+  }
+  TempLedgerPath bundle_, b_file_;
+  std::unique_ptr<Workbench> b_;
+};
+
+TEST_P(MergeWorkflowTest, AMergedVerdictNobodyApprovedReopensAndTheConflictStaysVisible) {
+  const MergeReport report = wb_->Merge(b_file_.str());
+  ASSERT_EQ(report.conflicts.size(), 1u);
+  const MergeConflict& conflict = report.conflicts[0];
+  EXPECT_EQ(conflict.claim, claim_);
+  EXPECT_EQ(conflict.local_rating, "true");
+  EXPECT_EQ(conflict.other_rating, "mostly-true");
+  EXPECT_EQ(conflict.local_rationale, "the fact sheet says so");
+  EXPECT_EQ(conflict.other_rationale, "the figure varies by season");
+  EXPECT_EQ(conflict.local_actor, "alice");
+  EXPECT_EQ(conflict.other_actor, "bob");
+  EXPECT_LT(conflict.local_at, conflict.other_at);
+  EXPECT_EQ(conflict.other_ledger, report.other);
+  EXPECT_EQ(report.reopened, std::vector<std::string>{claim_});
+
+  // The newer verdict is current, and not published: the claim is back in progress.
+  Claim claim = wb_->GetClaim(claim_);
+  EXPECT_EQ(claim.verdict->rating, "mostly-true");
+  EXPECT_EQ(claim.status, "in-progress");
+  ASSERT_TRUE(claim.conflict);
+  EXPECT_EQ(claim.conflict->other_rationale, "the figure varies by season");
+  ClaimFilter conflicts;
+  conflicts.conflict = true;
+  ASSERT_EQ(wb_->Claims(conflicts).size(), 1u);
+  EXPECT_TRUE(wb_->Claims({}).front().conflict);
+  conflicts.status = "published";
+  EXPECT_TRUE(wb_->Claims(conflicts).empty());  // the other filters still apply
+  EXPECT_TRUE(wb_->Verify().ok);
+
+  // Reopening the desk shows the same; a verdict made after the merge decides the conflict.
+  wb_ = OpenAs(location_, "alice");
+  EXPECT_TRUE(wb_->GetClaim(claim_).conflict);
+  wb_->SetVerdict(claim_, "mostly-true", "agreed with bob", {});
+  EXPECT_FALSE(wb_->GetClaim(claim_).conflict);
+  conflicts.status.reset();
+  EXPECT_TRUE(wb_->Claims(conflicts).empty());
+  EXPECT_TRUE(wb_->Verify().ok);
+  EXPECT_EQ(wb_->Rebuild(), wb_->EventCount());
+  EXPECT_FALSE(wb_->GetClaim(claim_).conflict);
+}
+
+TEST_P(MergeWorkflowTest, AMergedVerdictTheOtherDeskApprovedStaysPublished) {
+  b_->SetStatus(claim_, "published");
+  const MergeReport report = wb_->Merge(b_file_.str());
+  EXPECT_TRUE(report.reopened.empty());
+  const Claim claim = wb_->GetClaim(claim_);
+  EXPECT_EQ(claim.status, "published");
+  EXPECT_EQ(claim.verdict->rating, "mostly-true");
+  EXPECT_TRUE(claim.conflict);  // the desks still disagreed: listed until decided
+}
+
+TEST_P(MergeWorkflowTest, AnOlderMergedVerdictLeavesTheApprovedOneCurrent) {
+  // This desk decides last: its verdict stays current and published; B's older one conflicts.
+  std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  wb_->SetVerdict(claim_, "true", "confirmed with the ministry", {});
+  wb_->SetStatus(claim_, "published");
+  const MergeReport report = wb_->Merge(b_file_.str());
+  EXPECT_TRUE(report.reopened.empty());
+  EXPECT_EQ(wb_->GetClaim(claim_).status, "published");
+  EXPECT_EQ(wb_->GetClaim(claim_).verdict->rating, "true");
+  ASSERT_EQ(report.conflicts.size(), 1u);
+  EXPECT_EQ(report.conflicts[0].local_rationale, "confirmed with the ministry");
+}
+
+INSTANTIATE_TEST_SUITE_P(Stores, WorkflowTest, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& info) { return std::string(info.param); });
+INSTANTIATE_TEST_SUITE_P(Stores, MergeWorkflowTest, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& info) { return std::string(info.param); });
+
+}  // namespace
+}  // namespace claimledger
