@@ -37,6 +37,7 @@ __all__ = [
     "TrackRecord",
     "YearScore",
     "RatingMapping",
+    "AddedIds",
     "MergeConflict",
     "MergeReport",
     "SearchHit",
@@ -358,6 +359,16 @@ class ReanchorReport(Viewable):
         """One row per quote (needs pandas): claim, evidence, status, score, old and new
         start/end/exact, detail."""
         return _view(self, "frame")(self)
+
+
+class AddedIds(list):
+    """The ids of a batch's records, in order (a list of str), and ``already_there``: the
+    positions of the records that were in the ledger already (the same ref, or identical),
+    whose existing ids are given and for which nothing was recorded."""
+
+    def __init__(self, ids: list[str], already_there: list[bool]) -> None:
+        super().__init__(ids)
+        self.already_there: tuple[int, ...] = tuple(i for i, was in enumerate(already_there) if was)
 
 
 @dataclass(frozen=True)

@@ -431,7 +431,14 @@ PYBIND11_MODULE(_core, m) {
       .def_property("actor", &Workbench::actor, &Workbench::set_actor)
       .def_property_readonly("identity", &Workbench::identity)
       .def_property_readonly("scale", &Workbench::scale, py::return_value_policy::copy)
-      .def("add_sources", &Workbench::AddSources, py::arg("sources"), Release())
+      .def(
+          "add_sources",
+          [](Workbench& w, const std::vector<NewSource>& sources) {
+            std::vector<bool> already_there;
+            std::vector<std::string> ids = w.AddSources(sources, &already_there);
+            return std::make_pair(std::move(ids), std::move(already_there));
+          },
+          py::arg("sources"), Release())
       .def(
           "add_snapshot",
           [](Workbench& w, const py::bytes& content, std::optional<std::string> url,
@@ -444,7 +451,14 @@ PYBIND11_MODULE(_core, m) {
           },
           py::arg("content"), py::arg("url"), py::arg("title"), py::arg("publisher"),
           py::arg("published"), py::arg("retrieved"))
-      .def("add_claims", &Workbench::AddClaims, py::arg("claims"), Release())
+      .def(
+          "add_claims",
+          [](Workbench& w, const std::vector<NewClaim>& claims) {
+            std::vector<bool> already_there;
+            std::vector<std::string> ids = w.AddClaims(claims, &already_there);
+            return std::make_pair(std::move(ids), std::move(already_there));
+          },
+          py::arg("claims"), Release())
       .def(
           "add_claim", [](Workbench& w, const NewClaim& claim) { return w.AddClaim(claim); },
           py::arg("claim"), Release())

@@ -866,3 +866,44 @@ def test_two_workbenches_on_one_file_keep_one_chain(ledger_path):
     assert len(second.sources()) == 5
     first.close()
     second.close()
+
+
+def _notebook_cells(wb):
+    """The cells of a notebook: the ids they give, and the batch's result."""
+    courier = wb.add_source("Courier", kind="outlet", url="https://courier.example")
+    snap = wb.add_snapshot("Seoul keeps approximately 28,500 troops. Twice.")
+    claim = wb.add_claim(
+        "About 28,500 troops.",
+        claimant=courier,
+        appears_in=snap,
+        quote="approximately 28,500 troops",
+    )
+    evidence = wb.link_evidence(claim, snap, quote="Seoul keeps approximately", stance="supports")
+    if claim.verdict is None:
+        wb.set_verdict(claim, "true", rationale="fact sheet")
+    published = wb.set_status(claim, "published")
+    batch = wb.add_claims([{"text": "One more."}, {"text": "One more."}])
+    return (courier.id, snap.hash, claim.id, evidence.id, published.status, list(batch)), batch
+
+
+@pytest.mark.parametrize("store", ["sqlite", "postgresql"])
+def test_rerunning_a_notebook_adds_nothing(store, tmp_path, request):
+    """The same cells run twice, on a desk of each store: the same ids, no new events."""
+    location = (
+        tmp_path / "desk.ledger" if store == "sqlite" else request.getfixturevalue("pg_desk_url")()
+    )
+    with cl.open(location, create=True) as wb:
+        ids, first = _notebook_cells(wb)
+        assert first.already_there == (1,)  # the second record repeats the first
+        events = wb.event_count()
+        ids_again, again = _notebook_cells(wb)
+        assert ids_again == ids
+        assert again.already_there == (0, 1)
+        assert wb.event_count() == events
+        sources = wb.add_sources([{"name": "Courier", "url": "https://courier.example"}])
+        assert sources.already_there == (0,)
+        assert sources == [ids[0]]
+        with pytest.raises(cl.InvalidInputError, match="cannot also refute"):
+            wb.link_evidence(ids[2], ids[1], quote="Seoul keeps approximately", stance="refutes")
+        assert wb.event_count() == events
+        assert wb.verify().ok

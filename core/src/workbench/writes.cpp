@@ -1,5 +1,6 @@
 // The workbench's writes (claimledger/workbench.h): each checks its input, runs as one
 // transaction and appends its events, or writes nothing and throws.
+#include <set>
 #include <type_traits>
 
 #include "claimledger/error.h"
@@ -7,6 +8,7 @@
 #include "claimledger/quantities.h"
 #include "claimledger/vocabulary.h"
 #include "ledger/chain.h"
+#include "text/words.h"
 #include "workbench/impl.h"
 #include "workbench/input.h"
 
@@ -39,16 +41,19 @@ void RequireStatusChange(const std::string& who, const std::string& from, const 
   }
 }
 
+// How many full-text matches of a claim's words are compared with it to find an identical
+// claim: the identical text ranks among the first (every word, nothing more).
+constexpr std::int64_t kIdenticalCandidates = 200;
+
 // reviewed and published approve the verdict current when they are set.
 bool Approves(const std::string& status) { return status == "reviewed" || status == "published"; }
 
 }  // namespace
 
 template <typename Record>
-std::vector<std::string> Workbench::Impl::AddBatch(const std::vector<Record>& records,
-                                                   const char* what,
-                                                   std::string (Impl::*add)(Ledger::Transaction&,
-                                                                            const Record&)) {
+std::vector<std::string> Workbench::Impl::AddBatch(
+    const std::vector<Record>& records, const char* what,
+    Added (Impl::*add)(Ledger::Transaction&, const Record&), std::vector<bool>* already_there) {
   RequireWritable();
   std::lock_guard<std::mutex> lock(mutex);
   Ledger::Transaction transaction(*ledger);
@@ -69,19 +74,24 @@ std::vector<std::string> Workbench::Impl::AddBatch(const std::vector<Record>& re
     ~Forget() {
       impl.refs_before_batch.clear();
       impl.refs_in_batch.clear();
+      impl.sources_by_name.reset();
     }
   } forget{*this};
   std::vector<std::string> ids;
   ids.reserve(records.size());
+  std::vector<bool> existed;
   for (std::size_t i = 0; i < records.size(); ++i) {
     try {
-      ids.push_back((this->*add)(transaction, records[i]));
+      Added added = (this->*add)(transaction, records[i]);
+      ids.push_back(std::move(added.id));
+      existed.push_back(added.existed);
     } catch (const Error& error) {
       if (records.size() == 1) throw;
       RethrowAt(error, std::string(what) + "[" + std::to_string(i) + "]");
     }
   }
   transaction.Commit();
+  if (already_there) *already_there = std::move(existed);
   return ids;
 }
 
@@ -93,20 +103,44 @@ std::optional<std::string> Workbench::Impl::ExistingByRef(const std::string& ref
   return claim ? store->ClaimIdByRef(ref) : store->SourceIdByRef(ref);  // added in this batch
 }
 
-std::string Workbench::Impl::AddSourceIn(Ledger::Transaction& transaction,
-                                         const NewSource& source) {
+namespace {
+
+// A source's name, kind and url as one key: the same three are the same source.
+std::string SourceKey(const std::string& name, const std::string& kind,
+                      const std::optional<std::string>& url) {
+  return name + '\x1f' + kind + '\x1f' + url.value_or("");
+}
+
+}  // namespace
+
+Workbench::Impl::Added Workbench::Impl::AddSourceIn(Ledger::Transaction& transaction,
+                                                    const NewSource& source) {
   SourceAdded added;
   added.name = RequireText("source name", source.name);
   RequireChoice("source.unknown_kind", "source kind", source.kind, SourceKinds());
   added.kind = source.kind;
   added.ref = OptionalText("ref", source.ref);
   if (added.ref) {
-    if (auto existing = ExistingByRef(*added.ref, false)) return *existing;  // loaded before
+    if (auto existing = ExistingByRef(*added.ref, false)) return {*existing, true};
   }
   added.url = OptionalText("url", source.url);
+  const std::string key = SourceKey(added.name, added.kind, added.url);
+  if (!added.ref) {
+    if (!sources_by_name) {
+      sources_by_name.emplace();
+      for (const Source& s : store->ListSources()) {
+        sources_by_name->emplace(SourceKey(s.name, s.kind, s.url), s.id);  // the first stays
+      }
+    }
+    if (const auto found = sources_by_name->find(key); found != sources_by_name->end()) {
+      return {found->second, true};
+    }
+  }
   added.affiliation = OptionalText("affiliation", source.affiliation);
   added.attributes = CleanAttributes("attributes", source.attributes, false);
-  return EntityId("src", transaction.Append(actor, added).hash);
+  const std::string id = EntityId("src", transaction.Append(actor, added).hash);
+  if (sources_by_name) sources_by_name->emplace(key, id);
+  return {id, false};
 }
 
 Source Workbench::AddSource(const NewSource& source) {
@@ -114,8 +148,9 @@ Source Workbench::AddSource(const NewSource& source) {
   return GetSource(id);
 }
 
-std::vector<std::string> Workbench::AddSources(const std::vector<NewSource>& sources) {
-  return impl_->AddBatch(sources, "sources", &Impl::AddSourceIn);
+std::vector<std::string> Workbench::AddSources(const std::vector<NewSource>& sources,
+                                               std::vector<bool>* already_there) {
+  return impl_->AddBatch(sources, "sources", &Impl::AddSourceIn, already_there);
 }
 
 Snapshot Workbench::AddSnapshot(const NewSnapshot& snapshot) {
@@ -141,12 +176,13 @@ Snapshot Workbench::AddSnapshot(const NewSnapshot& snapshot) {
   return stored;
 }
 
-std::string Workbench::Impl::AddClaimIn(Ledger::Transaction& transaction, const NewClaim& claim) {
+Workbench::Impl::Added Workbench::Impl::AddClaimIn(Ledger::Transaction& transaction,
+                                                   const NewClaim& claim) {
   ClaimAdded added;
   added.text = RequireText("claim text", claim.text);
   added.ref = OptionalText("ref", claim.ref);
   if (added.ref) {
-    if (auto existing = ExistingByRef(*added.ref, true)) return *existing;  // loaded before
+    if (auto existing = ExistingByRef(*added.ref, true)) return {*existing, true};
   }
   if (claim.claimant) RequireSourceExists(*claim.claimant);
   added.claimant = claim.claimant;
@@ -159,6 +195,11 @@ std::string Workbench::Impl::AddClaimIn(Ledger::Transaction& transaction, const 
   } else if (claim.quote) {
     throw Invalid("claim.quote_without_snapshot",
                   "a quote needs appears_in: the hash of the snapshot it is taken from");
+  }
+  if (!added.ref) {
+    if (auto existing = IdenticalClaim(added.text, added.claimant, added.appears_in)) {
+      return {*existing, true};
+    }
   }
   if (claim.verdict) RequireRating(claim.verdict->rating);
   if (claim.status) {
@@ -183,7 +224,29 @@ std::string Workbench::Impl::AddClaimIn(Ledger::Transaction& transaction, const 
     if (Approves(*claim.status)) status.verdict = verdict_hash;
     transaction.Append(actor, status);
   }
-  return id;
+  return {id, false};
+}
+
+std::optional<std::string> Workbench::Impl::IdenticalClaim(
+    const std::string& text, const std::optional<std::string>& claimant,
+    const std::optional<Quote>& appearance) {
+  ClaimQuery query;
+  query.words = SearchWords(text);
+  if (query.words.empty()) return std::nullopt;
+  query.filter.claimant = claimant;
+  query.filter.limit = kIdenticalCandidates;
+  for (const SearchHit& hit : store->SearchClaims(query)) {
+    const std::optional<Claim> found = store->GetClaim(hit.claim);
+    if (!found || found->text != text || found->claimant != claimant) continue;
+    const bool same_place = appearance
+                                ? found->appearances.size() == 1 &&
+                                      found->appearances[0].snapshot == appearance->snapshot &&
+                                      found->appearances[0].start == appearance->start &&
+                                      found->appearances[0].end == appearance->end
+                                : found->appearances.empty();
+    if (same_place) return found->id;
+  }
+  return std::nullopt;
 }
 
 Claim Workbench::AddClaim(const NewClaim& claim) {
@@ -191,8 +254,9 @@ Claim Workbench::AddClaim(const NewClaim& claim) {
   return GetClaim(id);
 }
 
-std::vector<std::string> Workbench::AddClaims(const std::vector<NewClaim>& claims) {
-  return impl_->AddBatch(claims, "claims", &Impl::AddClaimIn);
+std::vector<std::string> Workbench::AddClaims(const std::vector<NewClaim>& claims,
+                                              std::vector<bool>* already_there) {
+  return impl_->AddBatch(claims, "claims", &Impl::AddClaimIn, already_there);
 }
 
 Evidence Workbench::LinkEvidence(const NewEvidence& evidence) {
@@ -223,6 +287,22 @@ Evidence Workbench::LinkEvidence(const NewEvidence& evidence) {
     selector.suffix = *evidence.suffix;
   }
   linked.quote = impl_->Anchor(evidence.snapshot, selector, evidence.match_case);
+  for (const Evidence& existing : impl_->store->EvidenceFor(evidence.claim)) {
+    const Quote& quote = existing.quote;
+    if (quote.snapshot != linked.quote.snapshot || quote.start != linked.quote.start ||
+        quote.end != linked.quote.end) {
+      continue;
+    }
+    if (existing.stance == linked.stance) return existing;  // linked before
+    const std::set<std::string> stances = {existing.stance, linked.stance};
+    if (stances == std::set<std::string>{"refutes", "supports"}) {
+      throw Invalid("evidence.contradicts",
+                    "this quote already " + existing.stance + " claim " + evidence.claim +
+                        " (evidence " + existing.id + "); the same quote cannot also " +
+                        (linked.stance == "supports" ? "support" : "refute") +
+                        " it: link another quote, or use the stance context");
+    }
+  }
   const Event event = transaction.Append(impl_->actor, linked);
   Evidence stored = *impl_->store->GetEvidence(EntityId("evd", event.hash));
   transaction.Commit();
@@ -269,6 +349,7 @@ Claim Workbench::SetStatus(const std::string& claim, const std::string& status) 
   std::lock_guard<std::mutex> lock(impl_->mutex);
   Ledger::Transaction transaction(*impl_->ledger);
   const Claim current = impl_->RequireClaim(claim);
+  if (status == current.status) return current;  // already there: nothing to record
   RequireStatusChange("claim " + claim, current.status, status, current.verdict.has_value());
   StatusSet set{claim, status, current.status};
   if (Approves(status)) {

@@ -165,9 +165,11 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
     ) -> m.Source:
         """Records a source: an outlet, person, organisation, official-record or dataset.
 
-        `ref` is an outside id, unique in the ledger: adding a source with a ref that
-        exists returns that source and records nothing. `attributes` holds further text
-        or integer facts (a speaker's job, state, party)."""
+        Re-running is safe: a source with the name, kind and url of an existing one is that
+        source, returned with the same id, and nothing is recorded. `ref` is an outside id,
+        unique in the ledger: adding a source with a ref that exists returns that source
+        and records nothing. `attributes` holds further text or integer facts (a speaker's
+        job, state, party)."""
         (source_id,) = self.add_sources(
             [
                 {
@@ -182,12 +184,14 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
         )
         return self.source(source_id)
 
-    def add_sources(self, records: Iterable[Mapping[str, Any]]) -> list[str]:
+    def add_sources(self, records: Iterable[Mapping[str, Any]]) -> m.AddedIds:
         """Adds many sources in one transaction; returns their ids in order.
 
         Each record is a mapping with ``name`` and optionally ``kind``, ``url``,
         ``affiliation``, ``ref`` and ``attributes``. If any record is bad, nothing is
-        written. Records whose ``ref`` exists already are not added again.
+        written. Records whose ``ref`` exists already, or with the name, kind and url of
+        an existing source, are not added again: their ids are those of the existing
+        sources, and ``already_there`` lists their positions.
         """
         batch = []
         for i, record in enumerate(records):
@@ -202,7 +206,7 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
                     json_argument(r.get("attributes") or {}, "attributes"),
                 )
             )
-        return self._core.add_sources(batch)
+        return m.AddedIds(*self._core.add_sources(batch))
 
     def source(self, source_id: IdLike) -> m.Source:
         return m.source_from_core(self._core.source(id_of(source_id, "source")))
@@ -293,7 +297,9 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
         a mapping saying where it came from, and `verdict` a first verdict (a rating, or
         ``{"rating": ..., "rationale": ...}``) recorded in the same transaction, and
         `status` a status to give it at once, as :meth:`set_status` would from ``new``
-        (``"published-elsewhere"`` for a verdict another publisher published).
+        (``"published-elsewhere"`` for a verdict another publisher published). Re-running
+        is safe: a claim identical to an existing one (the same text, claimant and
+        appearance) is that claim, returned as it is, and nothing is recorded.
         """
         if isinstance(text, m.Candidate):
             if appears_in is None:
@@ -337,18 +343,20 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
                 )
         return claim
 
-    def add_claims(self, records: Iterable[Mapping[str, Any]]) -> list[str]:
+    def add_claims(self, records: Iterable[Mapping[str, Any]]) -> m.AddedIds:
         """Adds many claims in one transaction (the GIL is released); returns their ids.
 
         Each record is a mapping with ``text`` and optionally the other keywords of
         :meth:`add_claim`. If any record is bad, nothing is written and the error names
-        the record (``claims[17]: …``). Records whose ``ref`` exists already are not
-        added again (their existing ids are returned), so reloading a dataset adds nothing.
+        the record (``claims[17]: …``). Records whose ``ref`` exists already, and records
+        identical to an existing claim (the same text, claimant and appearance), are not
+        added again: their existing ids are returned and ``already_there`` lists their
+        positions, so re-running a notebook or reloading a dataset adds nothing.
         """
         batch = []
         for i, record in enumerate(records):
             batch.append(self._new_claim(checked_record(record, CLAIM_RECORD_KEYS, f"claims[{i}]")))
-        return self._core.add_claims(batch)
+        return m.AddedIds(*self._core.add_claims(batch))
 
     @staticmethod
     def _new_claim(r: Mapping[str, Any], match_case: bool = True) -> _core.NewClaim:
@@ -403,7 +411,8 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
         """Moves a claim: new -> published-elsewhere -> in-progress -> reviewed ->
         published, or back to in-progress. Forward steps may be skipped;
         published-elsewhere (a verdict another publisher published, as an imported
-        ClaimReview), reviewed and published need a verdict. Reviewed and published approve
+        ClaimReview), reviewed and published need a verdict. The status a claim has already
+        changes nothing (nothing is recorded). Reviewed and published approve
         the verdict current at that moment (the status event names it); a later verdict
         takes the claim back to in-progress until someone approves it again."""
         return m.claim_from_core(
@@ -432,7 +441,11 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
         more than once, `prefix` (text just before it) or `suffix` (just after) picks the
         place; if nothing does, :class:`AnchorError` names the places. `credibility` rates
         the information on the Admiralty scale: "1" (confirmed), "2" (probably true), "3"
-        (possibly true), "4" (doubtful), "5" (improbable), "6" (cannot be judged)."""
+        (possibly true), "4" (doubtful), "5" (improbable), "6" (cannot be judged).
+
+        Re-running is safe: the same link (claim, snapshot, place of the quote, stance)
+        returns the existing evidence and records nothing. The same quote cannot both
+        support and refute one claim (:class:`InvalidInputError`)."""
         return m.evidence_from_core(
             self._core.link_evidence(
                 id_of(claim_id, "claim"),

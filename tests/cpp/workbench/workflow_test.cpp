@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "claimledger/error.h"
 #include "claimledger/workbench.h"
 #include "test_util.h"
 
@@ -91,6 +92,77 @@ TEST_P(WorkflowTest, AClaimAddedPublishedApprovesTheVerdictItWasAddedWith) {
   EXPECT_FALSE(LastOfType(*wb_, elsewhere, "status.set").contains("verdict"));
   wb_->SetVerdict(elsewhere, "true", "they fell", {});
   EXPECT_EQ(wb_->GetClaim(elsewhere).status, "published-elsewhere");
+}
+
+TEST_P(WorkflowTest, SettingTheStatusAClaimHasRecordsNothing) {
+  const std::int64_t before = wb_->EventCount();
+  EXPECT_EQ(wb_->SetStatus(claim_, "new").status, "new");
+  wb_->SetVerdict(claim_, "true", "the fact sheet says so", {});
+  wb_->SetStatus(claim_, "published");
+  EXPECT_EQ(wb_->SetStatus(claim_, "published").status, "published");
+  EXPECT_EQ(wb_->EventCount(), before + 2);
+}
+
+TEST_P(WorkflowTest, RerunningTheSameStepsAddsNothing) {
+  const Source courier = wb_->AddSource({"Courier", "outlet", "https://courier.example", {}});
+  const std::string text = "Seoul keeps approximately 28,500 troops. Seoul said so twice.";
+  const std::string snapshot = wb_->AddSnapshot({text, {}, {}, courier.id, {}, {}}).hash;
+  NewClaim quoted{"About 28,500 troops.", courier.id, snapshot, "approximately 28,500 troops", {}};
+  const std::string claim = wb_->AddClaim(quoted).id;
+  NewEvidence evidence{claim, snapshot, "Seoul keeps approximately 28,500 troops", "supports"};
+  const std::string linked = wb_->LinkEvidence(evidence).id;
+  const std::int64_t events = wb_->EventCount();
+
+  // The notebook runs again: the same ids, nothing appended.
+  EXPECT_EQ(wb_->AddSource({"Courier", "outlet", "https://courier.example", {}}).id, courier.id);
+  EXPECT_EQ(wb_->AddClaim(quoted).id, claim);
+  EXPECT_EQ(wb_->AddClaim({"Seoul keeps 28,500 troops.", {}, {}, {}, {}}).id, claim_);
+  EXPECT_EQ(wb_->LinkEvidence(evidence).id, linked);
+  std::vector<bool> there;
+  const std::vector<std::string> ids = wb_->AddClaims(
+      {quoted, {"A new one.", {}, {}, {}, {}}, {"A new one.", {}, {}, {}, {}}}, &there);
+  EXPECT_EQ(there, (std::vector<bool>{true, false, true}));  // the third repeats the second
+  EXPECT_EQ(ids[0], claim);
+  EXPECT_EQ(ids[2], ids[1]);
+  EXPECT_EQ(wb_->EventCount(), events + 1);
+  EXPECT_EQ(wb_->AddSources({{"Courier", "outlet", "https://courier.example", {}},
+                             {"Wire", "outlet", {}, {}},
+                             {"Wire", "outlet", {}, {}}},
+                            &there)
+                .front(),
+            courier.id);
+  EXPECT_EQ(there, (std::vector<bool>{true, false, true}));
+  EXPECT_EQ(wb_->EventCount(), events + 2);
+
+  // What differs is new: another url, kind, claimant, place or stance.
+  EXPECT_NE(wb_->AddSource({"Courier", "outlet", "https://other.example", {}}).id, courier.id);
+  EXPECT_NE(wb_->AddSource({"Courier", "person", "https://courier.example", {}}).id, courier.id);
+  EXPECT_NE(wb_->AddClaim({quoted.text, {}, snapshot, *quoted.quote, {}}).id, claim);
+  EXPECT_NE(wb_->AddClaim({quoted.text, courier.id, {}, {}, {}}).id, claim);
+  EXPECT_NE(wb_->AddClaim({"About 28,500 troops. ", courier.id, {}, {}, {}}).id, claim_);
+  NewEvidence context = evidence;
+  context.stance = "context";
+  EXPECT_NE(wb_->LinkEvidence(context).id, linked);
+  NewEvidence elsewhere{claim, snapshot, "Seoul said so", "supports"};
+  EXPECT_NE(wb_->LinkEvidence(elsewhere).id, linked);
+  EXPECT_TRUE(wb_->Verify().ok);
+}
+
+TEST_P(WorkflowTest, TheSameQuoteCannotSupportAndRefuteOneClaim) {
+  const std::string snapshot =
+      wb_->AddSnapshot({"The fact sheet: 28,500 service members.", {}, {}, {}, {}, {}}).hash;
+  NewEvidence evidence{claim_, snapshot, "28,500 service members", "supports"};
+  const std::string linked = wb_->LinkEvidence(evidence).id;
+  const std::int64_t events = wb_->EventCount();
+  evidence.stance = "refutes";
+  try {
+    wb_->LinkEvidence(evidence);
+    FAIL() << "a quote that supports the claim was linked as refuting it";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.id(), "claimledger.evidence.contradicts");
+    EXPECT_NE(std::string(error.what()).find(linked), std::string::npos) << error.what();
+  }
+  EXPECT_EQ(wb_->EventCount(), events);
 }
 
 // Desk B starts from a copy of this desk; both then rate the same claim differently.
