@@ -612,10 +612,8 @@ def test_reviewed_and_published_need_a_verdict(desk, status):
 @pytest.mark.parametrize(
     "path",
     [
-        ["new"],
         ["published", "reviewed"],
         ["published", "new"],
-        ["reviewed", "reviewed"],
         ["in-progress", "new"],
         ["in-progress", "published-elsewhere"],
         ["published", "published-elsewhere"],
