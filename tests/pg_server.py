@@ -176,17 +176,12 @@ class Server:
             f"host={self.socket_dir}&port={self.port}"
         )
 
-    def psql(self, sql: str, database: str = "postgres") -> str:
-        """Runs `sql` as the superuser with psql; returns what it printed."""
+    def _client(self, program: str, *args: str, database: str = "postgres") -> str:
+        """Runs a client program (psql, pg_dump) as the superuser over the socket; returns
+        what it printed."""
         done = subprocess.run(
             [
-                str(self.bindir / "psql"),
-                "-X",
-                "-q",
-                "-A",
-                "-t",
-                "-v",
-                "ON_ERROR_STOP=1",
+                str(self.bindir / program),
                 "-h",
                 str(self.socket_dir),
                 "-p",
@@ -195,15 +190,30 @@ class Server:
                 "postgres",
                 "-d",
                 database,
-                "-c",
-                sql,
+                *args,
             ],
             capture_output=True,
             text=True,
         )
         if done.returncode != 0:
-            raise ServerError(f"psql failed: {done.stderr.strip()}")
+            raise ServerError(f"{program} failed: {done.stderr.strip()}")
         return done.stdout
+
+    def psql(self, sql: str, database: str = "postgres") -> str:
+        """Runs `sql` as the superuser with psql; returns what it printed."""
+        return self._client(
+            "psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-c", sql, database=database
+        )
+
+    def dump(self, schema: str, database: str = "postgres") -> str:
+        """The rows of every table of `schema`, as pg_dump writes them (to compare before and
+        after; without the random key of its \\restrict lines, new at each run)."""
+        dumped = self._client("pg_dump", "--data-only", f"--schema={schema}", database=database)
+        return "".join(
+            line
+            for line in dumped.splitlines(keepends=True)
+            if not line.startswith(("\\restrict ", "\\unrestrict "))
+        )
 
 
 def main(argv: list[str]) -> int:

@@ -36,6 +36,7 @@ from .model import (
     MergeReport,
     Problem,
     Quantity,
+    QuantityComparison,
     Quote,
     RatingMapping,
     ReanchoredQuote,
@@ -58,6 +59,8 @@ from .model import (
 from .scales import claimreview_rating, map_scale, truth_score
 from .transparency import (
     Receipt,
+    ReceiptStatus,
+    RecordedCheckpoint,
     SignedCheckpoint,
     SignerKey,
     VerifiedReceipt,
@@ -66,7 +69,8 @@ from .transparency import (
     verify_receipt,
     write_receipts,
 )
-from .workbench import NearDuplicateWarning
+from .vocabulary import CHECK_WORTHY_SCORE
+from .workbench import ClaimantSuggestion, NearDuplicateWarning
 
 try:
     __version__ = _metadata.version("claimledger")
@@ -103,12 +107,15 @@ __all__ = [
     "SignedCheckpoint",
     "SignerKey",
     "Receipt",
+    "ReceiptStatus",
+    "RecordedCheckpoint",
     "VerifiedReceipt",
     "Claim",
     "Event",
     "Evidence",
     "Problem",
     "Quantity",
+    "QuantityComparison",
     "Quote",
     "Snapshot",
     "SnapshotHit",
@@ -128,5 +135,7 @@ __all__ = [
     "ReanchoredQuote",
     "ReviewNeeded",
     "NearDuplicateWarning",
+    "ClaimantSuggestion",
+    "CHECK_WORTHY_SCORE",
     "__version__",
 ]

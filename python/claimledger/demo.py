@@ -35,8 +35,11 @@ def _data(name: str) -> str:
 
 
 def _number(value: float, unit: str = "") -> str:
-    if unit in ("year", "date"):  # 1953, not 1,953
+    if unit == "year":  # 1953, not 1,953
         return f"{value:.0f}"
+    if unit == "date":  # yyyymmdd as 2024-06-19
+        n = int(value)
+        return f"{n // 10000:04d}-{n // 100 % 100:02d}-{n % 100:02d}"
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,g}"
 
 
@@ -135,6 +138,7 @@ def build_demo(
         for claim in wb.claims():
             rating = claim.verdict.rating if claim.verdict else "(no verdict)"
             say(f"  {claim.id}  {rating:<13} {claim.status:<11} {claim.text}")
+            comparisons = wb.compare_quantities(claim.id)
             for q in claim.quantities:
                 shown = (
                     _number(q.value, q.unit)
@@ -142,6 +146,9 @@ def build_demo(
                     else (f"{_number(q.low, q.unit)}–{_number(q.high, q.unit)}")
                 )
                 say(f"      quantity: {q.text!r} -> {shown} {q.unit} {q.qualifier}".rstrip())
+                for k in comparisons:
+                    if k.claimed == q:
+                        say(f"        {k.outcome} beside {k.found.text!r} ({k.stance} evidence)")
         revised = next(c for c in claims.values() if len(wb.verdicts(c)) > 1)
         say(f"  verdict history of {revised}:")
         for v in wb.verdicts(revised):

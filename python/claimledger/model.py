@@ -6,9 +6,9 @@ the workbench. They hold no connection to the ledger: read them, keep them, comp
 
 Records know nothing of how they look. The notebook layer registers, for each record type
 it shows, a view per kind (:func:`register_view`): ``"text"`` for ``repr()``, ``"html"``
-for Jupyter's ``_repr_html_``, ``"frame"`` for :meth:`ReanchorReport.frame`. Importing
-claimledger imports that layer, so the views are there whenever a record is. This module
-imports only the vocabulary below it.
+for Jupyter's ``_repr_html_``, ``"frame"`` for :meth:`ReanchorReport.frame` and
+:meth:`Results.frame`. Importing claimledger imports that layer, so the views are there
+whenever a record is. This module imports only the vocabulary below it.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from .vocabulary import REANCHOR_STATUSES
 __all__ = [
     "Quote",
     "Quantity",
+    "QuantityComparison",
     "Source",
     "Snapshot",
     "SnapshotHit",
@@ -46,6 +47,7 @@ __all__ = [
     "ReanchoredQuote",
     "ReviewNeeded",
     "ReanchorReport",
+    "Results",
     "register_view",
 ]
 
@@ -86,6 +88,29 @@ class Viewable:
         return None if html is None else html(self)
 
 
+class Results(list):
+    """A list of results of one kind, best first: search hits, near duplicates, candidates.
+    It is a plain list (index it, slice it, compare it) that Jupyter shows as a table;
+    ``frame()`` gives the results as a pandas DataFrame, one row each. ``kind`` is the
+    class of its items."""
+
+    def __init__(self, kind: type, items: Any = ()) -> None:
+        super().__init__(items)
+        self.kind = kind
+
+    def frame(self):
+        """The results as a pandas DataFrame, one row each (needs pandas)."""
+        return _view(self, "frame")(self)
+
+    def __repr__(self) -> str:
+        text = _VIEWS.get((Results, "text"))
+        return list.__repr__(self) if text is None else text(self)
+
+    def _repr_html_(self) -> Optional[str]:
+        html = _VIEWS.get((Results, "html"))
+        return None if html is None else html(self)
+
+
 @functools.cache
 def _field_names(cls) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls))
@@ -97,8 +122,8 @@ def _copy(cls, core: Any, **overrides: Any):
     return cls(**values, **overrides)
 
 
-@dataclass(frozen=True)
-class Quote:
+@dataclass(frozen=True, repr=False)
+class Quote(Viewable):
     """Where a quote sits in a snapshot (after the W3C Web Annotation model).
 
     ``start`` and ``end`` count Unicode code points from the start of the document, so
@@ -113,8 +138,8 @@ class Quote:
     end: int
 
 
-@dataclass(frozen=True)
-class Quantity:
+@dataclass(frozen=True, repr=False)
+class Quantity(Viewable):
     """A number a claim asserts. A range ("hundreds of thousands") fills low/high."""
 
     text: str
@@ -123,6 +148,31 @@ class Quantity:
     high: Optional[float]
     unit: str
     qualifier: str
+
+
+@dataclass(frozen=True)
+class QuantityComparison:
+    """A quantity of a claim set beside one quoted in its evidence
+    (:meth:`Workbench.compare_quantities`).
+
+    ``outcome`` is ``"equal"`` (the same figure), ``"within"`` (inside what the claim's
+    qualifier allows: "about" is 10% either way, "more than" anything above, a range its
+    ends), ``"overlaps"`` (a range sharing some of that) or ``"off"``, by ``difference``
+    (found minus claimed, from the nearer end, in ``unit``) and ``relative`` (that over the
+    claimed figure; None for years and dates). ``note`` says how the units were matched
+    ("troops ~ service members", "fraction as percent"; "" for the same unit).
+    ``evidence`` is the evidence id the found quantity is quoted from, ``stance`` its stance.
+    """
+
+    claimed: Quantity
+    found: Quantity
+    outcome: str
+    difference: float
+    relative: Optional[float]
+    unit: str
+    note: str
+    evidence: str
+    stance: str
 
 
 @dataclass(frozen=True, repr=False)
@@ -140,8 +190,8 @@ class Source(Viewable):
     attributes: dict = field(default_factory=dict)  # e.g. job, state, party
 
 
-@dataclass(frozen=True)
-class Snapshot:
+@dataclass(frozen=True, repr=False)
+class Snapshot(Viewable):
     hash: str  # 'xxh3-128:…' of the exact bytes
     sha256: str
     size: int
@@ -155,8 +205,8 @@ class Snapshot:
     actor: str
 
 
-@dataclass(frozen=True)
-class Verdict:
+@dataclass(frozen=True, repr=False)
+class Verdict(Viewable):
     claim: str
     rating: str
     rationale: str
@@ -187,8 +237,8 @@ class Claim(Viewable):
     conflict: Optional[MergeConflict] = None
 
 
-@dataclass(frozen=True)
-class Evidence:
+@dataclass(frozen=True, repr=False)
+class Evidence(Viewable):
     id: str
     claim: str
     quote: Quote
@@ -200,8 +250,8 @@ class Evidence:
     credibility: Optional[str] = None  # Admiralty "1" (confirmed) to "6" (cannot be judged)
 
 
-@dataclass(frozen=True)
-class SourceRating:
+@dataclass(frozen=True, repr=False)
+class SourceRating(Viewable):
     source: str
     grade: str
     rationale: str
@@ -210,8 +260,8 @@ class SourceRating:
     actor: str
 
 
-@dataclass(frozen=True)
-class YearScore:
+@dataclass(frozen=True, repr=False)
+class YearScore(Viewable):
     year: int
     rated: int  # verdicts on the truth axis that year
     score: float  # posterior mean truth score for that year alone
@@ -240,8 +290,8 @@ class TrackRecord(Viewable):
     prior: str = "Beta(1, 1)"
 
 
-@dataclass(frozen=True)
-class RatingMapping:
+@dataclass(frozen=True, repr=False)
+class RatingMapping(Viewable):
     """How one rating reads on another scale; ``lossy`` says when information is lost."""
 
     source_label: str
@@ -250,8 +300,8 @@ class RatingMapping:
     note: str
 
 
-@dataclass(frozen=True)
-class SearchHit:
+@dataclass(frozen=True, repr=False)
+class SearchHit(Viewable):
     """A claim found by :meth:`Workbench.search`, with its score (higher is better) and
     the matching part of its text, matched words in [brackets]."""
 
@@ -260,8 +310,8 @@ class SearchHit:
     snippet: str
 
 
-@dataclass(frozen=True)
-class SnapshotHit:
+@dataclass(frozen=True, repr=False)
+class SnapshotHit(Viewable):
     """A snapshot found by :meth:`Workbench.search_snapshots`, with its score (higher is
     better) and the matching part of its text, matched words in [brackets]."""
 
@@ -270,22 +320,27 @@ class SnapshotHit:
     snippet: str
 
 
-@dataclass(frozen=True)
-class SimilarHit:
+@dataclass(frozen=True, repr=False)
+class SimilarHit(Viewable):
     """An existing claim found to be a near duplicate of a text; ``score`` in [0, 1]."""
 
     claim: Claim
     score: float
 
 
-@dataclass(frozen=True)
-class Candidate:
+@dataclass(frozen=True, repr=False)
+class Candidate(Viewable):
     """A sentence of a snapshot scored for check-worthiness by :meth:`Workbench.candidates`.
 
     ``start`` and ``end`` count code points, so ``text == snapshot_text[start:end]``.
-    ``features`` maps each feature found ("quantity", "date", "comparison", "attribution",
-    "named", "count"; negative: "hedge", "opinion", "question") to what it added to the
-    score, which is their sum clamped to [0, 1]. ``snapshot`` is the snapshot's hash.
+    ``features`` maps each feature found to what it added to the score's points: sentence
+    features ("quantity", "count", "date", "comparison", "change", "record", "attribution",
+    "named"; against: "hedge", "opinion", "question", "promise", "short") and cue words
+    ("word:percent"). The score is ``1 / (1 + exp(-points))`` of the model's bias plus their
+    sum, in (0, 1); 0.5 and above counts as check-worthy. ``snapshot`` is the snapshot's hash.
+    ``speaker`` is the transcript speaker of the sentence's turn ("HOLT" of "HOLT: ..."), and
+    ``said_by`` who the sentence says said it (the name of "Chun In-bum said", else the
+    speaker); :meth:`Workbench.add_claim` makes that source the claimant when the desk has it.
     """
 
     text: str
@@ -295,10 +350,12 @@ class Candidate:
     features: dict[str, float]
     quantities: tuple[Quantity, ...]
     snapshot: Optional[str] = None
+    speaker: Optional[str] = None
+    said_by: Optional[str] = None
 
 
-@dataclass(frozen=True)
-class ReanchoredQuote:
+@dataclass(frozen=True, repr=False)
+class ReanchoredQuote(Viewable):
     """Where a quote of an old snapshot is in a new version (:meth:`Workbench.reanchor`).
 
     ``status`` is ``"exact"`` (same text at the same place, with the same context),
@@ -322,8 +379,8 @@ class ReanchoredQuote:
         return self.status in ("changed", "orphaned")
 
 
-@dataclass(frozen=True)
-class ReviewNeeded:
+@dataclass(frozen=True, repr=False)
+class ReviewNeeded(Viewable):
     """A claim resting on quotes that changed or were orphaned: ``rating`` is its current
     verdict (or None), ``evidence`` the evidence ids affected, ``appearance`` whether its
     own quote is, and ``verdict_cites`` whether the current verdict relies on that evidence."""
@@ -371,8 +428,8 @@ class AddedIds(list):
         self.already_there: tuple[int, ...] = tuple(i for i, was in enumerate(already_there) if was)
 
 
-@dataclass(frozen=True)
-class MergeConflict:
+@dataclass(frozen=True, repr=False)
+class MergeConflict(Viewable):
     """A claim whose current verdicts differed between two merged desks, each side as it
     was (rating, rationale, who made it, when). The verdict made last is current after the
     merge; the conflict stays on the claim (``Claim.conflict``, ``claims(conflict=True)``)
@@ -390,8 +447,8 @@ class MergeConflict:
     other_ledger: str = ""  # the other desk's identity
 
 
-@dataclass(frozen=True)
-class MergeReport:
+@dataclass(frozen=True, repr=False)
+class MergeReport(Viewable):
     other: str  # the other desk's identity
     added: int  # events brought in
     skipped: int  # events this desk already had, or identical snapshots
@@ -419,8 +476,8 @@ class Event(Viewable):
         return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-@dataclass(frozen=True)
-class Problem:
+@dataclass(frozen=True, repr=False)
+class Problem(Viewable):
     seq: int  # 0 when the problem is not tied to one event
     kind: str
     detail: str
@@ -436,8 +493,8 @@ class VerifyReport(Viewable):
         return self.ok
 
 
-@dataclass(frozen=True)
-class Checkpoint:
+@dataclass(frozen=True, repr=False)
+class Checkpoint(Viewable):
     """The head of a ledger's chain: keep it elsewhere and verify against it later."""
 
     ledger: str  # the ledger's identity, the hash of its genesis event
@@ -466,6 +523,15 @@ def quote_from_core(core: Any) -> Quote:
 
 def quantity_from_core(core: Any) -> Quantity:
     return _copy(Quantity, core)
+
+
+def quantity_comparison_from_core(core: Any) -> QuantityComparison:
+    return _copy(
+        QuantityComparison,
+        core,
+        claimed=quantity_from_core(core.claimed),
+        found=quantity_from_core(core.found),
+    )
 
 
 def verdict_from_core(core: Any) -> Verdict:

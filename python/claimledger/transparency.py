@@ -27,6 +27,8 @@ __all__ = [
     "SignedCheckpoint",
     "Receipt",
     "VerifiedReceipt",
+    "RecordedCheckpoint",
+    "ReceiptStatus",
     "generate_key",
     "verify_checkpoint",
     "verify_receipt",
@@ -94,6 +96,71 @@ class VerifiedReceipt:
     leaf_hash: str
 
 
+@dataclass(frozen=True)
+class RecordedCheckpoint:
+    """A signed checkpoint recorded in the desk (a ``checkpoint.signed`` event): the event
+    (``seq``, ``at``, ``actor``: who recorded it, when) and the checkpoint, whose
+    ``signed_by`` are the verifier keys checked when it was recorded."""
+
+    seq: int
+    at: str
+    actor: str
+    checkpoint: SignedCheckpoint
+
+    @property
+    def size(self) -> int:
+        return self.checkpoint.size
+
+    @property
+    def signers(self) -> tuple[str, ...]:
+        """The signers' key names (the first part of each verifier key)."""
+        return tuple(key.split("+", 1)[0] for key in self.checkpoint.signed_by)
+
+
+@dataclass(frozen=True)
+class ReceiptStatus:
+    """Whether a claim's current verdict can be given receipts under a signed checkpoint
+    recorded in the desk: ``covered`` when the latest recorded checkpoint (``checkpoint``)
+    includes the verdict's event (``verdict_seq``). ``text`` says so in a sentence."""
+
+    claim: str
+    verdict_seq: Optional[int]
+    checkpoint: Optional[RecordedCheckpoint]
+
+    @property
+    def covered(self) -> bool:
+        return (
+            self.verdict_seq is not None
+            and self.checkpoint is not None
+            and self.verdict_seq <= self.checkpoint.size
+        )
+
+    @property
+    def text(self) -> str:
+        if self.verdict_seq is None:
+            return "no verdict yet: nothing to give receipts for"
+        if self.checkpoint is None:
+            return (
+                f"verdict (event {self.verdict_seq}) not covered: no signed checkpoint is "
+                "recorded in this desk"
+            )
+        signed = f"signed by {', '.join(self.checkpoint.signers)}, recorded {self.checkpoint.at}"
+        if self.covered:
+            return (
+                f"verdict (event {self.verdict_seq}) covered by the signed checkpoint of "
+                f"{self.checkpoint.size} events ({signed})"
+            )
+        return (
+            f"verdict (event {self.verdict_seq}) not covered: the latest signed checkpoint "
+            f"holds {self.checkpoint.size} events ({signed}); sign a new one"
+        )
+
+
+def latest_checkpoint(recorded: Sequence[RecordedCheckpoint]) -> Optional[RecordedCheckpoint]:
+    """The recorded checkpoint of the largest tree (the last recorded among equals)."""
+    return max(recorded, key=lambda r: (r.size, r.seq)) if recorded else None
+
+
 def checkpoint_from_core(core: _core.SignedCheckpoint) -> SignedCheckpoint:
     return SignedCheckpoint(
         origin=core.origin,
@@ -116,7 +183,8 @@ def receipt_from_core(core: _core.Receipt) -> Receipt:
     )
 
 
-def _keys(verifier_keys: Union[str, Iterable[str]]) -> list[str]:
+def key_list(verifier_keys: Union[str, Iterable[str]]) -> list[str]:
+    """Verifier keys given as one key's text or as several."""
     return [verifier_keys] if isinstance(verifier_keys, str) else [str(k) for k in verifier_keys]
 
 
@@ -140,7 +208,7 @@ def verify_checkpoint(
     signatures are ignored; a failing signature by a given key, or none by any, raises
     :class:`IntegrityError`; a malformed note or key :class:`InvalidInputError`)."""
     return checkpoint_from_core(
-        _core.verify_checkpoint(checkpoint_text(text), _keys(verifier_keys))
+        _core.verify_checkpoint(checkpoint_text(text), key_list(verifier_keys))
     )
 
 
@@ -152,7 +220,7 @@ def verify_receipt(
     root. Raises :class:`IntegrityError` when they do not check out and
     :class:`InvalidInputError` when the proof, checkpoint or a key is malformed."""
     data = leaf.encode("utf-8") if isinstance(leaf, str) else bytes(leaf)
-    core = _core.verify_receipt(proof, data, _keys(verifier_keys))
+    core = _core.verify_receipt(proof, data, key_list(verifier_keys))
     return VerifiedReceipt(
         checkpoint=checkpoint_from_core(core.checkpoint),
         index=core.index,

@@ -26,6 +26,7 @@ __all__ = [
     "CREDIBILITY_GRADES",
     "BUILTIN_SCALES",
     "REANCHOR_STATUSES",
+    "CHECK_WORTHY_SCORE",
 ]
 
 #: A claim's review status, in the order a claim moves through them.
@@ -52,3 +53,8 @@ BUILTIN_SCALES: tuple[str, ...] = tuple(_core.BUILTIN_SCALES)
 #: Where a quote of an old snapshot stands in a new version (Workbench.reanchor), from
 #: best to worst.
 REANCHOR_STATUSES: tuple[str, ...] = tuple(_core.REANCHOR_STATUSES)
+
+#: The candidate score from which a sentence counts as check-worthy (``candidates()``); the
+#: share of sentences at or above it that are check-worthy on held-out debates is in
+#: bench/README.md ("Benchmarks of the field").
+CHECK_WORTHY_SCORE: float = float(_core.CHECK_WORTHY_SCORE)

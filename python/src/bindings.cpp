@@ -5,6 +5,8 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <unordered_map>
+
 #include "claimledger/error.h"
 #include "claimledger/scale.h"
 #include "claimledger/server.h"
@@ -44,16 +46,22 @@ py::object OptionalFloat(const std::optional<double>& value) {
 
 // Candidates as plain tuples, fields in the order of claimledger.Candidate and
 // claimledger.Quantity: (text, start, end, score, {feature: weight}, ((text, value, low,
-// high, unit, qualifier), ...)), start and end in code points. A long article has hundreds
-// of thousands of sentences, and tuples cost a fraction of bound objects to make and read.
+// high, unit, qualifier), ...), speaker, said_by), start and end in code points, speaker and
+// said_by None when empty. A long article has hundreds of thousands of sentences, and tuples
+// cost a fraction of bound objects to make and read.
 py::list CandidateRows(const std::vector<Candidate>& candidates) {
-  // The feature names as Python strings, made once (a handful of names, each in many rows).
-  static auto* const names = new std::vector<std::pair<std::string_view, py::str>>();
+  // The feature names as Python strings, made once (names in static storage: a handful of
+  // sentence features and the cue words, each in many rows), found by their address.
+  static auto* const names = new std::unordered_map<const char*, py::str>();
   const auto name_of = [](std::string_view name) -> const py::str& {
-    for (const auto& [known, object] : *names) {
-      if (known == name) return object;
+    auto found = names->find(name.data());
+    if (found == names->end()) {
+      found = names->emplace(name.data(), py::str(name.data(), name.size())).first;
     }
-    return names->emplace_back(name, py::str(name.data(), name.size())).second;
+    return found->second;
+  };
+  const auto optional_text = [](const std::string& text) {
+    return text.empty() ? py::object(py::none()) : py::object(py::str(text));
   };
   py::list rows(candidates.size());
   for (std::size_t i = 0; i < candidates.size(); ++i) {
@@ -66,8 +74,9 @@ py::list CandidateRows(const std::vector<Candidate>& candidates) {
       quantities[k] = py::make_tuple(q.text, OptionalFloat(q.value), OptionalFloat(q.low),
                                      OptionalFloat(q.high), q.unit, q.qualifier);
     }
-    rows[i] = py::make_tuple(c.text, c.code_point_begin, c.code_point_end, c.score,
-                             std::move(features), std::move(quantities));
+    rows[i] =
+        py::make_tuple(c.text, c.code_point_begin, c.code_point_end, c.score, std::move(features),
+                       std::move(quantities), optional_text(c.speaker), optional_text(c.said_by));
   }
   return rows;
 }
@@ -100,6 +109,7 @@ PYBIND11_MODULE(_core, m) {
   m.attr("EVENT_TYPES") = words(EventTypeNames());
   m.attr("REANCHOR_STATUSES") = words(ReanchorStatuses());
   m.attr("BUILTIN_SCALES") = words(BuiltinScaleNames());
+  m.attr("CHECK_WORTHY_SCORE") = kCheckWorthyScore;
 
   py::register_exception_translator([](std::exception_ptr pointer) {
     try {
@@ -129,6 +139,16 @@ PYBIND11_MODULE(_core, m) {
       .def_readonly("unit", &Quantity::unit)
       .def_readonly("qualifier", &Quantity::qualifier);
   m.def("parse_quantities", &ParseQuantities, py::arg("text"), Release());
+  py::class_<QuantityComparison>(m, "QuantityComparison")
+      .def_readonly("claimed", &QuantityComparison::claimed)
+      .def_readonly("found", &QuantityComparison::found)
+      .def_readonly("outcome", &QuantityComparison::outcome)
+      .def_readonly("difference", &QuantityComparison::difference)
+      .def_readonly("relative", &QuantityComparison::relative)
+      .def_readonly("unit", &QuantityComparison::unit)
+      .def_readonly("note", &QuantityComparison::note)
+      .def_readonly("evidence", &QuantityComparison::evidence)
+      .def_readonly("stance", &QuantityComparison::stance);
 
   py::class_<Event>(m, "Event")
       .def_readonly("seq", &Event::seq)
@@ -303,6 +323,7 @@ PYBIND11_MODULE(_core, m) {
   m.def("list_desks", &ListDesks, py::arg("url"), Release());
   m.def("grant_desk_access", &GrantDeskAccess, py::arg("url"), py::arg("role"), py::arg("access"),
         Release());
+  m.def("remove_empty_desk", &RemoveEmptyDesk, py::arg("url"), Release());
   m.def("shown_location", &ShownLocation, py::arg("location"));
 
   m.def("builtin_scale", &BuiltinScale, py::arg("name"), py::return_value_policy::copy);
@@ -422,6 +443,8 @@ PYBIND11_MODULE(_core, m) {
       .def_property_readonly("origin", &Workbench::origin)
       .def("sign_checkpoint", &Workbench::SignCheckpoint, py::arg("signer"),
            py::arg("cosign") = std::nullopt, Release())
+      .def("record_checkpoint", &Workbench::RecordCheckpoint, py::arg("checkpoint"),
+           py::arg("verifier_keys"), Release())
       .def("prove", &Workbench::Prove, py::arg("seq"), py::arg("checkpoint"), Release())
       .def("prove_consistency", &Workbench::ProveConsistency, py::arg("old_checkpoint"),
            py::arg("new_checkpoint"), Release())
@@ -521,6 +544,7 @@ PYBIND11_MODULE(_core, m) {
       .def("import_bundle", &Workbench::ImportBundle, py::arg("path"), Release())
       .def("merge", &Workbench::Merge, py::arg("path"), Release())
       .def("similar", &Workbench::Similar, py::arg("text"), py::arg("k"), Release())
+      .def("compare_quantities", &Workbench::CompareQuantities, py::arg("claim"), Release())
       .def("reanchor", &Workbench::Reanchor, py::arg("old_snapshot"), py::arg("new_snapshot"),
            Release())
       .def(

@@ -1,18 +1,33 @@
-"""Shared fixtures: a fresh file ledger per test (`wb`) and a small fact-check desk on it
+"""Shared fixtures: a fresh ledger per test (`wb`) and a small fact-check desk on it
 (`desk`) with sources, two snapshots, claims, evidence, a verdict and a source rating; and a
 throwaway PostgreSQL server for the whole session (`pg_server`, tests/pg_server.py) with a
-fresh desk on it per call of `pg_desk_url`."""
+fresh desk on it per call of `pg_desk_url`.
+
+Every test that uses a ledger's location (`location`, `new_location`, `wb`, `desk`,
+`tamper`) runs twice, on each store (`store`: "file", a SQLite ledger file, and
+"postgresql", a desk on the suite's server), with the same assertions. A test about SQLite
+files themselves is marked ``@pytest.mark.file_only(reason)`` and runs on the file store
+only; a test that parametrizes `store` itself chooses its own."""
 
 from __future__ import annotations
 
+import csv
+import io
 import itertools
 import json
+import os
+import re
+import shutil
+import sqlite3
 import sys
+import tempfile
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Union
 
 import claimledger as cl
 import pytest
+from claimledger.files import desk_name
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "tests"))
@@ -34,16 +49,63 @@ FACTSHEET = (
 )
 
 
+#: The stores a ledger test runs on.
+STORES = ("file", "postgresql")
+
+#: Where a ledger is: a file path or a postgresql:// URL.
+Location = Union[Path, str]
+
+
+def _parametrized_names(marker) -> set:
+    names = marker.args[0] if marker.args else marker.kwargs.get("argnames", ())
+    if isinstance(names, str):
+        names = names.split(",")
+    return {name.strip() for name in names}
+
+
+def pytest_generate_tests(metafunc):
+    """Runs each test that uses `store` (through `location`, `wb`, `desk` ...) on every store,
+    or on the file store only when it is marked file_only."""
+    if "store" not in metafunc.fixturenames:
+        return
+    if any(
+        "store" in _parametrized_names(m) for m in metafunc.definition.iter_markers("parametrize")
+    ):
+        return  # the test chooses its stores itself
+    stores = ["file"] if metafunc.definition.get_closest_marker("file_only") else list(STORES)
+    metafunc.parametrize("store", stores)
+
+
 @pytest.fixture
 def ledger_path(tmp_path: Path) -> Path:
-    """Where a test's ledger file lives (it does not exist yet)."""
+    """Where a test's ledger file lives (it does not exist yet); on the file store, the same
+    place as `location`."""
     return tmp_path / "desk.ledger"
 
 
 @pytest.fixture
-def wb(ledger_path: Path):
-    """A fresh file ledger, actor "alice"; closed after the test."""
-    workbench = cl.open(ledger_path, actor="alice")
+def new_location(request, store: str, tmp_path: Path):
+    """new_location(name=None) -> where a new ledger goes on the test's store (nothing is
+    created): the file tmp_path/name (a new name when none is given), or the URL of a new desk
+    on the suite's PostgreSQL server."""
+    if store == "file":
+        numbers = itertools.count(2)
+        return lambda name=None: tmp_path / (name or f"ledger-{next(numbers)}.ledger")
+    desk_urls = request.getfixturevalue("pg_desk_url")
+    return lambda name=None: desk_urls()
+
+
+@pytest.fixture
+def location(new_location) -> Location:
+    """Where the test's ledger goes (not created yet): `ledger_path` on the file store, a
+    new desk's URL on the server."""
+    return new_location("desk.ledger")
+
+
+@pytest.fixture
+def wb(location: Location):
+    """A fresh ledger on the test's store, actor "alice"; closed after the test."""
+    workbench = cl.open(location, actor="alice")
     yield workbench
     workbench.close()
 
@@ -137,11 +199,8 @@ def repo() -> Path:
 
 
 def tampered_copy(source: Path, folder: Path, edit) -> Path:
-    """A copy of ledger `source` in `folder`, edited behind the ledger's back with SQLite:
+    """A copy of ledger file `source` in `folder`, edited behind the ledger's back with SQLite:
     `edit` is an SQL statement or a function taking the sqlite3 connection."""
-    import shutil
-    import sqlite3
-
     path = folder / "tampered.ledger"
     shutil.copyfile(source, path)
     db = sqlite3.connect(path)
@@ -154,19 +213,146 @@ def tampered_copy(source: Path, folder: Path, edit) -> Path:
     return path
 
 
+def desk_schema(url: str) -> str:
+    """The schema of the desk that `url` names ("claimledger_" + its desk parameter)."""
+    return "claimledger_" + desk_name(url)
+
+
+class DeskEdits:
+    """Edits of a desk on the suite's server behind the ledger's back, as the server's
+    superuser with psql, the desk's append-only triggers disabled meanwhile: the calls the
+    tamper cases make on sqlite3's connection (``execute(sql, params)`` with ``?``
+    parameters, then ``fetchone()`` or ``fetchall()``), so that one edit serves both stores.
+    Rows come back as text, with the values that are whole numbers as ints."""
+
+    NUMBER = re.compile(r"-?[0-9]+")
+
+    def __init__(self, server, url: str) -> None:
+        self.server, self.schema = server, desk_schema(url)
+        self._rows: list = []
+
+    def __enter__(self) -> DeskEdits:
+        self.sql(
+            "ALTER TABLE events DISABLE TRIGGER USER; ALTER TABLE contents DISABLE TRIGGER USER"
+        )
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.sql("ALTER TABLE events ENABLE TRIGGER USER; ALTER TABLE contents ENABLE TRIGGER USER")
+
+    def sql(self, sql: str) -> str:
+        """Runs `sql` in the desk's schema; returns what psql printed."""
+        return self.server.psql(f'SET search_path = "{self.schema}"; {sql}')
+
+    @staticmethod
+    def literal(value) -> str:
+        if value is None:
+            return "NULL"
+        if isinstance(value, int):
+            return str(value)
+        return "'" + str(value).replace("'", "''") + "'"
+
+    def execute(self, sql: str, params=()) -> DeskEdits:
+        values = iter(params)
+        sql = re.sub(r"\?", lambda _: self.literal(next(values)), sql)
+        if sql.lstrip().upper().startswith("SELECT"):
+            text = self.sql(f"COPY ({sql}) TO STDOUT WITH (FORMAT csv)")
+            self._rows = [
+                tuple(int(v) if self.NUMBER.fullmatch(v) else v for v in row)
+                for row in csv.reader(io.StringIO(text))
+            ]
+        else:
+            self.sql(sql)
+            self._rows = []
+        return self
+
+    def fetchone(self):
+        return self._rows[0] if self._rows else None
+
+    def fetchall(self) -> list:
+        return list(self._rows)
+
+
+def copy_desk(source: Location, target: Location) -> None:
+    """Copies ledger `source` to the new ledger `target` (any two stores), through a bundle."""
+    with tempfile.TemporaryDirectory() as folder:
+        bundle = Path(folder) / "copy.jsonl"
+        with cl.open(source, create=False) as original:
+            original.export_bundle(bundle)
+        with cl.open(target) as copy:
+            copy.import_bundle(bundle)
+
+
 @pytest.fixture
-def tamper(tmp_path: Path):
-    """tamper(source, edit) -> the path of an edited copy of ledger `source`."""
-    return lambda source, edit: tampered_copy(source, tmp_path, edit)
+def tamper(request, store: str, tmp_path: Path, new_location):
+    """tamper(source, edit) -> the location of an edited copy of ledger `source`, on the test's
+    store: a file edited with SQLite, or a desk edited by the server's superuser (DeskEdits).
+    `edit` is an SQL statement or a function taking the connection (sqlite3's or DeskEdits)."""
+    if store == "file":
+        return lambda source, edit: tampered_copy(source, tmp_path, edit)
+    server = request.getfixturevalue("pg_server")
+
+    def tampered_desk(source: Location, edit) -> str:
+        url = new_location()
+        copy_desk(source, url)
+        with DeskEdits(server, url) as db:
+            edit(db) if callable(edit) else db.execute(edit)
+        return url
+
+    return tampered_desk
+
+
+@pytest.fixture
+def edit_ledger(request, store: str):
+    """edit_ledger(location, sql) runs `sql` on a ledger's own database behind its back: the
+    file with SQLite, or the desk as the server's superuser (DeskEdits)."""
+    if store == "file":
+
+        def edit_file(path: Location, sql: str) -> None:
+            db = sqlite3.connect(path)
+            db.execute(sql)
+            db.commit()
+            db.close()
+
+        return edit_file
+    server = request.getfixturevalue("pg_server")
+
+    def edit_desk(url: str, sql: str) -> None:
+        with DeskEdits(server, url) as db:
+            db.execute(sql)
+
+    return edit_desk
+
+
+@pytest.fixture
+def stored_state(request, store: str):
+    """stored_state(location) -> everything stored of a ledger, to compare before and after:
+    the file's bytes, or the desk's rows as pg_dump writes them."""
+    if store == "file":
+        return lambda path: Path(path).read_bytes()
+    server = request.getfixturevalue("pg_server")
+    return lambda url: server.dump(desk_schema(url))
+
+
+#: A file system in memory, when the machine has one: the suite makes hundreds of desks, each
+#: some eighty small files, which some disks create and delete slowly (ext4 with discard: a
+#: quarter of a second a desk, and a minute and a half to remove the cluster at the end).
+MEMORY_FOLDER = Path("/dev/shm")
+
+
+def _server_folder() -> Path:
+    """A new folder for the suite's server: in memory when possible, else the system's
+    temporary folder; either one the postgres user can reach when the tests run as root."""
+    parent = MEMORY_FOLDER if MEMORY_FOLDER.is_dir() and os.access(MEMORY_FOLDER, os.W_OK) else None
+    return Path(tempfile.mkdtemp(prefix="claimledger-pg-", dir=parent))
 
 
 @pytest.fixture(scope="session")
 def pg_server():
     """The suite's own PostgreSQL server, started once and stopped at the end (in a folder of
-    its own under the system's temporary folder, which the postgres user can reach when the
-    tests run as root). When it cannot start, every test that needs it fails with the reason
-    (never skipped)."""
-    server = throwaway_postgres.Server()
+    its own, _server_folder). When it cannot start, every test that needs it fails with the
+    reason (never skipped)."""
+    server = throwaway_postgres.Server(_server_folder())
     try:
         server.start()
     except throwaway_postgres.ServerError as error:

@@ -1,5 +1,6 @@
 """The audit trail: history, as-of views, and proof that nothing committed is lost when a
-writer is killed at random moments or when several processes write at once."""
+writer is killed at random moments or when several processes write at once; on both stores
+(a file, a desk on the PostgreSQL server)."""
 
 from __future__ import annotations
 
@@ -37,8 +38,8 @@ def build(wb):
     return outlet, snap, claim, ev
 
 
-def test_history_of_a_claim_shows_who_changed_what_and_when(tmp_path):
-    with cl.open(tmp_path / "d.ledger", actor="alice") as wb:
+def test_history_of_a_claim_shows_who_changed_what_and_when(location):
+    with cl.open(location, actor="alice") as wb:
         _, _, claim, _ = build(wb)
         history = wb.history(claim)
     assert [e.type for e in history] == [
@@ -56,17 +57,17 @@ def test_history_of_a_claim_shows_who_changed_what_and_when(tmp_path):
     assert all(e.at.endswith("Z") and len(e.at) == 27 for e in history)
 
 
-def test_history_of_a_source_includes_its_ratings_and_claims(tmp_path):
-    with cl.open(tmp_path / "d.ledger") as wb:
+def test_history_of_a_source_includes_its_ratings_and_claims(location):
+    with cl.open(location) as wb:
         outlet, _, _, _ = build(wb)
         types = [e.type for e in wb.history(outlet)]
     assert types == ["source.added", "claim.added", "source.rated"]
 
 
-def test_history_as_a_dataframe(tmp_path):
+def test_history_as_a_dataframe(location):
     import pandas as pd  # in the test extra: a missing pandas fails, never skips
 
-    with cl.open(tmp_path / "d.ledger") as wb:
+    with cl.open(location) as wb:
         _, _, claim, _ = build(wb)
         frame = wb.history_frame(claim)
     assert list(frame.columns) == ["seq", "at", "actor", "type", "data", "prev", "hash"]
@@ -82,8 +83,8 @@ def test_history_of_an_unknown_id_is_not_found():
         wb.history("clm_0000000000000000")
 
 
-def test_as_of_a_seq_shows_the_desk_as_it_was(tmp_path):
-    with cl.open(tmp_path / "d.ledger") as wb:
+def test_as_of_a_seq_shows_the_desk_as_it_was(location):
+    with cl.open(location) as wb:
         _, _, claim, _ = build(wb)
         first_verdict_seq = wb.verdicts(claim)[0].seq
         past = wb.as_of(first_verdict_seq)
@@ -98,8 +99,8 @@ def test_as_of_a_seq_shows_the_desk_as_it_was(tmp_path):
         assert "read-only view" in repr(past)
 
 
-def test_as_of_a_time(tmp_path):
-    with cl.open(tmp_path / "d.ledger") as wb:
+def test_as_of_a_time(location):
+    with cl.open(location) as wb:
         outlet = wb.add_source("Courier")
         time.sleep(0.01)
         middle = dt.datetime.now(dt.timezone.utc)
@@ -117,8 +118,8 @@ def test_as_of_a_time(tmp_path):
             wb.as_of(0)
 
 
-def test_writing_through_an_as_of_view_raises_and_writes_nothing(tmp_path):
-    with cl.open(tmp_path / "d.ledger") as wb:
+def test_writing_through_an_as_of_view_raises_and_writes_nothing(location):
+    with cl.open(location) as wb:
         _, _snap, claim, _ = build(wb)
         past = wb.as_of(3)
         count = wb.event_count()
@@ -152,15 +153,14 @@ WRITER = textwrap.dedent(
 )
 
 
-def test_sigkill_at_random_moments_loses_nothing_committed(tmp_path):
-    path = tmp_path / "crash.ledger"
+def test_sigkill_at_random_moments_loses_nothing_committed(tmp_path, location):
     script = tmp_path / "writer.py"
     script.write_text(WRITER)
     rng = random.Random(20261128)
     committed: list[str] = []
     for _ in range(50):
         writer = subprocess.Popen(
-            [sys.executable, str(script), str(path)], stdout=subprocess.PIPE, text=True
+            [sys.executable, str(script), str(location)], stdout=subprocess.PIPE, text=True
         )
         # Wait for the writer to be running, then kill it at a random moment.
         first = writer.stdout.readline()
@@ -170,7 +170,7 @@ def test_sigkill_at_random_moments_loses_nothing_committed(tmp_path):
         assert writer.returncode == -signal.SIGKILL
         for line in (first + out).splitlines():
             committed.extend(line.split())
-        with cl.open(path, actor="checker") as wb:
+        with cl.open(location, actor="checker") as wb:
             report = wb.verify()
             assert report.ok, report.problems
             stored = {c.id for c in wb.claims()}
@@ -210,21 +210,26 @@ READER = textwrap.dedent(
 )
 
 
-def test_four_writers_and_a_reader_keep_one_linear_chain(tmp_path):
-    path = tmp_path / "shared.ledger"
-    cl.open(path).close()  # create it first so every process opens the same ledger
+def test_four_writers_and_a_reader_keep_one_linear_chain(tmp_path, location):
+    cl.open(location).close()  # create it first so every process opens the same ledger
     (tmp_path / "appender.py").write_text(APPENDER)
     (tmp_path / "reader.py").write_text(READER)
     per_writer = 500
     total_events = 1 + 4 * per_writer
     reader = subprocess.Popen(
-        [sys.executable, str(tmp_path / "reader.py"), str(path), str(total_events)],
+        [sys.executable, str(tmp_path / "reader.py"), str(location), str(total_events)],
         stdout=subprocess.PIPE,
         text=True,
     )
     writers = [
         subprocess.Popen(
-            [sys.executable, str(tmp_path / "appender.py"), str(path), f"w{k}", str(per_writer)],
+            [
+                sys.executable,
+                str(tmp_path / "appender.py"),
+                str(location),
+                f"w{k}",
+                str(per_writer),
+            ],
             stdout=subprocess.PIPE,
             text=True,
         )
@@ -241,7 +246,7 @@ def test_four_writers_and_a_reader_keep_one_linear_chain(tmp_path):
     assert reader_result["checks"] >= 2
 
     assert len(ids) == len(set(ids)) == 4 * per_writer
-    with cl.open(path) as wb:
+    with cl.open(location) as wb:
         events = wb.events()
         assert [e.seq for e in events] == list(range(1, total_events + 1))
         for before, after in zip(events, events[1:]):

@@ -12,6 +12,7 @@ import re
 import claimledger as cl
 import pytest
 from claimledger.cli import main
+from claimledger.files import ledger_exists
 from claimledger.interop.claimreview import ImportResult
 
 DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -206,8 +207,8 @@ def test_export_claimreviews_by_status(desk):
     assert wb.export_claimreviews(status="new") == []
 
 
-def test_export_on_politifact_and_custom_scales(tmp_path):
-    with cl.open(tmp_path / "p.ledger", scale="politifact") as wb:
+def test_export_on_politifact_and_custom_scales(new_location):
+    with cl.open(new_location("p.ledger"), scale="politifact") as wb:
         claim = wb.add_claim("A claim.", verdict="pants-fire")
         rr = wb.export_claimreview(claim)["reviewRating"]
         assert rr == {
@@ -217,7 +218,7 @@ def test_export_on_politifact_and_custom_scales(tmp_path):
             "worstRating": 1,
             "alternateName": "pants-fire",
         }
-    with cl.open(tmp_path / "c.ledger", scale=[("yes", 0), ("no", 1), ("dunno", None)]) as wb:
+    with cl.open(new_location("c.ledger"), scale=[("yes", 0), ("no", 1), ("dunno", None)]) as wb:
         claim = wb.add_claim("A claim.", verdict="yes")
         rr = wb.export_claimreview(claim)["reviewRating"]
         assert (rr["ratingValue"], rr["bestRating"], rr["alternateName"]) == (2, 2, "yes")
@@ -306,18 +307,18 @@ def test_import_the_schema_org_shaped_example(wb, example_text, example):
     assert wb.verify().ok
 
 
-def test_import_the_example_onto_politifact_is_exact(tmp_path, example_text):
-    with cl.open(tmp_path / "p.ledger", scale="politifact") as wb:
+def test_import_the_example_onto_politifact_is_exact(example_text, new_location):
+    with cl.open(new_location("p.ledger"), scale="politifact") as wb:
         result = wb.import_claimreview(example_text)
         assert wb.claim(result.claims[0]).verdict.rating == "pants-fire"
         assert not any("loses information" in note for note in result.notes)
 
 
-def test_round_trip_of_the_example(tmp_path, example_text):
-    with cl.open(tmp_path / "a.ledger") as first:
+def test_round_trip_of_the_example(example_text, new_location):
+    with cl.open(new_location("a.ledger")) as first:
         (claim_id,) = first.import_claimreview(example_text).claims
         exported = first.export_claimreview(claim_id)
-    with cl.open(tmp_path / "b.ledger") as second:
+    with cl.open(new_location("b.ledger")) as second:
         (again_id,) = second.import_claimreview(exported).claims
         again = second.export_claimreview(again_id)
     assert_same_review(exported, again)
@@ -338,11 +339,11 @@ def assert_same_review(one: dict, other: dict) -> None:
     assert one["itemReviewed"].get("datePublished") == other["itemReviewed"].get("datePublished")
 
 
-def test_round_trip_of_a_desk_verdict(desk, tmp_path):
+def test_round_trip_of_a_desk_verdict(desk, new_location):
     desk.wb.set_verdict(desk.escalation, "mixed", rationale="Opinion and fact mixed.")
     exported = desk.wb.export_claimreviews(status=None)
     assert len(exported) == 2
-    with cl.open(tmp_path / "fresh.ledger") as fresh:
+    with cl.open(new_location("fresh.ledger")) as fresh:
         result = fresh.import_claimreview(exported)
         assert len(result.added) == 2
         again = [fresh.export_claimreview(c) for c in result.claims]
@@ -586,8 +587,8 @@ DEFAULT = ["false", "mostly-false", "mixed", "mixed", "mostly-true", "true"]
 
 
 @pytest.mark.parametrize("value", range(1, 7))
-def test_numeric_six_point_ratings_onto_politifact(tmp_path, value):
-    with cl.open(tmp_path / "p.ledger", scale="politifact") as wb:
+def test_numeric_six_point_ratings_onto_politifact(value, new_location):
+    with cl.open(new_location("p.ledger"), scale="politifact") as wb:
         doc = review(reviewRating=rating(ratingValue=value, bestRating=6, worstRating=1))
         result = wb.import_claimreview(doc)
         assert wb.claim(result.claims[0]).verdict.rating == POLITIFACT[value - 1]
@@ -741,16 +742,16 @@ def run(capsys, *argv):
     return status, out, err
 
 
-def test_cli_export_json_array_and_json_lines(desk, ledger_path, tmp_path, capsys):
+def test_cli_export_json_array_and_json_lines(desk, location, tmp_path, capsys, new_location):
     desk.wb.set_status(desk.troops, "published")
     expected = desk.wb.export_claimreviews()
     desk.wb.close()
     out_file = tmp_path / "reviews.json"
-    status, _, err = run(capsys, "export", ledger_path, "--format", "claimreview", "-o", out_file)
+    status, _, err = run(capsys, "export", location, "--format", "claimreview", "-o", out_file)
     assert status == 0, err
     assert json.loads(out_file.read_text(encoding="utf-8")) == expected
     status, out, err = run(
-        capsys, "export", ledger_path, "--format", "claimreview", "--jsonl", "--status", "all"
+        capsys, "export", location, "--format", "claimreview", "--jsonl", "--status", "all"
     )
     assert status == 0, err
     lines = out.splitlines()
@@ -758,7 +759,7 @@ def test_cli_export_json_array_and_json_lines(desk, ledger_path, tmp_path, capsy
     status, out, err = run(
         capsys,
         "export",
-        ledger_path,
+        location,
         "--format",
         "claimreview",
         "--org-name",
@@ -771,9 +772,9 @@ def test_cli_export_json_array_and_json_lines(desk, ledger_path, tmp_path, capsy
     assert only["url"] == f"https://desk.example/{desk.troops}"
     # what export writes, import reads back: the JSON array and JSON Lines
     lines = tmp_path / "reviews.jsonl"
-    run(capsys, "export", ledger_path, "--format", "claimreview", "--jsonl", "-o", lines)
+    run(capsys, "export", location, "--format", "claimreview", "--jsonl", "-o", lines)
     for written in (out_file, lines):
-        fresh = tmp_path / f"{written.suffix[1:]}.ledger"
+        fresh = new_location(f"{written.suffix[1:]}.ledger")
         status, out, err = run(capsys, "import", fresh, written, "--format", "claimreview")
         assert status == 0, err
         assert "1 claim(s) imported" in out, err
@@ -781,8 +782,8 @@ def test_cli_export_json_array_and_json_lines(desk, ledger_path, tmp_path, capsy
             assert_same_review(expected[0], wb.export_claimreview(wb.claims()[0]))
 
 
-def test_cli_import_claimreview(tmp_path, repo, capsys):
-    ledger = tmp_path / "imported.ledger"
+def test_cli_import_claimreview(repo, capsys, new_location):
+    ledger = new_location("imported.ledger")
     example = repo / "tests" / "data" / "claimreview_example.json"
     status, out, err = run(
         capsys, "import", ledger, example, "--format", "claimreview", "--scale", "politifact"
@@ -798,10 +799,10 @@ def test_cli_import_claimreview(tmp_path, repo, capsys):
         assert claim.verdict.rating == "pants-fire"
 
 
-def test_cli_import_with_a_rating_map(tmp_path, capsys):
+def test_cli_import_with_a_rating_map(tmp_path, capsys, new_location):
     source = tmp_path / "in.json"
     source.write_text(json.dumps([review(reviewRating=rating(alternateName="Zombie claim"))]))
-    ledger = tmp_path / "m.ledger"
+    ledger = new_location("m.ledger")
     status, _, err = run(
         capsys,
         "import",
@@ -818,16 +819,16 @@ def test_cli_import_with_a_rating_map(tmp_path, capsys):
         assert wb.claims()[0].verdict.rating == "false"
 
 
-def test_cli_import_error_is_one_line_and_leaves_no_ledger(tmp_path, capsys):
+def test_cli_import_error_is_one_line_and_leaves_no_ledger(tmp_path, capsys, new_location):
     source = tmp_path / "bad.json"
     source.write_text(json.dumps([review(), review(claimReviewed="")]))
-    ledger = tmp_path / "new.ledger"
+    ledger = new_location("new.ledger")
     status, _out, err = run(capsys, "import", ledger, source, "--format", "claimreview")
     assert status == 1
     assert err.strip().splitlines() == [err.strip()]
     assert err.startswith("claimledger: [claimledger.claimreview.no_claim_text] 1 of 2 reviews")
     assert "$[1].claimReviewed" in err
-    assert not ledger.exists()
+    assert not ledger_exists(ledger)
 
 
 def test_the_readme_shows_the_rating_table_as_shipped(repo):

@@ -1,12 +1,12 @@
 """The claimledger command line: each verb through cli.main() (output and exit status),
 the installed program in a subprocess, one-line errors on stderr, and --help with an
-example for every command."""
+example for every command; on both stores (a ledger file, a desk on the PostgreSQL server).
+``copy`` between the stores is here too."""
 
 from __future__ import annotations
 
 import io
 import json
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -44,9 +44,9 @@ def assert_one_line_error(status, err):
 
 
 @pytest.fixture
-def cli_desk(tmp_path, capsys):
+def cli_desk(tmp_path, location, capsys):
     """A desk built entirely through the CLI; returns a dict of paths and ids."""
-    ledger = tmp_path / "desk.ledger"
+    ledger = location
     article = tmp_path / "article.txt"
     article.write_text(ARTICLE, encoding="utf-8")
     out = ok(capsys, "init", ledger, "--actor", "alice")
@@ -145,10 +145,11 @@ def test_init_on_an_existing_ledger_opens_it(cli_desk, capsys):
     assert "scale default" in out
 
 
-def test_init_with_a_scale(tmp_path, capsys):
-    out = ok(capsys, "init", tmp_path / "pf.ledger", "--scale", "politifact")
+def test_init_with_a_scale(new_location, capsys):
+    ledger = new_location("pf.ledger")
+    out = ok(capsys, "init", ledger, "--scale", "politifact")
     assert "scale politifact" in out
-    with cl.open(tmp_path / "pf.ledger") as wb:
+    with cl.open(ledger) as wb:
         assert wb.scale == "politifact"
         assert out.endswith(f"identity {wb.identity})")
 
@@ -244,11 +245,44 @@ def test_claims_as_text_and_json(cli_desk, capsys):
     assert [c["id"] for c in tagged] == [d["claim"]]
 
 
-def test_history_as_text_and_json(cli_desk, capsys):
+#: A rationale longer than any one line, with a paragraph break.
+LONG_RATIONALE = (
+    "USFK's own fact sheet gives approximately 28,500 service members, the figure the article "
+    "uses; the Pentagon's quarterly personnel report for September agrees within a few hundred, "
+    "which is the usual rotation noise.\nRated true: the number and the place are right."
+)
+
+
+def test_history_as_text_shows_each_change_and_its_rationale_in_full(cli_desk, capsys):
+    d = cli_desk
+    ok(capsys, "set-verdict", d["ledger"], d["claim"], "false", "--rationale", "first look")
+    ok(
+        capsys,
+        *("set-verdict", d["ledger"], d["claim"], "true", "--rationale", LONG_RATIONALE),
+        *("--actor", "bob"),
+    )
+    text = ok(capsys, "history", d["ledger"], d["claim"])
+    lines = text.splitlines()
+    heads = [line for line in lines if not line.startswith(" " * 9)]
+    assert len(heads) == 3
+    assert "claim added" in heads[0]
+    flat = " ".join(text.split())
+    assert '"About 28,500 US troops are in South Korea." claimed by Reuters' in flat  # by name
+    assert heads[1].startswith("*")
+    assert "first verdict: false" in heads[1]
+    assert heads[2].startswith("*")
+    assert "verdict changed: false → true" in heads[2]
+    assert " bob " in heads[2]
+    assert "{" not in text  # no raw JSON
+    # Every word of the rationale is there, wrapped and indented under its event.
+    shown = " ".join(line.strip() for line in lines[lines.index(heads[2]) + 1 :])
+    assert shown == " ".join(LONG_RATIONALE.split())
+    assert max(len(line) for line in lines) <= 100
+
+
+def test_history_as_json(cli_desk, capsys):
     d = cli_desk
     ok(capsys, "set-verdict", d["ledger"], d["claim"], "true", "--rationale", "r", "--actor", "bob")
-    text = ok(capsys, "history", d["ledger"], d["claim"])
-    assert [line.split()[3] for line in text.splitlines()] == ["claim.added", "verdict.set"]
     events = json.loads(ok(capsys, "history", d["ledger"], d["claim"], "--json"))
     assert [e["type"] for e in events] == ["claim.added", "verdict.set"]
     assert [e["actor"] for e in events] == ["alice", "bob"]
@@ -256,6 +290,150 @@ def test_history_as_text_and_json(cli_desk, capsys):
         assert [e["hash"] for e in events] == [e.hash for e in wb.history(d["claim"])]
     for event in events:
         assert {"seq", "type", "at", "actor", "data", "prev", "hash"} <= set(event)
+
+
+def test_claim_and_show_print_the_card(cli_desk, capsys):
+    d = cli_desk
+    ok(capsys, "set-verdict", d["ledger"], d["claim"], "true", "--rationale", "USFK agrees.")
+    card = ok(capsys, "claim", d["ledger"], d["claim"])
+    assert card.startswith(f"Claim {d['claim']}  [true] [new]")
+    assert "About 28,500 US troops are in South Korea." in card
+    assert "claimed by Reuters" in card
+    assert "USFK agrees." in card
+    assert ok(capsys, "show", d["ledger"], d["claim"]) == card
+    shown = json.loads(ok(capsys, "claim", d["ledger"], d["claim"], "--json"))
+    assert shown["claim"]["id"] == d["claim"]
+    assert [v["rating"] for v in shown["verdicts"]] == ["true"]
+    source = ok(capsys, "show", d["ledger"], d["reuters"])
+    assert source.startswith(f'<Source {d["reuters"]} "Reuters" (outlet, not rated)>')
+    assert "TrackRecord" in source
+    snapshot = ok(capsys, "show", d["ledger"], d["snapshot"])
+    assert snapshot.splitlines()[0] == f"Snapshot {d['snapshot']}"
+    assert "publisher  Reuters" in snapshot
+    assert "published  2024-10-21" in snapshot
+    as_json = json.loads(ok(capsys, "show", d["ledger"], d["snapshot"], "--json"))
+    assert as_json["hash"] == d["snapshot"]
+    status, _, err = run(capsys, "show", d["ledger"], "evd_0000000000000000")
+    assert_one_line_error(status, err)
+    assert "evd_0000000000000000" in err
+
+
+def test_snapshots_and_evidence_list_what_was_captured_and_linked(cli_desk, capsys):
+    d = cli_desk
+    (d["dir"] / "factsheet.txt").write_text(FACTSHEET, encoding="utf-8")
+    factsheet = ok(capsys, "add-snapshot", d["ledger"], d["dir"] / "factsheet.txt")
+    lines = ok(capsys, "snapshots", d["ledger"]).splitlines()
+    assert [line.split()[0] for line in lines] == [d["snapshot"], factsheet]
+    assert "2024-10-21" in lines[0]
+    assert "Troops" in lines[0]
+    listed = json.loads(ok(capsys, "snapshots", d["ledger"], "--json"))
+    assert [s["hash"] for s in listed] == [d["snapshot"], factsheet]
+    assert ok(capsys, "evidence", d["ledger"], d["claim"]) == ""
+    linked = json.loads(
+        ok(
+            capsys,
+            *("link-evidence", d["ledger"], d["claim"], factsheet),
+            *("--quote", "Approximately 28,500 U.S. service members", "--stance", "supports"),
+            *("--credibility", "2", "--note", "Same figure.", "--json"),
+        )
+    )
+    assert linked["id"].startswith("evd_")
+    assert linked["credibility"] == "2"
+    assert linked["quote"]["snapshot"] == factsheet
+    text = ok(capsys, "evidence", d["ledger"], d["claim"])
+    assert text.startswith(f"{linked['id']}  supports")
+    assert '"Approximately 28,500 U.S. service members"' in text
+    assert "credibility 2" in text
+    assert "note: Same figure." in text
+    assert json.loads(ok(capsys, "evidence", d["ledger"], d["claim"], "--json")) == [linked]
+    assert ok(capsys, "show", d["ledger"], linked["id"]) == text
+    with cl.open(d["ledger"]) as wb:
+        assert wb.evidence(d["claim"])[0].credibility == "2"
+
+
+def test_link_evidence_refuses_a_credibility_off_the_scale(cli_desk, capsys):
+    d = cli_desk
+    with pytest.raises(SystemExit) as refused:
+        main(
+            [
+                *("link-evidence", str(d["ledger"]), d["claim"], d["snapshot"]),
+                *("--quote", "troops", "--stance", "supports", "--credibility", "7"),
+            ]
+        )
+    assert refused.value.code == 2
+    assert "--credibility: invalid choice: '7'" in capsys.readouterr().err
+    with cl.open(d["ledger"]) as wb:
+        assert wb.evidence(d["claim"]) == []
+
+
+def test_writing_commands_print_what_they_recorded_as_json(cli_desk, capsys):
+    d = cli_desk
+    ledger = d["ledger"]
+    source = json.loads(
+        ok(capsys, "add-source", ledger, "USFK", "--kind", "organisation", "--json")
+    )
+    assert (source["name"], source["kind"]) == ("USFK", "organisation")
+    assert source["id"].startswith("src_")
+    claim = json.loads(
+        ok(
+            capsys,
+            *("add-claim", ledger, "US troops in Korea number 28,500.", "--claimant", source["id"]),
+            *("--date", "2024-10-21", "--context", "a briefing", "--json"),
+        )
+    )
+    assert (claim["date"], claim["context"], claim["claimant"]) == (
+        "2024-10-21",
+        "a briefing",
+        source["id"],
+    )
+    verdict = json.loads(
+        ok(capsys, "set-verdict", ledger, claim["id"], "true", "--rationale", "ok", "--json")
+    )
+    assert (verdict["claim"], verdict["rating"], verdict["rationale"]) == (
+        claim["id"],
+        "true",
+        "ok",
+    )
+    status = json.loads(ok(capsys, "set-status", ledger, claim["id"], "reviewed", "--json"))
+    assert (status["id"], status["status"]) == (claim["id"], "reviewed")
+    rating = json.loads(
+        ok(capsys, "rate-source", ledger, source["id"], "A", "--rationale", "official", "--json")
+    )
+    assert (rating["source"], rating["grade"]) == (source["id"], "A")
+    (d["dir"] / "f.txt").write_text(FACTSHEET, encoding="utf-8")
+    snapshot = json.loads(ok(capsys, "add-snapshot", ledger, d["dir"] / "f.txt", "--json"))
+    assert snapshot["size"] == len(FACTSHEET.encode("utf-8"))
+    settings = json.loads(ok(capsys, "init", d["dir"] / "new.ledger", "--json"))
+    assert settings["created"] is True
+    assert settings["scale"] == "default"
+    with cl.open(ledger) as wb:
+        assert wb.claim(claim["id"]).date == "2024-10-21"
+        assert wb.snapshot(snapshot["hash"]).sha256 == snapshot["sha256"]
+        assert settings["identity"] != wb.identity
+
+
+def test_add_claim_refuses_a_date_that_is_not_one(cli_desk, capsys):
+    d = cli_desk
+    with cl.open(d["ledger"]) as wb:
+        before = wb.event_count()
+    status, _, err = run(capsys, "add-claim", d["ledger"], "Some claim.", "--date", "yesterday")
+    assert_one_line_error(status, err)
+    assert "yesterday" in err
+    with cl.open(d["ledger"]) as wb:
+        assert wb.event_count() == before
+
+
+def test_verify_names_the_column_and_gives_no_seq_for_a_table(cli_desk, capsys, edit_ledger):
+    d = cli_desk
+    edit_ledger(d["ledger"], "UPDATE claims SET text = 'About 2,850 US troops are in South Korea.'")
+    status, out, _ = run(capsys, "verify", d["ledger"])
+    assert status == 1
+    (problem,) = [line for line in out.splitlines() if "projection-mismatch" in line]
+    assert f"claims row {d['claim']} differs from what the events say: column text" in problem
+    assert "seq" not in out
+    assert "claimledger rebuild" in out
+    with cl.open(d["ledger"]) as wb:
+        assert "seq 0" not in repr(wb.verify())
 
 
 def test_checkpoint_and_verify_against_it(cli_desk, capsys):
@@ -291,12 +469,9 @@ def test_verify_exits_1_when_the_history_differs_from_a_checkpoint(cli_desk, cap
     assert "problem" in out
 
 
-def test_verify_exits_1_on_a_tampered_file(cli_desk, capsys):
+def test_verify_exits_1_on_a_tampered_ledger(cli_desk, capsys, edit_ledger):
     d = cli_desk
-    connection = sqlite3.connect(d["ledger"])
-    connection.execute("UPDATE events SET actor = 'mallory' WHERE seq = 2")
-    connection.commit()
-    connection.close()
+    edit_ledger(d["ledger"], "UPDATE events SET actor = 'mallory' WHERE seq = 2")
     status, out, _ = run(capsys, "verify", d["ledger"])
     assert status == 1
     assert "hash-mismatch" in out
@@ -362,8 +537,8 @@ def test_the_installed_program_is_on_hand():
     assert Path(sys.executable).with_name("claimledger").exists()
 
 
-def test_program_exit_codes_end_to_end(tmp_path):
-    ledger = tmp_path / "desk.ledger"
+def test_program_exit_codes_end_to_end(tmp_path, location):
+    ledger = location
     assert shell("init", ledger, "--actor", "alice").returncode == 0
     snap = shell("add-snapshot", ledger, "-", "--actor", "alice", stdin=ARTICLE.encode())
     assert snap.returncode == 0, snap.stderr
@@ -409,14 +584,14 @@ def test_program_exit_codes_end_to_end(tmp_path):
     assert b"example" in shell("verify", "--help").stdout
 
 
-def test_python_dash_m_runs_the_same_program(tmp_path):
+def test_python_dash_m_runs_the_same_program(location):
     result = subprocess.run(
-        [sys.executable, "-m", "claimledger", "init", tmp_path / "m.ledger", "--actor", "alice"],
+        [sys.executable, "-m", "claimledger", "init", str(location), "--actor", "alice"],
         capture_output=True,
         timeout=120,
         check=False,
     )
     assert result.returncode == 0, result.stderr
     assert b"created ledger" in result.stdout
-    with cl.open(tmp_path / "m.ledger") as wb:
+    with cl.open(location) as wb:
         assert wb.events()[0].actor == "alice"

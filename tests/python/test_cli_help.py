@@ -67,8 +67,39 @@ def test_every_command_help_shows_an_example(name, capsys):
     assert example[1].strip().startswith(f"claimledger {name}")
 
 
+def test_help_texts_show_percent_signs_as_written(capsys):
+    for name in sub_commands():
+        with pytest.raises(SystemExit):
+            main([name, "--help"])
+        assert "%%" not in capsys.readouterr().out, name
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert "%%" not in out
+    assert "95%" in out
+
+
 def test_commands_that_print_data_take_json():
-    for name in ("claims", "sources", "history", "verify"):
+    for name in (
+        "claims",
+        "claim",
+        "show",
+        "snapshots",
+        "evidence",
+        "sources",
+        "history",
+        "verify",
+    ):
+        options = {o for a in sub_commands()[name]._actions for o in a.option_strings}
+        assert "--json" in options, name
+
+
+def test_commands_that_write_take_json():
+    writing = [name for name, parser in sub_commands().items() if "--actor" in parser.format_help()]
+    assert {"add-source", "add-snapshot", "add-claim", "link-evidence", "set-verdict"} <= set(
+        writing
+    )
+    for name in writing:
         options = {o for a in sub_commands()[name]._actions for o in a.option_strings}
         assert "--json" in options, name
 
@@ -117,7 +148,7 @@ def counts(ledger: Path) -> tuple[int, int]:
 def test_report_shows_progress_on_a_terminal_only(ledger, tmp_path):
     events, claims = counts(ledger)
     target = tmp_path / "r.html"
-    code, out, err = run_cli("report", str(ledger), "-o", str(target), terminal=True)
+    code, out, err = run_cli("report", str(ledger), "-o", str(target), "--all", terminal=True)
     assert code == 0, err
     assert f"verifying {events} events" in err
     assert "done in" in err

@@ -6,6 +6,7 @@ import math
 
 import claimledger as cl
 import pytest
+from claimledger.files import ledger_exists
 
 
 def test_builtin_scales_have_the_documented_ratings():
@@ -39,9 +40,9 @@ def test_builtin_scales_have_the_documented_ratings():
         cl.truth_score("politifact", "pants-on-fire")
 
 
-def test_a_custom_scale_is_fixed_in_the_ledger(tmp_path):
+def test_a_custom_scale_is_fixed_in_the_ledger(new_location):
     scale = [("correct", 0), ("partly correct", 1), ("wrong", 2), ("no evidence", None)]
-    path = tmp_path / "custom.ledger"
+    path = new_location("custom.ledger")
     with cl.open(path, scale=scale) as wb:
         assert wb.ratings == ["correct", "partly correct", "wrong", "no evidence"]
         claim = wb.add_claim("The bridge opened in 1932.")
@@ -69,11 +70,11 @@ def test_a_custom_scale_is_fixed_in_the_ledger(tmp_path):
         ["just a label"],
     ],
 )
-def test_a_bad_custom_scale_is_refused_before_anything_is_written(tmp_path, bad):
-    path = tmp_path / "never.ledger"
+def test_a_bad_custom_scale_is_refused_before_anything_is_written(bad, new_location):
+    path = new_location("never.ledger")
     with pytest.raises(cl.InvalidInputError, match="scale"):
         cl.open(path, scale=bad)
-    assert not path.exists()
+    assert not ledger_exists(path)
 
 
 def test_mappings_between_scales_say_when_they_lose_information():

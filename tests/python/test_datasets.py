@@ -15,6 +15,7 @@ from pathlib import Path
 import claimledger as cl
 import pytest
 from claimledger.cli import main
+from claimledger.files import ledger_exists
 from claimledger.interop import datasets
 from claimledger.interop.datasets import LoadReport, fever, liar, load_fever, load_liar
 
@@ -65,14 +66,14 @@ def write_lines(path: Path, lines: list[str]) -> Path:
 
 
 @pytest.fixture
-def liar_wb(tmp_path):
-    with cl.open(tmp_path / "liar.ledger", actor="loader", scale="politifact") as wb:
+def liar_wb(new_location):
+    with cl.open(new_location("liar.ledger"), actor="loader", scale="politifact") as wb:
         yield wb
 
 
 @pytest.fixture
-def fever_wb(tmp_path):
-    with cl.open(tmp_path / "fever.ledger", actor="loader", scale="fever") as wb:
+def fever_wb(new_location):
+    with cl.open(new_location("fever.ledger"), actor="loader", scale="fever") as wb:
         yield wb
 
 
@@ -221,14 +222,14 @@ def test_windows_line_endings_a_byte_order_mark_and_blank_lines_are_accepted(lia
     assert claims["liar:9103.json"].provenance["line"] == 3
 
 
-def test_liar_needs_a_ledger_on_the_politifact_scale(tmp_path):
-    with cl.open(tmp_path / "default.ledger") as wb:
+def test_liar_needs_a_ledger_on_the_politifact_scale(new_location):
+    with cl.open(new_location("default.ledger")) as wb:
         events = wb.event_count()
         with pytest.raises(cl.InvalidInputError, match='scale="politifact"') as raised:
             load_liar(wb, LIAR)
         assert raised.value.id == "claimledger.dataset.scale"
         assert wb.event_count() == events
-    with cl.open(tmp_path / "fever.ledger", scale="fever") as wb:
+    with cl.open(new_location("fever.ledger"), scale="fever") as wb:
         with pytest.raises(cl.InvalidInputError, match='uses "fever"'):
             load_liar(wb, LIAR)
         assert wb.event_count() == 1
@@ -431,10 +432,10 @@ def test_fever_pages_are_dataset_sources_with_readable_names_and_wikipedia_urls(
     assert history.name == "Saint Orel: A History"
 
 
-def test_a_json_array_and_json_lines_give_the_same_claims(tmp_path):
+def test_a_json_array_and_json_lines_give_the_same_claims(new_location):
     seen = []
     for path in (FEVER_ARRAY, FEVER_LINES):
-        with cl.open(tmp_path / f"{path.suffix}.ledger", scale="fever") as wb:
+        with cl.open(new_location(f"{path.suffix}.ledger"), scale="fever") as wb:
             load_fever(wb, path)
             seen.append(
                 {
@@ -675,8 +676,8 @@ def run(capsys, *argv):
     return status, out, err
 
 
-def test_cli_import_liar_creates_a_politifact_ledger(tmp_path, capsys):
-    ledger = tmp_path / "liar.ledger"
+def test_cli_import_liar_creates_a_politifact_ledger(capsys, new_location):
+    ledger = new_location("liar.ledger")
     status, out, err = run(capsys, "import", ledger, LIAR, "--format", "liar", "--actor", "bo")
     assert (status, err) == (0, "")
     assert len(out.strip().splitlines()) == 1
@@ -690,8 +691,8 @@ def test_cli_import_liar_creates_a_politifact_ledger(tmp_path, capsys):
     assert "0 claims added, 20 already there" in out
 
 
-def test_cli_import_fever_as_json(tmp_path, capsys):
-    ledger = tmp_path / "fever.ledger"
+def test_cli_import_fever_as_json(capsys, new_location):
+    ledger = new_location("fever.ledger")
     status, out, err = run(capsys, "import", ledger, FEVER_LINES, "--format", "fever", "--json")
     assert (status, err) == (0, "")
     report = json.loads(out)
@@ -714,13 +715,13 @@ def assert_one_line_error(status, out, err, *fragments):
         assert fragment in lines[0]
 
 
-def test_cli_import_errors_exit_1_with_one_line(tmp_path, capsys):
-    ledger = tmp_path / "desk.ledger"
+def test_cli_import_errors_exit_1_with_one_line(tmp_path, capsys, new_location):
+    ledger = new_location("desk.ledger")
     bad = write_lines(tmp_path / "bad.tsv", _variant(liar_lines(), 3, _set_column(1, "nope")))
 
     status, out, err = run(capsys, "import", ledger, bad, "--format", "liar")
     assert_one_line_error(status, out, err, "line 4: unknown label 'nope'")
-    assert not ledger.exists()  # a failed import leaves no empty ledger behind
+    assert not ledger_exists(ledger)  # a failed import leaves no empty ledger behind
 
     status, out, err = run(capsys, "import", ledger, tmp_path / "missing.tsv", "--format", "liar")
     assert_one_line_error(status, out, err, "missing.tsv")
@@ -732,8 +733,8 @@ def test_cli_import_errors_exit_1_with_one_line(tmp_path, capsys):
     assert cl.open(ledger, create=False).event_count() == events
 
 
-def test_cli_import_skip_lists_the_skipped_lines(tmp_path, capsys):
-    ledger = tmp_path / "desk.ledger"
+def test_cli_import_skip_lists_the_skipped_lines(tmp_path, capsys, new_location):
+    ledger = new_location("desk.ledger")
     bad = write_lines(tmp_path / "bad.tsv", _variant(liar_lines(), 3, _set_column(1, "nope")))
     status, out, err = run(capsys, "import", ledger, bad, "--format", "liar", "--errors", "skip")
     assert (status, err) == (0, "")

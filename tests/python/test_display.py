@@ -7,14 +7,16 @@ for every word of the vocabulary."""
 from __future__ import annotations
 
 import colorsys
+import shutil
 from html.parser import HTMLParser
 from typing import Optional
 
 import claimledger as cl
 import pytest
 from claimledger import vocabulary
+from claimledger.files import shown_location
 from claimledger.notebook import display
-from claimledger.notebook.display import history, palette
+from claimledger.notebook.display import esc, history, palette
 
 SCRIPT = "<script>alert('x')</script>"
 HOSTILE_ARTICLE = (
@@ -192,8 +194,8 @@ def test_verdict_badges_run_from_green_true_to_red_false_and_grey_off_axis(wb):
     assert colours["unproven"] == colours["misleading"] == display.GREY
 
 
-def test_badges_follow_the_ledgers_own_scale(tmp_path):
-    with cl.open(tmp_path / "p.ledger", actor="a", scale="politifact") as wb:
+def test_badges_follow_the_ledgers_own_scale(new_location):
+    with cl.open(new_location("p.ledger"), actor="a", scale="politifact") as wb:
         low = wb.add_claim("Low.", verdict="pants-fire").id
         false = wb.add_claim("False.", verdict="false").id
         false_colour = badge_colour(wb.claim_card(false)._repr_html_(), "false")
@@ -202,9 +204,9 @@ def test_badges_follow_the_ledgers_own_scale(tmp_path):
     assert hue(false_colour) > hue(fire_colour)  # "false" is 0.2 on PolitiFact's scale
 
 
-def test_custom_scale_labels_with_markup_are_escaped_in_badges(tmp_path):
+def test_custom_scale_labels_with_markup_are_escaped_in_badges(new_location):
     scale = [("<b>yes</b>", 0), ("no", 1), ('dunno" onclick="x()', None)]
-    with cl.open(tmp_path / "c.ledger", actor="a", scale=scale) as wb:
+    with cl.open(new_location("c.ledger"), actor="a", scale=scale) as wb:
         yes = wb.add_claim("A.", verdict="<b>yes</b>").id
         dunno = wb.add_claim("B.", verdict='dunno" onclick="x()').id
         for claim in (yes, dunno):
@@ -325,9 +327,9 @@ def test_verify_report_ok_is_green(desk):
     assert "verified" in parsed.all_text()
 
 
-def test_verify_report_with_problems_is_red_with_a_table(desk, ledger_path, tamper):
+def test_verify_report_with_problems_is_red_with_a_table(desk, location, tamper):
     desk.wb.close()
-    copy = tamper(ledger_path, "UPDATE events SET actor = 'eve' WHERE type = 'verdict.set'")
+    copy = tamper(location, "UPDATE events SET actor = 'eve' WHERE type = 'verdict.set'")
     with cl.open(copy, create=False) as tampered:
         report = tampered.verify()
     assert not report.ok
@@ -409,3 +411,171 @@ def test_bare_source_and_track_record_html(desk):
 )
 def test_every_word_of_the_vocabulary_has_its_presentation(presentation, words):
     assert list(presentation) == list(words)
+
+
+# --- every record a notebook gets back ---------------------------------------------------------
+
+
+def returned_records(desk) -> dict:
+    """One of each record the workbench returns, made on the small desk, by name."""
+    wb = desk.wb
+    search = wb.search("troops")
+    similar = wb.similar("About 28,500 US troops are stationed in South Korea.")
+    candidates = wb.candidates(desk.article)
+    return {
+        "Quote": wb.claim(desk.troops).appearances[0],
+        "Quantity": wb.claim(desk.troops).quantities[0],
+        "Snapshot": wb.snapshot(desk.article),
+        "Verdict": desk.verdict,
+        "Evidence": wb.evidence(desk.troops)[0],
+        "SourceRating": desk.rating,
+        "YearScore": wb.track_record(desk.reuters).by_year[0],
+        "RatingMapping": cl.map_scale("default", "fever")[0],
+        "SearchHit": search[0],
+        "SnapshotHit": wb.search_snapshots("troops")[0],
+        "SimilarHit": similar[0],
+        "Candidate": candidates[0],
+        "Checkpoint": wb.checkpoint(),
+        "Problem": cl.Problem(seq=0, kind="projection-mismatch", detail="claims row x differs"),
+        "MergeConflict": cl.MergeConflict(
+            claim=desk.troops, local_rating="true", other_rating="false"
+        ),
+    }
+
+
+def test_every_returned_record_has_a_short_repr_and_escaped_html(desk):
+    for name, record in returned_records(desk).items():
+        text = repr(record)
+        assert text.startswith(f"<{name} "), text
+        assert text.endswith(">"), text
+        assert "\n" not in text, text
+        assert len(text) <= 200, text
+        html = record._repr_html_()
+        assert html.startswith('<div class="claimledger'), name
+        assert "<script" not in html
+
+
+def test_record_reprs_say_what_matters(desk):
+    wb = desk.wb
+    evidence = wb.evidence(desk.troops)[0]
+    assert repr(evidence) == (
+        f'<Evidence {evidence.id} supports {desk.troops}: "Approximately 28,500 U.S. service '
+        'members">'
+    )
+    snapshot = wb.snapshot(desk.article)
+    assert repr(snapshot) == (
+        f'<Snapshot {snapshot.hash[:17]}… "Troops" {snapshot.size:,} bytes, published 2024-10-21>'
+    )
+    hit = wb.search("troops")[0]
+    assert repr(hit).startswith(f"<SearchHit {hit.score:.2f} {desk.troops} [true]: ")
+    assert repr(wb.checkpoint()).startswith(f"<Checkpoint event {wb.event_count()} sha256:")
+    problem = cl.Problem(seq=0, kind="projection-mismatch", detail="claims row x differs")
+    assert repr(problem) == "<Problem projection-mismatch: claims row x differs>"
+    assert repr(cl.Problem(seq=7, kind="hash-mismatch", detail="d")) == (
+        "<Problem hash-mismatch at event 7: d>"
+    )
+
+
+def test_record_html_escapes_user_text(hostile, wb):
+    evidence = hostile["evidence"]
+    html = evidence._repr_html_()
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "&lt;script&gt;note()&lt;/script&gt;" in html
+    assert "<img" not in html
+    verdict = wb.verdicts(hostile["claim"])[-1]
+    assert "&lt;b&gt;sure&lt;/b&gt; now" in verdict._repr_html_()
+    hits = wb.search("soldiers arrived")
+    assert "<script" not in hits._repr_html_()
+    assert "<script" not in hits[0]._repr_html_()
+
+
+def test_merge_report_shows_what_came_in_and_the_conflicts(tmp_path):
+    here = cl.open(tmp_path / "here.ledger", actor="alice")
+    claim = here.add_claim("The bridge opened in 1932.")
+    here.close()
+    shutil.copy(tmp_path / "here.ledger", tmp_path / "there.ledger")
+    with cl.open(tmp_path / "there.ledger", actor="bob") as there:
+        there.set_verdict(claim.id, "false", rationale="1931")
+    with cl.open(tmp_path / "here.ledger", actor="alice") as here:
+        here.set_verdict(claim.id, "true", rationale="1932")
+        report = here.merge(tmp_path / "there.ledger")
+    assert repr(report) == (
+        f"<MergeReport {report.added} events merged from {report.other[:15]}…, "
+        f"{report.skipped} already here, 1 conflict(s)>"
+    )
+    html = report._repr_html_()
+    assert f"Merged {report.added} event(s)" in html
+    assert claim.id in html
+    assert 'data-rating="true"' in html
+    assert 'data-rating="false"' in html
+    assert repr(report.conflicts[0]) == f"<MergeConflict {claim.id}: here true, there false>"
+
+
+def test_the_workbench_shows_as_a_desk(desk):
+    wb = desk.wb
+    assert repr(wb).endswith(f" ({wb.event_count()} events)>")
+    html = wb._repr_html_()
+    assert esc(shown_location(wb.path)) in html
+    assert f"default: {', '.join(wb.ratings)}" in html
+    assert f"{wb.event_count():,}" in html
+    assert wb.identity in html
+    past = wb.as_of(3)._repr_html_()
+    assert "read-only view as of event 3" in past
+    closed = cl.open(":memory:")
+    closed.close()
+    assert "closed" in closed._repr_html_()
+
+
+def test_results_are_lists_that_show_as_tables_and_frames(desk):
+    wb = desk.wb
+    hits = wb.search("troops")
+    assert isinstance(hits, list)
+    assert hits == list(hits)
+    assert hits.kind is cl.SearchHit
+    html = hits._repr_html_()
+    assert html.count("<tr>") == len(hits) + 1  # a header and a row each
+    assert 'data-kind="SearchHit"' in html
+    frame = hits.frame()
+    assert list(frame["claim"]) == [h.claim.id for h in hits]
+    assert frame.loc[0, "text"] == hits[0].claim.text
+    assert frame["score"].dtype == "float64"
+    similar = wb.similar("About 28,500 US troops are stationed in South Korea.", k=2).frame()
+    assert similar.loc[0, "claim"] == desk.troops
+    assert similar.loc[0, "text"] == "About 28,500 US troops are in South Korea."
+    assert similar.loc[0, "rating"] == "true"
+    candidates = wb.candidates(desk.article)
+    frame = candidates.frame()
+    assert len(frame) == len(candidates)
+    assert list(frame.columns) == [
+        "score",
+        "text",
+        "start",
+        "end",
+        "features",
+        "quantities",
+        "snapshot",
+        "speaker",
+        "said_by",
+    ]
+    assert (frame["start"] < frame["end"]).all()
+    assert list(frame["text"]) == [c.text for c in candidates]
+    assert frame["score"].is_monotonic_decreasing
+    snapshots = wb.search_snapshots("troops").frame()
+    assert snapshots.loc[0, "snapshot"] == desk.article
+    empty = wb.search("nothing matches this").frame()
+    assert len(empty) == 0
+    assert "claim" in empty.columns
+    assert "No SearchHit results." in wb.search("nothing matches this")._repr_html_()
+
+
+def test_a_long_list_of_results_shows_its_head(wb):
+    text = ". ".join(f"In {1900 + i} the town had {i * 1000 + 17} people" for i in range(80)) + "."
+    snapshot = wb.add_snapshot(text)
+    candidates = wb.candidates(snapshot)
+    assert len(candidates) == 80
+    html = candidates._repr_html_()
+    assert html.count("<tr>") == 51
+    assert "30 more" in html
+    lines = repr(candidates).splitlines()
+    assert len(lines) == 11
+    assert lines[-1] == " … 70 more Candidate results]"

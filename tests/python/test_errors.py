@@ -1,7 +1,8 @@
 """Bad input: each raises the documented exception, with a message that starts with a
 stable id, names the problem and says what is accepted, and leaves the ledger unchanged.
-Also files that are not ledgers, a newer schema, a missing path, an unknown scale and a
-closed workbench."""
+Also files that are not ledgers, a newer schema, a missing ledger, an unknown scale and a
+closed workbench; on both stores (a file, a desk on the PostgreSQL server), but for what is
+about files alone (test_postgres.py has the server's own: URLs, passwords, databases)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import claimledger as cl
 import pytest
+from claimledger.files import desk_name, ledger_exists
 
 ERROR_ID = re.compile(r"claimledger(\.[a-z0-9_]+)+")
 NO_CLAIM = "clm_0000000000000000"
@@ -453,39 +455,39 @@ def test_another_apps_sqlite_database_is_not_a_ledger_and_is_left_untouched(tmp_
     connection.close()
 
 
-def test_a_ledger_from_a_newer_version_is_refused(ledger_path):
-    with cl.open(ledger_path, actor="alice") as wb:
+#: How each store records the version of a ledger's tables.
+NEWER_VERSION = {"file": "PRAGMA user_version = 99", "postgresql": "UPDATE desk SET version = 99"}
+
+
+def test_a_ledger_from_a_newer_version_is_refused(location, store, edit_ledger):
+    with cl.open(location, actor="alice") as wb:
         wb.add_source("Reuters")
-    connection = sqlite3.connect(ledger_path)
-    connection.execute("PRAGMA user_version = 99")
-    connection.commit()
-    connection.close()
+    edit_ledger(location, NEWER_VERSION[store])
     with pytest.raises(cl.StorageError) as caught:
-        cl.open(ledger_path, actor="alice")
+        cl.open(location, actor="alice")
     check_error(caught, cl.StorageError, "claimledger.store.newer_schema", "99", "upgrade")
 
 
-def test_a_missing_ledger_is_not_created_when_create_is_false(tmp_path):
-    path = tmp_path / "missing.ledger"
+def test_a_missing_ledger_is_not_created_when_create_is_false(new_location, store, tmp_path):
+    location = new_location("missing.ledger")
+    name = "missing.ledger" if store == "file" else f'desk "{desk_name(location)}"'
     with pytest.raises(cl.NotFoundError) as caught:
-        cl.open(path, actor="alice", create=False)
-    check_error(
-        caught, cl.NotFoundError, "claimledger.store.missing", "missing.ledger", "create=True"
-    )
+        cl.open(location, actor="alice", create=False)
+    check_error(caught, cl.NotFoundError, "claimledger.store.missing", name, "create=True")
+    assert not ledger_exists(location)
     assert files_in(tmp_path) == []
 
 
-def test_an_existing_ledger_opens_with_create_false(ledger_path):
-    with cl.open(ledger_path, actor="alice") as wb:
+def test_an_existing_ledger_opens_with_create_false(location):
+    with cl.open(location, actor="alice") as wb:
         source = wb.add_source("Reuters")
-    with cl.open(ledger_path, actor="alice", create=False) as wb:
+    with cl.open(location, actor="alice", create=False) as wb:
         assert wb.sources() == [source]
 
 
-def test_an_unknown_scale_is_refused_before_touching_the_file(tmp_path):
-    path = tmp_path / "new.ledger"
+def test_an_unknown_scale_is_refused_before_creating_the_ledger(location, tmp_path):
     with pytest.raises(cl.InvalidInputError) as caught:
-        cl.open(path, actor="alice", scale="snopes")
+        cl.open(location, actor="alice", scale="snopes")
     check_error(
         caught,
         cl.InvalidInputError,
@@ -496,6 +498,7 @@ def test_an_unknown_scale_is_refused_before_touching_the_file(tmp_path):
         "fever",
         "claimskg",
     )
+    assert not ledger_exists(location)
     assert files_in(tmp_path) == []
 
 
@@ -512,13 +515,13 @@ CLOSED_CALLS = {
 
 
 @pytest.mark.parametrize("call", list(CLOSED_CALLS), ids=list(CLOSED_CALLS))
-def test_a_closed_workbench_raises(ledger_path, call):
-    wb = cl.open(ledger_path, actor="alice")
+def test_a_closed_workbench_raises(location, call):
+    wb = cl.open(location, actor="alice")
     wb.close()
     with pytest.raises(cl.Error) as caught:
         CLOSED_CALLS[call](wb)
     assert "closed" in str(caught.value)
-    with cl.open(ledger_path) as again:
+    with cl.open(location) as again:
         assert again.event_count() == 1
 
 

@@ -64,13 +64,18 @@ def test_golden_event_rebuilt_as_an_event_object(golden):
         assert event.canonical() == item["canonical"]
 
 
+#: A NUL character, which a ledger file keeps in its text; a desk on PostgreSQL keeps none in
+#: a text column (test_postgres.py checks that the server refuses it and writes nothing).
+NUL = {"file": "\x00 ", "postgresql": ""}
+
+
 @pytest.fixture
-def busy_ledger(desk):
+def busy_ledger(desk, store):
     """The desk plus events with text that JSON must escape or must leave alone."""
     wb = desk.wb
     wb.actor = 'Émile "the checker" 🧐'
     awkward = (
-        'Quote "x" \\ back\ttab\x01\x1f\x7f \u2028 é 🧐 한국 \x00 '
+        f'Quote "x" \\ back\ttab\x01\x1f\x7f \u2028 é 🧐 한국 {NUL[store]}'
         "approximately 28,500 troops\nline two"
     )
     snap = wb.add_snapshot(awkward, title="Tabs\tand\nnewlines", published="2024-10-21")

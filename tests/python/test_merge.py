@@ -1,4 +1,5 @@
-"""Merging desks from Python and the command line."""
+"""Merging desks from Python and the command line, on both stores: the other desk is a
+ledger file or a desk on the PostgreSQL server (as is this one), or a bundle."""
 
 from __future__ import annotations
 
@@ -6,11 +7,12 @@ import time
 
 import claimledger as cl
 from claimledger.cli import main as cli_main
+from claimledger.files import ledger_exists
 
 
-def two_desks(tmp_path):
+def two_desks(new_location, tmp_path):
     """Desk A starts a claim, desk B gets a copy as a bundle, both then rate it."""
-    a_path, b_path = tmp_path / "a.ledger", tmp_path / "b.ledger"
+    a_path, b_path = new_location("a.ledger"), new_location("b.ledger")
     with cl.open(a_path, actor="alice") as a:
         snap = a.add_snapshot("Seoul keeps approximately 28,500 troops.")
         claim = a.add_claim(
@@ -32,8 +34,8 @@ def view(wb):
     )
 
 
-def test_merge_keeps_provenance_and_lists_the_conflict(tmp_path):
-    a_path, b_path, claim = two_desks(tmp_path)
+def test_merge_keeps_provenance_and_lists_the_conflict(new_location, tmp_path):
+    a_path, b_path, claim = two_desks(new_location, tmp_path)
     with cl.open(a_path, actor="alice") as a:
         report = a.merge(b_path)
         assert report.added == 2
@@ -49,8 +51,8 @@ def test_merge_keeps_provenance_and_lists_the_conflict(tmp_path):
         assert a.verify().ok
 
 
-def test_both_directions_give_the_same_desk(tmp_path):
-    a_path, b_path, _ = two_desks(tmp_path)
+def test_both_directions_give_the_same_desk(new_location, tmp_path):
+    a_path, b_path, _ = two_desks(new_location, tmp_path)
     with cl.open(a_path) as a:
         a.export_bundle(tmp_path / "a-before.jsonl")
         a.merge(b_path)
@@ -60,8 +62,8 @@ def test_both_directions_give_the_same_desk(tmp_path):
         assert view(b) == merged_a
 
 
-def test_merge_from_the_command_line(tmp_path, capsys):
-    a_path, b_path, claim = two_desks(tmp_path)
+def test_merge_from_the_command_line(new_location, tmp_path, capsys):
+    a_path, b_path, claim = two_desks(new_location, tmp_path)
     assert cli_main(["merge", str(a_path), str(b_path)]) == 0
     out = capsys.readouterr().out
     assert "2 events merged" in out
@@ -72,51 +74,48 @@ def test_merge_from_the_command_line(tmp_path, capsys):
     assert out.count("\n") == 1
     assert claim in out
     assert "[conflict from a merge]" in out
-    assert cli_main(["merge", str(a_path), str(tmp_path / "missing.ledger")]) == 1
+    missing = new_location("missing.ledger")
+    assert cli_main(["merge", str(a_path), str(missing)]) == 1
     assert "claimledger:" in capsys.readouterr().err
+    assert not ledger_exists(missing)  # merging never creates the other desk
 
 
-def test_a_published_claim_never_shows_a_verdict_nobody_approved(tmp_path, pg_desk_url):
-    """On a desk of each store: desk A publishes its verdict; desk B's later verdict,
-    merged in, takes the claim back to in-progress and the conflict stays on it (card,
-    filter, report) until a verdict is set after the merge."""
-    a_path, b_path, claim = two_desks(tmp_path)
+def test_a_published_claim_never_shows_a_verdict_nobody_approved(new_location, tmp_path):
+    """Desk A publishes its verdict; desk B's later verdict, merged in, takes the claim back
+    to in-progress and the conflict stays on it (card, filter, report) until a verdict is
+    set after the merge."""
+    a_path, b_path, claim = two_desks(new_location, tmp_path)
     with cl.open(a_path) as a:
         a.set_status(claim, "published")
-        a.export_bundle(tmp_path / "a-published.jsonl")
-    for location in (a_path, pg_desk_url()):
-        if location != a_path:
-            with cl.open(location, create=True) as fresh:
-                fresh.import_bundle(tmp_path / "a-published.jsonl")
-        with cl.open(location, actor="alice") as a:
-            report = a.merge(b_path)
-            assert report.reopened == (claim,)
-            (conflict,) = report.conflicts
-            assert (conflict.local_rating, conflict.other_rating) == ("true", "mixed")
-            assert (conflict.local_rationale, conflict.other_rationale) == (
-                "fact sheet",
-                "rotations vary",
-            )
-            assert (conflict.local_actor, conflict.other_actor) == ("alice", "bob")
-            assert conflict.local_at < conflict.other_at
-            shown = a.claim(claim)
-            assert (shown.status, shown.verdict.rating) == ("in-progress", "mixed")
-            assert shown.conflict == conflict
-            assert [c.id for c in a.claims(conflict=True)] == [claim]
-            assert a.claims(conflict=True, status="published") == []
-            card = a.claim_card(claim)
-            assert "Verdict conflict from a merge" in card._repr_html_()
-            assert "conflict from a merge: here true (alice" in repr(card)
-            report_html = a.report()
-            assert "Verdict conflicts to decide (1)" in report_html
-            # Deciding: a verdict after the merge; publishing approves it.
-            a.set_verdict(claim, "mixed", rationale="agreed with bob")
-            assert a.claim(claim).conflict is None
-            assert a.claims(conflict=True) == []
-            published = a.set_status(claim, "published")
-            assert published.status == "published"
-            assert "Verdict conflicts to decide" not in a.report()
-            assert a.verify().ok
+    with cl.open(a_path, actor="alice") as a:
+        report = a.merge(b_path)
+        assert report.reopened == (claim,)
+        (conflict,) = report.conflicts
+        assert (conflict.local_rating, conflict.other_rating) == ("true", "mixed")
+        assert (conflict.local_rationale, conflict.other_rationale) == (
+            "fact sheet",
+            "rotations vary",
+        )
+        assert (conflict.local_actor, conflict.other_actor) == ("alice", "bob")
+        assert conflict.local_at < conflict.other_at
+        shown = a.claim(claim)
+        assert (shown.status, shown.verdict.rating) == ("in-progress", "mixed")
+        assert shown.conflict == conflict
+        assert [c.id for c in a.claims(conflict=True)] == [claim]
+        assert a.claims(conflict=True, status="published") == []
+        card = a.claim_card(claim)
+        assert "Verdict conflict from a merge" in card._repr_html_()
+        assert "conflict from a merge: here true (alice" in repr(card)
+        report_html = a.report()
+        assert "Verdict conflicts to decide (1)" in report_html
+        # Deciding: a verdict after the merge; publishing approves it.
+        a.set_verdict(claim, "mixed", rationale="agreed with bob")
+        assert a.claim(claim).conflict is None
+        assert a.claims(conflict=True) == []
+        published = a.set_status(claim, "published")
+        assert published.status == "published"
+        assert "Verdict conflicts to decide" not in a.report()
+        assert a.verify().ok
 
 
 def test_a_later_verdict_moves_an_approved_claim_back_to_in_progress(wb):

@@ -33,9 +33,11 @@ def outputs_of(nb, kind: str) -> list:
 
 
 @pytest.fixture(scope="module")
-def executed() -> dict:
-    """Each notebook after running on a fresh python3 kernel, with the notebooks folder
-    as its working directory (the notebooks write only into temporary folders)."""
+def executed(tmp_path_factory) -> dict:
+    """Each notebook after running on a fresh python3 kernel in a folder of its own outside
+    the repository, as for a user who downloaded it (the notebooks write only into
+    temporary folders)."""
+    elsewhere = tmp_path_factory.mktemp("downloaded")
     spec = KernelSpecManager().get_kernel_spec("python3")
     # jupyter_client starts a spec's bare "python" with this interpreter (sys.executable)
     ours = {"python", f"python{sys.version_info[0]}", sys.executable}
@@ -54,7 +56,7 @@ def executed() -> dict:
             nb,
             kernel_name="python3",
             timeout=120,
-            resources={"metadata": {"path": str(NOTEBOOKS)}},
+            resources={"metadata": {"path": str(elsewhere)}},
         ).execute()
         results[name] = (nb, time.monotonic() - start)
     results["files after"] = sorted(p.name for p in NOTEBOOKS.iterdir()) + sorted(
@@ -62,6 +64,24 @@ def executed() -> dict:
     )
     results["files before"] = before
     return results
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_notebook_needs_nothing_from_the_repository(name):
+    """Data comes with the package (importlib.resources), never from a path of the
+    repository, so a notebook runs wherever claimledger is installed."""
+    code = "\n".join(
+        cell.source for cell in nbformat.read(NOTEBOOKS / name, 4).cells if cell.cell_type == "code"
+    )
+    for repository_path in ("tests/", '"tests"', '"..', "../", "notebooks/", "__file__"):
+        assert repository_path not in code, f"{name} reads {repository_path!r}"
+
+
+def test_the_packaged_liar_sample_is_the_tests_sample(repo):
+    import claimledger
+
+    packaged = Path(claimledger.__file__).parent / "data" / "liar_sample.tsv"
+    assert packaged.read_bytes() == (repo / "tests" / "data" / "liar_sample.tsv").read_bytes()
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -100,6 +120,8 @@ def test_fact_check_notebook_shows_cards_a_figure_and_claimreview(executed):
     text = "".join("".join(o.get("text", "")) for c in nb.cells for o in c.get("outputs", []))
     assert '"@type": "ClaimReview"' in text
     assert "[claimledger.anchor.not_found]" in text
+    # The figures set beside the evidence's before rating.
+    assert "equal beside 'Approximately 28,500 U.S. service members' (supports)" in text
 
 
 def test_audit_notebook_catches_every_tampering(executed):

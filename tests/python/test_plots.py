@@ -64,6 +64,13 @@ def test_plot_verdicts_counts_current_verdicts_by_rating(desk):
     assert colours[wb.ratings.index("misleading")] == display.GREY
 
 
+def test_plot_verdicts_counts_on_whole_numbers(desk):
+    fig = desk.wb.plot_verdicts()  # at most one claim a rating: matplotlib alone ticks 0.2 apart
+    ticks = [t for t in fig.axes[0].get_yticks() if 0 <= t <= fig.axes[0].get_ylim()[1]]
+    assert len(ticks) >= 2
+    assert all(float(t).is_integer() for t in ticks), ticks
+
+
 def test_plot_verdicts_takes_filters_and_an_axes(desk):
     import matplotlib.figure
 

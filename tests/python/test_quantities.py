@@ -81,6 +81,52 @@ SINGLE = {
     ),
     "up to 10,000 soldiers": ("up to 10,000 soldiers", 10_000, None, None, "soldiers", "up to"),
     "at least 12 people": ("at least 12 people", 12, None, None, "people", "at least"),
+    "Officials counted about 3.5m deaths.": (
+        "about 3.5m deaths",
+        3_500_000,
+        None,
+        None,
+        "deaths",
+        "about",
+    ),
+    "as many as 12k troops": ("as many as 12k troops", 12_000, None, None, "troops", "as many as"),
+    "a 40m wall": ("40m", 40, None, None, "m", ""),
+    "The fund received $2bn.": ("$2bn", 2_000_000_000, None, None, "USD", ""),
+    "between 240,000 and 3.5 million": (
+        "between 240,000 and 3.5 million",
+        None,
+        240_000,
+        3_500_000,
+        "",
+        "",
+    ),
+    "Estimates run from about 240,000 to 3.5 million deaths.": (
+        "from about 240,000 to 3.5 million deaths",
+        None,
+        240_000,
+        3_500_000,
+        "deaths",
+        "about",
+    ),
+    "signed on 30 September 1990": ("30 September 1990", 19_900_930, None, None, "date", ""),
+    "Putin visited Pyongyang in June 2024.": (
+        "June 2024",
+        None,
+        20_240_601,
+        20_240_630,
+        "date",
+        "",
+    ),
+    "support of 5-7 per cent": ("5-7 per cent", None, 5, 7, "percent", ""),
+    "Roughly 40 to 50 per cent": ("Roughly 40 to 50 per cent", None, 40, 50, "percent", "roughly"),
+    "Nearly half a million people fled.": (
+        "Nearly half a million people",
+        500_000,
+        None,
+        None,
+        "people",
+        "nearly",
+    ),
 }
 
 
@@ -120,6 +166,13 @@ def test_several_quantities_in_order():
     assert [q.unit for q in found] == ["year", "homicides", "cities"]
     positions = [text.index(q.text) for q in found]
     assert positions == sorted(positions)
+
+
+def test_a_change_is_two_quantities_and_a_range_one():
+    rose = cl.parse_quantities("Turnout rose from 48 to 61 per cent.")
+    assert [(q.text, q.value) for q in rose] == [("48", 48), ("61 per cent", 61)]
+    (span,) = cl.parse_quantities("The rally drew from 5,000 to 8,000 people.")
+    assert (span.low, span.high, span.unit) == (5_000, 8_000, "people")
 
 
 def test_a_range_written_with_to_is_one_range():

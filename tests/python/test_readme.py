@@ -4,7 +4,6 @@ cannot drift from the package."""
 
 from __future__ import annotations
 
-import ast
 import contextlib
 import functools
 import hashlib
@@ -19,34 +18,12 @@ from pathlib import Path
 
 import claimledger as cl
 import pytest
-
-FENCE = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)
+from readme_blocks import is_expression, promised_output, python_blocks  # tests/
 
 
 @pytest.fixture(scope="module")
 def readme(repo) -> str:
     return (repo / "README.md").read_text(encoding="utf-8")
-
-
-def python_blocks(readme: str) -> list:
-    return FENCE.findall(readme)
-
-
-def is_expression(code: str) -> bool:
-    try:
-        ast.parse(code, mode="eval")
-    except SyntaxError:
-        return False
-    return True
-
-
-def promised_output(code: str) -> list:
-    """The `# ...` comments after print(...) calls: what the README says they print."""
-    return [
-        line.split("#", 1)[1].strip()
-        for line in code.splitlines()
-        if line.strip().startswith("print(") and "#" in line
-    ]
 
 
 def test_readme_has_python_examples(readme):
@@ -109,22 +86,106 @@ def test_readme_default_scale_is_the_real_one(readme):
     assert cl.open(actor="alice").ratings == documented
 
 
-def test_readme_publishing_commands_run_as_written(readme, tmp_path):
-    """The command-line steps of "Publishing verifiable verdicts", on the demo desk (CLAIM
-    replaced by its first claim, old.checkpoint by an earlier signed checkpoint)."""
+def test_readme_publishing_commands_run_as_written(readme, tmp_path, repo):
+    """The command-line steps of "Publishing verifiable verdicts", every block in order, on
+    the demo desk (CLAIM replaced by its first claim, old.checkpoint by an earlier signed
+    checkpoint): the desk's, then the reader's check with the Go checker and sha256sum,
+    whose outputs must agree with the review."""
     section = readme.split("## Publishing verifiable verdicts", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"^```sh\n(.*?)^```", section, re.DOTALL | re.MULTILINE)
+    assert len(blocks) == 3
+    bin_dir = Path(sys.executable).parent
+    env = {
+        **os.environ,
+        "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+        "GOCACHE": str(tmp_path / "gocache"),
+        "GOFLAGS": "",
+    }
+    run = functools.partial(
+        subprocess.run, shell=True, cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert run("claimledger demo --dir demo").returncode == 0
+    claim = json.loads(run("claimledger claims demo/desk.ledger --json").stdout)[0]["id"]
+    checker = Path("tests", "go", "c2spcheck")  # the reader's copy of the Go program
+    shutil.copytree(repo / checker, tmp_path / checker)
+    outputs = {}
+    for line in "".join(blocks).splitlines():
+        command = line.split("  #", 1)[0].replace("CLAIM", claim)
+        done = run(command)
+        assert done.returncode == 0, (command, done.stdout, done.stderr)
+        outputs[line.split("  #", 1)[0]] = done.stdout
+        if (
+            "checkpoint demo/desk.ledger --sign" in command
+            and not (tmp_path / "old.checkpoint").exists()
+        ):
+            shutil.copy(tmp_path / "head.checkpoint", tmp_path / "old.checkpoint")
+    assert (tmp_path / "proof.txt").exists()
+    # what the reader saw agrees with the review
+    [review] = [
+        r
+        for r in json.loads((tmp_path / "reviews.json").read_text(encoding="utf-8"))
+        if r["url"].endswith(claim)
+    ]
+    found = lambda prefix: next(v for k, v in outputs.items() if k.startswith(prefix))  # noqa: E731
+    documents = {
+        line.split()[0] for line in found("sha256sum published/CLAIM/document").splitlines()
+    }
+    logged = set(re.findall(r"sha256:([0-9a-f]{64})", found("grep -ho '\"sha256")))
+    assert documents
+    assert documents == logged
+    rationale = json.loads("{" + found("grep -o '\"rationale").strip() + "}")["rationale"]
+    assert rationale == review["reviewBody"]
+    manifest_hash = found("sha256sum published/CLAIM/receipts.json").split()[0]
+    assert review["associatedMedia"][0]["sha256"] == manifest_hash
+    link = f"https://news.example/receipts/{claim}/receipts.json"
+    assert review["associatedMedia"][0]["contentUrl"] == link
+
+
+def test_readme_team_commands_run_as_written(readme, tmp_path, pg_server):
+    """The command-line steps of "A desk for a team" against the suite's own server: the demo
+    desk copied to a new desk, a writer and an auditor given access, the writer lists the
+    claims, the auditor verifies and copies the desk back into a file, which verifies with
+    the demo's head. The README's users and URL are mapped onto the server's roles."""
+    section = readme.split("## A desk for a team", 1)[1].split("\n## ", 1)[0]
     block = re.search(r"^```sh\n(.*?)^```", section, re.DOTALL | re.MULTILINE).group(1)
+    desk = f"readme{os.getpid()}"
+    urls = {"editor": pg_server.url(desk=desk)}
+    roles = {}
+    for user in ("alice", "auditor"):
+        roles[user], password = f"{user}_{desk}", f"secret-{user}"
+        pg_server.psql(f"CREATE ROLE {roles[user]} LOGIN PASSWORD '{password}'")
+        urls[user] = pg_server.url(user=roles[user], password=password, tcp=True, desk=desk)
     bin_dir = Path(sys.executable).parent
     env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
     run = functools.partial(
         subprocess.run, shell=True, cwd=tmp_path, env=env, capture_output=True, text=True
     )
     assert run("claimledger demo --dir demo").returncode == 0
-    claim = json.loads(run("claimledger claims demo/desk.ledger --json").stdout)[0]["id"]
+    said = []
     for line in block.splitlines():
-        command = line.split("  #", 1)[0].replace("CLAIM", claim)
+        command = re.sub(
+            r"'postgresql://(\w+)@db\.example:5432/newsroom\?desk=korea'",
+            lambda m: f"'{urls[m.group(1)]}'",
+            line,
+        )
+        command = re.sub(r"--(writer|auditor) (\w+)$", lambda m: f"--{m[1]} {roles[m[2]]}", command)
         done = run(command)
         assert done.returncode == 0, (command, done.stderr)
-        if "checkpoint demo/desk.ledger --sign" in command:
-            shutil.copy(tmp_path / "head.checkpoint", tmp_path / "old.checkpoint")
-    assert (tmp_path / "proof.txt").exists()
+        said.append(done.stdout)
+    claims = json.loads(run("claimledger claims demo/desk.ledger --json").stdout)
+    assert all(claim["id"] in said[3] for claim in claims)
+    for password in ("secret-alice", "secret-auditor"):
+        assert password not in "".join(said)
+    with cl.open(tmp_path / "demo/desk.ledger", create=False) as demo:
+        head, identity = demo.checkpoint(), demo.identity
+    with cl.open(tmp_path / "archive.ledger", create=False) as archive:
+        assert archive.identity == identity
+        assert archive.verify(against=head).ok
+
+
+def test_readme_lists_every_command(readme):
+    from claimledger.cli.main import COMMANDS
+
+    section = readme.split("## Command line", 1)[1].split("\n## ", 1)[0]
+    listed = re.search(r"`claimledger (.*?)`", section, re.DOTALL).group(1)
+    assert [name.strip() for name in listed.split("|")] == [c.name for c in COMMANDS]

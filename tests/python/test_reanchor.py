@@ -177,12 +177,10 @@ def test_reanchor_frame_and_display(edited):
     )
 
 
-def test_cli_reanchor_prints_statuses_and_exits_1_when_review_is_needed(
-    edited, ledger_path, capsys
-):
+def test_cli_reanchor_prints_statuses_and_exits_1_when_review_is_needed(edited, location, capsys):
     wb, old, new, troops, *_ = edited
     wb.close()
-    path = ledger_path
+    path = location
     status = main(["reanchor", str(path), old.hash, new.hash])
     out, err = capsys.readouterr()
     assert status == 1
@@ -205,8 +203,8 @@ def test_cli_reanchor_prints_statuses_and_exits_1_when_review_is_needed(
     assert err.startswith("claimledger: [claimledger.snapshot.not_found]")
 
 
-def test_cli_link_evidence_and_add_claim_take_case_and_context_options(tmp_path, capsys):
-    ledger = tmp_path / "desk.ledger"
+def test_cli_link_evidence_and_add_claim_take_case_and_context_options(tmp_path, location, capsys):
+    ledger = location
     doc = tmp_path / "doc.txt"
     doc.write_text("In 2018: 28,500 Troops. In 2024: 28,500 TROOPS.", encoding="utf-8")
     assert main(["init", str(ledger)]) == 0

@@ -211,7 +211,7 @@ def demo_ledger(tmp_path_factory) -> Path:
 def demo_report(demo_ledger, tmp_path_factory) -> Path:
     """The demo desk's report, written by the command line."""
     target = tmp_path_factory.mktemp("report") / "report.html"
-    assert cli_main(["report", str(demo_ledger), "-o", str(target)]) == 0
+    assert cli_main(["report", str(demo_ledger), "-o", str(target), "--all"]) == 0
     return target
 
 
@@ -259,9 +259,9 @@ def test_report_escapes_user_text(wb, tmp_path):
     assert html.count("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;") >= 3
 
 
-def test_report_of_a_tampered_ledger_says_so(desk, ledger_path, tamper):
+def test_report_of_a_tampered_ledger_says_so(desk, location, tamper):
     desk.wb.close()
-    copy = tamper(ledger_path, "UPDATE claims SET text = 'Edited behind the ledger''s back.'")
+    copy = tamper(location, "UPDATE claims SET text = 'Edited behind the ledger''s back.'")
     with cl.open(copy, create=False) as wb:
         html = wb.report(title="Tampered desk")
     assert 'data-ok="false"' in html
@@ -275,6 +275,57 @@ def test_report_limit_shows_fewer_cards_but_counts_every_claim(demo_ledger):
         html = wb.report(limit=3)
     assert html.count('class="claimledger cl-claim"') == 3
     assert "Showing 3 of 8 claims." in html
+
+
+@pytest.fixture(scope="module")
+def large_desk(tmp_path_factory) -> Path:
+    """8,000 claims from a dataset: verdicts published elsewhere, by 400 speakers; and
+    three claims of the desk's own that need attention (no verdict; a verdict not approved
+    yet; a verdict reviewed, which does not)."""
+    path = tmp_path_factory.mktemp("large") / "large.ledger"
+    with cl.open(path, actor="loader") as wb:
+        speakers = wb.add_sources([{"name": f"Speaker {i}", "kind": "person"} for i in range(400)])
+        ratings = ["true", "mostly-true", "mixed", "mostly-false", "false"]
+        wb.add_claims(
+            {
+                "text": f"Claim number {i} says {i * 7} jobs were added in district {i % 97}.",
+                "claimant": speakers[i % 400],
+                "verdict": ratings[i % 5],
+                "status": "published-elsewhere",
+            }
+            for i in range(8000)
+        )
+        todo = wb.add_claim("Our own claim with no verdict yet.", claimant=speakers[0])
+        waiting = wb.add_claim("Our own claim with a verdict nobody approved.")
+        wb.set_verdict(waiting, "false", rationale="first look")
+        done = wb.add_claim("Our own claim, reviewed.")
+        wb.set_verdict(done, "true", rationale="checked")
+        wb.set_status(done, "reviewed")
+        ids = {"todo": todo.id, "waiting": waiting.id, "done": done.id}
+    (path.parent / "ids.json").write_text(json.dumps(ids), encoding="utf-8")
+    return path
+
+
+def test_cli_report_of_a_large_desk_is_small_by_default(large_desk, tmp_path, capsys):
+    ids = json.loads((large_desk.parent / "ids.json").read_text(encoding="utf-8"))
+    small = tmp_path / "small.html"
+    assert cli_main(["report", str(large_desk), "-o", str(small)]) == 0
+    html = small.read_text(encoding="utf-8")
+    assert html.count('class="claimledger cl-claim"') == 2
+    assert f'data-claim="{ids["todo"]}"' in html
+    assert f'data-claim="{ids["waiting"]}"' in html
+    assert f'data-claim="{ids["done"]}"' not in html
+    assert "2 of 8,003 claims need attention" in html
+    assert "8,003 claims" in html  # the summary counts every claim
+    assert html.count('class="cl-source-row"') == 25
+    assert "The 25 sources with the most verdicts, of 400." in html
+    assert len(html) < 200_000
+    everything = tmp_path / "all.html"
+    assert cli_main(["report", str(large_desk), "-o", str(everything), "--all"]) == 0
+    html = everything.read_text(encoding="utf-8")
+    assert html.count('class="claimledger cl-claim"') == 8003
+    assert html.count('class="cl-source-row"') == 400
+    capsys.readouterr()
 
 
 def test_workbench_report_writes_a_file(desk, tmp_path):

@@ -8,8 +8,8 @@ from claimledger.cli import main as cli_main
 
 
 @pytest.fixture
-def desk(tmp_path):
-    wb = cl.open(tmp_path / "search.ledger", actor="alice")
+def desk(new_location):
+    wb = cl.open(new_location("search.ledger"), actor="alice")
     speaker = wb.add_source("Speaker", kind="person")
     ids = wb.add_claims(
         [
@@ -77,8 +77,8 @@ def test_search_from_the_command_line(desk, capsys):
 
 
 @pytest.fixture
-def documents(tmp_path):
-    wb = cl.open(tmp_path / "documents.ledger", actor="alice")
+def documents(new_location):
+    wb = cl.open(new_location("documents.ledger"), actor="alice")
     fact_sheet = wb.add_snapshot(
         "United States Forces Korea: about 28,500 service members are stationed on the "
         "peninsula, under a command set up in 1957.",

@@ -12,8 +12,8 @@ TOPICS = ["budget", "vaccine", "border", "tariff", "harvest", "election", "pensi
 
 
 @pytest.fixture
-def desk(tmp_path):
-    wb = cl.open(tmp_path / "similar.ledger")
+def desk(new_location):
+    wb = cl.open(new_location("similar.ledger"))
     wb.add_claims(
         [{"text": f"The {TOPICS[i % 7]} grew {i} percent in district {i // 7}"} for i in range(700)]
     )

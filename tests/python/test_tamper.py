@@ -1,17 +1,21 @@
-"""Tampering: edit a ledger file directly with SQLite, one edit per case, and check that
-verify() reports the right kind of problem at the right place, from Python and from the
-command line. None may pass unnoticed."""
+"""Tampering: edit a ledger behind its back, one edit per case, and check that verify()
+reports the right kind of problem at the right place, from Python and from the command
+line. None may pass unnoticed. Each case runs on both stores: a ledger file edited with
+SQLite, and a desk on the PostgreSQL server edited by the server's superuser with its
+append-only triggers disabled (conftest's `tamper`); the same edit where the SQL is the
+same, each store's own where it is not (random bytes, blobs, and the search indexes, which
+are each store's own tables)."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from pathlib import Path
 
 import claimledger as cl
 import pytest
 from claimledger.cli import main as cli_main
+from conftest import STORES
 
 ARTICLE = (
     "Seoul, 21 October 2024. The United States keeps approximately 28,500 troops in South "
@@ -24,7 +28,7 @@ def canonical(row: dict) -> str:
     return json.dumps(row, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-def rehash_from(db: sqlite3.Connection, first_seq: int) -> None:
+def rehash_from(db, first_seq: int) -> None:
     """Recomputes hash and prev of every event from `first_seq` on, as a forger would."""
     rows = db.execute(
         "SELECT seq, prev, type, at, actor, data FROM events WHERE seq >= ? ORDER BY seq",
@@ -81,7 +85,7 @@ def pristine(tmp_path_factory) -> tuple[Path, dict]:
     return path, ids
 
 
-def forge_event(db: sqlite3.Connection) -> None:
+def forge_event(db) -> None:
     last_seq, last_hash = db.execute("SELECT seq, hash FROM events ORDER BY seq DESC").fetchone()
     event = {
         "seq": last_seq + 1,
@@ -105,18 +109,18 @@ def forge_event(db: sqlite3.Connection) -> None:
     )
 
 
-def swap_events(db: sqlite3.Connection) -> None:
+def swap_events(db) -> None:
     db.execute("UPDATE events SET seq = -1 WHERE seq = 5")
     db.execute("UPDATE events SET seq = 5 WHERE seq = 6")
     db.execute("UPDATE events SET seq = 6 WHERE seq = -1")
 
 
-def unknown_type_consistent(db: sqlite3.Connection) -> None:
+def unknown_type_consistent(db) -> None:
     db.execute("UPDATE events SET type = 'claim.erased' WHERE seq = 10")
     rehash_from(db, 10)
 
 
-def rewrite_consistently(db: sqlite3.Connection) -> None:
+def rewrite_consistently(db) -> None:
     """Truncate the chain after event 8 and write a different, internally consistent end."""
     db.execute("DELETE FROM events WHERE seq > 8")
     db.execute("DELETE FROM event_refs WHERE seq > 8")
@@ -129,7 +133,29 @@ def rewrite_consistently(db: sqlite3.Connection) -> None:
     )
 
 
-# (name, edit (SQL text or function), expected kind, expected seq or None for "any")
+#: 64 random hex digits, in upper case (not a hash's text form) and in lower case.
+RANDOM_HEX = {
+    "file": "hex(randomblob(32))",
+    "postgresql": "upper(md5(random()::text) || md5(random()::text))",
+}
+RANDOM_LOWER_HEX = {
+    "file": "lower(hex(randomblob(32)))",
+    "postgresql": "md5(random()::text) || md5(random()::text)",
+}
+FORGED_BYTES = {"file": "CAST('forged document' AS BLOB)", "postgresql": "'forged document'::bytea"}
+#: A claim's row of the search table, and a snapshot's, on the server.
+ONE_CLAIM = "claim = (SELECT min(claim) FROM claims_search)"
+ONE_SNAPSHOT = "snapshot = (SELECT min(snapshot) FROM snapshots_search)"
+
+
+def each_store(sql: str, **parts: dict) -> dict:
+    """`sql` for each store, with each {part} filled in with that store's form of it."""
+    return {store: sql.format(**{k: v[store] for k, v in parts.items()}) for store in STORES}
+
+
+# (name, edit, expected kind, expected seq or None for "any"). An edit is SQL text or a
+# function taking the connection, the same on both stores, or a dict of them by store (a
+# case of one store's own tables has that store's only).
 CASES = [
     (
         "verdict row changed",
@@ -145,13 +171,15 @@ CASES = [
     ),
     (
         "event hash changed",
-        "UPDATE events SET hash = 'sha256:' || hex(randomblob(32)) WHERE seq = 6",
+        each_store("UPDATE events SET hash = 'sha256:' || {hex} WHERE seq = 6", hex=RANDOM_HEX),
         "hash-mismatch",
         6,
     ),
     (
         "event hash changed breaks the next link",
-        "UPDATE events SET hash = 'sha256:' || lower(hex(randomblob(32))) WHERE seq = 6",
+        each_store(
+            "UPDATE events SET hash = 'sha256:' || {hex} WHERE seq = 6", hex=RANDOM_LOWER_HEX
+        ),
         "broken-link",
         7,
     ),
@@ -174,8 +202,11 @@ CASES = [
     ("unknown event type, rehashed", unknown_type_consistent, "unknown-event", 10),
     (
         "snapshot bytes changed",
-        "UPDATE contents SET bytes = CAST('forged document' AS BLOB) WHERE hash LIKE 'xxh3-128:%' "
-        "AND length(bytes) < 70",
+        each_store(
+            "UPDATE contents SET bytes = {forged} WHERE hash LIKE 'xxh3-128:%' "
+            "AND length(bytes) < 70",
+            forged=FORGED_BYTES,
+        ),
         "content-mismatch",
         None,
     ),
@@ -203,28 +234,113 @@ CASES = [
         "projection-mismatch",
         None,
     ),
-    ("near-duplicate index emptied", "DELETE FROM claim_lsh", "projection-mismatch", None),
+    (
+        "near-duplicate index emptied",
+        {"file": "DELETE FROM claim_lsh", "postgresql": "UPDATE claims_search SET buckets = '{}'"},
+        "projection-mismatch",
+        None,
+    ),
     (
         "full-text index of a claim deleted",
-        "DELETE FROM claims_fts WHERE rowid = 1",
+        {
+            "file": "DELETE FROM claims_fts WHERE rowid = 1",
+            "postgresql": f"DELETE FROM claims_search WHERE {ONE_CLAIM}",
+        },
         "projection-mismatch",
         None,
     ),
     (
         "full-text index of a snapshot altered",
-        "UPDATE snapshots_fts SET text = 'forged words' WHERE rowid = 1",
+        {
+            "file": "UPDATE snapshots_fts SET text = 'forged words' WHERE rowid = 1",
+            "postgresql": (
+                f"UPDATE snapshots_search SET terms = 'forged words' WHERE {ONE_SNAPSHOT}"
+            ),
+        },
+        "projection-mismatch",
+        None,
+    ),
+    # The server's search tables, column by column.
+    (
+        "full-text terms of a claim altered",
+        {"postgresql": f"UPDATE claims_search SET terms = 'forged words' WHERE {ONE_CLAIM}"},
+        "projection-mismatch",
+        None,
+    ),
+    (
+        "a near-duplicate bucket of a claim altered",
+        {"postgresql": f"UPDATE claims_search SET buckets[1] = buckets[1] + 1 WHERE {ONE_CLAIM}"},
+        "projection-mismatch",
+        None,
+    ),
+    (
+        "a near-duplicate bucket of a claim added",
+        {
+            "postgresql": "UPDATE claims_search SET buckets = array_append(buckets, 42) "
+            f"WHERE {ONE_CLAIM}"
+        },
+        "projection-mismatch",
+        None,
+    ),
+    (
+        "token count of a claim altered",
+        {"postgresql": f"UPDATE claims_search SET length = length + 3 WHERE {ONE_CLAIM}"},
+        "projection-mismatch",
+        None,
+    ),
+    (
+        "terms of a claim marked complete or not",
+        {"postgresql": f"UPDATE claims_search SET all_terms = NOT all_terms WHERE {ONE_CLAIM}"},
+        "projection-mismatch",
+        None,
+    ),
+    (
+        "full-text index of a snapshot deleted",
+        {"postgresql": f"DELETE FROM snapshots_search WHERE {ONE_SNAPSHOT}"},
+        "projection-mismatch",
+        None,
+    ),
+    (
+        "token count of a snapshot altered",
+        {"postgresql": f"UPDATE snapshots_search SET length = length - 1 WHERE {ONE_SNAPSHOT}"},
+        "projection-mismatch",
+        None,
+    ),
+    (
+        "full-text totals of the claims altered",
+        {"postgresql": "UPDATE search_totals SET tokens = tokens + 5 WHERE name = 'claims'"},
+        "projection-mismatch",
+        None,
+    ),
+    (
+        "full-text totals of the snapshots altered",
+        {"postgresql": "UPDATE search_totals SET rows = rows + 1 WHERE name = 'snapshots'"},
         "projection-mismatch",
         None,
     ),
 ]
 
 
-def test_there_are_at_least_twelve_distinct_cases():
-    assert len({name for name, *_ in CASES}) >= 12
+def store_cases() -> list:
+    """Every case on each store it has an edit for, as (store, name, edit, kind, seq)."""
+    cases = []
+    for name, edit, kind, seq in CASES:
+        edits = edit if isinstance(edit, dict) else dict.fromkeys(STORES, edit)
+        cases += [
+            pytest.param(store, name, edits[store], kind, seq, id=f"{store}: {name}")
+            for store in STORES
+            if store in edits
+        ]
+    return cases
 
 
-@pytest.mark.parametrize(("name", "edit", "kind", "seq"), CASES, ids=[c[0] for c in CASES])
-def test_verify_reports_the_tampering(pristine, tmp_path, capsys, name, edit, kind, seq, tamper):
+def test_there_are_at_least_twelve_distinct_cases_on_each_store():
+    for store in STORES:
+        assert len({case.values[1] for case in store_cases() if case.values[0] == store}) >= 12
+
+
+@pytest.mark.parametrize(("store", "name", "edit", "kind", "seq"), store_cases())
+def test_verify_reports_the_tampering(pristine, capsys, store, name, edit, kind, seq, tamper):
     path = tamper(pristine[0], edit)
     with cl.open(path, actor="auditor") as wb:
         report = wb.verify()
@@ -290,16 +406,23 @@ def test_rebuild_repairs_projection_damage(pristine, tmp_path, capsys, tamper):
         assert wb.claim(pristine[1]["claim"]).text == "About 28,500 US troops are in South Korea."
 
 
-def test_rebuild_refuses_damaged_events_and_changes_nothing(pristine, tmp_path, tamper):
+def test_rebuild_refuses_damaged_events_and_changes_nothing(pristine, tamper, stored_state):
     path = tamper(pristine[0], "UPDATE events SET actor = 'mallory' WHERE seq = 9")
-    before = path.read_bytes()
+    before = stored_state(path)
     with cl.open(path) as wb, pytest.raises(cl.IntegrityError, match="damaged_events"):
         wb.rebuild()
-    assert path.read_bytes() == before
+    assert stored_state(path) == before
 
 
-def test_verify_can_leave_the_search_indexes_out(pristine, tamper):
-    path = tamper(pristine[0], "DELETE FROM claim_lsh")
+#: Every near-duplicate bucket removed, in each store's own table.
+NO_BUCKETS = {
+    "file": "DELETE FROM claim_lsh",
+    "postgresql": "UPDATE claims_search SET buckets = '{}'",
+}
+
+
+def test_verify_can_leave_the_search_indexes_out(pristine, store, tamper):
+    path = tamper(pristine[0], NO_BUCKETS[store])
     with cl.open(path) as wb:
         assert not wb.verify().ok
         assert wb.verify(search_indexes=False).ok

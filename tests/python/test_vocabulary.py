@@ -63,6 +63,8 @@ def test_every_builtin_scale_opens_a_ledger():
 
 def test_a_desk_records_exactly_the_event_types_listed(desk):
     desk.wb.set_status(desk.troops, "published")
+    signer, _ = cl.generate_key("news.example/desk")
+    desk.wb.sign_checkpoint(signer, record=True)
     # A merge records the last one (test_merge checks it).
     recorded = {e.type for e in desk.wb.events()} | {"verdict.conflict"}
     assert recorded == set(vocabulary.EVENT_TYPES)

@@ -1,7 +1,7 @@
 """The Workbench's public methods: life cycle, identity and scale, sources, snapshots,
 claims and their quotes, evidence, verdicts, status, source ratings, history, events,
-verify and checkpoints, and that a file ledger keeps all of it across reopening and
-across two writers."""
+verify and checkpoints, and that a ledger keeps all of it across reopening and across two
+writers; on both stores, a file and a desk on the PostgreSQL server."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import re
 
 import claimledger as cl
 import pytest
+from claimledger.files import ledger_exists
 
 SRC_ID = re.compile(r"src_[0-9a-f]{16}")
 CLM_ID = re.compile(r"clm_[0-9a-f]{16}")
@@ -60,11 +61,12 @@ def test_in_memory_ledgers_are_private():
     assert first.identity != second.identity
 
 
-def test_open_creates_the_file(ledger_path):
-    assert not ledger_path.exists()
-    wb = cl.open(ledger_path, actor="alice")
-    assert ledger_path.exists()
-    assert wb.path == str(ledger_path)
+def test_open_creates_the_ledger(location):
+    assert not ledger_exists(location)
+    wb = cl.open(location, actor="alice")
+    assert ledger_exists(location)
+    assert wb.path == str(location)
+    assert wb.event_count() == 1
     wb.close()
 
 
@@ -85,23 +87,23 @@ def test_actor_property_is_recorded_in_every_change(wb):
     assert [e.actor for e in wb.events()[-2:]] == ["alice", "bob"]
 
 
-def test_context_manager_closes_and_keeps_everything(ledger_path):
-    with cl.open(ledger_path, actor="alice") as wb:
+def test_context_manager_closes_and_keeps_everything(location):
+    with cl.open(location, actor="alice") as wb:
         source = wb.add_source("Reuters")
     assert "closed" in repr(wb)
     with pytest.raises(cl.Error):
         wb.sources()
-    with cl.open(ledger_path, actor="bob") as again:
+    with cl.open(location, actor="bob") as again:
         assert again.sources() == [source]
 
 
-def test_close_is_final_and_loses_nothing(ledger_path):
-    wb = cl.open(ledger_path, actor="alice")
+def test_close_is_final_and_loses_nothing(location):
+    wb = cl.open(location, actor="alice")
     claim = wb.add_claim("Something checkable happened in 2024.")
     wb.close()
     with pytest.raises(cl.Error):
         wb.claim(claim.id)
-    with cl.open(ledger_path) as again:
+    with cl.open(location) as again:
         assert again.claim(claim.id) == claim
 
 
@@ -139,11 +141,11 @@ def test_politifact_scale_has_pants_on_fire():
     assert "half-true" in wb.ratings
 
 
-def test_scale_chosen_at_creation_is_kept_on_reopen(ledger_path):
-    with cl.open(ledger_path, actor="alice", scale="politifact") as wb:
+def test_scale_chosen_at_creation_is_kept_on_reopen(location):
+    with cl.open(location, actor="alice", scale="politifact") as wb:
         ratings = wb.ratings
         claim = wb.add_claim("A claim.")
-    with cl.open(ledger_path, actor="alice", scale="fever") as wb:
+    with cl.open(location, actor="alice", scale="fever") as wb:
         assert wb.scale == "politifact"
         assert wb.ratings == ratings
         assert wb.set_verdict(claim, "pants-fire", rationale="r").rating == "pants-fire"
@@ -829,13 +831,13 @@ def test_objects_may_be_passed_instead_of_ids(wb):
 # --- persistence and several writers ------------------------------------------------------
 
 
-def test_reopening_a_file_ledger_shows_the_same_state(desk, ledger_path, ledger_state):
+def test_reopening_a_ledger_shows_the_same_state(desk, location, ledger_state):
     wb = desk.wb
     wb.set_status(desk.troops, "published")
     before = ledger_state(wb)
     identity, checkpoint = wb.identity, wb.checkpoint()
     wb.close()
-    with cl.open(ledger_path, actor="carol") as again:
+    with cl.open(location, actor="carol") as again:
         assert ledger_state(again) == before
         assert again.identity == identity
         assert again.checkpoint() == checkpoint
@@ -847,9 +849,9 @@ def test_reopening_a_file_ledger_shows_the_same_state(desk, ledger_path, ledger_
         assert again.events()[-1].actor == "carol"
 
 
-def test_two_workbenches_on_one_file_keep_one_chain(ledger_path):
-    first = cl.open(ledger_path, actor="alice")
-    second = cl.open(ledger_path, actor="bob")
+def test_two_workbenches_on_one_ledger_keep_one_chain(location):
+    first = cl.open(location, actor="alice")
+    second = cl.open(location, actor="bob")
     for i in range(5):
         first.add_source(f"alice's source {i}")
         second.add_claim(f"bob's claim {i}")

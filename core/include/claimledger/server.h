@@ -26,6 +26,13 @@ enum class DeskAccess {
 // permissions).
 void GrantDeskAccess(const std::string& url, const std::string& role, DeskAccess access);
 
+// Removes the desk at `url` when it holds nothing but its first event (one just created, say by
+// an import that then failed), as its owner or a superuser: its schema and every table in it.
+// Throws Error(kNotFound) for a missing desk, Error(kInvalidInput) "claimledger.store.not_empty"
+// for a desk holding more events (nothing is removed), Error(kInvalidInput) for a location that
+// is not a postgresql:// URL.
+void RemoveEmptyDesk(const std::string& url);
+
 // `location` as it may be shown (in a repr, a log line, a message): a URL without its password;
 // a file path as it is.
 std::string ShownLocation(const std::string& location);

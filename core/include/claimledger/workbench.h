@@ -16,6 +16,7 @@
 #include "claimledger/candidates.h"
 #include "claimledger/model.h"
 #include "claimledger/options.h"
+#include "claimledger/quantities.h"
 #include "claimledger/scale.h"
 #include "claimledger/track_record.h"
 #include "claimledger/transparency.h"
@@ -50,10 +51,12 @@ struct ReanchorReport {
 
 class Workbench {
  public:
-  // Opens the ledger at `path` (":memory:" for a private in-memory one), creating it
-  // when it does not exist and options.create is true. Throws Error(kStorage) for a file
-  // that is not a ledger (left untouched) or a newer schema, Error(kNotFound) when the
-  // file does not exist and create is false, Error(kInvalidInput) for an unknown scale.
+  // Opens the ledger at `path`, a file (":memory:" for a private in-memory one) or a desk on
+  // a PostgreSQL server (a postgresql:// URL, store/open_store.h), creating it when it does
+  // not exist and options.create is true. Throws Error(kStorage) for a file that is not a
+  // ledger (left untouched) or a newer schema, Error(kNotFound) when the file or desk does not
+  // exist and create is false, Error(kInvalidInput) for an unknown scale or a URL that cannot
+  // be read.
   static std::unique_ptr<Workbench> Open(const std::string& path,
                                          const WorkbenchOptions& options = {});
 
@@ -139,6 +142,13 @@ class Workbench {
   // unknown snapshot and Error(kAnchor) ("claimledger.anchor.not_text") for one that is not
   // UTF-8 text.
   std::vector<Candidate> Candidates(const std::string& snapshot_hash);
+  // Each quantity of a claim set beside the quantities quoted in its evidence
+  // (CompareQuantity, quantities.h): for each of the claim's quantities in order, and each
+  // evidence linked to it (oldest first) whose quote holds a quantity in the same unit or one
+  // that converts, the best match among that quote's quantities, with the evidence id and its
+  // stance. A claim quantity that no evidence speaks to has no entry. The claim's quantities
+  // are those its event recorded; the quotes are parsed as they are read. Reads only.
+  std::vector<QuantityComparison> CompareQuantities(const std::string& claim);
   // Every event that names `id` (a claim, source, snapshot or evidence), oldest first.
   std::vector<Event> History(const std::string& id);
   // Events with from <= seq <= to (to < 0: to the end).
@@ -174,6 +184,13 @@ class Workbench {
   // throws for a checkpoint that is not of this desk's history.
   SignedCheckpoint SignCheckpoint(const std::string& signer,
                                   const std::optional<std::string>& cosign = std::nullopt);
+  // Records a signed checkpoint of this desk as a "checkpoint.signed" event (who signed which
+  // size): its signatures are checked against `verifier_keys` (VerifyCheckpoint: at least one
+  // must have signed; those are recorded as its signers) and this desk's tree of its size must
+  // have its root. Returns the checkpoint as checked. Throws what VerifyCheckpoint and Prove
+  // throw; writes nothing then.
+  SignedCheckpoint RecordCheckpoint(const std::string& checkpoint,
+                                    const std::vector<std::string>& verifier_keys);
   // The receipt (C2SP tlog-proof) of event `seq` under `checkpoint`, a signed checkpoint of
   // this desk (its text; its signatures are not checked here: a reader checks them). Throws
   // Error(kInvalidInput) "claimledger.checkpoint.malformed", ".other_origin" (another desk's),
@@ -218,8 +235,8 @@ class Workbench {
   Checkpoint ImportBundle(const std::string& path);
 
   // Brings another desk's events into this one, in one transaction. `path` is the other
-  // desk's ledger file or a bundle. Every merged event keeps the other desk's identity
-  // and the original event's hash, time and actor under "origin", and entities keep
+  // desk's ledger file, its postgresql:// URL, or a bundle. Every merged event keeps the other
+  // desk's identity and the original event's hash, time and actor under "origin", and entities keep
   // their ids; events this desk already has (its own, or merged before) and snapshots it
   // already stores are skipped, so merging the same desk twice adds nothing. Desks must
   // share the rating scale (Error(kInvalidInput) otherwise).

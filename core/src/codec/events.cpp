@@ -13,8 +13,8 @@ namespace {
 using nlohmann::json;
 
 constexpr std::array<std::string_view, kEventTypeCount> kTypeNames = {
-    "ledger.created", "source.added", "snapshot.added", "claim.added",     "evidence.linked",
-    "verdict.set",    "status.set",   "source.rated",   "verdict.conflict"};
+    "ledger.created", "source.added", "snapshot.added", "claim.added",       "evidence.linked",
+    "verdict.set",    "status.set",   "source.rated",   "checkpoint.signed", "verdict.conflict"};
 
 json Optional(const std::optional<std::string>& value) { return OptionalToJson(value); }
 
@@ -153,6 +153,14 @@ json ToJson(const SourceRated& d) {
   return {{"source", d.source}, {"grade", d.grade}, {"rationale", d.rationale}};
 }
 
+json ToJson(const CheckpointSigned& d) {
+  return {{"origin", d.origin},
+          {"size", d.size},
+          {"root", d.root},
+          {"signed_by", d.signed_by},
+          {"checkpoint", d.checkpoint}};
+}
+
 json ToJson(const VerdictConflict& d) {
   return {{"claim", d.claim},
           {"ledger", d.ledger},
@@ -263,6 +271,16 @@ SourceRated ReadSourceRated(const JsonValue& data) {
   d.grade = data.StringAt("grade");
   d.rationale = data.StringAt("rationale");
   d.source = data.StringAt("source");
+  return d;
+}
+
+CheckpointSigned ReadCheckpointSigned(const JsonValue& data) {
+  CheckpointSigned d;
+  d.checkpoint = data.StringAt("checkpoint");
+  d.origin = data.StringAt("origin");
+  d.root = data.StringAt("root");
+  d.signed_by = data.At("signed_by").Strings();
+  d.size = data.At("size").Int();
   return d;
 }
 

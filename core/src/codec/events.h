@@ -29,17 +29,18 @@
 namespace claimledger {
 
 enum class EventType : std::uint8_t {
-  kLedgerCreated,    // "ledger.created": the first event, the ledger's settings
-  kSourceAdded,      // "source.added"
-  kSnapshotAdded,    // "snapshot.added"
-  kClaimAdded,       // "claim.added"
-  kEvidenceLinked,   // "evidence.linked"
-  kVerdictSet,       // "verdict.set"
-  kStatusSet,        // "status.set"
-  kSourceRated,      // "source.rated"
-  kVerdictConflict,  // "verdict.conflict"
+  kLedgerCreated,     // "ledger.created": the first event, the ledger's settings
+  kSourceAdded,       // "source.added"
+  kSnapshotAdded,     // "snapshot.added"
+  kClaimAdded,        // "claim.added"
+  kEvidenceLinked,    // "evidence.linked"
+  kVerdictSet,        // "verdict.set"
+  kStatusSet,         // "status.set"
+  kSourceRated,       // "source.rated"
+  kCheckpointSigned,  // "checkpoint.signed": a signed checkpoint of this desk, recorded
+  kVerdictConflict,   // "verdict.conflict": two merged desks' verdicts on a claim differ
 };
-inline constexpr int kEventTypeCount = 9;
+inline constexpr int kEventTypeCount = 10;
 
 // "claim.added" for kClaimAdded.
 std::string_view EventTypeName(EventType type);
@@ -152,6 +153,18 @@ struct SourceRated {
   std::string rationale;
 };
 
+// A signed checkpoint recorded in the desk (who signed which size): the note verbatim, what it
+// says, and the verifier keys whose signatures were checked when it was recorded. Public keys
+// and signatures only; a signer key is never recorded.
+struct CheckpointSigned {
+  static constexpr EventType kType = EventType::kCheckpointSigned;
+  std::string origin;
+  std::int64_t size = 0;
+  std::string root;  // base64
+  std::vector<std::string> signed_by;
+  std::string checkpoint;  // the signed note's text
+};
+
 // One side of a verdict conflict: a desk's current verdict on the claim when two desks merged.
 struct ConflictSide {
   std::string rating;
@@ -183,6 +196,7 @@ nlohmann::json ToJson(const EvidenceLinked& data);
 nlohmann::json ToJson(const VerdictSet& data);
 nlohmann::json ToJson(const StatusSet& data);
 nlohmann::json ToJson(const SourceRated& data);
+nlohmann::json ToJson(const CheckpointSigned& data);
 nlohmann::json ToJson(const VerdictConflict& data);
 
 LedgerCreated ReadLedgerCreated(const JsonValue& data);
@@ -195,6 +209,7 @@ EvidenceLinked ReadEvidenceLinked(const JsonValue& data);
 VerdictSet ReadVerdictSet(const JsonValue& data);
 StatusSet ReadStatusSet(const JsonValue& data);
 SourceRated ReadSourceRated(const JsonValue& data);
+CheckpointSigned ReadCheckpointSigned(const JsonValue& data);
 VerdictConflict ReadVerdictConflict(const JsonValue& data);
 
 }  // namespace claimledger

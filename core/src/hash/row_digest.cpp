@@ -5,6 +5,7 @@
 #include <sodium.h>
 #include <xxhash.h>
 
+#include <algorithm>
 #include <cstring>
 
 namespace claimledger {
@@ -40,6 +41,30 @@ TableDigest RowHasher::Digest() const {
                               buffer_.size(), key_.bytes);
   row.rows = 1;
   return row;
+}
+
+void RowHasher::ValueHashes(std::vector<std::uint64_t>& out) const {
+  const std::string_view encoded = buffer_;
+  std::size_t at = 1;  // after the part's tag
+  const auto varint = [&] {
+    std::uint64_t value = 0;
+    for (int shift = 0; at < encoded.size(); shift += 7) {
+      const auto byte = static_cast<unsigned char>(encoded[at++]);
+      value |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
+      if ((byte & 0x80) == 0) break;
+    }
+    return value;
+  };
+  while (at < encoded.size()) {
+    const std::size_t start = at;
+    const char type = encoded[at++];
+    if (type == 'i') {
+      varint();
+    } else if (type != 'n') {  // text, or another type: a length and bytes
+      at = std::min(encoded.size(), at + static_cast<std::size_t>(varint()));
+    }
+    out.push_back(FastTextHash(key_, encoded.substr(start, at - start)));
+  }
 }
 
 }  // namespace claimledger

@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace claimledger {
 
@@ -92,6 +93,9 @@ class RowHasher {
   void AddTo(TableDigest& digest) const { digest += Digest(); }
   // Takes back a row added before.
   void RemoveFrom(TableDigest& digest) const { digest -= Digest(); }
+  // The keyed hash of each value encoded since Part, in order: which columns of two rows with
+  // different digests differ (verify names them). Appends to `out`.
+  void ValueHashes(std::vector<std::uint64_t>& out) const;
 
  private:
   // Seven bits a byte, low first, the high bit set on all but the last: self-delimiting and

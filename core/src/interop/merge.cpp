@@ -159,7 +159,7 @@ class Merger {
 }  // namespace
 
 MergeReport MergeDesk(Ledger& ledger, const std::string& actor, const std::string& path) {
-  if (!std::ifstream(path, std::ios::binary)) {
+  if (!IsServerLocation(path) && !std::ifstream(path, std::ios::binary)) {
     throw Error(Code::kNotFound, "claimledger.merge.missing", "cannot read \"" + path + "\"");
   }
   Ledger::Transaction transaction(ledger);

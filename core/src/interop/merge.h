@@ -10,9 +10,9 @@
 namespace claimledger {
 
 // Brings another desk's events into `ledger`, in one transaction, as `actor`. `path` is the
-// other desk's ledger file or a bundle of it. Every merged event keeps the other desk's
-// identity and the original event's hash, time and actor under "origin", and entities keep
-// their ids; events this desk already has (its own, or merged before) and snapshots it already
+// other desk's ledger file, its postgresql:// URL, or a bundle of it. Every merged event keeps the
+// other desk's identity and the original event's hash, time and actor under "origin", and entities
+// keep their ids; events this desk already has (its own, or merged before) and snapshots it already
 // stores are skipped, so merging the same desk twice adds nothing. Desks must share the rating
 // scale (Error(kInvalidInput) otherwise); Error(kNotFound) when `path` cannot be read.
 MergeReport MergeDesk(Ledger& ledger, const std::string& actor, const std::string& path);

@@ -160,6 +160,12 @@ std::optional<Update> PutSourceRated(ProjectionWriter& writer, EventContext& con
                 rating.grade};
 }
 
+// No rows: the event is found among the events about the checkpoint's origin (History(origin)).
+std::optional<Update> PutCheckpointSigned(EventContext& context, const JsonValue& data) {
+  context.Refer(ReadCheckpointSigned(data).origin);
+  return std::nullopt;
+}
+
 // A conflict changes no row: the claim shows it from its history until a verdict follows it.
 std::optional<Update> PutVerdictConflict(ProjectionWriter&, EventContext& context,
                                          const JsonValue& data) {
@@ -207,6 +213,9 @@ std::optional<Update> PutRows(ProjectionWriter& writer, const Event& event, cons
         break;
       case EventType::kSourceRated:
         update = PutSourceRated(writer, context, data);
+        break;
+      case EventType::kCheckpointSigned:
+        update = PutCheckpointSigned(context, data);
         break;
       case EventType::kVerdictConflict:
         update = PutVerdictConflict(writer, context, data);

@@ -279,10 +279,12 @@ JsonValue EventReplay::Read(const Event& event) {
 
 // --- KeyedRows --------------------------------------------------------------------------------
 
-void KeyedRows::Keep(Table table, RowKey key, const TableDigest& digest) {
+void KeyedRows::Keep(Table table, RowKey key, const RowHasher& row) {
   if (tables_.count(table) == 0) return;
-  std::map<RowKey, TableDigest>& rows = rows_[table];
-  if (!rows.emplace(key, digest).second) Repeated(LayoutOf(table).name, KeyText(key));
+  KeyedRow kept{row.Digest(), {}};
+  row.ValueHashes(kept.values);
+  std::map<RowKey, KeyedRow>& rows = rows_[table];
+  if (!rows.emplace(key, std::move(kept)).second) Repeated(LayoutOf(table).name, KeyText(key));
 }
 
 void KeyedRows::PutSource(const Source& s) {
@@ -290,13 +292,13 @@ void KeyedRows::PutSource(const Source& s) {
     Repeated("sources", s.id);
   }
   RowHasher hasher(key_);
-  Keep(Table::kSources, {s.id}, HashSourceRow(hasher, s).Digest());
+  Keep(Table::kSources, {s.id}, HashSourceRow(hasher, s));
 }
 
 void KeyedRows::PutSnapshot(const Snapshot& s) {
   if (!snapshots_.insert(s.hash).second) Repeated("snapshots", s.hash);
   RowHasher hasher(key_);
-  Keep(Table::kSnapshots, {s.hash}, HashSnapshotRow(hasher, s).Digest());
+  Keep(Table::kSnapshots, {s.hash}, HashSnapshotRow(hasher, s));
 }
 
 void KeyedRows::PutClaim(const Claim& c) {
@@ -305,35 +307,35 @@ void KeyedRows::PutClaim(const Claim& c) {
   state.status_at = c.origin.made_at;
   if (!claims_.emplace(c.id, state).second) Repeated("claims", c.id);
   RowHasher hasher(key_);
-  Keep(Table::kClaims, {c.id}, HashClaimRow(hasher, c).Digest());
+  Keep(Table::kClaims, {c.id}, HashClaimRow(hasher, c));
   for (const std::string& tag : c.tags) {
-    Keep(Table::kClaimTags, {c.id, tag}, HashTagRow(hasher, c.id, tag).Digest());
+    Keep(Table::kClaimTags, {c.id, tag}, HashTagRow(hasher, c.id, tag));
   }
   for (const Quote& quote : c.appearances) {
     Keep(Table::kAppearances, {c.id, quote.snapshot, static_cast<std::int64_t>(quote.start)},
-         HashAppearanceRow(hasher, c.id, quote).Digest());
+         HashAppearanceRow(hasher, c.id, quote));
   }
 }
 
 void KeyedRows::PutEvidence(const Evidence& e) {
   if (!evidence_.insert(e.id).second) Repeated("evidence", e.id);
   RowHasher hasher(key_);
-  Keep(Table::kEvidence, {e.id}, HashEvidenceRow(hasher, e).Digest());
+  Keep(Table::kEvidence, {e.id}, HashEvidenceRow(hasher, e));
 }
 
 void KeyedRows::PutVerdict(const Verdict& v) {
   RowHasher hasher(key_);
-  Keep(Table::kVerdicts, {v.origin.seq}, HashVerdictRow(hasher, v).Digest());
+  Keep(Table::kVerdicts, {v.origin.seq}, HashVerdictRow(hasher, v));
 }
 
 void KeyedRows::PutSourceRating(const SourceRating& r) {
   RowHasher hasher(key_);
-  Keep(Table::kSourceRatings, {r.origin.seq}, HashSourceRatingRow(hasher, r).Digest());
+  Keep(Table::kSourceRatings, {r.origin.seq}, HashSourceRatingRow(hasher, r));
 }
 
 void KeyedRows::PutEventRef(const std::string& entity, std::int64_t seq) {
   RowHasher hasher(key_);
-  Keep(Table::kEventRefs, {entity, seq}, HashEventRefRow(hasher, entity, seq).Digest());
+  Keep(Table::kEventRefs, {entity, seq}, HashEventRefRow(hasher, entity, seq));
 }
 
 std::optional<ClaimState> KeyedRows::FindClaimState(const std::string& claim) {
@@ -356,19 +358,23 @@ void KeyedRows::SetSourceState(const std::string& source, const SourceState& sta
   sources_[source] = state;
 }
 
-std::map<RowKey, TableDigest> KeyedRows::Rows(Table table) {
-  std::map<RowKey, TableDigest> rows = rows_[table];
+std::map<RowKey, KeyedRow> KeyedRows::Rows(Table table) {
+  std::map<RowKey, KeyedRow> rows = rows_[table];
   // The updated columns, as they ended.
   RowHasher hasher(key_);
+  const auto add = [&](KeyedRow& row, const RowHasher& updates) {
+    row.digest += updates.Digest();
+    updates.ValueHashes(row.values);
+  };
   if (table == Table::kClaims) {
-    for (auto& [key, digest] : rows) {
+    for (auto& [key, row] : rows) {
       const std::string& id = std::get<std::string>(key.front());
-      digest += HashClaimUpdates(hasher, id, claims_[id]).Digest();
+      add(row, HashClaimUpdates(hasher, id, claims_[id]));
     }
   } else if (table == Table::kSources) {
-    for (auto& [key, digest] : rows) {
+    for (auto& [key, row] : rows) {
       const std::string& id = std::get<std::string>(key.front());
-      digest += HashSourceUpdates(hasher, id, sources_[id]).Digest();
+      add(row, HashSourceUpdates(hasher, id, sources_[id]));
     }
   }
   return rows;

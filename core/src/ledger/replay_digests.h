@@ -137,8 +137,14 @@ class EventReplay {
   std::string canonical_;  // data rewritten canonically (only for data that is not)
 };
 
-// A replay that keeps, for the tables asked for, every row's key and digest; the others are
-// only replayed far enough for the rules to read (claim and source states).
+// A row a replay wrote: its digest and the hash of each of its values (RowHasher::ValueHashes).
+struct KeyedRow {
+  TableDigest digest;
+  std::vector<std::uint64_t> values;
+};
+
+// A replay that keeps, for the tables asked for, every row's key, digest and value hashes; the
+// others are only replayed far enough for the rules to read (claim and source states).
 class KeyedRows final : public ProjectionWriter {
  public:
   KeyedRows(const RowDigestKey& key, std::set<Table> tables)
@@ -156,15 +162,16 @@ class KeyedRows final : public ProjectionWriter {
   std::optional<SourceState> FindSourceState(const std::string& source) override;
   void SetSourceState(const std::string& source, const SourceState& state) override;
 
-  // Every kept row of `table` by key, with its digest (both parts of a table with updates).
-  std::map<RowKey, TableDigest> Rows(Table table);
+  // Every kept row of `table` by key, with its digest and values (both parts of a table with
+  // updates).
+  std::map<RowKey, KeyedRow> Rows(Table table);
 
  private:
-  void Keep(Table table, RowKey key, const TableDigest& digest);
+  void Keep(Table table, RowKey key, const RowHasher& row);
 
   RowDigestKey key_;
   std::set<Table> tables_;
-  std::map<Table, std::map<RowKey, TableDigest>> rows_;
+  std::map<Table, std::map<RowKey, KeyedRow>> rows_;
   std::map<std::string, ClaimState> claims_;
   std::map<std::string, SourceState> sources_;
   std::unordered_set<std::string> snapshots_, evidence_;

@@ -7,6 +7,8 @@
 #include <iterator>
 #include <map>
 #include <set>
+#include <string>
+#include <string_view>
 
 #include "claimledger/error.h"
 #include "claimledger/hash.h"
@@ -36,6 +38,38 @@ void ReadParts(StoredTables& tables, const std::vector<StoredPart>& parts,
   }
 }
 
+// The columns of a table in the order ScanRows gives their values: the columns written once,
+// then the key and the updated columns.
+std::vector<std::string> ColumnNames(const TableLayout& layout) {
+  std::vector<std::string> names;
+  for (const char* list : {layout.columns, layout.updated}) {
+    std::string_view rest = list;
+    while (!rest.empty()) {
+      const std::size_t comma = rest.find(',');
+      names.emplace_back(rest.substr(0, comma));
+      rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+      while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    }
+  }
+  return names;
+}
+
+// ": column status" (or "columns status, rating"): the columns whose values differ between a
+// replayed row and a stored one; "" when none can be told apart (the values do not line up).
+std::string DifferingColumns(const std::vector<std::string>& names,
+                             const std::vector<std::uint64_t>& replayed,
+                             const std::vector<std::uint64_t>& stored) {
+  if (replayed.size() != stored.size() || stored.size() != names.size()) return "";
+  std::string differing;
+  int count = 0;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (replayed[i] == stored[i]) continue;
+    differing += (count++ ? ", " : "") + names[i];
+  }
+  if (count == 0) return "";
+  return (count == 1 ? ": column " : ": columns ") + differing;
+}
+
 // The rows of the tables in `differing` that differ from a replay of the events into rows,
 // table by table, each in key order, up to 1000 a table; `claims` gets the ids of the claims
 // whose rows differ.
@@ -54,17 +88,23 @@ std::vector<Problem> NameRows(Store& store, StoredTables& tables, const std::set
   });
   std::vector<Problem> problems;
   for (const Table table : differing) {
-    std::map<RowKey, TableDigest> replayed = replay.Rows(table);
-    std::map<RowKey, const char*> diffs;
-    tables.ScanRows(table, key, [&](RowKey row, const TableDigest& digest) {
-      const auto found = replayed.find(row);
-      if (found == replayed.end()) {
-        diffs.emplace(std::move(row), "is stored but no event made it");
-        return;
-      }
-      if (found->second != digest) diffs.emplace(row, "differs from what the events say");
-      replayed.erase(found);
-    });
+    std::map<RowKey, KeyedRow> replayed = replay.Rows(table);
+    std::map<RowKey, std::string> diffs;
+    const std::vector<std::string> columns = ColumnNames(LayoutOf(table));
+    tables.ScanRows(
+        table, key,
+        [&](RowKey row, const TableDigest& digest, const std::vector<std::uint64_t>& values) {
+          const auto found = replayed.find(row);
+          if (found == replayed.end()) {
+            diffs.emplace(std::move(row), "is stored but no event made it");
+            return;
+          }
+          if (found->second.digest != digest) {
+            diffs.emplace(row, "differs from what the events say" +
+                                   DifferingColumns(columns, found->second.values, values));
+          }
+          replayed.erase(found);
+        });
     for (const auto& entry : replayed)
       diffs.emplace(entry.first, "is missing from the stored table");
     const std::string name = LayoutOf(table).name;

@@ -29,6 +29,8 @@ std::unique_ptr<Store> OpenStore(const std::string& location, const StoreOptions
   return OpenSqliteStore(location, options);
 }
 
+bool IsServerLocation(const std::string& location) { return IsPostgresLocation(location); }
+
 std::vector<std::string> ListDesks(const std::string& url) {
   PgConnection connection(ServerLocation(url, "listing desks"));
   return ListPgDesks(connection);
@@ -38,6 +40,12 @@ void GrantDeskAccess(const std::string& url, const std::string& role, DeskAccess
   PgConnection connection(ServerLocation(url, "granting access"));
   OpenPgSchema(connection, /*create=*/false, StoreOptions().busy_timeout_ms);
   GrantPgDeskAccess(connection, role, access == DeskAccess::kWriter);
+}
+
+void RemoveEmptyDesk(const std::string& url) {
+  PgConnection connection(ServerLocation(url, "removing a desk"));
+  OpenPgSchema(connection, /*create=*/false, StoreOptions().busy_timeout_ms);
+  DropEmptyPgDesk(connection);
 }
 
 std::string ShownLocation(const std::string& location) {

@@ -18,6 +18,9 @@ namespace claimledger {
 // read.
 std::unique_ptr<Store> OpenStore(const std::string& location, const StoreOptions& options);
 
+// True when `location` names a desk on a server (a postgresql:// URL) rather than a file.
+bool IsServerLocation(const std::string& location);
+
 }  // namespace claimledger
 
 #endif  // CLAIMLEDGER_STORE_OPEN_STORE_H_

@@ -144,10 +144,13 @@ class StoredTables {
   // table that differs only for them follows from that, and is not reported again.
   virtual std::vector<std::string> DerivedProblems(const StoredReading& reading,
                                                    const std::set<std::string>& explained) = 0;
-  // Every row of `table` with its key and its digest under `key` (the two parts of a table
-  // with updated columns added together), in no particular order.
-  virtual void ScanRows(Table table, const RowDigestKey& key,
-                        const std::function<void(RowKey key, const TableDigest& row)>& visit) = 0;
+  // Every row of `table` with its key, its digest under `key` (the two parts of a table with
+  // updated columns added together) and the hash of each value (RowHasher::ValueHashes: the
+  // columns, then the updated columns, as its TableLayout lists them), in no particular order.
+  virtual void ScanRows(
+      Table table, const RowDigestKey& key,
+      const std::function<void(RowKey key, const TableDigest& row,
+                               const std::vector<std::uint64_t>& values)>& visit) = 0;
 };
 
 // A claim search: its words (text/words.h), all required unless `match_any`; the filter's
@@ -211,6 +214,8 @@ class Store : public ProjectionWriter {
   // Events, stored byte for byte (event.data is canonical JSON text).
   virtual std::optional<Event> LastEvent() = 0;
   virtual std::optional<Event> EventAt(std::int64_t seq) = 0;
+  // The number of events: the seq of the last one, as the chain numbers them 1, 2, ... without
+  // gaps (verify checks it), read from the key rather than counted row by row.
   virtual std::int64_t EventCount() = 0;
   // The seq of the last event with at <= `time` (RFC 3339 UTC, microseconds), 0 if none.
   virtual std::int64_t LastSeqAt(const std::string& time) = 0;

@@ -7,9 +7,12 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdint>
+#include <unordered_map>
 #include <unordered_set>
 
+#include "text/candidate_model.h"
 #include "text/sentences.h"
 #include "text/utf8.h"
 #include "text/word_flags.h"
@@ -39,11 +42,26 @@ std::size_t SpaceLength(std::string_view text, std::size_t i) {
   return 0;
 }
 
-// Length of a sentence terminator at `i` (". ! ?" or the ellipsis "…"), or 0.
+// Whether the character at `i` is a full stop, exclamation or question mark of Chinese and
+// Japanese ("。", "！", "？"), which ends a sentence with no space after it.
+bool IsIdeographicTerminator(std::string_view text, std::size_t i) {
+  const unsigned char c = At(text, i);
+  if (c == 0xE3) return At(text, i + 1) == 0x80 && At(text, i + 2) == 0x82;
+  return c == 0xEF && At(text, i + 1) == 0xBC &&
+         (At(text, i + 2) == 0x81 || At(text, i + 2) == 0x9F);
+}
+
+// Length of a sentence terminator at `i`, or 0: ". ! ?", the ellipsis "…", the ideographic
+// "。！？", the Devanagari danda "।" and double danda "॥", the Arabic question mark "؟" and
+// full stop "۔".
 std::size_t TerminatorLength(std::string_view text, std::size_t i) {
   const unsigned char c = At(text, i);
   if (c == '.' || c == '!' || c == '?') return 1;
   if (c == 0xE2 && At(text, i + 1) == 0x80 && At(text, i + 2) == 0xA6) return 3;
+  if (IsIdeographicTerminator(text, i)) return 3;
+  if (c == 0xE0 && At(text, i + 1) == 0xA5 && (At(text, i + 2) == 0xA4 || At(text, i + 2) == 0xA5))
+    return 3;
+  if ((c == 0xD8 && At(text, i + 1) == 0x9F) || (c == 0xDB && At(text, i + 1) == 0x94)) return 2;
   return 0;
 }
 
@@ -162,6 +180,12 @@ enum WordClass : std::uint32_t {
   kCalendar = 1u << 7,         // month and day names: dates, not named things
   kNotSuperlative = 1u << 8,   // "interest", "protest": end in -est but compare nothing
   kNumber = 1u << 9,           // a word ParseQuantities may read as (part of) a number: "seventy"
+  kChange = 1u << 10,          // "rose", "cut", "doubled": a change over time
+  kRecord = 1u << 11,          // "voted", "signed", "vetoed": a public record
+  kFirstPerson = 1u << 12,     // "i", "we": promises and views are theirs
+  kWill = 1u << 13,            // "will", "ll", "shall": a promise after "I" or "we"
+  kWent = 1u << 14,            // "went", "gone", "go", "goes": a change when "up" or "down" follows
+  kNotName = 1u << 15,         // capitalised words that do not name who said something
 };
 
 const WordFlags& WordClasses() {
@@ -175,9 +199,35 @@ const WordFlags& WordClasses() {
          "compared", "outnumber", "outnumbers", "outnumbered", "surpassed", "exceeded", "exceeds"});
     add(kThan, {"than"});
     add(kAttribution,
-        {"said",     "says",    "say",       "told",      "tells",  "claimed",   "claims",
-         "reported", "stated",  "announced", "confirmed", "denied", "deny",      "denies",
-         "insisted", "alleged", "accused",   "testified", "wrote",  "estimated", "according"});
+        {"said",      "says",      "say",        "told",       "tells",      "claimed",
+         "claims",    "reported",  "stated",     "announced",  "announces",  "confirmed",
+         "confirms",  "denied",    "deny",       "denies",     "insisted",   "insists",
+         "alleged",   "alleges",   "accused",    "testified",  "wrote",      "writes",
+         "estimated", "according", "identifies", "identified", "noted",      "added",
+         "explained", "argued",    "argues",     "warned",     "warns",      "acknowledged",
+         "admitted",  "asserted",  "asserts",    "declared",   "maintained", "revealed",
+         "disclosed"});
+    add(kChange,
+        {"rose",       "risen",   "rise",      "rises",    "rising",    "fell",      "fallen",
+         "falls",      "falling", "increased", "increase", "increases", "decreased", "decrease",
+         "decreases",  "cut",     "cuts",      "doubled",  "tripled",   "halved",    "dropped",
+         "drop",       "drops",   "grew",      "grown",    "grows",     "declined",  "decline",
+         "declines",   "raised",  "raise",     "raises",   "lowered",   "jumped",    "soared",
+         "plunged",    "surged",  "reduced",   "reduce",   "lost",      "gained",    "created",
+         "eliminated", "slashed", "shrank",    "shrunk",   "expanded",  "quadrupled"});
+    add(kRecord,
+        {"voted",     "vote",     "votes",      "signed",   "passed",      "vetoed",    "veto",
+         "sponsored", "proposed", "introduced", "enacted",  "appointed",   "supported", "opposed",
+         "ratified",  "repealed", "funded",     "approved", "rejected",    "endorsed",  "nominated",
+         "elected",   "spent",    "borrowed",   "balanced", "legislation", "bill"});
+    add(kFirstPerson, {"i", "we"});
+    add(kWill, {"will", "ll", "shall"});
+    add(kWent, {"went", "gone", "go", "goes", "going"});
+    add(kNotName,
+        {"he",    "she", "they", "it",    "we",   "i",    "you",   "this",     "that", "these",
+         "those", "the", "a",    "an",    "but",  "and",  "or",    "so",       "then", "as",
+         "in",    "on",  "at",   "for",   "if",   "when", "while", "his",      "her",  "their",
+         "our",   "my",  "its",  "there", "here", "who",  "what",  "officials"});
     add(kDescribe, {"described", "describes", "describe", "describing", "called"});
     add(kHedge, {"may", "might", "could", "reportedly", "perhaps", "possibly", "allegedly",
                  "apparently", "probably", "likely", "unlikely", "maybe", "suggests"});
@@ -233,9 +283,54 @@ bool EndsWithEst(std::string_view raw) {
 // The features of a sentence found from its words.
 struct WordFeatures {
   bool numeric = false;  // a digit or a number word: worth giving to ParseQuantities
-  bool comparison = false, attribution = false, named = false, hedge = false;
-  bool opinion = false, question = false;
+  bool comparison = false, change = false, record = false, attribution = false, named = false;
+  bool hedge = false, opinion = false, question = false, promise = false;
+  std::size_t words = 0;
+  int cue_points = 0;                // the cue words' points, added up
+  std::vector<const CueWord*> cues;  // the cue words found, each once, in order
+  std::string_view said_by;          // the name an attribution gives ("Chun In-bum")
 };
+
+// The cue word `word` (lower case), or nullptr.
+const CueWord* FindCue(std::string_view word) {
+  static const auto* const cues = [] {
+    const CandidateModel& model = FittedCandidateModel();
+    auto* map = new std::unordered_map<std::string_view, const CueWord*>();
+    map->reserve(model.cue_count);
+    for (std::size_t i = 0; i < model.cue_count; ++i) {
+      map->emplace(model.cues[i].word, &model.cues[i]);
+    }
+    return map;
+  }();
+  if (cues->empty()) return nullptr;
+  const auto found = cues->find(word);
+  return found == cues->end() ? nullptr : found->second;
+}
+
+// A run of capitalised words ("Chun In-bum", "Mr. Trump", "The Pentagon") as a byte range of
+// the sentence; `first_skippable` when its first word names no one ("The", "He").
+struct NameRun {
+  std::size_t begin = 0, end = 0;
+  std::size_t words = 0;
+  bool first_skippable = false;
+  std::size_t second = 0;  // where its second word begins
+};
+
+// The name a run gives, without a first word that names no one; empty when nothing is left.
+std::string_view NameOf(std::string_view s, const NameRun& run) {
+  if (run.words == 0) return {};
+  if (run.first_skippable) {
+    if (run.words == 1) return {};
+    return s.substr(run.second, run.end - run.second);
+  }
+  return s.substr(run.begin, run.end - run.begin);
+}
+
+// Whether the bytes between two words may join them into one name: " ", "-", ". " or ".".
+bool JoinsName(std::string_view between) {
+  return between == " " || between == "-" || between == ". " || between == "." ||
+         between == "\xC2\xA0";
+}
 
 WordFeatures ScanWords(std::string_view s) {
   WordFeatures f;
@@ -253,6 +348,15 @@ WordFeatures ScanWords(std::string_view s) {
   bool describe = false;
   std::size_t index = 0;
   std::size_t i = 0;
+  std::size_t last_first_person = static_cast<std::size_t>(-10);  // word index
+  std::size_t prev_end = 0;                                       // end of the previous word
+  bool prev_went = false;
+  NameRun run;             // the current run of capitalised words (words == 0: none)
+  NameRun last_run;        // the run that ended right before the current word
+  bool want_next = false;  // an attribution whose name comes after it ("according to X")
+  const auto take = [&](const NameRun& r) {
+    if (f.said_by.empty()) f.said_by = NameOf(s, r);
+  };
   while (i < s.size()) {
     const std::size_t start = i;
     while (i < s.size()) {
@@ -275,10 +379,20 @@ WordFeatures ScanWords(std::string_view s) {
       comparison = true;  // but "at least", "at most" only qualify a number
     }
     if ((cls & kThan) && prev != "rather" && prev != "other") comparison = true;
-    if ((cls & kAttribution) && !(word == "according" && s.substr(i, 3) != " to"))
-      attribution = true;
+    const bool attributing =
+        (cls & kAttribution) && !(word == "according" && s.substr(i, 3) != " to");
+    if (attributing) attribution = true;
     if (cls & kDescribe) describe = true;
     if (describe && word == "as") attribution = true;
+    if ((cls & kChange) && !(word == "cut" && prev == "a")) f.change = true;
+    if (prev_went && (word == "up" || word == "down")) f.change = true;
+    prev_went = (cls & kWent) != 0;
+    if (cls & kRecord) f.record = true;
+    if (cls & kFirstPerson) last_first_person = index;
+    if ((cls & kWill) && index == last_first_person + 1) f.promise = true;
+    if (word == "going" && s.substr(i, 3) == " to" && index <= last_first_person + 2) {
+      f.promise = true;
+    }
     if ((cls & kHedge) && !(word == "may" && IsAsciiUpper(raw[0]) && index > 0)) hedge = true;
     if (cls & kOpinion) opinion = true;
     if ((cls & kFirstPersonView) && (prev == "i" || prev == "we" || prev == "my" || prev == "our"))
@@ -295,9 +409,49 @@ WordFeatures ScanWords(std::string_view s) {
       for (char c : raw) acronym = acronym && (IsAsciiUpper(c) || IsAsciiDigit(c));
       if (acronym || (index > 0 && raw != "I" && !(cls & kCalendar))) named = true;
     }
+    // Runs of capitalised words, for the name an attribution gives; a lower-case part after a
+    // hyphen ("Chun In-bum") goes on with the name.
+    const std::string_view between = s.substr(prev_end, start - prev_end);
+    const bool name_word = capitalised && !(cls & kCalendar) && !attributing;
+    if (run.words > 0 && ((name_word && JoinsName(between)) || (between == "-" && !attributing))) {
+      if (run.words == 1) run.second = start;
+      run.end = i;
+      ++run.words;
+    } else {
+      if (run.words > 0) {
+        last_run = run;
+        if (want_next) {
+          take(run);
+          want_next = false;
+        }
+      }
+      run = {};
+      if (name_word) run = {start, i, 1, (cls & kNotName) != 0, 0};
+    }
+    if (attributing) {
+      // "Chun In-bum said": the run just before; "said Chun", "according to Chun": the next.
+      if (last_run.words > 0 && last_run.end == prev_end && index > 0) take(last_run);
+      // Only these put the name after them ("told reporters" names who was told).
+      if (f.said_by.empty() && (word == "said" || word == "says" || word == "according" ||
+                                word == "added" || word == "wrote")) {
+        want_next = true;
+      }
+    } else if (want_next && run.words == 0 && !(word == "to" && prev == "according") &&
+               word != "the") {
+      want_next = false;  // "said that ...": no name follows
+    }
+    if (const CueWord* cue = FindCue(word)) {
+      if (std::find(f.cues.begin(), f.cues.end(), cue) == f.cues.end()) {
+        f.cues.push_back(cue);
+        f.cue_points += cue->points;
+      }
+    }
     prev = word;
+    prev_end = i;
     ++index;
   }
+  if (run.words > 0 && want_next) take(run);
+  f.words = index;
   // A question: the last terminator, before any closing quotes or brackets, is "?".
   std::size_t end = s.size();
   while (end > 0) {
@@ -326,7 +480,8 @@ bool IsSubstantial(const Quantity& q) {
   return false;
 }
 
-// Scores a candidate from its word features and its quantities.
+// Scores a candidate from its word features and its quantities: the fitted model's points
+// (candidate_model.h), an exact integer sum, through the logistic function.
 void Score(const WordFeatures& f, Candidate& candidate) {
   bool quantity = false, count = false, date = false;
   for (const Quantity& q : candidate.quantities) {
@@ -338,31 +493,163 @@ void Score(const WordFeatures& f, Candidate& candidate) {
       count = true;
     }
   }
-  const struct {
-    bool present;
-    std::string_view name;
-    double weight;
-  } all[] = {
-      {quantity, "quantity", kQuantityWeight},
-      {count && !quantity, "count", kCountWeight},
-      {date, "date", kDateWeight},
-      {f.comparison, "comparison", kComparisonWeight},
-      {f.attribution, "attribution", kAttributionWeight},
-      {f.named, "named", kNamedWeight},
-      {f.hedge, "hedge", kHedgeWeight},
-      {f.opinion, "opinion", kOpinionWeight},
-      {f.question, "question", kQuestionWeight},
-  };
-  std::size_t present = 0;
-  for (const auto& feature : all) present += feature.present;
-  candidate.features.reserve(present);
-  double sum = 0;
-  for (const auto& feature : all) {
-    if (!feature.present) continue;
-    candidate.features.push_back({feature.name, feature.weight});
-    sum += feature.weight;
+  const CandidateModel& model = FittedCandidateModel();
+  const bool present[kFeatureCount_] = {quantity,   count && !quantity, date,          f.comparison,
+                                        f.change,   f.record,           f.attribution, f.named,
+                                        f.hedge,    f.opinion,          f.question,    f.promise,
+                                        f.words < 6};
+  std::size_t count_present = f.cues.size();
+  for (bool p : present) count_present += p;
+  candidate.features.reserve(count_present);
+  int points = model.bias;
+  for (int k = 0; k < kFeatureCount_; ++k) {
+    if (!present[k]) continue;
+    candidate.features.push_back({kFeatureNames[k], model.points[k] / 1000.0});
+    points += model.points[k];
   }
-  candidate.score = std::clamp(sum, 0.0, 1.0);
+  for (const CueWord* cue : f.cues) {
+    candidate.features.push_back({cue->name, cue->points / 1000.0});
+  }
+  points += f.cue_points;
+  candidate.points = points;
+  candidate.score = 1.0 / (1.0 + std::exp(-points / 1000.0));
+}
+
+// The lower-case ASCII of the first `n` bytes of `s` (other bytes as they are).
+std::string LowerPrefix(std::string_view s, std::size_t n) {
+  return Lower(s.substr(0, std::min(n, s.size())));
+}
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+// Whether a sentence is page furniture rather than something the page says: share and
+// comment prompts, newsletter and follow lines, bylines and reporting credits ("Reporting by
+// ..."), photo credits, copyright footers.
+bool IsFurniture(std::string_view sentence, std::size_t words) {
+  const std::string lower = LowerPrefix(sentence, 48);
+  if (sentence.find("\xC2\xA9") != std::string_view::npos) return true;  // ©
+  if (Lower(sentence).find("all rights reserved") != std::string::npos) return true;
+  // A credit line names several people and agencies: "Reporting by ... with AFP and Reuters".
+  static constexpr std::string_view kCredits[] = {"reporting by", "additional reporting",
+                                                  "editing by", "writing by", "compiled by"};
+  for (std::string_view prefix : kCredits) {
+    if (words <= 24 && StartsWith(lower, prefix)) return true;
+  }
+  if (words > 12) return false;
+  static constexpr std::string_view kPrefixes[] = {
+      "share this",       "share on ",       "share via",     "share:",     "share ",
+      "follow us",        "follow @",        "sign up",       "subscribe",  "leave a comment",
+      "comments",         "comment",         "read more",     "read next",  "related:",
+      "related articles", "related stories", "advertisement", "click here", "print this",
+      "email this",       "posted by",       "photo:",        "image:",     "photograph:",
+      "skip to",          "jump to",         "back to top",   "copyright",  "tweet",
+      "more from",        "most read",       "recommended",   "newsletter", "listen to this",
+      "watch:",           "video:",          "updated:",      "published:"};
+  for (std::string_view prefix : kPrefixes) {
+    if (StartsWith(lower, prefix)) return true;
+  }
+  // A byline: "By Jane Doe", "By Jane Doe and John Roe, Reuters".
+  if (StartsWith(sentence, "By ") && words <= 8) {
+    bool names = true;
+    std::size_t i = 3;
+    while (i < sentence.size()) {
+      while (i < sentence.size() && (sentence[i] == ' ' || sentence[i] == ',')) ++i;
+      if (i >= sentence.size()) break;
+      const std::size_t word = i;
+      while (i < sentence.size() && sentence[i] != ' ' && sentence[i] != ',') ++i;
+      const std::string_view w = sentence.substr(word, i - word);
+      if (w != "and" && !IsAsciiUpper(w[0]) && static_cast<unsigned char>(w[0]) < 0x80) {
+        names = false;
+      }
+    }
+    if (names) return true;
+  }
+  return false;
+}
+
+// Length of a speaker label at `i` ("HOLT: ", "Mr. Trump: ", "Chun In-bum:"): one to four
+// capitalised words, at most 40 bytes, then ":" and white space (or the end); 0 when there is
+// none. `*name_end` is set to the end of the name.
+std::size_t SpeakerLabel(std::string_view text, std::size_t i, std::size_t* name_end) {
+  static const std::unordered_set<std::string_view> kNotSpeakers = {
+      "note",       "update",        "updated",  "source",    "sources",  "photo",   "image",
+      "correction", "editor",        "related",  "read",      "watch",    "listen",  "share",
+      "warning",    "disclaimer",    "summary",  "caption",   "credit",   "credits", "tags",
+      "topics",     "category",      "posted",   "published", "filed",    "by",      "see",
+      "also",       "contact",       "email",    "tel",       "phone",    "fax",     "title",
+      "subject",    "date",          "time",     "location",  "keywords", "video",   "audio",
+      "transcript", "advertisement", "comments", "follow",    "when",     "where",   "what",
+      "why",        "how",           "who",      "tip",       "hint",     "example", "question",
+      "answer",     "the",           "a",        "an",        "this",     "that",    "here",
+      "there"};
+  const std::size_t begin = i;
+  std::size_t words = 0;
+  std::string_view first;
+  while (true) {
+    if (i >= text.size() || !IsAsciiUpper(text[i])) return 0;
+    const std::size_t word = i;
+    while (i < text.size() &&
+           (IsAsciiLetter(text[i]) || text[i] == '.' || text[i] == '\'' || text[i] == '-')) {
+      ++i;
+    }
+    if (words++ == 0) first = text.substr(word, i - word);
+    if (i - begin > 40 || words > 4) return 0;
+    if (i < text.size() && text[i] == ':') break;
+    if (i + 1 < text.size() && text[i] == ' ' && IsAsciiUpper(text[i + 1])) {
+      ++i;
+      continue;
+    }
+    return 0;
+  }
+  const std::size_t apostrophe = first.find('\'');
+  if (apostrophe != std::string_view::npos) first = first.substr(0, apostrophe);
+  while (!first.empty() && first.back() == '.') first.remove_suffix(1);
+  if (kNotSpeakers.count(Lower(first))) return 0;
+  *name_end = i;
+  ++i;  // the colon
+  if (i < text.size() && text[i] != ' ' && text[i] != '\t' && text[i] != '\n' && text[i] != '\r') {
+    return 0;
+  }
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+  return i - begin;
+}
+
+// Where the line starting at `i` begins its text (past spaces and tabs).
+std::size_t LineText(std::string_view text, std::size_t i) {
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r')) ++i;
+  return i;
+}
+
+// Whether a transcript's "NAME:" turns are read: two lines or more start with a speaker label.
+bool HasSpeakerTurns(std::string_view text) {
+  int labels = 0;
+  std::size_t name_end = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    if (SpeakerLabel(text, LineText(text, i), &name_end) && ++labels >= 2) return true;
+    const std::size_t next = text.find('\n', i);
+    if (next == std::string_view::npos) break;
+    i = next + 1;
+  }
+  return false;
+}
+
+// Whether the line [begin, end) that starts a paragraph is a heading of the text after it: short,
+// with no sentence end or continuing punctuation at its end, and shorter than the line after.
+bool IsHeading(std::string_view text, std::size_t begin, std::size_t end) {
+  const std::string_view line = TrimSpace(text.substr(begin, end - begin));
+  if (line.empty() || line.size() > 150) return false;
+  const char last = line.back();
+  if (last == '.' || last == '!' || last == '?' || last == ',' || last == ';' || last == ':' ||
+      last == '-' || last == '"' || last == '(' || IsAsciiLower(line.front())) {
+    return false;
+  }
+  std::size_t next_end = text.find('\n', end + 1);
+  if (next_end == std::string_view::npos) next_end = text.size();
+  const std::string_view next = TrimSpace(text.substr(end + 1, next_end - end - 1));
+  return next.size() * 4 >= line.size() * 5 && !next.empty() && !IsAsciiLower(next.front()) &&
+         !IsAsciiDigit(next.front());
 }
 
 }  // namespace
@@ -370,31 +657,58 @@ void Score(const WordFeatures& f, Candidate& candidate) {
 std::vector<SentenceSpan> SplitSentences(std::string_view text) {
   std::vector<SentenceSpan> spans;
   constexpr std::size_t kNone = std::string_view::npos;
-  std::size_t start = kNone;  // first byte of the current sentence
-  std::size_t last = 0;       // one past its last non-space byte so far
+  std::size_t start = kNone;                       // first byte of the current sentence
+  std::size_t last = 0;                            // one past its last non-space byte so far
+  std::size_t speaker_begin = 0, speaker_end = 0;  // the current turn's speaker
   auto close = [&] {
-    if (start != kNone) spans.push_back({start, last});
+    if (start != kNone) spans.push_back({start, last, speaker_begin, speaker_end});
     start = kNone;
   };
+  const bool turns = HasSpeakerTurns(text);
+  // Reads a speaker label at line start `at`: true when there was one (the turn begins).
   std::size_t i = 0;
+  const auto speaker_at = [&](std::size_t at) {
+    std::size_t name_end = 0;
+    const std::size_t n = turns ? SpeakerLabel(text, at, &name_end) : 0;
+    if (n == 0) return false;
+    close();
+    speaker_begin = at;
+    speaker_end = name_end;
+    i = at + n;
+    return true;
+  };
+  std::size_t line_start = 0;  // first byte of the current line
+  bool paragraph_line = true;  // whether the current line starts a paragraph
+  bool line_has_text = false;  // whether it holds more than white space so far
+  speaker_at(LineText(text, 0));
   while (i < text.size()) {
     if (!IsSpecial(text[i])) {  // most bytes: part of the sentence, nothing more to check
       if (start == kNone) start = i;
       last = ++i;
+      line_has_text = true;
       continue;
     }
     if (text[i] == '\n') {
       const std::size_t after = ParagraphBreakEnd(text, i);
-      if (after != kNone) {
+      const bool paragraph_break = after != kNone;
+      // A heading: a short first line of a paragraph, without a full stop, above a longer one.
+      if (paragraph_break ||
+          (paragraph_line && line_has_text && start != kNone && IsHeading(text, line_start, i))) {
         close();
-        i = after;
-        continue;
       }
+      const bool next_starts_paragraph = paragraph_break || !line_has_text;
+      i = paragraph_break ? after : i + 1;
+      line_start = i;
+      paragraph_line = next_starts_paragraph;
+      line_has_text = false;
+      if (speaker_at(LineText(text, i))) paragraph_line = true;
+      continue;
     }
     if (const std::size_t space = SpaceLength(text, i)) {
       i += space;
       continue;
     }
+    line_has_text = true;
     if (start == kNone) start = i;
     if (TerminatorLength(text, i) == 0) {
       last = ++i;
@@ -402,7 +716,11 @@ std::vector<SentenceSpan> SplitSentences(std::string_view text) {
     }
     // A run of terminators ("?!", "...") and the closing quotes or brackets after it.
     std::size_t j = i;
-    while (const std::size_t n = TerminatorLength(text, j)) j += n;
+    bool ideographic = false;
+    while (const std::size_t n = TerminatorLength(text, j)) {
+      ideographic = ideographic || IsIdeographicTerminator(text, j);
+      j += n;
+    }
     const bool lone_stop = j == i + 1 && text[i] == '.';
     std::size_t k = j;
     while (const std::size_t n = CloserLength(text, k)) k += n;
@@ -410,16 +728,27 @@ std::vector<SentenceSpan> SplitSentences(std::string_view text) {
     const std::size_t terminator = i;
     i = k;
     if (k == text.size()) break;
+    if (ideographic) {  // Chinese and Japanese put no space after a sentence
+      close();
+      continue;
+    }
     if (SpaceLength(text, k) == 0) continue;  // "3.5", "U.S.A", "word.Next"
     // The next word, past white space and opening quotes; a paragraph break always ends.
     std::size_t next = k;
     while (next < text.size()) {
-      if (text[next] == '\n' && ParagraphBreakEnd(text, next) != kNone) break;
+      if (text[next] == '\n') break;
       const std::size_t n = SpaceLength(text, next);
       if (n == 0) break;
       next += n;
     }
-    if (next < text.size() && text[next] == '\n') continue;  // the break closes it
+    if (next < text.size() && text[next] == '\n') {
+      // The line ends here: the break, or the next line's speaker label, closes it; a
+      // sentence may also go on after a single line break (wrapped text).
+      if (ParagraphBreakEnd(text, next) != kNone) continue;
+      std::size_t after = next + 1;
+      while (after < text.size() && (text[after] == ' ' || text[after] == '\t')) ++after;
+      next = after;
+    }
     while (const std::size_t n = OpenerLength(text, next)) next += n;
     if (next < text.size() && IsAsciiLower(text[next])) continue;  // "e.g. this", "? he said"
     if (lone_stop) {
@@ -435,21 +764,27 @@ std::vector<SentenceSpan> SplitSentences(std::string_view text) {
 
 std::vector<Candidate> FindCandidates(std::string_view text) {
   const std::vector<SentenceSpan> spans = SplitSentences(text);
-  std::vector<Candidate> candidates(spans.size());
+  std::vector<Candidate> candidates;
+  candidates.reserve(spans.size());
   std::size_t byte = 0, points = 0;  // a byte offset and the code points before it
-  for (std::size_t n = 0; n < spans.size(); ++n) {
-    const SentenceSpan& span = spans[n];
-    Candidate& candidate = candidates[n];
+  for (const SentenceSpan& span : spans) {
     const std::string_view sentence = text.substr(span.begin, span.end - span.begin);
+    points += CodePointCount(text.substr(byte, span.begin - byte));
+    const std::size_t code_point_begin = points;
+    points += CodePointCount(sentence);
+    byte = span.end;
+    const WordFeatures features = ScanWords(sentence);
+    if (IsFurniture(sentence, features.words)) continue;
+    Candidate& candidate = candidates.emplace_back();
     candidate.begin = span.begin;
     candidate.end = span.end;
     candidate.text.assign(sentence);
-    points += CodePointCount(text.substr(byte, span.begin - byte));
-    candidate.code_point_begin = points;
-    points += CodePointCount(sentence);
+    candidate.code_point_begin = code_point_begin;
     candidate.code_point_end = points;
-    byte = span.end;
-    const WordFeatures features = ScanWords(sentence);
+    candidate.speaker.assign(
+        text.substr(span.speaker_begin, span.speaker_end - span.speaker_begin));
+    candidate.said_by =
+        features.said_by.empty() ? candidate.speaker : std::string(features.said_by);
     // The quantity parser is the slow part: only sentences that may hold a number see it.
     if (features.numeric) {
       candidate.quantities = ParseQuantities(sentence);

@@ -36,8 +36,11 @@ std::optional<Amount> Parser::ParseAmount(std::size_t k, bool after_dash) const 
   if (IsWord(p) && Glued(p)) {  // letters written straight after the digits
     const std::string_view suffix = Text(p);
     if (IsOrdinalSuffix(suffix) || EqualsIgnoreCase(suffix, "s")) return std::nullopt;
-    const std::optional<double> glued_scale =
+    std::optional<double> glued_scale =
         has_currency ? LookUpValue(kCurrencyScales, suffix) : GluedScaleWithoutCurrency(suffix);
+    if (!glued_scale && !has_currency && BareScaleBeforeCount(p - 1, p + 1)) {
+      glued_scale = LookUpValue(kCurrencyScales, suffix);  // "3.5m deaths", "12k troops"
+    }
     if (glued_scale) {
       scale = *glued_scale;
     } else if (suffix.size() == 1 && IsAsciiUpper(suffix[0])) {
@@ -67,6 +70,7 @@ std::optional<Amount> Parser::ParseAmount(std::size_t k, bool after_dash) const 
                                   : (number.mantissa / Pow10(number.decimals) + half) * scale;
   amount.value = sign * digits;
   amount.scale = scale;
+  amount.grouped = number.grouped;
   amount.next = p;
   amount.year_shaped = sign > 0 && !has_currency && p == after_number &&
                        amount.glued_unit.empty() && scale == 1 && IsYearToken(number);
@@ -78,6 +82,15 @@ std::optional<double> Parser::GluedScaleWithoutCurrency(std::string_view suffix)
     if (suffix == abbreviation) return LookUpValue(kSpacedScales, suffix);
   }
   return std::nullopt;
+}
+
+bool Parser::BareScaleBeforeCount(std::size_t number, std::size_t next) const {
+  const std::string_view suffix = Text(number + 1);
+  if (suffix != "m" && suffix != "k" && suffix != "b") return false;
+  if (number > 0 && (WordIs(number - 1, "a") || WordIs(number - 1, "an"))) return false;
+  if (suffix == "k") return true;  // "up from 9k last year": a thousand; "a 5k race" above
+  const UnitMatch noun = NounUnit(next, /*skip_capitalised=*/true);
+  return !noun.unit.empty() && IsPluralCount(noun.unit);
 }
 
 std::optional<double> Parser::SpacedScaleAt(std::size_t p, bool has_currency) const {
@@ -187,13 +200,20 @@ UnitMatch Parser::NounUnit(std::size_t p, bool skip_capitalised) const {
       return {std::string(*code), k + 1};
     }
   }
-  if (IsUnitNoun(word)) return {std::string(word), k + 1};
-  return {"", p};
+  if (!IsUnitNoun(word)) return {"", p};
+  if (IsWord(k + 1) && tokens_[k + 1].spaced) {
+    const std::string pair = std::string(word) + " " + std::string(Text(k + 1));
+    for (const std::string_view unit : kTwoWordUnits) {
+      if (pair == unit) return {pair, k + 2};
+    }
+  }
+  return {std::string(word), k + 1};
 }
 
 UnitMatch Parser::ParseUnit(std::size_t p, const std::string& currency,
                             const std::string& glued_unit) const {
   if (!currency.empty()) return {currency, p};
+  if (glued_unit == "pc" || glued_unit == "pct") return {"percent", p};  // "5pc"
   if (!glued_unit.empty()) return {glued_unit, p};
   if (IsSymbol(p, '%')) return {"percent", p + 1};
   if (!IsWord(p) || !tokens_[p].spaced) return {"", p};

@@ -70,8 +70,7 @@ std::optional<Match> Parser::MatchAt(std::size_t i) const {
   if (!match) match = MatchBetween(k);
   if (!match) match = MatchFromTo(k);
   if (!match) match = MatchFraction(k);
-  if (!match) match = MatchSeveral(k);
-  if (!match) match = MatchVague(k);
+  if (!match) match = MatchVagueRange(k, i);
   if (!match) match = MatchDecade(k);
   if (!match) match = MatchAmount(k, i);
   if (match && !qualifier.text.empty()) {
@@ -135,6 +134,15 @@ std::optional<Match> Parser::MatchDate(std::size_t k) const {
     std::size_t q = k + 1;
     if (IsSymbol(q, '.') && Glued(q)) ++q;
     if (!Exists(q) || !tokens_[q].spaced) return std::nullopt;
+    if (IsNumber(q) && IsYearToken(tokens_[q]) && YearEndsDate(q + 1)) {
+      // "June 2024": a month, the range of its days.
+      const int year = static_cast<int>(tokens_[q].mantissa);
+      const double first_day = year * 10000.0 + *m * 100;
+      match.low = first_day + 1;
+      match.high = first_day + DaysInMonth(year, *m);
+      match.next = q + 1;
+      return match;
+    }
     const std::optional<std::size_t> after_day = DayAt(q, &day);
     if (!after_day) return std::nullopt;
     month = *m;
@@ -145,7 +153,7 @@ std::optional<Match> Parser::MatchDate(std::size_t k) const {
   std::size_t q = p;
   if (IsSymbol(q, '.') && Glued(q)) ++q;
   if (IsSymbol(q, ',') && Glued(q)) ++q;
-  if (IsNumber(q) && tokens_[q].spaced && IsYearToken(tokens_[q]) && !Glued(q + 1)) {
+  if (IsNumber(q) && tokens_[q].spaced && IsYearToken(tokens_[q]) && YearEndsDate(q + 1)) {
     match.value = tokens_[q].mantissa * 10000 + month * 100 + day;
     match.next = q + 1;
   } else {
@@ -169,51 +177,124 @@ std::optional<std::size_t> Parser::DayAt(std::size_t k, int* day) const {
 
 std::optional<Match> Parser::MatchBetween(std::size_t k) const {
   if (!WordIs(k, "between")) return std::nullopt;
-  const std::optional<Amount> low = ParseAmount(k + 1);
+  const std::optional<RangeEnd> low = RangeEndAt(k + 1);
   if (!low) return std::nullopt;
-  std::size_t p = low->next;
-  if (IsSymbol(p, '%')) ++p;  // "between 10% and 20%"
+  const std::size_t p = AfterFirstEnd(*low);
   if (!WordIs(p, "and")) return std::nullopt;
-  const std::optional<Amount> high = ParseAmount(p + 1);
+  const std::optional<RangeEnd> high = RangeEndAt(p + 1);
   if (!high) return std::nullopt;
-  return RangeOf(k, *low, *high);
+  return JoinEnds(k, *low, *high);
 }
 
 std::optional<Match> Parser::MatchFromTo(std::size_t k) const {
   if (!WordIs(k, "from")) return std::nullopt;
-  const std::optional<Amount> low = ParseAmount(k + 1);
-  if (!low) return std::nullopt;
-  if (std::optional<Match> range = MatchRangingFrom(k, *low)) return range;
-  if (!low->year_shaped) return std::nullopt;
-  const std::size_t p = low->next;
-  if (!(WordIs(p, "to") || WordIs(p, "until") || WordIs(p, "through") || WordIs(p, "till") ||
-        IsRangeDash(p))) {
-    return std::nullopt;
+  // Years: "from 1950 to 1953", "from 1950 until 1953", unless a noun follows the second
+  // ("from 1500 to 2000 troops", read below).
+  if (const std::optional<Amount> low = ParseAmount(k + 1); low && low->year_shaped) {
+    const std::size_t p = low->next;
+    if (WordIs(p, "to") || WordIs(p, "until") || WordIs(p, "through") || WordIs(p, "till") ||
+        IsRangeDash(p)) {
+      const std::optional<Amount> high = ParseAmount(p + 1, /*after_dash=*/IsRangeDash(p));
+      if (high && high->year_shaped && high->value >= low->value &&
+          NounUnit(high->next, /*skip_capitalised=*/false).unit.empty()) {
+        Match match;
+        match.first = k;
+        match.next = high->next;
+        match.low = low->value;
+        match.high = high->value;
+        match.unit = "year";
+        return match;
+      }
+    }
   }
-  const std::optional<Amount> high = ParseAmount(p + 1, /*after_dash=*/IsRangeDash(p));
-  if (!high || !high->year_shaped || high->value < low->value) return std::nullopt;
-  Match match;
-  match.first = k;
-  match.next = high->next;
-  match.low = low->value;
-  match.high = high->value;
-  match.unit = "year";
-  return match;
+  if (!(k > 0 && WordIn(k - 1, kRangeWords)) && ChangeBefore(k)) return std::nullopt;
+  const std::optional<RangeEnd> low = RangeEndAt(k + 1);
+  if (!low) return std::nullopt;
+  const std::size_t p = AfterFirstEnd(*low);
+  if (!WordIs(p, "to")) return std::nullopt;
+  const std::optional<RangeEnd> high = RangeEndAt(p + 1);
+  if (!high) return std::nullopt;
+  std::optional<Match> range = JoinEnds(k, *low, *high);
+  if (!range || *range->low == *range->high) return std::nullopt;  // "from 2 to 2"
+  return range;
 }
 
-std::optional<Match> Parser::MatchRangingFrom(std::size_t k, const Amount& low) const {
-  if (k == 0 || !WordIn(k - 1, kRangeWords)) return std::nullopt;
-  std::size_t p = low.next;
-  if (IsSymbol(p, '%') && Glued(p)) ++p;
-  if (!WordIs(p, "to")) return std::nullopt;
-  const std::optional<Amount> high = ParseAmount(p + 1);
-  if (!high) return std::nullopt;
-  return RangeOf(k, low, *high);
+bool Parser::ChangeBefore(std::size_t k) const {
+  static const auto* const kChanges = [] {
+    auto* words = new WordFlags();
+    for (std::string_view word : kChangeWords) words->Add(word, 1);
+    return words;
+  }();
+  for (std::size_t back = 1; back <= 3 && back <= k; ++back) {
+    if (!IsWord(k - back)) return false;  // a comma, a number: another clause
+    if (kChanges->Find(Text(k - back)) != 0) return true;
+  }
+  return false;
+}
+
+std::optional<RangeEnd> Parser::RangeEndAt(std::size_t p) const {
+  const Qualifier qualifier = MatchQualifier(p);
+  const std::size_t k = qualifier.next;
+  RangeEnd end;
+  end.qualifier = qualifier.text;
+  std::optional<Match> vague = MatchSeveral(k);
+  if (!vague) vague = MatchVague(k);
+  if (vague) {
+    if (end.qualifier.empty()) end.qualifier = vague->qualifier;
+    end.next = vague->next;
+    end.vague = std::move(vague);
+    return end;
+  }
+  end.amount = ParseAmount(k);
+  if (!end.amount) return std::nullopt;
+  end.next = end.amount->next;
+  return end;
+}
+
+std::size_t Parser::AfterFirstEnd(const RangeEnd& end) const {
+  if (!end.amount) return end.next;
+  if (IsSymbol(end.next, '%') && Glued(end.next)) return end.next + 1;
+  if (WordIs(end.next, "percent")) return end.next + 1;
+  if (WordIs(end.next, "per") && WordIs(end.next + 1, "cent")) return end.next + 2;
+  return end.next;
+}
+
+std::optional<Match> Parser::JoinEnds(std::size_t first, const RangeEnd& low,
+                                      const RangeEnd& high) const {
+  std::optional<Match> match;
+  if (low.amount && high.amount) {
+    match = RangeOf(first, *low.amount, *high.amount);
+  } else {
+    // A unit after the first end makes "to" a preposition: "several hundred troops to 12 bases".
+    if (low.vague && !low.vague->unit.empty()) return std::nullopt;
+    match.emplace();
+    match->first = first;
+    match->low = low.amount ? low.amount->value : *low.vague->low;
+    if (high.amount) {
+      const std::string& currency = high.amount->currency.empty() && low.amount
+                                        ? low.amount->currency
+                                        : high.amount->currency;
+      const UnitMatch unit = ParseUnit(high.amount->next, currency, high.amount->glued_unit);
+      match->high = high.amount->value;
+      match->unit = unit.unit;
+      match->next = unit.next;
+    } else {
+      match->high = *high.vague->high;
+      match->unit = high.vague->unit;
+      match->next = high.vague->next;
+    }
+    if (*match->low >= *match->high) return std::nullopt;
+  }
+  if (!match) return std::nullopt;
+  match->qualifier = !low.qualifier.empty() ? low.qualifier : high.qualifier;
+  return match;
 }
 
 std::optional<Match> Parser::RangeOf(std::size_t first, const Amount& a, const Amount& b) const {
   double low = a.value;
-  if (a.scale == 1 && b.scale != 1) low *= b.scale;  // "10-20 million": both in millions
+  // "10-20 million": both in millions, unless the first is written in full ("between 240,000
+  // and 3.5 million") or would then pass the second ("between 500 and 3 million").
+  if (a.scale == 1 && b.scale != 1 && !a.grouped && a.value * b.scale <= b.value) low *= b.scale;
   if (low > b.value) return std::nullopt;
   Match match;
   match.first = first;
@@ -480,16 +561,35 @@ std::optional<Match> Parser::MatchAmount(std::size_t k, std::size_t start) const
 std::optional<Match> Parser::MatchToRange(std::size_t k, std::size_t start,
                                           const Amount& low) const {
   if (start > 0 && WordIs(start - 1, "from")) return std::nullopt;
-  std::size_t p = low.next;
-  if (IsSymbol(p, '%') && Glued(p)) ++p;  // "3% to 5%"
+  RangeEnd first;
+  first.amount = low;
+  first.next = low.next;
+  const std::size_t p = AfterFirstEnd(first);  // "3% to 5%"
   if (!WordIs(p, "to") || !tokens_[p].spaced || !Exists(p + 1) || !tokens_[p + 1].spaced) {
     return std::nullopt;
   }
-  const std::optional<Amount> high = ParseAmount(p + 1);
+  const std::optional<RangeEnd> high = RangeEndAt(p + 1);
   if (!high) return std::nullopt;
-  std::optional<Match> range = RangeOf(k, low, *high);
+  std::optional<Match> range = JoinEnds(k, first, *high);
   if (!range || *range->low == *range->high) return std::nullopt;  // "a 2 to 2 draw"
   return range;
+}
+
+std::optional<Match> Parser::MatchVagueRange(std::size_t k, std::size_t start) const {
+  std::optional<Match> match = MatchSeveral(k);
+  if (!match) match = MatchVague(k);
+  if (!match || !match->unit.empty()) return match;
+  if (start > 0 && WordIs(start - 1, "from")) return match;  // MatchFromTo's to read
+  const std::size_t p = match->next;
+  if (!WordIs(p, "to") || !Exists(p + 1) || !tokens_[p + 1].spaced) return match;
+  const std::optional<RangeEnd> high = RangeEndAt(p + 1);
+  if (!high) return match;
+  RangeEnd first;
+  first.vague = match;
+  first.qualifier = match->qualifier;
+  first.next = match->next;
+  if (std::optional<Match> range = JoinEnds(k, first, *high)) return range;
+  return match;
 }
 
 std::optional<std::size_t> Parser::DashChainEnd(std::size_t k) const {

@@ -39,6 +39,16 @@ struct Amount {
   std::string glued_unit;    // "km" in "5km", "year" in "10-year"
   bool year_shaped = false;  // a plain four-digit 1000..2100 with nothing attached: "1953"
   bool lone_one = false;     // just the word "one", often a pronoun
+  bool grouped = false;      // written with thousands separators: "240,000"
+};
+
+// One end of a range, with its own qualifier: "about 240,000", "3.5 million", "several hundred
+// thousand", "millions". Either an amount (its unit not read yet) or a vague amount.
+struct RangeEnd {
+  std::optional<Amount> amount;
+  std::optional<Match> vague;  // "several hundred thousand": low, high, unit, next
+  std::string qualifier;
+  std::size_t next = 0;  // the token after the amount (before its unit) or the vague amount
 };
 
 struct WordNumber {
@@ -115,9 +125,14 @@ class Parser {
   // "more than", "an estimated", "about". Returns next == i when there is none.
   Qualifier MatchQualifier(std::size_t i) const;
 
-  // "2024-10-21", "21 October 2024", "October 21, 2024" -> unit "date", value 20241021.
-  // A day and a month without a year is consumed and not reported.
+  // "2024-10-21", "21 October 2024", "October 21, 2024" -> unit "date", value 20241021;
+  // "June 2024" -> the range of its days, 20240601..20240630. A day and a month without a year
+  // is consumed and not reported.
   std::optional<Match> MatchDate(std::size_t k) const;
+
+  // The year of a date ends at k: k is not a word or a dash glued to it ("2024s", "2024-25");
+  // punctuation may follow ("on 19 June 2024, his first visit").
+  bool YearEndsDate(std::size_t k) const { return !(Glued(k) && (IsWord(k) || IsRangeDash(k))); }
 
   bool IsTwoDigits(std::size_t k) const {
     return IsNumber(k) && IsPlainInteger(tokens_[k], 2) && tokens_[k].int_digits == 2;
@@ -126,16 +141,30 @@ class Parser {
   // A day of the month, "21" or "21st". Returns the token after it.
   std::optional<std::size_t> DayAt(std::size_t k, int* day) const;
 
-  // "between 1950 and 1953", "between 10 and 20 million".
+  // "between 1950 and 1953", "between 10 and 20 million", "between about 2,000 and 3,000".
   std::optional<Match> MatchBetween(std::size_t k) const;
 
-  // "from 1950 to 1953" is a range of years; "rose from 3 to 5" is a change, not a range, so it
-  // gives two quantities, unless a word of range comes first: "ranging from 3 to 5 percent".
+  // "from 1950 to 1953" is a range of years, and "from about 240,000 to 3.5 million" a range
+  // with its qualifier; "rose from 3 to 5" is a change, not a range (a word of change comes
+  // within three words before "from"), so it gives two quantities, unless a word of range
+  // comes just before "from": "prices ranging from $2 to $3 billion".
   std::optional<Match> MatchFromTo(std::size_t k) const;
 
-  // "ranging from 3 to 5 percent", "anywhere from $2 to $3 billion": "from" at k, after a word
-  // that says a range follows.
-  std::optional<Match> MatchRangingFrom(std::size_t k, const Amount& low) const;
+  // A word of change ("rose", "cut", "down", ...) among the three words before "from" at k.
+  bool ChangeBefore(std::size_t k) const;
+
+  // One end of a range at p: a qualifier, then a vague amount or an amount.
+  std::optional<RangeEnd> RangeEndAt(std::size_t p) const;
+
+  // The token after a range's first end where its joining word ("to", "and") should be: a
+  // per-cent sign glued to an amount, or "percent" / "per cent" after it, is passed over ("3%
+  // to 5%", "40 per cent to 45 per cent").
+  std::size_t AfterFirstEnd(const RangeEnd& end) const;
+
+  // Two ends read as one range from `first`, with the unit after the second end and the first
+  // end's qualifier (else the second's): "several hundred thousand to several million",
+  // "from 240,000 to as many as 3.5 million".
+  std::optional<Match> JoinEnds(std::size_t first, const RangeEnd& low, const RangeEnd& high) const;
 
   // Two amounts read as one range, with the unit after the second.
   std::optional<Match> RangeOf(std::size_t first, const Amount& a, const Amount& b) const;
@@ -158,6 +187,12 @@ class Parser {
 
   // "dozens", "thousands", "tens of thousands", "hundreds of millions of dollars".
   std::optional<Match> MatchVague(std::size_t k) const;
+
+  // A vague amount ("several hundred", "thousands") at k, joined by "to" to a second end when
+  // no unit comes between ("a few hundred thousand to about one million", "thousands to tens
+  // of thousands"); not after "from", which MatchFromTo reads. `start` is where the quantity
+  // begins, qualifier included.
+  std::optional<Match> MatchVagueRange(std::size_t k, std::size_t start) const;
 
   // The start of a decade: "1990s", "1990's". Returns the token after it.
   std::optional<std::size_t> DecadeAt(std::size_t k, double* year) const;
@@ -198,6 +233,12 @@ class Parser {
   bool AndAHalf(std::size_t k) const {
     return WordIs(k, "and") && WordIs(k + 1, "a") && WordIs(k + 2, "half");
   }
+
+  // "m", "k", "b" glued to a number without a currency are a scale before a plural noun
+  // ("3.5m deaths", "12k troops"), and "k" anywhere else too ("up from 9k"); never after "a"
+  // or "an" ("a 40m wall", "a 5k race"). `number` is the number's token, `next` the token
+  // after the letters.
+  bool BareScaleBeforeCount(std::size_t number, std::size_t next) const;
 
   // A scale word after the number: "2 million", "3 dozen", "$5 bn", "$40 m".
   std::optional<double> SpacedScaleAt(std::size_t p, bool has_currency) const;

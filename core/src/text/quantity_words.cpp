@@ -34,6 +34,18 @@ bool IsOrdinalSuffix(std::string_view word) {
          EqualsIgnoreCase(word, "rd") || EqualsIgnoreCase(word, "th");
 }
 
+bool IsPluralCount(std::string_view word) {
+  if (InList(kUncountedPlurals, word)) return true;
+  return word.size() >= 3 && EndsWith(word, "s") && !EndsWith(word, "ss") &&
+         !EndsWith(word, "us") && !EndsWith(word, "is");
+}
+
+int DaysInMonth(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
 double Pow10(int n) {
   double result = 1;
   for (int i = 0; i < n; ++i) result *= 10;

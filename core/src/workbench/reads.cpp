@@ -4,6 +4,7 @@
 #include <map>
 
 #include "claimledger/error.h"
+#include "claimledger/quantities.h"
 #include "claimledger/vocabulary.h"
 #include "codec/events.h"
 #include "workbench/impl.h"
@@ -108,6 +109,27 @@ std::vector<Evidence> Workbench::EvidenceFor(const std::string& claim) {
   ReadScope read(*impl_->store);
   impl_->RequireClaim(claim);
   return impl_->store->EvidenceFor(claim);
+}
+
+std::vector<QuantityComparison> Workbench::CompareQuantities(const std::string& claim) {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  ReadScope read(*impl_->store);
+  const Claim found = impl_->RequireClaim(claim);
+  const std::vector<Evidence> evidence = impl_->store->EvidenceFor(claim);
+  std::vector<std::vector<Quantity>> quoted;
+  quoted.reserve(evidence.size());
+  for (const Evidence& e : evidence) quoted.push_back(ParseQuantities(e.quote.exact));
+  std::vector<QuantityComparison> out;
+  for (const Quantity& q : found.quantities) {
+    for (std::size_t k = 0; k < evidence.size(); ++k) {
+      std::optional<QuantityComparison> best = BestComparison(q, quoted[k]);
+      if (!best) continue;
+      best->evidence = evidence[k].id;
+      best->stance = evidence[k].stance;
+      out.push_back(std::move(*best));
+    }
+  }
+  return out;
 }
 
 std::vector<Verdict> Workbench::Verdicts(const std::string& claim) {

@@ -9,6 +9,7 @@
 #include "claimledger/error.h"
 #include "claimledger/workbench.h"
 #include "codec/canonical_json.h"
+#include "codec/events.h"
 #include "hash/base64.h"
 #include "hash/ed25519.h"
 #include "ledger/merkle_log.h"
@@ -86,6 +87,19 @@ SignedCheckpoint Workbench::SignCheckpoint(const std::string& signer,
   checkpoint.text = SignNote(body, key, others);
   checkpoint.signed_by.push_back(VerifierKeyText(key.name, Ed25519PublicKey(key.seed)));
   return checkpoint;
+}
+
+SignedCheckpoint Workbench::RecordCheckpoint(const std::string& checkpoint,
+                                             const std::vector<std::string>& verifier_keys) {
+  impl_->RequireWritable();
+  SignedCheckpoint checked = OpenCheckpoint(checkpoint, verifier_keys);
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  Ledger::Transaction transaction(*impl_->ledger);
+  DeskCheckpoint(*impl_->store, *impl_->ledger, checkpoint);
+  transaction.Append(impl_->actor, CheckpointSigned{checked.origin, checked.size, checked.root,
+                                                    checked.signed_by, checked.text});
+  transaction.Commit();
+  return checked;
 }
 
 std::string Workbench::Prove(std::int64_t seq, const std::string& checkpoint) {

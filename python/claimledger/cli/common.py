@@ -1,6 +1,7 @@
 """What every sub-command of the command line uses: how a sub-command is declared (its
-name, help, example and arguments beside its handler), opening the ledger it names,
-printing JSON, and leaving no empty ledger behind a failed import.
+name, help, example and arguments beside its handler), opening the ledger it names (a file
+or a desk on a PostgreSQL server), printing JSON, and leaving no empty ledger behind a
+failed import. A location is printed through ``files.shown_location``: never a password.
 
 A sub-command is a function ``handler(args) -> exit status`` decorated with
 :func:`command`, which lists its arguments (:func:`arg`) right above it; each module of
@@ -14,14 +15,14 @@ import contextlib
 import dataclasses
 import json
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 from typing import Any, Callable, Optional
 
 from ..desk import Workbench
-from ..files import remove_ledger_files
+from ..files import ledger_exists, remove_empty_ledger
 
 __all__ = [
     "JSON_OPTION",
+    "LEDGER_HELP",
     "Command",
     "arg",
     "command",
@@ -29,8 +30,15 @@ __all__ = [
     "open_ledger",
     "print_items",
     "print_json",
+    "print_problems",
     "removed_if_import_fails",
 ]
+
+#: The help of a ledger argument: every command that takes a ledger takes either kind.
+LEDGER_HELP = (
+    "the ledger: a file, or a desk on a PostgreSQL server "
+    "(postgresql://user@host:port/database?desk=name)"
+)
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -51,8 +59,8 @@ def arg(*names: str, **options: Any) -> Argument:
 @dataclasses.dataclass(frozen=True)
 class Command:
     """A sub-command: its name, one line of help, an example, its arguments and handler.
-    `ledger` says whether it takes the ledger file first, `writes` whether it records
-    changes (then it takes ``--actor``)."""
+    `ledger` says whether it takes the ledger (a file or a server URL) first, `writes`
+    whether it records changes (then it takes ``--actor``)."""
 
     name: str
     help: str
@@ -66,13 +74,13 @@ class Command:
         """Adds this sub-command to the sub-parsers `sub` of the main parser."""
         parser = sub.add_parser(
             self.name,
-            help=self.help,
+            help=self.help.replace("%", "%%"),  # argparse formats help with %, not descriptions
             description=self.help,
             epilog=f"example:\n  {self.example}",
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         if self.ledger:
-            parser.add_argument("file", help="the ledger file")
+            parser.add_argument("file", metavar="LEDGER", help=LEDGER_HELP)
         if self.writes:
             parser.add_argument("--actor", help="who makes the change (default: your login name)")
         for argument in self.arguments:
@@ -112,6 +120,8 @@ def _as_json(value: Any) -> Any:
         return {k: _as_json(v) for k, v in dataclasses.asdict(value).items()}
     if isinstance(value, (list, tuple)):
         return [_as_json(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _as_json(v) for k, v in value.items()}
     return value
 
 
@@ -135,14 +145,23 @@ def print_items(args: argparse.Namespace, items: Sequence[Any], line: Callable[[
     return 0
 
 
+def print_problems(problems: Sequence[Any], indent: str = "  ") -> None:
+    """Prints the problems of a verify report, one line each: kind, the event's seq when it
+    is one event's problem (seq 0: a table, a document's bytes, the tree), detail."""
+    for problem in problems:
+        where = f"event {problem.seq}: " if problem.seq else ""
+        print(f"{indent}{problem.kind:<20} {where}{problem.detail}")
+
+
 @contextlib.contextmanager
 def removed_if_import_fails(
     path: str, *, actor: Optional[str], scale: str = "default"
 ) -> Iterator[Workbench]:
-    """Opens the ledger at `path` for an import, creating it with `scale` if needed. When
-    the import fails and the ledger is new and holds nothing but its first event, it is
-    removed (with its companion files), so that a failed import leaves no empty ledger."""
-    existed = Path(path).exists()
+    """Opens the ledger at `path` (a file or a desk's URL) for an import, creating it with
+    `scale` if needed. When the import fails and the ledger is new and holds nothing but its
+    first event, it is removed (a file with its companion files, a desk from its server), so
+    that a failed import leaves no empty ledger."""
+    existed = ledger_exists(path)
     with Workbench(path, actor=actor, scale=scale) as wb:
         try:
             yield wb
@@ -150,5 +169,5 @@ def removed_if_import_fails(
             empty = not existed and wb.event_count() <= 1  # only the ledger's first event
             wb.close()
             if empty:
-                remove_ledger_files(path)
+                remove_empty_ledger(path)
             raise

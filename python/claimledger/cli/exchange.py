@@ -1,20 +1,33 @@
 """Sub-commands that move claims in and out of a desk: ``import`` (LIAR or FEVER dataset
-files, schema.org ClaimReview JSON-LD, or a bundle into a new ledger) and ``export``
-(ClaimReview JSON-LD, or the whole ledger as a bundle). Each format has its handler."""
+files, schema.org ClaimReview JSON-LD, or a bundle into a new ledger), ``export``
+(ClaimReview JSON-LD, or the whole ledger as a bundle), each format with its handler; and
+``copy``, a whole ledger to a new place (a file desk up to a server, or back), verified on
+arrival."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Optional
 
+from ..desk import Workbench
 from ..errors import InvalidInputError
+from ..files import ledger_exists, shown_location
 from ..interop.claimreview import iter_json_lines, nothing_to_export
 from ..interop.datasets import SCALES, load_fever, load_liar
-from .common import arg, command, open_ledger, print_json, removed_if_import_fails
+from .common import (
+    LEDGER_HELP,
+    arg,
+    command,
+    open_ledger,
+    print_json,
+    print_problems,
+    removed_if_import_fails,
+)
 
 
 def _import_dataset(args: argparse.Namespace) -> int:
@@ -27,15 +40,15 @@ def _import_dataset(args: argparse.Namespace) -> int:
     with removed_if_import_fails(args.file, actor=args.actor, scale=scale) as wb:
         if wb.scale != scale:
             raise InvalidInputError(
-                f"{args.file} uses the {wb.scale} scale; {args.format.upper()} labels "
-                f"need the {scale} scale: import into a new ledger file",
+                f"{shown_location(args.file)} uses the {wb.scale} scale; "
+                f"{args.format.upper()} labels need the {scale} scale: import into a new ledger",
                 "claimledger.dataset.scale",
             )
         report = load(wb, source, errors=args.errors, batch_size=args.batch_size)
     if args.json:
         print_json(report)
         return 0
-    print(f"{args.file}: {report.summary()}")
+    print(f"{shown_location(args.file)}: {report.summary()}")
     for line, reason in report.skipped:
         print(f"  skipped line {line}: {reason}")
     return 0
@@ -82,7 +95,10 @@ def _import_claimreview(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result)
         return 0
-    print(f"{args.file}: {result.summary()}, from {args.input} (snapshot {result.snapshot})")
+    print(
+        f"{shown_location(args.file)}: {result.summary()}, from {args.input} "
+        f"(snapshot {result.snapshot})"
+    )
     for path, reason in result.skipped:
         print(f"  skipped {path}: {reason}")
     for line in result.disagreements:
@@ -96,7 +112,10 @@ def _import_bundle(args: argparse.Namespace) -> int:
     """`import FILE IN --format bundle`: a new ledger holding exactly the bundle's chain."""
     with removed_if_import_fails(args.file, actor=args.actor) as wb:
         head = wb.import_bundle(args.input)
-    print(f"{args.file}: {head.seq} events imported from {args.input}, head {head.hash}")
+    print(
+        f"{shown_location(args.file)}: {head.seq} events imported from {args.input}, "
+        f"head {head.hash}"
+    )
     return 0
 
 
@@ -173,9 +192,28 @@ def _export_claimreview(args: argparse.Namespace) -> int:
         organisation = {"name": args.org_name, "url": args.org_url}
     status = None if args.status == "all" else args.status
     notes: list[str] = []
+    receipts: dict[str, object] = {}
+    if args.receipts:
+        checkpoint = Path(args.checkpoint).read_text(encoding="utf-8") if args.checkpoint else None
+        receipts = {
+            "receipts": args.receipts,
+            "checkpoint": checkpoint,
+            "receipts_url": args.receipts_url,
+            "documents": args.documents,
+        }
+    elif args.checkpoint or args.receipts_url or args.documents:
+        raise InvalidInputError(
+            "[claimledger.claimreview.receipts] --checkpoint, --receipts-url and --documents "
+            "go with --receipts DIR",
+            "claimledger.claimreview.receipts",
+        )
     with open_ledger(args) as wb:
         reviews = wb.export_claimreviews(
-            status=status, organisation=organisation, review_url=args.review_url, notes=notes
+            status=status,
+            organisation=organisation,
+            review_url=args.review_url,
+            notes=notes,
+            **receipts,
         )
         if not reviews:
             raise InvalidInputError(
@@ -232,9 +270,68 @@ EXPORT_FORMATS = {"claimreview": _export_claimreview, "bundle": _export_bundle}
         help="each review's URL; {claim} stands for the claim id (default: "
         "urn:claimledger:<ledger identity>:<claim id>)",
     ),
+    arg(
+        "--receipts",
+        metavar="DIR",
+        help="write each review's receipts into DIR/<claim id>/ and link them from the review",
+    ),
+    arg("--checkpoint", help="with --receipts: a signed checkpoint of the desk"),
+    arg(
+        "--receipts-url",
+        help="with --receipts: the URL where DIR will be published (https://...)",
+    ),
+    arg(
+        "--documents",
+        action="store_true",
+        help="with --receipts: also write each evidence document's bytes",
+    ),
 )
 def export(args: argparse.Namespace) -> int:
     return EXPORT_FORMATS[args.format](args)
 
 
-COMMANDS = (import_, export)
+@command(
+    "copy",
+    "copy a whole ledger to a new place, file or server in either direction (the way a "
+    "one-person desk becomes a team's desk): exported as a bundle, imported into DST, then "
+    "verified against SRC's head; exit 1 if the copy does not verify",
+    "claimledger copy team.ledger 'postgresql://alice@db.example:5432/newsroom?desk=korea'",
+    arg("source", metavar="SRC", help=f"the ledger to copy; {LEDGER_HELP}"),
+    arg(
+        "target",
+        metavar="DST",
+        help="where the copy goes, a file or a desk's URL: new, or holding nothing but its "
+        "first event (as init makes it); a ledger with history is refused",
+    ),
+    ledger=False,
+)
+def copy(args: argparse.Namespace) -> int:
+    source, target = shown_location(args.source), shown_location(args.target)
+    with Workbench(args.source, create=False) as original:
+        head = original.checkpoint()
+        if ledger_exists(args.target):
+            with Workbench(args.target, create=False) as existing:
+                events = existing.event_count()
+            if events > 1:
+                raise InvalidInputError(
+                    f"[claimledger.copy.not_new] {target} already holds {events} events; copy "
+                    "makes a new ledger: name a new file or desk (or one that holds nothing "
+                    "but its first event, as init makes it)",
+                    "claimledger.copy.not_new",
+                )
+        with tempfile.TemporaryDirectory(prefix="claimledger-copy-") as folder:
+            bundle = Path(folder) / "copy.jsonl"
+            original.export_bundle(bundle)
+            with removed_if_import_fails(args.target, actor=None) as copied:
+                copied.import_bundle(bundle)
+                report = copied.verify(against=head)
+                identity = copied.identity
+    print(f"{target}: {head.seq} events copied from {source}")
+    print(f"  identity  {identity}")
+    print(f"  head      seq {head.seq} {head.hash}")
+    print(f"  verify    {'ok' if report.ok else f'{len(report.problems)} problem(s)'}")
+    print_problems(report.problems, indent="    ")
+    return 0 if report.ok else 1
+
+
+COMMANDS = (import_, export, copy)

@@ -8,8 +8,10 @@ import argparse
 from pathlib import Path
 from typing import Optional
 
+from ..errors import InvalidInputError
+from ..files import shown_location
 from ..terminal import busy
-from .common import JSON_OPTION, arg, command, open_ledger, print_json
+from .common import JSON_OPTION, arg, command, open_ledger, print_json, print_problems
 from .transparency import read_keys
 
 
@@ -35,13 +37,12 @@ def verify(args: argparse.Namespace) -> int:
         print_json(report)
     else:
         state = "ok" if report.ok else f"{len(report.problems)} problem(s)"
-        print(f"{args.file}: {report.events} events checked: {state}")
-        for problem in report.problems:
-            print(f"  seq {problem.seq:>6}  {problem.kind:<20} {problem.detail}")
+        print(f"{shown_location(args.file)}: {report.events} events checked: {state}")
+        print_problems(report.problems)
         if report.problems and all(p.kind == "projection-mismatch" for p in report.problems):
             print(
                 "The events are intact; only the tables of current state differ from them. "
-                f"Run 'claimledger rebuild {args.file}' to regenerate the tables."
+                f"Run 'claimledger rebuild {shown_location(args.file)}' to regenerate the tables."
             )
     return 0 if report.ok else 1
 
@@ -56,7 +57,7 @@ def rebuild(args: argparse.Namespace) -> int:
         replayed = wb.rebuild()
         report = wb.verify()
     print(
-        f"{args.file}: tables rebuilt from {replayed} events; verify: "
+        f"{shown_location(args.file)}: tables rebuilt from {replayed} events; verify: "
         f"{'ok' if report.ok else 'still failing'}"
     )
     return 0 if report.ok else 1
@@ -64,9 +65,9 @@ def rebuild(args: argparse.Namespace) -> int:
 
 @command(
     "merge",
-    "bring another desk's events (a ledger file or a bundle) into this ledger",
+    "bring another desk's events (a ledger file, a desk on a server or a bundle) into this ledger",
     "claimledger merge desk.ledger colleague.ledger",
-    arg("other", help="the other desk: a ledger file or a bundle"),
+    arg("other", help="the other desk: a ledger file, a desk's postgresql:// URL or a bundle"),
     JSON_OPTION,
     writes=True,
 )
@@ -77,8 +78,8 @@ def merge(args: argparse.Namespace) -> int:
         print_json(report)
         return 0
     print(
-        f"{args.file}: {report.added} events merged from {args.other} "
-        f"({report.skipped} already here)"
+        f"{shown_location(args.file)}: {report.added} events merged from "
+        f"{shown_location(args.other)} ({report.skipped} already here)"
     )
     for conflict in report.conflicts:
         print(
@@ -98,13 +99,20 @@ def merge(args: argparse.Namespace) -> int:
     "desk's Merkle tree (C2SP tlog-checkpoint)",
     "claimledger checkpoint desk.ledger --sign desk.key -o head.checkpoint",
     arg("--sign", metavar="KEYFILE", help="a signer key file written by 'claimledger keygen'"),
+    arg(
+        "--record",
+        action="store_true",
+        help="with --sign: also record the signed checkpoint in the desk (who signed which size)",
+    ),
     arg("-o", "--output", help="write it to this file"),
 )
 def checkpoint(args: argparse.Namespace) -> int:
+    if args.record and not args.sign:
+        raise InvalidInputError("--record records a signed checkpoint: give --sign KEYFILE too")
     with open_ledger(args) as wb:
         if args.sign:
             signer = Path(args.sign).read_text(encoding="utf-8").strip()
-            text = wb.sign_checkpoint(signer).text
+            text = wb.sign_checkpoint(signer, record=args.record).text
         else:
             text = wb.checkpoint().to_json() + "\n"
     if args.output:

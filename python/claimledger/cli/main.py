@@ -14,7 +14,7 @@ from typing import Optional
 
 from .. import __version__
 from ..errors import Error
-from . import exchange, ledger, query, record, report, start, transparency
+from . import exchange, ledger, query, record, report, server, start, transparency
 
 __all__ = ["COMMANDS", "build_parser", "main"]
 
@@ -27,6 +27,7 @@ COMMANDS = (
     *transparency.COMMANDS,
     *exchange.COMMANDS,
     *report.COMMANDS,
+    *server.COMMANDS,
 )
 
 EXAMPLES = """examples:
@@ -41,6 +42,12 @@ EXAMPLES = """examples:
   claimledger checkpoint desk.ledger -o head.json
   claimledger verify desk.ledger --against head.json
   claimledger report desk.ledger -o report.html
+  claimledger copy desk.ledger 'postgresql://alice@db.example/newsroom?desk=korea'
+  claimledger pg-grant 'postgresql://alice@db.example/newsroom?desk=korea' --auditor editor
+
+Wherever a ledger is taken, a file or a desk on a PostgreSQL server will do:
+postgresql://user@host:port/database?desk=name (the password from PGPASSWORD, ~/.pgpass
+or a service file rather than the URL, which would keep it in your shell's history).
 """
 
 

@@ -1,14 +1,18 @@
-"""Sub-commands that read a desk: ``claims``, ``search``, ``similar``, ``candidates``,
-``reanchor``, ``sources`` and ``history``. Each prints one line per item, or JSON with
-``--json``."""
+"""Sub-commands that read a desk: ``claims``, ``claim`` (one claim's card), ``show`` (what
+any id names), ``snapshots``, ``evidence``, ``search``, ``similar``, ``candidates``,
+``reanchor``, ``sources`` and ``history``. Each prints one line per item (a card for one
+thing), or JSON with ``--json``."""
 
 from __future__ import annotations
 
 import argparse
 import json
+from typing import Any
 
-from ..errors import InvalidInputError
-from ..model import Candidate, Claim, Event, SearchHit, SimilarHit
+from ..desk import Workbench
+from ..errors import InvalidInputError, NotFoundError
+from ..model import Candidate, Claim, Evidence, SearchHit, SimilarHit, Snapshot
+from ..notebook.display import ClaimCard, SourceCard, history_text, short_hash
 from ..vocabulary import REANCHOR_STATUSES
 from .common import JSON_OPTION, arg, command, one_of, open_ledger, print_items, print_json
 
@@ -46,6 +50,131 @@ def _claim_line(claim: Claim) -> str:
     rating = claim.verdict.rating if claim.verdict else "-"
     conflict = "  [conflict from a merge]" if claim.conflict is not None else ""
     return f"{claim.id}  {rating:<13} {claim.status:<11} {claim.text}{conflict}"
+
+
+def _print_claim(args: argparse.Namespace, wb: Workbench, claim_id: str) -> int:
+    """The claim's card (its evidence and verdicts too with ``--json``)."""
+    card = ClaimCard.from_workbench(wb, claim_id)
+    if args.json:
+        print_json({"claim": card.claim, "evidence": card.evidence, "verdicts": card.verdicts})
+    else:
+        print(repr(card))
+    return 0
+
+
+@command(
+    "claim",
+    "one claim as a card: its text, claimant, status, verdict, quantities, quotes and evidence",
+    "claimledger claim desk.ledger clm_...",
+    arg("id", help="the claim's id"),
+    JSON_OPTION,
+)
+def claim(args: argparse.Namespace) -> int:
+    with open_ledger(args) as wb:
+        return _print_claim(args, wb, args.id)
+
+
+def _snapshot_lines(wb: Workbench, snapshot: Snapshot) -> str:
+    names = {s.id: s.name for s in wb.sources()} if snapshot.publisher else {}
+    rows = [
+        ("title", snapshot.title),
+        ("url", snapshot.url),
+        ("publisher", names.get(snapshot.publisher, snapshot.publisher)),
+        ("published", snapshot.published),
+        ("retrieved", snapshot.retrieved),
+        ("size", f"{snapshot.size:,} bytes"),
+        ("sha256", snapshot.sha256),
+        ("captured", f"{snapshot.at} by {snapshot.actor} (event {snapshot.seq})"),
+    ]
+    return "\n".join([f"Snapshot {snapshot.hash}"] + [f"  {k:<10} {v}" for k, v in rows if v])
+
+
+def _find_evidence(wb: Workbench, evidence_id: str) -> Evidence:
+    """The evidence `evidence_id`, found through the event that linked it."""
+    for event in wb.history(evidence_id):  # raises NotFoundError for an id no event names
+        if event.type == "evidence.linked":
+            for found in wb.evidence(event.data["claim"]):
+                if found.id == evidence_id:
+                    return found
+    raise NotFoundError(
+        f"[claimledger.evidence.not_found] no evidence {evidence_id!r} in this ledger",
+        "claimledger.evidence.not_found",
+    )
+
+
+def _show_one(args: argparse.Namespace, wb: Workbench) -> Any:
+    """What ``show`` prints for ``args.id``: a record for --json, else text."""
+    item = args.id
+    if item.startswith("clm_"):
+        return _print_claim(args, wb, item)
+    if item.startswith("src_"):
+        card = SourceCard.from_workbench(wb, item)
+        shown: Any = {"source": card.source, "ratings": card.ratings}
+        shown["track_record"] = card.track_record
+        text = repr(card)
+    elif item.startswith("evd_"):
+        shown = _find_evidence(wb, item)
+        text = _evidence_line(shown)
+    else:
+        shown = wb.snapshot(item)
+        text = _snapshot_lines(wb, shown)
+    if args.json:
+        print_json(shown)
+    else:
+        print(text)
+    return 0
+
+
+@command(
+    "show",
+    "whatever an id names: a claim (clm_…) as its card, a source (src_…) with its ratings and "
+    "track record, a piece of evidence (evd_…) or a snapshot (xxh3-128:…)",
+    "claimledger show desk.ledger src_...",
+    arg("id", help="a claim, source or evidence id, or a snapshot's hash"),
+    JSON_OPTION,
+)
+def show(args: argparse.Namespace) -> int:
+    with open_ledger(args) as wb:
+        return _show_one(args, wb)
+
+
+def _snapshot_line(s: Snapshot) -> str:
+    published = (s.published or "-")[:10]
+    return f"{s.hash}  {published:<10} {s.size:>9,} B  {s.title or s.url or '-'}"
+
+
+@command(
+    "snapshots",
+    "list the captured documents: hash, published date, size and title (or url)",
+    "claimledger snapshots desk.ledger --json",
+    JSON_OPTION,
+)
+def snapshots(args: argparse.Namespace) -> int:
+    with open_ledger(args) as wb:
+        found = wb.snapshots()
+    return print_items(args, found, _snapshot_line)
+
+
+def _evidence_line(e: Evidence) -> str:
+    credibility = f" credibility {e.credibility}" if e.credibility else ""
+    note = f"\n      note: {e.note}" if e.note else ""
+    return (
+        f'{e.id}  {e.stance:<8} "{e.quote.exact}"  in {short_hash(e.quote.snapshot)}'
+        f"{credibility}{note}"
+    )
+
+
+@command(
+    "evidence",
+    "the evidence linked to a claim: stance, the exact quote, the snapshot it is from",
+    "claimledger evidence desk.ledger clm_...",
+    arg("claim", help="the claim's id"),
+    JSON_OPTION,
+)
+def evidence(args: argparse.Namespace) -> int:
+    with open_ledger(args) as wb:
+        found = wb.evidence(args.claim)
+    return print_items(args, found, _evidence_line)
 
 
 @command(
@@ -141,8 +270,9 @@ def candidates(args: argparse.Namespace) -> int:
 
 
 def _candidate_lines(c: Candidate) -> str:
-    """The candidate, then the features that scored it on a second line (if any)."""
-    features = " ".join(f"{name}{weight:+.2f}" for name, weight in c.features.items())
+    """The candidate, then the features that scored it on a second line (if any): the
+    sentence features, then the cue words, each with its points (thousandths exact)."""
+    features = " ".join(f"{name}{weight:+.3f}" for name, weight in c.features.items())
     line = f"{c.score:.2f}  [{c.start}:{c.end}]  {c.text}"
     return f"{line}\n      {features}" if features else line
 
@@ -189,7 +319,7 @@ def reanchor(args: argparse.Namespace) -> int:
 
 @command(
     "sources",
-    "every source with its reliability and track record (smoothed truth score and 95%% interval)",
+    "every source with its reliability and track record (smoothed truth score and 95% interval)",
     "claimledger sources desk.ledger --sort volume",
     arg("--sort", default="score", choices=["score", "volume", "name"]),
     JSON_OPTION,
@@ -214,7 +344,8 @@ def _source_line(r: dict) -> str:
 
 @command(
     "history",
-    "every event that touched a claim or source",
+    "every event that touched a claim, source, piece of evidence or snapshot, oldest first: "
+    "who changed what and when, with each rationale in full (verdict changes marked *)",
     "claimledger history desk.ledger clm_...",
     arg("id"),
     JSON_OPTION,
@@ -222,14 +353,24 @@ def _source_line(r: dict) -> str:
 def history(args: argparse.Namespace) -> int:
     with open_ledger(args) as wb:
         events = wb.history(args.id)
-    return print_items(args, events, _event_line)
+        names = {s.id: s.name for s in wb.sources()} if not args.json else {}
+    if args.json:
+        print_json(events)
+    else:
+        print(history_text(events, names=names, full=True))
+    return 0
 
 
-def _event_line(event: Event) -> str:
-    data = json.dumps(event.data, ensure_ascii=False, sort_keys=True)
-    if len(data) > 100:
-        data = data[:99] + "…"
-    return f"{event.seq:>6}  {event.at}  {event.actor:<10} {event.type:<16} {data}"
-
-
-COMMANDS = (claims, search, similar, candidates, reanchor, sources, history)
+COMMANDS = (
+    claims,
+    claim,
+    show,
+    snapshots,
+    evidence,
+    search,
+    similar,
+    candidates,
+    reanchor,
+    sources,
+    history,
+)

@@ -1,17 +1,30 @@
 """Sub-commands that record the work on a desk, one event or a few each: ``add-source``,
 ``add-snapshot``, ``add-claim``, ``link-evidence``, ``set-verdict``, ``set-status`` and
-``rate-source``. Each prints the id of what it added, if anything."""
+``rate-source``. Each prints the id of what it added, if anything, or with ``--json`` the
+record it wrote (the source, snapshot, claim, evidence, verdict or rating)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
-from ..vocabulary import CLAIM_STATUSES, SOURCE_KINDS, STANCES
-from .common import arg, command, one_of, open_ledger
+from ..vocabulary import CLAIM_STATUSES, CREDIBILITY_GRADES, SOURCE_KINDS, STANCES
+from .common import arg, command, one_of, open_ledger, print_json
 
 _IGNORE_CASE = arg("--ignore-case", action="store_true", help="find the quote in any case")
+#: The --json option of the commands that record something.
+_JSON = arg("--json", action="store_true", help="print what was recorded as JSON")
+
+
+def _printed(args: argparse.Namespace, record: Any, line: str = "") -> int:
+    """Prints `record` as JSON with ``--json``, else `line` (when there is one); returns 0."""
+    if args.json:
+        print_json(record)
+    elif line:
+        print(line)
+    return 0
 
 
 @command(
@@ -22,6 +35,7 @@ _IGNORE_CASE = arg("--ignore-case", action="store_true", help="find the quote in
     arg("--kind", default="outlet", help=one_of(SOURCE_KINDS)),
     arg("--url"),
     arg("--affiliation"),
+    _JSON,
     writes=True,
 )
 def add_source(args: argparse.Namespace) -> int:
@@ -29,8 +43,7 @@ def add_source(args: argparse.Namespace) -> int:
         source = wb.add_source(
             args.name, kind=args.kind, url=args.url, affiliation=args.affiliation
         )
-    print(source.id)
-    return 0
+    return _printed(args, source, source.id)
 
 
 @command(
@@ -43,6 +56,7 @@ def add_source(args: argparse.Namespace) -> int:
     arg("--publisher", help="source id of the publisher"),
     arg("--published", help="YYYY-MM-DD or RFC 3339 time"),
     arg("--retrieved", help="YYYY-MM-DD or RFC 3339 time"),
+    _JSON,
     writes=True,
 )
 def add_snapshot(args: argparse.Namespace) -> int:
@@ -56,8 +70,7 @@ def add_snapshot(args: argparse.Namespace) -> int:
             published=args.published,
             retrieved=args.retrieved,
         )
-    print(snapshot.hash)
-    return 0
+    return _printed(args, snapshot, snapshot.hash)
 
 
 @command(
@@ -69,7 +82,10 @@ def add_snapshot(args: argparse.Namespace) -> int:
     arg("--appears-in", help="hash of the snapshot it appears in"),
     arg("--quote", help="the exact words in that snapshot"),
     arg("--tag", action="append", help="a tag (repeat for several)"),
+    arg("--date", help="when the claim was made: YYYY-MM-DD or an RFC 3339 time"),
+    arg("--context", help='where or how it was made, such as "a campaign mailer"'),
     _IGNORE_CASE,
+    _JSON,
     writes=True,
 )
 def add_claim(args: argparse.Namespace) -> int:
@@ -80,10 +96,11 @@ def add_claim(args: argparse.Namespace) -> int:
             appears_in=args.appears_in,
             quote=args.quote,
             tags=args.tag or (),
+            date=args.date,
+            context=args.context,
             match_case=not args.ignore_case,
         )
-    print(claim.id)
-    return 0
+    return _printed(args, claim, claim.id)
 
 
 @command(
@@ -95,9 +112,16 @@ def add_claim(args: argparse.Namespace) -> int:
     arg("--quote", required=True),
     arg("--stance", required=True, help=one_of(STANCES)),
     arg("--note"),
+    arg(
+        "--credibility",
+        choices=list(CREDIBILITY_GRADES),
+        help="how credible the quoted information is (Admiralty scale): "
+        + one_of([f"{grade} ({meaning})" for grade, meaning in CREDIBILITY_GRADES.items()]),
+    ),
     _IGNORE_CASE,
     arg("--prefix", help="text just before the quote, when it occurs more than once"),
     arg("--suffix", help="text just after the quote, when it occurs more than once"),
+    _JSON,
     writes=True,
 )
 def link_evidence(args: argparse.Namespace) -> int:
@@ -108,12 +132,12 @@ def link_evidence(args: argparse.Namespace) -> int:
             quote=args.quote,
             stance=args.stance,
             note=args.note,
+            credibility=args.credibility,
             match_case=not args.ignore_case,
             prefix=args.prefix,
             suffix=args.suffix,
         )
-    print(evidence.id)
-    return 0
+    return _printed(args, evidence, evidence.id)
 
 
 @command(
@@ -124,14 +148,15 @@ def link_evidence(args: argparse.Namespace) -> int:
     arg("rating"),
     arg("--rationale", required=True),
     arg("--evidence", action="append", help="an evidence id (repeat for several)"),
+    _JSON,
     writes=True,
 )
 def set_verdict(args: argparse.Namespace) -> int:
     with open_ledger(args) as wb:
-        wb.set_verdict(
+        verdict = wb.set_verdict(
             args.claim, args.rating, rationale=args.rationale, evidence=args.evidence or ()
         )
-    return 0
+    return _printed(args, verdict)
 
 
 @command(
@@ -140,12 +165,13 @@ def set_verdict(args: argparse.Namespace) -> int:
     "claimledger set-status desk.ledger clm_... published",
     arg("claim"),
     arg("status", help=one_of(CLAIM_STATUSES)),
+    _JSON,
     writes=True,
 )
 def set_status(args: argparse.Namespace) -> int:
     with open_ledger(args) as wb:
-        wb.set_status(args.claim, args.status)
-    return 0
+        claim = wb.set_status(args.claim, args.status)
+    return _printed(args, claim)
 
 
 @command(
@@ -155,12 +181,13 @@ def set_status(args: argparse.Namespace) -> int:
     arg("source"),
     arg("grade"),
     arg("--rationale", required=True),
+    _JSON,
     writes=True,
 )
 def rate_source(args: argparse.Namespace) -> int:
     with open_ledger(args) as wb:
-        wb.rate_source(args.source, args.grade, rationale=args.rationale)
-    return 0
+        rating = wb.rate_source(args.source, args.grade, rationale=args.rationale)
+    return _printed(args, rating)
 
 
 COMMANDS = (

@@ -31,7 +31,15 @@ class InteropMethods:
         a name; default "claimledger desk"), ``review_url`` (a URL, where ``{claim}``
         stands for the claim id, or a function of the claim; default
         ``urn:claimledger:<identity>:<claim id>``) and ``notes``. A claim without a
-        verdict raises :class:`InvalidInputError` ``[claimledger.claimreview.no_verdict]``."""
+        verdict raises :class:`InvalidInputError` ``[claimledger.claimreview.no_verdict]``.
+
+        Receipts beside the review: ``receipts`` (a directory), ``checkpoint`` (a signed
+        checkpoint of this desk that holds the verdict) and ``receipts_url`` (where that
+        directory will be published) write the verdict's receipts into
+        ``<receipts>/<claim id>/`` and link them from the review as ``associatedMedia`` (a
+        ``DataDownload`` of ``receipts.json`` with its ``sha256``); ``documents=True`` also
+        writes each evidence document's bytes. Nothing is written when a receipt cannot be
+        made (a verdict newer than the checkpoint)."""
         return export_claimreview(self, claim_id, **options)
 
     def export_claimreviews(self, status: Optional[str] = "published", **options: Any) -> list:

@@ -9,9 +9,10 @@
   ``wb.claim_card()``, ``wb.report()`` ... of the public ``claimledger.Workbench``.
 
 Importing this package registers the views of the records (:func:`claimledger.model.
-register_view`): their ``repr()`` text, their HTML in Jupyter and the re-anchor report's
-DataFrame. This layer sits above the workbench; pandas and matplotlib are imported only
-when a frame or a figure is made.
+register_view`): their ``repr()`` text, their HTML in Jupyter, and the DataFrames of the
+re-anchor report and of lists of results (search hits, near duplicates, candidates). This
+layer sits above the workbench; pandas and matplotlib are imported only when a frame or a
+figure is made.
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ from .display import (
     verify_html,
     verify_text,
 )
-from .frames import reanchor_frame
+from .display.records import RECORD_VIEWS, results_html, results_text
+from .frames import reanchor_frame, results_frame
 from .methods import NotebookMethods
 
 __all__ = ["NotebookMethods"]
@@ -50,7 +52,13 @@ def _register_views() -> None:
     ):
         m.register_view(record, "text", text)
         m.register_view(record, "html", html)
+    for record, (text, html) in RECORD_VIEWS.items():
+        m.register_view(record, "text", text)
+        m.register_view(record, "html", html)
+    m.register_view(m.Results, "text", results_text)
+    m.register_view(m.Results, "html", results_html)
     m.register_view(m.ReanchorReport, "frame", reanchor_frame)
+    m.register_view(m.Results, "frame", results_frame)
 
 
 _register_views()

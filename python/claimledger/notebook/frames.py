@@ -20,7 +20,7 @@ import contextlib
 import datetime as _dt
 import math
 from collections.abc import Iterable, Mapping
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from .. import model as m
 from ..errors import InvalidInputError
@@ -35,6 +35,7 @@ __all__ = [
     "evidence_frame",
     "sources_frame",
     "reanchor_frame",
+    "results_frame",
     "from_frame",
     "CLAIM_COLUMNS",
     "SOURCE_COLUMNS",
@@ -109,6 +110,96 @@ def events_frame(events: Iterable[m.Event]):
         "hash": "text",
     }
     return _typed_frame(pd, rows, columns)
+
+
+def _claim_columns(claim: m.Claim) -> dict:
+    """The columns a result about a claim shares: the claim, its verdict and status."""
+    return {
+        "claim": claim.id,
+        "text": claim.text,
+        "rating": claim.verdict.rating if claim.verdict else None,
+        "status": claim.status,
+        "claimant": claim.claimant,
+        "date": claim.date,
+    }
+
+
+_CLAIM_RESULT = {
+    "claim": "text",
+    "text": "text",
+    "rating": "text",
+    "status": "text",
+    "claimant": "text",
+    "date": "text",
+}
+
+#: Each kind of result: its row, and its columns with their types.
+_RESULT_FRAMES: dict[type, tuple[Callable[[Any], dict], dict[str, Any]]] = {
+    m.SearchHit: (
+        lambda h: {"score": h.score, "snippet": h.snippet, **_claim_columns(h.claim)},
+        {"score": "float64", "snippet": "text", **_CLAIM_RESULT},
+    ),
+    m.SimilarHit: (
+        lambda h: {"score": h.score, **_claim_columns(h.claim)},
+        {"score": "float64", **_CLAIM_RESULT},
+    ),
+    m.SnapshotHit: (
+        lambda h: {
+            "score": h.score,
+            "snippet": h.snippet,
+            "snapshot": h.snapshot.hash,
+            "title": h.snapshot.title,
+            "url": h.snapshot.url,
+            "published": h.snapshot.published,
+        },
+        {
+            "score": "float64",
+            "snippet": "text",
+            "snapshot": "text",
+            "title": "text",
+            "url": "text",
+            "published": "text",
+        },
+    ),
+    m.Candidate: (
+        lambda c: {
+            "score": c.score,
+            "text": c.text,
+            "start": c.start,
+            "end": c.end,
+            "features": dict(c.features),
+            "quantities": [q.text for q in c.quantities],
+            "snapshot": c.snapshot,
+            "speaker": c.speaker,
+            "said_by": c.said_by,
+        },
+        {
+            "score": "float64",
+            "text": "text",
+            "start": "int64",
+            "end": "int64",
+            "features": "object",
+            "quantities": "object",
+            "snapshot": "text",
+            "speaker": "text",
+            "said_by": "text",
+        },
+    ),
+}
+
+
+def results_frame(results: m.Results):
+    """A list of results (``wb.search(…)``, ``wb.similar(…)``, ``wb.candidates(…)``,
+    ``wb.search_snapshots(…)``) as a DataFrame, one row each, best first.
+
+    Search hits: score, snippet, then the claim's id (``claim``), text, rating (None
+    without a verdict), status, claimant and date; near duplicates the same without the
+    snippet; candidates: score, text, start, end (code points), features (a dict of what
+    scored it), quantities (their texts), snapshot, speaker and said_by; snapshot hits:
+    score, snippet, snapshot, title, url and published."""
+    pd = require_pandas()
+    row, columns = _RESULT_FRAMES[results.kind]
+    return _typed_frame(pd, [row(item) for item in results], columns)
 
 
 def claims_frame(wb: Any, **filters: Any):

@@ -15,7 +15,7 @@ from typing import Any, Optional, Union
 
 from ..workbench import IdLike
 from ..workbench.arguments import id_of
-from .display import ClaimCard, HistoryView, SourceCard
+from .display import ClaimCard, HistoryView, SourceCard, workbench_html
 from .frames import claims_frame, events_frame, evidence_frame, from_frame, sources_frame
 from .plots import plot_timeline, plot_track_record, plot_verdicts
 from .report import render_report, write_report
@@ -26,6 +26,10 @@ __all__ = ["NotebookMethods"]
 
 class NotebookMethods:
     """Frames, plots, cards, timelines and the report of a desk, for notebooks."""
+
+    def _repr_html_(self) -> str:
+        """The desk in Jupyter: where it is, its scale, identity and size, who writes."""
+        return workbench_html(self)
 
     def history_frame(self, entity_id: IdLike):
         """:meth:`history` as a pandas DataFrame (one row per event, ``at`` as a UTC
@@ -76,7 +80,8 @@ class NotebookMethods:
     def report(self, path: Optional[Union[str, os.PathLike[str]]] = None, **options: Any):
         """The desk as one self-contained HTML page (verify status, claims, verdicts,
         evidence, sources): written to `path`, which is returned, or returned as text
-        when `path` is None (options: ``title``, ``limit``)."""
+        when `path` is None (options: ``title``, ``limit``, and ``cards="attention"`` for
+        cards of only the claims that need attention, as ``claimledger report`` makes)."""
         if path is None:
             return render_report(self, **options)
         return write_report(self, path, **options)

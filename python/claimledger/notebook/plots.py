@@ -65,6 +65,13 @@ def _figure(ax: Any = None, size: tuple = (7.0, 3.6)):
     return fig, fig.add_subplot()
 
 
+def integer_axis(axis: Any) -> None:
+    """Ticks at whole numbers only on `axis` (``ax.yaxis``), for counts: no 0.5 claims."""
+    from matplotlib.ticker import MaxNLocator
+
+    axis.set_major_locator(MaxNLocator(integer=True))
+
+
 def plot_verdicts(wb: Any, *, ax: Any = None, title: Optional[str] = None, **filters: Any):
     """A bar for each rating of the ledger's scale: how many claims (matching `filters`,
     as for ``wb.claims``) have it as their current verdict, plus claims without one.
@@ -90,6 +97,7 @@ def plot_verdicts(wb: Any, *, ax: Any = None, title: Optional[str] = None, **fil
     bars = ax.bar(labels, values, color=colours)
     ax.bar_label(bars, padding=2)
     ax.set_ylabel("claims")
+    integer_axis(ax.yaxis)
     ax.set_title(title or f"Current verdicts ({len(claims):,} claims)")
     ax.tick_params(axis="x", labelrotation=30)
     ax.set_ylim(0, max([*values, 1]) * 1.15)

@@ -4,7 +4,9 @@ desk.ledger -o report.html`` or ``wb.report("report.html")``.
 The page holds the verify status and the head of the chain (so that a reader can check
 the ledger later with ``claimledger verify --against``), a summary of the verdicts, a card
 for every claim (its verdict and how it was revised, the quotes, the evidence with its
-stance and source) and every source with its reliability and track record. Everything is
+stance and source) and every source with its reliability and track record; or, to stay
+small on a large desk (``claimledger report`` without ``--all``), cards only for the claims
+that need attention and the sources with the most verdicts. Everything is
 inline: one file, CSS in the page, no scripts, no images, fonts or style sheets from
 elsewhere, so it opens offline and can be mailed or archived as it is. All text from the
 ledger is escaped (see :mod:`claimledger.notebook.display`).
@@ -15,9 +17,12 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Callable, Optional, Union
 
+from ..files import ledger_name
+from ..transparency import RecordedCheckpoint, latest_checkpoint
 from ..vocabulary import CLAIM_STATUSES
 from .display.checks import verify_html
 from .display.claims import ClaimCard
@@ -33,7 +38,7 @@ from .display.html import (
 )
 from .scores import Scorer, workbench_scorer
 
-__all__ = ["render_report", "write_report"]
+__all__ = ["render_report", "write_report", "needs_attention"]
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -142,6 +147,50 @@ def _sources_table(wb: Any, sources: list, score: Scorer) -> str:
     )
 
 
+#: The statuses of claims whose work is not done: no verdict yet, or one nobody approved.
+ATTENTION_STATUSES = ("new", "in-progress")
+#: How many sources (those with the most verdicts) a report of the claims that need
+#: attention lists.
+ATTENTION_SOURCES = 25
+#: What a report shows a card for: every claim, or those that need attention.
+CARDS = ("all", "attention")
+
+
+def needs_attention(claim: Any) -> bool:
+    """Whether a claim needs someone's work: it has no verdict, or its status says its
+    verdict was not approved yet (new, in-progress)."""
+    return claim.verdict is None or claim.status in ATTENTION_STATUSES
+
+
+def _busiest_sources(wb: Any, sources: list, count: int) -> list:
+    """The `count` sources with the most claims with a verdict, most first."""
+    rows = wb.sources_report(sort_by="volume")
+    rows = rows.to_dict("records") if hasattr(rows, "to_dict") else rows
+    by_id = {s.id: s for s in sources}
+    return [by_id[r["id"]] for r in rows[:count]]
+
+
+def _receipts_html(claims: Sequence[Any], recorded: Sequence[RecordedCheckpoint]) -> str:
+    """The signed checkpoints recorded in the desk, and how many current verdicts the latest
+    one covers (those a reader can be given receipts for)."""
+    latest = latest_checkpoint(recorded)
+    judged = [c for c in claims if c.verdict is not None]
+    if latest is None:
+        return (
+            '<p class="meta cl-receipts">Receipts: no signed checkpoint is recorded in this desk '
+            f"yet; none of the {len(judged):,} verdicts can be given receipts "
+            "(<code>claimledger checkpoint FILE --sign KEYFILE --record</code>).</p>"
+        )
+    covered = sum(1 for c in judged if c.verdict.seq <= latest.size)
+    return (
+        f'<p class="meta cl-receipts">Receipts: {len(recorded):,} signed checkpoint(s) recorded; '
+        f"the latest holds {latest.size:,} events, signed by "
+        f"{esc(', '.join(latest.signers))} (recorded by {esc(latest.actor)}, "
+        f'{esc(latest.at)}). It covers <strong class="cl-covered">{covered:,}</strong> of the '
+        f"{len(judged):,} current verdicts.</p>"
+    )
+
+
 def render_report(
     wb: Any,
     *,
@@ -149,11 +198,17 @@ def render_report(
     limit: Optional[int] = None,
     progress: Optional[ProgressCallback] = None,
     verified: Any = None,
+    cards: str = "all",
 ) -> str:
-    """The report on `wb` as the text of one HTML page. `limit` caps the number of claim
-    cards (the summary still counts every claim); `progress(done, total)` is called as
-    the cards are made; `verified` is a :class:`VerifyReport` just made (else the report
-    verifies the ledger itself)."""
+    """The report on `wb` as the text of one HTML page. `cards` is ``"all"`` (a card for
+    every claim and every source in the table) or ``"attention"`` (cards only for the
+    claims that need attention, :func:`needs_attention`, and the sources with the most
+    verdicts: small on a large desk); the summary counts every claim either way. `limit`
+    caps the number of claim cards; `progress(done, total)` is called as the cards are
+    made; `verified` is a :class:`VerifyReport` just made (else the report verifies the
+    ledger itself)."""
+    if cards not in CARDS:
+        raise ValueError(f"cards must be 'all' or 'attention', not {cards!r}")
     report = verified if verified is not None else wb.verify()
     checkpoint = wb.checkpoint()
     claims = wb.claims()
@@ -161,21 +216,42 @@ def render_report(
     names = {s.id: s.name for s in sources}
     snapshots = {s.hash: s for s in wb.snapshots()}
     score = workbench_scorer(wb)
-    shown = claims if limit is None else claims[: max(0, int(limit))]
-    title = title or f"claimledger report: {Path(wb.path).name}"
+    recorded = wb.signed_checkpoints()
+    chosen = claims if cards == "all" else [c for c in claims if needs_attention(c)]
+    shown = chosen if limit is None else chosen[: max(0, int(limit))]
+    listed = sources
+    if cards == "attention" and len(sources) > ATTENTION_SOURCES:
+        listed = _busiest_sources(wb, sources, ATTENTION_SOURCES)
+    name = ledger_name(wb.path)  # the file's or the desk's name: no folder, host or password
+    title = title or f"claimledger report: {name}"
 
-    cards = []
+    made = []
     total = len(shown)
+    nothing = "No claims yet." if not claims else "No claim needs attention."
     for i, claim in enumerate(shown, 1):
-        card = ClaimCard.from_workbench(wb, claim.id, names=names, snapshots=snapshots, score=score)
-        cards.append(card._repr_html_())
+        card = ClaimCard.from_workbench(
+            wb, claim.id, names=names, snapshots=snapshots, score=score, checkpoints=recorded
+        )
+        made.append(card._repr_html_())
         if progress is not None:
             progress(i, total)
     if progress is not None and not total:
         progress(0, 0)
-    more = (
-        f'<p class="meta">Showing {len(shown):,} of {len(claims):,} claims.</p>'
-        if len(shown) < len(claims)
+    if cards == "attention":
+        more = (
+            f'<p class="meta">{len(chosen):,} of {len(claims):,} claims need attention (no '
+            "verdict yet, or a verdict not approved)"
+            + (f"; showing {len(shown):,}" if len(shown) < len(chosen) else "")
+            + ". <code>claimledger report --all</code> shows every claim.</p>"
+        )
+    elif len(shown) < len(claims):
+        more = f'<p class="meta">Showing {len(shown):,} of {len(claims):,} claims.</p>'
+    else:
+        more = ""
+    sources_note = (
+        f'<p class="meta">The {len(listed):,} sources with the most verdicts, of '
+        f"{len(sources):,}.</p>"
+        if len(listed) < len(sources)
         else ""
     )
     generated = _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
@@ -183,7 +259,7 @@ def render_report(
     body = f"""
 <main>
 <h1>{esc(title)}</h1>
-<p class="meta">Ledger <code>{esc(Path(wb.path).name)}</code> · scale
+<p class="meta">Ledger <code>{esc(name)}</code> · scale
 <strong>{esc(wb.scale)}</strong> · {wb.event_count():,} events · {len(claims):,} claims ·
 {len(sources):,} sources · generated {esc(generated)}</p>
 <h2 id="verify">Integrity</h2>
@@ -192,14 +268,16 @@ def render_report(
 run <code>claimledger verify FILE --against head.json</code> with it):</p>
 <pre class="meta cl-checkpoint" style="white-space:pre-wrap;background:#fff;padding:8px;
 border:1px solid #d0d7de;border-radius:6px">{esc(head_json)}</pre>
+{_receipts_html(claims, recorded)}
 <h2 id="summary">Verdicts</h2>
 {_summary(wb, claims, score)}
 {_conflicts(claims)}
 <h2 id="claims">Claims</h2>
 {more}
-{"".join(cards) or '<p class="meta">No claims yet.</p>'}
+{"".join(made) or f'<p class="meta">{nothing}</p>'}
 <h2 id="sources">Sources</h2>
-{_sources_table(wb, sources, score) if sources else '<p class="meta">No sources yet.</p>'}
+{sources_note}
+{_sources_table(wb, listed, score) if listed else '<p class="meta">No sources yet.</p>'}
 <footer>Made by claimledger from the ledger with identity <code>{esc(wb.identity)}</code>.
 Every change to it is an event in a hash chain; <code>claimledger history FILE ID</code> shows
 who changed what, when and why.</footer>
@@ -221,9 +299,12 @@ def write_report(
     limit: Optional[int] = None,
     progress: Optional[ProgressCallback] = None,
     verified: Any = None,
+    cards: str = "all",
 ) -> Path:
     """Writes :func:`render_report` to `path` (UTF-8) and returns the path."""
-    text = render_report(wb, title=title, limit=limit, progress=progress, verified=verified)
+    text = render_report(
+        wb, title=title, limit=limit, progress=progress, verified=verified, cards=cards
+    )
     target = Path(path)
     target.write_text(text, encoding="utf-8")
     return target

@@ -10,11 +10,12 @@ the scales and the errors below it, and nothing above.
 from __future__ import annotations
 
 from .arguments import CLAIM_RECORD_KEYS, SOURCE_RECORD_KEYS, CheckpointLike, IdLike
-from .operations import NEAR_DUPLICATE, LedgerWorkbench, NearDuplicateWarning
+from .operations import NEAR_DUPLICATE, ClaimantSuggestion, LedgerWorkbench, NearDuplicateWarning
 
 __all__ = [
     "LedgerWorkbench",
     "NearDuplicateWarning",
+    "ClaimantSuggestion",
     "NEAR_DUPLICATE",
     "IdLike",
     "CheckpointLike",

@@ -25,6 +25,7 @@ from typing import Any, Optional, TypeVar, Union
 from .. import _core
 from .. import model as m
 from ..errors import Error, InvalidInputError
+from ..files import shown_location
 from ..scales import ScaleLike, scale_for_core
 from ..transparency import SignedCheckpoint, checkpoint_text
 from .arguments import (
@@ -60,11 +61,19 @@ class NearDuplicateWarning(UserWarning):
     """A new claim looks like one that already has a verdict (a warning, not a refusal)."""
 
 
+class ClaimantSuggestion(UserWarning):
+    """A candidate adopted as a claim names who said it, and the desk has no source of that
+    name: the claim was recorded without a claimant, and the message says how to add one."""
+
+
 class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
-    """A fact-check desk kept in one ledger file: its ledger operations, with those about
-    credibility (:mod:`.credibility`), finding things (:mod:`.search`) and publishing
-    verifiable verdicts (:mod:`.transparency`). Use
-    ``claimledger.open`` to get one (with the notebook and interop methods too)."""
+    """A fact-check desk kept in a ledger file or on a PostgreSQL server: its ledger
+    operations, with those about credibility (:mod:`.credibility`), finding things
+    (:mod:`.search`) and publishing verifiable verdicts (:mod:`.transparency`). Use
+    ``claimledger.open`` to get one (with the notebook and interop methods too).
+
+    ``path`` is the location as given (a URL keeps its password there, to open it again);
+    ``location`` is the same without the password, as the repr shows it."""
 
     def __init__(
         self,
@@ -102,7 +111,8 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
         return self._wb
 
     def close(self) -> None:
-        """Closes the ledger file. Everything was already committed; closing loses nothing."""
+        """Closes the ledger (its file, or its connection to the server). Everything was
+        already committed; closing loses nothing."""
         self._wb = None
 
     def __enter__(self: W) -> W:
@@ -118,7 +128,13 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
             state = f"read-only view as of event {self.as_of_seq}"
         else:
             state = f"{self.event_count()} events"
-        return f"<claimledger.Workbench {self.path!r} ({state})>"
+        return f"<claimledger.Workbench {self.location!r} ({state})>"
+
+    @property
+    def location(self) -> str:
+        """Where the ledger is, as it may be shown: the file path, or the desk's URL with its
+        password (if any) replaced by ``***``."""
+        return shown_location(self.path)
 
     @property
     def actor(self) -> str:
@@ -290,8 +306,12 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
         recorded. A quote that occurs more than once raises too: quote more words.
         `text` may be a :class:`~claimledger.Candidate` (from :meth:`candidates`): its
         sentence becomes the claim's text and, unless `appears_in` says otherwise, it is
-        quoted from the candidate's own snapshot. The quantities in the text are parsed and
-        kept.
+        quoted from the candidate's own snapshot; unless `claimant` is given, its claimant is
+        the source named as who said it (``candidate.said_by``: "Chun In-bum said ...", a
+        transcript's speaker) when the desk has one of that name, else, when the sentence names
+        no one, the snapshot's publisher. A named person the desk does not know yet is
+        suggested with a :class:`ClaimantSuggestion` warning (add the source, then set the
+        claimant). The quantities in the text are parsed and kept.
         `date` is when the claim was made, `context` where or how ("a campaign mailer"),
         `ref` an outside id (a claim whose ref exists is not added again), `provenance`
         a mapping saying where it came from, and `verdict` a first verdict (a rating, or
@@ -301,11 +321,14 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
         is safe: a claim identical to an existing one (the same text, claimant and
         appearance) is that claim, returned as it is, and nothing is recorded.
         """
+        suggestion = None
         if isinstance(text, m.Candidate):
             if appears_in is None:
                 appears_in = text.snapshot
             if appears_in is not None and quote is None:
                 quote = text.text
+            if claimant is None:
+                claimant, suggestion = self._candidate_claimant(text)
             text = text.text
         new = self._new_claim(
             {
@@ -332,6 +355,14 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
                 if h.score >= NEAR_DUPLICATE and h.claim.verdict is not None
             ]
         claim = m.claim_from_core(self._core.add_claim(new))
+        if suggestion is not None:
+            warnings.warn(
+                f"claim {claim.id}: the sentence names {suggestion!r} as who said it, and the "
+                f"desk has no source of that name, so it has no claimant; add one with "
+                f"add_source({suggestion!r}, kind='person') and record it as the claimant",
+                ClaimantSuggestion,
+                stacklevel=2,
+            )
         for hit in checked:
             if hit.claim.id != claim.id:
                 warnings.warn(
@@ -342,6 +373,20 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
                     stacklevel=2,
                 )
         return claim
+
+    def _candidate_claimant(self, candidate: m.Candidate) -> tuple[Optional[str], Optional[str]]:
+        """The claimant of an adopted candidate and the name to suggest as a source: the
+        source named as who said it (ignoring case), else the snapshot's publisher when the
+        sentence names no one."""
+        if candidate.said_by:
+            wanted = candidate.said_by.casefold()
+            named = [s.id for s in self.sources() if s.name.casefold() == wanted]
+            if len(named) == 1:
+                return named[0], None
+            return None, candidate.said_by
+        if candidate.snapshot is None:
+            return None, None
+        return self.snapshot(candidate.snapshot).publisher, None
 
     def add_claims(self, records: Iterable[Mapping[str, Any]]) -> m.AddedIds:
         """Adds many claims in one transaction (the GIL is released); returns their ids.
@@ -464,6 +509,24 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
         """The evidence linked to a claim, oldest first."""
         return [m.evidence_from_core(e) for e in self._core.evidence_for(id_of(claim_id, "claim"))]
 
+    def compare_quantities(self, claim_id: IdLike) -> list[m.QuantityComparison]:
+        """Sets each quantity of the claim beside the quantities quoted in its evidence:
+        for each of the claim's quantities in order and each linked evidence (oldest first)
+        whose quote has a figure in the same unit or one that converts (a fraction and a
+        per cent, kilometres and miles, "troops" and "service members", a year and a date),
+        the best match of that quote, with its outcome: ``equal``, ``within`` what the
+        claim's own qualifier or range allows ("about" 28,500 allows 10% either way; "more
+        than" anything above), ``overlaps`` or ``off`` by ``difference`` (and ``relative``).
+        A quantity no evidence speaks to has no entry; the claim card shows them all. The
+        claim's quantities are those recorded when it was added. Reads only; raises
+        :class:`NotFoundError` for an unknown claim. On the demo desk, the claim's "About
+        28,500 US troops" is ``equal`` to the fact sheet's "Approximately 28,500 U.S.
+        service members", and "in June 2024" has "on 19 June 2024" ``within`` it."""
+        return [
+            m.quantity_comparison_from_core(c)
+            for c in self._core.compare_quantities(id_of(claim_id, "claim"))
+        ]
+
     def set_verdict(
         self,
         claim_id: IdLike,
@@ -561,11 +624,11 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
 
     def merge(self, other: Union[str, os.PathLike[str]]) -> m.MergeReport:
         """Brings another desk's events into this one, in one transaction. `other` is the
-        other desk's ledger file or a bundle. Every merged event keeps the other desk's
-        identity and the original event's hash, time and actor under ``origin``; entities
-        keep their ids; events already here (shared history, or merged before) and
-        identical snapshots are skipped, so merging twice adds nothing. Claims whose
-        current verdicts differed are listed in ``conflicts`` (both ratings, rationales,
+        other desk's ledger file, its ``postgresql://`` URL, or a bundle. Every merged event
+        keeps the other desk's identity and the original event's hash, time and actor under
+        ``origin``; entities keep their ids; events already here (shared history, or merged
+        before) and identical snapshots are skipped, so merging twice adds nothing. Claims
+        whose current verdicts differed are listed in ``conflicts`` (both ratings, rationales,
         actors and times) for a person to decide, and stay marked on the claim until a
         verdict is set after the merge; the verdict made last is current meanwhile, so the
         result is the same in both directions. A reviewed or published claim whose current

@@ -1,6 +1,7 @@
 """Finding things in a desk: full-text search over claims and snapshots, near duplicates
 ("checked before?"), the check-worthy sentences of a snapshot, and where the quotes of an
-old snapshot stand in a new version.
+old snapshot stand in a new version. Lists of results are :class:`~claimledger.model.Results`:
+lists that Jupyter shows as a table, with ``frame()`` for a DataFrame.
 
 :class:`SearchMethods` is part of the workbench: :class:`~claimledger.workbench.LedgerWorkbench`
 inherits these methods, and like the others each is one call into the core, reading only.
@@ -52,7 +53,7 @@ class SearchMethods:
         until: Optional[str] = None,
         match: str = "all",
         limit: int = 10,
-    ) -> list[m.SearchHit]:
+    ) -> m.Results:
         """Full-text search over claim texts (SQLite FTS5, ranked by BM25), best first.
 
         Every word of `query` must occur (``match="any"``: any word), ignoring case and
@@ -70,13 +71,15 @@ class SearchMethods:
             checked_text(until, "until"),
             match_any(match),
         )
-        return [
-            m.SearchHit(claim=self.claim(h.claim), score=h.score, snippet=h.snippet) for h in hits
-        ]
+        return m.Results(
+            m.SearchHit,
+            (
+                m.SearchHit(claim=self.claim(h.claim), score=h.score, snippet=h.snippet)
+                for h in hits
+            ),
+        )
 
-    def search_snapshots(
-        self, query: str, *, match: str = "all", limit: int = 10
-    ) -> list[m.SnapshotHit]:
+    def search_snapshots(self, query: str, *, match: str = "all", limit: int = 10) -> m.Results:
         """Full-text search over the texts of the stored snapshots (those that are UTF-8
         text), best first, each with the matching part of its text. Words are matched as
         by :meth:`search`: every word of `query` (``match="any"``: any word), ignoring
@@ -84,12 +87,15 @@ class SearchMethods:
         hits = self._core.search_snapshots(
             checked_text(query, "query"), int(limit), match_any(match)
         )
-        return [
-            m.SnapshotHit(snapshot=self.snapshot(h.snapshot), score=h.score, snippet=h.snippet)
-            for h in hits
-        ]
+        return m.Results(
+            m.SnapshotHit,
+            (
+                m.SnapshotHit(snapshot=self.snapshot(h.snapshot), score=h.score, snippet=h.snippet)
+                for h in hits
+            ),
+        )
 
-    def similar(self, text: str, k: int = 5) -> list[m.SimilarHit]:
+    def similar(self, text: str, k: int = 5) -> m.Results:
         """Checked before? The `k` existing claims most like `text`, best first, each with
         a score in [0, 1] and the claim (with its current verdict). Matching tolerates
         rewording, reordering, number formats and dropped words: MinHash over content
@@ -97,16 +103,22 @@ class SearchMethods:
         the full-text best matches of its rarer words), re-ranked by word and character-
         trigram similarity."""
         hits = self._core.similar(checked_text(text, "text"), int(k))
-        return [m.SimilarHit(claim=self.claim(h.claim), score=h.score) for h in hits]
+        return m.Results(
+            m.SimilarHit, (m.SimilarHit(claim=self.claim(h.claim), score=h.score) for h in hits)
+        )
 
     def candidates(
         self, snapshot_hash: IdLike, *, min_score: float = 0.0, limit: Optional[int] = None
-    ) -> list[m.Candidate]:
+    ) -> m.Results:
         """The check-worthy sentences of a snapshot, best first (ties in document order).
 
         Each :class:`~claimledger.Candidate` carries its text, its span in code points,
-        its score in [0, 1] and the features that made it (quantities, dates, comparisons,
-        attributions, named things; hedges, opinion and questions count against). Only
+        its score in (0, 1) and the features that made it (quantities, dates, comparisons,
+        changes, records, attributions, named things, cue words; hedges, opinion,
+        questions, promises and short sentences count against); 0.5
+        (``claimledger.CHECK_WORTHY_SCORE``) and above counts as check-worthy. Headings are
+        sentences of their own, page furniture is left out, and a transcript's "NAME:"
+        turns give each sentence its ``speaker``. Only
         candidates scoring at least `min_score` are kept, at most `limit` of them. A
         snapshot that is not UTF-8 text raises :class:`AnchorError`. Pass a candidate to
         :meth:`add_claim` to record it as a claim quoted from this snapshot.
@@ -129,13 +141,17 @@ class SearchMethods:
                     features,
                     tuple(itertools.starmap(quantity, quantities)),
                     snapshot,
+                    speaker,
+                    said_by,
                 )
-                for text, start, end, score, features, quantities in self._core.candidates(snapshot)
+                for text, start, end, score, features, quantities, speaker, said_by in (
+                    self._core.candidates(snapshot)
+                )
                 if not score < min_score
             ]
         # Best first; the sort is stable, so ties stay in document order.
         out.sort(key=operator.attrgetter("score"), reverse=True)
-        return out if limit is None else out[: int(limit)]
+        return m.Results(m.Candidate, out if limit is None else out[: int(limit)])
 
     def reanchor(self, old: IdLike, new: IdLike) -> m.ReanchorReport:
         """A new version of a document arrived (the source edited its article): where is

@@ -112,6 +112,15 @@ TEST(EventsTest, EachTypeWritesItsKeysAndReadsThemBack) {
   ExpectWrittenAndReadBack(SourceRated{"src_1", "B", "usually reliable"},
                            R"({"grade":"B","rationale":"usually reliable","source":"src_1"})",
                            ReadSourceRated);
+  ExpectWrittenAndReadBack(
+      CheckpointSigned{"news.example/desk",
+                       12,
+                       "AAAA",
+                       {"news.example/desk+01020304+AQID"},
+                       "news.example/desk\n12\nAAAA\n\n\u2014 sig\n"},
+      R"({"checkpoint":"news.example/desk\n12\nAAAA\n\n— sig\n","origin":"news.example/desk",)"
+      R"("root":"AAAA","signed_by":["news.example/desk+01020304+AQID"],"size":12})",
+      ReadCheckpointSigned);
 }
 
 TEST(EventsTest, OlderDataWithoutOptionalKeysStillReads) {

@@ -72,12 +72,13 @@ TEST(VerifyTest, NamesEachRowThatDiffers) {
   auto wb = Workbench::Open(path.str(), {});
   const VerifyReport report = wb->Verify();
   EXPECT_EQ(report.problems.size(), 4u);
-  EXPECT_EQ(Details(report, "projection-mismatch"),
-            (std::vector<std::string>{
-                "sources row " + desk.outlet + " differs from what the events say",
-                "claims row " + desk.claim + " differs from what the events say",
-                "claim_tags row " + desk.claim + " korea is missing from the stored table",
-                "event_refs row forged 3 is stored but no event made it"}));
+  EXPECT_EQ(
+      Details(report, "projection-mismatch"),
+      (std::vector<std::string>{
+          "sources row " + desk.outlet + " differs from what the events say: column reliability_at",
+          "claims row " + desk.claim + " differs from what the events say: column text",
+          "claim_tags row " + desk.claim + " korea is missing from the stored table",
+          "event_refs row forged 3 is stored but no event made it"}));
 }
 
 TEST(VerifyTest, NamesAClaimWhoseLaterStatusWasUndone) {
@@ -91,7 +92,8 @@ TEST(VerifyTest, NamesAClaimWhoseLaterStatusWasUndone) {
   auto wb = Workbench::Open(path.str(), {});
   EXPECT_EQ(
       Details(wb->Verify(), "projection-mismatch"),
-      (std::vector<std::string>{"claims row " + desk.claim + " differs from what the events say"}));
+      (std::vector<std::string>{"claims row " + desk.claim +
+                                " differs from what the events say: columns status, status_at"}));
 }
 
 TEST(VerifyTest, DataNoLongerInCanonicalFormIsAHashMismatch) {

@@ -12,9 +12,20 @@ namespace {
 // The lowest server this store is written for (server_version_num).
 constexpr int kOldestServer = 120000;
 
-std::string Trimmed(std::string text) {
-  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
-  return text;
+// libpq's message on one line: its line breaks and tabs ("...failed: Connection refused\n\tIs
+// the server running...") as single spaces, none at the ends.
+std::string OneLine(const std::string& text) {
+  std::string line;
+  for (const char c : text) {
+    const bool space = c == '\n' || c == '\t' || c == '\r' || c == ' ';
+    if (!space) {
+      line.push_back(c);
+    } else if (!line.empty() && line.back() != ' ') {
+      line.push_back(' ');
+    }
+  }
+  if (!line.empty() && line.back() == ' ') line.pop_back();
+  return line;
 }
 
 int HexValue(char c) {
@@ -110,6 +121,15 @@ std::string TextArray(const std::vector<std::string>& texts) {
   return array + "}";
 }
 
+std::string IntArray(const std::vector<std::int64_t>& numbers) {
+  std::string array = "{";
+  for (const std::int64_t number : numbers) {
+    if (array.size() > 1) array += ',';
+    array += std::to_string(number);
+  }
+  return array + "}";
+}
+
 // --- COPY rows ---------------------------------------------------------------------------
 
 void CopyLine::Next() {
@@ -184,6 +204,20 @@ std::size_t CopyLine::End() {
 
 // --- the connection ---------------------------------------------------------------------
 
+void RequireSupportedServer(int server_version, const std::string& server) {
+  if (server_version >= kOldestServer) return;
+  // From PostgreSQL 10 on, major * 10000 + minor; before, major * 10000 + minor * 100 + patch.
+  const std::string version =
+      server_version >= 100000
+          ? std::to_string(server_version / 10000) + "." + std::to_string(server_version % 10000)
+          : std::to_string(server_version / 10000) + "." +
+                std::to_string(server_version / 100 % 100) + "." +
+                std::to_string(server_version % 100);
+  throw Error(Code::kStorage, "claimledger.store.unsupported_server",
+              "the PostgreSQL server at " + server + " runs version " + version +
+                  "; claimledger needs PostgreSQL 12 or newer");
+}
+
 PgConnection::PgConnection(const PostgresLocation& location) : location_(location) { Connect(); }
 
 PgConnection::~PgConnection() { PQfinish(connection_); }
@@ -194,7 +228,7 @@ void PgConnection::Connect() {
   connection_ = PQconnectdb(location_.conninfo.c_str());
   if (PQstatus(connection_) != CONNECTION_OK) {
     const std::string said =
-        WithoutPassword(Trimmed(PQerrorMessage(connection_)), location_.password);
+        WithoutPassword(OneLine(PQerrorMessage(connection_)), location_.password);
     const auto has = [&](const char* words) { return said.find(words) != std::string::npos; };
     if (has("password authentication failed") || has("no password supplied") ||
         has("authentication failed")) {
@@ -214,12 +248,7 @@ void PgConnection::Connect() {
   // The server's notices ("table exists, skipping") are not for the user's terminal.
   PQsetNoticeProcessor(
       connection_, [](void*, const char*) {}, nullptr);
-  if (PQserverVersion(connection_) < kOldestServer) {
-    throw Error(Code::kStorage, "claimledger.store.unsupported_server",
-                "the PostgreSQL server at " + location_.server + " runs version " +
-                    std::to_string(PQserverVersion(connection_) / 10000) +
-                    "; claimledger needs PostgreSQL 12 or newer");
-  }
+  RequireSupportedServer(PQserverVersion(connection_), location_.server);
   if (!setup_.empty()) Exec(setup_);
 }
 
@@ -240,7 +269,7 @@ void PgConnection::Fail(PGresult* result, const std::string& what) {
   const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
   const std::string code = state ? state : "";
   const char* primary = result ? PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
-  std::string said = primary ? primary : Trimmed(PQerrorMessage(connection_));
+  std::string said = primary ? primary : OneLine(PQerrorMessage(connection_));
   said = WithoutPassword(said, location_.password);
   if (result) PQclear(result);
   const std::string message =

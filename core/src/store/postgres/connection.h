@@ -116,8 +116,16 @@ class PgConnection {
   std::unordered_map<std::string, std::string> prepared_;  // SQL -> statement name
 };
 
+// Throws Error(kStorage) "claimledger.store.unsupported_server" when `server_version` (libpq's
+// PQserverVersion: 150004 for 15.4, 90624 for 9.6.24) is older than PostgreSQL 12, the oldest
+// this store is written for; the message names `server` and its version.
+void RequireSupportedServer(int server_version, const std::string& server);
+
 // The literal of a text[] value holding `texts`: {"a","b\"c"}.
 std::string TextArray(const std::vector<std::string>& texts);
+
+// The literal of a bigint[] (or integer[]) value holding `numbers`: {1,-2,3}.
+std::string IntArray(const std::vector<std::int64_t>& numbers);
 
 // One row of COPY's text format, appended to `out`: its values in column order, then End().
 class CopyLine {

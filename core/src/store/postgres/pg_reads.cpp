@@ -160,6 +160,7 @@ std::vector<Claim> PgStore::ListClaims(const ClaimFilter& filter) {
           .Text(filter.rating)
           .Text(filter.claimant)
           .Text(filter.tag)
+          // A negative limit is none (LIMIT NULL): PostgreSQL refuses LIMIT -1.
           .Int(filter.limit < 0 ? std::nullopt : std::optional<std::int64_t>(filter.limit)));
   std::vector<Claim> claims;
   claims.reserve(r.Rows());

@@ -2,6 +2,7 @@
 // search tables, ranked by FTS5's BM25 (search_terms.h) with FTS5's snippets, and the
 // near-duplicate buckets, so that a desk gives the same hits on a server as in a file.
 #include <algorithm>
+#include <unordered_map>
 
 #include "store/postgres/pg_store.h"
 #include "store/postgres/search_terms.h"
@@ -18,8 +19,9 @@ struct SearchIndex {
   // Selects the texts of the rows that may hold phrase $1 (a tsquery) though the GIN index
   // cannot say so alone: every row when `$2` is true, else those with some terms left out.
   const char* phrase_texts;
-  // Counts the rows holding every term of $1 and all their terms, up to $2 (NULL: all).
-  const char* phrase_count;
+  // For each tsquery of $1 (a text[]), its position from 1 and how many rows hold every term
+  // of it and all their terms, counted up to $2 (NULL: all).
+  const char* phrase_counts;
   const char* totals;  // its name in search_totals
   bool bytes;          // the text is a bytea column
 };
@@ -29,8 +31,8 @@ const SearchIndex kClaims = {
     "WHERE (x.terms @@ $1::tsquery OR NOT x.all_terms)",
     "SELECT c.text FROM claims_search x JOIN claims c ON c.seq = x.claim "
     "WHERE ($2 AND x.terms @@ $1::tsquery) OR NOT x.all_terms",
-    "SELECT count(*) FROM (SELECT 1 FROM claims_search WHERE terms @@ $1::tsquery AND all_terms "
-    "LIMIT $2) t",
+    "SELECT q.i, (SELECT count(*) FROM (SELECT 1 FROM claims_search WHERE terms @@ q.t::tsquery "
+    "AND all_terms LIMIT $2) n) FROM unnest($1::text[]) WITH ORDINALITY AS q(t, i)",
     "claims", false};
 
 const SearchIndex kSnapshots = {
@@ -39,8 +41,8 @@ const SearchIndex kSnapshots = {
     "WHERE (x.terms @@ $1::tsquery OR NOT x.all_terms)",
     "SELECT b.bytes FROM snapshots_search x JOIN snapshots s ON s.seq = x.snapshot "
     "JOIN contents b ON b.hash = s.hash WHERE ($2 AND x.terms @@ $1::tsquery) OR NOT x.all_terms",
-    "SELECT count(*) FROM (SELECT 1 FROM snapshots_search WHERE terms @@ $1::tsquery "
-    "AND all_terms LIMIT $2) t",
+    "SELECT q.i, (SELECT count(*) FROM (SELECT 1 FROM snapshots_search WHERE terms @@ "
+    "q.t::tsquery AND all_terms LIMIT $2) n) FROM unnest($1::text[]) WITH ORDINALITY AS q(t, i)",
     "snapshots", true};
 
 struct Ranked {
@@ -54,26 +56,51 @@ std::string TextAt(const PgResult& r, int row, int column, const SearchIndex& in
   return index.bytes ? r.Bytes(row, column) : r.Text(row, column);
 }
 
-// How many texts of `index` hold phrase `phrase` of `query` (n of the BM25 idf); with `at_most`,
-// counted only that far (the count is then at most that, or more when it is reached).
-std::int64_t Holding(PgConnection& connection, FtsTokenizer& tokenizer, const SearchIndex& index,
-                     const TermQuery& query, std::size_t phrase,
-                     std::optional<std::int64_t> at_most = std::nullopt) {
-  const std::string tsquery = query.PhraseTsquery(phrase);
-  TermQuery alone;
-  alone.phrases.push_back(query.phrases[phrase]);
-  // One token: the GIN index counts the rows that hold it; only rows with terms left out are
-  // read. Several: the rows holding all of them are read for the phrase.
-  const bool single = query.phrases[phrase].size() == 1;
-  std::int64_t count =
-      single ? connection.Run(index.phrase_count, PgParams().Text(tsquery).Int(at_most)).Int(0, 0)
-             : 0;
-  const PgResult texts =
-      connection.Run(index.phrase_texts, PgParams().Text(tsquery).Text(single ? "false" : "true"));
-  for (int row = 0; row < texts.Rows(); ++row) {
-    if (MatchText(tokenizer, alone, TextAt(texts, row, 0, index)).Matches(false)) ++count;
+// How many texts of `index` hold each phrase of `query` (n of the BM25 idf); with `at_most`,
+// counted only that far (a count is then at most that, or more when it is reached). Phrases of
+// one token are counted together: the GIN index counts the rows that hold each, and the rows
+// with terms left out are read once for all of them. A phrase of several tokens reads the rows
+// holding all of its tokens.
+std::vector<std::int64_t> Holding(PgConnection& connection, FtsTokenizer& tokenizer,
+                                  const SearchIndex& index, const TermQuery& query,
+                                  std::optional<std::int64_t> at_most = std::nullopt) {
+  std::vector<std::int64_t> counts(query.phrases.size(), 0);
+  std::vector<std::size_t> single;  // the phrases of one token
+  std::vector<std::string> single_tsqueries;
+  for (std::size_t phrase = 0; phrase < query.phrases.size(); ++phrase) {
+    TermQuery alone;
+    alone.phrases.push_back(query.phrases[phrase]);
+    if (query.phrases[phrase].size() == 1) {
+      single.push_back(phrase);
+      single_tsqueries.push_back(query.PhraseTsquery(phrase));
+      continue;
+    }
+    const PgResult texts = connection.Run(
+        index.phrase_texts, PgParams().Text(query.PhraseTsquery(phrase)).Text("true"));
+    for (int row = 0; row < texts.Rows(); ++row) {
+      if (MatchText(tokenizer, alone, TextAt(texts, row, 0, index)).Matches(false)) {
+        ++counts[phrase];
+      }
+    }
   }
-  return count;
+  if (single.empty()) return counts;
+  const PgResult held = connection.Run(index.phrase_counts,
+                                       PgParams().Text(TextArray(single_tsqueries)).Int(at_most));
+  for (int row = 0; row < held.Rows(); ++row) {
+    counts[single[held.Int(row, 0) - 1]] += held.Int(row, 1);
+  }
+  // The rows with terms left out: the same for every phrase of one token, each read once.
+  TermQuery singles;
+  for (const std::size_t phrase : single) singles.phrases.push_back(query.phrases[phrase]);
+  const PgResult texts =
+      connection.Run(index.phrase_texts, PgParams().Text(single_tsqueries[0]).Text("false"));
+  for (int row = 0; row < texts.Rows(); ++row) {
+    const TextMatch match = MatchText(tokenizer, singles, TextAt(texts, row, 0, index));
+    for (std::size_t k = 0; k < single.size(); ++k) {
+      if (match.counts[k] > 0) ++counts[single[k]];
+    }
+  }
+  return counts;
 }
 
 // The texts of `index` that match `query` (and `condition`, with parameters from $2 on), best
@@ -100,10 +127,7 @@ std::vector<Ranked> Rank(PgConnection& connection, FtsTokenizer& tokenizer,
                                          PgParams().Text(index.totals));
   const std::int64_t rows = totals.Rows() ? totals.Int(0, 0) : 0;
   const std::int64_t tokens = totals.Rows() ? totals.Int(0, 1) : 0;
-  std::vector<std::int64_t> holding;
-  for (std::size_t phrase = 0; phrase < query.phrases.size(); ++phrase) {
-    holding.push_back(Holding(connection, tokenizer, index, query, phrase));
-  }
+  const std::vector<std::int64_t> holding = Holding(connection, tokenizer, index, query);
   for (std::size_t i = 0; i < ranked.size(); ++i) {
     ranked[i].score = Bm25(matches[i], rows, tokens, holding);
   }
@@ -165,21 +189,33 @@ std::vector<std::pair<std::string, std::string>> PgStore::SimilarCandidates(
   Flush();
   // Ranked as SQLite's store ranks them, claims named by seq (the order of SQLite's rowids):
   // the first `per_bucket` claims of each bucket by seq, from the GIN index of buckets.
+  // The buckets read in one query, each through the GIN index of buckets.
+  std::unordered_map<std::int64_t, std::vector<std::int64_t>> members;
+  const PgResult rows = connection_->Run(
+      "SELECT b.bucket, t.claim FROM unnest($1::bigint[]) AS b(bucket) CROSS JOIN LATERAL "
+      "(SELECT claim FROM (SELECT claim FROM claims_search WHERE buckets @> ARRAY[b.bucket] "
+      "OFFSET 0) s ORDER BY claim LIMIT $2) t ORDER BY b.bucket, t.claim",
+      PgParams().Text(IntArray(buckets)).Int(per_bucket));
+  for (int row = 0; row < rows.Rows(); ++row) {
+    members[rows.Int(row, 0)].push_back(rows.Int(row, 1));
+  }
   const std::vector<std::int64_t> best =
       RankByBuckets(buckets, per_bucket, limit, [&](std::int64_t bucket) {
-        const PgResult rows = connection_->Run(
-            "SELECT claim FROM (SELECT claim FROM claims_search "
-            "WHERE buckets @> ARRAY[$1::bigint] OFFSET 0) t ORDER BY claim LIMIT $2",
-            PgParams().Int(bucket).Int(per_bucket));
-        std::vector<std::int64_t> claims;
-        for (int row = 0; row < rows.Rows(); ++row) claims.push_back(rows.Int(row, 0));
-        return claims;
+        const auto found = members.find(bucket);
+        return found == members.end() ? std::vector<std::int64_t>() : found->second;
       });
   std::vector<std::pair<std::string, std::string>> candidates;
+  if (best.empty()) return candidates;
+  std::unordered_map<std::int64_t, std::pair<std::string, std::string>> texts;
+  const PgResult found =
+      connection_->Run("SELECT seq, id, text FROM claims WHERE seq = ANY($1::bigint[])",
+                       PgParams().Text(IntArray(best)));
+  for (int row = 0; row < found.Rows(); ++row) {
+    texts[found.Int(row, 0)] = {found.Text(row, 1), found.Text(row, 2)};
+  }
   for (const std::int64_t seq : best) {
-    const PgResult text =
-        connection_->Run("SELECT id, text FROM claims WHERE seq = $1", PgParams().Int(seq));
-    if (text.Rows()) candidates.emplace_back(text.Text(0, 0), text.Text(0, 1));
+    const auto text = texts.find(seq);
+    if (text != texts.end()) candidates.push_back(std::move(text->second));
   }
   return candidates;
 }
@@ -187,14 +223,24 @@ std::vector<std::pair<std::string, std::string>> PgStore::SimilarCandidates(
 std::vector<std::pair<std::string, std::string>> PgStore::FullTextCandidates(
     const std::vector<std::string>& words, std::int64_t per_word, std::int64_t limit) {
   Flush();
-  // The words fewer than `per_word` claims hold, as SQLite's store picks them.
+  // The words fewer than `per_word` claims hold, as SQLite's store picks them (a word of no
+  // searchable token too), counted together.
   std::vector<std::string> rare;
+  std::vector<std::string> counted;  // the words of some token
+  TermQuery each;                    // one phrase a counted word
   for (const std::string& word : words) {
-    const TermQuery query = QueryOf(tokenizer_, {word}, false);
-    if (query.Empty() ||
-        Holding(*connection_, tokenizer_, kClaims, query, 0, per_word) < per_word) {
+    TermQuery query = QueryOf(tokenizer_, {word}, false);
+    if (query.Empty()) {
       rare.push_back(word);
+      continue;
     }
+    counted.push_back(word);
+    each.phrases.push_back(std::move(query.phrases[0]));
+  }
+  const std::vector<std::int64_t> holding =
+      Holding(*connection_, tokenizer_, kClaims, each, per_word);
+  for (std::size_t i = 0; i < counted.size(); ++i) {
+    if (holding[i] < per_word) rare.push_back(counted[i]);
   }
   std::vector<std::pair<std::string, std::string>> candidates;
   if (rare.empty()) return candidates;

@@ -3,6 +3,7 @@
 #include "store/postgres/pg_store.h"
 
 #include <algorithm>
+#include <limits>
 
 #include "claimledger/error.h"
 #include "codec/canonical_json.h"
@@ -268,7 +269,7 @@ std::optional<Event> PgStore::EventAt(std::int64_t seq) {
 
 std::int64_t PgStore::EventCount() {
   Flush();
-  return connection_->Run("SELECT count(*) FROM events").Int(0, 0);
+  return connection_->Run("SELECT coalesce(max(seq), 0) FROM events").Int(0, 0);
 }
 
 std::int64_t PgStore::LastSeqAt(const std::string& time) {
@@ -289,11 +290,12 @@ void PgStore::ScanEvents(std::int64_t from, std::int64_t to,
                          const std::function<bool(const Event&)>& visit) {
   Flush();
   Event event;
+  // A plain range, so that an index scan stops at `to`.
+  const std::int64_t last = to < 0 ? std::numeric_limits<std::int64_t>::max() : to;
   for (std::int64_t next = from;;) {
-    const PgResult page = connection_->Run(std::string(kEventSelect) +
-                                               " WHERE seq >= $1 AND ($2 < 0 OR seq <= $2) "
-                                               "ORDER BY seq LIMIT $3",
-                                           PgParams().Int(next).Int(to).Int(kEventPage));
+    const PgResult page = connection_->Run(
+        std::string(kEventSelect) + " WHERE seq BETWEEN $1 AND $2 ORDER BY seq LIMIT $3",
+        PgParams().Int(next).Int(last).Int(kEventPage));
     for (int row = 0; row < page.Rows(); ++row) {
       ReadEvent(page, row, &event);
       if (!visit(event)) return;
@@ -515,22 +517,21 @@ void PgStore::PutTreeNodes(const std::vector<std::pair<TreeNodeId, TreeHash>>& n
 
 std::vector<std::optional<TreeHash>> PgStore::GetTreeNodes(const std::vector<TreeNodeId>& nodes) {
   std::vector<std::optional<TreeHash>> hashes(nodes.size());
-  std::string levels = "{", indexes = "{";
+  std::vector<std::int64_t> levels, indexes;
   for (std::size_t i = 0; i < nodes.size(); ++i) {
     if (const auto found = pending_.tree_nodes.find(nodes[i]); found != pending_.tree_nodes.end()) {
       hashes[i] = found->second;
       continue;
     }
-    if (levels.size() > 1) levels += ',', indexes += ',';
-    levels += std::to_string(nodes[i].level);
-    indexes += std::to_string(nodes[i].index);
+    levels.push_back(nodes[i].level);
+    indexes.push_back(nodes[i].index);
   }
-  if (levels.size() == 1) return hashes;
+  if (levels.empty()) return hashes;
   // One round trip for a proof's nodes.
   const PgResult r = connection_->Run(
       "SELECT t.level, t.idx, t.hash FROM tree_nodes t JOIN unnest($1::integer[], $2::bigint[]) "
       "AS asked(level, idx) ON t.level = asked.level AND t.idx = asked.idx",
-      PgParams().Text(levels + "}").Text(indexes + "}"));
+      PgParams().Text(IntArray(levels)).Text(IntArray(indexes)));
   std::map<TreeNodeId, TreeHash> found;
   for (int row = 0; row < r.Rows(); ++row) {
     // A hash of the wrong length (an edit) is given as zeros: it differs from any real one.

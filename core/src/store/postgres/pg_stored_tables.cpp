@@ -165,10 +165,12 @@ class PgStoredTables final : public StoredTables {
   }
 
   void ScanRows(Table table, const RowDigestKey& key,
-                const std::function<void(RowKey, const TableDigest&)>& visit) override {
+                const std::function<void(RowKey, const TableDigest&,
+                                         const std::vector<std::uint64_t>&)>& visit) override {
     const TableLayout& layout = LayoutOf(table);
     const std::int64_t blocks = Blocks(layout.name);
     RowHasher hasher(key);
+    std::vector<std::uint64_t> values;
     for (std::int64_t first = 0; first < blocks || first == 0; first += kScanBlocks) {
       const bool last_range = first + kScanBlocks >= blocks;
       const PgResult r =
@@ -188,12 +190,15 @@ class PgStoredTables final : public StoredTables {
         hasher.Part('r');
         for (int c = 0; c < first_updated; ++c) HashValue(hasher, r, row, c);
         TableDigest digest = hasher.Digest();
+        values.clear();
+        hasher.ValueHashes(values);
         if (first_updated < columns) {
           hasher.Part('u');
           for (int c = first_updated; c < columns; ++c) HashValue(hasher, r, row, c);
           digest += hasher.Digest();
+          hasher.ValueHashes(values);
         }
-        visit(std::move(row_key), digest);
+        visit(std::move(row_key), digest, values);
       }
       if (last_range) break;
     }

@@ -88,16 +88,17 @@ INSERT INTO search_totals(name, rows, tokens) VALUES ('claims', 0, 0), ('snapsho
 // The events and contents are append-only whoever asks, the table's owner included: a trigger
 // refuses every UPDATE, DELETE and TRUNCATE, but for deleting a new desk's one event (and then
 // its contents), which an import replaces with the imported chain (Store::ClearLedger).
-// SQLSTATE CL001 is claimledger's own (connection.cpp reads it).
+// SQLSTATE CL001 is claimledger's own (connection.cpp reads it). OLD.seq is read only for an
+// event: a content's row has no seq, and reading it would fail with another error.
 constexpr const char* kAppendOnly = R"sql(
 CREATE FUNCTION refuse_change() RETURNS trigger LANGUAGE plpgsql AS $body$
 BEGIN
   IF TG_OP = 'DELETE' AND TG_LEVEL = 'ROW' THEN
-    IF TG_TABLE_NAME = 'events' AND OLD.seq = 1
-       AND NOT EXISTS (SELECT 1 FROM @.events WHERE seq <> 1) THEN
-      RETURN OLD;
-    END IF;
-    IF TG_TABLE_NAME = 'contents' AND NOT EXISTS (SELECT 1 FROM @.events) THEN
+    IF TG_TABLE_NAME = 'events' THEN
+      IF OLD.seq = 1 AND NOT EXISTS (SELECT 1 FROM @.events WHERE seq <> 1) THEN
+        RETURN OLD;
+      END IF;
+    ELSIF NOT EXISTS (SELECT 1 FROM @.events) THEN
       RETURN OLD;
     END IF;
   END IF;
@@ -184,11 +185,15 @@ std::vector<std::string> ListPgDesks(PgConnection& connection) {
   return names;
 }
 
+// `desk "korea" of the PostgreSQL server at ...`, for messages.
+std::string DeskWhere(const PostgresLocation& location) {
+  return "desk \"" + location.desk + "\" of the PostgreSQL server at " + location.server;
+}
+
 void OpenPgSchema(PgConnection& connection, bool create, int busy_timeout_ms) {
   const PostgresLocation& location = connection.location();
   const std::string& schema = location.schema;
-  const std::string where =
-      "desk \"" + location.desk + "\" of the PostgreSQL server at " + location.server;
+  const std::string where = DeskWhere(location);
   std::optional<int> version;
   bool exists = SchemaExists(connection, schema);
   if (exists) version = DeskVersion(connection, schema);
@@ -231,6 +236,26 @@ void OpenPgSchema(PgConnection& connection, bool create, int busy_timeout_ms) {
   connection.SetSetup("SET search_path = " + Quoted(schema) + "; SET lock_timeout = '" +
                       std::to_string(busy_timeout_ms) + "ms'; SET synchronous_commit = on");
   connection.Exec(connection.setup());
+}
+
+void DropEmptyPgDesk(PgConnection& connection) {
+  const std::string& schema = connection.location().schema;
+  connection.Exec("BEGIN");
+  try {
+    connection.Run("SELECT pg_advisory_xact_lock($1)", PgParams().Int(DeskLockKey(schema)));
+    const std::int64_t events =
+        connection.Run("SELECT count(*) FROM " + Quoted(schema) + ".events").Int(0, 0);
+    if (events > 1) {
+      throw Error(Code::kInvalidInput, "claimledger.store.not_empty",
+                  "the " + DeskWhere(connection.location()) + " holds " + std::to_string(events) +
+                      " events; only a desk holding nothing but its first event is removed");
+    }
+    connection.Exec("DROP SCHEMA " + Quoted(schema) + " CASCADE");
+    connection.Exec("COMMIT");
+  } catch (...) {
+    connection.Abort();
+    throw;
+  }
 }
 
 void GrantPgDeskAccess(PgConnection& connection, const std::string& role, bool writer) {

@@ -37,6 +37,10 @@ std::vector<std::string> ListPgDesks(PgConnection& connection);
 // tables' triggers refuse it whoever asks); an auditor may only read.
 void GrantPgDeskAccess(PgConnection& connection, const std::string& role, bool writer);
 
+// Drops the desk's schema when it holds nothing but its first event, under the desk's lock.
+// Throws Error(kInvalidInput) "claimledger.store.not_empty" otherwise, removing nothing.
+void DropEmptyPgDesk(PgConnection& connection);
+
 }  // namespace claimledger
 
 #endif  // CLAIMLEDGER_STORE_POSTGRES_SCHEMA_H_

@@ -2,6 +2,8 @@
 // of the tables of current state.
 #include "store/sqlite/sqlite_store.h"
 
+#include <limits>
+
 #include "claimledger/error.h"
 #include "codec/canonical_json.h"
 #include "store/sqlite/schema.h"
@@ -91,7 +93,7 @@ std::optional<Event> SqliteStore::EventAt(std::int64_t seq) {
 }
 
 std::int64_t SqliteStore::EventCount() {
-  Statement statement = connection_->Prepare("SELECT count(*) FROM events");
+  Statement statement = connection_->Prepare("SELECT coalesce(max(seq), 0) FROM events");
   statement.Step();
   return statement.Int(0);
 }
@@ -113,10 +115,11 @@ void SqliteStore::AppendEvent(const Event& event) {
 
 void SqliteStore::ScanEvents(std::int64_t from, std::int64_t to,
                              const std::function<bool(const Event&)>& visit) {
-  Statement statement = connection_->Prepare(std::string(kEventSelect) +
-                                             " WHERE seq >= ?1 AND (?2 < 0 OR seq <= ?2) "
-                                             "ORDER BY seq");
-  statement.Bind(1, from).Bind(2, to);
+  // A plain range, so that the scan stops at `to` (with "?2 < 0 OR seq <= ?2" SQLite read on
+  // to the end of the table, filtering).
+  Statement statement =
+      connection_->Prepare(std::string(kEventSelect) + " WHERE seq BETWEEN ?1 AND ?2 ORDER BY seq");
+  statement.Bind(1, from).Bind(2, to < 0 ? std::numeric_limits<std::int64_t>::max() : to);
   Event event;
   while (statement.Step()) {
     ReadEvent(statement, &event);

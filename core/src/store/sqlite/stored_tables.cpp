@@ -173,12 +173,14 @@ class SqliteStoredTables final : public StoredTables {
   }
 
   void ScanRows(Table table, const RowDigestKey& key,
-                const std::function<void(RowKey, const TableDigest&)>& visit) override {
+                const std::function<void(RowKey, const TableDigest&,
+                                         const std::vector<std::uint64_t>&)>& visit) override {
     const TableLayout& layout = LayoutOf(table);
     Statement rows = connection_.Prepare(DigestSelect(layout));
     const int columns = rows.ColumnCount();
     const int first_updated = FirstUpdated(layout, columns);
     RowHasher hasher(key);
+    std::vector<std::uint64_t> values;
     while (rows.Step()) {
       RowKey row_key;
       for (int k = 0; k < layout.key_columns; ++k) {
@@ -191,12 +193,15 @@ class SqliteStoredTables final : public StoredTables {
       hasher.Part('r');
       for (int c = 0; c < first_updated; ++c) HashValue(hasher, rows.Value(c));
       TableDigest digest = hasher.Digest();
+      values.clear();
+      hasher.ValueHashes(values);
       if (first_updated < columns) {
         hasher.Part('u');
         for (int c = first_updated; c < columns; ++c) HashValue(hasher, rows.Value(c));
         digest += hasher.Digest();
+        hasher.ValueHashes(values);
       }
-      visit(std::move(row_key), digest);
+      visit(std::move(row_key), digest, values);
     }
   }
 

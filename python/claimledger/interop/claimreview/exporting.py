@@ -33,6 +33,7 @@ from .jsonld import (
     shortened,
     text_at,
 )
+from .receipts import ReviewReceipts
 from .values import absolute_url, clean_node, iso_date, type_name
 
 if TYPE_CHECKING:
@@ -394,10 +395,10 @@ def export_claimreview(
     review_url: ReviewUrl = None,
     organisation: Any = None,
     notes: Optional[list[str]] = None,
+    **receipts: Any,
 ) -> dict[str, Any]:
     """One claim's current verdict as ClaimReview; see :meth:`Workbench.export_claimreview`."""
-    exporter = _Exporter(wb, review_url, organisation, notes)
-    return exporter.review(wb.claim(claim_id))
+    return _export(wb, [wb.claim(claim_id)], review_url, organisation, notes, receipts)[0]
 
 
 def export_claimreviews(
@@ -407,10 +408,57 @@ def export_claimreviews(
     review_url: ReviewUrl = None,
     organisation: Any = None,
     notes: Optional[list[str]] = None,
+    **receipts: Any,
 ) -> list[dict[str, Any]]:
     """Every claim with a verdict (and `status`) as ClaimReview, oldest first."""
+    claims = [c for c in wb.claims(status=status) if c.verdict is not None]
+    return _export(wb, claims, review_url, organisation, notes, receipts)
+
+
+#: The export's options for receipts beside the reviews (receipts.py).
+RECEIPT_OPTIONS = ("receipts", "checkpoint", "receipts_url", "documents")
+
+
+def _export(
+    wb: LedgerWorkbench,
+    claims: list[m.Claim],
+    review_url: ReviewUrl,
+    organisation: Any,
+    notes: Optional[list[str]],
+    options: dict[str, Any],
+) -> list[dict[str, Any]]:
+    unknown = sorted(set(options) - set(RECEIPT_OPTIONS))
+    if unknown:
+        raise TypeError(
+            f"unknown ClaimReview export option(s) {', '.join(unknown)}; accepted: review_url, "
+            f"organisation, notes, {', '.join(RECEIPT_OPTIONS)}"
+        )
     exporter = _Exporter(wb, review_url, organisation, notes)
-    return [exporter.review(c) for c in wb.claims(status=status) if c.verdict is not None]
+    directory = options.get("receipts")
+    receipts = None
+    if directory is None and options:
+        raise InvalidInputError(
+            f"[claimledger.claimreview.receipts] {', '.join(sorted(options))} go with "
+            "receipts=DIR (the directory to write the receipts in)",
+            "claimledger.claimreview.receipts",
+        )
+    if directory is not None:
+        receipts = ReviewReceipts(
+            wb,
+            directory,
+            options.get("checkpoint"),
+            options.get("receipts_url"),
+            bool(options.get("documents", False)),
+        )
+    reviews = []
+    for claim in claims:
+        review = exporter.review(claim)
+        if receipts is not None:
+            receipts.add(claim, review)
+        reviews.append(review)
+    if receipts is not None:
+        receipts.write()
+    return reviews
 
 
 def nothing_to_export(wb: LedgerWorkbench, status: Optional[str]) -> str:

@@ -21,6 +21,7 @@ from .claims import ClaimCard, claim_html, claim_text
 from .history import HistoryView, event_html, event_text, history_html, history_text
 from .html import esc, rating_colour, short_hash
 from .palette import GREY
+from .records import results_html, results_text, workbench_html
 from .sources import SourceCard, source_html, source_text, track_record_html, track_record_text
 
 __all__ = [
@@ -45,4 +46,7 @@ __all__ = [
     "ClaimCard",
     "HistoryView",
     "SourceCard",
+    "results_html",
+    "results_text",
+    "workbench_html",
 ]

@@ -7,7 +7,18 @@ from __future__ import annotations
 
 from ... import model as m
 from ..scores import known_score
-from .html import BOX, badge, code, esc, quote_html, rating_badge, section, short_hash, table
+from .html import (
+    BOX,
+    badge,
+    clip,
+    code,
+    esc,
+    quote_html,
+    rating_badge,
+    section,
+    short_hash,
+    table,
+)
 from .palette import GREY, REANCHOR_COLOURS
 
 __all__ = ["verify_html", "verify_text", "reanchor_html", "reanchor_text"]
@@ -25,7 +36,7 @@ def verify_html(report: m.VerifyReport) -> str:
         )
     rows = [
         (
-            esc(p.seq if p.seq else "—"),
+            esc(p.seq if p.seq else "—"),  # 0: not one event's (a table, bytes, the tree)
             f'<span style="white-space:nowrap">{code(p.kind)}</span>',
             esc(p.detail),
         )
@@ -52,7 +63,10 @@ def verify_text(report: m.VerifyReport) -> str:
     """``<VerifyReport ok: 68 events checked>`` or the problems, on one line."""
     if report.ok:
         return f"<VerifyReport ok: {report.events} events checked>"
-    shown = "; ".join(f"seq {p.seq} {p.kind}" for p in report.problems[:3])
+    shown = "; ".join(
+        f"{p.kind} at event {p.seq}" if p.seq else f"{p.kind}: {clip(p.detail, 80)}"
+        for p in report.problems[:3]
+    )
     more = f"; {len(report.problems) - 3} more" if len(report.problems) > 3 else ""
     return (
         f"<VerifyReport FAILED: {len(report.problems)} problem(s) in {report.events} events: "

@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, Optional
 
 from ... import model as m
+from ...transparency import ReceiptStatus, RecordedCheckpoint, latest_checkpoint
 from ..scores import Scorer, known_score, workbench_scorer
 from .html import (
     BOX,
@@ -31,16 +32,44 @@ from .html import (
 )
 from .palette import GREY
 
-__all__ = ["ClaimCard", "claim_html", "claim_text", "quantity_text"]
+__all__ = ["ClaimCard", "claim_html", "claim_text", "comparison_text", "quantity_text"]
+
+
+def _date_text(value: Optional[float]) -> str:
+    """``2024-06-19`` for the yyyymmdd number of a date."""
+    if value is None:
+        return "?"
+    n = int(value)
+    return f"{n // 10000:04d}-{n // 100 % 100:02d}-{n % 100:02d}"
 
 
 def quantity_text(q: m.Quantity) -> str:
-    """``About 28,500 US troops → 28,500 troops (about)``; years without a separator."""
-    number = (lambda v: f"{v:.0f}" if v is not None else "?") if q.unit == "year" else number_text
+    """``About 28,500 US troops → 28,500 troops (about)``; years without a separator,
+    dates as ``2024-06-01–2024-06-30 date``."""
+    if q.unit == "year":
+        number = lambda v: f"{v:.0f}" if v is not None else "?"  # noqa: E731
+    elif q.unit == "date":
+        number = _date_text
+    else:
+        number = number_text
     amount = number(q.value) if q.value is not None else f"{number(q.low)}–{number(q.high)}"
     unit = f" {q.unit}" if q.unit else ""
     qualifier = f" ({q.qualifier})" if q.qualifier else ""
     return f"{q.text} → {amount}{unit}{qualifier}"
+
+
+def comparison_text(c: m.QuantityComparison) -> str:
+    """How a figure of the evidence stands against the claim's, on one line:
+    ``equal: "Approximately 28,500 U.S. service members" (supports evd_…; troops ~ service
+    members)`` or ``off by +6,500 troops (+22.8%): "35,000 troops" (refutes evd_…)``."""
+    if c.outcome == "off":
+        sign = "+" if c.difference > 0 else "-"
+        share = f" ({sign}{abs(c.relative):.1%})" if c.relative is not None else ""
+        verdict = f"off by {sign}{number_text(abs(c.difference))} {c.unit}{share}"
+    else:
+        verdict = c.outcome
+    how = f"; {c.note}" if c.note else ""
+    return f'{verdict}: "{clip(c.found.text, 80)}" ({c.stance} {c.evidence}{how})'
 
 
 # --- claims ---------------------------------------------------------------------------------
@@ -48,7 +77,8 @@ def quantity_text(q: m.Quantity) -> str:
 
 class ClaimCard:
     """A claim as a card: text, claimant, status, the current verdict as a coloured
-    badge, quantities, where it is quoted and the evidence with stance and source.
+    badge, quantities (each beside the figures its evidence quotes, from
+    ``wb.compare_quantities``), where it is quoted and the evidence with stance and source.
 
     Made by ``wb.claim_card(id)`` (which resolves names and reads the evidence and the
     verdict history) or from a bare :class:`~claimledger.Claim`, which shows ids only.
@@ -64,9 +94,13 @@ class ClaimCard:
         names: Optional[Mapping[str, str]] = None,
         snapshots: Optional[Mapping[str, m.Snapshot]] = None,
         score: Optional[Scorer] = None,
+        comparisons: Sequence[m.QuantityComparison] = (),
+        receipts: Optional[ReceiptStatus] = None,
     ) -> None:
         self.claim = claim
+        self.receipts = receipts
         self.evidence = list(evidence)
+        self.comparisons = list(comparisons)
         self.verdicts = list(verdicts)
         self.names = dict(names or {})
         self.snapshots = dict(snapshots or {})
@@ -81,11 +115,17 @@ class ClaimCard:
         names: Optional[Mapping[str, str]] = None,
         snapshots: Optional[Mapping[str, m.Snapshot]] = None,
         score: Optional[Scorer] = None,
+        checkpoints: Optional[Sequence[RecordedCheckpoint]] = None,
     ) -> ClaimCard:
         """The card of `claim` (an id or a Claim) on `wb`; `names` (source id -> name),
-        `snapshots` (hash -> Snapshot) and `score` may be passed to save lookups when
-        making many cards."""
+        `snapshots` (hash -> Snapshot), `score` and `checkpoints` (the signed checkpoints
+        recorded in the desk) may be passed to save lookups when making many cards."""
         found = wb.claim(claim)
+        if checkpoints is None:
+            checkpoints = wb.signed_checkpoints()
+        receipts = ReceiptStatus(
+            found.id, found.verdict.seq if found.verdict else None, latest_checkpoint(checkpoints)
+        )
         if names is None:
             names = {s.id: s.name for s in wb.sources()}
         if snapshots is None:
@@ -97,6 +137,8 @@ class ClaimCard:
             names=names,
             snapshots=snapshots,
             score=score or workbench_scorer(wb),
+            comparisons=wb.compare_quantities(found.id),
+            receipts=receipts,
         )
 
     # -- pieces --
@@ -143,6 +185,13 @@ class ClaimCard:
             f"{esc(relied)}</span></div>"
             f'<div style="margin-top:4px">{esc(verdict.rationale)}</div>{revised}'
         )
+        if self.receipts is not None:
+            mark = "✓" if self.receipts.covered else "✗"
+            body += (
+                f'<div class="cl-receipts" data-covered="{str(self.receipts.covered).lower()}" '
+                f'style="margin-top:4px;{MUTED};font-size:13px">receipts {mark} '
+                f"{esc(self.receipts.text)}</div>"
+            )
         return section("Verdict", body)
 
     def _conflict_html(self) -> str:
@@ -196,7 +245,9 @@ class ClaimCard:
         meta_html = f'<div style="{MUTED};font-size:13px">' + " · ".join(meta) + "</div>"
         parts = [head, text, meta_html]
         if c.quantities:
-            items = "".join(f"<li>{esc(quantity_text(q))}</li>" for q in c.quantities)
+            items = "".join(
+                f"<li>{esc(quantity_text(q))}{self._comparisons_html(q)}</li>" for q in c.quantities
+            )
             parts.append(
                 section("Quantities", f'<ul style="margin:2px 0 0 18px;padding:0">{items}</ul>')
             )
@@ -230,6 +281,22 @@ class ClaimCard:
             + "</div>"
         )
 
+    def _comparisons_of(self, q: m.Quantity) -> list[m.QuantityComparison]:
+        return [k for k in self.comparisons if k.claimed == q]
+
+    def _comparisons_html(self, q: m.Quantity) -> str:
+        found = self._comparisons_of(q)
+        if not found:
+            if not self.evidence:
+                return ""
+            return f'<div style="{MUTED};font-size:13px">no figure in its evidence to compare</div>'
+        items = "".join(
+            f'<li class="cl-comparison" data-outcome="{esc(k.outcome)}" '
+            f'data-quoted-in="{esc(k.evidence)}">{esc(comparison_text(k))}</li>'
+            for k in found
+        )
+        return f'<ul style="margin:2px 0 0 18px;padding:0;font-size:13px">{items}</ul>'
+
     def _evidence_item(self, e: m.Evidence) -> str:
         note = f'<div style="{MUTED};font-size:13px">{esc(e.note)}</div>' if e.note else ""
         credibility = (
@@ -252,6 +319,7 @@ class ClaimCard:
             lines.append(f"  tags: {', '.join(c.tags)}")
         for q in c.quantities:
             lines.append(f"  quantity: {quantity_text(q)}")
+            lines.extend(f"    {comparison_text(k)}" for k in self._comparisons_of(q))
         if c.verdict:
             history = " -> ".join(v.rating for v in self.verdicts) if len(self.verdicts) > 1 else ""
             lines.append(
@@ -259,6 +327,8 @@ class ClaimCard:
                 + (f" (revised: {history})" if history else "")
             )
             lines.append(f"    {clip(c.verdict.rationale, 200)}")
+            if self.receipts is not None:
+                lines.append(f"    receipts: {self.receipts.text}")
         if c.conflict is not None:
             k = c.conflict
             lines.append(

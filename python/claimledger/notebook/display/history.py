@@ -9,6 +9,7 @@ What each event type shows is written here (:data:`CHANGES`), one function per t
 from __future__ import annotations
 
 import json
+import textwrap
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Optional
 
@@ -52,8 +53,11 @@ class _Change:
     def html(self, score: Scorer, names: Optional[Mapping[str, str]]) -> str:
         out = []
         for kind, value in self.parts:
-            if kind == "tail":  # glued to what comes before: ": the rationale"
+            if kind == "tail":  # glued to what comes before
                 out.append(esc(value))
+                continue
+            if kind == "said":  # a rationale, glued to what comes before: ": the rationale"
+                out.append(esc(f": {clip(value, 160)}"))
                 continue
             if out:
                 out.append(" ")
@@ -79,16 +83,23 @@ class _Change:
                 out.append(f'<span style="{MUTED}">{esc(value)}</span>')
         return "".join(out)
 
-    def text(self, names: Optional[Mapping[str, str]]) -> str:
+    def text(self, names: Optional[Mapping[str, str]], *, full: bool = False) -> str:
+        """The change as text, quotes and rationales clipped; with `full`, quotes whole and
+        rationales left out (:meth:`sayings` gives them)."""
+        said = not full
         out = []
         for kind, value in self.parts:
             if kind == "tail":
                 out.append(str(value))
                 continue
+            if kind == "said":
+                if said:
+                    out.append(f": {clip(value, 160)}")
+                continue
             if out:
                 out.append(" ")
             if kind == "quote":
-                out.append(f'"{clip(value, 80)}"')
+                out.append(f'"{clip(value, 10**9 if full else 80)}"')
             elif kind == "code":
                 out.append(short_hash(value))
             elif kind == "source":
@@ -96,6 +107,10 @@ class _Change:
             else:
                 out.append(str(value))
         return "".join(out)
+
+    def sayings(self) -> list[str]:
+        """The rationales of the change, in full."""
+        return [str(value) for kind, value in self.parts if kind == "said"]
 
 
 def _ledger_created(change: _Change, d: dict, state: dict) -> None:
@@ -143,7 +158,7 @@ def _verdict_set(change: _Change, d: dict, state: dict) -> None:
     else:
         change.label = "first verdict"
     change.add("rating", d.get("rating", ""))
-    change.add("tail", f": {clip(d.get('rationale', ''), 160)}")
+    change.add("said", d.get("rationale", ""))
     state["verdicts"][claim] = d.get("rating")
 
 
@@ -171,8 +186,14 @@ def _source_rated(change: _Change, d: dict, state: dict) -> None:
     if before is not None:
         change.add("grade", before).add("text", "→")
     change.add("grade", d.get("grade", ""))
-    change.add("tail", f": {clip(d.get('rationale', ''), 120)}")
+    change.add("said", d.get("rationale", ""))
     state["grades"][source] = d.get("grade")
+
+
+def _checkpoint_signed(change: _Change, d: dict, state: dict) -> None:
+    signers = ", ".join(key.split("+", 1)[0] for key in d.get("signed_by", []))
+    change.add("strong", f"{d.get('size', '?')} events").add("text", "signed by")
+    change.add("code", signers)
 
 
 #: What each event type shows of its data, keyed by the words of
@@ -186,6 +207,7 @@ CHANGES = {
     "verdict.set": _verdict_set,
     "status.set": _status_set,
     "source.rated": _source_rated,
+    "checkpoint.signed": _checkpoint_signed,
     "verdict.conflict": _verdict_conflict,
 }
 
@@ -324,15 +346,42 @@ def history_text(
     *,
     title: Optional[str] = None,
     names: Optional[Mapping[str, str]] = None,
+    full: bool = False,
+    width: int = 100,
 ) -> str:
-    """The timeline as plain text, one event a line (verdict changes marked with *)."""
+    """The timeline as plain text, one event a line (verdict changes marked with *). With
+    `full`, nothing is clipped: each rationale follows its event in full, wrapped to `width`
+    columns and indented, as ``claimledger history`` prints it."""
     state: dict = {}
     lines = [title] if title else []
     for e in events:
         change = _change(e, state)
         mark = "*" if change.highlight else " "
+        head = f"{mark}{e.seq:>6}  {when(e.at)}  {e.actor:<10} {change.label}: "
+        if not full:
+            lines.append(head + clip(change.text(names), 110))
+            continue
+        indent = " " * 9
         lines.append(
-            f"{mark}{e.seq:>6}  {when(e.at)}  {e.actor:<10} {change.label}: "
-            + clip(change.text(names), 110)
+            textwrap.fill(
+                head + change.text(names, full=True),
+                width=width,
+                subsequent_indent=indent,
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
         )
+        for saying in change.sayings():
+            for paragraph in saying.splitlines() or [""]:
+                lines.append(
+                    textwrap.fill(
+                        paragraph,
+                        width=width,
+                        initial_indent=indent,
+                        subsequent_indent=indent,
+                        break_long_words=False,
+                        break_on_hyphens=False,
+                    )
+                    or indent.rstrip()
+                )
     return "\n".join(lines) if lines else "(no events)"

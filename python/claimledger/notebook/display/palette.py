@@ -50,6 +50,7 @@ EVENT_LABELS = {
     "verdict.set": "verdict",
     "status.set": "status",
     "source.rated": "source rated",
+    "checkpoint.signed": "checkpoint signed",
     "verdict.conflict": "verdict conflict",
 }
 EVENT_COLOURS = {
@@ -61,6 +62,7 @@ EVENT_COLOURS = {
     "verdict.set": "#bf8700",
     "status.set": "#6e7781",
     "source.rated": "#bc4c00",
+    "checkpoint.signed": "#1a7f37",
     "verdict.conflict": "#cf222e",
 }
 REANCHOR_COLOURS = {

@@ -1,0 +1,582 @@
+"""A desk on the PostgreSQL server, beyond what every ledger test checks on both stores
+(conftest's `store`): what a bad URL, a wrong password, a missing database or desk, a
+database of other tables and a schema that is not a desk each say (and that nothing is
+created); that a password never shows; where passwords and connection options come from;
+least privilege (``claimledger pg-grant``: a writer appends but cannot change an event, the
+table's owner cannot either, an auditor only reads); the desks of a database; and what a
+PostgreSQL text cannot keep (a NUL character).
+
+A server of an unsupported version (older than 12) cannot be started here: the version check
+is tested in C++ (tests/cpp/store_postgres/connection_test.cpp)."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import subprocess
+from types import SimpleNamespace
+
+import claimledger as cl
+import pytest
+from claimledger.cli import main
+from claimledger.files import desk_name, ledger_exists
+from conftest import desk_schema
+from pg_server import SUPERUSER_PASSWORD
+
+_numbers = itertools.count(1)
+
+
+def unique(prefix: str) -> str:
+    """A name not used before in this session (roles and databases are the cluster's)."""
+    return f"{prefix}{os.getpid()}_{next(_numbers)}"
+
+
+def run(capsys, *argv) -> tuple[int, str, str]:
+    """Runs the command line in this process: (exit status, stdout, stderr)."""
+    status = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def one_line_error(status: int, err: str) -> str:
+    """The one line of a failed command's stderr."""
+    assert status != 0
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("claimledger: ")
+    return lines[0]
+
+
+def psql_as(server, user: str, password: str, sql: str) -> subprocess.CompletedProcess:
+    """Runs `sql` with psql as `user` over TCP, with errors in full (their SQLSTATE too)."""
+    return subprocess.run(
+        [
+            str(server.bindir / "psql"),
+            "-X",
+            "-q",
+            "-v",
+            "ON_ERROR_STOP=1",
+            "-v",
+            "VERBOSITY=verbose",
+            "-h",
+            "127.0.0.1",
+            "-p",
+            str(server.port),
+            "-U",
+            user,
+            "-d",
+            "postgres",
+            "-c",
+            sql,
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PGPASSWORD": password},
+        check=False,
+    )
+
+
+def make_role(server) -> tuple[str, str]:
+    """A new login role with a password of its own: (name, password)."""
+    role, password = unique("role"), unique("secret-")
+    server.psql(f"CREATE ROLE {role} LOGIN PASSWORD '{password}'")
+    return role, password
+
+
+@pytest.fixture
+def database(pg_server):
+    """database() -> the name of a new, empty database on the suite's server."""
+
+    def make() -> str:
+        name = unique("db")
+        pg_server.psql(f"CREATE DATABASE {name}")
+        return name
+
+    return make
+
+
+def schemas(server, database: str) -> list[str]:
+    return server.psql(
+        "SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' "
+        "AND nspname <> 'information_schema' ORDER BY 1",
+        database=database,
+    ).split()
+
+
+# --- a desk's URL ---------------------------------------------------------------------------
+
+
+def test_a_desk_is_a_schema_of_its_database_named_by_the_url(pg_server, database, capsys):
+    db = database()
+    url = pg_server.url(database=db, desk="korea")
+    with cl.open(url, actor="alice") as wb:
+        wb.add_source("Reuters")
+        assert wb.location == url  # no password in it: shown as it is
+        assert repr(wb) == f"<claimledger.Workbench {url!r} (2 events)>"
+    assert schemas(pg_server, db) == ["claimledger_korea", "public"]
+    assert ledger_exists(url)
+    assert cl._core.list_desks(pg_server.url(database=db)) == ["korea"]
+    main_desk = pg_server.url(database=db)  # no desk parameter: the desk "main"
+    assert desk_name(main_desk) == "main"
+    cl.open(main_desk).close()
+    assert run(capsys, "desks", pg_server.url(database=db)) == (0, "korea\nmain\n", "")
+    status, out, _ = run(capsys, "desks", pg_server.url(database=db), "--json")
+    assert (status, out.split()) == (0, ["[", '"korea",', '"main"', "]"])
+
+
+def test_init_creates_a_desk_with_its_scale_and_then_opens_it(pg_desk_url, capsys):
+    url = pg_desk_url()
+    status, out, err = run(capsys, "init", url, "--scale", "politifact", "--actor", "alice")
+    assert (status, err) == (0, "")
+    assert out.startswith(f"created ledger {url} (scale politifact, origin ")
+    assert " identity sha256:" in out
+    status, out, _ = run(capsys, "init", url, "--scale", "fever")
+    assert status == 0
+    assert out.startswith(f"opened existing ledger {url} (scale politifact,")
+    with cl.open(url, create=False) as wb:
+        assert (wb.scale, wb.event_count(), wb.events()[0].actor) == ("politifact", 1, "alice")
+
+
+# --- bad input: each a clear error, never the password, nothing created ---------------------
+
+SECRET = "s3cret-Pa55"
+
+MALFORMED = {
+    "a desk name with capitals": (
+        f"postgresql://alice:{SECRET}@localhost/newsroom?desk=Korea",
+        'the desk name "Korea" is not 1 to 48 lower-case letters',
+    ),
+    "a desk name too long": (
+        f"postgresql://alice:{SECRET}@localhost/newsroom?desk={'k' * 49}",
+        "is not 1 to 48 lower-case letters",
+    ),
+    "an unknown parameter": (
+        f"postgresql://alice:{SECRET}@localhost/newsroom?desk=korea&colour=blue",
+        'invalid URI query parameter: "colour"',
+    ),
+    "an unclosed IPv6 address": (
+        f"postgresql://alice:{SECRET}@[::1/newsroom?desk=korea",
+        'matching "]" in IPv6 host address',
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(MALFORMED), ids=list(MALFORMED))
+def test_a_malformed_url_says_what_is_wrong(case, capsys):
+    url, says = MALFORMED[case]
+    with pytest.raises(cl.InvalidInputError) as caught:
+        cl.open(url, actor="alice")
+    message = str(caught.value)
+    assert caught.value.id == "claimledger.store.bad_url"
+    assert says in message
+    assert "postgresql://user@host:5432/database?desk=korea" in message  # what is accepted
+    assert SECRET not in message
+    assert SECRET not in repr(caught.value)
+    line = one_line_error(*run(capsys, "init", url)[::2])
+    assert says in line
+    assert SECRET not in line
+
+
+def test_a_wrong_password_is_refused_naming_the_server_and_user(pg_server, pg_desk_url, capsys):
+    role, password = make_role(pg_server)
+    url = pg_desk_url(user=role, password="not-" + password, tcp=True)
+    with pytest.raises(cl.StorageError) as caught:
+        cl.open(url, actor="alice")
+    message = str(caught.value)
+    assert caught.value.id == "claimledger.store.auth"
+    assert f"{role}@127.0.0.1:{pg_server.port}/postgres" in message
+    assert "password authentication failed" in message
+    assert "PGPASSWORD" in message  # where else a password may come from
+    assert password not in message
+    line = one_line_error(*run(capsys, "claims", url)[::2])
+    assert "claimledger.store.auth" in line
+    assert password not in line
+    assert not ledger_exists(pg_server.url(desk=desk_name(url)))
+
+
+def test_a_database_that_does_not_exist_is_named_and_not_created(pg_server, capsys):
+    missing = unique("nosuchdb")
+    url = pg_server.url(database=missing, desk="korea", password=SUPERUSER_PASSWORD, tcp=True)
+    with pytest.raises(cl.NotFoundError) as caught:
+        cl.open(url, actor="alice")
+    message = str(caught.value)
+    assert caught.value.id == "claimledger.store.missing"
+    assert f'database "{missing}" does not exist' in message
+    assert "createdb" in message
+    assert SUPERUSER_PASSWORD not in message
+    line = one_line_error(*run(capsys, "init", url)[::2])
+    assert missing in line
+    assert SUPERUSER_PASSWORD not in line
+    databases = pg_server.psql("SELECT datname FROM pg_database").split()
+    assert missing not in databases
+
+
+def test_a_missing_desk_is_not_created_and_the_desks_there_are_named(pg_server, database, capsys):
+    db = database()
+    for name in ("beta", "alpha"):
+        cl.open(pg_server.url(database=db, desk=name)).close()
+    url = pg_server.url(database=db, desk="gamma")
+    with pytest.raises(cl.NotFoundError) as caught:
+        cl.open(url, actor="alice", create=False)
+    message = str(caught.value)
+    assert caught.value.id == "claimledger.store.missing"
+    assert 'there is no desk "gamma"' in message
+    assert "the database holds the desks alpha, beta" in message
+    assert "claimledger init" in message
+    line = one_line_error(*run(capsys, "claims", url)[::2])
+    assert "the desks alpha, beta" in line
+    assert schemas(pg_server, db) == ["claimledger_alpha", "claimledger_beta", "public"]
+
+
+def test_a_database_of_other_tables_and_no_desk_is_left_as_it_is(pg_server, database):
+    db = database()
+    pg_server.psql(
+        "CREATE TABLE contacts(name text, phone text); "
+        "INSERT INTO contacts VALUES ('Alice', '555-0100')",
+        database=db,
+    )
+    with pytest.raises(cl.NotFoundError) as caught:
+        cl.open(pg_server.url(database=db, desk="korea"), actor="alice", create=False)
+    assert caught.value.id == "claimledger.store.missing"
+    assert "the database holds no desk" in str(caught.value)
+    assert schemas(pg_server, db) == ["public"]
+    assert pg_server.psql("SELECT name, phone FROM contacts", database=db) == "Alice|555-0100\n"
+    assert cl._core.list_desks(pg_server.url(database=db)) == []
+
+
+def test_a_schema_of_the_desks_name_that_is_not_a_desk_is_left_as_it_is(pg_server, database):
+    db = database()
+    pg_server.psql(
+        "CREATE SCHEMA claimledger_x; CREATE TABLE claimledger_x.notes(text text); "
+        "INSERT INTO claimledger_x.notes VALUES ('not a ledger')",
+        database=db,
+    )
+    before = pg_server.dump("claimledger_x", database=db)
+    for create in (True, False):
+        with pytest.raises(cl.StorageError) as caught:
+            cl.open(pg_server.url(database=db, desk="x"), actor="alice", create=create)
+        assert caught.value.id == "claimledger.store.not_a_ledger"
+        assert "the schema claimledger_x" in str(caught.value)
+        assert "is not a claimledger desk; nothing was written to it" in str(caught.value)
+    assert pg_server.dump("claimledger_x", database=db) == before
+    assert schemas(pg_server, db) == ["claimledger_x", "public"]
+    assert cl._core.list_desks(pg_server.url(database=db)) == []
+
+
+def test_a_server_that_cannot_be_reached_is_named_in_one_line(pg_server):
+    from pg_server import _free_port
+
+    port = _free_port()  # nothing listens there
+    url = f"postgresql://alice:{SECRET}@127.0.0.1:{port}/newsroom?desk=korea&connect_timeout=5"
+    with pytest.raises(cl.StorageError) as caught:
+        cl.open(url, actor="alice")
+    message = str(caught.value)
+    assert caught.value.id == "claimledger.store.connection"
+    assert f"cannot connect to the PostgreSQL server at alice@127.0.0.1:{port}/newsroom" in message
+    assert "Connection refused" in message
+    assert "\n" not in message
+    assert SECRET not in message
+
+
+# --- passwords ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def password_desk(pg_server, pg_desk_url):
+    """A desk with a claim, and its URL as the superuser over TCP with the password in it."""
+    url = pg_desk_url(password=SUPERUSER_PASSWORD, tcp=True)
+    with cl.open(url, actor="alice") as wb:
+        source = wb.add_source("Reuters")
+        claim = wb.add_claim("About 28,500 US troops are in South Korea.", claimant=source)
+        wb.set_verdict(claim, "true", rationale="USFK says so.")
+        wb.set_status(claim, "published")
+    return url
+
+
+def test_a_password_in_the_url_never_shows(password_desk, tmp_path):
+    url = password_desk
+    shown = url.replace(SUPERUSER_PASSWORD, "***")
+    assert cl._core.shown_location(url) == shown
+    with cl.open(url, actor="alice") as wb:
+        assert wb.location == shown
+        assert repr(wb) == f"<claimledger.Workbench {shown!r} (5 events)>"
+        assert SUPERUSER_PASSWORD not in str(wb)
+        assert SUPERUSER_PASSWORD not in repr(wb.as_of(2))
+        wb.export_bundle(tmp_path / "desk.jsonl")
+        html = wb.report()
+    assert SUPERUSER_PASSWORD not in (tmp_path / "desk.jsonl").read_text(encoding="utf-8")
+    assert SUPERUSER_PASSWORD not in html
+    assert f"<title>claimledger report: {desk_name(url)}</title>" in html  # the desk's name
+    assert "127.0.0.1" not in html  # nor where the server is
+    in_query = url.replace(f":{SUPERUSER_PASSWORD}@", "@") + f"&password={SUPERUSER_PASSWORD}"
+    with cl.open(in_query, actor="alice") as wb:
+        assert SUPERUSER_PASSWORD not in repr(wb)
+        assert wb.location.endswith("&password=***")
+
+
+def wrong_urls(url: str) -> dict:
+    """URLs that fail, each with the password of `url` in it."""
+    return {
+        "a missing desk": url.replace(f"desk={desk_name(url)}", "desk=nosuchdesk"),
+        "a bad desk name": url.replace(f"desk={desk_name(url)}", "desk=No-Such"),
+        "a missing database": url.replace("/postgres?", "/nosuchdb?"),
+        "a wrong user": url.replace("postgres:", "nobody:", 1),
+    }
+
+
+def test_no_error_shows_the_password(password_desk):
+    for case, url in wrong_urls(password_desk).items():
+        with pytest.raises(cl.Error) as caught:
+            cl.open(url, actor="alice", create=False)
+        assert SUPERUSER_PASSWORD not in str(caught.value), case
+        assert SUPERUSER_PASSWORD not in repr(caught.value), case
+
+
+def test_no_command_shows_the_password(pg_server, password_desk, pg_desk_url, tmp_path, capsys):
+    url, other = password_desk, pg_desk_url(password=SUPERUSER_PASSWORD, tcp=True)
+    (tmp_path / "doc.txt").write_text("Seoul keeps approximately 28,500 troops.", "utf-8")
+    role, _ = make_role(pg_server)
+    copy = tmp_path / "copy.ledger"
+    commands = [
+        ["init", other, "--scale", "politifact"],
+        ["add-source", url, "AFP"],
+        ["add-snapshot", url, tmp_path / "doc.txt"],
+        ["claims", url],
+        ["search", url, "troops"],
+        ["sources", url],
+        ["checkpoint", url, "-o", tmp_path / "head.json"],
+        ["verify", url, "--against", tmp_path / "head.json"],
+        ["rebuild", url],
+        ["export", url, "--format", "bundle", "-o", tmp_path / "desk.jsonl"],
+        ["export", url, "--format", "claimreview", "-o", tmp_path / "reviews.json"],
+        ["report", url, "-o", tmp_path / "report.html"],
+        ["copy", url, copy],
+        ["merge", copy, url],
+        ["desks", url],
+        ["pg-grant", url, "--auditor", role],
+    ]
+    failing = [
+        ["copy", copy, url],  # refused: the desk holds events
+        ["history", url, "src_0000000000000000"],
+        *(["claims", wrong] for wrong in wrong_urls(url).values()),
+    ]
+    for argv in commands + failing:
+        status, out, err = run(capsys, *argv)
+        assert SUPERUSER_PASSWORD not in out + err, argv
+        assert (status == 0) == (argv in commands), (argv, err)
+    for written in tmp_path.iterdir():
+        assert SUPERUSER_PASSWORD.encode() not in written.read_bytes(), written.name
+
+
+def test_the_password_may_come_from_pgpassword_pgpass_or_a_service_file(
+    pg_server, pg_desk_url, tmp_path, monkeypatch
+):
+    url = pg_desk_url(password=SUPERUSER_PASSWORD, tcp=True)
+    cl.open(url, actor="alice").close()
+    bare = url.replace(f":{SUPERUSER_PASSWORD}@", "@")
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "no-such-pgpass"))
+    monkeypatch.setenv("PGSERVICEFILE", str(tmp_path / "no-such-service-file"))
+    with pytest.raises(cl.StorageError) as caught:
+        cl.open(bare, actor="alice")
+    assert caught.value.id == "claimledger.store.auth"
+    assert "no password supplied" in str(caught.value)
+
+    monkeypatch.setenv("PGPASSWORD", SUPERUSER_PASSWORD)
+    with cl.open(bare, actor="alice", create=False) as wb:
+        assert wb.event_count() == 1
+    monkeypatch.delenv("PGPASSWORD")
+
+    pgpass = tmp_path / "pgpass"
+    pgpass.write_text(f"127.0.0.1:{pg_server.port}:*:postgres:{SUPERUSER_PASSWORD}\n")
+    pgpass.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(pgpass))
+    with cl.open(bare, actor="alice", create=False) as wb:
+        assert wb.event_count() == 1
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "no-such-pgpass"))
+
+    service = tmp_path / "pg_service.conf"
+    service.write_text(
+        f"[newsroom]\nhost=127.0.0.1\nport={pg_server.port}\nuser=postgres\n"
+        f"password={SUPERUSER_PASSWORD}\ndbname=postgres\n"
+    )
+    monkeypatch.setenv("PGSERVICEFILE", str(service))
+    by_service = f"postgresql://?service=newsroom&desk={desk_name(url)}"
+    with cl.open(by_service, actor="alice", create=False) as wb:
+        assert wb.event_count() == 1
+        assert wb.location == by_service
+
+
+def test_connection_options_pass_through(pg_server, pg_desk_url):
+    name = unique("claimledger-tests-")
+    url = pg_desk_url() + f"&application_name={name}&connect_timeout=5&sslmode=disable"
+    with cl.open(url, actor="alice") as wb:
+        wb.add_source("Reuters")
+        seen = pg_server.psql(
+            f"SELECT count(*) FROM pg_stat_activity WHERE application_name = '{name}'"
+        )
+        assert seen.strip() == "1"
+    tls = pg_desk_url(password=SUPERUSER_PASSWORD, tcp=True) + "&sslmode=require"
+    with pytest.raises(cl.StorageError) as caught:
+        cl.open(tls, actor="alice")
+    assert "server does not support SSL, but SSL was required" in str(caught.value)
+    assert SUPERUSER_PASSWORD not in str(caught.value)
+
+
+# --- least privilege ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def team(pg_server, pg_desk_url, capsys):
+    """A desk with a claim, made by the superuser, and two roles given access with pg-grant,
+    a writer and an auditor, each with a password; their URLs over TCP."""
+    url = pg_desk_url()
+    desk = desk_name(url)
+    with cl.open(url, actor="editor") as wb:
+        source = wb.add_source("Reuters")
+        article = wb.add_snapshot("Seoul keeps approximately 28,500 US troops.", publisher=source)
+        claim = wb.add_claim(
+            "About 28,500 US troops are in South Korea.",
+            claimant=source,
+            appears_in=article,
+            quote="approximately 28,500 US troops",
+        )
+    writer, writer_password = make_role(pg_server)
+    auditor, auditor_password = make_role(pg_server)
+    granted = [
+        run(capsys, "pg-grant", url, "--writer", writer),
+        run(capsys, "pg-grant", url, "--auditor", auditor),
+    ]
+    assert granted == [
+        (0, f"{writer} may now read and add to desk {desk} at {url}\n", ""),
+        (0, f"{auditor} may now read (and only read) desk {desk} at {url}\n", ""),
+    ]
+    return SimpleNamespace(
+        url=url,
+        schema=desk_schema(url),
+        claim=claim.id,
+        writer=(writer, writer_password),
+        writer_url=pg_server.url(user=writer, password=writer_password, tcp=True, desk=desk),
+        auditor=(auditor, auditor_password),
+        auditor_url=pg_server.url(user=auditor, password=auditor_password, tcp=True, desk=desk),
+    )
+
+
+def test_pg_grant_takes_exactly_one_existing_role_for_a_desk_on_a_server(
+    pg_server, team, tmp_path, capsys
+):
+    writer, _ = team.writer
+    for argv in (
+        ["pg-grant", team.url],
+        ["pg-grant", team.url, "--writer", writer, "--auditor", writer],
+    ):
+        line = one_line_error(*run(capsys, *argv)[::2])
+        assert "exactly one of --writer ROLE and --auditor ROLE" in line
+    line = one_line_error(*run(capsys, "pg-grant", team.url, "--writer", "nosuchrole")[::2])
+    assert "[claimledger.store.no_role] the PostgreSQL server at" in line
+    assert 'has no role "nosuchrole"' in line
+    line = one_line_error(
+        *run(capsys, "pg-grant", tmp_path / "desk.ledger", "--auditor", writer)[::2]
+    )
+    assert "claimledger.store.not_a_server" in line
+    missing = pg_server.url(desk="nosuchdesk")
+    line = one_line_error(*run(capsys, "pg-grant", missing, "--auditor", writer)[::2])
+    assert 'there is no desk "nosuchdesk"' in line
+    assert not ledger_exists(missing)
+
+
+def test_a_writer_adds_to_the_desk_but_cannot_change_or_delete_an_event(pg_server, team):
+    with cl.open(team.writer_url, actor="writer") as wb:
+        claim = wb.add_claim("North Korea sent troops to Russia in 2024.")
+        wb.set_verdict(team.claim, "true", rationale="USFK says so.")
+        assert wb.rebuild() == 6  # every event replayed
+        assert wb.verify().ok
+        assert [c.id for c in wb.claims()] == [team.claim, claim.id]
+    role, password = team.writer
+    for sql in (
+        f"UPDATE {team.schema}.events SET actor = 'mallory' WHERE seq = 2",
+        f"DELETE FROM {team.schema}.events WHERE seq = 5",
+        f"TRUNCATE {team.schema}.events",
+        f"UPDATE {team.schema}.contents SET bytes = 'forged'::bytea",
+        f"ALTER TABLE {team.schema}.events DISABLE TRIGGER USER",
+    ):
+        refused = psql_as(pg_server, role, password, sql)
+        assert refused.returncode != 0, sql
+        assert "42501" in refused.stderr, refused.stderr  # insufficient privilege
+    with cl.open(team.url) as wb:
+        assert wb.event_count() == 6
+        assert wb.verify().ok
+
+
+def test_the_tables_owner_cannot_change_or_delete_an_event_either(pg_server, team):
+    for sql in (
+        f"UPDATE {team.schema}.events SET actor = 'mallory' WHERE seq = 2",
+        f"DELETE FROM {team.schema}.events WHERE seq = 3",
+        f"TRUNCATE {team.schema}.events",
+        f"DELETE FROM {team.schema}.contents",
+    ):
+        refused = psql_as(pg_server, "postgres", SUPERUSER_PASSWORD, sql)
+        assert refused.returncode != 0, sql
+        assert "CL001" in refused.stderr, refused.stderr  # claimledger's own SQLSTATE
+        assert "of a claimledger desk are append-only" in refused.stderr
+    with cl.open(team.url) as wb:
+        assert wb.event_count() == 4
+        assert wb.verify().ok
+
+
+def test_an_auditor_reads_searches_and_verifies_but_cannot_write(pg_server, team, tmp_path, capsys):
+    with cl.open(team.auditor_url, actor="auditor") as wb:
+        assert [c.id for c in wb.claims()] == [team.claim]
+        assert [h.claim.id for h in wb.search("troops korea")] == [team.claim]
+        assert [h.claim.id for h in wb.similar("28,500 US troops in South Korea", k=1)] == [
+            team.claim
+        ]
+        assert [e.type for e in wb.history(team.claim)] == ["claim.added"]
+        assert wb.as_of(3).claims() == []
+        assert wb.verify().ok
+        head = wb.export_bundle(tmp_path / "desk.jsonl")
+        with cl.open(tmp_path / "colleague.ledger", actor="colleague") as colleague:
+            colleague.add_claim("A claim from a colleague's desk, 2024.")
+        writes = {
+            "add_source": lambda: wb.add_source("AFP"),
+            "add_claim": lambda: wb.add_claim("Another claim from 2024."),
+            "set_verdict": lambda: wb.set_verdict(team.claim, "true", rationale="r"),
+            "rebuild": wb.rebuild,
+            "merge": lambda: wb.merge(tmp_path / "colleague.ledger"),
+        }
+        for name, write in writes.items():
+            with pytest.raises(cl.StorageError) as caught:
+                write()
+            assert caught.value.id == "claimledger.store.permission", name
+            assert "permission denied for table" in str(caught.value), name
+            assert f"{team.auditor[0]}@127.0.0.1:{pg_server.port}" in str(caught.value), name
+            assert team.auditor[1] not in str(caught.value), name
+        assert wb.event_count() == head.seq == 4
+    status, out, err = run(capsys, "verify", team.auditor_url)
+    assert (status, err) == (0, "")
+    assert out.endswith(": 4 events checked: ok\n")
+    assert team.auditor[1] not in out
+    line = one_line_error(*run(capsys, "add-source", team.auditor_url, "AFP")[::2])
+    assert "permission denied for table" in line
+
+
+# --- what a PostgreSQL text cannot keep -------------------------------------------------------
+
+
+@pytest.mark.parametrize("store", ["postgresql"])
+def test_a_nul_character_in_a_text_is_refused_and_nothing_is_written(wb, tmp_path):
+    wb.add_source("Reuters")
+    with pytest.raises(cl.InvalidInputError) as caught:
+        wb.add_claim("Troops \x00 in Korea.")
+    assert caught.value.id == "claimledger.store.unstorable_text"
+    assert "PostgreSQL keeps no NUL character in a text" in str(caught.value)
+    assert wb.event_count() == 2
+    assert wb.verify().ok
+    # A ledger file keeps it, so such a file desk cannot move to the server as it is.
+    with cl.open(tmp_path / "nul.ledger", actor="alice") as file_desk:
+        file_desk.add_claim("Troops \x00 in Korea.")
+        file_desk.export_bundle(tmp_path / "nul.jsonl")
+    with cl.open(wb.path.replace(desk_name(wb.path), desk_name(wb.path) + "nul")) as other:
+        with pytest.raises(cl.InvalidInputError, match="unstorable_text"):
+            other.import_bundle(tmp_path / "nul.jsonl")
+        assert other.event_count() == 1
