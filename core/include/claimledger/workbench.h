@@ -79,7 +79,8 @@ class Workbench {
   // ("...anchor.ambiguous", naming them).
   // A claim identical to an existing one (the same text, claimant and appearance: snapshot and
   // place of its quote), or with an existing ref, is that claim: returned, nothing appended.
-  // Existing claims are found by their words (the full-text index), then compared exactly.
+  // Existing claims are found from an index (the snapshot's appearances, else the full-text
+  // index), then compared exactly.
   Claim AddClaim(const NewClaim& claim);
   // The same link (claim, snapshot, place of the quote, stance) again returns the existing
   // evidence. The same quote both supporting and refuting one claim is refused
