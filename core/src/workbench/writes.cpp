@@ -219,6 +219,13 @@ Workbench::Impl::Added Workbench::Impl::AddClaimIn(Ledger::Transaction& transact
   added.tags = CleanTags(claim.tags);
   added.quantities = ParseQuantities(added.text);
   added.date = OptionalDate("date", claim.date);
+  if (!added.date && added.appears_in) {
+    // Not given: when the snapshot it appears in was published, else retrieved (recorded in
+    // the event, so replays and as_of read it back); without either, reads fall back on when
+    // the claim was recorded.
+    const Snapshot snapshot = RequireSnapshot(added.appears_in->snapshot);
+    added.date = snapshot.published ? snapshot.published : snapshot.retrieved;
+  }
   added.context = OptionalText("context", claim.context);
   added.provenance = CleanAttributes("provenance", claim.provenance, true);
   const std::string id = EntityId("clm", transaction.Append(actor, added).hash);
