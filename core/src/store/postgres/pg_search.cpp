@@ -69,13 +69,13 @@ std::vector<std::int64_t> Holding(PgConnection& connection, FtsTokenizer& tokeni
   std::vector<std::size_t> single;  // the phrases of one token
   std::vector<std::string> single_tsqueries;
   for (std::size_t phrase = 0; phrase < query.phrases.size(); ++phrase) {
-    TermQuery alone;
-    alone.phrases.push_back(query.phrases[phrase]);
     if (query.phrases[phrase].size() == 1) {
       single.push_back(phrase);
       single_tsqueries.push_back(query.PhraseTsquery(phrase));
       continue;
     }
+    TermQuery alone;
+    alone.phrases.push_back(query.phrases[phrase]);
     const PgResult texts = connection.Run(
         index.phrase_texts, PgParams().Text(query.PhraseTsquery(phrase)).Text("true"));
     for (int row = 0; row < texts.Rows(); ++row) {
