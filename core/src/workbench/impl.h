@@ -24,7 +24,7 @@ namespace claimledger {
 struct Workbench::Impl {
   Impl(std::unique_ptr<Store> store, const WorkbenchOptions& options);
 
-  // Throws Error(kReadOnly) for a view of the past (AsOf).
+  // Throws Error(kReadOnly) for a desk opened read-only or a view of the past (AsOf).
   void RequireWritable() const;
   // Throws Error(kInvalidInput) unless `rating` is on the ledger's scale.
   void RequireRating(const std::string& rating) const;
@@ -39,8 +39,11 @@ struct Workbench::Impl {
   // text was needed. REQUIRES: the snapshot exists.
   std::string SnapshotText(const std::string& snapshot, const std::string& why);
   // Finds `selector.exact` in the snapshot (LocateQuote) or throws Error(kAnchor): empty,
-  // not_found or ambiguous, saying what was searched and why it failed (quotes.cpp).
-  Quote Anchor(const std::string& snapshot, const Quote& selector, bool match_case);
+  // not_found or ambiguous, saying what was searched and why it failed (quotes.cpp);
+  // `claim_text`: no quote was given and the claim's own text is looked for (the message says
+  // so).
+  Quote Anchor(const std::string& snapshot, const Quote& selector, bool match_case,
+               bool claim_text = false);
 
   // One record of a batch, inside its transaction (writes.cpp): its id, and whether it was
   // already there (nothing appended).
@@ -75,6 +78,7 @@ struct Workbench::Impl {
   std::unique_ptr<Ledger> ledger;
   std::string actor;
   std::optional<std::int64_t> as_of;  // set for read-only views of the past
+  bool read_only = false;             // opened with WorkbenchOptions::read_only
 };
 
 }  // namespace claimledger
