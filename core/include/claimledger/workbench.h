@@ -65,6 +65,8 @@ class Workbench {
   void set_actor(const std::string& actor);
 
   // --- writes: each one transaction -----------------------------------------------------
+  // Re-running the same steps is safe: a source with the name, kind and url of an existing
+  // one (or its ref) is that source, returned with its id and nothing appended.
   Source AddSource(const NewSource& source);
   // The same bytes are stored once: adding them again returns the existing snapshot
   // unchanged (its first metadata stays) and appends nothing.
@@ -75,7 +77,17 @@ class Workbench {
   // not text ("claimledger.anchor.not_text"), the quote is empty ("...anchor.empty"), not
   // there ("...anchor.not_found") or at several places nothing tells apart
   // ("...anchor.ambiguous", naming them).
+  // A claim identical to an existing one (the same text, claimant and appearance: snapshot and
+  // place of its quote), or with an existing ref, is that claim: returned, nothing appended.
+  // Existing claims are found from an index (the snapshot's appearances, else the full-text
+  // index), then compared exactly.
+  // A claim's date, when not given, is the published date of the snapshot it appears in,
+  // else that snapshot's retrieved date (recorded in the claim's event); a claim with neither
+  // has none, and search's date range and track records by year use when it was recorded.
   Claim AddClaim(const NewClaim& claim);
+  // The same link (claim, snapshot, place of the quote, stance) again returns the existing
+  // evidence. The same quote both supporting and refuting one claim is refused
+  // (Error(kInvalidInput) "claimledger.evidence.contradicts").
   Evidence LinkEvidence(const NewEvidence& evidence);
   // Appends a verdict; earlier verdicts stay in the history. `evidence` ids must be
   // linked to this claim.
@@ -83,7 +95,7 @@ class Workbench {
                      const std::string& rationale, const std::vector<std::string>& evidence);
   // Moves a claim along new -> published-elsewhere -> in-progress -> reviewed -> published
   // (forward steps may be skipped; published-elsewhere, reviewed and published need a verdict)
-  // or back to in-progress.
+  // or back to in-progress. The status it has already changes nothing (nothing appended).
   Claim SetStatus(const std::string& claim, const std::string& status);
   // Rates a source's reliability on the Admiralty scale, "A" to "F".
   SourceRating RateSource(const std::string& source, const std::string& grade,
@@ -91,9 +103,12 @@ class Workbench {
 
   // Batch forms: all records in one transaction; if any record is bad, nothing is
   // written and the error names the record's index ("claims[17]: ..."). They return the
-  // new ids, in the order of the records.
-  std::vector<std::string> AddSources(const std::vector<NewSource>& sources);
-  std::vector<std::string> AddClaims(const std::vector<NewClaim>& claims);
+  // new ids, in the order of the records. A record that is already there (see AddSource,
+  // AddClaim) gives the existing id; `already_there`, when given, is set to whether each was.
+  std::vector<std::string> AddSources(const std::vector<NewSource>& sources,
+                                      std::vector<bool>* already_there = nullptr);
+  std::vector<std::string> AddClaims(const std::vector<NewClaim>& claims,
+                                     std::vector<bool>* already_there = nullptr);
 
   // --- reads -------------------------------------------------------------------------
   // Each throws Error(kNotFound) for an unknown id.

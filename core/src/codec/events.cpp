@@ -13,9 +13,8 @@ namespace {
 using nlohmann::json;
 
 constexpr std::array<std::string_view, kEventTypeCount> kTypeNames = {
-    "ledger.created",  "source.added", "snapshot.added", "claim.added",
-    "evidence.linked", "verdict.set",  "status.set",     "source.rated",
-    "checkpoint.signed"};
+    "ledger.created", "source.added", "snapshot.added", "claim.added",       "evidence.linked",
+    "verdict.set",    "status.set",   "source.rated",   "checkpoint.signed", "verdict.conflict"};
 
 json Optional(const std::optional<std::string>& value) { return OptionalToJson(value); }
 
@@ -23,6 +22,29 @@ json Optional(const std::optional<std::string>& value) { return OptionalToJson(v
 std::string ObjectText(const JsonValue& data, std::string_view key, const char* absent) {
   const std::optional<JsonValue> found = data.Find(key);
   return found ? std::string(found->text()) : absent;
+}
+
+json SideToJson(const ConflictSide& side) {
+  return {{"rating", side.rating},
+          {"rationale", side.rationale},
+          {"actor", side.actor},
+          {"at", side.at}};
+}
+
+ConflictSide ReadSide(const JsonValue& side) {
+  ConflictSide d;
+  d.actor = side.StringAt("actor");
+  d.at = side.StringAt("at");
+  d.rating = side.StringAt("rating");
+  d.rationale = side.StringAt("rationale");
+  return d;
+}
+
+// The merge origin in an event's data.
+std::optional<MergeOrigin> EventOrigin(const Event& event) {
+  JsonView view;
+  std::string canonical;
+  return ReadMergeOrigin(ParseCanonical(event.data, view, canonical));
 }
 
 }  // namespace
@@ -40,6 +62,16 @@ std::optional<MergeOrigin> ReadMergeOrigin(const JsonValue& data) {
   const std::optional<JsonValue> found = data.Find("origin");
   if (!found || !found->is_object()) return std::nullopt;
   return MergeOrigin{found->StringAt("ledger"), found->StringAt("hash"), found->StringAt("at")};
+}
+
+std::string CreatorHash(const Event& event) {
+  const std::optional<MergeOrigin> origin = EventOrigin(event);
+  return origin ? origin->hash : event.hash;
+}
+
+std::string MadeAt(const Event& event) {
+  const std::optional<MergeOrigin> origin = EventOrigin(event);
+  return origin ? origin->at : event.at;
 }
 
 json WithMergeOrigin(json data, const std::string& ledger, const std::string& hash,
@@ -112,6 +144,8 @@ json ToJson(const VerdictSet& d) {
 json ToJson(const StatusSet& d) {
   json data = {{"claim", d.claim}, {"status", d.status}};
   if (d.from) data["from"] = *d.from;
+  if (d.verdict) data["verdict"] = *d.verdict;
+  if (d.reason) data["reason"] = *d.reason;
   return data;
 }
 
@@ -125,6 +159,26 @@ json ToJson(const CheckpointSigned& d) {
           {"root", d.root},
           {"signed_by", d.signed_by},
           {"checkpoint", d.checkpoint}};
+}
+
+json ToJson(const VerdictConflict& d) {
+  return {{"claim", d.claim},
+          {"ledger", d.ledger},
+          {"local", SideToJson(d.local)},
+          {"other", SideToJson(d.other)}};
+}
+
+MergeConflict ToMergeConflict(const VerdictConflict& conflict) {
+  return MergeConflict{conflict.claim,           conflict.local.rating,    conflict.other.rating,
+                       conflict.local.rationale, conflict.other.rationale, conflict.local.actor,
+                       conflict.other.actor,     conflict.local.at,        conflict.other.at,
+                       conflict.ledger};
+}
+
+MergeConflict ReadMergeConflict(const Event& event) {
+  JsonView view;
+  std::string canonical;
+  return ToMergeConflict(ReadVerdictConflict(ParseCanonical(event.data, view, canonical)));
 }
 
 // --- reading --------------------------------------------------------------------------------
@@ -206,7 +260,9 @@ StatusSet ReadStatusSet(const JsonValue& data) {
   StatusSet d;
   d.claim = data.StringAt("claim");
   d.from = data.OptionalString("from");
+  d.reason = data.OptionalString("reason");
   d.status = data.StringAt("status");
+  d.verdict = data.OptionalString("verdict");
   return d;
 }
 
@@ -225,6 +281,15 @@ CheckpointSigned ReadCheckpointSigned(const JsonValue& data) {
   d.root = data.StringAt("root");
   d.signed_by = data.At("signed_by").Strings();
   d.size = data.At("size").Int();
+  return d;
+}
+
+VerdictConflict ReadVerdictConflict(const JsonValue& data) {
+  VerdictConflict d;
+  d.claim = data.StringAt("claim");
+  d.ledger = data.StringAt("ledger");
+  d.local = ReadSide(data.At("local"));
+  d.other = ReadSide(data.At("other"));
   return d;
 }
 

@@ -166,6 +166,14 @@ std::optional<Update> PutCheckpointSigned(EventContext& context, const JsonValue
   return std::nullopt;
 }
 
+// A conflict changes no row: the claim shows it from its history until a verdict follows it.
+std::optional<Update> PutVerdictConflict(ProjectionWriter&, EventContext& context,
+                                         const JsonValue& data) {
+  context.Refer(ReadVerdictConflict(data).claim);
+  context.Refer(std::string(kConflictsEntity));
+  return std::nullopt;
+}
+
 }  // namespace
 
 Error InvalidEvent(const Event& event, const std::string& why) {
@@ -208,6 +216,9 @@ std::optional<Update> PutRows(ProjectionWriter& writer, const Event& event, cons
         break;
       case EventType::kCheckpointSigned:
         update = PutCheckpointSigned(context, data);
+        break;
+      case EventType::kVerdictConflict:
+        update = PutVerdictConflict(writer, context, data);
         break;
     }
     context.WriteRefs(writer);

@@ -45,20 +45,33 @@ struct Workbench::Impl {
   Quote Anchor(const std::string& snapshot, const Quote& selector, bool match_case,
                bool claim_text = false);
 
-  // One record of a batch, inside its transaction (writes.cpp); the new or existing id.
-  std::string AddSourceIn(Ledger::Transaction& transaction, const NewSource& source);
-  std::string AddClaimIn(Ledger::Transaction& transaction, const NewClaim& claim);
-  // A batch of records in one transaction, each added with `add`: their ids in order. A bad
-  // record throws with its index in front ("claims[17]: ...") and writes nothing.
+  // One record of a batch, inside its transaction (writes.cpp): its id, and whether it was
+  // already there (nothing appended).
+  struct Added {
+    std::string id;
+    bool existed = false;
+  };
+  Added AddSourceIn(Ledger::Transaction& transaction, const NewSource& source);
+  Added AddClaimIn(Ledger::Transaction& transaction, const NewClaim& claim);
+  // A batch of records in one transaction, each added with `add`: their ids in order (and
+  // whether each was there already, when `already_there` is given). A bad record throws with
+  // its index in front ("claims[17]: ...") and writes nothing.
   template <typename Record>
   std::vector<std::string> AddBatch(const std::vector<Record>& records, const char* what,
-                                    std::string (Impl::*add)(Ledger::Transaction&, const Record&));
+                                    Added (Impl::*add)(Ledger::Transaction&, const Record&),
+                                    std::vector<bool>* already_there);
 
   // The id of the record already holding `ref` (a source's or a claim's): found before the
   // batch began (AddBatch looks up all its records' refs at once), or added earlier in it.
   std::optional<std::string> ExistingByRef(const std::string& ref, bool claim);
   std::unordered_map<std::string, std::string> refs_before_batch;
   std::unordered_set<std::string> refs_in_batch;
+  // The batch's sources by name, kind and url ("\x1f"-joined), read once when a source
+  // without a ref needs them; sources added by the batch join it.
+  std::optional<std::unordered_map<std::string, std::string>> sources_by_name;
+  // The claims the batch added, by text, claimant and appearance (ClaimKey, writes.cpp): an
+  // identical record later in the batch is one of them (the store finds those added before).
+  std::unordered_map<std::string, std::string> claims_in_batch;
 
   std::mutex mutex;
   std::unique_ptr<Store> store;

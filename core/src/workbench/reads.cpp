@@ -1,17 +1,37 @@
 // The workbench's reads (claimledger/workbench.h): each in one read transaction; an unknown
 // id throws Error(kNotFound).
+#include <algorithm>
+#include <map>
+
 #include "claimledger/error.h"
 #include "claimledger/quantities.h"
 #include "claimledger/vocabulary.h"
+#include "codec/events.h"
 #include "workbench/impl.h"
 #include "workbench/input.h"
 
 namespace claimledger {
+namespace {
+
+// Whether `claim` passes the filter's fields (what the stores' ListClaims selects).
+bool Matches(const Claim& claim, const ClaimFilter& filter) {
+  const auto& tags = claim.tags;
+  return (!filter.status || claim.status == *filter.status) &&
+         (!filter.rating || (claim.verdict && claim.verdict->rating == *filter.rating)) &&
+         (!filter.claimant || claim.claimant == filter.claimant) &&
+         (!filter.tag || std::find(tags.begin(), tags.end(), *filter.tag) != tags.end());
+}
+
+}  // namespace
 
 Claim Workbench::GetClaim(const std::string& id) {
   std::lock_guard<std::mutex> lock(impl_->mutex);
   ReadScope read(*impl_->store);
-  return impl_->RequireClaim(id);
+  Claim claim = impl_->RequireClaim(id);
+  for (const auto& [_, seq] : impl_->store->OpenConflicts(id)) {
+    claim.conflict = ReadMergeConflict(*impl_->store->EventAt(seq));
+  }
+  return claim;
 }
 
 Source Workbench::GetSource(const std::string& id) {
@@ -46,7 +66,30 @@ std::vector<Claim> Workbench::Claims(const ClaimFilter& filter) {
   if (filter.status) RequireChoice("status.unknown", "status", *filter.status, ClaimStatuses());
   if (filter.rating) impl_->RequireRating(*filter.rating);
   ReadScope read(*impl_->store);
-  return impl_->store->ListClaims(filter);
+  Store& store = *impl_->store;
+  std::vector<Claim> claims;
+  const auto conflicts = store.OpenConflicts(std::nullopt);
+  if (filter.conflict) {
+    for (const auto& [id, seq] : conflicts) {
+      Claim claim = *store.GetClaim(id);
+      if (Matches(claim, filter)) claims.push_back(std::move(claim));
+    }
+    std::sort(claims.begin(), claims.end(),
+              [](const Claim& a, const Claim& b) { return a.origin.seq < b.origin.seq; });
+    if (filter.limit >= 0 && static_cast<std::int64_t>(claims.size()) > filter.limit) {
+      claims.resize(filter.limit);
+    }
+  } else {
+    claims = store.ListClaims(filter);
+  }
+  if (conflicts.empty()) return claims;
+  const std::map<std::string, std::int64_t> open(conflicts.begin(), conflicts.end());
+  for (Claim& claim : claims) {
+    if (const auto found = open.find(claim.id); found != open.end()) {
+      claim.conflict = ReadMergeConflict(*store.EventAt(found->second));
+    }
+  }
+  return claims;
 }
 
 std::vector<Source> Workbench::Sources() {

@@ -27,6 +27,7 @@ from ..vocabulary import CLAIM_STATUSES
 from .display.checks import verify_html
 from .display.claims import ClaimCard
 from .display.html import (
+    clip,
     esc,
     grade_badge,
     interval_bar,
@@ -88,6 +89,24 @@ def _summary(wb: Any, claims: list, score: Scorer) -> str:
         for s, n in sorted(statuses.items(), key=lambda kv: ([*order, kv[0]]).index(kv[0]))
     )
     return f'<div class="bars">{bars}</div><p class="meta">by status: {by_status or "—"}</p>'
+
+
+def _conflicts(claims: list) -> str:
+    """The claims whose verdict conflict from a merge nobody has decided yet."""
+    open_ = [c for c in claims if c.conflict is not None]
+    if not open_:
+        return ""
+    items = "".join(
+        f"<li><code>{esc(c.id)}</code> here "
+        f"{esc(c.conflict.local_rating)} ({esc(c.conflict.local_actor)}), other desk "
+        f"{esc(c.conflict.other_rating)} ({esc(c.conflict.other_actor)}): {esc(clip(c.text, 90))}"
+        f"</li>"
+        for c in open_
+    )
+    return (
+        f'<h3 id="conflicts">Verdict conflicts to decide ({len(open_):,})</h3>'
+        f'<ul class="cl-conflicts">{items}</ul>'
+    )
 
 
 def _sources_table(wb: Any, sources: list, score: Scorer) -> str:
@@ -252,6 +271,7 @@ border:1px solid #d0d7de;border-radius:6px">{esc(head_json)}</pre>
 {_receipts_html(claims, recorded)}
 <h2 id="summary">Verdicts</h2>
 {_summary(wb, claims, score)}
+{_conflicts(claims)}
 <h2 id="claims">Claims</h2>
 {more}
 {"".join(made) or f'<p class="meta">{nothing}</p>'}

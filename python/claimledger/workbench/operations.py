@@ -207,9 +207,11 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
     ) -> m.Source:
         """Records a source: an outlet, person, organisation, official-record or dataset.
 
-        `ref` is an outside id, unique in the ledger: adding a source with a ref that
-        exists returns that source and records nothing. `attributes` holds further text
-        or integer facts (a speaker's job, state, party)."""
+        Re-running is safe: a source with the name, kind and url of an existing one is that
+        source, returned with the same id, and nothing is recorded. `ref` is an outside id,
+        unique in the ledger: adding a source with a ref that exists returns that source
+        and records nothing. `attributes` holds further text or integer facts (a speaker's
+        job, state, party)."""
         (source_id,) = self.add_sources(
             [
                 {
@@ -224,12 +226,14 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
         )
         return self.source(source_id)
 
-    def add_sources(self, records: Iterable[Mapping[str, Any]]) -> list[str]:
+    def add_sources(self, records: Iterable[Mapping[str, Any]]) -> m.AddedIds:
         """Adds many sources in one transaction; returns their ids in order.
 
         Each record is a mapping with ``name`` and optionally ``kind``, ``url``,
         ``affiliation``, ``ref`` and ``attributes``. If any record is bad, nothing is
-        written. Records whose ``ref`` exists already are not added again.
+        written. Records whose ``ref`` exists already, or with the name, kind and url of
+        an existing source, are not added again: their ids are those of the existing
+        sources, and ``already_there`` lists their positions.
         """
         batch = []
         for i, record in enumerate(_records(records)):
@@ -244,7 +248,7 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
                     json_argument(r.get("attributes") or {}, "attributes"),
                 )
             )
-        return self._core.add_sources(batch)
+        return m.AddedIds(*self._core.add_sources(batch))
 
     def source(self, source_id: IdLike) -> m.Source:
         return m.source_from_core(self._core.source(id_of(source_id, "source")))
@@ -339,12 +343,17 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
         no one, the snapshot's publisher. A named person the desk does not know yet is
         suggested with a :class:`ClaimantSuggestion` warning (add the source, then set the
         claimant). The quantities in the text are parsed and kept.
-        `date` is when the claim was made, `context` where or how ("a campaign mailer"),
+        `date` is when the claim was made; when not given, it is the published date of the
+        snapshot it appears in, else that snapshot's retrieved date (a claim in no snapshot
+        has none, and reads by date use when it was recorded). `context` is where or how
+        ("a campaign mailer"),
         `ref` an outside id (a claim whose ref exists is not added again), `provenance`
         a mapping saying where it came from, and `verdict` a first verdict (a rating, or
         ``{"rating": ..., "rationale": ...}``) recorded in the same transaction, and
         `status` a status to give it at once, as :meth:`set_status` would from ``new``
-        (``"published-elsewhere"`` for a verdict another publisher published).
+        (``"published-elsewhere"`` for a verdict another publisher published). Re-running
+        is safe: a claim identical to an existing one (the same text, claimant and
+        appearance) is that claim, returned as it is, and nothing is recorded.
         """
         suggestion = None
         if isinstance(text, m.Candidate):
@@ -415,7 +424,7 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
             return None, None
         return self.snapshot(candidate.snapshot).publisher, None
 
-    def add_claims(self, records: Iterable[Mapping[str, Any]]) -> list[str]:
+    def add_claims(self, records: Iterable[Mapping[str, Any]]) -> m.AddedIds:
         """Adds many claims in one transaction (the GIL is released); returns their ids.
         Ctrl-C during the call stops once the transaction is over, raising
         :class:`~claimledger.Interrupted` (all the records were committed); a long load is
@@ -423,14 +432,16 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
 
         Each record is a mapping with ``text`` and optionally the other keywords of
         :meth:`add_claim`. If any record is bad, nothing is written and the error names
-        the record (``claims[17]: …``). Records whose ``ref`` exists already are not
-        added again (their existing ids are returned), so reloading a dataset adds nothing.
+        the record (``claims[17]: …``). Records whose ``ref`` exists already, and records
+        identical to an existing claim (the same text, claimant and appearance), are not
+        added again: their existing ids are returned and ``already_there`` lists their
+        positions, so re-running a notebook or reloading a dataset adds nothing.
         """
         batch = []
         for i, record in enumerate(_records(records)):
             batch.append(self._new_claim(checked_record(record, CLAIM_RECORD_KEYS, f"claims[{i}]")))
         try:
-            return self._core.add_claims(batch)
+            return m.AddedIds(*self._core.add_claims(batch))
         except KeyboardInterrupt:  # raised by the call only once its transaction committed
             raise Interrupted(
                 f"[claimledger.interrupted] add_claims was interrupted (Ctrl-C) after its one "
@@ -473,14 +484,18 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
         claimant: Optional[IdLike] = None,
         tag: Optional[str] = None,
         limit: Optional[int] = None,
+        conflict: bool = False,
     ) -> list[m.Claim]:
-        """The claims that match every filter given, oldest first."""
+        """The claims that match every filter given, oldest first. With ``conflict=True``,
+        only the claims with a verdict conflict from a merge that no verdict has decided
+        yet (each claim's ``conflict`` shows it)."""
         found = self._core.claims(
             checked_text(status, "status"),
             checked_text(rating, "rating"),
             optional_id(claimant, "claimant"),
             checked_text(tag, "tag"),
             -1 if limit is None else checked_int(limit, "limit"),
+            bool(conflict),
         )
         return [m.claim_from_core(c) for c in found]
 
@@ -488,7 +503,10 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
         """Moves a claim: new -> published-elsewhere -> in-progress -> reviewed ->
         published, or back to in-progress. Forward steps may be skipped;
         published-elsewhere (a verdict another publisher published, as an imported
-        ClaimReview), reviewed and published need a verdict."""
+        ClaimReview), reviewed and published need a verdict. The status a claim has already
+        changes nothing (nothing is recorded). Reviewed and published approve
+        the verdict current at that moment (the status event names it); a later verdict
+        takes the claim back to in-progress until someone approves it again."""
         return m.claim_from_core(
             self._core.set_status(id_of(claim_id, "claim"), required_text(status, "status"))
         )
@@ -515,7 +533,11 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
         more than once, `prefix` (text just before it) or `suffix` (just after) picks the
         place; if nothing does, :class:`AnchorError` names the places. `credibility` rates
         the information on the Admiralty scale: "1" (confirmed), "2" (probably true), "3"
-        (possibly true), "4" (doubtful), "5" (improbable), "6" (cannot be judged)."""
+        (possibly true), "4" (doubtful), "5" (improbable), "6" (cannot be judged).
+
+        Re-running is safe: the same link (claim, snapshot, place of the quote, stance)
+        returns the existing evidence and records nothing. The same quote cannot both
+        support and refute one claim (:class:`InvalidInputError`)."""
         return m.evidence_from_core(
             self._core.link_evidence(
                 id_of(claim_id, "claim"),
@@ -561,7 +583,9 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
         evidence: Iterable[IdLike] = (),
     ) -> m.Verdict:
         """Records a verdict on the ledger's scale. A new verdict never overwrites the
-        old one: both stay in the claim's history, the latest is current."""
+        old one: both stay in the claim's history, the latest is current. On a reviewed or
+        published claim the new verdict is not approved yet: the claim goes back to
+        in-progress in the same transaction (its history says why)."""
         ids = ids_of(evidence, "evidence")
         return m.verdict_from_core(
             self._core.set_verdict(
@@ -664,10 +688,13 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
         other desk's ledger file, its ``postgresql://`` URL, or a bundle. Every merged event
         keeps the other desk's identity and the original event's hash, time and actor under
         ``origin``; entities keep their ids; events already here (shared history, or merged
-        before) and identical snapshots are skipped, so merging twice adds nothing. Claims whose
-        current verdicts differed are listed in ``conflicts`` for a person to decide; the
-        verdict made last is current meanwhile, so the result is the same in both
-        directions. The desks must share their rating scale."""
+        before) and identical snapshots are skipped, so merging twice adds nothing. Claims
+        whose current verdicts differed are listed in ``conflicts`` (both ratings, rationales,
+        actors and times) for a person to decide, and stay marked on the claim until a
+        verdict is set after the merge; the verdict made last is current meanwhile, so the
+        result is the same in both directions. A reviewed or published claim whose current
+        verdict is now one nobody here approved goes back to in-progress (``reopened``).
+        The desks must share their rating scale."""
         return m.merge_report_from_core(self._core.merge(checked_path(other, "other")))
 
     # --- the past ---------------------------------------------------------------------

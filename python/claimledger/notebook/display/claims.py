@@ -194,6 +194,22 @@ class ClaimCard:
             )
         return section("Verdict", body)
 
+    def _conflict_html(self) -> str:
+        k = self.claim.conflict
+        sides = "".join(
+            f"<li>{where}: {rating_badge(rating, self.score(rating))} "
+            f'<span style="{MUTED}">by {esc(actor)}, {esc(when(at))}</span> {esc(rationale)}</li>'
+            for where, rating, actor, at, rationale in (
+                ("here", k.local_rating, k.local_actor, k.local_at, k.local_rationale),
+                ("other desk", k.other_rating, k.other_actor, k.other_at, k.other_rationale),
+            )
+        )
+        return section(
+            "Verdict conflict from a merge",
+            f'<ul style="margin:2px 0 0 18px;padding:0">{sides}</ul>'
+            f'<div style="{MUTED}">set the verdict again to decide</div>',
+        )
+
     def _html(self) -> str:
         c = self.claim
         verdict = (
@@ -236,6 +252,8 @@ class ClaimCard:
                 section("Quantities", f'<ul style="margin:2px 0 0 18px;padding:0">{items}</ul>')
             )
         parts.append(self._verdict_html())
+        if c.conflict is not None:
+            parts.append(self._conflict_html())
         if c.appearances:
             items = "".join(
                 f'<li style="margin:2px 0">{quote_html(q)} {self._snapshot_html(q.snapshot)}</li>'
@@ -311,6 +329,13 @@ class ClaimCard:
             lines.append(f"    {clip(c.verdict.rationale, 200)}")
             if self.receipts is not None:
                 lines.append(f"    receipts: {self.receipts.text}")
+        if c.conflict is not None:
+            k = c.conflict
+            lines.append(
+                f"  conflict from a merge: here {k.local_rating} ({k.local_actor}, "
+                f"{when(k.local_at)}), other desk {k.other_rating} ({k.other_actor}, "
+                f"{when(k.other_at)}): set the verdict again to decide"
+            )
         for q in c.appearances:
             lines.append(f'  quoted in {self._snapshot_text(q.snapshot)}: "{clip(q.exact, 120)}"')
         for e in self.evidence:

@@ -166,6 +166,17 @@ def _status_set(change: _Change, d: dict, state: dict) -> None:
     if d.get("from"):
         change.add("status", d["from"]).add("text", "→")
     change.add("status", d.get("status", ""))
+    if d.get("reason"):
+        change.add("tail", f": {clip(d['reason'], 160)}")
+
+
+def _verdict_conflict(change: _Change, d: dict, state: dict) -> None:
+    change.highlight = True
+    for where, side in (("here", d.get("local")), ("other desk", d.get("other"))):
+        side = side if isinstance(side, dict) else {}
+        change.add("muted", where).add("rating", side.get("rating", ""))
+        change.add("muted", f"by {side.get('actor', '')}")
+    change.add("tail", ": set the verdict again to decide")
 
 
 def _source_rated(change: _Change, d: dict, state: dict) -> None:
@@ -197,6 +208,7 @@ CHANGES = {
     "status.set": _status_set,
     "source.rated": _source_rated,
     "checkpoint.signed": _checkpoint_signed,
+    "verdict.conflict": _verdict_conflict,
 }
 
 

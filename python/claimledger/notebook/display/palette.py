@@ -51,6 +51,7 @@ EVENT_LABELS = {
     "status.set": "status",
     "source.rated": "source rated",
     "checkpoint.signed": "checkpoint signed",
+    "verdict.conflict": "verdict conflict",
 }
 EVENT_COLOURS = {
     "ledger.created": "#6e7781",
@@ -62,6 +63,7 @@ EVENT_COLOURS = {
     "status.set": "#6e7781",
     "source.rated": "#bc4c00",
     "checkpoint.signed": "#1a7f37",
+    "verdict.conflict": "#cf222e",
 }
 REANCHOR_COLOURS = {
     "exact": "#1a7f37",
