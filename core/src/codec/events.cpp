@@ -374,6 +374,10 @@ auto ReadEventData(const Event& event, Read read) {
 
 }  // namespace
 
+ClaimRetracted ReadClaimRetractedEvent(const Event& event) {
+  return ReadEventData(event, [](const JsonValue& data) { return ReadClaimRetracted(data); });
+}
+
 ClaimCorrected ReadClaimCorrectedEvent(const Event& event) {
   return ReadEventData(event, [](const JsonValue& data) { return ReadClaimCorrected(data); });
 }

@@ -266,6 +266,7 @@ EvidenceUnlinked ReadEvidenceUnlinked(const JsonValue& data);
 ClaimCorrected ReadClaimCorrected(const JsonValue& data);
 SourceMerged ReadSourceMerged(const JsonValue& data);
 // The same from an event's canonical data (Error(kIntegrity) when it cannot be read).
+ClaimRetracted ReadClaimRetractedEvent(const Event& event);
 ClaimCorrected ReadClaimCorrectedEvent(const Event& event);
 SourceMerged ReadSourceMergedEvent(const Event& event);
 EvidenceUnlinked ReadEvidenceUnlinkedEvent(const Event& event);

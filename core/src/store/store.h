@@ -195,7 +195,9 @@ class TreeWriter {
 // OpenConflicts reads.
 inline constexpr const char* kConflictsEntity = "verdict.conflict";
 // Likewise for the corrections that reads apply to the rows as written (workbench/corrections.cpp):
-// every evidence.unlinked, claim.corrected and source.merged event refers to its type's name.
+// every claim.retracted, evidence.unlinked, claim.corrected and source.merged event refers to
+// its type's name.
+inline constexpr const char* kRetractedEntity = "claim.retracted";
 inline constexpr const char* kUnlinkedEntity = "evidence.unlinked";
 inline constexpr const char* kCorrectedEntity = "claim.corrected";
 inline constexpr const char* kMergedSourcesEntity = "source.merged";

@@ -100,9 +100,10 @@ std::vector<RatingCount> Workbench::Impl::CountVerdicts(const std::optional<std:
   for (const auto& [id, correction] : corrections) {
     if (correction.claimant != correction.old_claimant) moved.insert(id);
   }
-  ClaimFilter retracted;
-  retracted.status = "retracted";
-  for (const Claim& claim : store->ListClaims(retracted)) moved.insert(claim.id);
+  for (const Event& event : store->EventsAbout(kRetractedEntity)) {
+    const Claim claim = *store->GetClaim(ReadClaimRetractedEvent(event).claim);
+    if (claim.status == "retracted") moved.insert(claim.id);  // not reopened since
+  }
   for (const std::string& id : moved) {
     Claim claim = *store->GetClaim(id);
     if (!claim.verdict) continue;

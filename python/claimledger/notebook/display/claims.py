@@ -11,6 +11,7 @@ from typing import Any, Optional
 from ... import model as m
 from ...transparency import ReceiptStatus, RecordedCheckpoint, latest_checkpoint
 from ..scores import Scorer, known_score, workbench_scorer
+from .history import CORRECTION_TYPES, change_html, change_text
 from .html import (
     BOX,
     MUTED,
@@ -30,7 +31,6 @@ from .html import (
     who_html,
     who_text,
 )
-from .history import CORRECTION_TYPES, change_html, change_text
 from .palette import GREY
 
 __all__ = ["ClaimCard", "claim_html", "claim_text", "comparison_text", "quantity_text"]
