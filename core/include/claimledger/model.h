@@ -96,11 +96,14 @@ struct Claim {
   std::string text;
   std::optional<std::string> claimant;  // source id
   std::string status;  // new, published-elsewhere, in-progress, reviewed, published; retracted
-  std::vector<std::string> tags;       // sorted, unique
-  std::vector<Quote> appearances;      // where the claim appears
-  std::vector<Quantity> quantities;    // parsed from the text when it was added (or corrected)
-  std::optional<Verdict> verdict;      // the current (latest) verdict
-  std::optional<std::string> date;     // when the claim was made (YYYY-MM-DD or RFC 3339)
+  std::vector<std::string> tags;     // sorted, unique
+  std::vector<Quote> appearances;    // where the claim appears
+  std::vector<Quantity> quantities;  // parsed from the text when it was added (or corrected)
+  std::optional<Verdict> verdict;    // the current (latest) verdict
+  // When the claim was made (YYYY-MM-DD or RFC 3339): as given, else the published, else
+  // retrieved, date of the snapshot it appears in (claims recorded by versions before this
+  // rule keep what was given). None: reads by date use when it was recorded (origin.at).
+  std::optional<std::string> date;
   std::optional<std::string> context;  // where or how it was made ("a campaign mailer")
   std::optional<std::string> ref;      // an outside id ("liar:2635.json"), unique
   std::string provenance = "null";     // where it was loaded from: a JSON object, or null

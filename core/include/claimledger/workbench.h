@@ -79,7 +79,11 @@ class Workbench {
   // ("...anchor.ambiguous", naming them).
   // A claim identical to an existing one (the same text, claimant and appearance: snapshot and
   // place of its quote), or with an existing ref, is that claim: returned, nothing appended.
-  // Existing claims are found by their words (the full-text index), then compared exactly.
+  // Existing claims are found from an index (the snapshot's appearances, else the full-text
+  // index), then compared exactly.
+  // A claim's date, when not given, is the published date of the snapshot it appears in,
+  // else that snapshot's retrieved date (recorded in the claim's event); a claim with neither
+  // has none, and search's date range and track records by year use when it was recorded.
   Claim AddClaim(const NewClaim& claim);
   // The same link (claim, snapshot, place of the quote, stance) again returns the existing
   // evidence. The same quote both supporting and refuting one claim is refused

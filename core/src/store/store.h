@@ -291,6 +291,15 @@ class Store : public ProjectionWriter {
   // rare one; the buckets read whole rank a claim before those cut off.
   virtual std::vector<std::pair<std::string, std::string>> SimilarCandidates(
       const std::vector<std::int64_t>& buckets, std::int64_t per_bucket, std::int64_t limit) = 0;
+  // The oldest claim with exactly this text and claimant (none: no claimant) that appears
+  // where `appearance` is (its snapshot, start and end; none: a claim that appears nowhere),
+  // and nowhere else; nothing when there is none. Claims added earlier in the open write
+  // transaction may be missed (the workbench keeps its batch's own). Found from an index (the
+  // appearances of the snapshot, near-duplicate buckets or terms of the text) and compared
+  // whole, so that re-running an add costs a lookup, not a scan.
+  virtual std::optional<std::string> IdenticalClaim(const std::string& text,
+                                                    const std::optional<std::string>& claimant,
+                                                    const std::optional<Quote>& appearance) = 0;
   // The `limit` claims that best match any of `words` by BM25, best first: (id, text). Only
   // the words that fewer than `per_word` claims hold are used (the rare words, which tell
   // claims apart), so common words cost no more than a count.

@@ -90,10 +90,6 @@ struct Workbench::Impl {
   std::vector<std::string> AddBatch(const std::vector<Record>& records, const char* what,
                                     Added (Impl::*add)(Ledger::Transaction&, const Record&),
                                     std::vector<bool>* already_there);
-  // The existing claim identical to `claim` (text, claimant, appearance), if there is one.
-  std::optional<std::string> IdenticalClaim(const std::string& text,
-                                            const std::optional<std::string>& claimant,
-                                            const std::optional<Quote>& appearance);
 
   // The id of the record already holding `ref` (a source's or a claim's): found before the
   // batch began (AddBatch looks up all its records' refs at once), or added earlier in it.
@@ -105,6 +101,9 @@ struct Workbench::Impl {
   std::optional<std::unordered_map<std::string, std::string>> sources_by_name;
   // The source aliases, read once for a batch (SourceAliases gives them while it runs).
   std::optional<std::map<std::string, std::string>> batch_aliases;
+  // The claims the batch added, by text, claimant and appearance (ClaimKey, writes.cpp): an
+  // identical record later in the batch is one of them (the store finds those added before).
+  std::unordered_map<std::string, std::string> claims_in_batch;
 
   std::mutex mutex;
   std::unique_ptr<Store> store;

@@ -9,7 +9,6 @@
 #include "claimledger/quantities.h"
 #include "claimledger/vocabulary.h"
 #include "ledger/chain.h"
-#include "text/words.h"
 #include "workbench/impl.h"
 #include "workbench/input.h"
 
@@ -41,10 +40,6 @@ void RequireStatusChange(const std::string& who, const std::string& from, const 
                   who + " has no verdict yet; set one before marking it " + status);
   }
 }
-
-// How many full-text matches of a claim's words are compared with it to find an identical
-// claim: the identical text ranks among the first (every word, nothing more).
-constexpr std::int64_t kIdenticalCandidates = 200;
 
 // reviewed and published approve the verdict current when they are set.
 bool Approves(const std::string& status) { return status == "reviewed" || status == "published"; }
@@ -78,6 +73,7 @@ std::vector<std::string> Workbench::Impl::AddBatch(
       impl.refs_in_batch.clear();
       impl.sources_by_name.reset();
       impl.batch_aliases.reset();
+      impl.claims_in_batch.clear();
     }
   } forget{*this};
   std::vector<std::string> ids;
@@ -112,6 +108,17 @@ namespace {
 std::string SourceKey(const std::string& name, const std::string& kind,
                       const std::optional<std::string>& url) {
   return name + '\x1f' + kind + '\x1f' + url.value_or("");
+}
+
+// A claim's text, claimant and appearance as one key: the same three are the same claim.
+std::string ClaimKey(const std::string& text, const std::optional<std::string>& claimant,
+                     const std::optional<Quote>& appearance) {
+  std::string key = claimant.value_or("") + '\x1f';
+  if (appearance) {
+    key += appearance->snapshot + ' ' + std::to_string(appearance->start) + ' ' +
+           std::to_string(appearance->end);
+  }
+  return key + '\x1f' + text;
 }
 
 }  // namespace
@@ -199,8 +206,12 @@ Workbench::Impl::Added Workbench::Impl::AddClaimIn(Ledger::Transaction& transact
     throw Invalid("claim.quote_without_snapshot",
                   "a quote needs appears_in: the hash of the snapshot it is taken from");
   }
+  const std::string key = ClaimKey(added.text, added.claimant, added.appears_in);
   if (!added.ref) {
-    if (auto existing = IdenticalClaim(added.text, added.claimant, added.appears_in)) {
+    if (const auto found = claims_in_batch.find(key); found != claims_in_batch.end()) {
+      return {found->second, true};
+    }
+    if (auto existing = store->IdenticalClaim(added.text, added.claimant, added.appears_in)) {
       return {*existing, true};
     }
   }
@@ -211,9 +222,17 @@ Workbench::Impl::Added Workbench::Impl::AddClaimIn(Ledger::Transaction& transact
   added.tags = CleanTags(claim.tags);
   added.quantities = ParseQuantities(added.text);
   added.date = OptionalDate("date", claim.date);
+  if (!added.date && added.appears_in) {
+    // Not given: when the snapshot it appears in was published, else retrieved (recorded in
+    // the event, so replays and as_of read it back); without either, reads fall back on when
+    // the claim was recorded.
+    const Snapshot snapshot = RequireSnapshot(added.appears_in->snapshot);
+    added.date = snapshot.published ? snapshot.published : snapshot.retrieved;
+  }
   added.context = OptionalText("context", claim.context);
   added.provenance = CleanAttributes("provenance", claim.provenance, true);
   const std::string id = EntityId("clm", transaction.Append(actor, added).hash);
+  claims_in_batch.emplace(key, id);
   std::optional<std::string> verdict_hash;
   if (claim.verdict) {
     VerdictSet verdict;
@@ -223,33 +242,11 @@ Workbench::Impl::Added Workbench::Impl::AddClaimIn(Ledger::Transaction& transact
     verdict_hash = transaction.Append(actor, verdict).hash;
   }
   if (claim.status) {
-    StatusSet status{id, *claim.status, "new"};
+    StatusSet status{id, *claim.status, "new", std::nullopt, std::nullopt};
     if (Approves(*claim.status)) status.verdict = verdict_hash;
     transaction.Append(actor, status);
   }
   return {id, false};
-}
-
-std::optional<std::string> Workbench::Impl::IdenticalClaim(
-    const std::string& text, const std::optional<std::string>& claimant,
-    const std::optional<Quote>& appearance) {
-  ClaimQuery query;
-  query.words = SearchWords(text);
-  if (query.words.empty()) return std::nullopt;
-  query.filter.claimant = claimant;
-  query.filter.limit = kIdenticalCandidates;
-  for (const SearchHit& hit : store->SearchClaims(query)) {
-    const std::optional<Claim> found = store->GetClaim(hit.claim);  // as first recorded
-    if (!found || found->text != text || found->claimant != claimant) continue;
-    const bool same_place = appearance
-                                ? found->appearances.size() == 1 &&
-                                      found->appearances[0].snapshot == appearance->snapshot &&
-                                      found->appearances[0].start == appearance->start &&
-                                      found->appearances[0].end == appearance->end
-                                : found->appearances.empty();
-    if (same_place) return found->id;
-  }
-  return std::nullopt;
 }
 
 Claim Workbench::AddClaim(const NewClaim& claim) {
@@ -369,7 +366,7 @@ Claim Workbench::SetStatus(const std::string& claim, const std::string& status) 
                                           "with an approved verdict");
   }
   RequireStatusChange("claim " + claim, current.status, status, current.verdict.has_value());
-  StatusSet set{claim, status, current.status};
+  StatusSet set{claim, status, current.status, std::nullopt, std::nullopt};
   if (Approves(status)) {
     set.verdict = CreatorHash(*impl_->store->EventAt(current.verdict->origin.seq));
   }

@@ -36,7 +36,8 @@ class CredibilityMethods:
     def track_record(self, source_id: IdLike) -> m.TrackRecord:
         """How the claims of a source fared: current verdicts by rating, a smoothed truth
         score (prior Beta(1, 1)) with its 95% credible interval, and the score by year
-        (the year a claim was made, else when it was recorded)."""
+        (the year of the claim's date: as given, else its snapshot's published or retrieved
+        date, else when it was recorded)."""
         return m.track_record_from_core(self._core.track_record(id_of(source_id, "source")))
 
     def sources_report(self, *, sort_by: str = "score", ascending: bool = False):

@@ -338,7 +338,10 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
         no one, the snapshot's publisher. A named person the desk does not know yet is
         suggested with a :class:`ClaimantSuggestion` warning (add the source, then set the
         claimant). The quantities in the text are parsed and kept.
-        `date` is when the claim was made, `context` where or how ("a campaign mailer"),
+        `date` is when the claim was made; when not given, it is the published date of the
+        snapshot it appears in, else that snapshot's retrieved date (a claim in no snapshot
+        has none, and reads by date use when it was recorded). `context` is where or how
+        ("a campaign mailer"),
         `ref` an outside id (a claim whose ref exists is not added again), `provenance`
         a mapping saying where it came from, and `verdict` a first verdict (a rating, or
         ``{"rating": ..., "rationale": ...}``) recorded in the same transaction, and

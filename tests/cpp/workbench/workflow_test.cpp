@@ -3,6 +3,7 @@
 // in-progress, and a merge's verdict conflict stays on the claim until a verdict follows it.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -146,6 +147,51 @@ TEST_P(WorkflowTest, RerunningTheSameStepsAddsNothing) {
   NewEvidence elsewhere{claim, snapshot, "Seoul said so", "supports"};
   EXPECT_NE(wb_->LinkEvidence(elsewhere).id, linked);
   EXPECT_TRUE(wb_->Verify().ok);
+}
+
+TEST_P(WorkflowTest, AClaimWithoutADateTakesItsSnapshotsPublishedElseRetrievedDate) {
+  const Source paper = wb_->AddSource({"Paper", "outlet", {}, {}});
+  const std::string published =
+      wb_->AddSnapshot(
+             {"In 2019 the army kept 28,500 troops.", {}, {}, paper.id, "2019-03-04", "2024-10-21"})
+          .hash;
+  const std::string retrieved =
+      wb_->AddSnapshot({"In 2021 the army kept 27,000 troops.", {}, {}, {}, {}, "2021-06-07"}).hash;
+  const std::string undated =
+      wb_->AddSnapshot({"The army kept 26,000 troops.", {}, {}, {}, {}, {}}).hash;
+  const Claim from_published = wb_->AddClaim(
+      {"The army kept 28,500 troops.", paper.id, published, "the army kept 28,500 troops", {}});
+  EXPECT_EQ(from_published.date, "2019-03-04");
+  const Claim from_retrieved = wb_->AddClaim(
+      {"The army kept 27,000 troops.", paper.id, retrieved, "the army kept 27,000 troops", {}});
+  EXPECT_EQ(from_retrieved.date, "2021-06-07");
+  const Claim nothing = wb_->AddClaim(
+      {"The army kept 26,000 troops.", paper.id, undated, "The army kept 26,000 troops", {}});
+  EXPECT_FALSE(nothing.date.has_value());  // reads by date use when it was recorded
+  NewClaim given{"Troops: 28,500.", paper.id, published, "28,500 troops", {}};
+  given.date = "2018-12-31";
+  EXPECT_EQ(wb_->AddClaim(given).date, "2018-12-31");  // a date given wins
+  // The date is in the claim's event: history, replay and the past read it alike.
+  EXPECT_EQ(LastOfType(*wb_, from_published.id, "claim.added")["date"], "2019-03-04");
+  EXPECT_TRUE(wb_->Verify().ok);
+  EXPECT_EQ(wb_->AsOf(wb_->EventCount())->GetClaim(from_retrieved.id).date, "2021-06-07");
+
+  // Search's date range and the track record's years use it.
+  const auto found = [&](const std::string& since, const std::string& until) {
+    std::vector<std::string> ids;
+    for (const SearchHit& hit : wb_->Search("army troops", {}, since, until)) {
+      ids.push_back(hit.claim);
+    }
+    std::sort(ids.begin(), ids.end());
+    return ids;
+  };
+  EXPECT_EQ(found("2019-01-01", "2019-12-31"), std::vector<std::string>{from_published.id});
+  EXPECT_EQ(found("2021-01-01", "2021-12-31"), std::vector<std::string>{from_retrieved.id});
+  wb_->SetVerdict(from_published.id, "true", "the 2019 budget says so", {});
+  wb_->SetVerdict(from_retrieved.id, "false", "the 2021 budget says otherwise", {});
+  std::vector<int> years;
+  for (const YearScore& year : wb_->GetTrackRecord(paper.id).by_year) years.push_back(year.year);
+  EXPECT_EQ(years, (std::vector<int>{2019, 2021}));
 }
 
 TEST_P(WorkflowTest, TheSameQuoteCannotSupportAndRefuteOneClaim) {
