@@ -34,9 +34,10 @@ def open(
     path: Union[str, os.PathLike[str]] = ":memory:",
     *,
     actor: Optional[str] = None,
-    scale: ScaleLike = "default",
+    scale: Optional[ScaleLike] = None,
     create: bool = True,
     origin: Optional[str] = None,
+    read_only: bool = False,
 ) -> Workbench:
     """Opens the ledger at `path`, creating it when it does not exist.
 
@@ -61,12 +62,23 @@ def open(
     rating scale of a new ledger: a built-in name ("default", "politifact", "fever",
     "claimskg") or a scale of your own, a list of ratings each ``{"label", "rank"}`` or
     ``(label, rank)`` where rank 0 is the most true and None marks a rating off the
-    true-to-false axis (optionally inside ``{"name": ..., "ratings": [...]}``). An
-    existing ledger keeps the scale it was created with. With ``create=False`` a missing
-    file or desk raises :class:`NotFoundError` (for a desk, naming the desks the database
-    holds) and nothing is created. A file that is not a ledger, or a schema of the desk's
-    name that is not a desk, raises :class:`StorageError` and is left untouched. `origin` is
-    a new desk's name in the checkpoints it signs (one line, no spaces or ``+``, such as
-    ``news.example/korea-desk``; default: derived from its identity), fixed at creation.
+    true-to-false axis (optionally inside ``{"name": ..., "ratings": [...]}``); "default"
+    when not given. An existing ledger keeps the scale it was created with: giving it
+    another scale raises :class:`InvalidInputError` naming the desk's scale. With
+    ``create=False`` a missing file or desk raises :class:`NotFoundError` (for a desk, naming
+    the desks the database holds; the message says how to create one) and nothing is created.
+    ``read_only=True`` opens an existing ledger without write access: nothing is created
+    (a missing one raises :class:`NotFoundError`), every write raises
+    :class:`ReadOnlyError` and writes nothing, a file that cannot be written (a 0444 file)
+    or lies on read-only media (a folder that cannot be written: an archived copy) can be
+    read, and on a server the session is read-only (``default_transaction_read_only``).
+    Opening a file that cannot be written without ``read_only=True`` raises
+    :class:`StorageError` saying it is read-only. A file that is not a ledger, or a schema of
+    the desk's name that is not a desk, raises :class:`StorageError` and is left untouched.
+    `origin` is a new desk's name in the checkpoints it signs (one line, no spaces or ``+``,
+    such as ``news.example/korea-desk``; default: derived from its identity), fixed at
+    creation.
     """
-    return Workbench(path, actor=actor, scale=scale, create=create, origin=origin)
+    return Workbench(
+        path, actor=actor, scale=scale, create=create, origin=origin, read_only=read_only
+    )

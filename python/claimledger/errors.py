@@ -16,6 +16,7 @@ __all__ = [
     "IntegrityError",
     "StorageError",
     "ReadOnlyError",
+    "Interrupted",
 ]
 
 
@@ -51,4 +52,31 @@ class StorageError(Error):
 
 
 class ReadOnlyError(Error):
-    """A write through a read-only view."""
+    """A write to a desk opened with ``read_only=True``, or through a view of the past."""
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C (SIGINT) stopped a long write (``add_claims``, a dataset loader, a ClaimReview
+    or bundle import) after the batch in progress: every batch is one transaction, so the
+    ledger holds whole batches only. ``committed`` is how many records of this run are in the
+    ledger; the message says so and that running the same command again resumes. It is a
+    :class:`KeyboardInterrupt`, so code that stops on Ctrl-C still stops."""
+
+    def __init__(self, message: str, committed: int) -> None:
+        super().__init__(message)
+        self.committed = committed
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+    @classmethod
+    def after(cls, what: str, committed: int, records: str) -> Interrupted:
+        """The error of `what` (``"loading train.tsv"``) stopped after `committed` `records`
+        (``"claims"``) of this run were committed."""
+        return cls(
+            f"[claimledger.interrupted] {what} was interrupted (Ctrl-C) after the batch in "
+            f"progress: {committed:,} {records} of this run were committed, in whole batches; "
+            "run the same command again to resume (what the ledger holds already is not "
+            "added twice)",
+            committed,
+        )

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Optional, Union
 
 from . import _core
+from .errors import InvalidInputError
 
 __all__ = [
     "SignerKey",
@@ -183,14 +184,31 @@ def receipt_from_core(core: _core.Receipt) -> Receipt:
     )
 
 
-def key_list(verifier_keys: Union[str, Iterable[str]]) -> list[str]:
-    """Verifier keys given as one key's text or as several."""
-    return [verifier_keys] if isinstance(verifier_keys, str) else [str(k) for k in verifier_keys]
+def _wrong(what: str, accepted: str, value: object) -> InvalidInputError:
+    return InvalidInputError(
+        f"[claimledger.input.type] {what} must be {accepted}, not {type(value).__name__}",
+        "claimledger.input.type",
+    )
 
 
-def checkpoint_text(checkpoint: Union[SignedCheckpoint, str]) -> str:
-    """The text of a signed checkpoint given as one or as its text."""
-    return checkpoint.text if isinstance(checkpoint, SignedCheckpoint) else str(checkpoint)
+def key_list(verifier_keys: Union[str, Iterable[str]], what: str = "verifier_keys") -> list[str]:
+    """Verifier keys given as one key's text or as several (InvalidInputError otherwise)."""
+    if isinstance(verifier_keys, str):
+        return [verifier_keys]
+    keys = list(verifier_keys) if isinstance(verifier_keys, (list, tuple, set)) else None
+    if keys is None or not all(isinstance(k, str) for k in keys):
+        raise _wrong(what, "a verifier key's text or a list of them", verifier_keys)
+    return keys
+
+
+def checkpoint_text(checkpoint: Union[SignedCheckpoint, str], what: str = "checkpoint") -> str:
+    """The text of a signed checkpoint given as one or as its text (InvalidInputError
+    otherwise)."""
+    if isinstance(checkpoint, SignedCheckpoint):
+        return checkpoint.text
+    if not isinstance(checkpoint, str):
+        raise _wrong(what, "a SignedCheckpoint or its text", checkpoint)
+    return checkpoint
 
 
 def generate_key(name: str) -> tuple[SignerKey, str]:

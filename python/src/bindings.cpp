@@ -81,6 +81,37 @@ py::list CandidateRows(const std::vector<Candidate>& candidates) {
   return rows;
 }
 
+// Runs a write of the workbench without the GIL and returns what it returns; a Ctrl-C that came
+// meanwhile is raised from this call (KeyboardInterrupt) once the write is over, so that the
+// caller knows that the write it interrupted was committed whole (the core never sees Python).
+template <typename Write>
+auto RunThenSignals(Write write) {
+  auto result = [&] {
+    py::gil_scoped_release release;
+    return write();
+  }();
+  if (PyErr_CheckSignals() != 0) throw py::error_already_set();
+  return result;
+}
+template <typename Result, typename... Args>
+auto ThenSignals(Result (Workbench::*write)(Args...)) {
+  return [write](Workbench& w, Args... args) {
+    return RunThenSignals([&] { return (w.*write)(std::forward<Args>(args)...); });
+  };
+}
+// A batch write's ids and whether each record was there already, run as RunThenSignals does.
+template <typename Record>
+auto BatchThenSignals(std::vector<std::string> (Workbench::*write)(const std::vector<Record>&,
+                                                                   std::vector<bool>*)) {
+  return [write](Workbench& w, const std::vector<Record>& records) {
+    return RunThenSignals([&] {
+      std::vector<bool> already_there;
+      std::vector<std::string> ids = (w.*write)(records, &already_there);
+      return std::make_pair(std::move(ids), std::move(already_there));
+    });
+  };
+}
+
 // Adds the seq/at/actor of an entity's origin as read-only attributes.
 template <typename T, typename Class>
 void DefOrigin(Class& cls) {
@@ -409,9 +440,12 @@ PYBIND11_MODULE(_core, m) {
                       std::optional<std::string> context, std::optional<std::string> ref,
                       const std::string& provenance_json, std::optional<std::string> verdict_rating,
                       std::optional<std::string> verdict_rationale, bool match_case,
-                      std::optional<std::string> status) {
+                      std::optional<std::string> status, std::optional<std::string> prefix,
+                      std::optional<std::string> suffix) {
             NewClaim claim{std::move(text), std::move(claimant), std::move(appears_in),
                            std::move(quote), std::move(tags)};
+            claim.prefix = std::move(prefix);
+            claim.suffix = std::move(suffix);
             claim.match_case = match_case;
             claim.date = std::move(date);
             claim.context = std::move(context);
@@ -426,22 +460,26 @@ PYBIND11_MODULE(_core, m) {
           py::arg("text"), py::arg("claimant"), py::arg("appears_in"), py::arg("quote"),
           py::arg("tags"), py::arg("date"), py::arg("context"), py::arg("ref"),
           py::arg("provenance_json"), py::arg("verdict_rating"), py::arg("verdict_rationale"),
-          py::arg("match_case") = true, py::arg("status") = py::none());
+          py::arg("match_case") = true, py::arg("status") = py::none(),
+          py::arg("prefix") = py::none(), py::arg("suffix") = py::none());
 
   py::class_<Workbench>(m, "Workbench")
       .def(py::init([](const std::string& path, const std::string& actor, const std::string& scale,
                        std::optional<RatingScale> custom_scale, bool create,
-                       std::optional<std::string> origin) {
+                       std::optional<std::string> origin, bool read_only, bool check_scale) {
              WorkbenchOptions options;
              options.actor = actor;
              options.scale = scale;
              options.custom_scale = std::move(custom_scale);
              options.create = create;
              options.origin = std::move(origin);
+             options.read_only = read_only;
+             options.check_scale = check_scale;
              return Workbench::Open(path, options);
            }),
            py::arg("path"), py::arg("actor"), py::arg("scale"), py::arg("custom_scale"),
-           py::arg("create"), py::arg("origin") = std::nullopt, Release())
+           py::arg("create"), py::arg("origin") = std::nullopt, py::arg("read_only") = false,
+           py::arg("check_scale") = false, Release())
       .def_property_readonly("origin", &Workbench::origin)
       .def("sign_checkpoint", &Workbench::SignCheckpoint, py::arg("signer"),
            py::arg("cosign") = std::nullopt, Release())
@@ -456,14 +494,7 @@ PYBIND11_MODULE(_core, m) {
       .def_property("actor", &Workbench::actor, &Workbench::set_actor)
       .def_property_readonly("identity", &Workbench::identity)
       .def_property_readonly("scale", &Workbench::scale, py::return_value_policy::copy)
-      .def(
-          "add_sources",
-          [](Workbench& w, const std::vector<NewSource>& sources) {
-            std::vector<bool> already_there;
-            std::vector<std::string> ids = w.AddSources(sources, &already_there);
-            return std::make_pair(std::move(ids), std::move(already_there));
-          },
-          py::arg("sources"), Release())
+      .def("add_sources", BatchThenSignals(&Workbench::AddSources), py::arg("sources"))
       .def(
           "add_snapshot",
           [](Workbench& w, const py::bytes& content, std::optional<std::string> url,
@@ -476,14 +507,7 @@ PYBIND11_MODULE(_core, m) {
           },
           py::arg("content"), py::arg("url"), py::arg("title"), py::arg("publisher"),
           py::arg("published"), py::arg("retrieved"))
-      .def(
-          "add_claims",
-          [](Workbench& w, const std::vector<NewClaim>& claims) {
-            std::vector<bool> already_there;
-            std::vector<std::string> ids = w.AddClaims(claims, &already_there);
-            return std::make_pair(std::move(ids), std::move(already_there));
-          },
-          py::arg("claims"), Release())
+      .def("add_claims", BatchThenSignals(&Workbench::AddClaims), py::arg("claims"))
       .def(
           "add_claim", [](Workbench& w, const NewClaim& claim) { return w.AddClaim(claim); },
           py::arg("claim"), Release())
@@ -551,7 +575,7 @@ PYBIND11_MODULE(_core, m) {
       .def("checkpoint", &Workbench::GetCheckpoint, Release())
       .def("rebuild", &Workbench::Rebuild, Release())
       .def("export_bundle", &Workbench::ExportBundle, py::arg("path"), Release())
-      .def("import_bundle", &Workbench::ImportBundle, py::arg("path"), Release())
+      .def("import_bundle", ThenSignals(&Workbench::ImportBundle), py::arg("path"))
       .def("merge", &Workbench::Merge, py::arg("path"), Release())
       .def("similar", &Workbench::Similar, py::arg("text"), py::arg("k"), Release())
       .def("compare_quantities", &Workbench::CompareQuantities, py::arg("claim"), Release())

@@ -139,10 +139,17 @@ def test_init_add_commands_print_ids_that_the_library_sees(cli_desk):
         assert {e.actor for e in wb.events()} == {"alice"}
 
 
-def test_init_on_an_existing_ledger_opens_it(cli_desk, capsys):
-    out = ok(capsys, "init", cli_desk["ledger"], "--scale", "politifact")
-    assert "opened existing" in out
-    assert "scale default" in out
+def test_init_on_an_existing_ledger_opens_it(cli_desk, capsys, stored_state):
+    for scale in ((), ("--scale", "default")):
+        out = ok(capsys, "init", cli_desk["ledger"], *scale)
+        assert "opened existing" in out
+        assert "scale default" in out
+    before = stored_state(cli_desk["ledger"])
+    status, _, err = run(capsys, "init", cli_desk["ledger"], "--scale", "politifact")
+    assert_one_line_error(status, err)
+    assert "claimledger.scale.fixed" in err
+    assert 'rating scale is "default"' in err
+    assert stored_state(cli_desk["ledger"]) == before
 
 
 def test_init_with_a_scale(new_location, capsys):

@@ -49,7 +49,11 @@ def test_a_custom_scale_is_fixed_in_the_ledger(new_location):
         wb.set_verdict(claim, "partly correct", rationale="it opened in 1933")
         with pytest.raises(cl.InvalidInputError, match="accepted: correct, partly correct"):
             wb.set_verdict(claim, "true", rationale="not on this scale")
-    with cl.open(path, scale="politifact") as wb:  # an existing ledger keeps its scale
+    with pytest.raises(cl.InvalidInputError, match='scale is "custom"'):
+        cl.open(path, scale="politifact")  # an existing ledger keeps its scale
+    with cl.open(path, scale=scale) as wb:  # the same scale again is its own
+        assert wb.scale == "custom"
+    with cl.open(path) as wb:
         assert wb.scale == "custom"
         assert wb.claim(claim).verdict.rating == "partly correct"
     named = {

@@ -473,7 +473,7 @@ def test_a_missing_ledger_is_not_created_when_create_is_false(new_location, stor
     name = "missing.ledger" if store == "file" else f'desk "{desk_name(location)}"'
     with pytest.raises(cl.NotFoundError) as caught:
         cl.open(location, actor="alice", create=False)
-    check_error(caught, cl.NotFoundError, "claimledger.store.missing", name, "create=True")
+    check_error(caught, cl.NotFoundError, "claimledger.store.missing", name, "claimledger init")
     assert not ledger_exists(location)
     assert files_in(tmp_path) == []
 

@@ -29,15 +29,20 @@ def test_golden_vectors_are_there(golden):
 
 def test_snapshot_hashes_match_the_golden_contents(golden):
     wb = cl.open(actor="alice")
+    stored = [item for item in golden["contents"] if item["hex"]]
     for item in golden["contents"]:
         data = bytes.fromhex(item["hex"])
+        if not data:  # a snapshot holds a document: the empty vector's hash is checked in C++
+            with pytest.raises(cl.InvalidInputError, match=r"snapshot\.empty"):
+                wb.add_snapshot(data)
+            continue
         snap = wb.add_snapshot(data)
         assert snap.hash == item["xxh3_128"], item["name"]
         assert snap.sha256 == item["sha256"], item["name"]
         assert snap.size == len(data)
         assert "sha256:" + hashlib.sha256(data).hexdigest() == item["sha256"], item["name"]
         assert wb.snapshot_bytes(snap.hash) == data
-    assert len(wb.snapshots()) == len(golden["contents"])
+    assert len(wb.snapshots()) == len(stored)
     assert wb.verify().ok
 
 

@@ -130,9 +130,12 @@ def test_init_creates_a_desk_with_its_scale_and_then_opens_it(pg_desk_url, capsy
     assert (status, err) == (0, "")
     assert out.startswith(f"created ledger {url} (scale politifact, origin ")
     assert " identity sha256:" in out
-    status, out, _ = run(capsys, "init", url, "--scale", "fever")
+    status, out, _ = run(capsys, "init", url)
     assert status == 0
     assert out.startswith(f"opened existing ledger {url} (scale politifact,")
+    status, _, err = run(capsys, "init", url, "--scale", "fever")
+    assert status == 1
+    assert 'this desk\'s rating scale is "politifact"' in err
     with cl.open(url, create=False) as wb:
         assert (wb.scale, wb.event_count(), wb.events()[0].actor) == ("politifact", 1, "alice")
 

@@ -203,6 +203,41 @@ def test_cli_reanchor_prints_statuses_and_exits_1_when_review_is_needed(edited, 
     assert err.startswith("claimledger: [claimledger.snapshot.not_found]")
 
 
+def test_add_claim_picks_one_place_of_an_ambiguous_quote_with_prefix_or_suffix(wb):
+    snap = wb.add_snapshot("In 2018: 28,500 troops. In 2024: 28,500 troops.")
+    before = wb.event_count()
+    with pytest.raises(cl.AnchorError) as caught:
+        wb.add_claim("About 28,500 troops.", appears_in=snap, quote="28,500 troops")
+    assert caught.value.id == "claimledger.anchor.ambiguous"
+    assert "(prefix)" in str(caught.value)
+    assert "(suffix)" in str(caught.value)
+    assert wb.event_count() == before
+    late = wb.add_claim("Still 28,500.", appears_in=snap, quote="28,500 troops", prefix="2024: ")
+    early = wb.add_claim("Then 28,500.", appears_in=snap, quote="28,500 troops", suffix=". In")
+    assert (late.appearances[0].start, early.appearances[0].start) == (33, 9)
+    (batch,) = wb.add_claims(
+        [{"text": "Once 28,500.", "appears_in": snap, "quote": "28,500 troops", "suffix": ". In"}]
+    )
+    assert wb.claim(batch).appearances[0].start == 9
+    with pytest.raises(cl.InvalidInputError, match="needs appears_in"):
+        wb.add_claim("No snapshot.", prefix="In 2024: ")
+
+
+def test_without_a_quote_the_error_says_the_claims_text_was_looked_for(wb):
+    snap = wb.add_snapshot("In 2018: 28,500 troops. In 2024: 28,500 troops.")
+    with pytest.raises(cl.AnchorError) as missing:
+        wb.add_claim("About 30,000 troops.", appears_in=snap)
+    assert missing.value.id == "claimledger.anchor.not_found"
+    assert "no quote was given, so the claim's text itself was looked for" in str(missing.value)
+    with pytest.raises(cl.AnchorError) as twice:
+        wb.add_claim("28,500 troops", appears_in=snap)
+    assert twice.value.id == "claimledger.anchor.ambiguous"
+    assert "the claim's text itself was looked for" in str(twice.value)
+    with pytest.raises(cl.AnchorError) as quoted:
+        wb.add_claim("About 30,000 troops.", appears_in=snap, quote="30,000 troops")
+    assert "looked for" not in str(quoted.value)  # a quote given is named as the quote
+
+
 def test_cli_link_evidence_and_add_claim_take_case_and_context_options(tmp_path, location, capsys):
     ledger = location
     doc = tmp_path / "doc.txt"
@@ -215,6 +250,10 @@ def test_cli_link_evidence_and_add_claim_take_case_and_context_options(tmp_path,
     assert "different capital letters" in capsys.readouterr().err
     assert main([*argv, "--quote", "in 2018", "--ignore-case"]) == 0
     claim = capsys.readouterr().out.strip()
+    assert main([*argv, "--quote", "28,500 troops", "--ignore-case"]) == 1
+    assert "[claimledger.anchor.ambiguous]" in capsys.readouterr().err
+    assert main([*argv, "--quote", "28,500 troops", "--ignore-case", "--suffix", ". In"]) == 0
+    early = capsys.readouterr().out.strip()
     link = ["link-evidence", str(ledger), claim, snap, "--stance", "supports"]
     assert main([*link, "--quote", "28,500 troops", "--ignore-case"]) == 1
     assert "[claimledger.anchor.ambiguous]" in capsys.readouterr().err
@@ -222,6 +261,7 @@ def test_cli_link_evidence_and_add_claim_take_case_and_context_options(tmp_path,
     evidence = capsys.readouterr().out.strip()
     with cl.open(ledger) as wb:
         assert wb.claim(claim).appearances[0].exact == "In 2018"
+        assert wb.claim(early).appearances[0].exact == "28,500 Troops"
         (linked,) = wb.evidence(claim)
         assert linked.id == evidence
         assert linked.quote.exact == "28,500 TROOPS"

@@ -89,7 +89,7 @@ def test_a_checkpoint_that_does_not_check_out_is_not_recorded(open_desk, tmp_pat
         count = wb.event_count()
         with pytest.raises(cl.IntegrityError, match="no signature by a given verifier key"):
             wb.record_checkpoint(signed.text, [stranger])
-        with pytest.raises(TypeError, match="needs verifier_keys"):
+        with pytest.raises(cl.InvalidInputError, match="needs verifier_keys"):
             wb.record_checkpoint(signed.text)
         tampered = signed.text.replace(f"\n{signed.size}\n", f"\n{signed.size - 1}\n")
         with pytest.raises(cl.IntegrityError):

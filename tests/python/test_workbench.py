@@ -145,7 +145,11 @@ def test_scale_chosen_at_creation_is_kept_on_reopen(location):
     with cl.open(location, actor="alice", scale="politifact") as wb:
         ratings = wb.ratings
         claim = wb.add_claim("A claim.")
-    with cl.open(location, actor="alice", scale="fever") as wb:
+    with pytest.raises(cl.InvalidInputError) as caught:
+        cl.open(location, actor="alice", scale="fever")
+    assert caught.value.id == "claimledger.scale.fixed"
+    assert 'scale is "politifact"' in str(caught.value)
+    with cl.open(location, actor="alice") as wb:
         assert wb.scale == "politifact"
         assert wb.ratings == ratings
         assert wb.set_verdict(claim, "pants-fire", rationale="r").rating == "pants-fire"
@@ -271,10 +275,16 @@ def test_snapshot_text_and_bytes_give_back_the_document(desk):
     assert wb.snapshot_text(desk.factsheet) == desk.factsheet_text
 
 
-def test_empty_document_is_a_snapshot_too(wb):
-    snap = wb.add_snapshot(b"")
-    assert snap.size == 0
-    assert wb.snapshot_bytes(snap) == b""
+@pytest.mark.parametrize("empty", [b"", "", bytearray()])
+def test_an_empty_snapshot_is_refused_and_nothing_is_written(wb, empty):
+    events = wb.event_count()
+    with pytest.raises(cl.InvalidInputError) as caught:
+        wb.add_snapshot(empty, url="https://example.org/empty")
+    assert caught.value.id == "claimledger.snapshot.empty"
+    assert "empty" in str(caught.value)
+    assert "0 bytes" in str(caught.value)
+    assert wb.event_count() == events
+    assert wb.snapshots() == []
 
 
 # --- claims -------------------------------------------------------------------------------

@@ -17,6 +17,12 @@ struct WorkbenchOptions {
   std::string scale = "default";            // a built-in scale for a new ledger (see scale.h)
   std::optional<RatingScale> custom_scale;  // or a scale of your own; wins over `scale`
   bool create = true;                       // create the ledger when it does not exist
+  // Open without write access: nothing is created, every write throws Error(kReadOnly), and a
+  // file on read-only media (a folder that cannot be written) can still be read.
+  bool read_only = false;
+  // Opening an existing desk whose scale differs from `scale`/`custom_scale` throws
+  // Error(kInvalidInput) naming the desk's scale; false: an existing desk keeps its own.
+  bool check_scale = false;
   // A new desk's origin, the first line of every checkpoint it signs (one line of UTF-8, no
   // spaces or '+', such as "news.example/korea-desk"); fixed at creation. Nothing: derived
   // from the ledger's identity ("claimledger/" and 32 hex digits of it).
@@ -67,6 +73,10 @@ struct NewClaim {
   // published-elsewhere for a review imported from its publisher); empty: the claim is new.
   std::optional<std::string> status;
   bool match_case = true;  // false: the quote is found whatever its case
+  // When the quote occurs more than once: text just before (prefix) or after (suffix) it in
+  // the snapshot, which picks the place (as NewEvidence's).
+  std::optional<std::string> prefix;
+  std::optional<std::string> suffix;
 };
 
 struct NewEvidence {

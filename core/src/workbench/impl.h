@@ -32,7 +32,7 @@ Source WithAlias(Source source, const std::map<std::string, std::string>& aliase
 struct Workbench::Impl {
   Impl(std::unique_ptr<Store> store, const WorkbenchOptions& options);
 
-  // Throws Error(kReadOnly) for a view of the past (AsOf).
+  // Throws Error(kReadOnly) for a desk opened read-only or a view of the past (AsOf).
   void RequireWritable() const;
   // Throws Error(kInvalidInput) unless `rating` is on the ledger's scale.
   void RequireRating(const std::string& rating) const;
@@ -47,8 +47,11 @@ struct Workbench::Impl {
   // text was needed. REQUIRES: the snapshot exists.
   std::string SnapshotText(const std::string& snapshot, const std::string& why);
   // Finds `selector.exact` in the snapshot (LocateQuote) or throws Error(kAnchor): empty,
-  // not_found or ambiguous, saying what was searched and why it failed (quotes.cpp).
-  Quote Anchor(const std::string& snapshot, const Quote& selector, bool match_case);
+  // not_found or ambiguous, saying what was searched and why it failed (quotes.cpp);
+  // `claim_text`: no quote was given and the claim's own text is looked for (the message says
+  // so).
+  Quote Anchor(const std::string& snapshot, const Quote& selector, bool match_case,
+               bool claim_text = false);
 
   // Corrections as reads apply them (corrections.cpp). REQUIRES: a transaction is open.
   // Aliases: each alias source -> the source it stands for at the end of its chain.
@@ -110,6 +113,7 @@ struct Workbench::Impl {
   std::unique_ptr<Ledger> ledger;
   std::string actor;
   std::optional<std::int64_t> as_of;  // set for read-only views of the past
+  bool read_only = false;             // opened with WorkbenchOptions::read_only
 };
 
 }  // namespace claimledger

@@ -37,6 +37,12 @@ void RequireUtf8(const std::string& field, const std::string& text) {
   }
 }
 
+std::string OptionalUtf8(const std::string& field, const std::optional<std::string>& text) {
+  if (!text) return "";
+  RequireUtf8(field, *text);
+  return *text;
+}
+
 std::string RequireText(const std::string& field, const std::string& text) {
   RequireUtf8(field, text);
   const std::string_view trimmed = TrimSpace(text);

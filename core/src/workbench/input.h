@@ -20,6 +20,8 @@ std::string Join(const std::vector<std::string>& items);
 std::string Shown(const std::string& text);
 
 void RequireUtf8(const std::string& field, const std::string& text);
+// An optional text that must be UTF-8 (kept as given, not trimmed); "" when there is none.
+std::string OptionalUtf8(const std::string& field, const std::optional<std::string>& text);
 // A required text: UTF-8, not blank. Returns it trimmed.
 std::string RequireText(const std::string& field, const std::string& text);
 std::optional<std::string> OptionalText(const std::string& field,

@@ -11,7 +11,8 @@
 
 namespace claimledger {
 
-Quote Workbench::Impl::Anchor(const std::string& snapshot, const Quote& selector, bool match_case) {
+Quote Workbench::Impl::Anchor(const std::string& snapshot, const Quote& selector, bool match_case,
+                              bool claim_text) {
   RequireSnapshot(snapshot);
   const std::string text = SnapshotText(snapshot, "nothing can be quoted from it");
   if (TrimSpace(selector.exact).empty()) {
@@ -21,7 +22,14 @@ Quote Workbench::Impl::Anchor(const std::string& snapshot, const Quote& selector
   AnchorOptions options;
   options.match_case = match_case;
   AnchorResult found = LocateQuote(text, selector, options);
-  const std::string searched = "quote " + Shown(selector.exact) + " in snapshot " + snapshot;
+  const std::string searched =
+      claim_text ? "the claim's text " + Shown(selector.exact) +
+                       " (no quote was given, so the claim's text itself was looked for) in "
+                       "snapshot " +
+                       snapshot
+                 : "quote " + Shown(selector.exact) + " in snapshot " + snapshot;
+  const std::string give_quote =
+      claim_text ? "; give the quote (the snapshot's own words) where the claim appears" : "";
   if (found.status == AnchorStatus::kAmbiguous) {
     std::string places;
     for (std::size_t i = 0; i < found.places.size() && i < 5; ++i) {
@@ -32,7 +40,8 @@ Quote Workbench::Impl::Anchor(const std::string& snapshot, const Quote& selector
                 searched + " occurs " + std::to_string(found.occurrences) +
                     " times (at code points " + places +
                     ") and nothing tells which one is meant; quote more words, or give the "
-                    "text just before it (prefix) or after it (suffix)");
+                    "text just before it (prefix) or after it (suffix)" +
+                    give_quote);
   }
   if (found.status == AnchorStatus::kNotFound) {
     std::string rule = match_case ? "; a quote must match the snapshot's words exactly, except "
@@ -48,7 +57,8 @@ Quote Workbench::Impl::Anchor(const std::string& snapshot, const Quote& selector
             "for matching in any case (match_case false)";
       }
     }
-    throw Error(Code::kAnchor, "claimledger.anchor.not_found", searched + " does not occur" + rule);
+    throw Error(Code::kAnchor, "claimledger.anchor.not_found",
+                searched + " does not occur" + rule + give_quote);
   }
   found.quote.snapshot = snapshot;
   return found.quote;

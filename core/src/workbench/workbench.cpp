@@ -20,6 +20,13 @@ Workbench::Impl::Impl(std::unique_ptr<Store> store_in, const WorkbenchOptions& o
   const RatingScale& scale =
       options.custom_scale ? *options.custom_scale : BuiltinScale(options.scale);
   ledger = std::make_unique<Ledger>(*store, scale, actor, options.origin);
+  read_only = options.read_only;
+  if (options.check_scale && ledger->scale().ToJson() != scale.ToJson()) {
+    throw Invalid("scale.fixed", "this desk's rating scale is \"" + ledger->scale().name + "\" (" +
+                                     ledger->scale().LabelList() +
+                                     "), fixed when it was created; it cannot become \"" +
+                                     scale.name + "\" (open it without a scale)");
+  }
 }
 
 Workbench::Workbench(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -32,7 +39,8 @@ std::unique_ptr<Workbench> Workbench::Open(const std::string& path,
   RequireText("actor", options.actor);
   if (options.origin) RequireKeyName(*options.origin, "origin", "claimledger.origin.invalid");
   StoreOptions store_options;
-  store_options.create = options.create;
+  store_options.create = options.create && !options.read_only;
+  store_options.read_only = options.read_only;
   return std::unique_ptr<Workbench>(
       new Workbench(std::make_unique<Impl>(OpenStore(path, store_options), options)));
 }
@@ -52,6 +60,11 @@ const std::string& Workbench::identity() const { return impl_->ledger->identity(
 // --- what the operations share ----------------------------------------------------------------
 
 void Workbench::Impl::RequireWritable() const {
+  if (read_only) {
+    throw Error(Code::kReadOnly, "claimledger.read_only",
+                "this desk was opened read-only (read_only=True), so nothing was written; open "
+                "it without read_only to write");
+  }
   if (as_of) {
     throw Error(Code::kReadOnly, "claimledger.read_only",
                 "this is a read-only view of the ledger as of event " + std::to_string(*as_of) +

@@ -166,6 +166,11 @@ std::vector<std::string> Workbench::AddSources(const std::vector<NewSource>& sou
 Snapshot Workbench::AddSnapshot(const NewSnapshot& snapshot) {
   impl_->RequireWritable();
   std::lock_guard<std::mutex> lock(impl_->mutex);
+  if (snapshot.content.empty()) {
+    throw Invalid("snapshot.empty",
+                  "the snapshot is empty (no text, 0 bytes); capture the document's text or "
+                  "bytes");
+  }
   SnapshotAdded added;
   added.url = OptionalText("url", snapshot.url);
   added.title = OptionalText("title", snapshot.title);
@@ -201,10 +206,14 @@ Workbench::Impl::Added Workbench::Impl::AddClaimIn(Ledger::Transaction& transact
     RequireUtf8("quote", quote);
     Quote selector;
     selector.exact = quote;
-    added.appears_in = Anchor(*claim.appears_in, selector, claim.match_case);
-  } else if (claim.quote) {
+    selector.prefix = OptionalUtf8("prefix", claim.prefix);
+    selector.suffix = OptionalUtf8("suffix", claim.suffix);
+    added.appears_in =
+        Anchor(*claim.appears_in, selector, claim.match_case, !claim.quote.has_value());
+  } else if (claim.quote || claim.prefix || claim.suffix) {
     throw Invalid("claim.quote_without_snapshot",
-                  "a quote needs appears_in: the hash of the snapshot it is taken from");
+                  "a quote (and its prefix or suffix) needs appears_in: the hash of the "
+                  "snapshot it is taken from");
   }
   const std::string key = ClaimKey(added.text, added.claimant, added.appears_in);
   if (!added.ref) {
@@ -278,14 +287,8 @@ Evidence Workbench::LinkEvidence(const NewEvidence& evidence) {
   linked.credibility = evidence.credibility;
   Quote selector;
   selector.exact = evidence.quote;
-  if (evidence.prefix) {
-    RequireUtf8("prefix", *evidence.prefix);
-    selector.prefix = *evidence.prefix;
-  }
-  if (evidence.suffix) {
-    RequireUtf8("suffix", *evidence.suffix);
-    selector.suffix = *evidence.suffix;
-  }
+  selector.prefix = OptionalUtf8("prefix", evidence.prefix);
+  selector.suffix = OptionalUtf8("suffix", evidence.suffix);
   linked.quote = impl_->Anchor(evidence.snapshot, selector, evidence.match_case);
   for (const Evidence& existing : impl_->LinkedEvidence(evidence.claim)) {
     const Quote& quote = existing.quote;

@@ -110,9 +110,17 @@ def one_of(words: Sequence[str]) -> str:
     return ", ".join(words[:-1]) + " or " + words[-1] if len(words) > 1 else "".join(words)
 
 
-def open_ledger(args: argparse.Namespace, create: bool = False) -> Workbench:
-    """The ledger the arguments name (``args.file``), as ``--actor`` if given."""
-    return Workbench(args.file, actor=getattr(args, "actor", None), create=create)
+def open_ledger(
+    args: argparse.Namespace, create: bool = False, read_only: Optional[bool] = None
+) -> Workbench:
+    """The ledger the arguments name (``args.file``), as ``--actor`` if given. A command
+    without ``--actor`` reads only, so it opens the ledger read-only (it works on an archived
+    copy on read-only media) unless it says otherwise with `read_only`."""
+    if read_only is None:
+        read_only = not hasattr(args, "actor")
+    return Workbench(
+        args.file, actor=getattr(args, "actor", None), create=create, read_only=read_only
+    )
 
 
 def _as_json(value: Any) -> Any:
@@ -162,7 +170,8 @@ def removed_if_import_fails(
     first event, it is removed (a file with its companion files, a desk from its server), so
     that a failed import leaves no empty ledger."""
     existed = ledger_exists(path)
-    with Workbench(path, actor=actor, scale=scale) as wb:
+    # An existing ledger keeps its scale: the import says so when it needs another one.
+    with Workbench(path, actor=actor, scale=None if existed else scale) as wb:
         try:
             yield wb
         except BaseException:

@@ -313,7 +313,7 @@ def export(args: argparse.Namespace) -> int:
 )
 def copy(args: argparse.Namespace) -> int:
     source, target = shown_location(args.source), shown_location(args.target)
-    with Workbench(args.source, create=False) as original:
+    with Workbench(args.source, read_only=True) as original:
         head = original.checkpoint()
         if ledger_exists(args.target):
             with Workbench(args.target, create=False) as existing:

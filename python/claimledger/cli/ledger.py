@@ -53,7 +53,7 @@ def verify(args: argparse.Namespace) -> int:
     "claimledger rebuild desk.ledger",
 )
 def rebuild(args: argparse.Namespace) -> int:
-    with open_ledger(args) as wb:
+    with open_ledger(args, read_only=False) as wb:
         replayed = wb.rebuild()
         report = wb.verify()
     print(
@@ -109,7 +109,7 @@ def merge(args: argparse.Namespace) -> int:
 def checkpoint(args: argparse.Namespace) -> int:
     if args.record and not args.sign:
         raise InvalidInputError("--record records a signed checkpoint: give --sign KEYFILE too")
-    with open_ledger(args) as wb:
+    with open_ledger(args, read_only=not args.record) as wb:
         if args.sign:
             signer = Path(args.sign).read_text(encoding="utf-8").strip()
             text = wb.sign_checkpoint(signer, record=args.record).text

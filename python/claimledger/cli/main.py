@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Optional
 
 from .. import __version__
-from ..errors import Error
+from ..errors import Error, Interrupted
 from . import corrections, exchange, ledger, query, record, report, server, start, transparency
 
 __all__ = ["COMMANDS", "build_parser", "main"]
@@ -82,6 +82,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return args.handler(args)
     except (Error, OSError, ValueError) as error:
         return _fail(error)
+    except Interrupted as stopped:  # Ctrl-C during a load: what was committed, how to resume
+        print(f"claimledger: {stopped}", file=sys.stderr)
+        return 130
     except KeyboardInterrupt:
         print("claimledger: interrupted", file=sys.stderr)
         return 130

@@ -16,6 +16,8 @@ from .common import arg, command, one_of, open_ledger, print_json
 _IGNORE_CASE = arg("--ignore-case", action="store_true", help="find the quote in any case")
 #: The --json option of the commands that record something.
 JSON_OPTION = arg("--json", action="store_true", help="print what was recorded as JSON")
+_PREFIX = arg("--prefix", help="text just before the quote, when it occurs more than once")
+_SUFFIX = arg("--suffix", help="text just after the quote, when it occurs more than once")
 
 
 def printed(args: argparse.Namespace, record: Any, line: str = "") -> int:
@@ -80,7 +82,9 @@ def add_snapshot(args: argparse.Namespace) -> int:
     arg("text"),
     arg("--claimant", help="source id of who made the claim"),
     arg("--appears-in", help="hash of the snapshot it appears in"),
-    arg("--quote", help="the exact words in that snapshot"),
+    arg("--quote", help="the exact words in that snapshot (default: the claim's text)"),
+    _PREFIX,
+    _SUFFIX,
     arg("--tag", action="append", help="a tag (repeat for several)"),
     arg("--date", help="when the claim was made: YYYY-MM-DD or an RFC 3339 time"),
     arg("--context", help='where or how it was made, such as "a campaign mailer"'),
@@ -95,6 +99,8 @@ def add_claim(args: argparse.Namespace) -> int:
             claimant=args.claimant,
             appears_in=args.appears_in,
             quote=args.quote,
+            prefix=args.prefix,
+            suffix=args.suffix,
             tags=args.tag or (),
             date=args.date,
             context=args.context,
@@ -119,8 +125,8 @@ def add_claim(args: argparse.Namespace) -> int:
         + one_of([f"{grade} ({meaning})" for grade, meaning in CREDIBILITY_GRADES.items()]),
     ),
     _IGNORE_CASE,
-    arg("--prefix", help="text just before the quote, when it occurs more than once"),
-    arg("--suffix", help="text just after the quote, when it occurs more than once"),
+    _PREFIX,
+    _SUFFIX,
     JSON_OPTION,
     writes=True,
 )

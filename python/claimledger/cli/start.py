@@ -29,7 +29,11 @@ def demo(args: argparse.Namespace) -> int:
     "claimledger init desk.ledger --scale politifact\n"
     "  claimledger init 'postgresql://alice@db.example:5432/newsroom?desk=korea' "
     "--scale politifact",
-    arg("--scale", default="default", help=f"verdict scale: {', '.join(BUILTIN_SCALES)}"),
+    arg(
+        "--scale",
+        help=f"verdict scale of a new ledger: {', '.join(BUILTIN_SCALES)} (default: default); "
+        "an existing ledger keeps its own, and another one given here is refused",
+    ),
     arg("--origin", help="the desk's name in the checkpoints it signs, fixed at creation"),
     arg("--json", action="store_true", help="print the desk's settings as JSON"),
     writes=True,

@@ -497,6 +497,12 @@ def from_frame(
             "claimledger.input.frame",
         )
     accepted = CLAIM_COLUMNS if what == "claims" else SOURCE_COLUMNS
+    if columns is not None and not isinstance(columns, Mapping):
+        raise InvalidInputError(
+            "[claimledger.input.frame] columns must map your column names to ours "
+            f"({{'statement': 'text'}}), not {type(columns).__name__}",
+            "claimledger.input.frame",
+        )
     if columns:
         frame = frame.rename(columns=dict(columns))
     unknown = [str(c) for c in frame.columns if c not in accepted]

@@ -14,7 +14,7 @@ import os
 from typing import Any, Optional, Union
 
 from ..workbench import IdLike
-from ..workbench.arguments import id_of
+from ..workbench.arguments import checked_path, id_of
 from .display import ClaimCard, HistoryView, SourceCard, workbench_html
 from .frames import claims_frame, events_frame, evidence_frame, from_frame, sources_frame
 from .plots import plot_timeline, plot_track_record, plot_verdicts
@@ -84,7 +84,7 @@ class NotebookMethods:
         cards of only the claims that need attention, as ``claimledger report`` makes)."""
         if path is None:
             return render_report(self, **options)
-        return write_report(self, path, **options)
+        return write_report(self, checked_path(path, "path"), **options)
 
     def claim_card(self, claim_id: IdLike):
         """A claim as a card that Jupyter shows as HTML (``print`` gives text): verdict
@@ -98,7 +98,7 @@ class NotebookMethods:
     def history_view(self, entity_id: IdLike):
         """:meth:`history` as a timeline that Jupyter shows as HTML (who, when, what
         changed, verdict changes highlighted); also a sequence of the events."""
-        entity = id_of(entity_id)
+        entity = id_of(entity_id, "entity_id")
         return HistoryView(
             self.history(entity),
             title=f"History of {entity}",

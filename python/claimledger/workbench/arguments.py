@@ -10,6 +10,7 @@ else. The core checks the values themselves (an unknown stance, a bad date).
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Mapping, Sequence
 from typing import Any, Optional, Union
 
@@ -24,7 +25,16 @@ __all__ = [
     "SOURCE_RECORD_KEYS",
     "id_of",
     "optional_id",
+    "ids_of",
+    "checked_path",
+    "wrong_type",
     "checked_text",
+    "required_text",
+    "checked_texts",
+    "checked_int",
+    "optional_int",
+    "checked_number",
+    "checked_flag",
     "text_bytes",
     "checked_record",
     "json_argument",
@@ -42,6 +52,8 @@ CLAIM_RECORD_KEYS = (
     "claimant",
     "appears_in",
     "quote",
+    "prefix",
+    "suffix",
     "tags",
     "date",
     "context",
@@ -67,7 +79,7 @@ def match_any(match: str) -> bool:
 def id_of(value: Any, what: str = "id") -> str:
     """The id (or snapshot hash) of `value`, which may be the id itself or its object."""
     if isinstance(value, str):
-        return value
+        return checked_text(value, what)  # type: ignore[return-value]
     for attribute in ("id", "hash"):
         found = getattr(value, attribute, None)
         if isinstance(found, str):
@@ -77,6 +89,23 @@ def id_of(value: Any, what: str = "id") -> str:
         f"not {type(value).__name__}",
         "claimledger.input.id",
     )
+
+
+def ids_of(values: Any, what: str) -> list[str]:
+    """:func:`id_of` of each of `values`, a list (or other iterable) of ids or objects."""
+    if isinstance(values, (str, bytes, Mapping)) or not hasattr(values, "__iter__"):
+        raise wrong_type(what, "a list of ids", values)
+    return [id_of(v, what) for v in values]
+
+
+def checked_path(value: Any, what: str) -> str:
+    """A file path given as a str or an os.PathLike."""
+    if not isinstance(value, (str, os.PathLike)):
+        raise wrong_type(what, "a file path (a str or a pathlib.Path)", value)
+    path = os.fspath(value)
+    if not isinstance(path, str):
+        raise wrong_type(what, "a file path (a str or a pathlib.Path)", value)
+    return path
 
 
 def optional_id(value: Any, what: str) -> Optional[str]:
@@ -92,14 +121,71 @@ def _utf8_error(what: str, error: UnicodeError) -> InvalidInputError:
     )
 
 
-def checked_text(value: Any, what: str) -> Any:
-    """`value` unchanged, after checking that a str can be written as UTF-8 (a str may
+def wrong_type(what: str, accepted: str, value: Any) -> InvalidInputError:
+    """The error of an argument `what` given a value of the wrong type: says what is
+    accepted (``"text (a str)"``) and what came."""
+    shown = repr(value)
+    if len(shown) > 40:
+        shown = shown[:37] + "..."
+    return InvalidInputError(
+        f"[claimledger.input.type] {what} must be {accepted}, not {type(value).__name__} {shown}",
+        "claimledger.input.type",
+    )
+
+
+def checked_text(value: Any, what: str) -> Optional[str]:
+    """`value`, text or None, after checking that it can be written as UTF-8 (a str may
     hold lone surrogates, which the core cannot accept)."""
-    if isinstance(value, str):
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError as error:
-            raise _utf8_error(what, error) from None
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise wrong_type(what, "text (a str) or None", value)
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise _utf8_error(what, error) from None
+    return value
+
+
+def required_text(value: Any, what: str) -> str:
+    """:func:`checked_text` of an argument that must be given (None is refused)."""
+    if not isinstance(value, str):
+        raise wrong_type(what, "text (a str)", value)
+    return checked_text(value, what)  # type: ignore[return-value]
+
+
+def checked_texts(values: Any, what: str) -> list[str]:
+    """A list of texts from `values`, an iterable of str (a single str is one item)."""
+    if isinstance(values, str):
+        return [required_text(values, what)]
+    if values is None or isinstance(values, (bytes, Mapping)) or not hasattr(values, "__iter__"):
+        raise wrong_type(what, "a list of texts (str)", values)
+    return [required_text(v, what) for v in values]
+
+
+def checked_int(value: Any, what: str) -> int:
+    """`value`, which must be an int (a bool is not one)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise wrong_type(what, "an integer", value)
+    return value
+
+
+def optional_int(value: Any, what: str) -> Optional[int]:
+    """:func:`checked_int` of `value`, or None for None."""
+    return None if value is None else checked_int(value, what)
+
+
+def checked_number(value: Any, what: str) -> float:
+    """`value`, which must be an int or a float (a bool is not one)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise wrong_type(what, "a number", value)
+    return float(value)
+
+
+def checked_flag(value: Any, what: str) -> bool:
+    """`value`, which must be True or False."""
+    if not isinstance(value, bool):
+        raise wrong_type(what, "True or False", value)
     return value
 
 
@@ -165,7 +251,7 @@ def verdict_argument(value: Any) -> tuple[Optional[str], Optional[str]]:
     )
 
 
-def core_checkpoint(against: CheckpointLike) -> _core.Checkpoint:
+def core_checkpoint(against: CheckpointLike, what: str = "checkpoint") -> _core.Checkpoint:
     """The core's checkpoint for a Checkpoint, its JSON text or a mapping of its fields."""
     try:
         if isinstance(against, str):
@@ -177,9 +263,11 @@ def core_checkpoint(against: CheckpointLike) -> _core.Checkpoint:
                 hash=against["hash"],
                 at=against["at"],
             )
+        elif not isinstance(against, m.Checkpoint):
+            raise TypeError(f"not {type(against).__name__}")
     except (KeyError, ValueError, TypeError) as error:
         raise InvalidInputError(
-            "[claimledger.checkpoint.invalid] a checkpoint is the JSON object "
+            f"[claimledger.checkpoint.invalid] {what} must be a checkpoint: the JSON object "
             '{"ledger", "seq", "hash", "at"} that checkpoint() returned: ' + str(error),
             "claimledger.checkpoint.invalid",
         ) from None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .. import model as m
 from ..errors import InvalidInputError
-from .arguments import IdLike, checked_text, id_of
+from .arguments import IdLike, checked_flag, id_of, required_text
 
 __all__ = ["CredibilityMethods"]
 
@@ -23,8 +23,8 @@ class CredibilityMethods:
         return m.rating_from_core(
             self._core.rate_source(
                 id_of(source_id, "source"),
-                checked_text(grade, "grade"),
-                checked_text(rationale, "rationale"),
+                required_text(grade, "grade"),
+                required_text(rationale, "rationale"),
             )
         )
 
@@ -46,9 +46,10 @@ class CredibilityMethods:
         by ``score``, ``volume`` (claims with a verdict) or ``name``. A pandas DataFrame
         when pandas is installed, else a list of dicts."""
         keys = {"score": "score", "volume": "verdicts", "name": "name"}
-        if sort_by not in keys:
+        ascending = checked_flag(ascending, "ascending")
+        if not isinstance(sort_by, str) or sort_by not in keys:
             raise InvalidInputError(
-                f"[claimledger.report.sort] cannot sort by {sort_by!r}; accepted: "
+                f"[claimledger.report.sort] cannot sort by sort_by={sort_by!r}; accepted: "
                 + ", ".join(keys),
                 "claimledger.report.sort",
             )

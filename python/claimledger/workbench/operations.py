@@ -24,21 +24,28 @@ from typing import Any, Optional, TypeVar, Union
 
 from .. import _core
 from .. import model as m
-from ..errors import Error, InvalidInputError
+from ..errors import Error, Interrupted, InvalidInputError
 from ..files import shown_location
 from ..scales import ScaleLike, scale_for_core
 from ..transparency import SignedCheckpoint, checkpoint_text
+from ..transparency import key_list as verifier_key_list
 from .arguments import (
     CLAIM_RECORD_KEYS,
     SOURCE_RECORD_KEYS,
     CheckpointLike,
     IdLike,
+    checked_flag,
+    checked_int,
+    checked_path,
     checked_record,
     checked_text,
+    checked_texts,
     core_checkpoint,
     id_of,
+    ids_of,
     json_argument,
     optional_id,
+    required_text,
     text_bytes,
     verdict_argument,
 )
@@ -66,6 +73,17 @@ class ClaimantSuggestion(UserWarning):
     name: the claim was recorded without a claimant, and the message says how to add one."""
 
 
+def _records(records: Any) -> Iterable[Any]:
+    """The records of a batch: a list (or other iterable) of mappings."""
+    if isinstance(records, (str, bytes, Mapping)) or not hasattr(records, "__iter__"):
+        raise InvalidInputError(
+            "[claimledger.input.type] records must be a list of mappings (one a record), not "
+            f"{type(records).__name__}",
+            "claimledger.input.type",
+        )
+    return records
+
+
 class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
     """A fact-check desk kept in a ledger file or on a PostgreSQL server: its ledger
     operations, with those about credibility (:mod:`.credibility`), finding things
@@ -80,9 +98,10 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
         path: Union[str, os.PathLike[str]] = ":memory:",
         *,
         actor: Optional[str] = None,
-        scale: ScaleLike = "default",
+        scale: Optional[ScaleLike] = None,
         create: bool = True,
         origin: Optional[str] = None,
+        read_only: bool = False,
     ) -> None:
         self.path = os.fspath(path)
         if actor is None:
@@ -90,9 +109,16 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
                 actor = getpass.getuser()
             except Exception:  # no login name (some containers): still record something
                 actor = "unknown"
-        name, custom = scale_for_core(scale)
+        name, custom = scale_for_core("default" if scale is None else scale)
         self._wb: Optional[_core.Workbench] = _core.Workbench(
-            self.path, actor, name, custom, create, origin
+            self.path,
+            actor,
+            name,
+            custom,
+            create,
+            origin,
+            read_only=read_only,
+            check_scale=scale is not None,
         )
 
     @classmethod
@@ -143,7 +169,7 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
 
     @actor.setter
     def actor(self, name: str) -> None:
-        self._core.actor = checked_text(name, "actor")
+        self._core.actor = required_text(name, "actor")
 
     @property
     def identity(self) -> str:
@@ -210,11 +236,11 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
         sources, and ``already_there`` lists their positions.
         """
         batch = []
-        for i, record in enumerate(records):
+        for i, record in enumerate(_records(records)):
             r = checked_record(record, SOURCE_RECORD_KEYS, f"sources[{i}]")
             batch.append(
                 _core.NewSource(
-                    checked_text(r.get("name", ""), "source name"),
+                    required_text(r.get("name", ""), "name"),
                     checked_text(r.get("kind") or "outlet", "kind"),
                     checked_text(r.get("url"), "url"),
                     checked_text(r.get("affiliation"), "affiliation"),
@@ -252,7 +278,7 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
         :class:`InvalidInputError` and records nothing."""
         return m.source_from_core(
             self._core.merge_sources(
-                self.source(source_id).id, self.source(into).id, checked_text(reason, "reason")
+                self.source(source_id).id, self.source(into).id, required_text(reason, "reason")
             )
         )
 
@@ -315,6 +341,8 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
         claimant: Optional[IdLike] = None,
         appears_in: Optional[IdLike] = None,
         quote: Optional[str] = None,
+        prefix: Optional[str] = None,
+        suffix: Optional[str] = None,
         tags: Iterable[str] = (),
         date: Optional[str] = None,
         context: Optional[str] = None,
@@ -329,7 +357,10 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
         `quote` defaults to the claim's text; it must be the snapshot's own words, except
         that white space, quote marks and dashes may differ (and case, with
         ``match_case=False``), or :class:`AnchorError` is raised; the snapshot's own text is
-        recorded. A quote that occurs more than once raises too: quote more words.
+        recorded. A quote that occurs more than once raises too, unless `prefix` (the text
+        just before it in the snapshot) or `suffix` (just after it) picks the place: quote more
+        words, or give one of them. Without `quote`, the claim's text itself is looked for,
+        and the error says so.
         `text` may be a :class:`~claimledger.Candidate` (from :meth:`candidates`): its
         sentence becomes the claim's text and, unless `appears_in` says otherwise, it is
         quoted from the candidate's own snapshot; unless `claimant` is given, its claimant is
@@ -365,6 +396,8 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
                 "claimant": claimant,
                 "appears_in": appears_in,
                 "quote": quote,
+                "prefix": prefix,
+                "suffix": suffix,
                 "tags": tags,
                 "date": date,
                 "context": context,
@@ -419,6 +452,9 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
 
     def add_claims(self, records: Iterable[Mapping[str, Any]]) -> m.AddedIds:
         """Adds many claims in one transaction (the GIL is released); returns their ids.
+        Ctrl-C during the call stops once the transaction is over, raising
+        :class:`~claimledger.Interrupted` (all the records were committed); a long load is
+        best split into batches, as the dataset loaders do.
 
         Each record is a mapping with ``text`` and optionally the other keywords of
         :meth:`add_claim`. If any record is bad, nothing is written and the error names
@@ -428,30 +464,38 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
         positions, so re-running a notebook or reloading a dataset adds nothing.
         """
         batch = []
-        for i, record in enumerate(records):
+        for i, record in enumerate(_records(records)):
             batch.append(self._new_claim(checked_record(record, CLAIM_RECORD_KEYS, f"claims[{i}]")))
-        return m.AddedIds(*self._core.add_claims(batch))
+        try:
+            return m.AddedIds(*self._core.add_claims(batch))
+        except KeyboardInterrupt:  # raised by the call only once its transaction committed
+            raise Interrupted(
+                f"[claimledger.interrupted] add_claims was interrupted (Ctrl-C) after its one "
+                f"transaction committed: all {len(batch):,} records of the call are in the "
+                "ledger; calling it again with the same records adds none that is there",
+                len(batch),
+            ) from None
 
     @staticmethod
     def _new_claim(r: Mapping[str, Any], match_case: bool = True) -> _core.NewClaim:
-        tags = r.get("tags") or ()
-        if isinstance(tags, str):
-            tags = [tags]
+        tags = checked_texts(r.get("tags") or (), "tags")
         rating, rationale = verdict_argument(r.get("verdict"))
         return _core.NewClaim(
-            checked_text(r.get("text", ""), "claim text"),
+            required_text(r.get("text", ""), "text"),
             optional_id(r.get("claimant"), "claimant"),
             optional_id(r.get("appears_in"), "appears_in"),
             checked_text(r.get("quote"), "quote"),
-            [checked_text(tag, "tag") for tag in tags],
+            tags,
             checked_text(r.get("date"), "date"),
             checked_text(r.get("context"), "context"),
             checked_text(r.get("ref"), "ref"),
             json_argument(r.get("provenance"), "provenance"),
             checked_text(rating, "rating"),
             checked_text(rationale, "rationale"),
-            bool(match_case),
+            checked_flag(match_case, "match_case"),
             checked_text(r.get("status"), "status"),
+            checked_text(r.get("prefix"), "prefix"),
+            checked_text(r.get("suffix"), "suffix"),
         )
 
     def claim(self, claim_id: IdLike) -> m.Claim:
@@ -478,7 +522,7 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
             checked_text(rating, "rating"),
             optional_id(claimant, "claimant"),
             checked_text(tag, "tag"),
-            -1 if limit is None else int(limit),
+            -1 if limit is None else checked_int(limit, "limit"),
             bool(conflict),
         )
         return [m.claim_from_core(c) for c in found]
@@ -494,7 +538,7 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
         it is then published again only through review, with an approved verdict. A claim
         retracted already is returned unchanged."""
         return m.claim_from_core(
-            self._core.retract(id_of(claim_id, "claim"), checked_text(reason, "reason"))
+            self._core.retract(id_of(claim_id, "claim"), required_text(reason, "reason"))
         )
 
     def unlink_evidence(self, evidence_id: IdLike, *, reason: str) -> m.Evidence:
@@ -504,7 +548,7 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
         reason. Evidence unlinked already is returned unchanged."""
         return m.evidence_from_core(
             self._core.unlink_evidence(
-                id_of(evidence_id, "evidence"), checked_text(reason, "reason")
+                id_of(evidence_id, "evidence"), required_text(reason, "reason")
             )
         )
 
@@ -531,7 +575,7 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
                 id_of(claim_id, "claim"),
                 checked_text(text, "text"),
                 optional_id(claimant, "claimant"),
-                checked_text(reason, "reason"),
+                required_text(reason, "reason"),
                 checked_text(quote, "quote"),
             )
         )
@@ -545,7 +589,7 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
         the verdict current at that moment (the status event names it); a later verdict
         takes the claim back to in-progress until someone approves it again."""
         return m.claim_from_core(
-            self._core.set_status(id_of(claim_id, "claim"), checked_text(status, "status"))
+            self._core.set_status(id_of(claim_id, "claim"), required_text(status, "status"))
         )
 
     # --- evidence and verdicts --------------------------------------------------------
@@ -579,11 +623,11 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
             self._core.link_evidence(
                 id_of(claim_id, "claim"),
                 id_of(snapshot_hash, "snapshot"),
-                checked_text(quote, "quote"),
-                checked_text(stance, "stance"),
+                required_text(quote, "quote"),
+                required_text(stance, "stance"),
                 checked_text(note, "note"),
                 checked_text(credibility, "credibility"),
-                bool(match_case),
+                checked_flag(match_case, "match_case"),
                 checked_text(prefix, "prefix"),
                 checked_text(suffix, "suffix"),
             )
@@ -623,12 +667,12 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
         old one: both stay in the claim's history, the latest is current. On a reviewed or
         published claim the new verdict is not approved yet: the claim goes back to
         in-progress in the same transaction (its history says why)."""
-        ids = [id_of(e, "evidence") for e in evidence]
+        ids = ids_of(evidence, "evidence")
         return m.verdict_from_core(
             self._core.set_verdict(
                 id_of(claim_id, "claim"),
-                checked_text(rating, "rating"),
-                checked_text(rationale, "rationale"),
+                required_text(rating, "rating"),
+                required_text(rationale, "rationale"),
                 ids,
             )
         )
@@ -641,12 +685,15 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
 
     def history(self, entity_id: IdLike) -> list[m.Event]:
         """Every event that names a claim, source, evidence id or snapshot, oldest first."""
-        return [m.event_from_core(e) for e in self._core.history(id_of(entity_id))]
+        return [m.event_from_core(e) for e in self._core.history(id_of(entity_id, "entity_id"))]
 
     def events(self, start: int = 1, stop: Optional[int] = None) -> list[m.Event]:
         """The events with start <= seq <= stop (stop None: to the end)."""
         return [
-            m.event_from_core(e) for e in self._core.events(start, -1 if stop is None else stop)
+            m.event_from_core(e)
+            for e in self._core.events(
+                checked_int(start, "start"), -1 if stop is None else checked_int(stop, "stop")
+            )
         ]
 
     def event_count(self) -> int:
@@ -669,15 +716,18 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
         without the old file. ``search_indexes=False`` leaves the search indexes out (they
         hold no truth of their own, and on a large desk checking them is most of the work);
         ``rebuild()`` makes them again."""
+        search_indexes = checked_flag(search_indexes, "search_indexes")
+        if keys is not None:
+            keys = verifier_key_list(keys, "keys")
         if isinstance(against, SignedCheckpoint) or (
             isinstance(against, str) and "\n\n\u2014 " in against
         ):
             text = checkpoint_text(against)
             if keys is None:
                 keys = against.signed_by if isinstance(against, SignedCheckpoint) else ()
-            key_list = [keys] if isinstance(keys, str) else [str(k) for k in keys]
+            key_list = verifier_key_list(keys, "keys")
             return m.report_from_core(self._core.verify_signed(text, key_list, search_indexes))
-        core_against = None if against is None else core_checkpoint(against)
+        core_against = None if against is None else core_checkpoint(against, "against")
         return m.report_from_core(self._core.verify(core_against, search_indexes))
 
     def checkpoint(self) -> m.Checkpoint:
@@ -697,14 +747,22 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
         """Writes the whole ledger to `path` as a bundle: JSON Lines, one event per line
         with its hash (snapshots' bytes included, base64), then the head as a checkpoint
         line. Streams; the file appears complete or not at all. Returns the head."""
-        return m.checkpoint_from_core(self._core.export_bundle(os.fspath(path)))
+        return m.checkpoint_from_core(self._core.export_bundle(checked_path(path, "path")))
 
     def import_bundle(self, path: Union[str, os.PathLike[str]]) -> m.Checkpoint:
         """Fills this new ledger with a bundle's chain: the identical events, hashes and
         ledger identity. Every line is verified first: anything altered raises
         :class:`IntegrityError` naming the line and nothing is written. Only a new
         ledger (nothing but its first event) can take a bundle."""
-        return m.checkpoint_from_core(self._core.import_bundle(os.fspath(path)))
+        path = checked_path(path, "path")
+        try:
+            return m.checkpoint_from_core(self._core.import_bundle(path))
+        except KeyboardInterrupt:  # raised by the call only once its transaction committed
+            raise Interrupted(
+                "[claimledger.interrupted] import_bundle was interrupted (Ctrl-C) after its one "
+                "transaction committed: the whole bundle is in the ledger",
+                self.event_count(),
+            ) from None
 
     def merge(self, other: Union[str, os.PathLike[str]]) -> m.MergeReport:
         """Brings another desk's events into this one, in one transaction. `other` is the
@@ -718,7 +776,7 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
         result is the same in both directions. A reviewed or published claim whose current
         verdict is now one nobody here approved goes back to in-progress (``reopened``).
         The desks must share their rating scale."""
-        return m.merge_report_from_core(self._core.merge(os.fspath(other)))
+        return m.merge_report_from_core(self._core.merge(checked_path(other, "other")))
 
     # --- the past ---------------------------------------------------------------------
 
@@ -730,7 +788,8 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
         :class:`ReadOnlyError`."""
         if isinstance(when, bool):
             raise InvalidInputError(
-                "[claimledger.as_of.type] as_of takes a seq (int), a time or a date, not a bool",
+                "[claimledger.as_of.type] as_of(when) takes a seq (int), a time or a date, not a "
+                "bool",
                 "claimledger.as_of.type",
             )
         if isinstance(when, int):
@@ -745,7 +804,7 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
             core = self._core.as_of_time(when)
         else:
             raise InvalidInputError(
-                f"[claimledger.as_of.type] as_of takes a seq (int), an RFC 3339 time, a date "
+                f"[claimledger.as_of.type] as_of(when) takes a seq (int), an RFC 3339 time, a date "
                 f"or a datetime, not {type(when).__name__}",
                 "claimledger.as_of.type",
             )

@@ -18,7 +18,17 @@ from typing import Optional
 
 from .. import model as m
 from ..errors import InvalidInputError
-from .arguments import IdLike, checked_text, id_of, match_any, optional_id
+from .arguments import (
+    IdLike,
+    checked_int,
+    checked_number,
+    checked_text,
+    id_of,
+    match_any,
+    optional_id,
+    optional_int,
+    required_text,
+)
 
 __all__ = ["SearchMethods"]
 
@@ -62,12 +72,12 @@ class SearchMethods:
         RFC 3339, on the claim's date: as given, else its snapshot's published or retrieved
         date, else when it was recorded) narrow the results."""
         hits = self._core.search(
-            checked_text(query, "query"),
+            required_text(query, "query"),
             checked_text(status, "status"),
             checked_text(rating, "rating"),
             optional_id(claimant, "claimant"),
             checked_text(tag, "tag"),
-            int(limit),
+            checked_int(limit, "limit"),
             checked_text(since, "since"),
             checked_text(until, "until"),
             match_any(match),
@@ -86,7 +96,7 @@ class SearchMethods:
         by :meth:`search`: every word of `query` (``match="any"``: any word), ignoring
         case and accents, query syntax not interpreted. At most `limit` (1 or more) hits."""
         hits = self._core.search_snapshots(
-            checked_text(query, "query"), int(limit), match_any(match)
+            required_text(query, "query"), checked_int(limit, "limit"), match_any(match)
         )
         return m.Results(
             m.SnapshotHit,
@@ -103,7 +113,7 @@ class SearchMethods:
         words with an LSH index kept in the ledger (and, when those candidates are weak,
         the full-text best matches of its rarer words), re-ranked by word and character-
         trigram similarity."""
-        hits = self._core.similar(checked_text(text, "text"), int(k))
+        hits = self._core.similar(required_text(text, "text"), checked_int(k, "k"))
         return m.Results(
             m.SimilarHit, (m.SimilarHit(claim=self.claim(h.claim), score=h.score) for h in hits)
         )
@@ -124,7 +134,8 @@ class SearchMethods:
         snapshot that is not UTF-8 text raises :class:`AnchorError`. Pass a candidate to
         :meth:`add_claim` to record it as a claim quoted from this snapshot.
         """
-        if limit is not None and int(limit) < 0:
+        min_score = checked_number(min_score, "min_score")
+        if optional_int(limit, "limit") is not None and limit < 0:
             raise InvalidInputError(
                 f"[claimledger.candidates.limit] limit must be 0 or more, not {limit}",
                 "claimledger.candidates.limit",
@@ -165,5 +176,5 @@ class SearchMethods:
         :class:`NotFoundError` for an unknown snapshot and :class:`AnchorError` for one that
         is not UTF-8 text."""
         return m.reanchor_report_from_core(
-            self._core.reanchor(id_of(old, "snapshot"), id_of(new, "snapshot"))
+            self._core.reanchor(id_of(old, "old"), id_of(new, "new"))
         )

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Callable, Optional, Union
 
 from .. import _core
-from ..errors import NotFoundError
+from ..errors import InvalidInputError, NotFoundError
 from ..model import Claim, Event
 from ..transparency import (
     Receipt,
@@ -21,7 +21,7 @@ from ..transparency import (
     latest_checkpoint,
     receipt_from_core,
 )
-from .arguments import IdLike, id_of
+from .arguments import IdLike, checked_flag, checked_int, id_of, required_text
 
 CheckpointText = Union[SignedCheckpoint, str]
 
@@ -47,8 +47,11 @@ class TransparencyMethods:
         that checkpoint of this desk, keeping its other signatures. The key is used and
         forgotten; with `record`, the signed checkpoint is then recorded in the desk
         (:meth:`record_checkpoint`), otherwise nothing is written."""
-        cosigned = None if cosign is None else checkpoint_text(cosign)
-        signed = checkpoint_from_core(self._core.sign_checkpoint(str(signer), cosigned))
+        cosigned = None if cosign is None else checkpoint_text(cosign, "cosign")
+        record = checked_flag(record, "record")
+        signed = checkpoint_from_core(
+            self._core.sign_checkpoint(required_text(signer, "signer"), cosigned)
+        )
         return self.record_checkpoint(signed) if record else signed
 
     def record_checkpoint(
@@ -63,9 +66,10 @@ class TransparencyMethods:
         or a notary is recorded the same way, with their verifier key."""
         if verifier_keys is None:
             if not isinstance(checkpoint, SignedCheckpoint) or not checkpoint.signed_by:
-                raise TypeError(
-                    "record_checkpoint needs verifier_keys for a checkpoint given as text "
-                    "(the public keys of its signers)"
+                raise InvalidInputError(
+                    "[claimledger.checkpoint.keys] record_checkpoint needs verifier_keys for a "
+                    "checkpoint given as text (the public keys of its signers)",
+                    "claimledger.checkpoint.keys",
                 )
             verifier_keys = checkpoint.signed_by
         return checkpoint_from_core(
@@ -104,13 +108,15 @@ class TransparencyMethods:
         """The receipt (C2SP tlog-proof text) of event `seq` under `checkpoint`, a signed
         checkpoint of this desk. Raises :class:`IntegrityError` when this desk's history no
         longer has the checkpoint's root (it was rewritten)."""
-        return self._core.prove(seq, checkpoint_text(checkpoint))
+        return self._core.prove(checked_int(seq, "seq"), checkpoint_text(checkpoint))
 
     def prove_consistency(self, old: CheckpointText, new: CheckpointText) -> str:
         """The consistency proof (base64 hashes, one a line) from the `old` checkpoint to the
         `new` one, checked against both roots: :class:`IntegrityError` when they are not
         consistent (a forked history)."""
-        return self._core.prove_consistency(checkpoint_text(old), checkpoint_text(new))
+        return self._core.prove_consistency(
+            checkpoint_text(old, "old"), checkpoint_text(new, "new")
+        )
 
     def receipt(self, claim_id: IdLike, checkpoint: CheckpointText) -> list[Receipt]:
         """The receipts of a claim's current verdict under `checkpoint`: the claim's event,
@@ -119,5 +125,5 @@ class TransparencyMethods:
         ``claimledger.write_receipts`` writes them to files."""
         return [
             receipt_from_core(r)
-            for r in self._core.receipts(id_of(claim_id), checkpoint_text(checkpoint))
+            for r in self._core.receipts(id_of(claim_id, "claim_id"), checkpoint_text(checkpoint))
         ]

@@ -241,6 +241,33 @@ TEST_P(StoreTest, OpeningWithoutCreateFindsNothingAndMakesNothing) {
   EXPECT_THROW(OpenStore(missing, options), Error);  // still nothing there
 }
 
+TEST_P(StoreTest, AReadOnlyStoreIsRefusedWritesByItsDatabaseToo) {
+  store_->BeginWrite();
+  store_->AppendEvent(MakeEvent(1));
+  store_->Commit();
+  StoreOptions options;
+  options.read_only = true;
+  auto reader = OpenStore(location_, options);
+  {
+    ReadScope read(*reader);
+    EXPECT_EQ(reader->EventCount(), 1);
+  }
+  // A write is refused by SQLite (a connection opened read-only) or by the server (a session
+  // with default_transaction_read_only), not only by the store: here one in a read transaction.
+  reader->BeginRead();
+  try {
+    reader->AppendEvent(MakeEvent(2));
+    reader->Commit();
+    FAIL() << "a read-only store wrote an event";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.code(), Code::kStorage);
+    EXPECT_EQ(error.id(), "claimledger.store.read_only") << error.what();
+  }
+  reader->Rollback();
+  ReadScope read(*store_);
+  EXPECT_EQ(store_->EventCount(), 1);
+}
+
 INSTANTIATE_TEST_SUITE_P(Stores, StoreTest, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return std::string(info.param); });
 

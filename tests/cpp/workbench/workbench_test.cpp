@@ -125,6 +125,91 @@ TEST(WorkbenchTest, ScaleIsFixedAtCreation) {
   EXPECT_THROW(wb->SetVerdict(claim, "mixed", "no", {}), Error);
 }
 
+TEST(WorkbenchTest, AnotherScaleAskedOfAnExistingDeskIsRefusedNamingItsOwn) {
+  TempLedgerPath path;
+  WorkbenchOptions politifact;
+  politifact.scale = "politifact";
+  Workbench::Open(path.str(), politifact);
+  WorkbenchOptions fever;
+  fever.scale = "fever";
+  fever.check_scale = true;
+  try {
+    Workbench::Open(path.str(), fever);
+    FAIL() << "a desk took another scale";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.id(), "claimledger.scale.fixed");
+    EXPECT_NE(error.detail().find("this desk's rating scale is \"politifact\""), std::string::npos)
+        << error.detail();
+  }
+  politifact.check_scale = true;
+  EXPECT_EQ(Workbench::Open(path.str(), politifact)->EventCount(), 1);
+}
+
+TEST(WorkbenchTest, AReadOnlyDeskReadsAndRefusesWritesWritingNothing) {
+  TempLedgerPath path;
+  {
+    auto wb = Open(path.str());
+    BuildDesk(*wb);
+  }
+  WorkbenchOptions options;
+  options.read_only = true;
+  auto wb = Workbench::Open(path.str(), options);
+  const std::int64_t events = wb->EventCount();
+  EXPECT_TRUE(wb->Verify().ok);
+  try {
+    wb->AddSource({"AP"});
+    FAIL() << "a read-only desk took a source";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.code(), Code::kReadOnly);
+    EXPECT_EQ(error.id(), "claimledger.read_only");
+  }
+  EXPECT_THROW(wb->AddSnapshot({"More text."}), Error);
+  EXPECT_THROW(wb->Rebuild(), Error);
+  EXPECT_EQ(wb->EventCount(), events);
+  TempLedgerPath missing;
+  try {
+    Workbench::Open(missing.str(), options);  // read-only never creates, even with create
+    FAIL() << "a read-only open created a desk";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.code(), Code::kNotFound);
+    EXPECT_NE(error.detail().find("claimledger init"), std::string::npos) << error.detail();
+  }
+}
+
+TEST(WorkbenchTest, AClaimsAmbiguousQuoteIsPlacedByPrefixOrSuffix) {
+  auto wb = Open(":memory:");
+  const std::string snap =
+      wb->AddSnapshot({"In 2018: 28,500 troops. In 2024: 28,500 troops."}).hash;
+  NewClaim claim{"About 28,500 troops.", {}, snap, "28,500 troops", {}};
+  EXPECT_THROW(wb->AddClaim(claim), Error);
+  claim.prefix = "2024: ";
+  EXPECT_EQ(wb->AddClaim(claim).appearances.at(0).start, 33u);
+  claim.prefix.reset();
+  claim.suffix = ". In";
+  claim.text = "Then 28,500 troops.";
+  EXPECT_EQ(wb->AddClaim(claim).appearances.at(0).start, 9u);
+  NewClaim no_quote{"28,500 troops", {}, snap, {}, {}};
+  try {
+    wb->AddClaim(no_quote);
+    FAIL() << "an ambiguous claim text was placed";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.id(), "claimledger.anchor.ambiguous");
+    EXPECT_NE(error.detail().find("the claim's text itself was looked for"), std::string::npos)
+        << error.detail();
+  }
+}
+
+TEST(WorkbenchTest, AnEmptySnapshotIsRefused) {
+  auto wb = Open(":memory:");
+  try {
+    wb->AddSnapshot({""});
+    FAIL() << "an empty snapshot was stored";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.id(), "claimledger.snapshot.empty");
+  }
+  EXPECT_EQ(wb->EventCount(), 1);
+}
+
 // --- bad input: the documented error, and nothing written ---------------------------------
 
 struct BadInput {

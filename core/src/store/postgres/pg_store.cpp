@@ -58,6 +58,13 @@ Error RepeatedKey(const std::string& table, const std::string& key) {
 std::unique_ptr<Store> OpenPgStore(const std::string& location, const StoreOptions& options) {
   auto connection = std::make_unique<PgConnection>(ParsePostgresLocation(location));
   OpenPgSchema(*connection, options.create && !options.read_only, options.busy_timeout_ms);
+  if (options.read_only) {
+    // The server refuses every write of this session too (after a reconnection as well).
+    const std::string read_only = "SET default_transaction_read_only = on";
+    const std::string& setup = connection->setup();
+    connection->SetSetup(setup.empty() ? read_only : setup + "; " + read_only);
+    connection->Exec(read_only);
+  }
   return std::make_unique<PgStore>(std::move(connection), options.read_only);
 }
 

@@ -218,7 +218,7 @@ void OpenPgSchema(PgConnection& connection, bool create, int busy_timeout_ms) {
     throw Error(Code::kNotFound, "claimledger.store.missing",
                 "there is no " + where + " (the database holds " +
                     (desks.empty() ? std::string("no desk") : "the desks " + there) +
-                    "); create it with claimledger init URL, or open with create=True");
+                    "); create it with: claimledger init URL (or claimledger.open(URL) in Python)");
   }
   if (!version) {
     throw Error(Code::kStorage, "claimledger.store.not_a_ledger",

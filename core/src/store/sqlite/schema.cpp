@@ -275,7 +275,8 @@ void OpenSchema(Connection& connection, const std::string& path, bool create, bo
   }
   if (empty && !create) {
     throw Error(Code::kNotFound, "claimledger.store.missing",
-                "\"" + path + "\" holds no ledger and create=False was given");
+                "\"" + path + "\" holds no ledger; create a desk there with: claimledger init \"" +
+                    path + "\" (or claimledger.open(path) in Python)");
   }
   if (!read_only) {
     if (path != ":memory:") connection.Exec("PRAGMA journal_mode=WAL");

@@ -2,6 +2,7 @@
 // of the tables of current state.
 #include "store/sqlite/sqlite_store.h"
 
+#include <cstdio>
 #include <limits>
 
 #include "claimledger/error.h"
@@ -35,21 +36,83 @@ std::pair<std::int64_t, std::string> Head(Connection& connection) {
   return {last.Int(0), last.Text(1)};
 }
 
-}  // namespace
+// A file: URI naming `path`, with `query`; the characters a URI gives a meaning are escaped.
+std::string FileUri(const std::string& path, const std::string& query) {
+  std::string uri = "file:";
+  static const char kHex[] = "0123456789ABCDEF";
+  for (const unsigned char c : path) {
+    if (c == '%' || c == '?' || c == '#' || c < 0x20) {
+      uri += '%';
+      uri += kHex[c >> 4];
+      uri += kHex[c & 15];
+    } else {
+      uri += static_cast<char>(c);
+    }
+  }
+  return uri + "?" + query;
+}
 
-std::unique_ptr<Store> OpenSqliteStore(const std::string& path, const StoreOptions& options) {
+// Whether `connection` can read its file's header (a WAL-mode file cannot be read where SQLite
+// can neither open nor create its -shm file: a folder that cannot be written).
+bool CanRead(Connection& connection) {
+  try {
+    connection.PragmaInt("schema_version");
+    return true;
+  } catch (const Error&) {
+    return false;
+  }
+}
+
+// Whether the -wal file beside `path` holds changes not yet written into the file itself.
+bool WalHoldsChanges(const std::string& path) {
+  std::FILE* wal = std::fopen((path + "-wal").c_str(), "rb");
+  if (wal == nullptr) return false;
+  const bool any = std::fgetc(wal) != EOF;
+  std::fclose(wal);
+  return any;
+}
+
+std::unique_ptr<Connection> OpenConnection(const std::string& path, int flags,
+                                           const StoreOptions& options) {
   auto connection = std::make_unique<Connection>();
-  // NOMUTEX: a store is used by one thread at a time (the workbench serialises its calls).
-  int flags =
-      (options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
-  if (options.create && !options.read_only) flags |= SQLITE_OPEN_CREATE;
   int rc = SQLITE_OK;
   if (!connection->Open(path, flags, &rc)) {
     if ((rc & 0xff) == SQLITE_CANTOPEN && !options.create) {
       throw Error(Code::kNotFound, "claimledger.store.missing",
-                  "no ledger at \"" + path + "\" (pass create=True to make one)");
+                  "no ledger at \"" + path + "\"; create a desk there with: claimledger init \"" +
+                      path + "\" (or claimledger.open(path) in Python)");
     }
     ThrowSqlite(connection->db(), rc, "cannot open \"" + path + "\"");
+  }
+  return connection;
+}
+
+}  // namespace
+
+std::unique_ptr<Store> OpenSqliteStore(const std::string& path, const StoreOptions& options) {
+  // NOMUTEX: a store is used by one thread at a time (the workbench serialises its calls).
+  int flags =
+      (options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
+  if (options.create && !options.read_only) flags |= SQLITE_OPEN_CREATE;
+  auto connection = OpenConnection(path, flags, options);
+  if (options.read_only && path != ":memory:" && !CanRead(*connection)) {
+    // Read-only media: SQLite cannot make the -shm file through which a WAL-mode file is read.
+    // A file whose changes are all in it cannot change there, so it is read as immutable
+    // (no locks, no -shm); a -wal file still holding changes would be ignored that way.
+    if (WalHoldsChanges(path)) {
+      throw Error(Code::kStorage, "claimledger.store.read_only",
+                  "\"" + path +
+                      "\" is on read-only media and its -wal file holds changes not yet "
+                      "written into the ledger file; open it once where it can be written "
+                      "(copy both files there), then archive it again");
+    }
+    connection = OpenConnection(FileUri(path, "immutable=1"), flags | SQLITE_OPEN_URI, options);
+  }
+  if (!options.read_only && path != ":memory:" && sqlite3_db_readonly(connection->db(), "main")) {
+    throw Error(Code::kStorage, "claimledger.store.read_only",
+                "\"" + path +
+                    "\" is read-only (the file or its folder cannot be written); open it with "
+                    "read_only=True (the command line's reading commands do) to read it");
   }
   sqlite3_busy_timeout(connection->db(), options.busy_timeout_ms);
   OpenSchema(*connection, path, options.create, options.read_only);

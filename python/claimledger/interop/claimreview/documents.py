@@ -243,8 +243,8 @@ def load_document(doc: Any, errors: str = "raise") -> Document:
         return Document(json.loads(text), raw)
     raise input_error(
         "input",
-        f"import_claimreview takes {ACCEPTED}, as parsed JSON, as JSON text or bytes, or as a "
-        f"file (a pathlib.Path or an open binary file), not {type(doc).__name__}",
+        f"import_claimreview(doc_or_list) takes {ACCEPTED}, as parsed JSON, as JSON text or "
+        f"bytes, or as a file (a pathlib.Path or an open binary file), not {type(doc).__name__}",
     )
 
 

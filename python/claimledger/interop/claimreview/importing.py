@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Optional, Union
 
-from ...errors import InvalidInputError
+from ...errors import Interrupted, InvalidInputError
 from ...scales import scale_ratings
 from .documents import (
     ACCEPTED,
@@ -279,6 +279,20 @@ class _Writer:
         self.snapshots: list[str] = []
         self.notes: list[str] = []
         self.disagreements: list[str] = []
+        self.done = 0  # claims of this import in the ledger, in whole batches
+        self.pending = 0  # claim records of the add_claims call in progress
+        self.head = 0  # the ledger's event count before that call
+
+    def committed(self) -> int:
+        """The claims of this import in the ledger: those of the batches written, and those
+        of the batch in progress when its add_claims call committed."""
+        if self.pending and self.wb.event_count() != self.head:
+            return self.done + self.pending
+        return self.done
+
+    def interrupted(self, what: str) -> Interrupted:
+        """The error of an import stopped by Ctrl-C, saying what it committed."""
+        return Interrupted.after(what, self.committed(), "reviews")
 
     def write(
         self,
@@ -315,8 +329,10 @@ class _Writer:
         records = []
         for plan in plans:
             records.append(self._record(plan, snapshot.hash, source_ids, provenance, paths))
-        before = self.wb.event_count()
+        before = self.head = self.wb.event_count()
+        self.pending = len(records)
         claim_ids = self.wb.add_claims(records)
+        self.done, self.pending = self.done + len(records), 0
         for claim_id, plan in zip(claim_ids, plans):
             self.claims.append(claim_id)
             if plan.rating.disagreement:
@@ -438,7 +454,10 @@ def import_claimreview(
             if len(plans) == 1
             else f"ClaimReview feed ({len(plans)} reviews)"
         )
-        writer.write(plans, document.raw, title, url, {})
+        try:
+            writer.write(plans, document.raw, title, url, {})
+        except KeyboardInterrupt:
+            raise writer.interrupted("the ClaimReview import") from None
     return writer.result(notes, checker.skipped)
 
 
@@ -519,22 +538,25 @@ def _import_stream(
         title = f"ClaimReview feed {name or first.sha256[:19]}: items {span}"
         writer.write(plans, raw, title, url, provenance, paths)
 
-    for unit in stream_units(file, second):
-        unit_notes: list[str] = []
-        plans = _Checker(reader, "skip").plans(
-            unit.node, unit.path, index_ids(unit.node), unit_notes
-        )
-        if len(notes) < _SHOWN_PROBLEMS * 4:
-            notes.extend(unit_notes)
-        if not plans:
-            continue
-        batch.append((unit, plans))
-        count += len(plans)
-        if count >= batch_size:
+    try:
+        for unit in stream_units(file, second):
+            unit_notes: list[str] = []
+            plans = _Checker(reader, "skip").plans(
+                unit.node, unit.path, index_ids(unit.node), unit_notes
+            )
+            if len(notes) < _SHOWN_PROBLEMS * 4:
+                notes.extend(unit_notes)
+            if not plans:
+                continue
+            batch.append((unit, plans))
+            count += len(plans)
+            if count >= batch_size:
+                flush()
+                batch, count = [], 0
+        if batch:
             flush()
-            batch, count = [], 0
-    if batch:
-        flush()
+    except KeyboardInterrupt:
+        raise writer.interrupted(f"importing {name or 'the ClaimReview feed'}") from None
     if second.sha256 != first.sha256:
         raise input_error(
             "changed",

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, NamedTuple, Optional, Union
 
-from ...errors import InvalidInputError
+from ...errors import Interrupted, InvalidInputError
 from ...terminal import Progress
 from ...workbench import LedgerWorkbench
 
@@ -138,6 +138,7 @@ def load_rows(
     size = file.stat().st_size  # raises FileNotFoundError before anything else
     meter = LoadProgress(progress, file.name, size)
     report = LoadReport(path=str(file), format=format)
+    writer = _Writer(wb, report, file.name, errors)
     try:
         # Pass 1: hash the whole file (every claim's provenance names it) and, when a
         # bad row must stop the load, check every row before writing any.
@@ -163,7 +164,6 @@ def load_rows(
         # Pass 2: write batch by batch.
         meter.phase("loading")
         second = hashlib.sha256()
-        writer = _Writer(wb, report, file.name, errors)
         batch: list[Row] = []
         for item in parse(file, second, meter):
             report.rows += 1
@@ -185,6 +185,8 @@ def load_rows(
                 "not added twice)",
                 "claimledger.dataset.changed",
             )
+    except KeyboardInterrupt:
+        raise Interrupted.after(f"loading {file.name}", writer.committed(), "claims") from None
     finally:
         meter.close()
     report.seconds = time.perf_counter() - started
@@ -226,6 +228,15 @@ class _Writer:
         self.source_ids: dict[str, str] = {}  # ref -> id, for the sources met so far
         self.refused: dict[str, str] = {}  # ref -> why the ledger refused that source
         self.head = 0
+        self.pending = 0  # claim records of the add_claims call in progress
+
+    def committed(self) -> int:
+        """The claim records of this load in the ledger: those of the batches written, and
+        those of the batch in progress when its add_claims call committed."""
+        done = self.report.added_claims + self.report.existing_claims
+        if self.pending and self.wb.event_count() != self.head:
+            done += self.pending
+        return done
 
     def write(self, batch: list[Row]) -> None:
         new_sources: dict[str, dict] = {}
@@ -264,6 +275,10 @@ class _Writer:
             lines.append(row.line)
         if not records:
             return
+        # The count before the call and the records it adds, set together (a Ctrl-C may come
+        # at any call): committed() counts them once the ledger has more events than that.
+        head, count = self.wb.event_count(), len(records)
+        self.head, self.pending = head, count
         results = self._add(self.wb.add_claims, records)
         ids = []
         for line, result in zip(lines, results):
@@ -272,8 +287,14 @@ class _Writer:
             else:
                 ids.append(result)
         added = self._count_new(ids, 2, self.wb.claim)  # events claim.added and verdict.set
-        self.report.added_claims += added
-        self.report.existing_claims += len(ids) - added
+        existing = len(ids) - added
+        # One statement without a call: a Ctrl-C cannot land between the counts and pending.
+        report = self.report
+        report.added_claims, report.existing_claims, self.pending = (
+            report.added_claims + added,
+            report.existing_claims + existing,
+            0,
+        )
 
     def _add(self, add: Callable[[list], list[str]], records: list[dict]) -> list[Any]:
         """Adds `records` in one transaction and returns their ids. The first pass checks
