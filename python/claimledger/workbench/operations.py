@@ -276,10 +276,10 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
         rating given the alias is recorded for `into`. Returns the alias. Merging a source
         into itself, into an alias, or a source that is an alias already raises
         :class:`InvalidInputError` and records nothing."""
+        source, kept = id_of(source_id, "source"), id_of(into, "into")
+        why = required_text(reason, "reason")
         return m.source_from_core(
-            self._core.merge_sources(
-                self.source(source_id).id, self.source(into).id, required_text(reason, "reason")
-            )
+            self._core.merge_sources(self.source(source).id, self.source(kept).id, why)
         )
 
     def add_snapshot(
