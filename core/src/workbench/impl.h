@@ -23,6 +23,9 @@
 
 namespace claimledger {
 
+// Throws Error(kInvalidInput) unless a filter's `status` is one of ClaimStatuses() or
+// "retracted" (reads.cpp).
+void RequireFilterStatus(const std::string& status);
 // Whether `claim` passes the filter's fields (what the stores' ListClaims selects; reads.cpp).
 bool MatchesFilter(const Claim& claim, const ClaimFilter& filter);
 

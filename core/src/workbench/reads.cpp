@@ -15,6 +15,12 @@
 
 namespace claimledger {
 
+void RequireFilterStatus(const std::string& status) {
+  std::vector<std::string> statuses = ClaimStatuses();
+  statuses.push_back("retracted");
+  RequireChoice("status.unknown", "status", status, statuses);
+}
+
 bool MatchesFilter(const Claim& claim, const ClaimFilter& filter) {
   const auto& tags = claim.tags;
   return (!filter.status || claim.status == *filter.status) &&
@@ -173,11 +179,7 @@ Evidence Workbench::GetEvidence(const std::string& id) {
 std::vector<Claim> Workbench::Claims(const ClaimFilter& given) {
   std::lock_guard<std::mutex> lock(impl_->mutex);
   ClaimFilter filter = given;
-  if (filter.status) {
-    std::vector<std::string> statuses = ClaimStatuses();
-    statuses.push_back("retracted");
-    RequireChoice("status.unknown", "status", *filter.status, statuses);
-  }
+  if (filter.status) RequireFilterStatus(*filter.status);
   if (filter.rating) impl_->RequireRating(*filter.rating);
   ReadScope read(*impl_->store);
   Store& store = *impl_->store;

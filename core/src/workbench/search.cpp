@@ -36,7 +36,7 @@ std::vector<SearchHit> Workbench::Search(const std::string& query, const ClaimFi
   search.match_any = match_any;
   search.filter = filter;
   if (search.filter.limit < 0) search.filter.limit = 10;
-  if (filter.status) RequireChoice("status.unknown", "status", *filter.status, ClaimStatuses());
+  if (filter.status) RequireFilterStatus(*filter.status);
   if (filter.rating) impl_->RequireRating(*filter.rating);
   search.since = OptionalDate("since", since);
   search.until = OptionalDate("until", until);

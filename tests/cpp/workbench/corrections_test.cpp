@@ -102,6 +102,7 @@ TEST_P(CorrectionsTest, ARetractedClaimIsKeptWithItsReasonAndReopenedOnlyOnPurpo
   ClaimFilter only_retracted;
   only_retracted.status = "retracted";
   EXPECT_EQ(Ids(wb_->Claims(only_retracted)), std::vector<std::string>{claim_});
+  ASSERT_EQ(wb_->Search("troops", only_retracted).size(), 1u);
   ExpectRefused(*wb_, "claimledger.claim.retracted",
                 [&] { wb_->SetVerdict(claim_, "false", "no", {}); });
   ExpectRefused(*wb_, "claimledger.status.retracted", [&] { wb_->SetStatus(claim_, "published"); });
