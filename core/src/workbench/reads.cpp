@@ -187,7 +187,9 @@ std::vector<Claim> Workbench::Claims(const ClaimFilter& given) {
   const std::map<std::string, std::string> aliases = impl_->SourceAliases();
   const std::map<std::string, ClaimCorrected> corrections = impl_->Corrections();
   // The claims as first recorded match the filter as they are, unless corrections or aliases
-  // change them: then the candidates are listed without a limit and matched as corrected.
+  // change them: then each source's first limit + (corrected claims) are listed (the store
+  // lists by seq; a correction takes at most one of them out), the corrected claims added,
+  // and all matched as corrected.
   const std::vector<std::string> group =
       filter.claimant ? GroupOf(*filter.claimant, aliases) : std::vector<std::string>{};
   const bool corrected = !corrections.empty() || group.size() > 1;
@@ -199,7 +201,7 @@ std::vector<Claim> Workbench::Claims(const ClaimFilter& given) {
     claims = store.ListClaims(filter);
   } else {
     ClaimFilter wide = filter;
-    wide.limit = -1;
+    if (wide.limit >= 0) wide.limit += static_cast<std::int64_t>(corrections.size());
     for (const std::string& member : group.empty() ? std::vector<std::string>{""} : group) {
       if (!member.empty()) wide.claimant = member;
       for (Claim& claim : store.ListClaims(wide)) claims.push_back(std::move(claim));

@@ -202,6 +202,10 @@ TEST_P(CorrectionsTest, ACorrectedClaimantTakesTheClaimAndItsVerdictAlong) {
   ClaimFilter by_army;
   by_army.claimant = army;
   EXPECT_EQ(Ids(wb_->Claims(by_army)), std::vector<std::string>{claim_});
+  const std::string later = wb_->AddClaim({"The army denied it.", army, {}, {}, {}}).id;
+  EXPECT_EQ(Ids(wb_->Claims(by_army)), (std::vector<std::string>{claim_, later}));
+  by_army.limit = 1;  // the oldest first, the corrected claim among them
+  EXPECT_EQ(Ids(wb_->Claims(by_army)), std::vector<std::string>{claim_});
   ClaimFilter by_minister;
   by_minister.claimant = minister_;
   EXPECT_TRUE(wb_->Claims(by_minister).empty());
