@@ -112,6 +112,18 @@ auto BatchThenSignals(std::vector<std::string> (Workbench::*write)(const std::ve
   };
 }
 
+// ThenSignals for a batch write (AddSources, AddClaims): (ids, whether each record was there
+// already).
+template <typename Record>
+auto BatchThenSignals(std::vector<std::string> (Workbench::*write)(const std::vector<Record>&,
+                                                                   std::vector<bool>*)) {
+  return [write](Workbench& w, const std::vector<Record>& records) {
+    std::vector<bool> already_there;
+    std::vector<std::string> ids = ThenSignals(write)(w, records, &already_there);
+    return std::make_pair(std::move(ids), std::move(already_there));
+  };
+}
+
 // Adds the seq/at/actor of an entity's origin as read-only attributes.
 template <typename T, typename Class>
 void DefOrigin(Class& cls) {
