@@ -84,31 +84,15 @@ py::list CandidateRows(const std::vector<Candidate>& candidates) {
 // Runs a write of the workbench without the GIL and returns what it returns; a Ctrl-C that came
 // meanwhile is raised from this call (KeyboardInterrupt) once the write is over, so that the
 // caller knows that the write it interrupted was committed whole (the core never sees Python).
-template <typename Write>
-auto RunThenSignals(Write write) {
-  auto result = [&] {
-    py::gil_scoped_release release;
-    return write();
-  }();
-  if (PyErr_CheckSignals() != 0) throw py::error_already_set();
-  return result;
-}
 template <typename Result, typename... Args>
 auto ThenSignals(Result (Workbench::*write)(Args...)) {
   return [write](Workbench& w, Args... args) {
-    return RunThenSignals([&] { return (w.*write)(std::forward<Args>(args)...); });
-  };
-}
-// A batch write's ids and whether each record was there already, run as RunThenSignals does.
-template <typename Record>
-auto BatchThenSignals(std::vector<std::string> (Workbench::*write)(const std::vector<Record>&,
-                                                                   std::vector<bool>*)) {
-  return [write](Workbench& w, const std::vector<Record>& records) {
-    return RunThenSignals([&] {
-      std::vector<bool> already_there;
-      std::vector<std::string> ids = (w.*write)(records, &already_there);
-      return std::make_pair(std::move(ids), std::move(already_there));
-    });
+    Result result = [&] {
+      py::gil_scoped_release release;
+      return (w.*write)(std::forward<Args>(args)...);
+    }();
+    if (PyErr_CheckSignals() != 0) throw py::error_already_set();
+    return result;
   };
 }
 

@@ -269,8 +269,8 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
 
     def merge_sources(self, source_id: IdLike, into: IdLike, *, reason: str) -> m.Source:
         """Records that `source_id` is the same as `into` (each an id, a source or a unique
-        name) (a source.merged event with its
-        `reason`): it becomes an alias of `into`. Both ids still resolve; the alias's
+        name): a source.merged event with its `reason`. `source_id` becomes an alias of
+        `into`. Both ids still resolve; the alias's
         claims, ratings and track record count for `into` (``claims(claimant=...)``,
         :meth:`track_record` and :meth:`sources_report` with either id), and a claim or
         rating given the alias is recorded for `into`. Returns the alias. Merging a source
