@@ -187,3 +187,13 @@ def test_the_command_line_corrects_with_a_reason(desk, location, capsys):
     status, out, err = run("history", location, desk.troops)
     assert "Misread." in out
     assert desk.wb.claim(desk.troops).claimant == desk.chun
+
+
+def test_the_command_line_export_leaves_retracted_claims_out_unless_asked(desk, location, capsys):
+    desk.wb.retract(desk.troops, reason="The figure was another year's.")
+    argv = ["export", str(location), "--format", "claimreview", "--status", "all"]
+    assert main(argv) != 0
+    assert "nothing to export" in capsys.readouterr().err
+    assert main([*argv, "--include-retracted"]) == 0
+    reviews = json.loads(capsys.readouterr().out)
+    assert [r["claimReviewed"] for r in reviews] == [desk.wb.claim(desk.troops).text]
