@@ -188,6 +188,8 @@ class Source(Viewable):
     actor: str
     ref: Optional[str] = None  # an outside id such as "liar:speaker:barack-obama"
     attributes: dict = field(default_factory=dict)  # e.g. job, state, party
+    # the source this one was merged into (wb.merge_sources): it is an alias of it
+    alias_of: Optional[str] = None
 
 
 @dataclass(frozen=True, repr=False)
@@ -248,6 +250,7 @@ class Evidence(Viewable):
     at: str
     actor: str
     credibility: Optional[str] = None  # Admiralty "1" (confirmed) to "6" (cannot be judged)
+    unlinked: Optional[str] = None  # why it was unlinked from its claim; None while it counts
 
 
 @dataclass(frozen=True, repr=False)

@@ -194,7 +194,8 @@ PYBIND11_MODULE(_core, m) {
       .def_readonly("affiliation", &Source::affiliation)
       .def_readonly("reliability", &Source::reliability)
       .def_readonly("ref", &Source::ref)
-      .def_readonly("attributes_json", &Source::attributes);
+      .def_readonly("attributes_json", &Source::attributes)
+      .def_readonly("alias_of", &Source::alias_of);
   DefOrigin<Source>(source);
 
   py::class_<Snapshot> snapshot(m, "Snapshot");
@@ -237,7 +238,8 @@ PYBIND11_MODULE(_core, m) {
       .def_readonly("quote", &Evidence::quote)
       .def_readonly("stance", &Evidence::stance)
       .def_readonly("note", &Evidence::note)
-      .def_readonly("credibility", &Evidence::credibility);
+      .def_readonly("credibility", &Evidence::credibility)
+      .def_readonly("unlinked", &Evidence::unlinked);
   DefOrigin<Evidence>(evidence);
 
   py::class_<SourceRating> rating(m, "SourceRating");
@@ -523,6 +525,14 @@ PYBIND11_MODULE(_core, m) {
       .def("set_status", &Workbench::SetStatus, py::arg("claim"), py::arg("status"), Release())
       .def("rate_source", &Workbench::RateSource, py::arg("source"), py::arg("grade"),
            py::arg("rationale"), Release())
+      .def("retract", &Workbench::Retract, py::arg("claim"), py::arg("reason"), Release())
+      .def("unlink_evidence", &Workbench::UnlinkEvidence, py::arg("evidence"), py::arg("reason"),
+           Release())
+      .def("correct_claim", &Workbench::CorrectClaim, py::arg("claim"), py::arg("text"),
+           py::arg("claimant"), py::arg("reason"), py::arg("quote"), Release())
+      .def("merge_sources", &Workbench::MergeSources, py::arg("source"), py::arg("into"),
+           py::arg("reason"), Release())
+      .def("find_source", &Workbench::FindSource, py::arg("id_or_name"), Release())
       .def("claim", &Workbench::GetClaim, py::arg("id"), Release())
       .def(
           "claims",
@@ -535,7 +545,7 @@ PYBIND11_MODULE(_core, m) {
           py::arg("status"), py::arg("rating"), py::arg("claimant"), py::arg("tag"),
           py::arg("limit"), py::arg("conflict"), Release())
       .def("source", &Workbench::GetSource, py::arg("id"), Release())
-      .def("sources", &Workbench::Sources, Release())
+      .def("sources", &Workbench::Sources, py::arg("name"), Release())
       .def("snapshot", &Workbench::GetSnapshot, py::arg("hash"), Release())
       .def("snapshots", &Workbench::Snapshots, Release())
       .def(

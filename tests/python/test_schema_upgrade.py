@@ -40,9 +40,10 @@ def _user_version(path: Path) -> int:
         return db.execute("PRAGMA user_version").fetchone()[0]
 
 
-#: Fields that records gained after the fixture's answers were written: empty on a claim of
-#: a version-1 file (no merge conflicts), and left out of the comparison only when empty.
-NEW_FIELDS = ("conflict",)
+#: Fields that records gained after the fixture's answers were written: empty in a version-1
+#: file (no merge conflicts, unlinked evidence or source aliases), and left out of the
+#: comparison only when empty.
+NEW_FIELDS = ("conflict", "unlinked", "alias_of")
 
 
 def _without_new_empty_fields(value):

@@ -65,6 +65,11 @@ def test_a_desk_records_exactly_the_event_types_listed(desk):
     desk.wb.set_status(desk.troops, "published")
     signer, _ = cl.generate_key("news.example/desk")
     desk.wb.sign_checkpoint(signer, record=True)
+    # The corrections (test_corrections checks what they do).
+    desk.wb.unlink_evidence(desk.evidence, reason="another year")
+    desk.wb.correct_claim(desk.escalation, text="The deployment escalates.", reason="typo")
+    desk.wb.merge_sources(desk.usfk, desk.reuters, reason="the same, for this test")
+    desk.wb.retract(desk.escalation, reason="an opinion")
     # A merge records the last one (test_merge checks it).
     recorded = {e.type for e in desk.wb.events()} | {"verdict.conflict"}
     assert recorded == set(vocabulary.EVENT_TYPES)

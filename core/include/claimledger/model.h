@@ -49,6 +49,9 @@ struct Source {
   std::optional<std::string> ref;          // an outside id ("liar:speaker:…"), unique
   std::string attributes = "{}";  // e.g. job, state, party: a JSON object of text and integers
   Origin origin;
+  // When this source was merged into another that is the same (a source.merged event): the
+  // source it is an alias of, whose id its claims, ratings and track record count for.
+  std::optional<std::string> alias_of;
 };
 
 struct Snapshot {
@@ -92,10 +95,10 @@ struct Claim {
   std::string id;  // "clm_" + 16 hex digits
   std::string text;
   std::optional<std::string> claimant;  // source id
-  std::string status;                // new, published-elsewhere, in-progress, reviewed, published
+  std::string status;  // new, published-elsewhere, in-progress, reviewed, published; retracted
   std::vector<std::string> tags;     // sorted, unique
   std::vector<Quote> appearances;    // where the claim appears
-  std::vector<Quantity> quantities;  // parsed from the text when it was added
+  std::vector<Quantity> quantities;  // parsed from the text when it was added (or corrected)
   std::optional<Verdict> verdict;    // the current (latest) verdict
   // When the claim was made (YYYY-MM-DD or RFC 3339): as given, else the published, else
   // retrieved, date of the snapshot it appears in (claims recorded by versions before this
@@ -118,6 +121,8 @@ struct Evidence {
   std::optional<std::string> note;
   std::optional<std::string> credibility;  // Admiralty 1 (confirmed) to 6 (cannot be judged)
   Origin origin;
+  // Why it was unlinked from its claim (an evidence.unlinked event); nothing while it counts.
+  std::optional<std::string> unlinked;
 };
 
 struct SourceRating {
@@ -157,8 +162,9 @@ struct SimilarHit {
 
 // Filters for listing claims; an empty field matches everything.
 struct ClaimFilter {
-  std::optional<std::string> status;
+  std::optional<std::string> status;  // one of ClaimStatuses(), or "retracted"
   std::optional<std::string> rating;
+  // A source id (its aliases' claims too) or a source's unique name.
   std::optional<std::string> claimant;
   std::optional<std::string> tag;
   std::int64_t limit = -1;  // -1: no limit

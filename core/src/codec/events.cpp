@@ -13,8 +13,10 @@ namespace {
 using nlohmann::json;
 
 constexpr std::array<std::string_view, kEventTypeCount> kTypeNames = {
-    "ledger.created", "source.added", "snapshot.added", "claim.added",       "evidence.linked",
-    "verdict.set",    "status.set",   "source.rated",   "checkpoint.signed", "verdict.conflict"};
+    "ledger.created",    "source.added",     "snapshot.added",  "claim.added",
+    "evidence.linked",   "verdict.set",      "status.set",      "source.rated",
+    "checkpoint.signed", "verdict.conflict", "claim.retracted", "evidence.unlinked",
+    "claim.corrected",   "source.merged"};
 
 json Optional(const std::optional<std::string>& value) { return OptionalToJson(value); }
 
@@ -168,6 +170,31 @@ json ToJson(const VerdictConflict& d) {
           {"other", SideToJson(d.other)}};
 }
 
+json ToJson(const ClaimRetracted& d) {
+  return {{"claim", d.claim}, {"from", d.from}, {"reason", d.reason}};
+}
+
+json ToJson(const EvidenceUnlinked& d) {
+  return {{"evidence", d.evidence}, {"claim", d.claim}, {"reason", d.reason}};
+}
+
+json ToJson(const ClaimCorrected& d) {
+  json quantities = json::array();
+  for (const Quantity& quantity : d.quantities) quantities.push_back(QuantityToJson(quantity));
+  json data = {{"claim", d.claim},
+               {"text", d.text},
+               {"claimant", Optional(d.claimant)},
+               {"from", {{"text", d.old_text}, {"claimant", Optional(d.old_claimant)}}},
+               {"quantities", std::move(quantities)},
+               {"reason", d.reason}};
+  if (d.appears_in) data["appears_in"] = QuoteToJson(*d.appears_in);
+  return data;
+}
+
+json ToJson(const SourceMerged& d) {
+  return {{"source", d.source}, {"into", d.into}, {"reason", d.reason}};
+}
+
 MergeConflict ToMergeConflict(const VerdictConflict& conflict) {
   return MergeConflict{conflict.claim,           conflict.local.rating,    conflict.other.rating,
                        conflict.local.rationale, conflict.other.rationale, conflict.local.actor,
@@ -291,6 +318,76 @@ VerdictConflict ReadVerdictConflict(const JsonValue& data) {
   d.local = ReadSide(data.At("local"));
   d.other = ReadSide(data.At("other"));
   return d;
+}
+
+ClaimRetracted ReadClaimRetracted(const JsonValue& data) {
+  ClaimRetracted d;
+  d.claim = data.StringAt("claim");
+  d.from = data.StringAt("from");
+  d.reason = data.StringAt("reason");
+  return d;
+}
+
+EvidenceUnlinked ReadEvidenceUnlinked(const JsonValue& data) {
+  EvidenceUnlinked d;
+  d.claim = data.StringAt("claim");
+  d.evidence = data.StringAt("evidence");
+  d.reason = data.StringAt("reason");
+  return d;
+}
+
+ClaimCorrected ReadClaimCorrected(const JsonValue& data) {
+  ClaimCorrected d;
+  if (const std::optional<JsonValue> appears_in = data.Find("appears_in")) {
+    d.appears_in = QuoteFromJson(*appears_in);
+  }
+  d.claim = data.StringAt("claim");
+  d.claimant = data.OptionalString("claimant");
+  const JsonValue from = data.At("from");
+  d.old_claimant = from.OptionalString("claimant");
+  d.old_text = from.StringAt("text");
+  for (const JsonValue& quantity : data.At("quantities").Elements()) {
+    d.quantities.push_back(QuantityFromJson(quantity));
+  }
+  d.reason = data.StringAt("reason");
+  d.text = data.StringAt("text");
+  return d;
+}
+
+SourceMerged ReadSourceMerged(const JsonValue& data) {
+  SourceMerged d;
+  d.into = data.StringAt("into");
+  d.reason = data.StringAt("reason");
+  d.source = data.StringAt("source");
+  return d;
+}
+
+namespace {
+
+// Reads an event's data with `read`.
+template <typename Read>
+auto ReadEventData(const Event& event, Read read) {
+  JsonView view;
+  std::string canonical;
+  return read(ParseCanonical(event.data, view, canonical));
+}
+
+}  // namespace
+
+ClaimRetracted ReadClaimRetractedEvent(const Event& event) {
+  return ReadEventData(event, [](const JsonValue& data) { return ReadClaimRetracted(data); });
+}
+
+ClaimCorrected ReadClaimCorrectedEvent(const Event& event) {
+  return ReadEventData(event, [](const JsonValue& data) { return ReadClaimCorrected(data); });
+}
+
+SourceMerged ReadSourceMergedEvent(const Event& event) {
+  return ReadEventData(event, [](const JsonValue& data) { return ReadSourceMerged(data); });
+}
+
+EvidenceUnlinked ReadEvidenceUnlinkedEvent(const Event& event) {
+  return ReadEventData(event, [](const JsonValue& data) { return ReadEvidenceUnlinked(data); });
 }
 
 }  // namespace claimledger

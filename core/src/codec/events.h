@@ -39,8 +39,13 @@ enum class EventType : std::uint8_t {
   kSourceRated,       // "source.rated"
   kCheckpointSigned,  // "checkpoint.signed": a signed checkpoint of this desk, recorded
   kVerdictConflict,   // "verdict.conflict": two merged desks' verdicts on a claim differ
+  // Corrections (README, "Corrections"): each says why.
+  kClaimRetracted,    // "claim.retracted": the claim is withdrawn (status retracted)
+  kEvidenceUnlinked,  // "evidence.unlinked": the evidence stops counting for its claim
+  kClaimCorrected,    // "claim.corrected": the claim's text or claimant is corrected
+  kSourceMerged,      // "source.merged": a source is the same as another, now its alias
 };
-inline constexpr int kEventTypeCount = 10;
+inline constexpr int kEventTypeCount = 14;
 
 // "claim.added" for kClaimAdded.
 std::string_view EventTypeName(EventType type);
@@ -183,6 +188,47 @@ struct VerdictConflict {
   ConflictSide other;  // the other desk's
 };
 
+// A claim withdrawn: its status becomes "retracted" (from `from`), and exports leave it out.
+struct ClaimRetracted {
+  static constexpr EventType kType = EventType::kClaimRetracted;
+  std::string claim;
+  std::string from;  // the status before
+  std::string reason;
+};
+
+// Evidence that no longer counts for its claim: not among the claim's evidence, not citable by
+// a new verdict. Verdicts that cited it keep it in their history.
+struct EvidenceUnlinked {
+  static constexpr EventType kType = EventType::kEvidenceUnlinked;
+  std::string evidence;
+  std::string claim;
+  std::string reason;
+};
+
+// A claim's text and claimant as corrected (both written, changed or not), with those they
+// replace; the quantities parsed from the new text and, for a claim whose appears_in quote was
+// its own text, that quote anchored again on the new text (absent otherwise).
+struct ClaimCorrected {
+  static constexpr EventType kType = EventType::kClaimCorrected;
+  std::string claim;
+  std::string text;
+  std::optional<std::string> claimant;
+  std::string old_text;
+  std::optional<std::string> old_claimant;
+  std::vector<Quantity> quantities;
+  std::optional<Quote> appears_in;
+  std::string reason;
+};
+
+// Source `source` is the same as `into`: it becomes an alias of it (its id still resolves), and
+// its claims, ratings and track record count for `into`.
+struct SourceMerged {
+  static constexpr EventType kType = EventType::kSourceMerged;
+  std::string source;
+  std::string into;
+  std::string reason;
+};
+
 // The conflict as the public model shows it.
 MergeConflict ToMergeConflict(const VerdictConflict& conflict);
 // The conflict a verdict.conflict event records.
@@ -198,6 +244,10 @@ nlohmann::json ToJson(const StatusSet& data);
 nlohmann::json ToJson(const SourceRated& data);
 nlohmann::json ToJson(const CheckpointSigned& data);
 nlohmann::json ToJson(const VerdictConflict& data);
+nlohmann::json ToJson(const ClaimRetracted& data);
+nlohmann::json ToJson(const EvidenceUnlinked& data);
+nlohmann::json ToJson(const ClaimCorrected& data);
+nlohmann::json ToJson(const SourceMerged& data);
 
 LedgerCreated ReadLedgerCreated(const JsonValue& data);
 SourceAdded ReadSourceAdded(const JsonValue& data);
@@ -211,6 +261,15 @@ StatusSet ReadStatusSet(const JsonValue& data);
 SourceRated ReadSourceRated(const JsonValue& data);
 CheckpointSigned ReadCheckpointSigned(const JsonValue& data);
 VerdictConflict ReadVerdictConflict(const JsonValue& data);
+ClaimRetracted ReadClaimRetracted(const JsonValue& data);
+EvidenceUnlinked ReadEvidenceUnlinked(const JsonValue& data);
+ClaimCorrected ReadClaimCorrected(const JsonValue& data);
+SourceMerged ReadSourceMerged(const JsonValue& data);
+// The same from an event's canonical data (Error(kIntegrity) when it cannot be read).
+ClaimRetracted ReadClaimRetractedEvent(const Event& event);
+ClaimCorrected ReadClaimCorrectedEvent(const Event& event);
+SourceMerged ReadSourceMergedEvent(const Event& event);
+EvidenceUnlinked ReadEvidenceUnlinkedEvent(const Event& event);
 
 }  // namespace claimledger
 

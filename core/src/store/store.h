@@ -194,6 +194,13 @@ class TreeWriter {
 // The event_refs entity every verdict.conflict event refers to, besides its claim: the index
 // OpenConflicts reads.
 inline constexpr const char* kConflictsEntity = "verdict.conflict";
+// Likewise for the corrections that reads apply to the rows as written (workbench/corrections.cpp):
+// every claim.retracted, evidence.unlinked, claim.corrected and source.merged event refers to
+// its type's name.
+inline constexpr const char* kRetractedEntity = "claim.retracted";
+inline constexpr const char* kUnlinkedEntity = "evidence.unlinked";
+inline constexpr const char* kCorrectedEntity = "claim.corrected";
+inline constexpr const char* kMergedSourcesEntity = "source.merged";
 
 // OpenConflicts' query, the same on both stores: $CLAIM is replaced by the placeholder of the
 // claim id, or by nothing.

@@ -1,5 +1,6 @@
 // The workbench's writes (claimledger/workbench.h): each checks its input, runs as one
 // transaction and appends its events, or writes nothing and throws.
+#include <map>
 #include <set>
 #include <type_traits>
 
@@ -64,12 +65,14 @@ std::vector<std::string> Workbench::Impl::AddBatch(
   constexpr bool kClaims = std::is_same_v<Record, NewClaim>;
   refs_before_batch = kClaims ? store->ClaimIdsByRef(refs) : store->SourceIdsByRef(refs);
   refs_in_batch.clear();
+  batch_aliases = SourceAliases();  // read once: a batch merges no sources
   struct Forget {
     Impl& impl;
     ~Forget() {
       impl.refs_before_batch.clear();
       impl.refs_in_batch.clear();
       impl.sources_by_name.reset();
+      impl.batch_aliases.reset();
       impl.claims_in_batch.clear();
     }
   } forget{*this};
@@ -196,8 +199,8 @@ Workbench::Impl::Added Workbench::Impl::AddClaimIn(Ledger::Transaction& transact
   if (added.ref) {
     if (auto existing = ExistingByRef(*added.ref, true)) return {*existing, true};
   }
-  if (claim.claimant) RequireSourceExists(*claim.claimant);
-  added.claimant = claim.claimant;
+  // A claimant given by name, or an alias, is recorded as the source it stands for.
+  if (claim.claimant) added.claimant = ResolveSource(*claim.claimant);
   if (claim.appears_in) {
     const std::string quote = claim.quote ? *claim.quote : added.text;
     RequireUtf8("quote", quote);
@@ -269,7 +272,7 @@ Evidence Workbench::LinkEvidence(const NewEvidence& evidence) {
   impl_->RequireWritable();
   std::lock_guard<std::mutex> lock(impl_->mutex);
   Ledger::Transaction transaction(*impl_->ledger);
-  impl_->RequireClaim(evidence.claim);
+  impl_->RequireNotRetracted(impl_->RequireClaim(evidence.claim), "linking evidence");
   RequireChoice("stance.unknown", "stance", evidence.stance, Stances());
   RequireUtf8("quote", evidence.quote);
   EvidenceLinked linked;
@@ -287,7 +290,7 @@ Evidence Workbench::LinkEvidence(const NewEvidence& evidence) {
   selector.prefix = OptionalUtf8("prefix", evidence.prefix);
   selector.suffix = OptionalUtf8("suffix", evidence.suffix);
   linked.quote = impl_->Anchor(evidence.snapshot, selector, evidence.match_case);
-  for (const Evidence& existing : impl_->store->EvidenceFor(evidence.claim)) {
+  for (const Evidence& existing : impl_->LinkedEvidence(evidence.claim)) {
     const Quote& quote = existing.quote;
     if (quote.snapshot != linked.quote.snapshot || quote.start != linked.quote.start ||
         quote.end != linked.quote.end) {
@@ -315,9 +318,12 @@ Verdict Workbench::SetVerdict(const std::string& claim, const std::string& ratin
   impl_->RequireWritable();
   std::lock_guard<std::mutex> lock(impl_->mutex);
   Ledger::Transaction transaction(*impl_->ledger);
-  const std::string status = impl_->RequireClaim(claim).status;
+  const Claim current = impl_->RequireClaim(claim);
+  const std::string& status = current.status;
+  impl_->RequireNotRetracted(current, "a verdict");
   impl_->RequireRating(rating);
   VerdictSet verdict{claim, rating, RequireText("rationale", rationale), evidence};
+  const std::map<std::string, std::string> unlinked = impl_->UnlinkedEvidence();
   for (const std::string& id : evidence) {
     const auto linked = impl_->store->GetEvidence(id);
     if (!linked) {
@@ -328,6 +334,12 @@ Verdict Workbench::SetVerdict(const std::string& claim, const std::string& ratin
       throw Invalid("verdict.foreign_evidence",
                     "evidence " + id + " is linked to claim " + linked->claim + ", not to " +
                         claim + "; a verdict relies on its own claim's evidence");
+    }
+    if (const auto found = unlinked.find(id); found != unlinked.end()) {
+      throw Invalid("verdict.unlinked_evidence",
+                    "evidence " + id + " was unlinked from claim " + claim + " (" +
+                        Shown(found->second) +
+                        "); a verdict cites the evidence linked to its claim (EvidenceFor)");
     }
   }
   const Event event = transaction.Append(impl_->actor, verdict);
@@ -350,13 +362,19 @@ Claim Workbench::SetStatus(const std::string& claim, const std::string& status) 
   Ledger::Transaction transaction(*impl_->ledger);
   const Claim current = impl_->RequireClaim(claim);
   if (status == current.status) return current;  // already there: nothing to record
+  if (current.status == "retracted" && status != "in-progress") {
+    throw Invalid("status.retracted", "claim " + claim +
+                                          " is retracted; it can only be reopened "
+                                          "(status in-progress), then reviewed and published again "
+                                          "with an approved verdict");
+  }
   RequireStatusChange("claim " + claim, current.status, status, current.verdict.has_value());
   StatusSet set{claim, status, current.status, std::nullopt, std::nullopt};
   if (Approves(status)) {
     set.verdict = CreatorHash(*impl_->store->EventAt(current.verdict->origin.seq));
   }
   transaction.Append(impl_->actor, set);
-  Claim updated = *impl_->store->GetClaim(claim);
+  Claim updated = impl_->RequireClaim(claim);
   transaction.Commit();
   return updated;
 }
@@ -366,7 +384,7 @@ SourceRating Workbench::RateSource(const std::string& source, const std::string&
   impl_->RequireWritable();
   std::lock_guard<std::mutex> lock(impl_->mutex);
   Ledger::Transaction transaction(*impl_->ledger);
-  impl_->RequireSourceExists(source);
+  const std::string kept = impl_->ResolveSource(source);  // an alias's rating is its source's
   if (!GradeMeaning(ReliabilityGrades(), grade)) {
     std::vector<std::string> grades;
     for (const Grade& each : ReliabilityGrades()) {
@@ -375,11 +393,11 @@ SourceRating Workbench::RateSource(const std::string& source, const std::string&
     throw Invalid("rating.unknown_grade", "unknown reliability grade " + Shown(grade) +
                                               "; accepted: the Admiralty grades " + Join(grades));
   }
-  const SourceRated rated{source, grade, RequireText("rationale", rationale)};
+  const SourceRated rated{kept, grade, RequireText("rationale", rationale)};
   const Event event = transaction.Append(impl_->actor, rated);
   transaction.Commit();
   return SourceRating{
-      source, grade, rated.rationale, {event.seq, event.at, event.actor, event.at, std::nullopt}};
+      kept, grade, rated.rationale, {event.seq, event.at, event.actor, event.at, std::nullopt}};
 }
 
 }  // namespace claimledger

@@ -211,9 +211,13 @@ def render_report(
         raise ValueError(f"cards must be 'all' or 'attention', not {cards!r}")
     report = verified if verified is not None else wb.verify()
     checkpoint = wb.checkpoint()
-    claims = wb.claims()
-    sources = wb.sources()
-    names = {s.id: s.name for s in sources}
+    # Retracted claims and aliases of sources are left out (their sources list them).
+    every_claim = wb.claims()
+    claims = [c for c in every_claim if c.status != "retracted"]
+    retracted = len(every_claim) - len(claims)
+    every_source = wb.sources()
+    sources = [s for s in every_source if s.alias_of is None]
+    names = {s.id: s.name for s in every_source}
     snapshots = {s.hash: s for s in wb.snapshots()}
     score = workbench_scorer(wb)
     recorded = wb.signed_checkpoints()
@@ -248,6 +252,11 @@ def render_report(
         more = f'<p class="meta">Showing {len(shown):,} of {len(claims):,} claims.</p>'
     else:
         more = ""
+    if retracted:
+        more += (
+            f'<p class="meta cl-retracted">{retracted:,} retracted claim(s) left out '
+            "(<code>claimledger claims FILE --status retracted</code> lists them).</p>"
+        )
     sources_note = (
         f'<p class="meta">The {len(listed):,} sources with the most verdicts, of '
         f"{len(sources):,}.</p>"

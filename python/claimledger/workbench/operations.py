@@ -251,10 +251,36 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
         return m.AddedIds(*self._core.add_sources(batch))
 
     def source(self, source_id: IdLike) -> m.Source:
-        return m.source_from_core(self._core.source(id_of(source_id, "source")))
+        """The source with this id, or of this unique name (ignoring case). An alias (see
+        :meth:`merge_sources`) is returned as itself, its ``alias_of`` naming the source it
+        stands for. Raises :class:`NotFoundError` for an unknown id or name (listing the
+        names that contain it) and :class:`InvalidInputError` for a name several sources
+        have (listing them)."""
+        wanted = id_of(source_id, "source")
+        try:
+            return m.source_from_core(self._core.source(wanted))
+        except KeyError:
+            return m.source_from_core(self._core.find_source(wanted))
 
-    def sources(self) -> list[m.Source]:
-        return [m.source_from_core(s) for s in self._core.sources()]
+    def sources(self, *, name: Optional[str] = None) -> list[m.Source]:
+        """Every source, oldest first (aliases too, each with ``alias_of``); with `name`,
+        those of that name, ignoring case."""
+        return [m.source_from_core(s) for s in self._core.sources(checked_text(name, "name"))]
+
+    def merge_sources(self, source_id: IdLike, into: IdLike, *, reason: str) -> m.Source:
+        """Records that `source_id` is the same as `into` (each an id, a source or a unique
+        name): a source.merged event with its `reason`. `source_id` becomes an alias of
+        `into`. Both ids still resolve; the alias's
+        claims, ratings and track record count for `into` (``claims(claimant=...)``,
+        :meth:`track_record` and :meth:`sources_report` with either id), and a claim or
+        rating given the alias is recorded for `into`. Returns the alias. Merging a source
+        into itself, into an alias, or a source that is an alias already raises
+        :class:`InvalidInputError` and records nothing."""
+        source, kept = id_of(source_id, "source"), id_of(into, "into")
+        why = required_text(reason, "reason")
+        return m.source_from_core(
+            self._core.merge_sources(self.source(source).id, self.source(kept).id, why)
+        )
 
     def add_snapshot(
         self,
@@ -446,7 +472,7 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
             raise Interrupted(
                 f"[claimledger.interrupted] add_claims was interrupted (Ctrl-C) after its one "
                 f"transaction committed: all {len(batch):,} records of the call are in the "
-                "ledger; calling it again with the same records adds none that has a ref",
+                "ledger; calling it again with the same records adds none that is there",
                 len(batch),
             ) from None
 
@@ -486,7 +512,9 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
         limit: Optional[int] = None,
         conflict: bool = False,
     ) -> list[m.Claim]:
-        """The claims that match every filter given, oldest first. With ``conflict=True``,
+        """The claims that match every filter given, oldest first, retracted ones too (with
+        status ``retracted``; ``status="retracted"`` lists them). `claimant` is a source id
+        (its aliases' claims come too) or a source's unique name. With ``conflict=True``,
         only the claims with a verdict conflict from a merge that no verdict has decided
         yet (each claim's ``conflict`` shows it)."""
         found = self._core.claims(
@@ -498,6 +526,59 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
             bool(conflict),
         )
         return [m.claim_from_core(c) for c in found]
+
+    # --- corrections: each an event with its reason, shown in the history ------------------
+
+    def retract(self, claim_id: IdLike, *, reason: str) -> m.Claim:
+        """Withdraws a claim: its status becomes ``retracted`` (a claim.retracted event with
+        the `reason` and the status it had). It stays in :meth:`claims` with that status,
+        exports leave it out unless asked (``include_retracted=True``), and track records do
+        not count it. It takes no verdict, evidence or correction until reopened with
+        ``set_status(claim, "in-progress")``, the only status a retracted claim may go to;
+        it is then published again only through review, with an approved verdict. A claim
+        retracted already is returned unchanged."""
+        return m.claim_from_core(
+            self._core.retract(id_of(claim_id, "claim"), required_text(reason, "reason"))
+        )
+
+    def unlink_evidence(self, evidence_id: IdLike, *, reason: str) -> m.Evidence:
+        """The evidence stops counting for its claim (an evidence.unlinked event with the
+        `reason`): it leaves :meth:`evidence_for` and a new verdict cannot cite it; verdicts
+        that cited it keep it. :meth:`evidence` still finds it, with ``unlinked`` set to the
+        reason. Evidence unlinked already is returned unchanged."""
+        return m.evidence_from_core(
+            self._core.unlink_evidence(
+                id_of(evidence_id, "evidence"), required_text(reason, "reason")
+            )
+        )
+
+    def correct_claim(
+        self,
+        claim_id: IdLike,
+        *,
+        reason: str,
+        text: Optional[str] = None,
+        claimant: Optional[IdLike] = None,
+        quote: Optional[str] = None,
+    ) -> m.Claim:
+        """Corrects a claim's `text` and/or `claimant` (an id, a source or a unique name): a
+        claim.corrected event with the `reason` and the old values, which stay in the
+        history. The quantities are parsed from the new text, and searches
+        (:meth:`search`, :meth:`similar`) follow it. When the claim appears in a snapshot
+        quoted as its own text (``add_claim`` without `quote`), the new text is looked for
+        there: found, the appearance moves to it; not found, :class:`AnchorError` unless
+        `quote` gives the snapshot's words the claim stands on (the old text keeps the old
+        place). A retracted claim is refused. The text and claimant the claim has already
+        record nothing."""
+        return m.claim_from_core(
+            self._core.correct_claim(
+                id_of(claim_id, "claim"),
+                checked_text(text, "text"),
+                optional_id(claimant, "claimant"),
+                required_text(reason, "reason"),
+                checked_text(quote, "quote"),
+            )
+        )
 
     def set_status(self, claim_id: IdLike, status: str) -> m.Claim:
         """Moves a claim: new -> published-elsewhere -> in-progress -> reviewed ->

@@ -109,6 +109,21 @@ TEST(EventsTest, EachTypeWritesItsKeysAndReadsThemBack) {
       R"("rationale":"agrees"},"other":{"actor":"bo","at":"t2","rating":"false",)"
       R"("rationale":"no"}})",
       ReadVerdictConflict);
+  // Corrections: each with its reason.
+  ExpectWrittenAndReadBack(ClaimRetracted{"clm_1", "published", "never said"},
+                           R"({"claim":"clm_1","from":"published","reason":"never said"})",
+                           ReadClaimRetracted);
+  ExpectWrittenAndReadBack(EvidenceUnlinked{"evd_1", "clm_1", "wrong year"},
+                           R"({"claim":"clm_1","evidence":"evd_1","reason":"wrong year"})",
+                           ReadEvidenceUnlinked);
+  ExpectWrittenAndReadBack(SourceMerged{"src_2", "src_1", "same person"},
+                           R"({"into":"src_1","reason":"same person","source":"src_2"})",
+                           ReadSourceMerged);
+  ExpectWrittenAndReadBack(
+      ClaimCorrected{"clm_1", "New.", "src_2", "Old.", std::nullopt, {}, std::nullopt, "typo"},
+      R"({"claim":"clm_1","claimant":"src_2","from":{"claimant":null,)"
+      R"("text":"Old."},"quantities":[],"reason":"typo","text":"New."})",
+      ReadClaimCorrected);
   ExpectWrittenAndReadBack(SourceRated{"src_1", "B", "usually reliable"},
                            R"({"grade":"B","rationale":"usually reliable","source":"src_1"})",
                            ReadSourceRated);

@@ -11,6 +11,7 @@ from typing import Any, Optional
 from ... import model as m
 from ...transparency import ReceiptStatus, RecordedCheckpoint, latest_checkpoint
 from ..scores import Scorer, known_score, workbench_scorer
+from .history import CORRECTION_TYPES, change_html, change_text
 from .html import (
     BOX,
     MUTED,
@@ -96,8 +97,10 @@ class ClaimCard:
         score: Optional[Scorer] = None,
         comparisons: Sequence[m.QuantityComparison] = (),
         receipts: Optional[ReceiptStatus] = None,
+        corrections: Sequence[m.Event] = (),
     ) -> None:
         self.claim = claim
+        self.corrections = list(corrections)  # its events of CORRECTION_TYPES, oldest first
         self.receipts = receipts
         self.evidence = list(evidence)
         self.comparisons = list(comparisons)
@@ -139,6 +142,7 @@ class ClaimCard:
             score=score or workbench_scorer(wb),
             comparisons=wb.compare_quantities(found.id),
             receipts=receipts,
+            corrections=[e for e in wb.history(found.id) if e.type in CORRECTION_TYPES],
         )
 
     # -- pieces --
@@ -262,6 +266,15 @@ class ClaimCard:
             parts.append(
                 section("Quoted in", f'<ul style="margin:2px 0 0 18px;padding:0">{items}</ul>')
             )
+        if self.corrections:
+            items = "".join(
+                f'<li class="cl-correction" data-event="{esc(e.type)}">'
+                f"{change_html(e, self.score, self.names)}</li>"
+                for e in self.corrections
+            )
+            parts.append(
+                section("Corrections", f'<ul style="margin:2px 0 0 18px;padding:0">{items}</ul>')
+            )
         if self.evidence:
             items = "".join(self._evidence_item(e) for e in self.evidence)
             parts.append(
@@ -338,6 +351,8 @@ class ClaimCard:
             )
         for q in c.appearances:
             lines.append(f'  quoted in {self._snapshot_text(q.snapshot)}: "{clip(q.exact, 120)}"')
+        for e in self.corrections:
+            lines.append(f"  {change_text(e, self.names)}")
         for e in self.evidence:
             lines.append(
                 f'  evidence {e.id} {e.stance}: "{clip(e.quote.exact, 100)}" '
