@@ -38,6 +38,7 @@ __all__ = [
     "TrackRecord",
     "YearScore",
     "RatingMapping",
+    "AddedIds",
     "MergeConflict",
     "MergeReport",
     "SearchHit",
@@ -187,6 +188,8 @@ class Source(Viewable):
     actor: str
     ref: Optional[str] = None  # an outside id such as "liar:speaker:barack-obama"
     attributes: dict = field(default_factory=dict)  # e.g. job, state, party
+    # the source this one was merged into (wb.merge_sources): it is an alias of it
+    alias_of: Optional[str] = None
 
 
 @dataclass(frozen=True, repr=False)
@@ -232,6 +235,8 @@ class Claim(Viewable):
     context: Optional[str] = None  # where or how it was made
     ref: Optional[str] = None  # an outside id such as "liar:2635.json"
     provenance: Optional[dict] = None  # where it was loaded from
+    # a verdict conflict found by a merge, until a verdict is set after it
+    conflict: Optional[MergeConflict] = None
 
 
 @dataclass(frozen=True, repr=False)
@@ -245,6 +250,7 @@ class Evidence(Viewable):
     at: str
     actor: str
     credibility: Optional[str] = None  # Admiralty "1" (confirmed) to "6" (cannot be judged)
+    unlinked: Optional[str] = None  # why it was unlinked from its claim; None while it counts
 
 
 @dataclass(frozen=True, repr=False)
@@ -415,14 +421,33 @@ class ReanchorReport(Viewable):
         return _view(self, "frame")(self)
 
 
+class AddedIds(list):
+    """The ids of a batch's records, in order (a list of str), and ``already_there``: the
+    positions of the records that were in the ledger already (the same ref, or identical),
+    whose existing ids are given and for which nothing was recorded."""
+
+    def __init__(self, ids: list[str], already_there: list[bool]) -> None:
+        super().__init__(ids)
+        self.already_there: tuple[int, ...] = tuple(i for i, was in enumerate(already_there) if was)
+
+
 @dataclass(frozen=True, repr=False)
 class MergeConflict(Viewable):
-    """A claim whose current verdicts differed between two merged desks. The verdict made
-    last is current after the merge; set the verdict again to decide."""
+    """A claim whose current verdicts differed between two merged desks, each side as it
+    was (rating, rationale, who made it, when). The verdict made last is current after the
+    merge; the conflict stays on the claim (``Claim.conflict``, ``claims(conflict=True)``)
+    until a verdict is set after it, which decides it."""
 
     claim: str
     local_rating: str
     other_rating: str
+    local_rationale: str = ""
+    other_rationale: str = ""
+    local_actor: str = ""
+    other_actor: str = ""
+    local_at: str = ""
+    other_at: str = ""
+    other_ledger: str = ""  # the other desk's identity
 
 
 @dataclass(frozen=True, repr=False)
@@ -431,6 +456,9 @@ class MergeReport(Viewable):
     added: int  # events brought in
     skipped: int  # events this desk already had, or identical snapshots
     conflicts: tuple[MergeConflict, ...]
+    # claims that were reviewed or published here and whose current verdict after the merge
+    # nobody approved: moved back to in-progress
+    reopened: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, repr=False)
@@ -522,6 +550,7 @@ def claim_from_core(core: Any) -> Claim:
         tags=tuple(core.tags),
         appearances=tuple(quote_from_core(q) for q in core.appearances),
         quantities=tuple(quantity_from_core(q) for q in core.quantities),
+        conflict=_copy(MergeConflict, core.conflict) if core.conflict is not None else None,
     )
 
 
@@ -554,7 +583,10 @@ def track_record_from_core(core: Any) -> TrackRecord:
 
 def merge_report_from_core(core: Any) -> MergeReport:
     return _copy(
-        MergeReport, core, conflicts=tuple(_copy(MergeConflict, c) for c in core.conflicts)
+        MergeReport,
+        core,
+        conflicts=tuple(_copy(MergeConflict, c) for c in core.conflicts),
+        reopened=tuple(core.reopened),
     )
 
 

@@ -19,6 +19,7 @@ from . import _core
 
 __all__ = [
     "CLAIM_STATUSES",
+    "RETRACTED",
     "STANCES",
     "SOURCE_KINDS",
     "EVENT_TYPES",
@@ -31,6 +32,10 @@ __all__ = [
 
 #: A claim's review status, in the order a claim moves through them.
 CLAIM_STATUSES: tuple[str, ...] = tuple(_core.CLAIM_STATUSES)
+
+#: The status of a withdrawn claim (``wb.retract``), outside the steps above: a retracted
+#: claim goes back to in-progress only, on purpose (``set_status``).
+RETRACTED = "retracted"
 
 #: How a piece of evidence bears on its claim.
 STANCES: tuple[str, ...] = tuple(_core.STANCES)

@@ -96,6 +96,18 @@ auto ThenSignals(Result (Workbench::*write)(Args...)) {
   };
 }
 
+// ThenSignals for a batch write (AddSources, AddClaims): (ids, whether each record was there
+// already).
+template <typename Record>
+auto BatchThenSignals(std::vector<std::string> (Workbench::*write)(const std::vector<Record>&,
+                                                                   std::vector<bool>*)) {
+  return [write](Workbench& w, const std::vector<Record>& records) {
+    std::vector<bool> already_there;
+    std::vector<std::string> ids = ThenSignals(write)(w, records, &already_there);
+    return std::make_pair(std::move(ids), std::move(already_there));
+  };
+}
+
 // Adds the seq/at/actor of an entity's origin as read-only attributes.
 template <typename T, typename Class>
 void DefOrigin(Class& cls) {
@@ -182,7 +194,8 @@ PYBIND11_MODULE(_core, m) {
       .def_readonly("affiliation", &Source::affiliation)
       .def_readonly("reliability", &Source::reliability)
       .def_readonly("ref", &Source::ref)
-      .def_readonly("attributes_json", &Source::attributes);
+      .def_readonly("attributes_json", &Source::attributes)
+      .def_readonly("alias_of", &Source::alias_of);
   DefOrigin<Source>(source);
 
   py::class_<Snapshot> snapshot(m, "Snapshot");
@@ -215,7 +228,8 @@ PYBIND11_MODULE(_core, m) {
       .def_readonly("date", &Claim::date)
       .def_readonly("context", &Claim::context)
       .def_readonly("ref", &Claim::ref)
-      .def_readonly("provenance_json", &Claim::provenance);
+      .def_readonly("provenance_json", &Claim::provenance)
+      .def_readonly("conflict", &Claim::conflict);
   DefOrigin<Claim>(claim);
 
   py::class_<Evidence> evidence(m, "Evidence");
@@ -224,7 +238,8 @@ PYBIND11_MODULE(_core, m) {
       .def_readonly("quote", &Evidence::quote)
       .def_readonly("stance", &Evidence::stance)
       .def_readonly("note", &Evidence::note)
-      .def_readonly("credibility", &Evidence::credibility);
+      .def_readonly("credibility", &Evidence::credibility)
+      .def_readonly("unlinked", &Evidence::unlinked);
   DefOrigin<Evidence>(evidence);
 
   py::class_<SourceRating> rating(m, "SourceRating");
@@ -387,13 +402,21 @@ PYBIND11_MODULE(_core, m) {
   py::class_<MergeConflict>(m, "MergeConflict")
       .def_readonly("claim", &MergeConflict::claim)
       .def_readonly("local_rating", &MergeConflict::local_rating)
-      .def_readonly("other_rating", &MergeConflict::other_rating);
+      .def_readonly("other_rating", &MergeConflict::other_rating)
+      .def_readonly("local_rationale", &MergeConflict::local_rationale)
+      .def_readonly("other_rationale", &MergeConflict::other_rationale)
+      .def_readonly("local_actor", &MergeConflict::local_actor)
+      .def_readonly("other_actor", &MergeConflict::other_actor)
+      .def_readonly("local_at", &MergeConflict::local_at)
+      .def_readonly("other_at", &MergeConflict::other_at)
+      .def_readonly("other_ledger", &MergeConflict::other_ledger);
 
   py::class_<MergeReport>(m, "MergeReport")
       .def_readonly("other", &MergeReport::other)
       .def_readonly("added", &MergeReport::added)
       .def_readonly("skipped", &MergeReport::skipped)
-      .def_readonly("conflicts", &MergeReport::conflicts);
+      .def_readonly("conflicts", &MergeReport::conflicts)
+      .def_readonly("reopened", &MergeReport::reopened);
 
   py::class_<NewSource>(m, "NewSource")
       .def(py::init([](std::string name, std::string kind, std::optional<std::string> url,
@@ -467,7 +490,7 @@ PYBIND11_MODULE(_core, m) {
       .def_property("actor", &Workbench::actor, &Workbench::set_actor)
       .def_property_readonly("identity", &Workbench::identity)
       .def_property_readonly("scale", &Workbench::scale, py::return_value_policy::copy)
-      .def("add_sources", ThenSignals(&Workbench::AddSources), py::arg("sources"))
+      .def("add_sources", BatchThenSignals(&Workbench::AddSources), py::arg("sources"))
       .def(
           "add_snapshot",
           [](Workbench& w, const py::bytes& content, std::optional<std::string> url,
@@ -480,7 +503,7 @@ PYBIND11_MODULE(_core, m) {
           },
           py::arg("content"), py::arg("url"), py::arg("title"), py::arg("publisher"),
           py::arg("published"), py::arg("retrieved"))
-      .def("add_claims", ThenSignals(&Workbench::AddClaims), py::arg("claims"))
+      .def("add_claims", BatchThenSignals(&Workbench::AddClaims), py::arg("claims"))
       .def(
           "add_claim", [](Workbench& w, const NewClaim& claim) { return w.AddClaim(claim); },
           py::arg("claim"), Release())
@@ -502,19 +525,27 @@ PYBIND11_MODULE(_core, m) {
       .def("set_status", &Workbench::SetStatus, py::arg("claim"), py::arg("status"), Release())
       .def("rate_source", &Workbench::RateSource, py::arg("source"), py::arg("grade"),
            py::arg("rationale"), Release())
+      .def("retract", &Workbench::Retract, py::arg("claim"), py::arg("reason"), Release())
+      .def("unlink_evidence", &Workbench::UnlinkEvidence, py::arg("evidence"), py::arg("reason"),
+           Release())
+      .def("correct_claim", &Workbench::CorrectClaim, py::arg("claim"), py::arg("text"),
+           py::arg("claimant"), py::arg("reason"), py::arg("quote"), Release())
+      .def("merge_sources", &Workbench::MergeSources, py::arg("source"), py::arg("into"),
+           py::arg("reason"), Release())
+      .def("find_source", &Workbench::FindSource, py::arg("id_or_name"), Release())
       .def("claim", &Workbench::GetClaim, py::arg("id"), Release())
       .def(
           "claims",
           [](Workbench& w, std::optional<std::string> status, std::optional<std::string> rating,
              std::optional<std::string> claimant, std::optional<std::string> tag,
-             std::int64_t limit) {
-            return w.Claims(
-                {std::move(status), std::move(rating), std::move(claimant), std::move(tag), limit});
+             std::int64_t limit, bool conflict) {
+            return w.Claims({std::move(status), std::move(rating), std::move(claimant),
+                             std::move(tag), limit, conflict});
           },
           py::arg("status"), py::arg("rating"), py::arg("claimant"), py::arg("tag"),
-          py::arg("limit"), Release())
+          py::arg("limit"), py::arg("conflict"), Release())
       .def("source", &Workbench::GetSource, py::arg("id"), Release())
-      .def("sources", &Workbench::Sources, Release())
+      .def("sources", &Workbench::Sources, py::arg("name"), Release())
       .def("snapshot", &Workbench::GetSnapshot, py::arg("hash"), Release())
       .def("snapshots", &Workbench::Snapshots, Release())
       .def(

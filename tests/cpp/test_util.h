@@ -62,6 +62,23 @@ inline void RawSql(const std::string& path, const std::string& sql) {
   ASSERT_EQ(rc, SQLITE_OK) << message;
 }
 
+// A fresh desk on the test suite's PostgreSQL server (started by the ctest fixture postgres);
+// fails the test and gives "" when the server is not there.
+inline std::string NewDeskUrl() {
+  static int counter = 0;
+  std::ifstream in(CLAIMLEDGER_TEST_POSTGRES_STATE);
+  if (!in) {
+    ADD_FAILURE() << "the test PostgreSQL server is not running (ctest starts it with the "
+                     "fixture postgres.start; its state file "
+                  << CLAIMLEDGER_TEST_POSTGRES_STATE << " is missing)";
+    return "";
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  const std::string url = nlohmann::json::parse(text.str())["url"];
+  return url + "&desk=test_" + std::to_string(getpid()) + "_" + std::to_string(++counter);
+}
+
 inline std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream buffer;

@@ -144,11 +144,23 @@ def valid_calls(d, tmp_path, signer, verifier, checkpoint, other_desk) -> dict:
             "what": "claims",
             "columns": None,
         },
+        # The corrections, last: they change the claims and sources above.
+        "sources": {"name": "Reuters"},
+        "correct_claim": {
+            "claim_id": d.escalation,
+            "reason": "typo",
+            "text": "The deployment escalates.",
+            "claimant": None,
+            "quote": None,
+        },
+        "unlink_evidence": {"evidence_id": d.evidence, "reason": "another year"},
+        "merge_sources": {"source_id": d.usfk, "into": d.chun, "reason": "for this test"},
+        "retract": {"claim_id": d.escalation, "reason": "an opinion"},
     }
 
 
 #: Methods that take no user value, or none that could have a wrong type.
-NO_ARGUMENTS = {"close", "rebuild", "checkpoint", "event_count", "sources", "snapshots"}
+NO_ARGUMENTS = {"close", "rebuild", "checkpoint", "event_count", "snapshots"}
 
 
 def _public_methods() -> list[str]:

@@ -134,7 +134,8 @@ def test_export_fields_match_the_schema_org_definitions(desk):
         "name": "Reuters",
         "url": "https://www.reuters.com",
     }
-    assert "datePublished" not in item  # the claim has no date
+    # The claim was given no date: it has its snapshot's published date.
+    assert item["datePublished"] == "2024-10-21"
     (appearance,) = item["appearance"]
     check_creative_work(appearance)
     assert appearance == {

@@ -399,7 +399,7 @@ def test_bare_source_and_track_record_html(desk):
 @pytest.mark.parametrize(
     ("presentation", "words"),
     [
-        (palette.STATUS_COLOURS, vocabulary.CLAIM_STATUSES),
+        (palette.STATUS_COLOURS, (*vocabulary.CLAIM_STATUSES, vocabulary.RETRACTED)),
         (palette.STANCE_COLOURS, vocabulary.STANCES),
         (palette.GRADE_COLOURS, vocabulary.RELIABILITY_GRADES),
         (palette.EVENT_LABELS, vocabulary.EVENT_TYPES),

@@ -34,6 +34,7 @@ def test_claims_frame_has_typed_columns(desk):
         "in-progress",
         "reviewed",
         "published",
+        "retracted",
     ]
     troops = frame.set_index("id").loc[desk.troops]
     assert troops["rating"] == "true"

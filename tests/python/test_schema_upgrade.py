@@ -40,6 +40,24 @@ def _user_version(path: Path) -> int:
         return db.execute("PRAGMA user_version").fetchone()[0]
 
 
+#: Fields that records gained after the fixture's answers were written: empty in a version-1
+#: file (no merge conflicts, unlinked evidence or source aliases), and left out of the
+#: comparison only when empty.
+NEW_FIELDS = ("conflict", "unlinked", "alias_of")
+
+
+def _without_new_empty_fields(value):
+    if isinstance(value, list):
+        return [_without_new_empty_fields(v) for v in value]
+    if isinstance(value, dict):
+        return {
+            k: _without_new_empty_fields(v)
+            for k, v in value.items()
+            if not (k in NEW_FIELDS and v is None)
+        }
+    return value
+
+
 def test_the_fixture_is_a_version_1_file():
     assert _user_version(DATA / "ledger_v1.cldg") == 1
 
@@ -51,7 +69,7 @@ def test_an_upgraded_v1_ledger_answers_every_query_as_before(v1_copy: Path):
         assert _user_version(v1_copy) == 6  # upgraded to the version this core writes
         report = wb.verify()
         assert report.ok, report.problems
-        answers = json.loads(json.dumps(_fixture_module().answers(wb)))
+        answers = _without_new_empty_fields(json.loads(json.dumps(_fixture_module().answers(wb))))
         assert answers.keys() == expected.keys()
         for key in expected:
             if key == "similar":

@@ -161,8 +161,8 @@ def test_a_rewritten_or_truncated_history_fails_against_a_signed_checkpoint(tmp_
         assert [p.kind for p in report.problems] == ["checkpoint-mismatch"]
     # Another desk of the same origin at the same size: a forked history.
     forked = cl.open(tmp_path / "forked.ledger", actor="mallory", origin=checkpoint.origin)
-    while forked.event_count() < 41:
-        forked.add_source("Forged", kind="person")
+    while forked.event_count() < 41:  # distinct names: adding one source again adds nothing
+        forked.add_source(f"Forged {forked.event_count()}", kind="person")
     report = forked.verify(against=checkpoint, keys=[verifier])
     assert any("rewritten" in p.detail for p in report.problems)
     with pytest.raises(cl.IntegrityError, match="forked"):

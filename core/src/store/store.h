@@ -191,6 +191,21 @@ class TreeWriter {
   std::vector<std::pair<TreeNodeId, TreeHash>> nodes_;
 };
 
+// The event_refs entity every verdict.conflict event refers to, besides its claim: the index
+// OpenConflicts reads.
+inline constexpr const char* kConflictsEntity = "verdict.conflict";
+// Likewise for the corrections that reads apply to the rows as written (workbench/corrections.cpp):
+// every claim.retracted, evidence.unlinked, claim.corrected and source.merged event refers to
+// its type's name.
+inline constexpr const char* kRetractedEntity = "claim.retracted";
+inline constexpr const char* kUnlinkedEntity = "evidence.unlinked";
+inline constexpr const char* kCorrectedEntity = "claim.corrected";
+inline constexpr const char* kMergedSourcesEntity = "source.merged";
+
+// OpenConflicts' query, the same on both stores: $CLAIM is replaced by the placeholder of the
+// claim id, or by nothing.
+std::string OpenConflictsSql(const std::optional<std::string>& claim_placeholder);
+
 class Store : public ProjectionWriter {
  public:
   ~Store() override = default;
@@ -254,6 +269,11 @@ class Store : public ProjectionWriter {
       const std::vector<std::string>& refs) = 0;
   virtual std::unordered_map<std::string, std::string> ClaimIdsByRef(
       const std::vector<std::string>& refs) = 0;
+  // The claims with a verdict conflict from a merge that no verdict has followed yet (the
+  // verdict.conflict events, which refer to kConflictsEntity too): (claim id, seq of its last
+  // conflict event), by claim id; one claim's only when `claim` is given.
+  virtual std::vector<std::pair<std::string, std::int64_t>> OpenConflicts(
+      const std::optional<std::string>& claim) = 0;
   // Current verdicts of claims with a claimant, counted by claimant and rating (and by
   // the year the claim was made or recorded when `by_year`), for one source or all.
   virtual std::vector<RatingCount> RatingCounts(const std::optional<std::string>& source,
@@ -271,6 +291,15 @@ class Store : public ProjectionWriter {
   // rare one; the buckets read whole rank a claim before those cut off.
   virtual std::vector<std::pair<std::string, std::string>> SimilarCandidates(
       const std::vector<std::int64_t>& buckets, std::int64_t per_bucket, std::int64_t limit) = 0;
+  // The oldest claim with exactly this text and claimant (none: no claimant) that appears
+  // where `appearance` is (its snapshot, start and end; none: a claim that appears nowhere),
+  // and nowhere else; nothing when there is none. Claims added earlier in the open write
+  // transaction may be missed (the workbench keeps its batch's own). Found from an index (the
+  // appearances of the snapshot, near-duplicate buckets or terms of the text) and compared
+  // whole, so that re-running an add costs a lookup, not a scan.
+  virtual std::optional<std::string> IdenticalClaim(const std::string& text,
+                                                    const std::optional<std::string>& claimant,
+                                                    const std::optional<Quote>& appearance) = 0;
   // The `limit` claims that best match any of `words` by BM25, best first: (id, text). Only
   // the words that fewer than `per_word` claims hold are used (the rare words, which tell
   // claims apart), so common words cost no more than a count.

@@ -110,4 +110,14 @@ void RethrowAt(const Error& error, const std::string& where) {
   throw Error(error.code(), error.id(), where + ": " + error.detail());
 }
 
+std::string FoldedName(const std::string& name) {
+  const std::size_t first = name.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return "";
+  std::string folded = name.substr(first, name.find_last_not_of(" \t\r\n") - first + 1);
+  for (char& c : folded) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return folded;
+}
+
 }  // namespace claimledger

@@ -38,6 +38,9 @@ std::string CleanAttributes(const std::string& field, const std::string& json, b
 // Tags: each a required text, sorted, without repeats.
 std::vector<std::string> CleanTags(const std::vector<std::string>& tags);
 
+// A source name as names are compared when looked up: trimmed, ASCII letters in lower case.
+std::string FoldedName(const std::string& name);
+
 // Throws `error` again with `where` in front of its message, keeping code and id.
 [[noreturn]] void RethrowAt(const Error& error, const std::string& where);
 

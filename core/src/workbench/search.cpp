@@ -2,6 +2,7 @@
 // "checked before?" (Similar) and check-worthy sentences (Candidates). The words of a query
 // are split here (text/words.h); the store matches them.
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "claimledger/error.h"
@@ -35,7 +36,7 @@ std::vector<SearchHit> Workbench::Search(const std::string& query, const ClaimFi
   search.match_any = match_any;
   search.filter = filter;
   if (search.filter.limit < 0) search.filter.limit = 10;
-  if (filter.status) RequireChoice("status.unknown", "status", *filter.status, ClaimStatuses());
+  if (filter.status) RequireFilterStatus(*filter.status);
   if (filter.rating) impl_->RequireRating(*filter.rating);
   search.since = OptionalDate("since", since);
   search.until = OptionalDate("until", until);
@@ -43,7 +44,40 @@ std::vector<SearchHit> Workbench::Search(const std::string& query, const ClaimFi
   if (search.until && search.until->size() == 10) *search.until += "T23:59:59.999999Z";
   std::lock_guard<std::mutex> lock(impl_->mutex);
   ReadScope read(*impl_->store);
-  return impl_->store->SearchClaims(search);
+  if (search.filter.claimant)
+    search.filter.claimant = impl_->ResolveSource(*search.filter.claimant);
+  const std::map<std::string, ClaimCorrected> corrections = impl_->Corrections();
+  if (corrections.empty()) return impl_->store->SearchClaims(search);
+  // The index holds the texts as first recorded: a corrected claim is matched here by its
+  // new words instead, and found ranks with the best hit.
+  const std::int64_t limit = search.filter.limit;
+  search.filter.limit += static_cast<std::int64_t>(corrections.size());
+  std::vector<SearchHit> hits;
+  for (SearchHit& hit : impl_->store->SearchClaims(search)) {
+    if (!corrections.count(hit.claim)) hits.push_back(std::move(hit));
+  }
+  const double best = hits.empty() ? 1.0 : hits.front().score;
+  std::vector<SearchHit> found;
+  for (const auto& [id, correction] : corrections) {
+    const std::vector<std::string> words = SearchWords(correction.text);
+    const std::set<std::string> has(words.begin(), words.end());
+    const auto in_text = [&](const std::string& word) { return has.count(word) > 0; };
+    const bool match = match_any ? std::any_of(search.words.begin(), search.words.end(), in_text)
+                                 : std::all_of(search.words.begin(), search.words.end(), in_text);
+    if (!match) continue;
+    ClaimFilter one = search.filter;
+    one.limit = -1;
+    const Claim claim = impl_->RequireClaim(id);
+    const std::string when = claim.date ? *claim.date : claim.origin.at;
+    if (!MatchesFilter(claim, one) || (search.since && when < *search.since) ||
+        (search.until && when > *search.until)) {
+      continue;
+    }
+    found.push_back({id, best, correction.text});
+  }
+  hits.insert(hits.begin(), found.begin(), found.end());
+  if (static_cast<std::int64_t>(hits.size()) > limit) hits.resize(limit);
+  return hits;
 }
 
 std::vector<SnapshotHit> Workbench::SearchSnapshots(const std::string& query, int limit,
@@ -79,10 +113,16 @@ std::vector<SimilarHit> Workbench::Similar(const std::string& text, int k) {
   const SimilarityProfile query(clean);
   std::vector<SimilarHit> hits;
   std::set<std::string> seen;
+  // Corrected claims are ranked by their new text, and always among the candidates (the
+  // buckets and the full-text index hold the texts as first recorded).
+  std::map<std::string, ClaimCorrected> corrections;
   const auto rank = [&](const std::vector<std::pair<std::string, std::string>>& candidates) {
     for (const auto& [id, candidate] : candidates) {
       if (seen.insert(id).second) {
-        hits.push_back({id, query.Similarity(SimilarityProfile(candidate))});
+        const auto correction = corrections.find(id);
+        const std::string& now =
+            correction == corrections.end() ? candidate : correction->second.text;
+        hits.push_back({id, query.Similarity(SimilarityProfile(now))});
       }
     }
     std::sort(hits.begin(), hits.end(), [](const SimilarHit& a, const SimilarHit& b) {
@@ -93,6 +133,10 @@ std::vector<SimilarHit> Workbench::Similar(const std::string& text, int k) {
     std::lock_guard<std::mutex> lock(impl_->mutex);
     Store& store = *impl_->store;
     ReadScope read(store);
+    corrections = impl_->Corrections();
+    std::vector<std::pair<std::string, std::string>> corrected;
+    for (const auto& [id, correction] : corrections) corrected.emplace_back(id, correction.text);
+    rank(corrected);
     rank(store.SimilarCandidates(buckets, kRowsPerBucket, std::max<std::int64_t>(kCandidates, k)));
     if (hits.size() < static_cast<std::size_t>(k) || hits.front().score < kWeak) {
       // The content words that are one search word each.

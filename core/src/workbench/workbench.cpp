@@ -81,7 +81,16 @@ void Workbench::Impl::RequireRating(const std::string& rating) const {
 }
 
 Claim Workbench::Impl::RequireClaim(const std::string& id) {
-  if (auto claim = store->GetClaim(id)) return *claim;
+  if (auto claim = store->GetClaim(id)) {
+    std::optional<ClaimCorrected> last;
+    for (const Event& event : store->EventsAbout(id)) {
+      if (event.type == EventTypeName(EventType::kClaimCorrected)) {
+        last = ReadClaimCorrectedEvent(event);
+      }
+    }
+    ApplyCorrection(*claim, last ? &*last : nullptr, SourceAliases());
+    return *claim;
+  }
   throw Error(Code::kNotFound, "claimledger.claim.not_found",
               "no claim with id " + Shown(id) +
                   " in this ledger (claim ids look like clm_ followed by 16 hex digits)");

@@ -1,5 +1,7 @@
 // The workbench's writes (claimledger/workbench.h): each checks its input, runs as one
 // transaction and appends its events, or writes nothing and throws.
+#include <map>
+#include <set>
 #include <type_traits>
 
 #include "claimledger/error.h"
@@ -39,13 +41,15 @@ void RequireStatusChange(const std::string& who, const std::string& from, const 
   }
 }
 
+// reviewed and published approve the verdict current when they are set.
+bool Approves(const std::string& status) { return status == "reviewed" || status == "published"; }
+
 }  // namespace
 
 template <typename Record>
-std::vector<std::string> Workbench::Impl::AddBatch(const std::vector<Record>& records,
-                                                   const char* what,
-                                                   std::string (Impl::*add)(Ledger::Transaction&,
-                                                                            const Record&)) {
+std::vector<std::string> Workbench::Impl::AddBatch(
+    const std::vector<Record>& records, const char* what,
+    Added (Impl::*add)(Ledger::Transaction&, const Record&), std::vector<bool>* already_there) {
   RequireWritable();
   std::lock_guard<std::mutex> lock(mutex);
   Ledger::Transaction transaction(*ledger);
@@ -61,24 +65,32 @@ std::vector<std::string> Workbench::Impl::AddBatch(const std::vector<Record>& re
   constexpr bool kClaims = std::is_same_v<Record, NewClaim>;
   refs_before_batch = kClaims ? store->ClaimIdsByRef(refs) : store->SourceIdsByRef(refs);
   refs_in_batch.clear();
+  batch_aliases = SourceAliases();  // read once: a batch merges no sources
   struct Forget {
     Impl& impl;
     ~Forget() {
       impl.refs_before_batch.clear();
       impl.refs_in_batch.clear();
+      impl.sources_by_name.reset();
+      impl.batch_aliases.reset();
+      impl.claims_in_batch.clear();
     }
   } forget{*this};
   std::vector<std::string> ids;
   ids.reserve(records.size());
+  std::vector<bool> existed;
   for (std::size_t i = 0; i < records.size(); ++i) {
     try {
-      ids.push_back((this->*add)(transaction, records[i]));
+      Added added = (this->*add)(transaction, records[i]);
+      ids.push_back(std::move(added.id));
+      existed.push_back(added.existed);
     } catch (const Error& error) {
       if (records.size() == 1) throw;
       RethrowAt(error, std::string(what) + "[" + std::to_string(i) + "]");
     }
   }
   transaction.Commit();
+  if (already_there) *already_there = std::move(existed);
   return ids;
 }
 
@@ -90,20 +102,55 @@ std::optional<std::string> Workbench::Impl::ExistingByRef(const std::string& ref
   return claim ? store->ClaimIdByRef(ref) : store->SourceIdByRef(ref);  // added in this batch
 }
 
-std::string Workbench::Impl::AddSourceIn(Ledger::Transaction& transaction,
-                                         const NewSource& source) {
+namespace {
+
+// A source's name, kind and url as one key: the same three are the same source.
+std::string SourceKey(const std::string& name, const std::string& kind,
+                      const std::optional<std::string>& url) {
+  return name + '\x1f' + kind + '\x1f' + url.value_or("");
+}
+
+// A claim's text, claimant and appearance as one key: the same three are the same claim.
+std::string ClaimKey(const std::string& text, const std::optional<std::string>& claimant,
+                     const std::optional<Quote>& appearance) {
+  std::string key = claimant.value_or("") + '\x1f';
+  if (appearance) {
+    key += appearance->snapshot + ' ' + std::to_string(appearance->start) + ' ' +
+           std::to_string(appearance->end);
+  }
+  return key + '\x1f' + text;
+}
+
+}  // namespace
+
+Workbench::Impl::Added Workbench::Impl::AddSourceIn(Ledger::Transaction& transaction,
+                                                    const NewSource& source) {
   SourceAdded added;
   added.name = RequireText("source name", source.name);
   RequireChoice("source.unknown_kind", "source kind", source.kind, SourceKinds());
   added.kind = source.kind;
   added.ref = OptionalText("ref", source.ref);
   if (added.ref) {
-    if (auto existing = ExistingByRef(*added.ref, false)) return *existing;  // loaded before
+    if (auto existing = ExistingByRef(*added.ref, false)) return {*existing, true};
   }
   added.url = OptionalText("url", source.url);
+  const std::string key = SourceKey(added.name, added.kind, added.url);
+  if (!added.ref) {
+    if (!sources_by_name) {
+      sources_by_name.emplace();
+      for (const Source& s : store->ListSources()) {
+        sources_by_name->emplace(SourceKey(s.name, s.kind, s.url), s.id);  // the first stays
+      }
+    }
+    if (const auto found = sources_by_name->find(key); found != sources_by_name->end()) {
+      return {found->second, true};
+    }
+  }
   added.affiliation = OptionalText("affiliation", source.affiliation);
   added.attributes = CleanAttributes("attributes", source.attributes, false);
-  return EntityId("src", transaction.Append(actor, added).hash);
+  const std::string id = EntityId("src", transaction.Append(actor, added).hash);
+  if (sources_by_name) sources_by_name->emplace(key, id);
+  return {id, false};
 }
 
 Source Workbench::AddSource(const NewSource& source) {
@@ -111,8 +158,9 @@ Source Workbench::AddSource(const NewSource& source) {
   return GetSource(id);
 }
 
-std::vector<std::string> Workbench::AddSources(const std::vector<NewSource>& sources) {
-  return impl_->AddBatch(sources, "sources", &Impl::AddSourceIn);
+std::vector<std::string> Workbench::AddSources(const std::vector<NewSource>& sources,
+                                               std::vector<bool>* already_there) {
+  return impl_->AddBatch(sources, "sources", &Impl::AddSourceIn, already_there);
 }
 
 Snapshot Workbench::AddSnapshot(const NewSnapshot& snapshot) {
@@ -143,15 +191,16 @@ Snapshot Workbench::AddSnapshot(const NewSnapshot& snapshot) {
   return stored;
 }
 
-std::string Workbench::Impl::AddClaimIn(Ledger::Transaction& transaction, const NewClaim& claim) {
+Workbench::Impl::Added Workbench::Impl::AddClaimIn(Ledger::Transaction& transaction,
+                                                   const NewClaim& claim) {
   ClaimAdded added;
   added.text = RequireText("claim text", claim.text);
   added.ref = OptionalText("ref", claim.ref);
   if (added.ref) {
-    if (auto existing = ExistingByRef(*added.ref, true)) return *existing;  // loaded before
+    if (auto existing = ExistingByRef(*added.ref, true)) return {*existing, true};
   }
-  if (claim.claimant) RequireSourceExists(*claim.claimant);
-  added.claimant = claim.claimant;
+  // A claimant given by name, or an alias, is recorded as the source it stands for.
+  if (claim.claimant) added.claimant = ResolveSource(*claim.claimant);
   if (claim.appears_in) {
     const std::string quote = claim.quote ? *claim.quote : added.text;
     RequireUtf8("quote", quote);
@@ -166,6 +215,15 @@ std::string Workbench::Impl::AddClaimIn(Ledger::Transaction& transaction, const 
                   "a quote (and its prefix or suffix) needs appears_in: the hash of the "
                   "snapshot it is taken from");
   }
+  const std::string key = ClaimKey(added.text, added.claimant, added.appears_in);
+  if (!added.ref) {
+    if (const auto found = claims_in_batch.find(key); found != claims_in_batch.end()) {
+      return {found->second, true};
+    }
+    if (auto existing = store->IdenticalClaim(added.text, added.claimant, added.appears_in)) {
+      return {*existing, true};
+    }
+  }
   if (claim.verdict) RequireRating(claim.verdict->rating);
   if (claim.status) {
     RequireStatusChange("a new claim", "new", *claim.status, claim.verdict.has_value());
@@ -173,18 +231,31 @@ std::string Workbench::Impl::AddClaimIn(Ledger::Transaction& transaction, const 
   added.tags = CleanTags(claim.tags);
   added.quantities = ParseQuantities(added.text);
   added.date = OptionalDate("date", claim.date);
+  if (!added.date && added.appears_in) {
+    // Not given: when the snapshot it appears in was published, else retrieved (recorded in
+    // the event, so replays and as_of read it back); without either, reads fall back on when
+    // the claim was recorded.
+    const Snapshot snapshot = RequireSnapshot(added.appears_in->snapshot);
+    added.date = snapshot.published ? snapshot.published : snapshot.retrieved;
+  }
   added.context = OptionalText("context", claim.context);
   added.provenance = CleanAttributes("provenance", claim.provenance, true);
   const std::string id = EntityId("clm", transaction.Append(actor, added).hash);
+  claims_in_batch.emplace(key, id);
+  std::optional<std::string> verdict_hash;
   if (claim.verdict) {
     VerdictSet verdict;
     verdict.claim = id;
     verdict.rating = claim.verdict->rating;
     verdict.rationale = RequireText("rationale", claim.verdict->rationale);
-    transaction.Append(actor, verdict);
+    verdict_hash = transaction.Append(actor, verdict).hash;
   }
-  if (claim.status) transaction.Append(actor, StatusSet{id, *claim.status, "new"});
-  return id;
+  if (claim.status) {
+    StatusSet status{id, *claim.status, "new", std::nullopt, std::nullopt};
+    if (Approves(*claim.status)) status.verdict = verdict_hash;
+    transaction.Append(actor, status);
+  }
+  return {id, false};
 }
 
 Claim Workbench::AddClaim(const NewClaim& claim) {
@@ -192,15 +263,16 @@ Claim Workbench::AddClaim(const NewClaim& claim) {
   return GetClaim(id);
 }
 
-std::vector<std::string> Workbench::AddClaims(const std::vector<NewClaim>& claims) {
-  return impl_->AddBatch(claims, "claims", &Impl::AddClaimIn);
+std::vector<std::string> Workbench::AddClaims(const std::vector<NewClaim>& claims,
+                                              std::vector<bool>* already_there) {
+  return impl_->AddBatch(claims, "claims", &Impl::AddClaimIn, already_there);
 }
 
 Evidence Workbench::LinkEvidence(const NewEvidence& evidence) {
   impl_->RequireWritable();
   std::lock_guard<std::mutex> lock(impl_->mutex);
   Ledger::Transaction transaction(*impl_->ledger);
-  impl_->RequireClaim(evidence.claim);
+  impl_->RequireNotRetracted(impl_->RequireClaim(evidence.claim), "linking evidence");
   RequireChoice("stance.unknown", "stance", evidence.stance, Stances());
   RequireUtf8("quote", evidence.quote);
   EvidenceLinked linked;
@@ -218,6 +290,22 @@ Evidence Workbench::LinkEvidence(const NewEvidence& evidence) {
   selector.prefix = OptionalUtf8("prefix", evidence.prefix);
   selector.suffix = OptionalUtf8("suffix", evidence.suffix);
   linked.quote = impl_->Anchor(evidence.snapshot, selector, evidence.match_case);
+  for (const Evidence& existing : impl_->LinkedEvidence(evidence.claim)) {
+    const Quote& quote = existing.quote;
+    if (quote.snapshot != linked.quote.snapshot || quote.start != linked.quote.start ||
+        quote.end != linked.quote.end) {
+      continue;
+    }
+    if (existing.stance == linked.stance) return existing;  // linked before
+    const std::set<std::string> stances = {existing.stance, linked.stance};
+    if (stances == std::set<std::string>{"refutes", "supports"}) {
+      throw Invalid("evidence.contradicts",
+                    "this quote already " + existing.stance + " claim " + evidence.claim +
+                        " (evidence " + existing.id + "); the same quote cannot also " +
+                        (linked.stance == "supports" ? "support" : "refute") +
+                        " it: link another quote, or use the stance context");
+    }
+  }
   const Event event = transaction.Append(impl_->actor, linked);
   Evidence stored = *impl_->store->GetEvidence(EntityId("evd", event.hash));
   transaction.Commit();
@@ -230,9 +318,12 @@ Verdict Workbench::SetVerdict(const std::string& claim, const std::string& ratin
   impl_->RequireWritable();
   std::lock_guard<std::mutex> lock(impl_->mutex);
   Ledger::Transaction transaction(*impl_->ledger);
-  impl_->RequireClaim(claim);
+  const Claim current = impl_->RequireClaim(claim);
+  const std::string& status = current.status;
+  impl_->RequireNotRetracted(current, "a verdict");
   impl_->RequireRating(rating);
   VerdictSet verdict{claim, rating, RequireText("rationale", rationale), evidence};
+  const std::map<std::string, std::string> unlinked = impl_->UnlinkedEvidence();
   for (const std::string& id : evidence) {
     const auto linked = impl_->store->GetEvidence(id);
     if (!linked) {
@@ -244,8 +335,19 @@ Verdict Workbench::SetVerdict(const std::string& claim, const std::string& ratin
                     "evidence " + id + " is linked to claim " + linked->claim + ", not to " +
                         claim + "; a verdict relies on its own claim's evidence");
     }
+    if (const auto found = unlinked.find(id); found != unlinked.end()) {
+      throw Invalid("verdict.unlinked_evidence",
+                    "evidence " + id + " was unlinked from claim " + claim + " (" +
+                        Shown(found->second) +
+                        "); a verdict cites the evidence linked to its claim (EvidenceFor)");
+    }
   }
   const Event event = transaction.Append(impl_->actor, verdict);
+  // An approved claim's new verdict is not approved: the claim goes back to in-progress.
+  if (Approves(status)) {
+    transaction.Append(impl_->actor, StatusSet{claim, "in-progress", status, std::nullopt,
+                                               "a new verdict, not yet approved"});
+  }
   transaction.Commit();
   return Verdict{claim,
                  rating,
@@ -259,9 +361,20 @@ Claim Workbench::SetStatus(const std::string& claim, const std::string& status) 
   std::lock_guard<std::mutex> lock(impl_->mutex);
   Ledger::Transaction transaction(*impl_->ledger);
   const Claim current = impl_->RequireClaim(claim);
+  if (status == current.status) return current;  // already there: nothing to record
+  if (current.status == "retracted" && status != "in-progress") {
+    throw Invalid("status.retracted", "claim " + claim +
+                                          " is retracted; it can only be reopened "
+                                          "(status in-progress), then reviewed and published again "
+                                          "with an approved verdict");
+  }
   RequireStatusChange("claim " + claim, current.status, status, current.verdict.has_value());
-  transaction.Append(impl_->actor, StatusSet{claim, status, current.status});
-  Claim updated = *impl_->store->GetClaim(claim);
+  StatusSet set{claim, status, current.status, std::nullopt, std::nullopt};
+  if (Approves(status)) {
+    set.verdict = CreatorHash(*impl_->store->EventAt(current.verdict->origin.seq));
+  }
+  transaction.Append(impl_->actor, set);
+  Claim updated = impl_->RequireClaim(claim);
   transaction.Commit();
   return updated;
 }
@@ -271,7 +384,7 @@ SourceRating Workbench::RateSource(const std::string& source, const std::string&
   impl_->RequireWritable();
   std::lock_guard<std::mutex> lock(impl_->mutex);
   Ledger::Transaction transaction(*impl_->ledger);
-  impl_->RequireSourceExists(source);
+  const std::string kept = impl_->ResolveSource(source);  // an alias's rating is its source's
   if (!GradeMeaning(ReliabilityGrades(), grade)) {
     std::vector<std::string> grades;
     for (const Grade& each : ReliabilityGrades()) {
@@ -280,11 +393,11 @@ SourceRating Workbench::RateSource(const std::string& source, const std::string&
     throw Invalid("rating.unknown_grade", "unknown reliability grade " + Shown(grade) +
                                               "; accepted: the Admiralty grades " + Join(grades));
   }
-  const SourceRated rated{source, grade, RequireText("rationale", rationale)};
+  const SourceRated rated{kept, grade, RequireText("rationale", rationale)};
   const Event event = transaction.Append(impl_->actor, rated);
   transaction.Commit();
   return SourceRating{
-      source, grade, rated.rationale, {event.seq, event.at, event.actor, event.at, std::nullopt}};
+      kept, grade, rated.rationale, {event.seq, event.at, event.actor, event.at, std::nullopt}};
 }
 
 }  // namespace claimledger

@@ -213,6 +213,7 @@ def _export_claimreview(args: argparse.Namespace) -> int:
             organisation=organisation,
             review_url=args.review_url,
             notes=notes,
+            include_retracted=args.include_retracted,
             **receipts,
         )
         if not reviews:
@@ -262,6 +263,11 @@ EXPORT_FORMATS = {"claimreview": _export_claimreview, "bundle": _export_bundle}
         default="published",
         help="export the claims with this status (default: published, the desk's own; "
         "published-elsewhere: the imported ones), or all: every claim with a verdict",
+    ),
+    arg(
+        "--include-retracted",
+        action="store_true",
+        help="export retracted claims too (left out by default)",
     ),
     arg("--org-name", help="the desk's organisation, the reviews' author"),
     arg("--org-url", help="the desk's organisation's web site"),

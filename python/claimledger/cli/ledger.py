@@ -83,9 +83,13 @@ def merge(args: argparse.Namespace) -> int:
     )
     for conflict in report.conflicts:
         print(
-            f"  conflict {conflict.claim}: here {conflict.local_rating}, there "
-            f"{conflict.other_rating}: set the verdict again to decide"
+            f"  conflict {conflict.claim}: here {conflict.local_rating} "
+            f"({conflict.local_actor}, {conflict.local_at}: {conflict.local_rationale}), "
+            f"there {conflict.other_rating} ({conflict.other_actor}, {conflict.other_at}: "
+            f"{conflict.other_rationale}): set the verdict again to decide"
         )
+    for claim in report.reopened:
+        print(f"  {claim} back to in-progress: its current verdict is not approved here")
     return 0
 
 

@@ -14,7 +14,7 @@ from typing import Optional
 
 from .. import __version__
 from ..errors import Error, Interrupted
-from . import exchange, ledger, query, record, report, server, start, transparency
+from . import corrections, exchange, ledger, query, record, report, server, start, transparency
 
 __all__ = ["COMMANDS", "build_parser", "main"]
 
@@ -22,6 +22,7 @@ __all__ = ["COMMANDS", "build_parser", "main"]
 COMMANDS = (
     *start.COMMANDS,
     *record.COMMANDS,
+    *corrections.COMMANDS,
     *query.COMMANDS,
     *ledger.COMMANDS,
     *transparency.COMMANDS,

@@ -26,6 +26,11 @@ from .common import JSON_OPTION, arg, command, one_of, open_ledger, print_items,
     arg("--claimant"),
     arg("--tag"),
     arg("--limit", type=int),
+    arg(
+        "--conflict",
+        action="store_true",
+        help="only claims with a verdict conflict from a merge not yet decided",
+    ),
     JSON_OPTION,
 )
 def claims(args: argparse.Namespace) -> int:
@@ -36,13 +41,15 @@ def claims(args: argparse.Namespace) -> int:
             claimant=args.claimant,
             tag=args.tag,
             limit=args.limit,
+            conflict=args.conflict,
         )
     return print_items(args, found, _claim_line)
 
 
 def _claim_line(claim: Claim) -> str:
     rating = claim.verdict.rating if claim.verdict else "-"
-    return f"{claim.id}  {rating:<13} {claim.status:<11} {claim.text}"
+    conflict = "  [conflict from a merge]" if claim.conflict is not None else ""
+    return f"{claim.id}  {rating:<13} {claim.status:<11} {claim.text}{conflict}"
 
 
 def _print_claim(args: argparse.Namespace, wb: Workbench, claim_id: str) -> int:

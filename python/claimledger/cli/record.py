@@ -15,12 +15,12 @@ from .common import arg, command, one_of, open_ledger, print_json
 
 _IGNORE_CASE = arg("--ignore-case", action="store_true", help="find the quote in any case")
 #: The --json option of the commands that record something.
-_JSON = arg("--json", action="store_true", help="print what was recorded as JSON")
+JSON_OPTION = arg("--json", action="store_true", help="print what was recorded as JSON")
 _PREFIX = arg("--prefix", help="text just before the quote, when it occurs more than once")
 _SUFFIX = arg("--suffix", help="text just after the quote, when it occurs more than once")
 
 
-def _printed(args: argparse.Namespace, record: Any, line: str = "") -> int:
+def printed(args: argparse.Namespace, record: Any, line: str = "") -> int:
     """Prints `record` as JSON with ``--json``, else `line` (when there is one); returns 0."""
     if args.json:
         print_json(record)
@@ -37,7 +37,7 @@ def _printed(args: argparse.Namespace, record: Any, line: str = "") -> int:
     arg("--kind", default="outlet", help=one_of(SOURCE_KINDS)),
     arg("--url"),
     arg("--affiliation"),
-    _JSON,
+    JSON_OPTION,
     writes=True,
 )
 def add_source(args: argparse.Namespace) -> int:
@@ -45,7 +45,7 @@ def add_source(args: argparse.Namespace) -> int:
         source = wb.add_source(
             args.name, kind=args.kind, url=args.url, affiliation=args.affiliation
         )
-    return _printed(args, source, source.id)
+    return printed(args, source, source.id)
 
 
 @command(
@@ -58,7 +58,7 @@ def add_source(args: argparse.Namespace) -> int:
     arg("--publisher", help="source id of the publisher"),
     arg("--published", help="YYYY-MM-DD or RFC 3339 time"),
     arg("--retrieved", help="YYYY-MM-DD or RFC 3339 time"),
-    _JSON,
+    JSON_OPTION,
     writes=True,
 )
 def add_snapshot(args: argparse.Namespace) -> int:
@@ -72,7 +72,7 @@ def add_snapshot(args: argparse.Namespace) -> int:
             published=args.published,
             retrieved=args.retrieved,
         )
-    return _printed(args, snapshot, snapshot.hash)
+    return printed(args, snapshot, snapshot.hash)
 
 
 @command(
@@ -89,7 +89,7 @@ def add_snapshot(args: argparse.Namespace) -> int:
     arg("--date", help="when the claim was made: YYYY-MM-DD or an RFC 3339 time"),
     arg("--context", help='where or how it was made, such as "a campaign mailer"'),
     _IGNORE_CASE,
-    _JSON,
+    JSON_OPTION,
     writes=True,
 )
 def add_claim(args: argparse.Namespace) -> int:
@@ -106,7 +106,7 @@ def add_claim(args: argparse.Namespace) -> int:
             context=args.context,
             match_case=not args.ignore_case,
         )
-    return _printed(args, claim, claim.id)
+    return printed(args, claim, claim.id)
 
 
 @command(
@@ -127,7 +127,7 @@ def add_claim(args: argparse.Namespace) -> int:
     _IGNORE_CASE,
     _PREFIX,
     _SUFFIX,
-    _JSON,
+    JSON_OPTION,
     writes=True,
 )
 def link_evidence(args: argparse.Namespace) -> int:
@@ -143,7 +143,7 @@ def link_evidence(args: argparse.Namespace) -> int:
             prefix=args.prefix,
             suffix=args.suffix,
         )
-    return _printed(args, evidence, evidence.id)
+    return printed(args, evidence, evidence.id)
 
 
 @command(
@@ -154,7 +154,7 @@ def link_evidence(args: argparse.Namespace) -> int:
     arg("rating"),
     arg("--rationale", required=True),
     arg("--evidence", action="append", help="an evidence id (repeat for several)"),
-    _JSON,
+    JSON_OPTION,
     writes=True,
 )
 def set_verdict(args: argparse.Namespace) -> int:
@@ -162,7 +162,7 @@ def set_verdict(args: argparse.Namespace) -> int:
         verdict = wb.set_verdict(
             args.claim, args.rating, rationale=args.rationale, evidence=args.evidence or ()
         )
-    return _printed(args, verdict)
+    return printed(args, verdict)
 
 
 @command(
@@ -171,13 +171,13 @@ def set_verdict(args: argparse.Namespace) -> int:
     "claimledger set-status desk.ledger clm_... published",
     arg("claim"),
     arg("status", help=one_of(CLAIM_STATUSES)),
-    _JSON,
+    JSON_OPTION,
     writes=True,
 )
 def set_status(args: argparse.Namespace) -> int:
     with open_ledger(args) as wb:
         claim = wb.set_status(args.claim, args.status)
-    return _printed(args, claim)
+    return printed(args, claim)
 
 
 @command(
@@ -187,13 +187,13 @@ def set_status(args: argparse.Namespace) -> int:
     arg("source"),
     arg("grade"),
     arg("--rationale", required=True),
-    _JSON,
+    JSON_OPTION,
     writes=True,
 )
 def rate_source(args: argparse.Namespace) -> int:
     with open_ledger(args) as wb:
         rating = wb.rate_source(args.source, args.grade, rationale=args.rationale)
-    return _printed(args, rating)
+    return printed(args, rating)
 
 
 COMMANDS = (

@@ -31,7 +31,9 @@ class InteropMethods:
         a name; default "claimledger desk"), ``review_url`` (a URL, where ``{claim}``
         stands for the claim id, or a function of the claim; default
         ``urn:claimledger:<identity>:<claim id>``) and ``notes``. A claim without a
-        verdict raises :class:`InvalidInputError` ``[claimledger.claimreview.no_verdict]``.
+        verdict raises :class:`InvalidInputError` ``[claimledger.claimreview.no_verdict]``,
+        and so does a retracted claim (``[claimledger.claimreview.retracted]``) unless
+        ``include_retracted=True``.
 
         Receipts beside the review: ``receipts`` (a directory), ``checkpoint`` (a signed
         checkpoint of this desk that holds the verdict) and ``receipts_url`` (where that
@@ -45,7 +47,7 @@ class InteropMethods:
     def export_claimreviews(self, status: Optional[str] = "published", **options: Any) -> list:
         """:meth:`export_claimreview` for every claim with a verdict and `status` (None:
         any status; ``"published-elsewhere"``: the imported ones), oldest first; the same
-        options."""
+        options. Retracted claims are left out unless ``include_retracted=True``."""
         return export_claimreviews(self, status, **options)
 
     def import_claimreview(

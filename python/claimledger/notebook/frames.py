@@ -24,7 +24,13 @@ from typing import Any, Callable, Optional
 
 from .. import model as m
 from ..errors import InvalidInputError
-from ..vocabulary import CLAIM_STATUSES, REANCHOR_STATUSES, RELIABILITY_GRADES, STANCES
+from ..vocabulary import (
+    CLAIM_STATUSES,
+    REANCHOR_STATUSES,
+    RELIABILITY_GRADES,
+    RETRACTED,
+    STANCES,
+)
 from ..workbench import CLAIM_RECORD_KEYS, SOURCE_RECORD_KEYS
 from .scores import workbench_scorer
 
@@ -248,7 +254,7 @@ def claims_frame(wb: Any, **filters: Any):
         "text": "text",
         "claimant": "text",
         "claimant_name": "text",
-        "status": pd.CategoricalDtype(CLAIM_STATUSES, ordered=True),
+        "status": pd.CategoricalDtype((*CLAIM_STATUSES, RETRACTED), ordered=True),
         "rating": pd.CategoricalDtype(wb.ratings, ordered=True),
         "truth_score": "float64",
         "rationale": "text",

@@ -177,9 +177,10 @@ def year_interval(year: Any) -> tuple[float, float]:
 
 
 def plot_track_record(wb: Any, source: Any, *, ax: Any = None, title: Optional[str] = None):
-    """A source's truth score by year (the year a claim was made, else when it was
-    recorded) with each year's 95% interval, over the overall score and its interval as
-    a band. Few verdicts give a wide interval, so a thin year cannot look extreme."""
+    """A source's truth score by year (the year of each claim's date: as given, else its
+    snapshot's published or retrieved date, else when it was recorded) with each year's
+    95% interval, over the overall score and its interval as a band. Few verdicts give a
+    wide interval, so a thin year cannot look extreme."""
     fig, ax = _figure(ax)
     found = wb.source(source)
     record = wb.track_record(found.id)

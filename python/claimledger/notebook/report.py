@@ -27,6 +27,7 @@ from ..vocabulary import CLAIM_STATUSES
 from .display.checks import verify_html
 from .display.claims import ClaimCard
 from .display.html import (
+    clip,
     esc,
     grade_badge,
     interval_bar,
@@ -88,6 +89,24 @@ def _summary(wb: Any, claims: list, score: Scorer) -> str:
         for s, n in sorted(statuses.items(), key=lambda kv: ([*order, kv[0]]).index(kv[0]))
     )
     return f'<div class="bars">{bars}</div><p class="meta">by status: {by_status or "—"}</p>'
+
+
+def _conflicts(claims: list) -> str:
+    """The claims whose verdict conflict from a merge nobody has decided yet."""
+    open_ = [c for c in claims if c.conflict is not None]
+    if not open_:
+        return ""
+    items = "".join(
+        f"<li><code>{esc(c.id)}</code> here "
+        f"{esc(c.conflict.local_rating)} ({esc(c.conflict.local_actor)}), other desk "
+        f"{esc(c.conflict.other_rating)} ({esc(c.conflict.other_actor)}): {esc(clip(c.text, 90))}"
+        f"</li>"
+        for c in open_
+    )
+    return (
+        f'<h3 id="conflicts">Verdict conflicts to decide ({len(open_):,})</h3>'
+        f'<ul class="cl-conflicts">{items}</ul>'
+    )
 
 
 def _sources_table(wb: Any, sources: list, score: Scorer) -> str:
@@ -192,9 +211,13 @@ def render_report(
         raise ValueError(f"cards must be 'all' or 'attention', not {cards!r}")
     report = verified if verified is not None else wb.verify()
     checkpoint = wb.checkpoint()
-    claims = wb.claims()
-    sources = wb.sources()
-    names = {s.id: s.name for s in sources}
+    # Retracted claims and aliases of sources are left out (their sources list them).
+    every_claim = wb.claims()
+    claims = [c for c in every_claim if c.status != "retracted"]
+    retracted = len(every_claim) - len(claims)
+    every_source = wb.sources()
+    sources = [s for s in every_source if s.alias_of is None]
+    names = {s.id: s.name for s in every_source}
     snapshots = {s.hash: s for s in wb.snapshots()}
     score = workbench_scorer(wb)
     recorded = wb.signed_checkpoints()
@@ -229,6 +252,11 @@ def render_report(
         more = f'<p class="meta">Showing {len(shown):,} of {len(claims):,} claims.</p>'
     else:
         more = ""
+    if retracted:
+        more += (
+            f'<p class="meta cl-retracted">{retracted:,} retracted claim(s) left out '
+            "(<code>claimledger claims FILE --status retracted</code> lists them).</p>"
+        )
     sources_note = (
         f'<p class="meta">The {len(listed):,} sources with the most verdicts, of '
         f"{len(sources):,}.</p>"
@@ -252,6 +280,7 @@ border:1px solid #d0d7de;border-radius:6px">{esc(head_json)}</pre>
 {_receipts_html(claims, recorded)}
 <h2 id="summary">Verdicts</h2>
 {_summary(wb, claims, score)}
+{_conflicts(claims)}
 <h2 id="claims">Claims</h2>
 {more}
 {"".join(made) or f'<p class="meta">{nothing}</p>'}

@@ -36,11 +36,13 @@ class CredibilityMethods:
     def track_record(self, source_id: IdLike) -> m.TrackRecord:
         """How the claims of a source fared: current verdicts by rating, a smoothed truth
         score (prior Beta(1, 1)) with its 95% credible interval, and the score by year
-        (the year a claim was made, else when it was recorded)."""
+        (the year of the claim's date: as given, else its snapshot's published or retrieved
+        date, else when it was recorded)."""
         return m.track_record_from_core(self._core.track_record(id_of(source_id, "source")))
 
     def sources_report(self, *, sort_by: str = "score", ascending: bool = False):
-        """Every source with its kind, reliability and track record, one row each, sorted
+        """Every source with its kind, reliability and track record, one row each (an alias
+        has no row: it counts for the source it is an alias of), sorted
         by ``score``, ``volume`` (claims with a verdict) or ``name``. A pandas DataFrame
         when pandas is installed, else a list of dicts."""
         keys = {"score": "score", "volume": "verdicts", "name": "name"}
@@ -54,6 +56,8 @@ class CredibilityMethods:
         records = {r.source: m.track_record_from_core(r) for r in self._core.track_records()}
         rows = []
         for source in self.sources():
+            if source.alias_of is not None:
+                continue
             record = records.get(source.id)
             rows.append(
                 {

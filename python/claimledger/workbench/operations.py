@@ -207,9 +207,11 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
     ) -> m.Source:
         """Records a source: an outlet, person, organisation, official-record or dataset.
 
-        `ref` is an outside id, unique in the ledger: adding a source with a ref that
-        exists returns that source and records nothing. `attributes` holds further text
-        or integer facts (a speaker's job, state, party)."""
+        Re-running is safe: a source with the name, kind and url of an existing one is that
+        source, returned with the same id, and nothing is recorded. `ref` is an outside id,
+        unique in the ledger: adding a source with a ref that exists returns that source
+        and records nothing. `attributes` holds further text or integer facts (a speaker's
+        job, state, party)."""
         (source_id,) = self.add_sources(
             [
                 {
@@ -224,12 +226,14 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
         )
         return self.source(source_id)
 
-    def add_sources(self, records: Iterable[Mapping[str, Any]]) -> list[str]:
+    def add_sources(self, records: Iterable[Mapping[str, Any]]) -> m.AddedIds:
         """Adds many sources in one transaction; returns their ids in order.
 
         Each record is a mapping with ``name`` and optionally ``kind``, ``url``,
         ``affiliation``, ``ref`` and ``attributes``. If any record is bad, nothing is
-        written. Records whose ``ref`` exists already are not added again.
+        written. Records whose ``ref`` exists already, or with the name, kind and url of
+        an existing source, are not added again: their ids are those of the existing
+        sources, and ``already_there`` lists their positions.
         """
         batch = []
         for i, record in enumerate(_records(records)):
@@ -244,13 +248,39 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
                     json_argument(r.get("attributes") or {}, "attributes"),
                 )
             )
-        return self._core.add_sources(batch)
+        return m.AddedIds(*self._core.add_sources(batch))
 
     def source(self, source_id: IdLike) -> m.Source:
-        return m.source_from_core(self._core.source(id_of(source_id, "source")))
+        """The source with this id, or of this unique name (ignoring case). An alias (see
+        :meth:`merge_sources`) is returned as itself, its ``alias_of`` naming the source it
+        stands for. Raises :class:`NotFoundError` for an unknown id or name (listing the
+        names that contain it) and :class:`InvalidInputError` for a name several sources
+        have (listing them)."""
+        wanted = id_of(source_id, "source")
+        try:
+            return m.source_from_core(self._core.source(wanted))
+        except KeyError:
+            return m.source_from_core(self._core.find_source(wanted))
 
-    def sources(self) -> list[m.Source]:
-        return [m.source_from_core(s) for s in self._core.sources()]
+    def sources(self, *, name: Optional[str] = None) -> list[m.Source]:
+        """Every source, oldest first (aliases too, each with ``alias_of``); with `name`,
+        those of that name, ignoring case."""
+        return [m.source_from_core(s) for s in self._core.sources(checked_text(name, "name"))]
+
+    def merge_sources(self, source_id: IdLike, into: IdLike, *, reason: str) -> m.Source:
+        """Records that `source_id` is the same as `into` (each an id, a source or a unique
+        name): a source.merged event with its `reason`. `source_id` becomes an alias of
+        `into`. Both ids still resolve; the alias's
+        claims, ratings and track record count for `into` (``claims(claimant=...)``,
+        :meth:`track_record` and :meth:`sources_report` with either id), and a claim or
+        rating given the alias is recorded for `into`. Returns the alias. Merging a source
+        into itself, into an alias, or a source that is an alias already raises
+        :class:`InvalidInputError` and records nothing."""
+        source, kept = id_of(source_id, "source"), id_of(into, "into")
+        why = required_text(reason, "reason")
+        return m.source_from_core(
+            self._core.merge_sources(self.source(source).id, self.source(kept).id, why)
+        )
 
     def add_snapshot(
         self,
@@ -339,12 +369,17 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
         no one, the snapshot's publisher. A named person the desk does not know yet is
         suggested with a :class:`ClaimantSuggestion` warning (add the source, then set the
         claimant). The quantities in the text are parsed and kept.
-        `date` is when the claim was made, `context` where or how ("a campaign mailer"),
+        `date` is when the claim was made; when not given, it is the published date of the
+        snapshot it appears in, else that snapshot's retrieved date (a claim in no snapshot
+        has none, and reads by date use when it was recorded). `context` is where or how
+        ("a campaign mailer"),
         `ref` an outside id (a claim whose ref exists is not added again), `provenance`
         a mapping saying where it came from, and `verdict` a first verdict (a rating, or
         ``{"rating": ..., "rationale": ...}``) recorded in the same transaction, and
         `status` a status to give it at once, as :meth:`set_status` would from ``new``
-        (``"published-elsewhere"`` for a verdict another publisher published).
+        (``"published-elsewhere"`` for a verdict another publisher published). Re-running
+        is safe: a claim identical to an existing one (the same text, claimant and
+        appearance) is that claim, returned as it is, and nothing is recorded.
         """
         suggestion = None
         if isinstance(text, m.Candidate):
@@ -415,7 +450,7 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
             return None, None
         return self.snapshot(candidate.snapshot).publisher, None
 
-    def add_claims(self, records: Iterable[Mapping[str, Any]]) -> list[str]:
+    def add_claims(self, records: Iterable[Mapping[str, Any]]) -> m.AddedIds:
         """Adds many claims in one transaction (the GIL is released); returns their ids.
         Ctrl-C during the call stops once the transaction is over, raising
         :class:`~claimledger.Interrupted` (all the records were committed); a long load is
@@ -423,19 +458,21 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
 
         Each record is a mapping with ``text`` and optionally the other keywords of
         :meth:`add_claim`. If any record is bad, nothing is written and the error names
-        the record (``claims[17]: …``). Records whose ``ref`` exists already are not
-        added again (their existing ids are returned), so reloading a dataset adds nothing.
+        the record (``claims[17]: …``). Records whose ``ref`` exists already, and records
+        identical to an existing claim (the same text, claimant and appearance), are not
+        added again: their existing ids are returned and ``already_there`` lists their
+        positions, so re-running a notebook or reloading a dataset adds nothing.
         """
         batch = []
         for i, record in enumerate(_records(records)):
             batch.append(self._new_claim(checked_record(record, CLAIM_RECORD_KEYS, f"claims[{i}]")))
         try:
-            return self._core.add_claims(batch)
+            return m.AddedIds(*self._core.add_claims(batch))
         except KeyboardInterrupt:  # raised by the call only once its transaction committed
             raise Interrupted(
                 f"[claimledger.interrupted] add_claims was interrupted (Ctrl-C) after its one "
                 f"transaction committed: all {len(batch):,} records of the call are in the "
-                "ledger; calling it again with the same records adds none that has a ref",
+                "ledger; calling it again with the same records adds none that is there",
                 len(batch),
             ) from None
 
@@ -473,22 +510,84 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
         claimant: Optional[IdLike] = None,
         tag: Optional[str] = None,
         limit: Optional[int] = None,
+        conflict: bool = False,
     ) -> list[m.Claim]:
-        """The claims that match every filter given, oldest first."""
+        """The claims that match every filter given, oldest first, retracted ones too (with
+        status ``retracted``; ``status="retracted"`` lists them). `claimant` is a source id
+        (its aliases' claims come too) or a source's unique name. With ``conflict=True``,
+        only the claims with a verdict conflict from a merge that no verdict has decided
+        yet (each claim's ``conflict`` shows it)."""
         found = self._core.claims(
             checked_text(status, "status"),
             checked_text(rating, "rating"),
             optional_id(claimant, "claimant"),
             checked_text(tag, "tag"),
             -1 if limit is None else checked_int(limit, "limit"),
+            bool(conflict),
         )
         return [m.claim_from_core(c) for c in found]
+
+    # --- corrections: each an event with its reason, shown in the history ------------------
+
+    def retract(self, claim_id: IdLike, *, reason: str) -> m.Claim:
+        """Withdraws a claim: its status becomes ``retracted`` (a claim.retracted event with
+        the `reason` and the status it had). It stays in :meth:`claims` with that status,
+        exports leave it out unless asked (``include_retracted=True``), and track records do
+        not count it. It takes no verdict, evidence or correction until reopened with
+        ``set_status(claim, "in-progress")``, the only status a retracted claim may go to;
+        it is then published again only through review, with an approved verdict. A claim
+        retracted already is returned unchanged."""
+        return m.claim_from_core(
+            self._core.retract(id_of(claim_id, "claim"), required_text(reason, "reason"))
+        )
+
+    def unlink_evidence(self, evidence_id: IdLike, *, reason: str) -> m.Evidence:
+        """The evidence stops counting for its claim (an evidence.unlinked event with the
+        `reason`): it leaves :meth:`evidence_for` and a new verdict cannot cite it; verdicts
+        that cited it keep it. :meth:`evidence` still finds it, with ``unlinked`` set to the
+        reason. Evidence unlinked already is returned unchanged."""
+        return m.evidence_from_core(
+            self._core.unlink_evidence(
+                id_of(evidence_id, "evidence"), required_text(reason, "reason")
+            )
+        )
+
+    def correct_claim(
+        self,
+        claim_id: IdLike,
+        *,
+        reason: str,
+        text: Optional[str] = None,
+        claimant: Optional[IdLike] = None,
+        quote: Optional[str] = None,
+    ) -> m.Claim:
+        """Corrects a claim's `text` and/or `claimant` (an id, a source or a unique name): a
+        claim.corrected event with the `reason` and the old values, which stay in the
+        history. The quantities are parsed from the new text, and searches
+        (:meth:`search`, :meth:`similar`) follow it. When the claim appears in a snapshot
+        quoted as its own text (``add_claim`` without `quote`), the new text is looked for
+        there: found, the appearance moves to it; not found, :class:`AnchorError` unless
+        `quote` gives the snapshot's words the claim stands on (the old text keeps the old
+        place). A retracted claim is refused. The text and claimant the claim has already
+        record nothing."""
+        return m.claim_from_core(
+            self._core.correct_claim(
+                id_of(claim_id, "claim"),
+                checked_text(text, "text"),
+                optional_id(claimant, "claimant"),
+                required_text(reason, "reason"),
+                checked_text(quote, "quote"),
+            )
+        )
 
     def set_status(self, claim_id: IdLike, status: str) -> m.Claim:
         """Moves a claim: new -> published-elsewhere -> in-progress -> reviewed ->
         published, or back to in-progress. Forward steps may be skipped;
         published-elsewhere (a verdict another publisher published, as an imported
-        ClaimReview), reviewed and published need a verdict."""
+        ClaimReview), reviewed and published need a verdict. The status a claim has already
+        changes nothing (nothing is recorded). Reviewed and published approve
+        the verdict current at that moment (the status event names it); a later verdict
+        takes the claim back to in-progress until someone approves it again."""
         return m.claim_from_core(
             self._core.set_status(id_of(claim_id, "claim"), required_text(status, "status"))
         )
@@ -515,7 +614,11 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
         more than once, `prefix` (text just before it) or `suffix` (just after) picks the
         place; if nothing does, :class:`AnchorError` names the places. `credibility` rates
         the information on the Admiralty scale: "1" (confirmed), "2" (probably true), "3"
-        (possibly true), "4" (doubtful), "5" (improbable), "6" (cannot be judged)."""
+        (possibly true), "4" (doubtful), "5" (improbable), "6" (cannot be judged).
+
+        Re-running is safe: the same link (claim, snapshot, place of the quote, stance)
+        returns the existing evidence and records nothing. The same quote cannot both
+        support and refute one claim (:class:`InvalidInputError`)."""
         return m.evidence_from_core(
             self._core.link_evidence(
                 id_of(claim_id, "claim"),
@@ -561,7 +664,9 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
         evidence: Iterable[IdLike] = (),
     ) -> m.Verdict:
         """Records a verdict on the ledger's scale. A new verdict never overwrites the
-        old one: both stay in the claim's history, the latest is current."""
+        old one: both stay in the claim's history, the latest is current. On a reviewed or
+        published claim the new verdict is not approved yet: the claim goes back to
+        in-progress in the same transaction (its history says why)."""
         ids = ids_of(evidence, "evidence")
         return m.verdict_from_core(
             self._core.set_verdict(
@@ -664,10 +769,13 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
         other desk's ledger file, its ``postgresql://`` URL, or a bundle. Every merged event
         keeps the other desk's identity and the original event's hash, time and actor under
         ``origin``; entities keep their ids; events already here (shared history, or merged
-        before) and identical snapshots are skipped, so merging twice adds nothing. Claims whose
-        current verdicts differed are listed in ``conflicts`` for a person to decide; the
-        verdict made last is current meanwhile, so the result is the same in both
-        directions. The desks must share their rating scale."""
+        before) and identical snapshots are skipped, so merging twice adds nothing. Claims
+        whose current verdicts differed are listed in ``conflicts`` (both ratings, rationales,
+        actors and times) for a person to decide, and stay marked on the claim until a
+        verdict is set after the merge; the verdict made last is current meanwhile, so the
+        result is the same in both directions. A reviewed or published claim whose current
+        verdict is now one nobody here approved goes back to in-progress (``reopened``).
+        The desks must share their rating scale."""
         return m.merge_report_from_core(self._core.merge(checked_path(other, "other")))
 
     # --- the past ---------------------------------------------------------------------

@@ -69,7 +69,8 @@ class SearchMethods:
         Every word of `query` must occur (``match="any"``: any word), ignoring case and
         accents; query syntax is not interpreted, so any text is safe. `status`,
         `rating`, `claimant`, `tag` and the date range `since`/`until` (YYYY-MM-DD or
-        RFC 3339, on the date a claim was made, else recorded) narrow the results."""
+        RFC 3339, on the claim's date: as given, else its snapshot's published or retrieved
+        date, else when it was recorded) narrow the results."""
         hits = self._core.search(
             required_text(query, "query"),
             checked_text(status, "status"),

@@ -94,6 +94,36 @@ TEST(EventsTest, EachTypeWritesItsKeysAndReadsThemBack) {
                            ReadVerdictSet);
   ExpectWrittenAndReadBack(StatusSet{"clm_1", "published", "new"},
                            R"({"claim":"clm_1","from":"new","status":"published"})", ReadStatusSet);
+  // An approval names the verdict it approves; a change the desk made itself says why.
+  ExpectWrittenAndReadBack(
+      StatusSet{"clm_1", "in-progress", "published", std::nullopt, "a new verdict"},
+      R"({"claim":"clm_1","from":"published","reason":"a new verdict","status":"in-progress"})",
+      ReadStatusSet);
+  ExpectWrittenAndReadBack(StatusSet{"clm_1", "reviewed", "in-progress", "ab12"},
+                           R"({"claim":"clm_1","from":"in-progress","status":"reviewed",)"
+                           R"("verdict":"ab12"})",
+                           ReadStatusSet);
+  ExpectWrittenAndReadBack(
+      VerdictConflict{"clm_1", "led", {"true", "agrees", "ana", "t1"}, {"false", "no", "bo", "t2"}},
+      R"({"claim":"clm_1","ledger":"led","local":{"actor":"ana","at":"t1","rating":"true",)"
+      R"("rationale":"agrees"},"other":{"actor":"bo","at":"t2","rating":"false",)"
+      R"("rationale":"no"}})",
+      ReadVerdictConflict);
+  // Corrections: each with its reason.
+  ExpectWrittenAndReadBack(ClaimRetracted{"clm_1", "published", "never said"},
+                           R"({"claim":"clm_1","from":"published","reason":"never said"})",
+                           ReadClaimRetracted);
+  ExpectWrittenAndReadBack(EvidenceUnlinked{"evd_1", "clm_1", "wrong year"},
+                           R"({"claim":"clm_1","evidence":"evd_1","reason":"wrong year"})",
+                           ReadEvidenceUnlinked);
+  ExpectWrittenAndReadBack(SourceMerged{"src_2", "src_1", "same person"},
+                           R"({"into":"src_1","reason":"same person","source":"src_2"})",
+                           ReadSourceMerged);
+  ExpectWrittenAndReadBack(
+      ClaimCorrected{"clm_1", "New.", "src_2", "Old.", std::nullopt, {}, std::nullopt, "typo"},
+      R"({"claim":"clm_1","claimant":"src_2","from":{"claimant":null,)"
+      R"("text":"Old."},"quantities":[],"reason":"typo","text":"New."})",
+      ReadClaimCorrected);
   ExpectWrittenAndReadBack(SourceRated{"src_1", "B", "usually reliable"},
                            R"({"grade":"B","rationale":"usually reliable","source":"src_1"})",
                            ReadSourceRated);

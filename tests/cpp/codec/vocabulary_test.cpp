@@ -20,8 +20,9 @@ TEST(VocabularyTest, ListsInTheirOrder) {
   EXPECT_EQ(CredibilityGrades().front().code, "1");
   EXPECT_EQ(CredibilityGrades().back().code, "6");
   EXPECT_EQ(EventTypeNames().front(), "ledger.created");
-  EXPECT_EQ(EventTypeNames().size(), 9u);
-  EXPECT_EQ(EventTypeNames().back(), "checkpoint.signed");
+  EXPECT_EQ(EventTypeNames().size(), 14u);
+  EXPECT_EQ(EventTypeNames()[9], "verdict.conflict");
+  EXPECT_EQ(EventTypeNames().back(), "source.merged");
 }
 
 }  // namespace

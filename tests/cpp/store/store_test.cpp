@@ -24,23 +24,8 @@
 namespace claimledger {
 namespace {
 
+using testing_util::NewDeskUrl;
 using testing_util::TempLedgerPath;
-
-// A fresh desk on the test server; fails the test when the server is not there.
-std::string NewDeskUrl() {
-  static int counter = 0;
-  std::ifstream in(CLAIMLEDGER_TEST_POSTGRES_STATE);
-  if (!in) {
-    ADD_FAILURE() << "the test PostgreSQL server is not running (ctest starts it with the "
-                     "fixture postgres.start; its state file "
-                  << CLAIMLEDGER_TEST_POSTGRES_STATE << " is missing)";
-    return "";
-  }
-  std::stringstream text;
-  text << in.rdbuf();
-  const std::string url = nlohmann::json::parse(text.str())["url"];
-  return url + "&desk=store_" + std::to_string(getpid()) + "_" + std::to_string(++counter);
-}
 
 // A fresh store of each kind, opened for writing.
 class StoreTest : public ::testing::TestWithParam<const char*> {

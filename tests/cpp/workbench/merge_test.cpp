@@ -97,11 +97,15 @@ TEST_F(MergeTest, ProvenanceSurvivesAndHistoryShowsBothDesks) {
   const MergeReport report = a->Merge(b_.str());
   const auto history = a->History(claim_);
   std::vector<std::string> actors;
+  std::string merged_data;
   for (const Event& event : history) {
-    if (event.type == "verdict.set") actors.push_back(event.actor);
+    if (event.type != "verdict.set") continue;
+    actors.push_back(event.actor);
+    merged_data = event.data;
   }
   EXPECT_EQ(actors, (std::vector<std::string>{"alice", "bob"}));
-  const nlohmann::json merged = nlohmann::json::parse(history.back().data);
+  EXPECT_EQ(history.back().type, "verdict.conflict");  // the desks disagreed
+  const nlohmann::json merged = nlohmann::json::parse(merged_data);
   ASSERT_TRUE(merged.contains("origin"));
   EXPECT_EQ(merged["origin"]["ledger"], report.other);
   EXPECT_EQ(merged["origin"]["merged_by"], "alice");

@@ -122,7 +122,7 @@ TEST(VerifyTest, ListsEveryProblemInTheOrderOfSeq) {
     Build(*wb);
   }
   RawSql(path.str(),
-         "UPDATE events SET type = 'claim.retracted' WHERE seq = 3;"
+         "UPDATE events SET type = 'claim.deleted' WHERE seq = 3;"
          "UPDATE events SET data = 'not json' WHERE seq = 5;"
          // The last digit of the link changed (to 'e' when it was 'f', else to 'f').
          "UPDATE events SET prev = substr(prev, 1, 70) || "

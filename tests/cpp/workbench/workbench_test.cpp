@@ -458,8 +458,10 @@ TEST(WorkbenchTest, TrackRecordsCountCurrentVerdictsOfEachClaimant) {
   const std::string a = wb->AddSource({"A", "person", {}, {}}).id;
   const std::string b = wb->AddSource({"B", "person", {}, {}}).id;
   std::vector<NewClaim> claims;
+  int said = 0;
   for (const char* rating : {"true", "true", "false", "unproven"}) {
-    NewClaim claim{std::string("A says ") + rating, a, {}, {}, {}};
+    NewClaim claim{
+        std::string("A says ") + rating + ", claim " + std::to_string(++said), a, {}, {}, {}};
     claim.date = "2021-05-01";
     claim.verdict = NewVerdict{rating, "checked"};
     claims.push_back(claim);

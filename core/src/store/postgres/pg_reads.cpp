@@ -272,6 +272,17 @@ std::unordered_map<std::string, std::string> PgStore::ClaimIdsByRef(
   return IdsByRef(refs, pending_.claim_refs, "claims");
 }
 
+std::vector<std::pair<std::string, std::int64_t>> PgStore::OpenConflicts(
+    const std::optional<std::string>& claim) {
+  Flush();
+  PgParams params;
+  if (claim) params.Text(*claim);
+  return ReadAll<std::pair<std::string, std::int64_t>>(
+      connection_->Run(OpenConflictsSql(claim ? std::optional<std::string>("$1") : std::nullopt),
+                       params),
+      [](const PgResult& r, int row) { return std::make_pair(r.Text(row, 0), r.Int(row, 1)); });
+}
+
 std::vector<RatingCount> PgStore::RatingCounts(const std::optional<std::string>& source,
                                                bool by_year) {
   Flush();

@@ -7,6 +7,7 @@
 #include "store/postgres/pg_store.h"
 #include "store/postgres/search_terms.h"
 #include "store/sqlite/fts_query.h"
+#include "text/words.h"
 
 namespace claimledger {
 namespace {
@@ -218,6 +219,42 @@ std::vector<std::pair<std::string, std::string>> PgStore::SimilarCandidates(
     if (text != texts.end()) candidates.push_back(std::move(text->second));
   }
   return candidates;
+}
+
+std::optional<std::string> PgStore::IdenticalClaim(const std::string& text,
+                                                   const std::optional<std::string>& claimant,
+                                                   const std::optional<Quote>& appearance) {
+  // The rows sent to the server only (nothing is flushed, so that a batch stays one COPY; the
+  // workbench looks up its batch's own claims). A few rows from an index, each compared whole:
+  // the claims quoted at the same place of the snapshot (by snapshot); else those holding
+  // every term of the text (GIN); else (no term at all: punctuation alone, rare) every claim.
+  PgParams params;
+  params.Text(text).Text(claimant);
+  params.Text(appearance ? std::optional<std::string>(appearance->snapshot) : std::nullopt);
+  std::string from;
+  const TermQuery query = QueryOf(tokenizer_, SearchWords(text), false);
+  if (appearance) {
+    from =
+        "appearances a JOIN claims c ON c.id = a.claim WHERE a.snapshot = $3 "
+        "AND a.quote_start = $4 AND a.quote_end = $5 AND ";
+    params.Int(static_cast<std::int64_t>(appearance->start));
+    params.Int(static_cast<std::int64_t>(appearance->end));
+  } else if (!query.Empty()) {
+    from =
+        "claims_search x JOIN claims c ON c.seq = x.claim "
+        "WHERE (x.terms @@ $4::tsquery OR NOT x.all_terms) AND ";
+    params.Text(query.Tsquery());
+  } else {
+    from = "claims c WHERE ";
+  }
+  const PgResult found =
+      connection_->Run("SELECT c.id FROM " + from +
+                           "c.text = $1 AND c.claimant IS NOT DISTINCT FROM $2 "
+                           "AND (SELECT count(*) FROM appearances n WHERE n.claim = c.id) = "
+                           "CASE WHEN $3::text IS NULL THEN 0 ELSE 1 END ORDER BY c.seq LIMIT 1",
+                       params);
+  if (found.Rows() == 0) return std::nullopt;
+  return found.Text(0, 0);
 }
 
 std::vector<std::pair<std::string, std::string>> PgStore::FullTextCandidates(

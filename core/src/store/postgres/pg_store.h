@@ -97,6 +97,8 @@ class PgStore final : public Store {
       const std::vector<std::string>& refs) override;
   std::unordered_map<std::string, std::string> ClaimIdsByRef(
       const std::vector<std::string>& refs) override;
+  std::vector<std::pair<std::string, std::int64_t>> OpenConflicts(
+      const std::optional<std::string>& claim) override;
   std::vector<RatingCount> RatingCounts(const std::optional<std::string>& source,
                                         bool by_year) override;
 
@@ -107,6 +109,9 @@ class PgStore final : public Store {
   std::vector<std::pair<std::string, std::string>> SimilarCandidates(
       const std::vector<std::int64_t>& buckets, std::int64_t per_bucket,
       std::int64_t limit) override;
+  std::optional<std::string> IdenticalClaim(const std::string& text,
+                                            const std::optional<std::string>& claimant,
+                                            const std::optional<Quote>& appearance) override;
   std::vector<std::pair<std::string, std::string>> FullTextCandidates(
       const std::vector<std::string>& words, std::int64_t per_word, std::int64_t limit) override;
 

@@ -227,6 +227,15 @@ std::unordered_map<std::string, std::string> SqliteStore::ClaimIdsByRef(
   return found;
 }
 
+std::vector<std::pair<std::string, std::int64_t>> SqliteStore::OpenConflicts(
+    const std::optional<std::string>& claim) {
+  Statement statement = connection_->Prepare(
+      OpenConflictsSql(claim ? std::optional<std::string>("?1") : std::nullopt));
+  if (claim) statement.Bind(1, *claim);
+  return ReadAll<std::pair<std::string, std::int64_t>>(
+      statement, [](const Statement& s) { return std::make_pair(s.Text(0), s.Int(1)); });
+}
+
 std::vector<RatingCount> SqliteStore::RatingCounts(const std::optional<std::string>& source,
                                                    bool by_year) {
   // Plain statements rather than one with optional filters, so that SQLite answers them from

@@ -1,12 +1,31 @@
 // The SQLite store's search indexes (sqlite_store.h): FTS5 over claim and snapshot texts
 // (queries written by FtsQuery, fts_query.h), and the MinHash/LSH buckets of claims for
 // near-duplicate matching.
+#include <cctype>
+
 #include "store/sqlite/fts_query.h"
+#include "store/sqlite/fts_tokenizer.h"
 #include "store/sqlite/schema.h"
 #include "store/sqlite/sqlite_store.h"
 #include "text/min_hash.h"
+#include "text/words.h"
 
 namespace claimledger {
+namespace {
+
+// True when the full-text index holds a token of `text`: an ASCII letter or digit is always
+// one; a text of other characters alone is read by the index's tokenizer.
+bool HasTokens(sqlite3* db, std::string_view text) {
+  for (const char byte : text) {
+    const auto c = static_cast<unsigned char>(byte);
+    if (c < 0x80 && std::isalnum(c)) return true;
+  }
+  bool any = false;
+  FtsTokenizer(db).Tokens(text, [&](std::string_view, std::int64_t) { any = true; });
+  return any;
+}
+
+}  // namespace
 
 void SqliteStore::IndexClaim(std::int64_t rowid, const std::string& text) {
   connection_->Prepare("INSERT INTO claims_fts(rowid, text) VALUES (?1, ?2)")
@@ -95,6 +114,44 @@ std::vector<std::pair<std::string, std::string>> SqliteStore::SimilarCandidates(
     if (text.Bind(1, rowid).Step()) candidates.emplace_back(text.Text(0), text.Text(1));
   }
   return candidates;
+}
+
+std::optional<std::string> SqliteStore::IdenticalClaim(const std::string& text,
+                                                       const std::optional<std::string>& claimant,
+                                                       const std::optional<Quote>& appearance) {
+  // A few rows from an index, each compared whole: the claims quoted at the same place of the
+  // snapshot (by snapshot); else those holding every word of the text (the full-text index,
+  // unranked); else (no token at all: punctuation alone, rare) the whole table. Without a
+  // snapshot the full-text query is the cost (a text of common words reads long lists).
+  const std::string same =
+      "c.text = ?1 AND c.claimant IS ?2 "
+      "AND (SELECT count(*) FROM appearances n WHERE n.claim = c.id) = (?3 IS NOT NULL) ";
+  std::string sql;
+  std::optional<std::string> words;
+  if (appearance) {
+    sql =
+        "SELECT c.id FROM appearances a JOIN claims c ON c.id = a.claim WHERE a.snapshot = ?3 "
+        "AND a.quote_start = ?4 AND a.quote_end = ?5 AND " +
+        same;
+  } else if (HasTokens(connection_->db(), text)) {
+    words = FtsQuery(SearchWords(text), false);
+    sql =
+        "SELECT c.id FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid "
+        "WHERE claims_fts MATCH ?6 AND " +
+        same;
+  } else {
+    sql = "SELECT c.id FROM claims c WHERE " + same;
+  }
+  Statement statement = connection_->Prepare(sql + "ORDER BY c.rowid LIMIT 1");
+  statement.Bind(1, text).Bind(2, claimant);
+  statement.Bind(3, appearance ? std::optional<std::string>(appearance->snapshot) : std::nullopt);
+  if (appearance) {  // only the parameters of the statement are bound
+    statement.Bind(4, static_cast<std::int64_t>(appearance->start));
+    statement.Bind(5, static_cast<std::int64_t>(appearance->end));
+  }
+  if (words) statement.Bind(6, *words);
+  if (!statement.Step()) return std::nullopt;
+  return statement.Text(0);
 }
 
 std::vector<std::pair<std::string, std::string>> SqliteStore::FullTextCandidates(

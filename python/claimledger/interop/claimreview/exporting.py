@@ -395,10 +395,18 @@ def export_claimreview(
     review_url: ReviewUrl = None,
     organisation: Any = None,
     notes: Optional[list[str]] = None,
+    include_retracted: bool = False,
     **receipts: Any,
 ) -> dict[str, Any]:
     """One claim's current verdict as ClaimReview; see :meth:`Workbench.export_claimreview`."""
-    return _export(wb, [wb.claim(claim_id)], review_url, organisation, notes, receipts)[0]
+    claim = wb.claim(claim_id)
+    if claim.status == "retracted" and not include_retracted:
+        raise InvalidInputError(
+            f"[claimledger.claimreview.retracted] claim {claim.id} is retracted, and exports "
+            "leave retracted claims out; pass include_retracted=True to export it all the same",
+            "claimledger.claimreview.retracted",
+        )
+    return _export(wb, [claim], review_url, organisation, notes, receipts)[0]
 
 
 def export_claimreviews(
@@ -408,10 +416,17 @@ def export_claimreviews(
     review_url: ReviewUrl = None,
     organisation: Any = None,
     notes: Optional[list[str]] = None,
+    include_retracted: bool = False,
     **receipts: Any,
 ) -> list[dict[str, Any]]:
-    """Every claim with a verdict (and `status`) as ClaimReview, oldest first."""
-    claims = [c for c in wb.claims(status=status) if c.verdict is not None]
+    """Every claim with a verdict (and `status`) as ClaimReview, oldest first; retracted
+    claims only with `include_retracted` (or ``status="retracted"``)."""
+    claims = [
+        c
+        for c in wb.claims(status=status)
+        if c.verdict is not None
+        and (c.status != "retracted" or include_retracted or status == "retracted")
+    ]
     return _export(wb, claims, review_url, organisation, notes, receipts)
 
 

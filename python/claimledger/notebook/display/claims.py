@@ -11,6 +11,7 @@ from typing import Any, Optional
 from ... import model as m
 from ...transparency import ReceiptStatus, RecordedCheckpoint, latest_checkpoint
 from ..scores import Scorer, known_score, workbench_scorer
+from .history import CORRECTION_TYPES, change_html, change_text
 from .html import (
     BOX,
     MUTED,
@@ -96,8 +97,10 @@ class ClaimCard:
         score: Optional[Scorer] = None,
         comparisons: Sequence[m.QuantityComparison] = (),
         receipts: Optional[ReceiptStatus] = None,
+        corrections: Sequence[m.Event] = (),
     ) -> None:
         self.claim = claim
+        self.corrections = list(corrections)  # its events of CORRECTION_TYPES, oldest first
         self.receipts = receipts
         self.evidence = list(evidence)
         self.comparisons = list(comparisons)
@@ -139,6 +142,7 @@ class ClaimCard:
             score=score or workbench_scorer(wb),
             comparisons=wb.compare_quantities(found.id),
             receipts=receipts,
+            corrections=[e for e in wb.history(found.id) if e.type in CORRECTION_TYPES],
         )
 
     # -- pieces --
@@ -194,6 +198,22 @@ class ClaimCard:
             )
         return section("Verdict", body)
 
+    def _conflict_html(self) -> str:
+        k = self.claim.conflict
+        sides = "".join(
+            f"<li>{where}: {rating_badge(rating, self.score(rating))} "
+            f'<span style="{MUTED}">by {esc(actor)}, {esc(when(at))}</span> {esc(rationale)}</li>'
+            for where, rating, actor, at, rationale in (
+                ("here", k.local_rating, k.local_actor, k.local_at, k.local_rationale),
+                ("other desk", k.other_rating, k.other_actor, k.other_at, k.other_rationale),
+            )
+        )
+        return section(
+            "Verdict conflict from a merge",
+            f'<ul style="margin:2px 0 0 18px;padding:0">{sides}</ul>'
+            f'<div style="{MUTED}">set the verdict again to decide</div>',
+        )
+
     def _html(self) -> str:
         c = self.claim
         verdict = (
@@ -236,6 +256,8 @@ class ClaimCard:
                 section("Quantities", f'<ul style="margin:2px 0 0 18px;padding:0">{items}</ul>')
             )
         parts.append(self._verdict_html())
+        if c.conflict is not None:
+            parts.append(self._conflict_html())
         if c.appearances:
             items = "".join(
                 f'<li style="margin:2px 0">{quote_html(q)} {self._snapshot_html(q.snapshot)}</li>'
@@ -243,6 +265,15 @@ class ClaimCard:
             )
             parts.append(
                 section("Quoted in", f'<ul style="margin:2px 0 0 18px;padding:0">{items}</ul>')
+            )
+        if self.corrections:
+            items = "".join(
+                f'<li class="cl-correction" data-event="{esc(e.type)}">'
+                f"{change_html(e, self.score, self.names)}</li>"
+                for e in self.corrections
+            )
+            parts.append(
+                section("Corrections", f'<ul style="margin:2px 0 0 18px;padding:0">{items}</ul>')
             )
         if self.evidence:
             items = "".join(self._evidence_item(e) for e in self.evidence)
@@ -311,8 +342,17 @@ class ClaimCard:
             lines.append(f"    {clip(c.verdict.rationale, 200)}")
             if self.receipts is not None:
                 lines.append(f"    receipts: {self.receipts.text}")
+        if c.conflict is not None:
+            k = c.conflict
+            lines.append(
+                f"  conflict from a merge: here {k.local_rating} ({k.local_actor}, "
+                f"{when(k.local_at)}), other desk {k.other_rating} ({k.other_actor}, "
+                f"{when(k.other_at)}): set the verdict again to decide"
+            )
         for q in c.appearances:
             lines.append(f'  quoted in {self._snapshot_text(q.snapshot)}: "{clip(q.exact, 120)}"')
+        for e in self.corrections:
+            lines.append(f"  {change_text(e, self.names)}")
         for e in self.evidence:
             lines.append(
                 f'  evidence {e.id} {e.stance}: "{clip(e.quote.exact, 100)}" '

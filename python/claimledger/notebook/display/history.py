@@ -35,7 +35,19 @@ from .html import (
 )
 from .palette import EVENT_COLOURS, EVENT_LABELS, GREY, HIGHLIGHT
 
-__all__ = ["HistoryView", "event_html", "event_text", "history_html", "history_text"]
+__all__ = [
+    "CORRECTION_TYPES",
+    "HistoryView",
+    "change_html",
+    "change_text",
+    "event_html",
+    "event_text",
+    "history_html",
+    "history_text",
+]
+
+#: The event types of corrections, which a claim card lists with their reasons.
+CORRECTION_TYPES = ("claim.retracted", "claim.corrected", "evidence.unlinked")
 
 
 class _Change:
@@ -166,6 +178,17 @@ def _status_set(change: _Change, d: dict, state: dict) -> None:
     if d.get("from"):
         change.add("status", d["from"]).add("text", "→")
     change.add("status", d.get("status", ""))
+    if d.get("reason"):
+        change.add("tail", f": {clip(d['reason'], 160)}")
+
+
+def _verdict_conflict(change: _Change, d: dict, state: dict) -> None:
+    change.highlight = True
+    for where, side in (("here", d.get("local")), ("other desk", d.get("other"))):
+        side = side if isinstance(side, dict) else {}
+        change.add("muted", where).add("rating", side.get("rating", ""))
+        change.add("muted", f"by {side.get('actor', '')}")
+    change.add("tail", ": set the verdict again to decide")
 
 
 def _source_rated(change: _Change, d: dict, state: dict) -> None:
@@ -185,6 +208,34 @@ def _checkpoint_signed(change: _Change, d: dict, state: dict) -> None:
     change.add("code", signers)
 
 
+def _claim_retracted(change: _Change, d: dict, state: dict) -> None:
+    change.highlight = True
+    if d.get("from"):
+        change.add("status", d["from"]).add("text", "→")
+    change.add("status", "retracted").add("said", d.get("reason", ""))
+
+
+def _evidence_unlinked(change: _Change, d: dict, state: dict) -> None:
+    change.add("code", d.get("evidence", "")).add("muted", "no longer counts for")
+    change.add("code", d.get("claim", "")).add("said", d.get("reason", ""))
+
+
+def _claim_corrected(change: _Change, d: dict, state: dict) -> None:
+    change.highlight = True
+    old = d.get("from") if isinstance(d.get("from"), dict) else {}
+    if old.get("text") != d.get("text"):
+        change.add("quote", old.get("text", "")).add("text", "→").add("quote", d.get("text", ""))
+    if old.get("claimant") != d.get("claimant"):
+        change.add("muted", "claimant").add("source", old.get("claimant") or "none")
+        change.add("text", "→").add("source", d.get("claimant") or "none")
+    change.add("said", d.get("reason", ""))
+
+
+def _source_merged(change: _Change, d: dict, state: dict) -> None:
+    change.add("source", d.get("source", "")).add("muted", "is an alias of")
+    change.add("source", d.get("into", "")).add("said", d.get("reason", ""))
+
+
 #: What each event type shows of its data, keyed by the words of
 #: claimledger.vocabulary.EVENT_TYPES (the tests check that every type has its entry).
 CHANGES = {
@@ -197,6 +248,11 @@ CHANGES = {
     "status.set": _status_set,
     "source.rated": _source_rated,
     "checkpoint.signed": _checkpoint_signed,
+    "verdict.conflict": _verdict_conflict,
+    "claim.retracted": _claim_retracted,
+    "evidence.unlinked": _evidence_unlinked,
+    "claim.corrected": _claim_corrected,
+    "source.merged": _source_merged,
 }
 
 
@@ -212,6 +268,24 @@ def _change(event: m.Event, state: dict) -> _Change:
     else:
         describe(change, d, state)
     return change
+
+
+def change_html(event: m.Event, score: Scorer, names: Optional[Mapping[str, str]] = None) -> str:
+    """One event's change on its own (no earlier events), with who made it and when."""
+    change = _change(event, {})
+    return (
+        f"<strong>{esc(change.label)}</strong> {change.html(score, names)} "
+        f'<span style="{MUTED}">by {esc(event.actor)}, {esc(when(event.at))}</span>'
+    )
+
+
+def change_text(event: m.Event, names: Optional[Mapping[str, str]] = None) -> str:
+    """The same as text, its reasons in full."""
+    change = _change(event, {})
+    said = "".join(f": {saying}" for saying in change.sayings())
+    return (
+        f"{change.label}: {change.text(names, full=True)}{said} ({event.actor}, {when(event.at)})"
+    )
 
 
 def event_html(event: m.Event) -> str:

@@ -31,6 +31,7 @@ STATUS_COLOURS = {
     "in-progress": "#0969da",
     "reviewed": "#8250df",
     "published": "#1a7f37",
+    "retracted": "#cf222e",  # withdrawn (wb.retract): not one of the steps of the workflow
 }
 #: A colour per Admiralty reliability grade, from green (A, completely reliable) to grey (F).
 GRADE_COLOURS = {
@@ -51,6 +52,11 @@ EVENT_LABELS = {
     "status.set": "status",
     "source.rated": "source rated",
     "checkpoint.signed": "checkpoint signed",
+    "verdict.conflict": "verdict conflict",
+    "claim.retracted": "claim retracted",
+    "evidence.unlinked": "evidence unlinked",
+    "claim.corrected": "claim corrected",
+    "source.merged": "sources merged",
 }
 EVENT_COLOURS = {
     "ledger.created": "#6e7781",
@@ -62,6 +68,11 @@ EVENT_COLOURS = {
     "status.set": "#6e7781",
     "source.rated": "#bc4c00",
     "checkpoint.signed": "#1a7f37",
+    "verdict.conflict": "#cf222e",
+    "claim.retracted": "#cf222e",
+    "evidence.unlinked": "#9a6700",
+    "claim.corrected": "#8250df",
+    "source.merged": "#0969da",
 }
 REANCHOR_COLOURS = {
     "exact": "#1a7f37",
