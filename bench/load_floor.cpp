@@ -8,7 +8,7 @@
 // benchmark's batches): a claim.added event (about 600 bytes of data) and a verdict.set event, each
 // hashed and chained; the claim row; and, by variant:
 //
-//   layout    everything the core writes today: the claim's full-text row, its 8
+//   layout    everything the core writes today: the claim's full-text row, its kLshBands
 //             near-duplicate bucket rows (filed by generation, sorted at commit), 0-3 tag rows, its
 //             event references (claim and claimant), the verdict row and the claim's current
 //             verdict (its rating and verdict_seq: the rows the projection writes, not its rules)
@@ -35,6 +35,7 @@
 
 #include "claimledger/hash.h"
 #include "claimledger/workbench.h"
+#include "text/min_hash.h"
 
 namespace {
 
@@ -248,7 +249,7 @@ int main(int argc, char** argv) {
 
       search.Int(1, rowid).Text(2, text).Run();
       if (buckets) {
-        for (int b = 0; b < 8; ++b)
+        for (int b = 0; b < claimledger::kLshBands; ++b)
           pending.emplace_back(static_cast<std::int64_t>(random()), rowid);
       }
       for (const std::string& t : tags) claim_key(tag, 1).Text(2, t).Run();

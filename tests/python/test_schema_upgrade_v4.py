@@ -92,22 +92,18 @@ def test_a_version_4_desk_opens_builds_its_tree_verifies_and_proves(v4_copy: Pat
         assert wb.verify(against=later, keys=[verifier]).ok
 
 
-def test_the_upgrade_files_the_buckets_of_the_smaller_minhash_by_generation(v4_copy: Path):
+def test_the_upgrade_files_the_same_buckets_by_generation(v4_copy: Path):
     with sqlite3.connect(f"file:{v4_copy}?mode=ro", uri=True) as db:
-        rows_before = db.execute("SELECT count(*) FROM claim_lsh").fetchone()[0]
+        before = sorted(db.execute("SELECT bucket, claim FROM claim_lsh"))
     with cl.open(v4_copy, create=False, actor="carol") as wb:
         troops = next(c for c in wb.claims() if "28,500" in c.text)
         hits = wb.similar("approximately 28,500 US troops are kept in South Korea", k=1)
         assert [h.claim.id for h in hits] == [troops.id]
     with sqlite3.connect(f"file:{v4_copy}?mode=ro", uri=True) as db:
         columns = [row[1] for row in db.execute("PRAGMA table_info(claim_lsh)")]
-        per_claim = db.execute(
-            "SELECT max(n) FROM (SELECT count(*) AS n FROM claim_lsh GROUP BY claim)"
-        )
-        most = per_claim.fetchone()[0]
+        after = sorted(db.execute("SELECT bucket, claim FROM claim_lsh"))
         misfiled = db.execute("SELECT count(*) FROM claim_lsh WHERE generation <> claim >> 16")
         assert misfiled.fetchone()[0] == 0
-        rows_after = db.execute("SELECT count(*) FROM claim_lsh").fetchone()[0]
     assert columns == ["generation", "bucket", "claim"]
-    assert 1 <= most <= 8  # eight bands: at most eight distinct buckets a claim
-    assert rows_after < rows_before  # sixteen bands before
+    assert after == before  # the same keys for the same claims, only filed by generation
+    assert after  # the fixture's claims have buckets

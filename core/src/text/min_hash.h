@@ -15,8 +15,8 @@
 
 namespace claimledger {
 
-inline constexpr int kMinHashSize = 8;  // hash functions in a signature
-inline constexpr int kLshRows = 2;      // signature values per band
+inline constexpr int kMinHashSize = 32;  // hash functions in a signature
+inline constexpr int kLshRows = 2;       // signature values per band
 inline constexpr int kLshBands = kMinHashSize / kLshRows;
 
 // The LSH bucket keys of `text`, one per band (empty when it has no content words).

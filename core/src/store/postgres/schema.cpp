@@ -2,7 +2,6 @@
 #include "store/postgres/schema.h"
 
 #include "claimledger/error.h"
-#include "store/postgres/search_terms.h"
 
 namespace claimledger {
 namespace {
@@ -164,61 +163,6 @@ void CreateDesk(PgConnection& connection, const std::string& schema) {
                  PgParams().Int(kPgSchemaVersion));
 }
 
-// Version 2: every claim's near-duplicate buckets again, as the smaller MinHash gives them, a
-// thousand claims a statement.
-void UpgradeToVersion2(PgConnection& connection) {
-  constexpr int kClaimsAStatement = 1000;
-  std::int64_t after = -1;
-  for (;;) {
-    const PgResult claims =
-        connection.Run("SELECT seq, text FROM claims WHERE seq > $1 ORDER BY seq LIMIT $2",
-                       PgParams().Int(after).Int(kClaimsAStatement));
-    if (claims.Rows() == 0) return;
-    std::vector<std::int64_t> seqs;
-    std::vector<std::string> buckets;
-    for (int row = 0; row < claims.Rows(); ++row) {
-      seqs.push_back(claims.Int(row, 0));
-      buckets.push_back(BucketArray(claims.View(row, 1)));
-    }
-    connection.Run(
-        "UPDATE claims_search s SET buckets = u.buckets::bigint[] "
-        "FROM unnest($1::bigint[], $2::text[]) AS u(claim, buckets) WHERE s.claim = u.claim",
-        PgParams().Text(IntArray(seqs)).Text(TextArray(buckets)));
-    after = seqs.back();
-  }
-}
-
-// Brings the desk from `version` to kPgSchemaVersion under the desk's lock (no writer appends
-// meanwhile), one step per version, in one transaction. A role that may not write the desk's
-// tables (an auditor, or a writer: the desk table is its owner's) gets a permission error
-// saying that the desk's owner must open it once.
-void UpgradeDesk(PgConnection& connection, const std::string& schema, int version,
-                 const std::string& where) {
-  connection.Exec("BEGIN");
-  try {
-    connection.Run("SELECT pg_advisory_xact_lock($1)", PgParams().Int(DeskLockKey(schema)));
-    connection.Exec("SET LOCAL search_path = " + Quoted(schema));
-    // Read again under the lock: another process may have upgraded it meanwhile.
-    version = *DeskVersion(connection, schema);
-    if (version < 2) UpgradeToVersion2(connection);
-    // Later versions add their steps here: if (version < 3) { ... }
-    connection.Run("UPDATE desk SET version = $1", PgParams().Int(kPgSchemaVersion));
-    connection.Exec("COMMIT");
-  } catch (const Error& error) {
-    connection.Abort();
-    if (error.id() != "claimledger.store.permission") throw;
-    throw Error(Code::kStorage, "claimledger.store.permission",
-                "the " + where + " has desk version " + std::to_string(version) +
-                    ", which this claimledger upgrades to " + std::to_string(kPgSchemaVersion) +
-                    " when it opens it; the upgrade failed, nothing was changed (open the desk "
-                    "once as its owner, the role that created it): " +
-                    error.detail());
-  } catch (...) {
-    connection.Abort();
-    throw;
-  }
-}
-
 }  // namespace
 
 std::int64_t DeskLockKey(const std::string& schema) {
@@ -287,7 +231,6 @@ void OpenPgSchema(PgConnection& connection, bool create, int busy_timeout_ms) {
                     std::to_string(*version) + "; this claimledger reads versions up to " +
                     std::to_string(kPgSchemaVersion) + ": upgrade claimledger to open it");
   }
-  if (*version < kPgSchemaVersion) UpgradeDesk(connection, schema, *version, where);
   // Every (re)connection: the desk's tables by their plain names, the busy timeout for the
   // write lock, and commits that wait for the server's disk whatever its configuration.
   connection.SetSetup("SET search_path = " + Quoted(schema) + "; SET lock_timeout = '" +

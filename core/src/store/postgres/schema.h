@@ -15,9 +15,7 @@
 namespace claimledger {
 
 // The version of a desk's tables on a server; the `desk` table's one row holds it.
-// 1: the first; 2: near-duplicate buckets of a smaller MinHash (text/min_hash.h), which
-// opening a version-1 desk writes for every claim.
-inline constexpr int kPgSchemaVersion = 2;
+inline constexpr int kPgSchemaVersion = 1;
 
 // The key of the desk's transaction-level advisory lock, which writers (and the creation of the
 // desk) take before anything else: one linear chain however many writers there are.
@@ -28,7 +26,7 @@ std::int64_t DeskLockKey(const std::string& schema);
 // Throws Error(kNotFound) "claimledger.store.missing" (no such desk, and !create; the message
 // lists the desks that are there), Error(kStorage) "claimledger.store.not_a_ledger" (the
 // schema exists but is not a desk), "claimledger.store.newer_schema" (written by a newer
-// claimledger). An older desk is upgraded in place, in one transaction under the desk's lock.
+// claimledger).
 void OpenPgSchema(PgConnection& connection, bool create, int busy_timeout_ms);
 
 // The desks of the connection's database, by name.

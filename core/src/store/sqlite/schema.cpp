@@ -131,9 +131,9 @@ UPDATE claims SET verdict_seq = (SELECT v.seq FROM verdicts v WHERE v.claim = cl
   ORDER BY v.made_at DESC, v.seq DESC LIMIT 1) WHERE rating IS NOT NULL;
 )sql";
 
-// Version 6: the near-duplicate buckets of the smaller MinHash, kept by generation: the table
-// is made again and filled from the claims' texts (version 4's cheaper MinHash is written here
-// too: a file older than 4 reaches it through this step).
+// Version 6: the near-duplicate buckets kept by generation: the table is made again and filled
+// from the claims' texts (version 4's cheaper MinHash is written here too: a file older than 4
+// reaches it through this step).
 void UpgradeToVersion6(Connection& connection) {
   connection.Exec("DROP TABLE claim_lsh");
   connection.Exec(kBucketSchema);

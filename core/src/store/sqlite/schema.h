@@ -17,8 +17,8 @@ namespace claimledger {
 // 1: the first; 2: fewer bytes per claim; 3: snapshots searchable; 4: a claim row names its
 // current verdict (verdict_seq), and near-duplicate bucket keys of a cheaper MinHash; 5: the
 // Merkle tree over the events (tree_nodes), built for an existing desk by the upgrade; 6:
-// near-duplicate buckets of a smaller MinHash (8 bands instead of 16), kept by generation
-// of claims (kBucketGenerationBits), so that a load writes into the newest generation only.
+// the near-duplicate buckets kept by generation of claims (kBucketGenerationBits), so that a
+// load writes into the newest generation only.
 inline constexpr int kSchemaVersion = 6;
 
 // A claim's bucket rows carry its generation, its rowid >> kBucketGenerationBits (65,536
