@@ -944,6 +944,27 @@ def _notebook_cells(wb):
 
 
 @pytest.mark.parametrize("store", ["sqlite", "postgresql"])
+def test_a_claim_sharing_only_its_longest_words_is_not_already_there(store, tmp_path, request):
+    """The identical-claim lookup reads the claims holding a text's longest words and compares
+    each whole: a text with the same long words but another short one is a new claim."""
+    location = (
+        tmp_path / "desk.ledger" if store == "sqlite" else request.getfixturevalue("pg_desk_url")()
+    )
+    with cl.open(location, create=True) as wb:
+        may = "Stationed battalions rotated through Pyeongtaek in May."
+        june = "Stationed battalions rotated through Pyeongtaek in June."
+        first = wb.add_claims([{"text": may}])
+        other = wb.add_claims([{"text": june}])
+        same = wb.add_claims([{"text": may}])
+        assert first.already_there == ()
+        assert other.already_there == ()
+        assert other != first
+        assert same.already_there == (0,)
+        assert same == first
+        assert len(wb.claims()) == 2
+
+
+@pytest.mark.parametrize("store", ["sqlite", "postgresql"])
 def test_rerunning_a_notebook_adds_nothing(store, tmp_path, request):
     """The same cells run twice, on a desk of each store: the same ids, no new events."""
     location = (

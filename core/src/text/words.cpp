@@ -1,6 +1,7 @@
 // Words (words.h).
 #include "text/words.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "text/word_flags.h"
@@ -44,6 +45,22 @@ std::vector<std::string> SearchWords(std::string_view text) {
     }
   }
   if (!word.empty()) words.push_back(std::move(word));
+  return words;
+}
+
+std::vector<std::string> LongestWords(std::vector<std::string> words, std::size_t count) {
+  const auto has_alnum = [](const std::string& word) {
+    return std::any_of(word.begin(), word.end(), [](char byte) {
+      const auto c = static_cast<unsigned char>(byte);
+      return c >= 0x80 || std::isalnum(c);
+    });
+  };
+  std::stable_sort(words.begin(), words.end(), [&](const std::string& a, const std::string& b) {
+    const bool a_alnum = has_alnum(a);
+    if (a_alnum != has_alnum(b)) return a_alnum;
+    return a.size() > b.size();
+  });
+  if (words.size() > count) words.resize(count);
   return words;
 }
 

@@ -3,6 +3,7 @@
 #ifndef CLAIMLEDGER_TEXT_WORDS_H_
 #define CLAIMLEDGER_TEXT_WORDS_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,6 +50,15 @@ std::vector<std::string> ContentWords(std::string_view text);
 // other than a letter, a digit, an apostrophe or a hyphen (so no word holds a double quote);
 // letters keep their case (matching ignores case and accents). Empty when it has no word.
 std::vector<std::string> SearchWords(std::string_view text);
+
+// The `count` longest of `words` (those holding a letter or a digit first; ties in their
+// order), for looking up a claim of the same text: it holds every one of them, and long words
+// are rare ones, so a full-text query of these few reads short lists where one of every word
+// reads the long lists of its common words.
+std::vector<std::string> LongestWords(std::vector<std::string> words, std::size_t count);
+
+// How many of a text's words (LongestWords) the stores look up a claim of the same text by.
+inline constexpr std::size_t kLookupWords = 3;
 
 }  // namespace claimledger
 

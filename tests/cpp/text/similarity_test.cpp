@@ -23,6 +23,16 @@ TEST(SimilarityTest, ContentWords) {
   EXPECT_EQ(LshBuckets("Korea troops"), LshBuckets("troops, KOREA!"));  // order and case
 }
 
+TEST(SimilarityTest, LongestWordsPutsWordsOfLettersOrDigitsFirstThenTheLongest) {
+  EXPECT_EQ(LongestWords(SearchWords("About 28,500 US troops are stationed in Korea"), 3),
+            (std::vector<std::string>{"stationed", "troops", "About"}));  // ties: text order
+  EXPECT_EQ(LongestWords(SearchWords("--- ---- is it"), 3),
+            (std::vector<std::string>{"is", "it", "----"}));  // words of no letter come last
+  EXPECT_EQ(LongestWords(SearchWords("Ωmega up"), 1), (std::vector<std::string>{"Ωmega"}));
+  EXPECT_EQ(LongestWords({"a", "bb"}, 5), (std::vector<std::string>{"bb", "a"}));
+  EXPECT_TRUE(LongestWords({}, 3).empty());
+}
+
 TEST(SimilarityTest, SimilarityIsBoundedAndOrdersRewordings) {
   const std::string claim = "About 28,500 US troops are stationed in South Korea.";
   EXPECT_DOUBLE_EQ(TextSimilarity(claim, claim), 1.0);

@@ -226,13 +226,14 @@ std::optional<std::string> PgStore::IdenticalClaim(const std::string& text,
                                                    const std::optional<Quote>& appearance) {
   // The rows sent to the server only (nothing is flushed, so that a batch stays one COPY; the
   // workbench looks up its batch's own claims). A few rows from an index, each compared whole:
-  // the claims quoted at the same place of the snapshot (by snapshot); else those holding
-  // every term of the text (GIN); else (no term at all: punctuation alone, rare) every claim.
+  // the claims quoted at the same place of the snapshot (by snapshot); else those holding the
+  // terms of the text's longest words (GIN; as SQLite's store); else (no term at all:
+  // punctuation alone, rare) every claim.
   PgParams params;
   params.Text(text).Text(claimant);
   params.Text(appearance ? std::optional<std::string>(appearance->snapshot) : std::nullopt);
   std::string from;
-  const TermQuery query = QueryOf(tokenizer_, SearchWords(text), false);
+  const TermQuery query = QueryOf(tokenizer_, LongestWords(SearchWords(text), kLookupWords), false);
   if (appearance) {
     from =
         "appearances a JOIN claims c ON c.id = a.claim WHERE a.snapshot = $3 "

@@ -120,9 +120,9 @@ std::optional<std::string> SqliteStore::IdenticalClaim(const std::string& text,
                                                        const std::optional<std::string>& claimant,
                                                        const std::optional<Quote>& appearance) {
   // A few rows from an index, each compared whole: the claims quoted at the same place of the
-  // snapshot (by snapshot); else those holding every word of the text (the full-text index,
-  // unranked); else (no token at all: punctuation alone, rare) the whole table. Without a
-  // snapshot the full-text query is the cost (a text of common words reads long lists).
+  // snapshot (by snapshot); else those holding the text's longest words (the full-text index,
+  // unranked: every word of a text of common words would read their long lists); else (no
+  // token at all: punctuation alone, rare) the whole table.
   const std::string same =
       "c.text = ?1 AND c.claimant IS ?2 "
       "AND (SELECT count(*) FROM appearances n WHERE n.claim = c.id) = (?3 IS NOT NULL) ";
@@ -134,7 +134,7 @@ std::optional<std::string> SqliteStore::IdenticalClaim(const std::string& text,
         "AND a.quote_start = ?4 AND a.quote_end = ?5 AND " +
         same;
   } else if (HasTokens(connection_->db(), text)) {
-    words = FtsQuery(SearchWords(text), false);
+    words = FtsQuery(LongestWords(SearchWords(text), kLookupWords), false);
     sql =
         "SELECT c.id FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid "
         "WHERE claims_fts MATCH ?6 AND " +
