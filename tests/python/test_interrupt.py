@@ -73,7 +73,8 @@ def write_liar(path: Path) -> Path:
 
 
 def claim_count(location) -> int:
-    """The claims in the ledger at `location` now (0 while it does not exist yet)."""
+    """The claims in the ledger at `location` now (0 while it does not exist yet, or when it
+    cannot be read at this moment)."""
     try:
         with cl.open(location, read_only=True) as wb:
             return len(wb.claims())
@@ -100,7 +101,8 @@ def interrupt_after_a_batch(
             seen = claim_count(location)
         assert process.poll() is None, "the load ended before it could be interrupted"
         process.send_signal(signal.SIGINT)
-        seen = claim_count(location)
+        # Committed claims never go away: a count that fails now (the ledger busy) keeps the last.
+        seen = max(seen, claim_count(location))
         out, err = process.communicate(timeout=300)
     finally:
         if process.poll() is None:
