@@ -8,10 +8,10 @@
 // benchmark's batches): a claim.added event (about 600 bytes of data) and a verdict.set event, each
 // hashed and chained; the claim row; and, by variant:
 //
-//   layout    everything the core writes today: the claim's full-text row, its kLshBands
-//             near-duplicate bucket rows (filed by generation, sorted at commit), 0-3 tag rows, its
-//             event references (claim and claimant), the verdict row and the claim's current
-//             verdict (its rating and verdict_seq: the rows the projection writes, not its rules)
+//   layout    everything the core writes today: the claim's full-text row, its 16
+//             near-duplicate bucket rows (sorted at commit), 0-3 tag rows, its event
+//             references (claim and claimant), the verdict row and the claim's current verdict
+//             (its rating and verdict_seq: the rows the projection writes, not its rules)
 //   nolsh     layout without the near-duplicate bucket rows
 //   intkeys   nolsh with tags, verdicts and event references keyed by integers (the claim's
 //             rowid or an event's seq) instead of text ids: a layout the core does not have
@@ -35,7 +35,6 @@
 
 #include "claimledger/hash.h"
 #include "claimledger/workbench.h"
-#include "text/min_hash.h"
 
 namespace {
 
@@ -149,8 +148,7 @@ int main(int argc, char** argv) {
                "status_at, seq, at, actor, year) "
                "VALUES (?1, ?2, ?3, 'new', NULL, ?4, 'a tweet', ?5, ?6, ?7, ?6, 'bench', ?8)");
   Insert search(db, "INSERT INTO claims_fts(rowid, text) VALUES (?1, ?2)");
-  Insert bucket(
-      db, "INSERT OR IGNORE INTO claim_lsh(generation, bucket, claim) VALUES (?2 >> 16, ?1, ?2)");
+  Insert bucket(db, "INSERT OR IGNORE INTO claim_lsh(bucket, claim) VALUES (?1, ?2)");
   Insert tag(db, "INSERT INTO claim_tags(claim, tag) VALUES (?1, ?2)");
   Insert ref(db, "INSERT INTO event_refs(entity, seq) VALUES (?1, ?2)");
   Insert verdict(db,
@@ -249,7 +247,7 @@ int main(int argc, char** argv) {
 
       search.Int(1, rowid).Text(2, text).Run();
       if (buckets) {
-        for (int b = 0; b < claimledger::kLshBands; ++b)
+        for (int b = 0; b < 16; ++b)
           pending.emplace_back(static_cast<std::int64_t>(random()), rowid);
       }
       for (const std::string& t : tags) claim_key(tag, 1).Text(2, t).Run();
@@ -266,11 +264,7 @@ int main(int argc, char** argv) {
       }
       claim_key(rating, 1).Text(2, rated).Int(3, verdict_seq).Run();
     }
-    // In the index's order: generation (the rowid >> 16), then bucket (store/sqlite/schema.h).
-    std::sort(pending.begin(), pending.end(), [](const auto& a, const auto& b) {
-      const std::int64_t ga = a.second >> 16, gb = b.second >> 16;
-      return ga != gb ? ga < gb : a < b;
-    });
+    std::sort(pending.begin(), pending.end());
     for (const auto& [key, rowid] : pending) bucket.Int(1, key).Int(2, rowid).Run();
     pending.clear();
     Exec(db, "COMMIT");

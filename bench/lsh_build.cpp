@@ -1,7 +1,6 @@
 // The near-duplicate index build on its own: read every claim text of a ledger (with its
 // rowid, which claim_lsh keys claims by), compute its LSH bucket keys (LshBuckets), sort the
-// (generation, bucket, claim) rows and write them into an empty table of claim_lsh's layout in a
-// fresh database
+// (bucket, claim) rows and write them into an empty table of claim_lsh's layout in a fresh database
 // file, in one transaction, with the ledger's settings (WAL, synchronous=FULL, 64 MB page cache).
 // bench/bench_similar.py reports its time as the index build; the scratch file is removed
 // afterwards.
@@ -65,12 +64,7 @@ int main(int argc, char** argv) {
   }
   const double compute_s = Since(start);
   start = std::chrono::steady_clock::now();
-  // (generation, bucket, claim): the table's key order (store/sqlite/schema.h)
-  constexpr int kGenerationBits = 16;
-  std::sort(buckets.begin(), buckets.end(), [](const auto& a, const auto& b) {
-    const std::int64_t ga = a.second >> kGenerationBits, gb = b.second >> kGenerationBits;
-    return ga != gb ? ga < gb : a < b;
-  });
+  std::sort(buckets.begin(), buckets.end());  // (bucket, claim): the table's key order
   const double sort_s = Since(start);
 
   const std::string scratch = std::string(argv[1]) + ".lsh-build";
@@ -80,14 +74,12 @@ int main(int argc, char** argv) {
   bool ok = sqlite3_open(scratch.c_str(), &db) == SQLITE_OK &&
             Exec(db,
                  "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA cache_size=-65536; "
-                 "CREATE TABLE claim_lsh(generation INTEGER NOT NULL, bucket INTEGER NOT NULL, "
-                 "claim INTEGER NOT NULL, PRIMARY KEY(generation, bucket, claim)) WITHOUT ROWID; "
-                 "BEGIN IMMEDIATE");
+                 "CREATE TABLE claim_lsh(bucket INTEGER NOT NULL, claim INTEGER NOT NULL, "
+                 "PRIMARY KEY(bucket, claim)) WITHOUT ROWID; BEGIN IMMEDIATE");
   sqlite3_stmt* insert = nullptr;
-  ok = ok && sqlite3_prepare_v2(db,
-                                "INSERT OR IGNORE INTO claim_lsh(generation, bucket, claim) "
-                                "VALUES (?2 >> 16, ?1, ?2)",
-                                -1, &insert, nullptr) == SQLITE_OK;
+  ok =
+      ok && sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO claim_lsh(bucket, claim) VALUES (?1, ?2)",
+                               -1, &insert, nullptr) == SQLITE_OK;
   for (std::size_t i = 0; ok && i < buckets.size(); ++i) {
     sqlite3_bind_int64(insert, 1, buckets[i].first);
     sqlite3_bind_int64(insert, 2, buckets[i].second);

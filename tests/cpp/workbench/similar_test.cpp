@@ -75,7 +75,7 @@ TEST(SimilarityTest, SimilarFindsARewordedClaimThatSharesNoLshBucket) {
   bool weak_lsh_candidate = false;
   for (int i = 0; i < 300; ++i) {
     const std::string text = std::string(places[i % 3]) + " " + things[i / 3 % 3] + " " +
-                             std::to_string(100 + i) + " homes near a large stream of the nation";
+                             std::to_string(100 + i) + " homes near a stream";
     weak_lsh_candidate = weak_lsh_candidate || ShareABucket(text, variant);
     claims.push_back({text, {}, {}, {}, {}});
   }

@@ -388,14 +388,11 @@ TEST(VerifyTest, CountsRowsAtTheEndsOfTheRowidRange) {
   }
   const std::string pristine = testing_util::ReadFile(path.str());
   // A claim moved to another rowid, with its full-text and near-duplicate index rows (which
-  // name claims by rowid, the latter under its generation, rowid >> 16, store/sqlite/schema.h):
-  // a consistent edit, which verify must
-  // find nothing wrong with.
+  // name claims by rowid): a consistent edit, which verify must find nothing wrong with.
   const auto moved = [&](const std::string& claim, const char* rowid) {
     const std::string where = " WHERE id = '" + claim + "'";
     const std::string old_rowid = "(SELECT rowid FROM claims" + where + ")";
-    return "UPDATE claim_lsh SET claim = " + std::string(rowid) + ", generation = " + rowid +
-           " >> 16 WHERE claim = " + old_rowid +
+    return "UPDATE claim_lsh SET claim = " + std::string(rowid) + " WHERE claim = " + old_rowid +
            "; INSERT INTO claims_fts(claims_fts, rowid, text) SELECT 'delete', rowid, text "
            "FROM claims" +
            where + "; UPDATE claims SET rowid = " + rowid + where +

@@ -123,20 +123,16 @@ CREATE VIRTUAL TABLE snapshots_fts USING fts5(
 )sql";
 
 // Version 4: a claim's row names its current verdict, the one made last (made_at, then seq),
-// so that the projection rules read it from the row (ledger/projection.h). (Its near-duplicate
-// buckets of a cheaper MinHash are written by version 6's step, which comes after.)
+// so that the projection rules read it from the row (ledger/projection.h).
 constexpr const char* kUpgradeToVersion4 = R"sql(
 ALTER TABLE claims ADD COLUMN verdict_seq INTEGER;
 UPDATE claims SET verdict_seq = (SELECT v.seq FROM verdicts v WHERE v.claim = claims.id
   ORDER BY v.made_at DESC, v.seq DESC LIMIT 1) WHERE rating IS NOT NULL;
 )sql";
 
-// Version 6: the near-duplicate buckets kept by generation: the table is made again and filled
-// from the claims' texts (version 4's cheaper MinHash is written here too: a file older than 4
-// reaches it through this step).
-void UpgradeToVersion6(Connection& connection) {
-  connection.Exec("DROP TABLE claim_lsh");
-  connection.Exec(kBucketSchema);
+void UpgradeToVersion4(Connection& connection) {
+  connection.Exec(kUpgradeToVersion4);
+  connection.Exec("DELETE FROM claim_lsh");
   std::vector<std::pair<std::int64_t, std::int64_t>> rows;
   Statement claims = connection.Prepare("SELECT rowid, text FROM claims");
   while (claims.Step()) {
@@ -185,15 +181,13 @@ void Migrate(Connection& connection, int version) {
       connection.Exec(kProjectionSchema);
       connection.Exec(kProjectionIndexes);
       connection.Exec(kSearchSchema);
-      connection.Exec(kBucketSchema);
       connection.Exec("PRAGMA application_id = " + std::to_string(kApplicationId));
     } else {
       if (version < 2) connection.Exec(kUpgradeToVersion2);
       if (version < 3) UpgradeToVersion3(connection);
-      if (version < 4) connection.Exec(kUpgradeToVersion4);
+      if (version < 4) UpgradeToVersion4(connection);
       if (version < 5) UpgradeToVersion5(connection);
-      if (version < 6) UpgradeToVersion6(connection);
-      // Later versions add their steps here: if (version < 7) { ... }
+      // Later versions add their steps here: if (version < 6) { ... }
     }
     connection.Exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
     connection.Exec("COMMIT");
@@ -209,19 +203,15 @@ void Migrate(Connection& connection, int version) {
 // The search indexes of claim and snapshot texts, kept in the same transaction as each claim
 // and snapshot: FTS5 over the claims table's text column (external content), the
 // MinHash/LSH buckets of each claim for near-duplicate matching (text/min_hash.h), keyed by
-// the claim's generation and rowid (as the FTS rows are: kLshBands rows a claim, so each is
-// kept to three integers; kBucketGenerationBits says why the generation comes first),
+// the claim's rowid (as the FTS rows are: 16 rows a claim, so each is kept to two integers),
 // and FTS5 over the text of every snapshot that is UTF-8 text, keyed by the snapshot row's
 // rowid, with its own copy of the text (the bytes live in `contents`, a table without
 // rowids), which snippets are cut from.
-const char* const kBucketSchema = R"sql(
-CREATE TABLE claim_lsh(generation INTEGER NOT NULL, bucket INTEGER NOT NULL,
-  claim INTEGER NOT NULL, PRIMARY KEY(generation, bucket, claim)) WITHOUT ROWID;
-)sql";
-
 const char* const kSearchSchema = R"sql(
 CREATE VIRTUAL TABLE claims_fts USING fts5(
   text, content='claims', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
+CREATE TABLE claim_lsh(bucket INTEGER NOT NULL, claim INTEGER NOT NULL,
+  PRIMARY KEY(bucket, claim)) WITHOUT ROWID;
 CREATE VIRTUAL TABLE snapshots_fts USING fts5(
   text, tokenize='unicode61 remove_diacritics 2');
 )sql";
@@ -238,15 +228,9 @@ void ReadEvent(const Statement& s, Event* event) {
 
 void WriteBucketRows(Connection& connection,
                      std::vector<std::pair<std::int64_t, std::int64_t>>& rows) {
-  // In the index's order: by generation (the claim's rowid, shifted), then bucket.
-  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
-    const std::int64_t ga = a.second >> kBucketGenerationBits;
-    const std::int64_t gb = b.second >> kBucketGenerationBits;
-    return ga != gb ? ga < gb : a < b;
-  });
-  Statement insert = connection.Prepare(
-      "INSERT OR IGNORE INTO claim_lsh(generation, bucket, claim) VALUES (?2 >> " +
-      std::to_string(kBucketGenerationBits) + ", ?1, ?2)");
+  std::sort(rows.begin(), rows.end());
+  Statement insert =
+      connection.Prepare("INSERT OR IGNORE INTO claim_lsh(bucket, claim) VALUES (?1, ?2)");
   for (const auto& [bucket, rowid] : rows) {
     insert.Bind(1, bucket).Bind(2, rowid);
     insert.Run();

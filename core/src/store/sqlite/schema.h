@@ -16,24 +16,15 @@ namespace claimledger {
 // The schema version this build writes and the newest it reads (PRAGMA user_version).
 // 1: the first; 2: fewer bytes per claim; 3: snapshots searchable; 4: a claim row names its
 // current verdict (verdict_seq), and near-duplicate bucket keys of a cheaper MinHash; 5: the
-// Merkle tree over the events (tree_nodes), built for an existing desk by the upgrade; 6:
-// the near-duplicate buckets kept by generation of claims (kBucketGenerationBits), so that a
-// load writes into the newest generation only.
-inline constexpr int kSchemaVersion = 6;
-
-// A claim's bucket rows carry its generation, its rowid >> kBucketGenerationBits (65,536
-// claims a generation): the index of claim_lsh is ordered by generation first, so the rows
-// of a batch land in the small b-tree range of the newest claims instead of all over the
-// index, and a bucket is read with one index range per generation.
-inline constexpr int kBucketGenerationBits = 16;
+// Merkle tree over the events (tree_nodes), built for an existing desk by the upgrade.
+inline constexpr int kSchemaVersion = 5;
 
 // "CLDG": marks a SQLite file as a claimledger ledger (PRAGMA application_id).
 inline constexpr int kApplicationId = 0x434C4447;
 
-// The full-text indexes and the near-duplicate buckets (their definitions, for creating them
-// again when a rebuild drops them).
+// The full-text and near-duplicate indexes (their definitions, for creating them again when
+// a rebuild drops them).
 extern const char* const kSearchSchema;
-extern const char* const kBucketSchema;
 
 // Checks the file behind `connection` (named `path` in messages) and, unless `read_only`,
 // brings it to kSchemaVersion: a new file gets every table, an older one its upgrades, in one
@@ -46,8 +37,8 @@ void OpenSchema(Connection& connection, const std::string& path, bool create, bo
 // and so the strings' memory).
 void ReadEvent(const Statement& s, Event* event);
 
-// Writes near-duplicate bucket rows (bucket key, claim rowid) with their generation, sorted
-// first: random-key inserts one by one cost a third of a bulk load.
+// Writes near-duplicate bucket rows (bucket key, claim rowid), sorted first: random-key inserts
+// one by one cost a third of a bulk load.
 void WriteBucketRows(Connection& connection,
                      std::vector<std::pair<std::int64_t, std::int64_t>>& rows);
 

@@ -8,7 +8,6 @@
 
 #include "claimledger/error.h"
 #include "store/sqlite/fts_tokenizer.h"
-#include "store/sqlite/schema.h"
 #include "store/store.h"
 #include "text/min_hash.h"
 #include "text/utf8.h"
@@ -156,16 +155,13 @@ void DigestBucketsOfTexts(Connection& connection, std::int64_t first, std::int64
 
 void DigestBucketsKept(Connection& connection, std::int64_t first, std::int64_t last,
                        const RowDigestKey& key, TableDigest& digest) {
-  Statement rows = connection.Prepare(
-      "SELECT bucket, claim, generation FROM claim_lsh WHERE generation BETWEEN ?1 AND ?2");
+  Statement rows =
+      connection.Prepare("SELECT bucket, claim FROM claim_lsh WHERE bucket BETWEEN ?1 AND ?2");
   rows.Bind(1, first).Bind(2, last);
   while (rows.Step()) {
-    // A value stored as another type than an integer must not match one that is, nor a row
-    // filed under another generation than its claim's (a search would not find it).
+    // A value stored as another type than an integer must not match one that is.
     if (sqlite3_value_type(rows.Value(0)) != SQLITE_INTEGER ||
-        sqlite3_value_type(rows.Value(1)) != SQLITE_INTEGER ||
-        sqlite3_value_type(rows.Value(2)) != SQLITE_INTEGER ||
-        rows.Int(2) != rows.Int(1) >> kBucketGenerationBits) {
+        sqlite3_value_type(rows.Value(1)) != SQLITE_INTEGER) {
       const std::uint64_t mismatch[2] = {FastTextHash(key, rows.View(0)), ~0ull};
       digest += FastRowDigest(key, mismatch, sizeof mismatch);
       continue;
@@ -177,12 +173,8 @@ void DigestBucketsKept(Connection& connection, std::int64_t first, std::int64_t 
 void NameBucketProblems(Connection& connection, const std::set<std::string>& explained,
                         std::vector<std::string>& problems) {
   std::unordered_map<std::int64_t, std::vector<std::int64_t>> kept;
-  Statement rows = connection.Prepare("SELECT claim, bucket, generation FROM claim_lsh");
-  while (rows.Step()) {
-    // A row under another generation than its claim's counts as a wrong bucket.
-    const bool filed = rows.Int(2) == rows.Int(0) >> kBucketGenerationBits;
-    kept[rows.Int(0)].push_back(filed ? rows.Int(1) : ~rows.Int(1));
-  }
+  Statement rows = connection.Prepare("SELECT claim, bucket FROM claim_lsh");
+  while (rows.Step()) kept[rows.Int(0)].push_back(rows.Int(1));
   DerivedProblemList list(problems,
                           "search index claim_lsh (the near-duplicate buckets of claims): ");
   Statement claims = connection.Prepare("SELECT rowid, id, text FROM claims ORDER BY rowid");

@@ -50,7 +50,7 @@ void NameTokenProblems(Connection& connection, const FullTextIndex& index,
                        const std::set<std::string>& explained, std::vector<std::string>& problems);
 
 // The near-duplicate buckets (claim_lsh): those the claims with rowid in [first, last] give,
-// and the rows kept in generations [first, last].
+// and the rows kept with bucket keys in [first, last].
 void DigestBucketsOfTexts(Connection& connection, std::int64_t first, std::int64_t last,
                           const RowDigestKey& key, TableDigest& digest);
 void DigestBucketsKept(Connection& connection, std::int64_t first, std::int64_t last,

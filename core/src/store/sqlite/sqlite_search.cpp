@@ -46,7 +46,6 @@ void SqliteStore::RecreateSearchIndexes() {
       "DROP TABLE IF EXISTS claims_fts; DROP TABLE IF EXISTS claim_lsh; "
       "DROP TABLE IF EXISTS snapshots_fts");
   connection_->Exec(kSearchSchema);
-  connection_->Exec(kBucketSchema);
 }
 
 std::vector<SearchHit> SqliteStore::SearchClaims(const ClaimQuery& query) {
@@ -86,26 +85,15 @@ std::vector<SnapshotHit> SqliteStore::SearchSnapshots(const std::vector<std::str
 
 std::vector<std::pair<std::string, std::string>> SqliteStore::SimilarCandidates(
     const std::vector<std::int64_t>& buckets, std::int64_t per_bucket, std::int64_t limit) {
-  // Counted in C++ (RankByBuckets), one index range of claim_lsh a bucket and generation, the
-  // oldest claims first (the first `per_bucket` by rowid); then the texts of the best `limit`.
-  Statement bounds = connection_->Prepare(
-      "SELECT (SELECT min(generation) FROM claim_lsh), (SELECT max(generation) FROM claim_lsh)");
-  bounds.Step();
-  const std::int64_t oldest = bounds.IsNull(0) ? 0 : bounds.Int(0);
-  const std::int64_t newest = bounds.IsNull(1) ? -1 : bounds.Int(1);
-  Statement rows = connection_->Prepare(
-      "SELECT claim FROM claim_lsh WHERE generation = ?1 AND bucket = ?2 LIMIT ?3");
+  // Counted in C++ (RankByBuckets), one index range of claim_lsh a bucket; then the texts of
+  // the best `limit` only.
   const std::vector<std::int64_t> best =
       RankByBuckets(buckets, per_bucket, limit, [&](std::int64_t bucket) {
+        Statement rows =
+            connection_->Prepare("SELECT claim FROM claim_lsh WHERE bucket = ?1 LIMIT ?2");
+        rows.Bind(1, bucket).Bind(2, per_bucket);
         std::vector<std::int64_t> claims;
-        for (std::int64_t generation = oldest;
-             generation <= newest && static_cast<std::int64_t>(claims.size()) < per_bucket;
-             ++generation) {
-          rows.Bind(1, generation).Bind(2, bucket);
-          rows.Bind(3, per_bucket - static_cast<std::int64_t>(claims.size()));
-          while (rows.Step()) claims.push_back(rows.Int(0));
-          rows.Reset();
-        }
+        while (rows.Step()) claims.push_back(rows.Int(0));
         return claims;
       });
   std::vector<std::pair<std::string, std::string>> candidates;

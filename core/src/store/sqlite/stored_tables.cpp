@@ -4,6 +4,7 @@
 // other table in ranges of rowids, so that two threads end together. The search indexes are
 // checked against the texts they index (search_checks.h), also in parts.
 #include <algorithm>
+#include <limits>
 
 #include "claimledger/error.h"
 #include "store/sqlite/search_checks.h"
@@ -20,7 +21,7 @@ enum Derived : int {
   kSnapshotTokensKept,
   kSnapshotTexts,  // the texts snapshots_fts keeps against the snapshots: one part
   kBuckets,        // the buckets of the claims' texts: ranges of claim rowids
-  kBucketsKept,    // the rows of claim_lsh: ranges of generations
+  kBucketsKept,    // the rows of claim_lsh: ranges of bucket keys
 };
 // StoredReading::derived: each derived table as the texts give it, then as kept.
 enum DerivedDigest : int {
@@ -119,10 +120,8 @@ class SqliteStoredTables final : public StoredTables {
       parts.push_back({kTableCount + kClaimTokensKept, range, range});
       parts.push_back({kTableCount + kSnapshotTokensKept, range, range});
     }
-    AddBounds(kTableCount + kBucketsKept,
-              "SELECT (SELECT min(generation) FROM claim_lsh), "
-              "(SELECT max(generation) FROM claim_lsh)",
-              parts);
+    AddRanges(kTableCount + kBucketsKept, std::numeric_limits<std::int64_t>::min(),
+              std::numeric_limits<std::int64_t>::max(), parts);
     return parts;
   }
 
