@@ -72,14 +72,20 @@ def write_liar(path: Path) -> Path:
     return path
 
 
-def claim_count(location) -> int:
-    """The claims in the ledger at `location` now (0 while it does not exist yet, or when it
-    cannot be read at this moment)."""
-    try:
-        with cl.open(location, read_only=True) as wb:
-            return len(wb.claims())
-    except (cl.NotFoundError, cl.StorageError):
-        return 0
+def claim_count(location, wait: float = 0.0) -> int:
+    """The claims in the ledger at `location` now: 0 while it does not exist yet, or when it
+    cannot be read (the writer creating or committing) for `wait` seconds of retrying."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            with cl.open(location, read_only=True) as wb:
+                return len(wb.claims())
+        except cl.NotFoundError:
+            return 0
+        except cl.StorageError:
+            if time.monotonic() >= deadline:
+                return 0
+            time.sleep(0.01)
 
 
 def interrupt_after_a_batch(
@@ -101,8 +107,9 @@ def interrupt_after_a_batch(
             seen = claim_count(location)
         assert process.poll() is None, "the load ended before it could be interrupted"
         process.send_signal(signal.SIGINT)
-        # Committed claims never go away: a count that fails now (the ledger busy) keeps the last.
-        seen = max(seen, claim_count(location))
+        # Counted after the signal: the count before it may predate the last commit. A count
+        # taken later (the ledger busy for a moment) only loosens the bound checked below.
+        seen = claim_count(location, wait=60)
         out, err = process.communicate(timeout=300)
     finally:
         if process.poll() is None:
