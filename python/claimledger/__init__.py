@@ -71,7 +71,7 @@ from .transparency import (
     write_receipts,
 )
 from .vocabulary import CHECK_WORTHY_SCORE
-from .workbench import ClaimantSuggestion, NearDuplicateWarning
+from .workbench import NEAR_DUPLICATE, ClaimantSuggestion, NearDuplicateWarning
 
 try:
     __version__ = _metadata.version("claimledger")
@@ -139,5 +139,6 @@ __all__ = [
     "NearDuplicateWarning",
     "ClaimantSuggestion",
     "CHECK_WORTHY_SCORE",
+    "NEAR_DUPLICATE",
     "__version__",
 ]

@@ -60,6 +60,44 @@ def test_add_claim_warns_about_a_checked_near_duplicate(desk):
         wb.add_claim("The 1990s famine killed hundreds of thousands.")
 
 
+def test_a_rare_shared_word_outweighs_common_ones(new_location):
+    # Every filler claim holds "government", "said" and "failed"; one claim holds "teleprompter".
+    wb = cl.open(new_location("rare.ledger"))
+    wb.add_claims(
+        [{"text": f"The government said the {t} plan failed in {y}"} for t in TOPICS for y in range(1990, 2010)]
+    )
+    teleprompter = wb.add_claim("A teleprompter broke down during the speech")
+    hits = wb.similar("The government said the teleprompter failed", k=3)
+    assert hits[0].claim.id == teleprompter.id
+    assert hits[0].score > 2 * hits[1].score
+
+
+def test_a_claim_inside_a_longer_post_is_found_and_warned_about(desk):
+    wb, troops, _ = desk
+    post = (
+        "BREAKING \U0001F6A8 \u201cAbout 28,500 US troops are stationed in South Korea\u201d \u2014 "
+        "share before they delete this! https://t.co/x1Yz9Qw"
+    )
+    hits = wb.similar(post, k=3)
+    assert hits[0].claim.id == troops.id
+    assert hits[0].score >= cl.NEAR_DUPLICATE
+    with pytest.warns(cl.NearDuplicateWarning, match=troops.id):
+        wb.add_claim(post)
+
+
+def test_a_claims_context_is_compared_and_searched(new_location):
+    wb = cl.open(new_location("context.ledger"))
+    wb.add_claims([{"text": f"A viral video shows a snake in the {t} story"} for t in TOPICS])
+    anaconda = wb.add_claim(
+        "A viral video shows a huge snake swimming across a river.",
+        context="Does a video show a 10-meter-long anaconda in Brazil?",
+    )
+    wb.add_claim("A viral video shows a huge snake swimming in a river in India.")
+    hits = wb.similar("Footage of a 10 meter anaconda crossing a river in Brazil", k=2)
+    assert hits[0].claim.id == anaconda.id
+    assert [h.claim.id for h in wb.search("anaconda")] == [anaconda.id]
+
+
 def test_similar_from_the_command_line(desk, capsys):
     wb, troops, _ = desk
     assert cli_main(["similar", wb.path, "US troops in South Korea 28500", "-k", "2"]) == 0

@@ -118,6 +118,13 @@ class DerivedProblemReport {
   std::vector<std::string> problems_;
 };
 
+// A claim as near-duplicate matching compares it: its id, text and context.
+struct ClaimText {
+  std::string id;
+  std::string text;
+  std::optional<std::string> context;
+};
+
 // The row keys (a store's own integer per claim, increasing in the order the claims were
 // added) of the `limit` claims that share the most of `buckets`, as SimilarCandidates ranks
 // them (most shared first, ties by key): `read(bucket)` gives at most `per_bucket` keys of a
@@ -286,11 +293,12 @@ class Store : public ProjectionWriter {
   virtual std::vector<SnapshotHit> SearchSnapshots(const std::vector<std::string>& words,
                                                    bool match_any, std::int64_t limit) = 0;
   // The `limit` claims sharing the most of `buckets` (LSH bucket keys, text/min_hash.h), most
-  // shared first (ties by id): (id, text). At most `per_bucket` claims of each bucket are
-  // looked at, so a bucket that very many claims share (common words) costs no more than a
-  // rare one; the buckets read whole rank a claim before those cut off.
-  virtual std::vector<std::pair<std::string, std::string>> SimilarCandidates(
-      const std::vector<std::int64_t>& buckets, std::int64_t per_bucket, std::int64_t limit) = 0;
+  // shared first (ties by id). At most `per_bucket` claims of each bucket are looked at, so a
+  // bucket that very many claims share (common words) costs no more than a rare one; the
+  // buckets read whole rank a claim before those cut off.
+  virtual std::vector<ClaimText> SimilarCandidates(const std::vector<std::int64_t>& buckets,
+                                                   std::int64_t per_bucket,
+                                                   std::int64_t limit) = 0;
   // The oldest claim with exactly this text and claimant (none: no claimant) that appears
   // where `appearance` is (its snapshot, start and end; none: a claim that appears nowhere),
   // and nowhere else; nothing when there is none. Claims added earlier in the open write
@@ -300,11 +308,16 @@ class Store : public ProjectionWriter {
   virtual std::optional<std::string> IdenticalClaim(const std::string& text,
                                                     const std::optional<std::string>& claimant,
                                                     const std::optional<Quote>& appearance) = 0;
-  // The `limit` claims that best match any of `words` by BM25, best first: (id, text). Only
-  // the words that fewer than `per_word` claims hold are used (the rare words, which tell
-  // claims apart), so common words cost no more than a count.
-  virtual std::vector<std::pair<std::string, std::string>> FullTextCandidates(
-      const std::vector<std::string>& words, std::int64_t per_word, std::int64_t limit) = 0;
+  // The `limit` claims that best match any of `words` by BM25, best first.
+  virtual std::vector<ClaimText> FullTextCandidates(const std::vector<std::string>& words,
+                                                    std::int64_t limit) = 0;
+  // How many claims hold each of `words` (in the full-text index: a claim's text and context),
+  // each counted up to `at_most` only, so that a common word costs no more than a rare one; 0
+  // for a word of no searchable token.
+  virtual std::vector<std::int64_t> ClaimsHolding(const std::vector<std::string>& words,
+                                                  std::int64_t at_most) = 0;
+  // How many claims the desk holds (as the full-text index counts its rows).
+  virtual std::int64_t ClaimCount() = 0;
 
   // The Merkle tree's stored subtree hashes (kStoredTreeLevel and up), written by the ledger
   // as subtrees complete; a store keeps them as given and knows nothing of how they are

@@ -6,21 +6,11 @@
 #include <xxhash.h>
 
 #include <algorithm>
-#include <unordered_map>
 
 #include "text/words.h"
 
 namespace claimledger {
 namespace {
-
-// The digits of a number word from one to ten ("two" -> "2"), else the word itself.
-std::string_view AsDigits(std::string_view word) {
-  static const std::unordered_map<std::string_view, std::string_view> kNumbers = {
-      {"one", "1"}, {"two", "2"},   {"three", "3"}, {"four", "4"}, {"five", "5"},
-      {"six", "6"}, {"seven", "7"}, {"eight", "8"}, {"nine", "9"}, {"ten", "10"}};
-  const auto found = kNumbers.find(word);
-  return found == kNumbers.end() ? word : found->second;
-}
 
 template <typename T>
 void SortUnique(std::vector<T>& values) {

@@ -3,10 +3,19 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
 
 #include "text/word_flags.h"
 
 namespace claimledger {
+
+std::string_view AsDigits(std::string_view word) {
+  static const std::unordered_map<std::string_view, std::string_view> kNumbers = {
+      {"one", "1"}, {"two", "2"},   {"three", "3"}, {"four", "4"}, {"five", "5"},
+      {"six", "6"}, {"seven", "7"}, {"eight", "8"}, {"nine", "9"}, {"ten", "10"}};
+  const auto found = kNumbers.find(word);
+  return found == kNumbers.end() ? word : found->second;
+}
 
 bool IsStopWord(std::string_view word) {
   // Looked up at every word of every claim added or verified: WordFlags' one cheap hash.

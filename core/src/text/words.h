@@ -42,6 +42,9 @@ void ForEachWord(std::string_view text, Visit&& visit) {
   flush();
 }
 
+// The digits of a number word from one to ten ("two" -> "2"), else the word itself.
+std::string_view AsDigits(std::string_view word);
+
 // The content words of `text` (ForEachWord without the stop words), in order:
 // "About 28,500 US troops" -> about 28500 us troops.
 std::vector<std::string> ContentWords(std::string_view text);

@@ -2,6 +2,8 @@
 // "checked before?" (Similar) and check-worthy sentences (Candidates). The words of a query
 // are split here (text/words.h); the store matches them.
 #include <algorithm>
+#include <cstdlib>
+#include <optional>
 #include <map>
 #include <set>
 
@@ -9,6 +11,7 @@
 #include "claimledger/similarity.h"
 #include "claimledger/vocabulary.h"
 #include "text/min_hash.h"
+#include "text/rarity.h"
 #include "text/words.h"
 #include "workbench/impl.h"
 #include "workbench/input.h"
@@ -24,6 +27,15 @@ std::vector<std::string> QueryWords(const std::string& query) {
     throw Invalid("search.empty", "the search query has no words; give one or more words");
   }
   return words;
+}
+
+double TuneDouble(const char* name, double fallback) {
+  const char* v = std::getenv(name);
+  return v ? std::atof(v) : fallback;
+}
+std::int64_t TuneInt(const char* name, std::int64_t fallback) {
+  const char* v = std::getenv(name);
+  return v ? std::atoll(v) : fallback;
 }
 
 }  // namespace
@@ -97,15 +109,16 @@ std::vector<SimilarHit> Workbench::Similar(const std::string& text, int k) {
   // five for 98.9% of them (32: 97.7%, 100: 99.0%); more rows per bucket found no more.
   constexpr std::int64_t kRowsPerBucket = 128;
   constexpr std::int64_t kCandidates = 64;
-  // A reworded claim can share no LSH bucket with its source (short claims with most words
-  // replaced). When the best LSH candidate scores under kWeak (or there are fewer than k),
-  // the kFullText best full-text matches (BM25) of the query's rare content words (those
-  // in fewer than kRareWord claims) are re-ranked with them. Chosen on bench_similar.py at
-  // 1,000,000 claims: it fires for about 4% of reworded claims and 90% of unrelated
-  // texts, and a larger kRareWord (1000) costs unrelated texts 7 ms instead of 2.
-  constexpr double kWeak = 0.5;
+  // Words are counted among the desk's claims up to kCountedUpTo (a common word costs no more
+  // than that); stop words are not counted, and weigh as a word of kCountedUpTo claims.
+  const std::int64_t kCountedUpTo = TuneInt("CL_CAP", 1000);
+  // The kFullText best full-text matches (BM25) of the query's rare words (those of fewer than
+  // kRareWord claims) join the near-duplicate candidates when the best of those scores under
+  // kWeak (or there are fewer than k).
+  const double kWeak = TuneDouble("CL_WEAK", 0.5);
   constexpr std::int64_t kFullText = 32;
   constexpr std::int64_t kRareWord = 300;
+  const double kBlend = TuneDouble("CL_BLEND", 0.5);
   const std::string clean = RequireText("text", text);
   if (k < 1) throw Invalid("similar.k", "k must be 1 or more, not " + std::to_string(k));
   const std::vector<std::int64_t> buckets = LshBuckets(clean);
@@ -116,13 +129,16 @@ std::vector<SimilarHit> Workbench::Similar(const std::string& text, int k) {
   // Corrected claims are ranked by their new text, and always among the candidates (the
   // buckets and the full-text index hold the texts as first recorded).
   std::map<std::string, ClaimCorrected> corrections;
-  const auto rank = [&](const std::vector<std::pair<std::string, std::string>>& candidates) {
-    for (const auto& [id, candidate] : candidates) {
-      if (seen.insert(id).second) {
-        const auto correction = corrections.find(id);
+  std::optional<WeightedQuery> weighted;
+  const auto rank = [&](const std::vector<ClaimText>& candidates) {
+    for (const ClaimText& candidate : candidates) {
+      if (seen.insert(candidate.id).second) {
+        const auto correction = corrections.find(candidate.id);
         const std::string& now =
-            correction == corrections.end() ? candidate : correction->second.text;
-        hits.push_back({id, query.Similarity(SimilarityProfile(now))});
+            correction == corrections.end() ? candidate.text : correction->second.text;
+        const double alike = query.Similarity(SimilarityProfile(now));
+        hits.push_back({candidate.id, kBlend * alike + (1 - kBlend) * weighted->Overlap(
+                                                                         now, candidate.context)});
       }
     }
     std::sort(hits.begin(), hits.end(), [](const SimilarHit& a, const SimilarHit& b) {
@@ -133,19 +149,35 @@ std::vector<SimilarHit> Workbench::Similar(const std::string& text, int k) {
     std::lock_guard<std::mutex> lock(impl_->mutex);
     Store& store = *impl_->store;
     ReadScope read(store);
+    // The query's words, weighed by how many claims hold them.
+    const std::vector<std::string> words = DistinctWords(clean);
+    std::vector<std::string> counted;
+    for (const std::string& word : words) {
+      if (!IsStopWord(word)) counted.push_back(word);
+    }
+    const std::vector<std::int64_t> holding = store.ClaimsHolding(counted, kCountedUpTo);
+    const std::int64_t claims = store.ClaimCount();
+    std::vector<double> weights;
+    std::vector<std::string> rare;
+    for (std::size_t i = 0, c = 0; i < words.size(); ++i) {
+      if (c < counted.size() && counted[c] == words[i]) {
+        const std::int64_t held = holding[c++];
+        if (held < kRareWord) rare.push_back(words[i]);
+        weights.push_back(RarityWeight(held, claims));
+      } else {
+        weights.push_back(TuneDouble("CL_STOPW", 0) * RarityWeight(kCountedUpTo, claims));
+      }
+    }
+    weighted.emplace(words, weights, TuneDouble("CL_UNSHARED", 0.5) * RarityWeight(0, claims));
     corrections = impl_->Corrections();
-    std::vector<std::pair<std::string, std::string>> corrected;
-    for (const auto& [id, correction] : corrections) corrected.emplace_back(id, correction.text);
+    std::vector<ClaimText> corrected;
+    for (const auto& [id, correction] : corrections) {
+      corrected.push_back({id, correction.text, impl_->RequireClaim(id).context});
+    }
     rank(corrected);
     rank(store.SimilarCandidates(buckets, kRowsPerBucket, std::max<std::int64_t>(kCandidates, k)));
     if (hits.size() < static_cast<std::size_t>(k) || hits.front().score < kWeak) {
-      // The content words that are one search word each.
-      std::vector<std::string> words;
-      for (const std::string& word : ContentWords(clean)) {
-        std::vector<std::string> parts = SearchWords(word);
-        if (parts.size() == 1) words.push_back(std::move(parts.front()));
-      }
-      rank(store.FullTextCandidates(words, kRareWord, std::max<std::int64_t>(kFullText, k)));
+      rank(store.FullTextCandidates(rare, std::max<std::int64_t>(kFullText, k)));
     }
   }
   if (hits.size() > static_cast<std::size_t>(k)) hits.resize(k);

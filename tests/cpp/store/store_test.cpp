@@ -11,6 +11,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <tuple>
 #include <string>
 #include <vector>
 
@@ -439,16 +440,25 @@ TEST_F(SearchParityTest, SnapshotSearchesGiveTheSameHits) {
   EXPECT_GE(hits_, 8u);  // "binary" finds nothing: that snapshot is not text
 }
 
+// The candidates as tuples that compare whole.
+std::vector<std::tuple<std::string, std::string, std::optional<std::string>>> AsTuples(
+    const std::vector<ClaimText>& claims) {
+  std::vector<std::tuple<std::string, std::string, std::optional<std::string>>> out;
+  for (const ClaimText& c : claims) out.emplace_back(c.id, c.text, c.context);
+  return out;
+}
+
 TEST_F(SearchParityTest, NearDuplicateAndFullTextCandidatesAreTheSame) {
   for (const std::string& text :
        {std::string("The minister said that 28,500 troops are stationed in Korea."),
         std::string("Rice prices rose 12% in Seoul, the mayor claimed"),
         std::string("nothing alike at all")}) {
     for (const std::int64_t per_bucket : {2, 1000}) {
-      std::vector<std::vector<std::pair<std::string, std::string>>> found;
+      std::vector<std::vector<std::tuple<std::string, std::string, std::optional<std::string>>>>
+          found;
       for (auto& store : stores_) {
         ReadScope read(*store);
-        found.push_back(store->SimilarCandidates(LshBuckets(text), per_bucket, 20));
+        found.push_back(AsTuples(store->SimilarCandidates(LshBuckets(text), per_bucket, 20)));
       }
       EXPECT_EQ(found[0], found[1]) << text << " per bucket " << per_bucket;
       if (text[0] == 'T') EXPECT_FALSE(found[0].empty());
@@ -456,15 +466,27 @@ TEST_F(SearchParityTest, NearDuplicateAndFullTextCandidatesAreTheSame) {
     std::vector<std::string> words;
     std::istringstream split(text);
     for (std::string word; split >> word;) words.push_back(word);
-    std::vector<std::vector<std::pair<std::string, std::string>>> found;
+    std::vector<std::vector<std::tuple<std::string, std::string, std::optional<std::string>>>>
+        found;
+    std::vector<std::vector<std::int64_t>> holding;
     for (auto& store : stores_) {
       ReadScope read(*store);
-      found.push_back(store->FullTextCandidates(words, 10, 1000));
+      found.push_back(AsTuples(store->FullTextCandidates(words, 1000)));
+      holding.push_back(store->ClaimsHolding(words, 3));
     }
     EXPECT_EQ(found[0].size(), found[1].size()) << text;
     std::sort(found[0].begin(), found[0].end());
     std::sort(found[1].begin(), found[1].end());
     EXPECT_EQ(found[0], found[1]) << text;
+    EXPECT_EQ(holding[0], holding[1]) << text;
+    EXPECT_EQ(holding[0].size(), words.size());
+    for (const std::int64_t count : holding[0]) EXPECT_LE(count, 3);
+  }
+  std::vector<std::int64_t> counts;
+  for (auto& store : stores_) {
+    ReadScope read(*store);
+    counts.push_back(store->ClaimCount());
+    EXPECT_EQ(counts.back(), static_cast<std::int64_t>(SearchTexts().size()));
   }
 }
 

@@ -141,6 +141,24 @@ std::vector<Ranked> Rank(PgConnection& connection, FtsTokenizer& tokenizer,
   return ranked;
 }
 
+// The id, text and context of the claims of `seqs`, in their order.
+std::vector<ClaimText> ClaimTexts(PgConnection& connection, const std::vector<std::int64_t>& seqs) {
+  std::vector<ClaimText> claims;
+  if (seqs.empty()) return claims;
+  std::unordered_map<std::int64_t, ClaimText> found;
+  const PgResult r =
+      connection.Run("SELECT seq, id, text, context FROM claims WHERE seq = ANY($1::bigint[])",
+                     PgParams().Text(IntArray(seqs)));
+  for (int row = 0; row < r.Rows(); ++row) {
+    found[r.Int(row, 0)] = {r.Text(row, 1), r.Text(row, 2), r.OptionalText(row, 3)};
+  }
+  for (const std::int64_t seq : seqs) {
+    const auto claim = found.find(seq);
+    if (claim != found.end()) claims.push_back(std::move(claim->second));
+  }
+  return claims;
+}
+
 }  // namespace
 
 std::vector<SearchHit> PgStore::SearchClaims(const ClaimQuery& query) {
@@ -185,8 +203,8 @@ std::vector<SnapshotHit> PgStore::SearchSnapshots(const std::vector<std::string>
   return hits;
 }
 
-std::vector<std::pair<std::string, std::string>> PgStore::SimilarCandidates(
-    const std::vector<std::int64_t>& buckets, std::int64_t per_bucket, std::int64_t limit) {
+std::vector<ClaimText> PgStore::SimilarCandidates(const std::vector<std::int64_t>& buckets,
+                                                 std::int64_t per_bucket, std::int64_t limit) {
   Flush();
   // Ranked as SQLite's store ranks them, claims named by seq (the order of SQLite's rowids):
   // the first `per_bucket` claims of each bucket by seq, from the GIN index of buckets.
@@ -205,20 +223,7 @@ std::vector<std::pair<std::string, std::string>> PgStore::SimilarCandidates(
         const auto found = members.find(bucket);
         return found == members.end() ? std::vector<std::int64_t>() : found->second;
       });
-  std::vector<std::pair<std::string, std::string>> candidates;
-  if (best.empty()) return candidates;
-  std::unordered_map<std::int64_t, std::pair<std::string, std::string>> texts;
-  const PgResult found =
-      connection_->Run("SELECT seq, id, text FROM claims WHERE seq = ANY($1::bigint[])",
-                       PgParams().Text(IntArray(best)));
-  for (int row = 0; row < found.Rows(); ++row) {
-    texts[found.Int(row, 0)] = {found.Text(row, 1), found.Text(row, 2)};
-  }
-  for (const std::int64_t seq : best) {
-    const auto text = texts.find(seq);
-    if (text != texts.end()) candidates.push_back(std::move(text->second));
-  }
-  return candidates;
+  return ClaimTexts(*connection_, best);
 }
 
 std::optional<std::string> PgStore::IdenticalClaim(const std::string& text,
@@ -258,35 +263,43 @@ std::optional<std::string> PgStore::IdenticalClaim(const std::string& text,
   return found.Text(0, 0);
 }
 
-std::vector<std::pair<std::string, std::string>> PgStore::FullTextCandidates(
-    const std::vector<std::string>& words, std::int64_t per_word, std::int64_t limit) {
+std::vector<ClaimText> PgStore::FullTextCandidates(const std::vector<std::string>& words,
+                                                  std::int64_t limit) {
   Flush();
-  // The words fewer than `per_word` claims hold, as SQLite's store picks them (a word of no
-  // searchable token too), counted together.
-  std::vector<std::string> rare;
-  std::vector<std::string> counted;  // the words of some token
+  std::vector<std::int64_t> seqs;
+  for (const Ranked& hit : Rank(*connection_, tokenizer_, kClaims, QueryOf(tokenizer_, words, true),
+                                "", PgParams(), limit)) {
+    seqs.push_back(hit.seq);
+  }
+  return ClaimTexts(*connection_, seqs);
+}
+
+std::vector<std::int64_t> PgStore::ClaimsHolding(const std::vector<std::string>& words,
+                                                 std::int64_t at_most) {
+  Flush();
+  // One phrase a word of some token, counted together (as SQLite's store counts them).
+  std::vector<std::int64_t> counts(words.size(), 0);
+  std::vector<std::size_t> counted;  // the words of some token
   TermQuery each;                    // one phrase a counted word
-  for (const std::string& word : words) {
-    TermQuery query = QueryOf(tokenizer_, {word}, false);
-    if (query.Empty()) {
-      rare.push_back(word);
-      continue;
-    }
-    counted.push_back(word);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    TermQuery query = QueryOf(tokenizer_, {words[i]}, false);
+    if (query.Empty()) continue;
+    counted.push_back(i);
     each.phrases.push_back(std::move(query.phrases[0]));
   }
+  if (counted.empty()) return counts;
   const std::vector<std::int64_t> holding =
-      Holding(*connection_, tokenizer_, kClaims, each, per_word);
-  for (std::size_t i = 0; i < counted.size(); ++i) {
-    if (holding[i] < per_word) rare.push_back(counted[i]);
+      Holding(*connection_, tokenizer_, kClaims, each, at_most);
+  for (std::size_t k = 0; k < counted.size(); ++k) {
+    counts[counted[k]] = std::min(holding[k], at_most);
   }
-  std::vector<std::pair<std::string, std::string>> candidates;
-  if (rare.empty()) return candidates;
-  for (Ranked& hit : Rank(*connection_, tokenizer_, kClaims, QueryOf(tokenizer_, rare, true), "",
-                          PgParams(), limit)) {
-    candidates.emplace_back(std::move(hit.name), std::move(hit.text));
-  }
-  return candidates;
+  return counts;
+}
+
+std::int64_t PgStore::ClaimCount() {
+  Flush();
+  const PgResult totals = connection_->Run("SELECT rows FROM search_totals WHERE name = 'claims'");
+  return totals.Rows() ? totals.Int(0, 0) : 0;
 }
 
 }  // namespace claimledger

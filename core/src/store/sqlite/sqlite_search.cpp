@@ -83,8 +83,8 @@ std::vector<SnapshotHit> SqliteStore::SearchSnapshots(const std::vector<std::str
   return hits;
 }
 
-std::vector<std::pair<std::string, std::string>> SqliteStore::SimilarCandidates(
-    const std::vector<std::int64_t>& buckets, std::int64_t per_bucket, std::int64_t limit) {
+std::vector<ClaimText> SqliteStore::SimilarCandidates(const std::vector<std::int64_t>& buckets,
+                                                     std::int64_t per_bucket, std::int64_t limit) {
   // Counted in C++ (RankByBuckets), one index range of claim_lsh a bucket; then the texts of
   // the best `limit` only.
   const std::vector<std::int64_t> best =
@@ -96,10 +96,13 @@ std::vector<std::pair<std::string, std::string>> SqliteStore::SimilarCandidates(
         while (rows.Step()) claims.push_back(rows.Int(0));
         return claims;
       });
-  std::vector<std::pair<std::string, std::string>> candidates;
+  std::vector<ClaimText> candidates;
+  Statement text = connection_->Prepare("SELECT id, text, context FROM claims WHERE rowid = ?1");
   for (const std::int64_t rowid : best) {
-    Statement text = connection_->Prepare("SELECT id, text FROM claims WHERE rowid = ?1");
-    if (text.Bind(1, rowid).Step()) candidates.emplace_back(text.Text(0), text.Text(1));
+    if (text.Bind(1, rowid).Step()) {
+      candidates.push_back({text.Text(0), text.Text(1), text.OptionalText(2)});
+    }
+    text.Reset();
   }
   return candidates;
 }
@@ -142,23 +145,44 @@ std::optional<std::string> SqliteStore::IdenticalClaim(const std::string& text,
   return statement.Text(0);
 }
 
-std::vector<std::pair<std::string, std::string>> SqliteStore::FullTextCandidates(
-    const std::vector<std::string>& words, std::int64_t per_word, std::int64_t limit) {
-  std::vector<std::string> rare;
-  for (const std::string& word : words) {
-    Statement count = connection_->Prepare(
-        "SELECT count(*) FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?1 LIMIT ?2)");
-    count.Bind(1, FtsQuery({word}, false)).Bind(2, per_word).Step();
-    if (count.Int(0) < per_word) rare.push_back(word);
-  }
-  std::vector<std::pair<std::string, std::string>> candidates;
-  if (rare.empty()) return candidates;
+std::vector<ClaimText> SqliteStore::FullTextCandidates(const std::vector<std::string>& words,
+                                                      std::int64_t limit) {
+  std::vector<ClaimText> candidates;
+  if (words.empty()) return candidates;
   Statement statement = connection_->Prepare(
-      "SELECT c.id, c.text FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid "
+      "SELECT c.id, c.text, c.context FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid "
       "WHERE claims_fts MATCH ?1 ORDER BY bm25(claims_fts) LIMIT ?2");
-  statement.Bind(1, FtsQuery(rare, /*match_any=*/true)).Bind(2, limit);
-  while (statement.Step()) candidates.emplace_back(statement.Text(0), statement.Text(1));
+  statement.Bind(1, FtsQuery(words, /*match_any=*/true)).Bind(2, limit);
+  while (statement.Step()) {
+    candidates.push_back({statement.Text(0), statement.Text(1), statement.OptionalText(2)});
+  }
   return candidates;
+}
+
+std::vector<std::int64_t> SqliteStore::ClaimsHolding(const std::vector<std::string>& words,
+                                                     std::int64_t at_most) {
+  std::vector<std::int64_t> counts;
+  Statement count = connection_->Prepare(
+      "SELECT count(*) FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?1 LIMIT ?2)");
+  for (const std::string& word : words) {
+    if (!HasTokens(connection_->db(), word)) {
+      counts.push_back(0);
+      continue;
+    }
+    count.Bind(1, FtsQuery({word}, false)).Bind(2, at_most).Step();
+    counts.push_back(count.Int(0));
+    count.Reset();
+  }
+  return counts;
+}
+
+std::int64_t SqliteStore::ClaimCount() {
+  // Claims are added, never removed one by one (ClearProjections empties the table, and its
+  // rowids start from 1 again), so the largest rowid is the count, read from the end of the
+  // table's B-tree where count(*) would read all of it.
+  Statement count = connection_->Prepare("SELECT coalesce(max(rowid), 0) FROM claims");
+  count.Step();
+  return count.Int(0);
 }
 
 }  // namespace claimledger

@@ -100,14 +100,16 @@ class SqliteStore final : public Store {
   std::vector<SearchHit> SearchClaims(const ClaimQuery& query) override;
   std::vector<SnapshotHit> SearchSnapshots(const std::vector<std::string>& words, bool match_any,
                                            std::int64_t limit) override;
-  std::vector<std::pair<std::string, std::string>> SimilarCandidates(
-      const std::vector<std::int64_t>& buckets, std::int64_t per_bucket,
-      std::int64_t limit) override;
+  std::vector<ClaimText> SimilarCandidates(const std::vector<std::int64_t>& buckets,
+                                           std::int64_t per_bucket, std::int64_t limit) override;
   std::optional<std::string> IdenticalClaim(const std::string& text,
                                             const std::optional<std::string>& claimant,
                                             const std::optional<Quote>& appearance) override;
-  std::vector<std::pair<std::string, std::string>> FullTextCandidates(
-      const std::vector<std::string>& words, std::int64_t per_word, std::int64_t limit) override;
+  std::vector<ClaimText> FullTextCandidates(const std::vector<std::string>& words,
+                                            std::int64_t limit) override;
+  std::vector<std::int64_t> ClaimsHolding(const std::vector<std::string>& words,
+                                          std::int64_t at_most) override;
+  std::int64_t ClaimCount() override;
 
   // --- verification (stored_tables.cpp, sqlite_store.cpp) ----------------------------------
   std::unique_ptr<StoredTables> OpenStoredTables() override;
