@@ -63,9 +63,10 @@ CREATE INDEX source_ratings_source ON source_ratings(source, seq);
 CREATE INDEX verdicts_claim ON verdicts(claim, made_at, seq);
 )sql";
 
-// The search tables (pg_search.cpp). A claim's row holds the distinct terms of its text (the
-// tokens of FTS5's unicode61 tokenizer, store/sqlite/fts_tokenizer.h, as SQLite's index holds
-// them) as a tsvector, its near-duplicate buckets (text/min_hash.h) and its token count;
+// The search tables (pg_search.cpp). A claim's row holds the distinct terms of its searchable
+// text (its text and context, SearchableText in store/store.h: the tokens of FTS5's unicode61
+// tokenizer, store/sqlite/fts_tokenizer.h, as SQLite's index holds them) as a tsvector and its
+// token count, and the near-duplicate buckets of its text alone (text/min_hash.h);
 // GIN indexes find the claims holding terms or buckets. A snapshot that is UTF-8 text has a
 // row of its terms and token count. A text whose terms are more than a tsvector holds keeps the
 // first (all_terms false) and is looked at for every query (search_terms.h). search_totals keeps
