@@ -198,6 +198,32 @@ def repo() -> Path:
     return REPO
 
 
+def data_copy(name: str, folder: Path) -> Path:
+    """A copy in `folder` of the ledger file `name` of tests/data (a test changes its copy)."""
+    copy = folder / name
+    shutil.copyfile(REPO / "tests" / "data" / name, copy)
+    return copy
+
+
+def ledger_file_rows(path: Path, sql: str) -> list[tuple]:
+    """The rows `sql` reads from ledger file `path`, opened read-only with SQLite (the
+    fixtures of older schema versions are read so, before and after an upgrade)."""
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+        return db.execute(sql).fetchall()
+
+
+def user_version(path: Path) -> int:
+    """The schema version of ledger file `path` (PRAGMA user_version)."""
+    return ledger_file_rows(path, "PRAGMA user_version")[0][0]
+
+
+def event_rows(path: Path) -> list[tuple]:
+    """Every event of ledger file `path` as stored, in order."""
+    return ledger_file_rows(
+        path, "SELECT seq, prev, type, at, actor, data, hash FROM events ORDER BY seq"
+    )
+
+
 def tampered_copy(source: Path, folder: Path, edit) -> Path:
     """A copy of ledger file `source` in `folder`, edited behind the ledger's back with SQLite:
     `edit` is an SQL statement or a function taking the sqlite3 connection."""

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import claimledger as cl
 import pytest
-from conftest import REPO
+from conftest import REPO, user_version
 
 DATA = REPO / "tests" / "data"
 
@@ -33,11 +33,6 @@ def v1_copy(tmp_path: Path) -> Path:
     copy = tmp_path / "old.cldg"
     shutil.copyfile(DATA / "ledger_v1.cldg", copy)
     return copy
-
-
-def _user_version(path: Path) -> int:
-    with sqlite3.connect(path) as db:
-        return db.execute("PRAGMA user_version").fetchone()[0]
 
 
 #: Fields that records gained after the fixture's answers were written: empty in a version-1
@@ -59,14 +54,14 @@ def _without_new_empty_fields(value):
 
 
 def test_the_fixture_is_a_version_1_file():
-    assert _user_version(DATA / "ledger_v1.cldg") == 1
+    assert user_version(DATA / "ledger_v1.cldg") == 1
 
 
 def test_an_upgraded_v1_ledger_answers_every_query_as_before(v1_copy: Path):
     expected = json.loads((DATA / "ledger_v1_answers.json").read_text(encoding="utf-8"))
     wb = cl.open(v1_copy, create=False)
     try:
-        assert _user_version(v1_copy) == 5  # upgraded to the version this core writes
+        assert user_version(v1_copy) == 6  # upgraded to the version this core writes
         report = wb.verify()
         assert report.ok, report.problems
         answers = _without_new_empty_fields(json.loads(json.dumps(_fixture_module().answers(wb))))
@@ -77,6 +72,11 @@ def test_an_upgraded_v1_ledger_answers_every_query_as_before(v1_copy: Path):
                 # measure of the running core, which may have changed since version 1.
                 found = [hit["claim"] for hit in answers[key]]
                 assert found == [hit["claim"] for hit in expected[key]], key
+            elif key == "search":
+                # The same hits and snippets; BM25 counts a claim's context among its words
+                # since version 6, so the score of a claim with a context is another.
+                unscored = [{**hit, "score": None} for hit in answers[key]]
+                assert unscored == [{**hit, "score": None} for hit in expected[key]], key
             else:
                 assert answers[key] == expected[key], key
     finally:
@@ -118,7 +118,7 @@ def test_a_v1_ledger_can_be_merged_from_without_upgrading_it(v1_copy: Path, tmp_
         assert wb.verify().ok
     finally:
         wb.close()
-    assert _user_version(v1_copy) == 1  # read only: the file was not upgraded
+    assert user_version(v1_copy) == 1  # read only: the file was not upgraded
 
 
 def _layout(path: Path) -> dict:

@@ -10,27 +10,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import shutil
-import sqlite3
 from pathlib import Path
 
 import claimledger as cl
 import pytest
-from conftest import REPO
+from conftest import REPO, data_copy, event_rows, ledger_file_rows, user_version
 
 FIXTURE = REPO / "tests" / "data" / "ledger_v4.cldg"
-
-
-def _user_version(path: Path) -> int:
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
-        return db.execute("PRAGMA user_version").fetchone()[0]
-
-
-def _events(path: Path) -> list[tuple]:
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
-        return db.execute(
-            "SELECT seq, prev, type, at, actor, data, hash FROM events ORDER BY seq"
-        ).fetchall()
 
 
 def _leaf(row: tuple) -> bytes:
@@ -53,25 +39,22 @@ def _root(leaves: list[bytes]) -> bytes:
 
 @pytest.fixture
 def v4_copy(tmp_path: Path) -> Path:
-    copy = tmp_path / "desk_v4.cldg"
-    shutil.copyfile(FIXTURE, copy)
-    return copy
+    return data_copy(FIXTURE.name, tmp_path)
 
 
 def test_the_fixture_is_a_version_4_file_without_a_tree():
-    assert _user_version(FIXTURE) == 4
-    with sqlite3.connect(f"file:{FIXTURE}?mode=ro", uri=True) as db:
-        tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master")}
+    assert user_version(FIXTURE) == 4
+    tables = {name for (name,) in ledger_file_rows(FIXTURE, "SELECT name FROM sqlite_master")}
     assert "tree_nodes" not in tables
     assert "events" in tables
 
 
 def test_a_version_4_desk_opens_builds_its_tree_verifies_and_proves(v4_copy: Path):
-    before = _events(v4_copy)
+    before = event_rows(v4_copy)
     signer, verifier = cl.generate_key("news.example/v4-desk")
     with cl.open(v4_copy, create=False, actor="carol") as wb:
-        assert _user_version(v4_copy) == 5
-        assert _events(v4_copy) == before  # the chain is untouched: same rows, same hashes
+        assert user_version(v4_copy) == 6
+        assert event_rows(v4_copy) == before  # the chain is untouched: same rows, same hashes
         assert wb.verify().ok
         checkpoint = wb.sign_checkpoint(signer)
         assert checkpoint.size == len(before)

@@ -125,3 +125,65 @@ def test_search_snapshots_from_the_command_line(documents, capsys):
     assert fact_sheet.hash not in out
     assert cli_main(["search", wb.path, "korea", "--snapshots", "--tag", "x"]) != 0
     assert "--tag filter claims, not snapshots" in capsys.readouterr().err
+
+
+@pytest.fixture
+def contexts(new_location):
+    """A desk of claims with and without a context, whose contexts' words no text holds."""
+    location = new_location("contexts.ledger")
+    with cl.open(location, actor="alice") as wb:
+        troops = wb.add_claim(
+            "About 28,500 US troops are stationed in South Korea.",
+            context="Interview on the armistice anniversary",
+        )
+        ids = wb.add_claims(
+            [
+                {"text": "Rice prices doubled in Seoul.", "context": "Budget hearing, Busan"},
+                {"text": "Unemployment fell to 3.9% in June."},
+            ]
+        )
+    return location, troops.id, ids[0], ids[1]
+
+
+def test_a_claim_is_found_by_the_words_of_its_context(contexts, capsys):
+    location, troops, rice, unemployment = contexts
+    with cl.open(location, actor="alice") as wb:
+        [hit] = wb.search("armistice")
+        assert hit.claim.id == troops
+        assert hit.snippet == "…Interview on the [armistice] anniversary"
+        # The snippet is cut from the text and its context, a line each.
+        [hit] = wb.search("busan rice")
+        assert hit.claim.id == rice
+        assert hit.snippet == "[Rice] prices doubled in Seoul.\nBudget hearing, [Busan]"
+        assert {h.claim.id for h in wb.search("hearing june", match="any")} == {rice, unemployment}
+        assert [h.claim.id for h in wb.search("troops")] == [troops]
+        assert wb.verify().ok
+        wb.rebuild()
+        assert [h.claim.id for h in wb.search("armistice")] == [troops]
+        assert [h.claim.id for h in wb.as_of(2).search("armistice")] == [troops]
+        assert wb.verify().ok
+    assert cli_main(["search", str(location), "busan"]) == 0
+    [line] = capsys.readouterr().out.splitlines()  # one line a hit
+    assert line.startswith(rice)
+    assert line.endswith(" Rice prices doubled in Seoul. — Budget hearing, [Busan]")
+
+
+#: The search row of the rice claim as it would be without its context: the terms and token
+#: count of its text alone (on a file, its words in the full-text index).
+INDEXED_WITHOUT_CONTEXT = {
+    "file": "UPDATE claims_fts SET text = 'Rice prices doubled in Seoul.' "
+    "WHERE rowid = (SELECT rowid FROM claims WHERE context LIKE 'Budget%')",
+    "postgresql": "UPDATE claims_search SET terms = 'doubled in prices rice seoul', length = 5 "
+    "WHERE claim = (SELECT seq FROM claims WHERE context LIKE 'Budget%')",
+}
+
+
+def test_verify_reports_a_claim_indexed_without_its_context(contexts, store, edit_ledger):
+    location, _, rice, _ = contexts
+    edit_ledger(location, INDEXED_WITHOUT_CONTEXT[store])
+    with cl.open(location, actor="auditor") as wb:
+        report = wb.verify()
+        assert [h.claim.id for h in wb.search("busan")] == []
+    assert not report.ok
+    assert [p.kind for p in report.problems] == ["projection-mismatch"]
+    assert rice in report.problems[0].detail

@@ -1,5 +1,5 @@
-// The parts of the store interface that are code (store.h): merging readings, and the
-// tree writer.
+// The parts of the store interface that are code (store.h): merging readings, a claim's
+// searchable text, and the tree writer.
 #include "store/store.h"
 
 #include <algorithm>
@@ -80,6 +80,11 @@ std::string OpenConflictsSql(const std::optional<std::string>& claim_placeholder
          kConflictsEntity + "'" + (claim_placeholder ? " AND c.id = " + *claim_placeholder : "") +
          " GROUP BY c.id, c.verdict_seq HAVING max(k.seq) > coalesce(c.verdict_seq, 0) "
          "ORDER BY c.id";
+}
+
+std::string SearchableText(const std::string& text, const std::optional<std::string>& context) {
+  if (!context) return text;
+  return text + '\n' + *context;
 }
 
 void TreeWriter::AddLeafHash(const TreeHash& hash) {

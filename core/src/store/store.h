@@ -160,6 +160,12 @@ class StoredTables {
                                const std::vector<std::uint64_t>& values)>& visit) = 0;
 };
 
+// What a store's full-text index holds of a claim, and what a claim search matches and ranks:
+// its text, then, when it has a context, a newline and the context. Both stores index this
+// one string (SQLite's claims_searchable view writes the same in SQL), and verify checks the
+// indexes against it. The near-duplicate buckets come from the text alone.
+std::string SearchableText(const std::string& text, const std::optional<std::string>& context);
+
 // A claim search: its words (text/words.h), all required unless `match_any`; the filter's
 // fields and the date range (on the date a claim was made, else recorded) narrow it.
 struct ClaimQuery {

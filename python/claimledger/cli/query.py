@@ -211,7 +211,9 @@ def search(args: argparse.Namespace) -> int:
 
 def _search_hit_line(hit: SearchHit) -> str:
     rating = hit.claim.verdict.rating if hit.claim.verdict else "-"
-    return f"{hit.claim.id}  {hit.score:6.2f}  {rating:<13} {hit.snippet}"
+    # A claim's text and its context are searched as one text, a line each: one line a hit here.
+    snippet = hit.snippet.replace("\n", " — ")
+    return f"{hit.claim.id}  {hit.score:6.2f}  {rating:<13} {snippet}"
 
 
 def _search_snapshots(args: argparse.Namespace) -> int:

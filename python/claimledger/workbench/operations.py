@@ -372,7 +372,7 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
         `date` is when the claim was made; when not given, it is the published date of the
         snapshot it appears in, else that snapshot's retrieved date (a claim in no snapshot
         has none, and reads by date use when it was recorded). `context` is where or how
-        ("a campaign mailer"),
+        ("a campaign mailer"; :meth:`search` finds the claim by its words too),
         `ref` an outside id (a claim whose ref exists is not added again), `provenance`
         a mapping saying where it came from, and `verdict` a first verdict (a rating, or
         ``{"rating": ..., "rationale": ...}``) recorded in the same transaction, and

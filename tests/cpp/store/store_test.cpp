@@ -304,6 +304,13 @@ std::vector<std::string> SearchTexts() {
   return texts;
 }
 
+// Contexts of some of the claims (SearchContexts()[i % size] for every third claim): words
+// that no text holds, words that texts hold too, a phrase, and no tokens at all.
+std::vector<std::string> SearchContexts() {
+  return {"Interview on the armistice anniversary", "Budget hearing in Seoul: troops, troops",
+          "A co-host's remark", "—", "Press release (Café Tax Office)"};
+}
+
 // Both stores hold the same claims and snapshots.
 class SearchParityTest : public ::testing::Test {
  protected:
@@ -320,6 +327,7 @@ class SearchParityTest : public ::testing::Test {
         if (i % 4 == 0) claim.claimant = "src_0000000000000001";
         if (i % 5 == 0) claim.tags = {"korea"};
         claim.date = i % 2 ? "2023-05-01" : "2024-02-01";
+        if (i % 3 == 0) claim.context = SearchContexts()[i / 3 % SearchContexts().size()];
         store->PutClaim(claim);
       }
       const std::vector<std::string> snapshots = {
@@ -391,7 +399,12 @@ TEST_F(SearchParityTest, ClaimSearchesGiveTheSameHitsScoresAndSnippets) {
                                                          {"troops", "-"},
                                                          {"seoul's"},
                                                          {"1957", "bridge"},
-                                                         {std::string(1500, 'k')}};
+                                                         {std::string(1500, 'k')},
+                                                         {"armistice"},
+                                                         {"interview", "korea"},
+                                                         {"co-host's"},
+                                                         {"hearing", "troops"},
+                                                         {"office", "cafe"}};
   for (const auto& words : queries) {
     for (const bool any : {false, true}) {
       ClaimQuery query{words, any, {}, {}, {}};
@@ -420,6 +433,11 @@ TEST_F(SearchParityTest, ClaimSearchesGiveTheSameHitsScoresAndSnippets) {
       return hits;
     });
     EXPECT_GT(hits_, before);  // the filters leave some hits
+  }
+  // Words that only contexts hold find their claims.
+  for (const std::string& word : {"armistice", "co-host's"}) {
+    ReadScope read(*stores_[1]);
+    EXPECT_FALSE(stores_[1]->SearchClaims({{word}, false, {}, {}, {}}).empty()) << word;
   }
   EXPECT_GT(hits_, 500u);  // the searches compared found something
 }

@@ -2,6 +2,7 @@
 // search tables, ranked by FTS5's BM25 (search_terms.h) with FTS5's snippets, and the
 // near-duplicate buckets, so that a desk gives the same hits on a server as in a file.
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 
 #include "store/postgres/pg_store.h"
@@ -14,23 +15,24 @@ namespace {
 
 // One searchable kind of text: where its rows, texts and totals are.
 struct SearchIndex {
-  // Selects (seq, name, text) of the rows that may match $1 (a tsquery), to which a condition
-  // may be added with AND.
+  // Selects (seq, name, text) of the rows that may match $1 (a tsquery), and for claims their
+  // context, to which a condition may be added with AND.
   const char* candidates;
   // Selects the texts of the rows that may hold phrase $1 (a tsquery) though the GIN index
-  // cannot say so alone: every row when `$2` is true, else those with some terms left out.
+  // cannot say so alone (and for claims their context): every row when `$2` is true, else those
+  // with some terms left out.
   const char* phrase_texts;
   // For each tsquery of $1 (a text[]), its position from 1 and how many rows hold every term
   // of it and all their terms, counted up to $2 (NULL: all).
   const char* phrase_counts;
   const char* totals;  // its name in search_totals
-  bool bytes;          // the text is a bytea column
+  bool bytes;          // the text is a bytea column (a snapshot's, without a context)
 };
 
 const SearchIndex kClaims = {
-    "SELECT c.seq, c.id, c.text FROM claims_search x JOIN claims c ON c.seq = x.claim "
-    "WHERE (x.terms @@ $1::tsquery OR NOT x.all_terms)",
-    "SELECT c.text FROM claims_search x JOIN claims c ON c.seq = x.claim "
+    "SELECT c.seq, c.id, c.text, c.context FROM claims_search x JOIN claims c "
+    "ON c.seq = x.claim WHERE (x.terms @@ $1::tsquery OR NOT x.all_terms)",
+    "SELECT c.text, c.context FROM claims_search x JOIN claims c ON c.seq = x.claim "
     "WHERE ($2 AND x.terms @@ $1::tsquery) OR NOT x.all_terms",
     "SELECT q.i, (SELECT count(*) FROM (SELECT 1 FROM claims_search WHERE terms @@ q.t::tsquery "
     "AND all_terms LIMIT $2) n) FROM unnest($1::text[]) WITH ORDINALITY AS q(t, i)",
@@ -51,10 +53,26 @@ struct Ranked {
   std::string name;  // the claim's id or the snapshot's hash
   std::string text;
   double score;
+  std::optional<std::string> searchable;  // a claim's text and context, when it has one
+  // What was matched, and what snippets are cut from (SearchableText, store.h).
+  const std::string& Indexed() const { return searchable ? *searchable : text; }
 };
 
 std::string TextAt(const PgResult& r, int row, int column, const SearchIndex& index) {
   return index.bytes ? r.Bytes(row, column) : r.Text(row, column);
+}
+
+// The text of row `row` as `index` searches it: for a claim with a context (in column
+// `column` + 1), its searchable text; else the text in column `column`.
+std::optional<std::string> SearchableAt(const PgResult& r, int row, int column,
+                                        const SearchIndex& index) {
+  if (index.bytes || r.IsNull(row, column + 1)) return std::nullopt;
+  return SearchableText(r.Text(row, column), r.Text(row, column + 1));
+}
+
+std::string IndexedAt(const PgResult& r, int row, int column, const SearchIndex& index) {
+  std::optional<std::string> searchable = SearchableAt(r, row, column, index);
+  return searchable ? std::move(*searchable) : TextAt(r, row, column, index);
 }
 
 // How many texts of `index` hold each phrase of `query` (n of the BM25 idf); with `at_most`,
@@ -79,7 +97,7 @@ std::vector<std::int64_t> Holding(PgConnection& connection, FtsTokenizer& tokeni
     const PgResult texts = connection.Run(
         index.phrase_texts, PgParams().Text(query.PhraseTsquery(phrase)).Text("true"));
     for (int row = 0; row < texts.Rows(); ++row) {
-      if (MatchText(tokenizer, alone, TextAt(texts, row, 0, index)).Matches(false)) {
+      if (MatchText(tokenizer, alone, IndexedAt(texts, row, 0, index)).Matches(false)) {
         ++counts[phrase];
       }
     }
@@ -96,7 +114,7 @@ std::vector<std::int64_t> Holding(PgConnection& connection, FtsTokenizer& tokeni
   const PgResult texts =
       connection.Run(index.phrase_texts, PgParams().Text(single_tsqueries[0]).Text("false"));
   for (int row = 0; row < texts.Rows(); ++row) {
-    const TextMatch match = MatchText(tokenizer, singles, TextAt(texts, row, 0, index));
+    const TextMatch match = MatchText(tokenizer, singles, IndexedAt(texts, row, 0, index));
     for (std::size_t k = 0; k < single.size(); ++k) {
       if (match.counts[k] > 0) ++counts[single[k]];
     }
@@ -117,9 +135,11 @@ std::vector<Ranked> Rank(PgConnection& connection, FtsTokenizer& tokenizer,
         connection.Run(std::string(index.candidates) + condition, params.Prepend(query.Tsquery()));
     for (int row = 0; row < r.Rows(); ++row) {
       std::string text = TextAt(r, row, 2, index);
-      TextMatch match = MatchText(tokenizer, query, text);
+      std::optional<std::string> searchable = SearchableAt(r, row, 2, index);
+      TextMatch match = MatchText(tokenizer, query, searchable ? *searchable : text);
       if (!match.Matches(query.match_any)) continue;
-      ranked.push_back({r.Int(row, 0), r.Text(row, 1), std::move(text), 0.0});
+      ranked.push_back(
+          {r.Int(row, 0), r.Text(row, 1), std::move(text), 0.0, std::move(searchable)});
       matches.push_back(std::move(match));
     }
   }
@@ -183,7 +203,7 @@ std::vector<SearchHit> PgStore::SearchClaims(const ClaimQuery& query) {
   const std::string fts_query = FtsQuery(query.words, query.match_any);
   std::vector<SearchHit> hits;
   for (const Ranked& hit : ranked) {
-    hits.push_back({hit.name, hit.score, snippets_->Snippet(hit.text, fts_query, 12)});
+    hits.push_back({hit.name, hit.score, snippets_->Snippet(hit.Indexed(), fts_query, 12)});
   }
   return hits;
 }

@@ -418,7 +418,8 @@ void PgStore::PutClaim(const Claim& c) {
     CopyLine line(pending_.appearances);
     Added(QuoteColumns(line.Text(c.id), quote).End());
   }
-  const TextTerms terms = TermsOf(tokenizer_, c.text);
+  // Its terms and token count those of its text and context, its buckets those of its text.
+  const TextTerms terms = TermsOf(tokenizer_, SearchableText(c.text, c.context));
   CopyLine search(pending_.claims_search);
   search.Int(c.origin.seq).Text(terms.tsvector).Bool(terms.all_terms).Int(terms.length);
   Added(search.Text(BucketArray(c.text)).End());

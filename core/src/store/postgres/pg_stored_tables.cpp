@@ -4,8 +4,9 @@
 // threads, each on a connection of its own reading the same exported snapshot, share the
 // work. Rows are hashed by their columns' types (integers as integers, texts as texts), as the
 // replay hashes the records it writes. The search tables are checked against the texts they
-// index: each claim's and text snapshot's row (its terms, token count and buckets) as
-// search_terms.h and text/min_hash.h make it, and the totals that BM25 ranks by.
+// index: each claim's and text snapshot's row (its terms and token count, of a claim's text and
+// context, and a claim's buckets, of its text) as search_terms.h and text/min_hash.h make it,
+// and the totals that BM25 ranks by.
 #include <algorithm>
 #include <map>
 #include <tuple>
@@ -263,11 +264,11 @@ class PgStoredTables final : public StoredTables {
     const PgParams blocks = BlockParams(part.first, part.last);
     switch (part.index - kTableCount) {
       case kClaimRows: {
-        const PgResult r =
-            connection_.Run(std::string("SELECT seq, text FROM claims") + kBlockRange, blocks);
+        const PgResult r = connection_.Run(
+            std::string("SELECT seq, text, context FROM claims") + kBlockRange, blocks);
         for (int row = 0; row < r.Rows(); ++row) {
           const std::string_view text = r.View(row, 1);
-          const TextTerms terms = TermsOf(tokenizer_, text);
+          const TextTerms terms = ClaimTerms(r, row, 1);
           derived[kClaimRowsExpected] += SearchRowDigest(
               key, r.Int(row, 0), terms.tsvector, terms.all_terms, terms.length, BucketArray(text));
           derived[kClaimTotalsExpected] += Count(1, terms.length);
@@ -339,6 +340,13 @@ class PgStoredTables final : public StoredTables {
     }
   }
 
+  // The terms of a claim's searchable text (store.h): its text in column `column` of `r`, its
+  // context (or NULL) in the next.
+  TextTerms ClaimTerms(const PgResult& r, int row, int column) {
+    if (r.IsNull(row, column + 1)) return TermsOf(tokenizer_, r.View(row, column));
+    return TermsOf(tokenizer_, SearchableText(r.Text(row, column), r.Text(row, column + 1)));
+  }
+
   // Names (up to 1000) the claims whose search rows differ from what their texts give.
   void NameClaimRowProblems(const std::set<std::string>& explained,
                             std::vector<std::string>& problems) {
@@ -355,11 +363,12 @@ class PgStoredTables final : public StoredTables {
         problems,
         "search index claims_search (the search terms and near-duplicate buckets of "
         "claims): ");
-    const PgResult claims = connection_.Run("SELECT seq, id, text FROM claims ORDER BY seq");
+    const PgResult claims =
+        connection_.Run("SELECT seq, id, text, context FROM claims ORDER BY seq");
     for (int row = 0; row < claims.Rows(); ++row) {
       const std::int64_t seq = claims.Int(row, 0);
       const std::string_view text = claims.View(row, 2);
-      const TextTerms terms = TermsOf(tokenizer_, text);
+      const TextTerms terms = ClaimTerms(claims, row, 2);
       const TableDigest expected = SearchRowDigest(key, seq, terms.tsvector, terms.all_terms,
                                                    terms.length, BucketArray(text));
       const auto found = kept.find(seq);

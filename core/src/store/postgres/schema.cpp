@@ -2,6 +2,8 @@
 #include "store/postgres/schema.h"
 
 #include "claimledger/error.h"
+#include "store/postgres/search_terms.h"
+#include "store/store.h"
 
 namespace claimledger {
 namespace {
@@ -63,9 +65,10 @@ CREATE INDEX source_ratings_source ON source_ratings(source, seq);
 CREATE INDEX verdicts_claim ON verdicts(claim, made_at, seq);
 )sql";
 
-// The search tables (pg_search.cpp). A claim's row holds the distinct terms of its text (the
-// tokens of FTS5's unicode61 tokenizer, store/sqlite/fts_tokenizer.h, as SQLite's index holds
-// them) as a tsvector, its near-duplicate buckets (text/min_hash.h) and its token count;
+// The search tables (pg_search.cpp). A claim's row holds the distinct terms of its searchable
+// text (its text and context, SearchableText in store/store.h: the tokens of FTS5's unicode61
+// tokenizer, store/sqlite/fts_tokenizer.h, as SQLite's index holds them) as a tsvector and its
+// token count, and the near-duplicate buckets of its text alone (text/min_hash.h);
 // GIN indexes find the claims holding terms or buckets. A snapshot that is UTF-8 text has a
 // row of its terms and token count. A text whose terms are more than a tsvector holds keeps the
 // first (all_terms false) and is looked at for every query (search_terms.h). search_totals keeps
@@ -163,6 +166,77 @@ void CreateDesk(PgConnection& connection, const std::string& schema) {
                  PgParams().Int(kPgSchemaVersion));
 }
 
+// Version 2: a claim's context is searched with its text. The search rows of the claims that
+// have a context get the terms and token count of their searchable text, a thousand claims a
+// statement (their buckets stay those of the text), and the claims' token total follows.
+void UpgradeToVersion2(PgConnection& connection) {
+  constexpr int kClaimsAStatement = 1000;
+  FtsTokenizer tokenizer;
+  std::int64_t after = -1;
+  std::int64_t added_tokens = 0;
+  for (;;) {
+    const PgResult claims = connection.Run(
+        "SELECT c.seq, c.text, c.context, x.length FROM claims c JOIN claims_search x "
+        "ON x.claim = c.seq WHERE c.context IS NOT NULL AND c.seq > $1 ORDER BY c.seq LIMIT $2",
+        PgParams().Int(after).Int(kClaimsAStatement));
+    if (claims.Rows() == 0) break;
+    std::vector<std::int64_t> seqs, lengths;
+    std::vector<std::string> terms, all_terms;
+    for (int row = 0; row < claims.Rows(); ++row) {
+      const TextTerms searchable =
+          TermsOf(tokenizer, SearchableText(claims.Text(row, 1), claims.Text(row, 2)));
+      seqs.push_back(claims.Int(row, 0));
+      terms.push_back(searchable.tsvector);
+      all_terms.push_back(searchable.all_terms ? "t" : "f");
+      lengths.push_back(searchable.length);
+      added_tokens += searchable.length - claims.Int(row, 3);
+    }
+    connection.Run(
+        "UPDATE claims_search s SET terms = u.terms::tsvector, all_terms = u.all_terms::boolean, "
+        "length = u.length FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[]) "
+        "AS u(claim, terms, all_terms, length) WHERE s.claim = u.claim",
+        PgParams()
+            .Text(IntArray(seqs))
+            .Text(TextArray(terms))
+            .Text(TextArray(all_terms))
+            .Text(IntArray(lengths)));
+    after = seqs.back();
+  }
+  connection.Run("UPDATE search_totals SET tokens = tokens + $1 WHERE name = 'claims'",
+                 PgParams().Int(added_tokens));
+}
+
+// Brings the desk from `version` to kPgSchemaVersion under the desk's lock (no writer appends
+// meanwhile), one step per version, in one transaction. A role that may not write the desk's
+// tables (an auditor, or a writer: the desk table is its owner's) gets a permission error
+// saying that the desk's owner must open it once.
+void UpgradeDesk(PgConnection& connection, const std::string& schema, int version,
+                 const std::string& where) {
+  connection.Exec("BEGIN");
+  try {
+    connection.Run("SELECT pg_advisory_xact_lock($1)", PgParams().Int(DeskLockKey(schema)));
+    connection.Exec("SET LOCAL search_path = " + Quoted(schema));
+    // Read again under the lock: another process may have upgraded it meanwhile.
+    version = *DeskVersion(connection, schema);
+    if (version < 2) UpgradeToVersion2(connection);
+    // Later versions add their steps here: if (version < 3) { ... }
+    connection.Run("UPDATE desk SET version = $1", PgParams().Int(kPgSchemaVersion));
+    connection.Exec("COMMIT");
+  } catch (const Error& error) {
+    connection.Abort();
+    if (error.id() != "claimledger.store.permission") throw;
+    throw Error(Code::kStorage, "claimledger.store.permission",
+                "the " + where + " has desk version " + std::to_string(version) +
+                    ", which this claimledger upgrades to " + std::to_string(kPgSchemaVersion) +
+                    " when it opens it; the upgrade failed, nothing was changed (open the desk "
+                    "once as its owner, the role that created it): " +
+                    error.detail());
+  } catch (...) {
+    connection.Abort();
+    throw;
+  }
+}
+
 }  // namespace
 
 std::int64_t DeskLockKey(const std::string& schema) {
@@ -231,6 +305,7 @@ void OpenPgSchema(PgConnection& connection, bool create, int busy_timeout_ms) {
                     std::to_string(*version) + "; this claimledger reads versions up to " +
                     std::to_string(kPgSchemaVersion) + ": upgrade claimledger to open it");
   }
+  if (*version < kPgSchemaVersion) UpgradeDesk(connection, schema, *version, where);
   // Every (re)connection: the desk's tables by their plain names, the busy timeout for the
   // write lock, and commits that wait for the server's disk whatever its configuration.
   connection.SetSetup("SET search_path = " + Quoted(schema) + "; SET lock_timeout = '" +

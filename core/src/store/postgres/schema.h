@@ -15,18 +15,23 @@
 namespace claimledger {
 
 // The version of a desk's tables on a server; the `desk` table's one row holds it.
-inline constexpr int kPgSchemaVersion = 1;
+// 1: the first; 2: a claim's search row holds the terms of its context too (SearchableText,
+// store/store.h), which opening a version-1 desk writes for the claims that have one (under the
+// desk's lock, in one transaction; a role that may not write the desk is told that its owner
+// must open it once).
+inline constexpr int kPgSchemaVersion = 2;
 
 // The key of the desk's transaction-level advisory lock, which writers (and the creation of the
 // desk) take before anything else: one linear chain however many writers there are.
 std::int64_t DeskLockKey(const std::string& schema);
 
-// Checks that the connection's database holds the desk (or creates it, with `create`), and
-// sets the connection's search_path to the desk's schema for every later (re)connection.
-// Throws Error(kNotFound) "claimledger.store.missing" (no such desk, and !create; the message
-// lists the desks that are there), Error(kStorage) "claimledger.store.not_a_ledger" (the
-// schema exists but is not a desk), "claimledger.store.newer_schema" (written by a newer
-// claimledger).
+// Checks that the connection's database holds the desk (or creates it, with `create`), brings
+// a desk of an older version to kPgSchemaVersion, and sets the connection's search_path to the
+// desk's schema for every later (re)connection. Throws Error(kNotFound) "claimledger.store.missing"
+// (no such desk, and !create; the message lists the desks that are there), Error(kStorage)
+// "claimledger.store.not_a_ledger" (the schema exists but is not a desk),
+// "claimledger.store.newer_schema" (written by a newer claimledger), "claimledger.store.permission"
+// (an older desk this role may not upgrade).
 void OpenPgSchema(PgConnection& connection, bool create, int busy_timeout_ms);
 
 // The desks of the connection's database, by name.

@@ -88,6 +88,30 @@ CREATE INDEX source_ratings_source ON source_ratings(source, seq);
 CREATE INDEX verdicts_claim ON verdicts(claim, made_at, seq);
 )sql";
 
+// The full-text index of claims (version 6): FTS5 with external content, a view of each claim's
+// searchable text (SearchableText, store.h: the text, then a newline and the context when
+// there is one), so that the index keeps no copy of the texts; snippets are cut from the view.
+// Version 5 and older index the claims table's text column alone.
+constexpr const char* kClaimsFullTextSchema = R"sql(
+CREATE VIEW claims_searchable AS
+  SELECT rowid AS rowid, text || coalesce(char(10) || context, '') AS text FROM claims;
+CREATE VIRTUAL TABLE claims_fts USING fts5(text, content='claims_searchable',
+  content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
+)sql";
+
+// The other search indexes, kept in the same transaction as each claim and snapshot (as the
+// full-text index of claims is): the MinHash/LSH buckets of each claim's text for
+// near-duplicate matching (text/min_hash.h), keyed by the claim's rowid (as the FTS rows are:
+// 16 rows a claim, so each is kept to two integers), and FTS5 over the text of every snapshot
+// that is UTF-8 text, keyed by the snapshot row's rowid, with its own copy of the text (the
+// bytes live in `contents`, a table without rowids), which snippets are cut from.
+constexpr const char* kSearchSchema = R"sql(
+CREATE TABLE claim_lsh(bucket INTEGER NOT NULL, claim INTEGER NOT NULL,
+  PRIMARY KEY(bucket, claim)) WITHOUT ROWID;
+CREATE VIRTUAL TABLE snapshots_fts USING fts5(
+  text, tokenize='unicode61 remove_diacritics 2');
+)sql";
+
 // Version 2 writes fewer bytes per claim: the events' hash index holds 16 hex digits
 // instead of the whole text, near-duplicate buckets name the claim by rowid instead of its
 // text id, three indexes that no query used are gone, and a claim's quantities and
@@ -161,6 +185,14 @@ void UpgradeToVersion5(Connection& connection) {
   }
 }
 
+// Version 6: claims are searched by their context too. The index of their texts alone is
+// dropped and made again over the view, from the stored claims (FTS5's 'rebuild').
+void UpgradeToVersion6(Connection& connection) {
+  connection.Exec("DROP TABLE IF EXISTS claims_fts");
+  connection.Exec(kClaimsFullTextSchema);
+  connection.Exec("INSERT INTO claims_fts(claims_fts) VALUES ('rebuild')");
+}
+
 void UpgradeToVersion3(Connection& connection) {
   connection.Exec(kSnapshotSearchSchema);
   Statement snapshots = connection.Prepare("SELECT rowid, hash FROM snapshots ORDER BY rowid");
@@ -180,14 +212,15 @@ void Migrate(Connection& connection, int version) {
       connection.Exec(kTreeSchema);
       connection.Exec(kProjectionSchema);
       connection.Exec(kProjectionIndexes);
-      connection.Exec(kSearchSchema);
+      CreateSearchIndexes(connection);
       connection.Exec("PRAGMA application_id = " + std::to_string(kApplicationId));
     } else {
       if (version < 2) connection.Exec(kUpgradeToVersion2);
       if (version < 3) UpgradeToVersion3(connection);
       if (version < 4) UpgradeToVersion4(connection);
       if (version < 5) UpgradeToVersion5(connection);
-      // Later versions add their steps here: if (version < 6) { ... }
+      if (version < 6) UpgradeToVersion6(connection);
+      // Later versions add their steps here: if (version < 7) { ... }
     }
     connection.Exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
     connection.Exec("COMMIT");
@@ -200,21 +233,10 @@ void Migrate(Connection& connection, int version) {
 
 }  // namespace
 
-// The search indexes of claim and snapshot texts, kept in the same transaction as each claim
-// and snapshot: FTS5 over the claims table's text column (external content), the
-// MinHash/LSH buckets of each claim for near-duplicate matching (text/min_hash.h), keyed by
-// the claim's rowid (as the FTS rows are: 16 rows a claim, so each is kept to two integers),
-// and FTS5 over the text of every snapshot that is UTF-8 text, keyed by the snapshot row's
-// rowid, with its own copy of the text (the bytes live in `contents`, a table without
-// rowids), which snippets are cut from.
-const char* const kSearchSchema = R"sql(
-CREATE VIRTUAL TABLE claims_fts USING fts5(
-  text, content='claims', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
-CREATE TABLE claim_lsh(bucket INTEGER NOT NULL, claim INTEGER NOT NULL,
-  PRIMARY KEY(bucket, claim)) WITHOUT ROWID;
-CREATE VIRTUAL TABLE snapshots_fts USING fts5(
-  text, tokenize='unicode61 remove_diacritics 2');
-)sql";
+void CreateSearchIndexes(Connection& connection) {
+  connection.Exec(kClaimsFullTextSchema);
+  connection.Exec(kSearchSchema);
+}
 
 void ReadEvent(const Statement& s, Event* event) {
   event->seq = s.Int(0);

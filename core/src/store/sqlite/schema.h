@@ -16,15 +16,18 @@ namespace claimledger {
 // The schema version this build writes and the newest it reads (PRAGMA user_version).
 // 1: the first; 2: fewer bytes per claim; 3: snapshots searchable; 4: a claim row names its
 // current verdict (verdict_seq), and near-duplicate bucket keys of a cheaper MinHash; 5: the
-// Merkle tree over the events (tree_nodes), built for an existing desk by the upgrade.
-inline constexpr int kSchemaVersion = 5;
+// Merkle tree over the events (tree_nodes), built for an existing desk by the upgrade; 6: a
+// claim's context is searched with its text (claims_fts over the view claims_searchable),
+// indexed again for an existing desk by the upgrade. A version-5 file opened read-only keeps its
+// index of the texts alone, and is searched and verified as such.
+inline constexpr int kSchemaVersion = 6;
 
 // "CLDG": marks a SQLite file as a claimledger ledger (PRAGMA application_id).
 inline constexpr int kApplicationId = 0x434C4447;
 
-// The full-text and near-duplicate indexes (their definitions, for creating them again when
-// a rebuild drops them).
-extern const char* const kSearchSchema;
+// Creates the full-text and near-duplicate indexes (and the view the full-text index of claims
+// reads): in a new file, and again when a rebuild has dropped them.
+void CreateSearchIndexes(Connection& connection);
 
 // Checks the file behind `connection` (named `path` in messages) and, unless `read_only`,
 // brings it to kSchemaVersion: a new file gets every table, an older one its upgrades, in one

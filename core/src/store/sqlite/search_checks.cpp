@@ -48,21 +48,50 @@ TableDigest BucketDigest(const RowDigestKey& key, std::int64_t bucket, std::int6
   return FastRowDigest(key, row, sizeof row);
 }
 
+// Reads the texts of `index` (its `texts` query, bound to a range of rowids) as the index holds
+// them: with their contexts when it holds those (SearchableText, store.h).
+class IndexedTexts {
+ public:
+  IndexedTexts(Connection& connection, const FullTextIndex& index, std::int64_t first,
+               std::int64_t last)
+      : texts_(connection.Prepare(index.texts)),
+        with_contexts_(index.with_contexts && connection.Prepare(index.with_contexts).Step()) {
+    texts_.Bind(1, first).Bind(2, last);
+  }
+  bool Step() { return texts_.Step(); }
+  std::int64_t rowid() const { return texts_.Int(0); }
+  std::string name() const { return texts_.Text(2); }
+  // Valid until the next Step.
+  std::string_view text() {
+    if (!with_contexts_ || texts_.IsNull(3)) return texts_.View(1);
+    searchable_ = SearchableText(texts_.Text(1), texts_.Text(3));
+    return searchable_;
+  }
+
+ private:
+  Statement texts_;
+  bool with_contexts_;
+  std::string searchable_;
+};
+
 }  // namespace
 
 const FullTextIndex& ClaimsFullText() {
   static const FullTextIndex kIndex = {
       "claims_fts", "the full-text index of claim texts",
-      "SELECT rowid, text, 'claim ' || id FROM claims WHERE rowid BETWEEN ?1 AND ?2",
-      "SELECT (SELECT min(rowid) FROM claims), (SELECT max(rowid) FROM claims)"};
+      "SELECT rowid, text, 'claim ' || id, context FROM claims WHERE rowid BETWEEN ?1 AND ?2",
+      "SELECT (SELECT min(rowid) FROM claims), (SELECT max(rowid) FROM claims)",
+      "SELECT 1 FROM sqlite_master WHERE type = 'view' AND name = 'claims_searchable'"};
   return kIndex;
 }
 
 const FullTextIndex& SnapshotsFullText() {
   static const FullTextIndex kIndex = {
       "snapshots_fts", "the full-text index of snapshot texts",
-      "SELECT rowid, text, 'row ' || rowid FROM snapshots_fts WHERE rowid BETWEEN ?1 AND ?2",
-      "SELECT (SELECT min(rowid) FROM snapshots_fts), (SELECT max(rowid) FROM snapshots_fts)"};
+      "SELECT rowid, text, 'row ' || rowid, NULL FROM snapshots_fts "
+      "WHERE rowid BETWEEN ?1 AND ?2",
+      "SELECT (SELECT min(rowid) FROM snapshots_fts), (SELECT max(rowid) FROM snapshots_fts)",
+      nullptr};
   return kIndex;
 }
 
@@ -71,11 +100,10 @@ int TermRangeCount() { return kTermRanges; }
 void DigestTokensOfTexts(Connection& connection, const FullTextIndex& index, std::int64_t first,
                          std::int64_t last, const RowDigestKey& key, TableDigest& digest) {
   FtsTokenizer tokenizer(connection.db());
-  Statement texts = connection.Prepare(index.texts);
-  texts.Bind(1, first).Bind(2, last);
+  IndexedTexts texts(connection, index, first, last);
   while (texts.Step()) {
-    const std::int64_t rowid = texts.Int(0);
-    tokenizer.Tokens(texts.View(1), [&](std::string_view token, std::int64_t position) {
+    const std::int64_t rowid = texts.rowid();
+    tokenizer.Tokens(texts.text(), [&](std::string_view token, std::int64_t position) {
       digest += TokenDigest(key, rowid, FastTextHash(key, token), position);
     });
   }
@@ -115,20 +143,19 @@ void NameTokenProblems(Connection& connection, const FullTextIndex& index,
   DerivedProblemList list(problems,
                           std::string("search index ") + index.table + " (" + index.what + "): ");
   FtsTokenizer tokenizer(connection.db());
-  Statement texts = connection.Prepare(index.texts);
-  texts.Bind(1, std::numeric_limits<std::int64_t>::min());
-  texts.Bind(2, std::numeric_limits<std::int64_t>::max());
+  IndexedTexts texts(connection, index, std::numeric_limits<std::int64_t>::min(),
+                     std::numeric_limits<std::int64_t>::max());
   while (texts.Step()) {
-    const std::int64_t rowid = texts.Int(0);
+    const std::int64_t rowid = texts.rowid();
     TableDigest expected;
-    tokenizer.Tokens(texts.View(1), [&](std::string_view token, std::int64_t position) {
+    tokenizer.Tokens(texts.text(), [&](std::string_view token, std::int64_t position) {
       expected += TokenDigest(key, rowid, FastTextHash(key, token), position);
     });
     const auto found = kept.find(rowid);
     const TableDigest held = found == kept.end() ? TableDigest() : found->second;
     if (found != kept.end()) kept.erase(found);
     if (held == expected) continue;
-    const std::string name = texts.Text(2);
+    const std::string name = texts.name();
     if (explained.count(name.substr(name.find(' ') + 1))) {
       list.Skip();
     } else {

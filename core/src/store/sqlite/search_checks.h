@@ -4,7 +4,8 @@
 // indexes have many rows per claim).
 // - claim_lsh, the near-duplicate buckets: LshBuckets (text/min_hash.h) of each claim's text,
 //   against the rows stored;
-// - claims_fts and snapshots_fts, the full-text indexes: the tokens of each indexed text, as
+// - claims_fts and snapshots_fts, the full-text indexes: the tokens of each indexed text (a
+//   claim's searchable text, store.h, or in a version-5 file its text alone), as
 //   the index's own tokenizer (FTS5's unicode61) reads them, against the tokens the index holds
 //   (FTS5's fts5vocab table of its instances); and for snapshots_fts, which keeps its own
 //   copy of the texts, that copy against the stored snapshots' bytes.
@@ -22,13 +23,18 @@
 
 namespace claimledger {
 
-// One full-text index: its table, and the query of the texts it indexes (rowid, text, and
-// the name of the row for messages) in a range of rowids (?1, ?2).
+// One full-text index: its table, and the query of the texts it indexes (rowid, text, the name
+// of the row for messages, and a context or NULL) in a range of rowids (?1, ?2).
 struct FullTextIndex {
-  const char* table;       // "claims_fts"
-  const char* what;        // "the full-text index of claim texts", for messages
-  const char* texts;       // "SELECT rowid, text, id FROM claims WHERE rowid BETWEEN ?1 AND ?2"
+  const char* table;  // "claims_fts"
+  const char* what;   // "the full-text index of claim texts", for messages
+  // "SELECT rowid, text, 'claim ' || id, context FROM claims WHERE rowid BETWEEN ?1 AND ?2"
+  const char* texts;
   const char* all_rowids;  // "SELECT min(rowid), max(rowid) FROM claims"
+  // A query giving a row when the index holds the texts' contexts too (SearchableText,
+  // store.h), or nullptr: claims_fts does from schema version 6 on (over the view
+  // claims_searchable); a version-5 file opened read-only is not upgraded.
+  const char* with_contexts;
 };
 const FullTextIndex& ClaimsFullText();
 const FullTextIndex& SnapshotsFullText();

@@ -27,10 +27,11 @@ bool HasTokens(sqlite3* db, std::string_view text) {
 
 }  // namespace
 
-void SqliteStore::IndexClaim(std::int64_t rowid, const std::string& text) {
+void SqliteStore::IndexClaim(std::int64_t rowid, const std::string& text,
+                             const std::optional<std::string>& context) {
   connection_->Prepare("INSERT INTO claims_fts(rowid, text) VALUES (?1, ?2)")
       .Bind(1, rowid)
-      .Bind(2, text)
+      .Bind(2, SearchableText(text, context))
       .Run();
   for (std::int64_t bucket : LshBuckets(text)) pending_buckets_.emplace_back(bucket, rowid);
 }
@@ -43,9 +44,9 @@ void SqliteStore::WritePendingBuckets() {
 void SqliteStore::RecreateSearchIndexes() {
   pending_buckets_.clear();
   connection_->Exec(
-      "DROP TABLE IF EXISTS claims_fts; DROP TABLE IF EXISTS claim_lsh; "
-      "DROP TABLE IF EXISTS snapshots_fts");
-  connection_->Exec(kSearchSchema);
+      "DROP TABLE IF EXISTS claims_fts; DROP VIEW IF EXISTS claims_searchable; "
+      "DROP TABLE IF EXISTS claim_lsh; DROP TABLE IF EXISTS snapshots_fts");
+  CreateSearchIndexes(*connection_);
 }
 
 std::vector<SearchHit> SqliteStore::SearchClaims(const ClaimQuery& query) {

@@ -269,7 +269,7 @@ void SqliteStore::PutClaim(const Claim& c) {
     BindOrigin(statement, 9, c.origin);
     statement.Bind(12, ClaimYear(c.date ? *c.date : c.origin.at)).Run();
   }
-  IndexClaim(sqlite3_last_insert_rowid(connection_->db()), c.text);
+  IndexClaim(sqlite3_last_insert_rowid(connection_->db()), c.text, c.context);
   for (const std::string& tag : c.tags) {
     connection_->Prepare("INSERT INTO claim_tags(claim, tag) VALUES (?1, ?2)")
         .Bind(1, c.id)

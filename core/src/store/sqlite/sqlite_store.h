@@ -10,6 +10,7 @@
 #define CLAIMLEDGER_STORE_SQLITE_SQLITE_STORE_H_
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -116,9 +117,11 @@ class SqliteStore final : public Store {
   std::unique_ptr<Store> OpenSameSnapshot() override;
 
  private:
-  // Adds a claim (its row at `rowid`) to the search indexes (sqlite_search.cpp): its
-  // full-text row now, its near-duplicate buckets at commit (WritePendingBuckets).
-  void IndexClaim(std::int64_t rowid, const std::string& text);
+  // Adds a claim (its row at `rowid`) to the search indexes (sqlite_search.cpp): the full-text
+  // row of its searchable text (store.h) now, the near-duplicate buckets of its text at commit
+  // (WritePendingBuckets).
+  void IndexClaim(std::int64_t rowid, const std::string& text,
+                  const std::optional<std::string>& context);
   // Writes the bucket rows of the claims added in this transaction, sorted: random-key
   // inserts one by one cost a third of a bulk load.
   void WritePendingBuckets();
