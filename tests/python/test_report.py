@@ -298,7 +298,8 @@ def large_desk(tmp_path_factory) -> Path:
         todo = wb.add_claim("Our own claim with no verdict yet.", claimant=speakers[0])
         waiting = wb.add_claim("Our own claim with a verdict nobody approved.")
         wb.set_verdict(waiting, "false", rationale="first look")
-        done = wb.add_claim("Our own claim, reviewed.")
+        with pytest.warns(cl.NearDuplicateWarning):  # the claims are alike on purpose
+            done = wb.add_claim("Our own claim, reviewed.")
         wb.set_verdict(done, "true", rationale="checked")
         wb.set_status(done, "reviewed")
         ids = {"todo": todo.id, "waiting": waiting.id, "done": done.id}

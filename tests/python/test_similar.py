@@ -64,7 +64,11 @@ def test_a_rare_shared_word_outweighs_common_ones(new_location):
     # Every filler claim holds "government", "said" and "failed"; one claim holds "teleprompter".
     wb = cl.open(new_location("rare.ledger"))
     wb.add_claims(
-        [{"text": f"The government said the {t} plan failed in {y}"} for t in TOPICS for y in range(1990, 2010)]
+        [
+            {"text": f"The government said the {t} plan failed in {y}"}
+            for t in TOPICS
+            for y in range(1990, 2010)
+        ]
     )
     teleprompter = wb.add_claim("A teleprompter broke down during the speech")
     hits = wb.similar("The government said the teleprompter failed", k=3)
@@ -75,8 +79,8 @@ def test_a_rare_shared_word_outweighs_common_ones(new_location):
 def test_a_claim_inside_a_longer_post_is_found_and_warned_about(desk):
     wb, troops, _ = desk
     post = (
-        "BREAKING \U0001F6A8 \u201cAbout 28,500 US troops are stationed in South Korea\u201d \u2014 "
-        "share before they delete this! https://t.co/x1Yz9Qw"
+        "BREAKING \U0001f6a8 \u201cAbout 28,500 US troops are stationed in South Korea\u201d "
+        "\u2014 share before they delete this! https://t.co/x1Yz9Qw"
     )
     hits = wb.similar(post, k=3)
     assert hits[0].claim.id == troops.id

@@ -303,8 +303,7 @@ class Store : public ProjectionWriter {
   // bucket that very many claims share (common words) costs no more than a rare one; the
   // buckets read whole rank a claim before those cut off.
   virtual std::vector<ClaimText> SimilarCandidates(const std::vector<std::int64_t>& buckets,
-                                                   std::int64_t per_bucket,
-                                                   std::int64_t limit) = 0;
+                                                   std::int64_t per_bucket, std::int64_t limit) = 0;
   // The oldest claim with exactly this text and claimant (none: no claimant) that appears
   // where `appearance` is (its snapshot, start and end; none: a claim that appears nowhere),
   // and nowhere else; nothing when there is none. Claims added earlier in the open write

@@ -20,11 +20,10 @@ std::uint64_t WordHash(std::string_view word) { return XXH3_64bits(word.data(), 
 // arrows, mathematical and technical signs, dingbats, CJK and full-width punctuation,
 // variation selectors and emoji.
 bool PartsWords(char32_t cp) {
-  return (cp >= 0xA0 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7 ||
-         (cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x2190 && cp <= 0x2BFF) ||
-         (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFE00 && cp <= 0xFE0F) ||
-         (cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) ||
-         (cp >= 0x1F000 && cp <= 0x1FAFF);
+  return (cp >= 0xA0 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7 || (cp >= 0x2000 && cp <= 0x206F) ||
+         (cp >= 0x2190 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) ||
+         (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xFF01 && cp <= 0xFF0F) ||
+         (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0x1F000 && cp <= 0x1FAFF);
 }
 
 // Calls `visit(word)` for each word of `text` as ForEachWord splits it, with the punctuation
@@ -74,11 +73,12 @@ std::vector<std::string> DistinctWords(std::string_view text) {
 WeightedQuery::WeightedQuery(const std::vector<std::string>& words,
                              const std::vector<double>& weights, double unshared_weight)
     : unshared_weight_(unshared_weight) {
-  for (std::size_t i = 0; i < words.size(); ++i) {
+  for (std::size_t i = 0; i < words.size(); ++i)
     words_.emplace_back(WordHash(words[i]), weights[i]);
-    total_ += weights[i];
-  }
   std::sort(words_.begin(), words_.end());
+  // Summed in the order Overlap sums what is shared: a claim holding every word shares all of it
+  // to the last bit.
+  for (const auto& [hash, weight] : words_) total_ += weight;
 }
 
 double WeightedQuery::Overlap(std::string_view text,

@@ -2,9 +2,8 @@
 // "checked before?" (Similar) and check-worthy sentences (Candidates). The words of a query
 // are split here (text/words.h); the store matches them.
 #include <algorithm>
-#include <cstdlib>
-#include <optional>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "claimledger/error.h"
@@ -27,15 +26,6 @@ std::vector<std::string> QueryWords(const std::string& query) {
     throw Invalid("search.empty", "the search query has no words; give one or more words");
   }
   return words;
-}
-
-double TuneDouble(const char* name, double fallback) {
-  const char* v = std::getenv(name);
-  return v ? std::atof(v) : fallback;
-}
-std::int64_t TuneInt(const char* name, std::int64_t fallback) {
-  const char* v = std::getenv(name);
-  return v ? std::atoll(v) : fallback;
 }
 
 }  // namespace
@@ -109,16 +99,21 @@ std::vector<SimilarHit> Workbench::Similar(const std::string& text, int k) {
   // five for 98.9% of them (32: 97.7%, 100: 99.0%); more rows per bucket found no more.
   constexpr std::int64_t kRowsPerBucket = 128;
   constexpr std::int64_t kCandidates = 64;
-  // Words are counted among the desk's claims up to kCountedUpTo (a common word costs no more
-  // than that); stop words are not counted, and weigh as a word of kCountedUpTo claims.
-  const std::int64_t kCountedUpTo = TuneInt("CL_CAP", 1000);
-  // The kFullText best full-text matches (BM25) of the query's rare words (those of fewer than
-  // kRareWord claims) join the near-duplicate candidates when the best of those scores under
-  // kWeak (or there are fewer than k).
-  const double kWeak = TuneDouble("CL_WEAK", 0.5);
+  // The query's words weigh by how rare they are among the desk's claims (text/rarity.h), each
+  // counted up to kCountedUpTo claims (a common word costs no more than that); stop words are
+  // not counted and weigh nothing, and a claim's words that the query lacks weigh half as much
+  // as a word no claim holds. A candidate's score is kLikeness times TextSimilarity plus the
+  // rest times the overlap of rare words. Chosen on CheckThat! 2A's development tweets
+  // (bench/bench_benchmarks.py; 300 counted words ranked as well as 1,000 and costs a third).
+  constexpr std::int64_t kCountedUpTo = 300;
+  constexpr double kUnsharedShare = 0.5;
+  constexpr double kLikeness = 0.4;
+  // When the best candidate of the LSH buckets scores under kWeak (or there are fewer than k),
+  // the kFullText best full-text matches (BM25) of the query's rare words (those fewer than
+  // kCountedUpTo claims hold) join them: a reworded claim seldom needs them, a text that was
+  // never checked or a long post holding a claim often does.
+  constexpr double kWeak = 0.5;
   constexpr std::int64_t kFullText = 32;
-  constexpr std::int64_t kRareWord = 300;
-  const double kBlend = TuneDouble("CL_BLEND", 0.5);
   const std::string clean = RequireText("text", text);
   if (k < 1) throw Invalid("similar.k", "k must be 1 or more, not " + std::to_string(k));
   const std::vector<std::int64_t> buckets = LshBuckets(clean);
@@ -137,8 +132,8 @@ std::vector<SimilarHit> Workbench::Similar(const std::string& text, int k) {
         const std::string& now =
             correction == corrections.end() ? candidate.text : correction->second.text;
         const double alike = query.Similarity(SimilarityProfile(now));
-        hits.push_back({candidate.id, kBlend * alike + (1 - kBlend) * weighted->Overlap(
-                                                                         now, candidate.context)});
+        const double shared = weighted->Overlap(now, candidate.context);
+        hits.push_back({candidate.id, kLikeness * alike + (1 - kLikeness) * shared});
       }
     }
     std::sort(hits.begin(), hits.end(), [](const SimilarHit& a, const SimilarHit& b) {
@@ -162,13 +157,13 @@ std::vector<SimilarHit> Workbench::Similar(const std::string& text, int k) {
     for (std::size_t i = 0, c = 0; i < words.size(); ++i) {
       if (c < counted.size() && counted[c] == words[i]) {
         const std::int64_t held = holding[c++];
-        if (held < kRareWord) rare.push_back(words[i]);
+        if (held < kCountedUpTo) rare.push_back(words[i]);
         weights.push_back(RarityWeight(held, claims));
       } else {
-        weights.push_back(TuneDouble("CL_STOPW", 0) * RarityWeight(kCountedUpTo, claims));
+        weights.push_back(0.0);  // a stop word
       }
     }
-    weighted.emplace(words, weights, TuneDouble("CL_UNSHARED", 0.5) * RarityWeight(0, claims));
+    weighted.emplace(words, weights, kUnsharedShare * RarityWeight(0, claims));
     corrections = impl_->Corrections();
     std::vector<ClaimText> corrected;
     for (const auto& [id, correction] : corrections) {

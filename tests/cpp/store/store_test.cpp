@@ -11,8 +11,8 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <sstream>
-#include <tuple>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "claimledger/error.h"

@@ -34,8 +34,7 @@ TEST(RarityTest, DistinctWordsArePartedByPunctuationOutsideAscii) {
   EXPECT_EQ(DistinctWords("\u201CAbout 28,500 troops\u201D\u2026"),
             (std::vector<std::string>{"about", "28500", "troops"}));
   // Letters of other scripts stay words.
-  EXPECT_EQ(DistinctWords("सेना की संख्या"),
-            (std::vector<std::string>{"सेना", "की", "संख्या"}));
+  EXPECT_EQ(DistinctWords("सेना की संख्या"), (std::vector<std::string>{"सेना", "की", "संख्या"}));
 }
 
 TEST(RarityTest, TheSameTextOverlapsWhollyAndAnotherNotAtAll) {
@@ -55,8 +54,8 @@ TEST(RarityTest, ARareSharedWordCountsMoreThanCommonOnes) {
 
 TEST(RarityTest, AClaimInsideALongerQueryIsWhollyThere) {
   // The claim's share (kClaimShare) is whole when every word of the claim is in the query.
-  const WeightedQuery query = Query("breaking the dam at Kakhovka burst today share now",
-                                    {1, 0, 5, 1, 8, 4, 1, 1, 1});
+  const WeightedQuery query =
+      Query("breaking the dam at Kakhovka burst today share now", {1, 0, 5, 1, 8, 4, 1, 1, 1});
   const double inside = query.Overlap("The dam at Kakhovka burst", std::nullopt);
   const double query_share = (5 + 1 + 8 + 4) / 22.0;
   EXPECT_NEAR(inside, kClaimShare + (1 - kClaimShare) * query_share, 1e-12);

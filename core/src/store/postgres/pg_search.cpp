@@ -224,7 +224,7 @@ std::vector<SnapshotHit> PgStore::SearchSnapshots(const std::vector<std::string>
 }
 
 std::vector<ClaimText> PgStore::SimilarCandidates(const std::vector<std::int64_t>& buckets,
-                                                 std::int64_t per_bucket, std::int64_t limit) {
+                                                  std::int64_t per_bucket, std::int64_t limit) {
   Flush();
   // Ranked as SQLite's store ranks them, claims named by seq (the order of SQLite's rowids):
   // the first `per_bucket` claims of each bucket by seq, from the GIN index of buckets.
@@ -284,7 +284,7 @@ std::optional<std::string> PgStore::IdenticalClaim(const std::string& text,
 }
 
 std::vector<ClaimText> PgStore::FullTextCandidates(const std::vector<std::string>& words,
-                                                  std::int64_t limit) {
+                                                   std::int64_t limit) {
   Flush();
   std::vector<std::int64_t> seqs;
   for (const Ranked& hit : Rank(*connection_, tokenizer_, kClaims, QueryOf(tokenizer_, words, true),

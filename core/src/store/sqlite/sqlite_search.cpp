@@ -85,7 +85,7 @@ std::vector<SnapshotHit> SqliteStore::SearchSnapshots(const std::vector<std::str
 }
 
 std::vector<ClaimText> SqliteStore::SimilarCandidates(const std::vector<std::int64_t>& buckets,
-                                                     std::int64_t per_bucket, std::int64_t limit) {
+                                                      std::int64_t per_bucket, std::int64_t limit) {
   // Counted in C++ (RankByBuckets), one index range of claim_lsh a bucket; then the texts of
   // the best `limit` only.
   const std::vector<std::int64_t> best =
@@ -147,7 +147,7 @@ std::optional<std::string> SqliteStore::IdenticalClaim(const std::string& text,
 }
 
 std::vector<ClaimText> SqliteStore::FullTextCandidates(const std::vector<std::string>& words,
-                                                      std::int64_t limit) {
+                                                       std::int64_t limit) {
   std::vector<ClaimText> candidates;
   if (words.empty()) return candidates;
   Statement statement = connection_->Prepare(
