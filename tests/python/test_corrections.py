@@ -96,6 +96,15 @@ def test_a_correction_keeps_the_old_text_and_the_searches_follow_the_new(desk):
     assert wb.verify().ok
 
 
+def test_a_corrected_claim_is_still_found_by_its_context(wb):
+    claim = wb.add_claim("The dam held 18 cubic kilometres.", context="Kakhovka reservoir report")
+    assert [h.claim.id for h in wb.search("kakhovka")] == [claim.id]
+    wb.correct_claim(claim.id, text="The reservoir held 18 cubic kilometres.", reason="wording")
+    assert [h.claim.id for h in wb.search("Kakhovka")] == [claim.id]
+    assert [h.claim.id for h in wb.search("kakhovka HELD")] == [claim.id]
+    assert wb.search("kakhovka dam") == []  # the old text's word is no longer there
+
+
 def test_a_claim_quoted_as_its_own_text_is_re_anchored_or_refused(wb):
     text = "Officials said 3,000 soldiers arrived. Others said 4,000 soldiers arrived."
     snap = wb.add_snapshot(text)

@@ -10,6 +10,7 @@
 #include "claimledger/similarity.h"
 #include "claimledger/vocabulary.h"
 #include "text/min_hash.h"
+#include "text/quantity_tokens.h"
 #include "text/rarity.h"
 #include "text/words.h"
 #include "workbench/impl.h"
@@ -26,6 +27,12 @@ std::vector<std::string> QueryWords(const std::string& query) {
     throw Invalid("search.empty", "the search query has no words; give one or more words");
   }
   return words;
+}
+
+// `word` with its ASCII letters in lower case.
+std::string Folded(std::string word) {
+  for (char& c : word) c = quantity_parsing::ToLower(c);
+  return word;
 }
 
 }  // namespace
@@ -61,15 +68,19 @@ std::vector<SearchHit> Workbench::Search(const std::string& query, const ClaimFi
   const double best = hits.empty() ? 1.0 : hits.front().score;
   std::vector<SearchHit> found;
   for (const auto& [id, correction] : corrections) {
-    const std::vector<std::string> words = SearchWords(correction.text);
-    const std::set<std::string> has(words.begin(), words.end());
-    const auto in_text = [&](const std::string& word) { return has.count(word) > 0; };
+    const Claim claim = impl_->RequireClaim(id);
+    // Matched as the index matches the others: the new text and the claim's context, ignoring
+    // the case of ASCII letters.
+    std::set<std::string> has;
+    for (const std::string& word : SearchWords(SearchableText(correction.text, claim.context))) {
+      has.insert(Folded(word));
+    }
+    const auto in_text = [&](const std::string& word) { return has.count(Folded(word)) > 0; };
     const bool match = match_any ? std::any_of(search.words.begin(), search.words.end(), in_text)
                                  : std::all_of(search.words.begin(), search.words.end(), in_text);
     if (!match) continue;
     ClaimFilter one = search.filter;
     one.limit = -1;
-    const Claim claim = impl_->RequireClaim(id);
     const std::string when = claim.date ? *claim.date : claim.origin.at;
     if (!MatchesFilter(claim, one) || (search.since && when < *search.since) ||
         (search.until && when > *search.until)) {
