@@ -224,6 +224,39 @@ def event_rows(path: Path) -> list[tuple]:
     )
 
 
+def found_texts(wb, query: str) -> list[str]:
+    """The texts of the claims `wb.search(query)` finds, best first."""
+    return [hit.claim.text for hit in wb.search(query)]
+
+
+def load_desk_dump(pg_server, dump: str, dump_schema: str, name: str) -> tuple[str, str]:
+    """(URL, schema) of desk `name`, loaded into the suite's server from a fixture of
+    tests/data that pg_dump printed of the desk schema `dump_schema`."""
+    schema = "claimledger_" + name
+    pg_server.psql((REPO / "tests" / "data" / dump).read_text().replace(dump_schema, schema))
+    return pg_server.url(desk=name), schema
+
+
+def desk_rows(pg_server, schema: str, sql: str) -> list[str]:
+    """The rows `sql` reads in desk schema `schema`, as psql prints them."""
+    return pg_server.psql(f'SET search_path = "{schema}"; {sql}').splitlines()
+
+
+def assert_searched_as_a_file(wb, folder: Path, queries: list[str]) -> None:
+    """Each query finds the same claims, with the same snippets and scores, in desk `wb` and in
+    a ledger file of the same events (made in `folder` from the desk's bundle)."""
+    bundle = folder / "desk.jsonl"
+    wb.export_bundle(bundle)
+    with cl.open(folder / "same.cldg") as same:
+        same.import_bundle(bundle)
+        for query in queries:
+            ours, theirs = wb.search(query), same.search(query)
+            assert [h.claim.id for h in ours] == [h.claim.id for h in theirs], query
+            assert [h.snippet for h in ours] == [h.snippet for h in theirs], query
+            for mine, other in zip(ours, theirs):
+                assert mine.score == pytest.approx(other.score, rel=1e-9), query
+
+
 def tampered_copy(source: Path, folder: Path, edit) -> Path:
     """A copy of ledger file `source` in `folder`, edited behind the ledger's back with SQLite:
     `edit` is an SQL statement or a function taking the sqlite3 connection."""

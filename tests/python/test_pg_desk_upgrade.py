@@ -16,10 +16,8 @@ from pathlib import Path
 
 import claimledger as cl
 import pytest
-from conftest import REPO
+from conftest import assert_searched_as_a_file, desk_rows, load_desk_dump
 
-FIXTURE = REPO / "tests" / "data" / "pg_desk_v1.sql"
-FIXTURE_SCHEMA = "claimledger_v1fixture"
 TROOPS = "The US keeps approximately 28,500 troops in South Korea."
 QUERIES = ["armistice", "budget hearing", "june", "troops", "korea", "seoul", "report"]
 _names = itertools.count(1)
@@ -29,26 +27,16 @@ _names = itertools.count(1)
 def v1_desk(pg_server) -> tuple[str, str]:
     """(URL, schema) of a copy of the version-1 desk loaded into the suite's server."""
     name = f"v1copy{next(_names)}"
-    schema = "claimledger_" + name
-    pg_server.psql(FIXTURE.read_text().replace(FIXTURE_SCHEMA, schema))
-    return pg_server.url(desk=name), schema
-
-
-def _rows(pg_server, schema: str, sql: str) -> list[str]:
-    return pg_server.psql(f'SET search_path = "{schema}"; {sql}').splitlines()
-
-
-def _hits(wb, query: str) -> list[tuple]:
-    return [(hit.claim.id, hit.score, hit.snippet) for hit in wb.search(query)]
+    return load_desk_dump(pg_server, "pg_desk_v1.sql", "claimledger_v1fixture", name)
 
 
 def test_the_fixture_is_a_version_1_desk_whose_search_rows_hold_the_texts_alone(pg_server, v1_desk):
     _, schema = v1_desk
-    assert _rows(pg_server, schema, "SELECT version FROM desk") == ["1"]
+    assert desk_rows(pg_server, schema, "SELECT version FROM desk") == ["1"]
     with_context = "SELECT count(*) FROM claims WHERE context IS NOT NULL"
-    assert _rows(pg_server, schema, with_context) == ["3"]
+    assert desk_rows(pg_server, schema, with_context) == ["3"]
     holding = "SELECT count(*) FROM claims_search WHERE terms @@ 'armistice'::tsquery"
-    assert _rows(pg_server, schema, holding) == ["0"]
+    assert desk_rows(pg_server, schema, holding) == ["0"]
 
 
 def test_a_version_1_desk_opens_upgrades_and_finds_claims_by_their_context(
@@ -56,31 +44,21 @@ def test_a_version_1_desk_opens_upgrades_and_finds_claims_by_their_context(
 ):
     url, schema = v1_desk
     events = "SELECT seq, prev, type, at, actor, data, hash FROM events ORDER BY seq"
-    before = _rows(pg_server, schema, events)
+    before = desk_rows(pg_server, schema, events)
     totals = "SELECT rows, tokens FROM search_totals WHERE name = 'claims'"
-    assert _rows(pg_server, schema, totals) == ["5|43"]
+    assert desk_rows(pg_server, schema, totals) == ["5|43"]
     with cl.open(url, create=False, actor="carol") as wb:
-        assert _rows(pg_server, schema, "SELECT version FROM desk") == ["2"]
-        assert _rows(pg_server, schema, events) == before  # the chain is untouched
+        assert desk_rows(pg_server, schema, "SELECT version FROM desk") == ["3"]
+        assert desk_rows(pg_server, schema, events) == before  # the chain is untouched
         # 43 tokens of the texts, and 5 + 3 + 3 of the three contexts.
-        assert _rows(pg_server, schema, totals) == ["5|54"]
+        assert desk_rows(pg_server, schema, totals) == ["5|54"]
         report = wb.verify()
         assert report.ok, report.problems
         [hit] = wb.search("armistice")
         assert hit.claim.text == TROOPS
         assert "[armistice]" in hit.snippet
         # The same hits, scores and snippets as a ledger file holding the same events.
-        file = tmp_path / "same.cldg"
-        bundle = tmp_path / "desk.jsonl"
-        wb.export_bundle(bundle)
-        with cl.open(file) as same:
-            same.import_bundle(bundle)
-            for query in QUERIES:
-                server_hits, file_hits = _hits(wb, query), _hits(same, query)
-                assert [h[0] for h in server_hits] == [h[0] for h in file_hits], query
-                assert [h[2] for h in server_hits] == [h[2] for h in file_hits], query
-                for (_, ours, _), (_, theirs, _) in zip(server_hits, file_hits):
-                    assert ours == pytest.approx(theirs, rel=1e-9), query
+        assert_searched_as_a_file(wb, tmp_path, QUERIES)
         # The near-duplicate buckets are still those of the texts alone.
         found = [h.claim.text for h in wb.similar("About 28,500 US troops are in South Korea")]
         assert TROOPS in found[:2]
@@ -103,7 +81,7 @@ def test_a_role_that_may_only_read_is_told_the_owner_must_open_it_first(pg_serve
     desk = schema.removeprefix("claimledger_")
     reader = pg_server.url(user=role, password=password, tcp=True, desk=desk)
     rows = "SELECT claim, terms, length FROM claims_search ORDER BY claim"
-    before = _rows(pg_server, schema, rows)
+    before = desk_rows(pg_server, schema, rows)
     with pytest.raises(cl.StorageError) as caught:
         cl.open(reader, create=False, read_only=True)
     message = str(caught.value)
@@ -111,8 +89,8 @@ def test_a_role_that_may_only_read_is_told_the_owner_must_open_it_first(pg_serve
     assert "as its owner" in message
     assert "permission denied" in message
     assert password not in message
-    assert _rows(pg_server, schema, "SELECT version FROM desk") == ["1"]  # nothing changed
-    assert _rows(pg_server, schema, rows) == before
+    assert desk_rows(pg_server, schema, "SELECT version FROM desk") == ["1"]  # nothing changed
+    assert desk_rows(pg_server, schema, rows) == before
     with cl.open(url, create=False) as wb:  # the owner upgrades it; then the reader reads
         assert wb.verify().ok
     with cl.open(reader, create=False, read_only=True) as wb:

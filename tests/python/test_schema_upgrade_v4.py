@@ -53,7 +53,7 @@ def test_a_version_4_desk_opens_builds_its_tree_verifies_and_proves(v4_copy: Pat
     before = event_rows(v4_copy)
     signer, verifier = cl.generate_key("news.example/v4-desk")
     with cl.open(v4_copy, create=False, actor="carol") as wb:
-        assert user_version(v4_copy) == 6
+        assert user_version(v4_copy) == 7
         assert event_rows(v4_copy) == before  # the chain is untouched: same rows, same hashes
         assert wb.verify().ok
         checkpoint = wb.sign_checkpoint(signer)

@@ -14,14 +14,10 @@ from pathlib import Path
 
 import claimledger as cl
 import pytest
-from conftest import REPO, data_copy, event_rows, ledger_file_rows, user_version
+from conftest import REPO, data_copy, event_rows, found_texts, ledger_file_rows, user_version
 
 FIXTURE = REPO / "tests" / "data" / "ledger_v5.cldg"
 TROOPS = "The US keeps approximately 28,500 troops in South Korea."
-
-
-def _found(wb, query: str) -> list[str]:
-    return [hit.claim.text for hit in wb.search(query)]
 
 
 @pytest.fixture
@@ -41,7 +37,7 @@ def test_the_fixture_is_a_version_5_file_whose_index_holds_the_texts_alone():
 def test_a_version_5_desk_opens_upgrades_and_finds_claims_by_their_context(v5_copy: Path):
     before = event_rows(v5_copy)
     with cl.open(v5_copy, create=False, actor="carol") as wb:
-        assert user_version(v5_copy) == 6
+        assert user_version(v5_copy) == 7
         assert event_rows(v5_copy) == before  # the chain is untouched: same rows, same hashes
         report = wb.verify()
         assert report.ok, report.problems
@@ -49,22 +45,22 @@ def test_a_version_5_desk_opens_upgrades_and_finds_claims_by_their_context(v5_co
         assert hit.claim.text == TROOPS
         assert hit.claim.verdict.rating == "mostly-true"
         assert "[armistice]" in hit.snippet
-        assert _found(wb, "budget hearing") == ["Defence spending rose 4.2% last year."]
-        assert _found(wb, "troops") == [TROOPS]
-        assert _found(wb, "unemployment") == ["Unemployment fell to 3.9% in June 2024."]
+        assert found_texts(wb, "budget hearing") == ["Defence spending rose 4.2% last year."]
+        assert found_texts(wb, "troops") == [TROOPS]
+        assert found_texts(wb, "unemployment") == ["Unemployment fell to 3.9% in June 2024."]
         # New claims are indexed with their context; rebuild() makes the same index again.
         wb.add_claim("Rice prices doubled.", context="Market report, Busan")
-        assert _found(wb, "busan") == ["Rice prices doubled."]
+        assert found_texts(wb, "busan") == ["Rice prices doubled."]
         assert wb.verify().ok
         wb.rebuild()
-        assert _found(wb, "busan") == ["Rice prices doubled."]
-        assert _found(wb, "armistice") == [TROOPS]
+        assert found_texts(wb, "busan") == ["Rice prices doubled."]
+        assert found_texts(wb, "armistice") == [TROOPS]
         assert wb.verify().ok
     assert event_rows(v5_copy)[: len(before)] == before
     with cl.open(v5_copy, create=False) as wb:  # opened again: nothing left to upgrade
-        assert user_version(v5_copy) == 6
+        assert user_version(v5_copy) == 7
         assert wb.verify().ok
-        assert _found(wb, "armistice") == [TROOPS]
+        assert found_texts(wb, "armistice") == [TROOPS]
 
 
 def test_a_version_5_desk_opened_read_only_is_not_upgraded_and_verifies(v5_copy: Path):
@@ -72,9 +68,9 @@ def test_a_version_5_desk_opened_read_only_is_not_upgraded_and_verifies(v5_copy:
     with cl.open(v5_copy, read_only=True) as wb:
         report = wb.verify()
         assert report.ok, report.problems
-        assert _found(wb, "troops") == [TROOPS]
+        assert found_texts(wb, "troops") == [TROOPS]
         # Its index holds the texts alone until it is opened for writing.
-        assert _found(wb, "armistice") == []
+        assert found_texts(wb, "armistice") == []
     assert user_version(v5_copy) == 5
     assert v5_copy.read_bytes() == before
 

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "claimledger/error.h"
+#include "text/words.h"
 
 namespace claimledger {
 
@@ -82,9 +83,10 @@ std::string OpenConflictsSql(const std::optional<std::string>& claim_placeholder
          "ORDER BY c.id";
 }
 
-std::string SearchableText(const std::string& text, const std::optional<std::string>& context) {
-  if (!context) return text;
-  return text + '\n' + *context;
+std::string SearchableText(const std::string& text, const std::optional<std::string>& context,
+                           bool separate_characters) {
+  std::string joined = context ? text + '\n' + *context : text;
+  return separate_characters ? SeparateCharacters(joined) : joined;
 }
 
 void TreeWriter::AddLeafHash(const TreeHash& hash) {

@@ -161,10 +161,14 @@ class StoredTables {
 };
 
 // What a store's full-text index holds of a claim, and what a claim search matches and ranks:
-// its text, then, when it has a context, a newline and the context. Both stores index this
-// one string (SQLite's claims_searchable view writes the same in SQL), and verify checks the
-// indexes against it. The near-duplicate buckets come from the text alone.
-std::string SearchableText(const std::string& text, const std::optional<std::string>& context);
+// its text, then, when it has a context, a newline and the context, with its Chinese and
+// Japanese characters separated (SeparateCharacters, text/words.h). Both stores index this one
+// string (SQLite's claims_searchable view gives the same: the claim's `searchable` column where
+// the characters were separated, else the text and context joined in SQL), and verify checks
+// the indexes against it. `separate_characters` false gives what ledgers of schema 6 and older
+// index. The near-duplicate buckets come from the text alone.
+std::string SearchableText(const std::string& text, const std::optional<std::string>& context,
+                           bool separate_characters = true);
 
 // A claim search: its words (text/words.h), all required unless `match_any`; the filter's
 // fields and the date range (on the date a claim was made, else recorded) narrow it.

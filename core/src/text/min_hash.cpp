@@ -42,12 +42,15 @@ inline std::uint64_t Permuted(std::uint64_t word, std::uint64_t constant) {
 
 }  // namespace
 
-std::vector<std::int64_t> LshBuckets(std::string_view text) {
+std::vector<std::int64_t> LshBuckets(std::string_view text, bool character_words) {
   // The hashes of the distinct content words.
   std::vector<std::uint64_t> words;
-  ForEachWord(text, [&](std::string_view word) {
-    if (!IsStopWord(word)) words.push_back(XXH3_64bits(word.data(), word.size()));
-  });
+  ForEachWord(
+      text,
+      [&](std::string_view word) {
+        if (!IsStopWord(word)) words.push_back(XXH3_64bits(word.data(), word.size()));
+      },
+      character_words);
   if (words.empty()) return {};
   std::sort(words.begin(), words.end());
   words.erase(std::unique(words.begin(), words.end()), words.end());
@@ -68,8 +71,8 @@ std::vector<std::int64_t> LshBuckets(std::string_view text) {
   return buckets;
 }
 
-std::vector<std::int64_t> DistinctLshBuckets(std::string_view text) {
-  std::vector<std::int64_t> buckets = LshBuckets(text);
+std::vector<std::int64_t> DistinctLshBuckets(std::string_view text, bool character_words) {
+  std::vector<std::int64_t> buckets = LshBuckets(text, character_words);
   std::sort(buckets.begin(), buckets.end());
   buckets.erase(std::unique(buckets.begin(), buckets.end()), buckets.end());
   return buckets;

@@ -20,9 +20,10 @@ inline constexpr int kLshRows = 2;       // signature values per band
 inline constexpr int kLshBands = kMinHashSize / kLshRows;
 
 // The LSH bucket keys of `text`, one per band (empty when it has no content words).
-std::vector<std::int64_t> LshBuckets(std::string_view text);
+// `character_words` as ForEachWord's (false: the keys ledgers of schema 6 and older keep).
+std::vector<std::int64_t> LshBuckets(std::string_view text, bool character_words = true);
 // The distinct keys of LshBuckets(text), in increasing order (the rows a store keeps).
-std::vector<std::int64_t> DistinctLshBuckets(std::string_view text);
+std::vector<std::int64_t> DistinctLshBuckets(std::string_view text, bool character_words = true);
 
 }  // namespace claimledger
 

@@ -8,24 +8,90 @@
 #include <string_view>
 #include <vector>
 
+#include "text/utf8.h"
+
 namespace claimledger {
+
+// True for the characters of scripts written without spaces between words: Chinese characters
+// (the CJK unified ideographs, their extensions and compatibility forms) and Japanese kana. A
+// word tokenizer cannot tell their words apart, so they are read character by character: the
+// search indexes hold each as a word of its own (SeparateCharacters), near-duplicate matching
+// takes each two side by side as a word (ForEachWord).
+bool IsUnspacedScript(char32_t cp);
+
+// True for the punctuation of Chinese and Japanese text (the CJK symbols and punctuation block
+// but its iteration marks, full-width punctuation, the katakana middle dot): it parts words.
+bool IsWidePunctuation(char32_t cp);
+
+// `text` with U+200B ZERO WIDTH SPACE before and after each IsUnspacedScript character (but at
+// the ends, and where one is already), as the search indexes read it: FTS5's unicode61
+// tokenizer parts words there, so each character is a word of the index, a number beside one is
+// a word of its own, and a query of several characters is a phrase of them, which matches them
+// side by side ("士兵" and "28500" find "约28500名士兵"). The same text when it has none; the
+// same again for a text parted already.
+std::string SeparateCharacters(std::string_view text);
+
+// `snippet` without U+200B: a snippet cut from a text of SeparateCharacters as it was written.
+std::string WithoutCharacterSeparators(std::string_view snippet);
+
+// True when `text` holds a character of IsUnspacedScript or IsWidePunctuation: its words and
+// search rows are read differently since ledger schema 7 (desk version 3), which re-reads them.
+bool HoldsCharacterWords(std::string_view text);
 
 // True for the common function words that tell claims apart least ("the", "of", "said").
 bool IsStopWord(std::string_view word);
 
 // Calls `visit(word)` for each word of `text` (lower case, numbers without thousands
 // separators: 28,500 -> 28500, 1.2 stays), in order, stop words included. Bytes of UTF-8
-// sequences count as letters. The view is valid during the call only.
+// sequences count as letters, but for Chinese and Japanese text (IsUnspacedScript): each two of
+// its characters side by side are a word ("美国军队" -> 美国, 国军, 军队; one alone is a word),
+// and its punctuation parts words (IsWidePunctuation). With `character_words` false, a run of
+// those characters is one word and their punctuation a letter, as ledgers of schema 6 and older
+// (desks of version 2 and older) read them. The view is valid during the call only.
 template <typename Visit>
-void ForEachWord(std::string_view text, Visit&& visit) {
+void ForEachWord(std::string_view text, Visit&& visit, bool character_words = true) {
   const auto is_digit = [](unsigned char c) { return c >= '0' && c <= '9'; };
   std::string word;
   const auto flush = [&] {
     if (!word.empty()) visit(std::string_view(word));
     word.clear();
   };
+  std::string_view character;  // the IsUnspacedScript character before, if any
+  bool single = false;         // whether it stands alone so far
+  const auto end_characters = [&] {
+    if (single) visit(character);
+    character = {};
+    single = false;
+  };
+  std::string pair;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (character_words && c >= 0xE3 && c <= 0xF0) {  // the lead bytes of U+3000..U+3FFFF
+      char32_t cp = 0;
+      const std::size_t length = DecodeUtf8At(text, i, &cp);
+      if (length > 0 && IsUnspacedScript(cp)) {
+        flush();
+        const std::string_view next = text.substr(i, length);
+        if (character.empty()) {
+          single = true;
+        } else {
+          pair.assign(character).append(next);
+          visit(std::string_view(pair));
+          single = false;
+        }
+        character = next;
+        i += length - 1;
+        continue;
+      }
+      end_characters();
+      if (length > 0 && IsWidePunctuation(cp)) {
+        flush();
+        i += length - 1;
+        continue;
+      }
+    } else if (!character.empty()) {
+      end_characters();
+    }
     if ((c >= 'a' && c <= 'z') || is_digit(c) || c >= 0x80) {
       word.push_back(static_cast<char>(c));
     } else if (c >= 'A' && c <= 'Z') {
@@ -40,6 +106,7 @@ void ForEachWord(std::string_view text, Visit&& visit) {
     }
   }
   flush();
+  end_characters();
 }
 
 // The digits of a number word from one to ten ("two" -> "2"), else the word itself.

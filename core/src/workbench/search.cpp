@@ -70,12 +70,15 @@ std::vector<SearchHit> Workbench::Search(const std::string& query, const ClaimFi
   for (const auto& [id, correction] : corrections) {
     const Claim claim = impl_->RequireClaim(id);
     // Matched as the index matches the others: the new text and the claim's context, ignoring
-    // the case of ASCII letters.
+    // the case of ASCII letters; Chinese and Japanese characters side by side in it.
+    const std::string searchable = Folded(SearchableText(correction.text, claim.context, false));
     std::set<std::string> has;
-    for (const std::string& word : SearchWords(SearchableText(correction.text, claim.context))) {
-      has.insert(Folded(word));
-    }
-    const auto in_text = [&](const std::string& word) { return has.count(Folded(word)) > 0; };
+    for (const std::string& word : SearchWords(searchable)) has.insert(word);
+    const auto in_text = [&](const std::string& word) {
+      const std::string folded = Folded(word);
+      return has.count(folded) > 0 ||
+             (HoldsCharacterWords(folded) && searchable.find(folded) != std::string::npos);
+    };
     const bool match = match_any ? std::any_of(search.words.begin(), search.words.end(), in_text)
                                  : std::all_of(search.words.begin(), search.words.end(), in_text);
     if (!match) continue;

@@ -1,9 +1,13 @@
 // A desk's tables on a PostgreSQL server (schema.h).
 #include "store/postgres/schema.h"
 
+#include <functional>
+#include <optional>
+
 #include "claimledger/error.h"
 #include "store/postgres/search_terms.h"
 #include "store/store.h"
+#include "text/words.h"
 
 namespace claimledger {
 namespace {
@@ -166,10 +170,13 @@ void CreateDesk(PgConnection& connection, const std::string& schema) {
                  PgParams().Int(kPgSchemaVersion));
 }
 
-// Version 2: a claim's context is searched with its text. The search rows of the claims that
-// have a context get the terms and token count of their searchable text, a thousand claims a
-// statement (their buckets stay those of the text), and the claims' token total follows.
-void UpgradeToVersion2(PgConnection& connection) {
+// Makes the search rows of the claims that condition `which` (SQL over `c`, the claims table)
+// selects, and `changes` keeps, again as this core makes them (the terms and token count of the
+// searchable text, the buckets of the text), a thousand claims a statement; the claims' token
+// total follows.
+void RewriteClaimSearchRows(
+    PgConnection& connection, const std::string& which,
+    const std::function<bool(const std::string&, const std::optional<std::string>&)>& changes) {
   constexpr int kClaimsAStatement = 1000;
   FtsTokenizer tokenizer;
   std::int64_t after = -1;
@@ -177,32 +184,85 @@ void UpgradeToVersion2(PgConnection& connection) {
   for (;;) {
     const PgResult claims = connection.Run(
         "SELECT c.seq, c.text, c.context, x.length FROM claims c JOIN claims_search x "
-        "ON x.claim = c.seq WHERE c.context IS NOT NULL AND c.seq > $1 ORDER BY c.seq LIMIT $2",
+        "ON x.claim = c.seq WHERE (" +
+            which + ") AND c.seq > $1 ORDER BY c.seq LIMIT $2",
         PgParams().Int(after).Int(kClaimsAStatement));
     if (claims.Rows() == 0) break;
     std::vector<std::int64_t> seqs, lengths;
-    std::vector<std::string> terms, all_terms;
+    std::vector<std::string> terms, all_terms, buckets;
     for (int row = 0; row < claims.Rows(); ++row) {
-      const TextTerms searchable =
-          TermsOf(tokenizer, SearchableText(claims.Text(row, 1), claims.Text(row, 2)));
+      const std::string text = claims.Text(row, 1);
+      const std::optional<std::string> context =
+          claims.IsNull(row, 2) ? std::nullopt : std::optional<std::string>(claims.Text(row, 2));
+      if (!changes(text, context)) continue;
+      const TextTerms searchable = TermsOf(tokenizer, SearchableText(text, context));
       seqs.push_back(claims.Int(row, 0));
       terms.push_back(searchable.tsvector);
       all_terms.push_back(searchable.all_terms ? "t" : "f");
       lengths.push_back(searchable.length);
+      buckets.push_back(BucketArray(text));
       added_tokens += searchable.length - claims.Int(row, 3);
     }
+    after = claims.Int(claims.Rows() - 1, 0);
+    if (seqs.empty()) continue;
     connection.Run(
         "UPDATE claims_search s SET terms = u.terms::tsvector, all_terms = u.all_terms::boolean, "
-        "length = u.length FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[]) "
-        "AS u(claim, terms, all_terms, length) WHERE s.claim = u.claim",
+        "length = u.length, buckets = u.buckets::bigint[] FROM unnest($1::bigint[], $2::text[], "
+        "$3::text[], $4::bigint[], $5::text[]) AS u(claim, terms, all_terms, length, buckets) "
+        "WHERE s.claim = u.claim",
         PgParams()
             .Text(IntArray(seqs))
             .Text(TextArray(terms))
             .Text(TextArray(all_terms))
-            .Text(IntArray(lengths)));
-    after = seqs.back();
+            .Text(IntArray(lengths))
+            .Text(TextArray(buckets)));
   }
   connection.Run("UPDATE search_totals SET tokens = tokens + $1 WHERE name = 'claims'",
+                 PgParams().Int(added_tokens));
+}
+
+// Version 2: a claim's context is searched with its text. The search rows of the claims that
+// have a context are made again (their buckets, those of the text alone, are the same).
+void UpgradeToVersion2(PgConnection& connection) {
+  RewriteClaimSearchRows(
+      connection, "c.context IS NOT NULL",
+      [](const std::string&, const std::optional<std::string>&) { return true; });
+}
+
+// Version 3: Chinese and Japanese characters are words of their own (text/words.h). The search
+// rows of the claims that hold them are made again (a regular expression of their Unicode blocks
+// finds the claims that may; HoldsCharacterWords decides), and those of the snapshots that hold
+// them; the token totals follow.
+void UpgradeToVersion3(PgConnection& connection) {
+  // The blocks of CJK punctuation to half-width forms, and the supplementary ideographs.
+  const std::string may_hold = R"re('[\u3000-\uffef]|[\U00020000-\U0003ffff]')re";
+  RewriteClaimSearchRows(connection, "c.text ~ " + may_hold + " OR c.context ~ " + may_hold,
+                         [](const std::string& text, const std::optional<std::string>& context) {
+                           return HoldsCharacterWords(text) ||
+                                  (context && HoldsCharacterWords(*context));
+                         });
+  FtsTokenizer tokenizer;
+  std::int64_t added_tokens = 0;
+  // Snapshots: their bytes are UTF-8 text wherever they have a search row (read whole: a desk
+  // has few snapshots next to its claims).
+  const PgResult snapshots = connection.Run(
+      "SELECT x.snapshot, b.bytes, x.length FROM snapshots_search x JOIN snapshots s "
+      "ON s.seq = x.snapshot JOIN contents b ON b.hash = s.hash");
+  for (int row = 0; row < snapshots.Rows(); ++row) {
+    const std::string text = snapshots.Bytes(row, 1);
+    if (!HoldsCharacterWords(text)) continue;
+    const TextTerms searchable = TermsOf(tokenizer, text);
+    connection.Run(
+        "UPDATE snapshots_search SET terms = $2::tsvector, all_terms = $3, length = $4 "
+        "WHERE snapshot = $1",
+        PgParams()
+            .Int(snapshots.Int(row, 0))
+            .Text(searchable.tsvector)
+            .Text(searchable.all_terms ? "t" : "f")
+            .Int(searchable.length));
+    added_tokens += searchable.length - snapshots.Int(row, 2);
+  }
+  connection.Run("UPDATE search_totals SET tokens = tokens + $1 WHERE name = 'snapshots'",
                  PgParams().Int(added_tokens));
 }
 
@@ -219,7 +279,8 @@ void UpgradeDesk(PgConnection& connection, const std::string& schema, int versio
     // Read again under the lock: another process may have upgraded it meanwhile.
     version = *DeskVersion(connection, schema);
     if (version < 2) UpgradeToVersion2(connection);
-    // Later versions add their steps here: if (version < 3) { ... }
+    if (version < 3) UpgradeToVersion3(connection);
+    // Later versions add their steps here: if (version < 4) { ... }
     connection.Run("UPDATE desk SET version = $1", PgParams().Int(kPgSchemaVersion));
     connection.Exec("COMMIT");
   } catch (const Error& error) {

@@ -18,8 +18,10 @@ namespace claimledger {
 // 1: the first; 2: a claim's search row holds the terms of its context too (SearchableText,
 // store/store.h), which opening a version-1 desk writes for the claims that have one (under the
 // desk's lock, in one transaction; a role that may not write the desk is told that its owner
-// must open it once).
-inline constexpr int kPgSchemaVersion = 2;
+// must open it once); 3: Chinese and Japanese characters are words of their own (text/words.h),
+// which opening a version-2 desk writes for the claims and snapshots holding them (terms and
+// near-duplicate buckets), the same way.
+inline constexpr int kPgSchemaVersion = 3;
 
 // The key of the desk's transaction-level advisory lock, which writers (and the creation of the
 // desk) take before anything else: one linear chain however many writers there are.

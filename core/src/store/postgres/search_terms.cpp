@@ -9,6 +9,7 @@
 #include <set>
 
 #include "text/min_hash.h"
+#include "text/words.h"
 
 namespace claimledger {
 namespace {
@@ -60,7 +61,7 @@ std::string TermOf(std::string_view token) {
 TextTerms TermsOf(FtsTokenizer& tokenizer, std::string_view text) {
   TextTerms terms;
   std::set<std::string> distinct;  // bytewise, the order of a tsvector's lexemes
-  tokenizer.Tokens(text, [&](std::string_view token, std::int64_t) {
+  tokenizer.Tokens(SeparateCharacters(text), [&](std::string_view token, std::int64_t) {
     ++terms.length;
     distinct.insert(TermOf(token));
   });
@@ -100,7 +101,7 @@ TermQuery QueryOf(FtsTokenizer& tokenizer, const std::vector<std::string>& words
   query.match_any = match_any;
   for (const std::string& word : words) {
     std::vector<std::string> phrase;
-    tokenizer.Tokens(word,
+    tokenizer.Tokens(SeparateCharacters(word),
                      [&](std::string_view token, std::int64_t) { phrase.emplace_back(token); });
     if (!phrase.empty()) query.phrases.push_back(std::move(phrase));
   }
@@ -116,7 +117,8 @@ bool TextMatch::Matches(bool match_any) const {
 
 TextMatch MatchText(FtsTokenizer& tokenizer, const TermQuery& query, std::string_view text) {
   std::vector<std::string> tokens;
-  tokenizer.Tokens(text, [&](std::string_view token, std::int64_t) { tokens.emplace_back(token); });
+  tokenizer.Tokens(SeparateCharacters(text),
+                   [&](std::string_view token, std::int64_t) { tokens.emplace_back(token); });
   TextMatch match;
   match.length = static_cast<std::int64_t>(tokens.size());
   for (const auto& phrase : query.phrases) {

@@ -1,7 +1,9 @@
 // What the PostgreSQL store's search tables hold of a text, and how a query is matched and
 // ranked there so that the hits are those of SQLite's FTS5 index for the same desk.
 //
-// A text's tokens are those of FTS5's unicode61 tokenizer (store/sqlite/fts_tokenizer.h). Its
+// A text's tokens are those of FTS5's unicode61 tokenizer (store/sqlite/fts_tokenizer.h), of the
+// text with its Chinese and Japanese characters parted (SeparateCharacters, text/words.h: the
+// same again for a text parted already), as SQLite's indexes hold them. Its
 // row holds their distinct terms as a tsvector (no positions), which a GIN index searches;
 // whether a text matches a query, and its BM25 score, are then decided here from its tokens,
 // by FTS5's own rules: each query word is a phrase (its tokens in a row); a word without

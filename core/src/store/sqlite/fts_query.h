@@ -12,7 +12,8 @@
 
 namespace claimledger {
 
-// An FTS5 query matching every word, or any word with `match_any`.
+// An FTS5 query matching every word, or any word with `match_any`: each word a phrase of its
+// tokens, its Chinese and Japanese characters parted (SeparateCharacters, text/words.h).
 std::string FtsQuery(const std::vector<std::string>& words, bool match_any);
 
 // Cuts snippets with FTS5's snippet(): a private in-memory FTS5 table (the tokenizer of the
@@ -24,8 +25,10 @@ class FtsSnippets {
   FtsSnippets(const FtsSnippets&) = delete;
   FtsSnippets& operator=(const FtsSnippets&) = delete;
 
-  // The snippet of `text` for FTS5 query `query`: at most `tokens` tokens, the matched words
-  // in [brackets], "…" where text was left out. Empty when the text does not match.
+  // The snippet of `text` (its Chinese and Japanese characters parted as the indexes part
+  // them, text/words.h) for FTS5 query `query`: at most `tokens` tokens, the matched words
+  // in [brackets], "…" where text was left out, without the separators of SeparateCharacters
+  // (text/words.h). Empty when the text does not match.
   std::string Snippet(std::string_view text, const std::string& query, int tokens);
 
  private:

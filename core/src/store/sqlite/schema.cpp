@@ -8,6 +8,7 @@
 #include "store/store.h"
 #include "text/min_hash.h"
 #include "text/utf8.h"
+#include "text/words.h"
 
 namespace claimledger {
 namespace {
@@ -88,15 +89,27 @@ CREATE INDEX source_ratings_source ON source_ratings(source, seq);
 CREATE INDEX verdicts_claim ON verdicts(claim, made_at, seq);
 )sql";
 
-// The full-text index of claims (version 6): FTS5 with external content, a view of each claim's
+// The full-text index of claims (version 7): FTS5 with external content, a view of each claim's
 // searchable text (SearchableText, store.h: the text, then a newline and the context when
-// there is one), so that the index keeps no copy of the texts; snippets are cut from the view.
-// Version 5 and older index the claims table's text column alone.
-constexpr const char* kClaimsFullTextSchema = R"sql(
+// there is one, with Chinese and Japanese characters parted), so that the index keeps no copy
+// of the texts but of the few whose characters were parted (claim_parted_texts, keyed by the
+// claim's rowid); snippets are cut from the view. Version 6 joined the text and context alone;
+// version 5 and older index the claims table's text column alone.
+constexpr const char* kClaimsSearchableView = R"sql(
+CREATE TABLE claim_parted_texts(claim INTEGER PRIMARY KEY, text TEXT NOT NULL);
 CREATE VIEW claims_searchable AS
-  SELECT rowid AS rowid, text || coalesce(char(10) || context, '') AS text FROM claims;
+  SELECT c.rowid AS rowid, coalesce(p.text, c.text || coalesce(char(10) || c.context, ''))
+    AS text FROM claims c LEFT JOIN claim_parted_texts p ON p.claim = c.rowid;
+)sql";
+constexpr const char* kClaimsFullTextIndex = R"sql(
 CREATE VIRTUAL TABLE claims_fts USING fts5(text, content='claims_searchable',
   content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
+)sql";
+
+// The view of version 6, which its upgrade indexed (version 7 replaces it).
+constexpr const char* kClaimsSearchableViewV6 = R"sql(
+CREATE VIEW claims_searchable AS
+  SELECT rowid AS rowid, text || coalesce(char(10) || context, '') AS text FROM claims;
 )sql";
 
 // The other search indexes, kept in the same transaction as each claim and snapshot (as the
@@ -104,7 +117,9 @@ CREATE VIRTUAL TABLE claims_fts USING fts5(text, content='claims_searchable',
 // near-duplicate matching (text/min_hash.h), keyed by the claim's rowid (as the FTS rows are:
 // 16 rows a claim, so each is kept to two integers), and FTS5 over the text of every snapshot
 // that is UTF-8 text, keyed by the snapshot row's rowid, with its own copy of the text (the
-// bytes live in `contents`, a table without rowids), which snippets are cut from.
+// bytes live in `contents`, a table without rowids; the copy has its Chinese and Japanese
+// characters parted since version 7: SeparateCharacters, text/words.h), which snippets are cut
+// from.
 constexpr const char* kSearchSchema = R"sql(
 CREATE TABLE claim_lsh(bucket INTEGER NOT NULL, claim INTEGER NOT NULL,
   PRIMARY KEY(bucket, claim)) WITHOUT ROWID;
@@ -189,8 +204,63 @@ void UpgradeToVersion5(Connection& connection) {
 // dropped and made again over the view, from the stored claims (FTS5's 'rebuild').
 void UpgradeToVersion6(Connection& connection) {
   connection.Exec("DROP TABLE IF EXISTS claims_fts");
-  connection.Exec(kClaimsFullTextSchema);
+  connection.Exec(kClaimsSearchableViewV6);
+  connection.Exec(kClaimsFullTextIndex);
   connection.Exec("INSERT INTO claims_fts(claims_fts) VALUES ('rebuild')");
+}
+
+// Version 7: Chinese and Japanese characters are words of their own (text/words.h). The claims
+// and snapshots that hold such characters (few, found by a scan) are indexed again: the tokens of
+// version 6 deleted, those of SearchableText added and kept in claim_parted_texts; their
+// near-duplicate buckets are made again from the words of version 7.
+void UpgradeToVersion7(Connection& connection) {
+  connection.Exec("DROP VIEW claims_searchable");
+  connection.Exec(kClaimsSearchableView);
+  Statement claims = connection.Prepare("SELECT rowid, text, context FROM claims");
+  Statement set =
+      connection.Prepare("INSERT INTO claim_parted_texts(claim, text) VALUES (?1, ?2)");
+  Statement unindex = connection.Prepare(
+      "INSERT INTO claims_fts(claims_fts, rowid, text) VALUES ('delete', ?1, ?2)");
+  Statement index = connection.Prepare("INSERT INTO claims_fts(rowid, text) VALUES (?1, ?2)");
+  Statement unbucket = connection.Prepare("DELETE FROM claim_lsh WHERE bucket = ?1 AND claim = ?2");
+  std::vector<std::pair<std::int64_t, std::int64_t>> buckets;
+  while (claims.Step()) {
+    const std::int64_t rowid = claims.Int(0);
+    const std::string text = claims.Text(1);
+    const std::optional<std::string> context = claims.OptionalText(2);
+    const std::string searchable = SearchableText(text, context);
+    const std::string before = SearchableText(text, context, /*separate_characters=*/false);
+    if (searchable != before) {
+      set.Bind(1, rowid).Bind(2, searchable).Run();
+      set.Reset();
+      unindex.Bind(1, rowid).Bind(2, before).Run();
+      unindex.Reset();
+      index.Bind(1, rowid).Bind(2, searchable).Run();
+      index.Reset();
+    }
+    if (!HoldsCharacterWords(text)) continue;
+    for (const std::int64_t bucket : DistinctLshBuckets(text, /*character_words=*/false)) {
+      unbucket.Bind(1, bucket).Bind(2, rowid).Run();
+      unbucket.Reset();
+    }
+    for (const std::int64_t bucket : LshBuckets(text)) buckets.emplace_back(bucket, rowid);
+  }
+  WriteBucketRows(connection, buckets);
+  Statement snapshots = connection.Prepare("SELECT rowid, text FROM snapshots_fts");
+  Statement unindex_snapshot = connection.Prepare("DELETE FROM snapshots_fts WHERE rowid = ?1");
+  Statement index_snapshot =
+      connection.Prepare("INSERT INTO snapshots_fts(rowid, text) VALUES (?1, ?2)");
+  std::vector<std::pair<std::int64_t, std::string>> separated;
+  while (snapshots.Step()) {
+    std::string text = SeparateCharacters(snapshots.View(1));
+    if (text.size() != snapshots.View(1).size()) separated.emplace_back(snapshots.Int(0), text);
+  }
+  for (const auto& [rowid, text] : separated) {
+    unindex_snapshot.Bind(1, rowid).Run();
+    unindex_snapshot.Reset();
+    index_snapshot.Bind(1, rowid).Bind(2, text).Run();
+    index_snapshot.Reset();
+  }
 }
 
 void UpgradeToVersion3(Connection& connection) {
@@ -220,7 +290,8 @@ void Migrate(Connection& connection, int version) {
       if (version < 4) UpgradeToVersion4(connection);
       if (version < 5) UpgradeToVersion5(connection);
       if (version < 6) UpgradeToVersion6(connection);
-      // Later versions add their steps here: if (version < 7) { ... }
+      if (version < 7) UpgradeToVersion7(connection);
+      // Later versions add their steps here: if (version < 8) { ... }
     }
     connection.Exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
     connection.Exec("COMMIT");
@@ -234,7 +305,8 @@ void Migrate(Connection& connection, int version) {
 }  // namespace
 
 void CreateSearchIndexes(Connection& connection) {
-  connection.Exec(kClaimsFullTextSchema);
+  connection.Exec(kClaimsSearchableView);
+  connection.Exec(kClaimsFullTextIndex);
   connection.Exec(kSearchSchema);
 }
 
@@ -267,7 +339,7 @@ void IndexSnapshotText(Connection& connection, std::int64_t rowid, const std::st
   if (FirstInvalidUtf8(text) != std::string::npos) return;
   connection.Prepare("INSERT INTO snapshots_fts(rowid, text) VALUES (?1, ?2)")
       .Bind(1, rowid)
-      .Bind(2, text)
+      .Bind(2, SeparateCharacters(text))
       .Run();
 }
 

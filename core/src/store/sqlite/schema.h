@@ -18,9 +18,12 @@ namespace claimledger {
 // current verdict (verdict_seq), and near-duplicate bucket keys of a cheaper MinHash; 5: the
 // Merkle tree over the events (tree_nodes), built for an existing desk by the upgrade; 6: a
 // claim's context is searched with its text (claims_fts over the view claims_searchable),
-// indexed again for an existing desk by the upgrade. A version-5 file opened read-only keeps its
-// index of the texts alone, and is searched and verified as such.
-inline constexpr int kSchemaVersion = 6;
+// indexed again for an existing desk by the upgrade; 7: Chinese and Japanese characters are
+// words of their own (text/words.h): the claims and snapshots holding them are indexed again,
+// and their near-duplicate buckets made again, by the upgrade (claim_parted_texts keeps the
+// searchable text of those claims, which the view gives the index). A file of version 5 or 6 opened read-only keeps its
+// indexes, and is searched and verified as such.
+inline constexpr int kSchemaVersion = 7;
 
 // "CLDG": marks a SQLite file as a claimledger ledger (PRAGMA application_id).
 inline constexpr int kApplicationId = 0x434C4447;

@@ -11,6 +11,7 @@
 #include "store/store.h"
 #include "text/min_hash.h"
 #include "text/utf8.h"
+#include "text/words.h"
 
 namespace claimledger {
 namespace {
@@ -48,14 +49,21 @@ TableDigest BucketDigest(const RowDigestKey& key, std::int64_t bucket, std::int6
   return FastRowDigest(key, row, sizeof row);
 }
 
+// Whether the file's indexes hold Chinese and Japanese characters as words of their own
+// (schema version 7 on: text/words.h); a file of an older version opened read-only does not.
+bool HoldsCharacterWordsIndexed(Connection& connection) {
+  return connection.PragmaInt("user_version") >= 7;
+}
+
 // Reads the texts of `index` (its `texts` query, bound to a range of rowids) as the index holds
 // them: with their contexts when it holds those (SearchableText, store.h).
 class IndexedTexts {
  public:
   IndexedTexts(Connection& connection, const FullTextIndex& index, std::int64_t first,
                std::int64_t last)
-      : texts_(connection.Prepare(index.texts)),
-        with_contexts_(index.with_contexts && connection.Prepare(index.with_contexts).Step()) {
+      : with_contexts_(index.with_contexts && connection.Prepare(index.with_contexts).Step()),
+        separated_(HoldsCharacterWordsIndexed(connection)),
+        texts_(connection.Prepare(index.texts)) {
     texts_.Bind(1, first).Bind(2, last);
   }
   bool Step() { return texts_.Step(); }
@@ -63,14 +71,18 @@ class IndexedTexts {
   std::string name() const { return texts_.Text(2); }
   // Valid until the next Step.
   std::string_view text() {
-    if (!with_contexts_ || texts_.IsNull(3)) return texts_.View(1);
-    searchable_ = SearchableText(texts_.Text(1), texts_.Text(3));
+    if (!with_contexts_) return texts_.View(1);
+    if (texts_.IsNull(3) && !(separated_ && HoldsCharacterWords(texts_.View(1)))) {
+      return texts_.View(1);
+    }
+    searchable_ = SearchableText(texts_.Text(1), texts_.OptionalText(3), separated_);
     return searchable_;
   }
 
  private:
-  Statement texts_;
   bool with_contexts_;
+  bool separated_;
+  Statement texts_;
   std::string searchable_;
 };
 
@@ -170,11 +182,12 @@ void NameTokenProblems(Connection& connection, const FullTextIndex& index,
 
 void DigestBucketsOfTexts(Connection& connection, std::int64_t first, std::int64_t last,
                           const RowDigestKey& key, TableDigest& digest) {
+  const bool character_words = HoldsCharacterWordsIndexed(connection);
   Statement claims =
       connection.Prepare("SELECT rowid, text FROM claims WHERE rowid BETWEEN ?1 AND ?2");
   claims.Bind(1, first).Bind(2, last);
   while (claims.Step()) {
-    for (std::int64_t bucket : DistinctLshBuckets(claims.View(1))) {
+    for (std::int64_t bucket : DistinctLshBuckets(claims.View(1), character_words)) {
       digest += BucketDigest(key, bucket, claims.Int(0));
     }
   }
@@ -204,6 +217,7 @@ void NameBucketProblems(Connection& connection, const std::set<std::string>& exp
   while (rows.Step()) kept[rows.Int(0)].push_back(rows.Int(1));
   DerivedProblemList list(problems,
                           "search index claim_lsh (the near-duplicate buckets of claims): ");
+  const bool character_words = HoldsCharacterWordsIndexed(connection);
   Statement claims = connection.Prepare("SELECT rowid, id, text FROM claims ORDER BY rowid");
   while (claims.Step()) {
     std::vector<std::int64_t> stored;
@@ -212,7 +226,7 @@ void NameBucketProblems(Connection& connection, const std::set<std::string>& exp
       kept.erase(found);
     }
     std::sort(stored.begin(), stored.end());
-    if (stored == DistinctLshBuckets(claims.View(2))) continue;
+    if (stored == DistinctLshBuckets(claims.View(2), character_words)) continue;
     if (explained.count(claims.Text(1))) {
       list.Skip();
     } else {
@@ -234,12 +248,13 @@ void DigestSnapshotTexts(Connection& connection, const RowDigestKey& key, TableD
     const std::uint64_t row[2] = {static_cast<std::uint64_t>(rowid), FastTextHash(key, text)};
     return FastRowDigest(key, row, sizeof row);
   };
+  const bool separated = HoldsCharacterWordsIndexed(connection);
   Statement snapshots = connection.Prepare(
       "SELECT s.rowid, c.bytes FROM snapshots s JOIN contents c ON c.hash = s.hash");
   while (snapshots.Step()) {
     const std::string_view text = snapshots.View(1);
     if (FirstInvalidUtf8(text) != std::string::npos) continue;  // not text: not indexed
-    expected += text_digest(snapshots.Int(0), text);
+    expected += text_digest(snapshots.Int(0), separated ? SeparateCharacters(text) : text);
   }
   Statement texts = connection.Prepare("SELECT rowid, text FROM snapshots_fts");
   while (texts.Step()) kept += text_digest(texts.Int(0), texts.View(1));
@@ -251,6 +266,7 @@ void NameSnapshotTextProblems(Connection& connection, std::vector<std::string>& 
   while (texts.Step()) kept[texts.Int(0)] = texts.Text(1);
   DerivedProblemList list(problems,
                           "search index snapshots_fts (the full-text index of snapshot texts): ");
+  const bool separated = HoldsCharacterWordsIndexed(connection);
   Statement snapshots = connection.Prepare(
       "SELECT s.rowid, s.hash, c.bytes FROM snapshots s JOIN contents c ON c.hash = s.hash "
       "ORDER BY s.rowid");
@@ -259,7 +275,8 @@ void NameSnapshotTextProblems(Connection& connection, std::vector<std::string>& 
     const bool is_text = FirstInvalidUtf8(text) == std::string::npos;
     const auto found = kept.find(snapshots.Int(0));
     const bool indexed = found != kept.end();
-    if (is_text != indexed || (indexed && found->second != text)) {
+    if (is_text != indexed ||
+        (indexed && found->second != (separated ? SeparateCharacters(text) : std::string(text)))) {
       list.Add("the text kept for snapshot " + snapshots.Text(1) + " differs from its bytes");
     }
     if (indexed) kept.erase(found);
@@ -268,6 +285,87 @@ void NameSnapshotTextProblems(Connection& connection, std::vector<std::string>& 
     list.Add("row " + std::to_string(entry.first) + " keeps a text that no snapshot holds");
   }
   list.AddIfNone("its texts differ from those of the stored snapshots");
+}
+
+namespace {
+
+// Calls `visit(rowid, id, searchable)` for each claim whose searchable text has its characters
+// parted (none in a file older than version 7, whose indexes do not part them).
+template <typename Visit>
+void ForEachPartedText(Connection& connection, Visit visit) {
+  if (!HoldsCharacterWordsIndexed(connection)) return;
+  Statement claims = connection.Prepare("SELECT rowid, id, text, context FROM claims");
+  while (claims.Step()) {
+    if (!HoldsCharacterWords(claims.View(2)) &&
+        (claims.IsNull(3) || !HoldsCharacterWords(claims.View(3)))) {
+      continue;
+    }
+    const std::string text = claims.Text(2);
+    const std::optional<std::string> context = claims.OptionalText(3);
+    const std::string searchable = SearchableText(text, context);
+    if (searchable != SearchableText(text, context, /*separate_characters=*/false)) {
+      visit(claims.Int(0), claims.View(1), searchable);
+    }
+  }
+}
+
+// The digest of one row of claim_parted_texts: the claim's rowid and the text.
+TableDigest PartedTextDigest(const RowDigestKey& key, std::int64_t rowid, std::string_view text) {
+  const std::uint64_t row[2] = {static_cast<std::uint64_t>(rowid), FastTextHash(key, text)};
+  return FastRowDigest(key, row, sizeof row);
+}
+
+// The rows claim_parted_texts keeps (none before version 7): a value of another type than the
+// table's must not match one that is.
+template <typename Visit>
+void ForEachPartedTextKept(Connection& connection, Visit visit) {
+  if (!HoldsCharacterWordsIndexed(connection)) return;
+  Statement rows = connection.Prepare("SELECT claim, text FROM claim_parted_texts");
+  while (rows.Step()) {
+    const bool typed = sqlite3_value_type(rows.Value(0)) == SQLITE_INTEGER &&
+                       sqlite3_value_type(rows.Value(1)) == SQLITE_TEXT;
+    visit(rows.Int(0), typed ? rows.Text(1) : std::string("\xFF") + rows.Text(1));
+  }
+}
+
+}  // namespace
+
+void DigestPartedTexts(Connection& connection, const RowDigestKey& key, TableDigest& expected,
+                       TableDigest& kept) {
+  ForEachPartedText(connection, [&](std::int64_t rowid, std::string_view, const std::string& text) {
+    expected += PartedTextDigest(key, rowid, text);
+  });
+  ForEachPartedTextKept(connection, [&](std::int64_t rowid, const std::string& text) {
+    kept += PartedTextDigest(key, rowid, text);
+  });
+}
+
+void NamePartedTextProblems(Connection& connection, const std::set<std::string>& explained,
+                            std::vector<std::string>& problems) {
+  std::map<std::int64_t, std::string> kept;
+  ForEachPartedTextKept(connection,
+                        [&](std::int64_t rowid, const std::string& text) { kept[rowid] = text; });
+  DerivedProblemList list(
+      problems,
+      "claim_parted_texts (the searchable texts of claims whose characters are parted): ");
+  ForEachPartedText(connection,
+                    [&](std::int64_t rowid, std::string_view id, const std::string& text) {
+                      const auto found = kept.find(rowid);
+                      const bool same = found != kept.end() && found->second == text;
+                      if (found != kept.end()) kept.erase(found);
+                      if (same) return;
+                      if (explained.count(std::string(id))) {
+                        list.Skip();
+                      } else {
+                        list.Add("the searchable text kept for claim " + std::string(id) +
+                                 " differs from its text and context");
+                      }
+                    });
+  for (const auto& entry : kept) {
+    list.Add("row " + std::to_string(entry.first) +
+             " keeps a searchable text that no claim of parted characters gives");
+  }
+  list.AddIfNone("its texts differ from those of the claims");
 }
 
 }  // namespace claimledger

@@ -7,8 +7,13 @@
 // - claims_fts and snapshots_fts, the full-text indexes: the tokens of each indexed text (a
 //   claim's searchable text, store.h, or in a version-5 file its text alone), as
 //   the index's own tokenizer (FTS5's unicode61) reads them, against the tokens the index holds
-//   (FTS5's fts5vocab table of its instances); and for snapshots_fts, which keeps its own
-//   copy of the texts, that copy against the stored snapshots' bytes.
+//   (FTS5's fts5vocab table of its instances); and for snapshots_fts, which keeps its own copy
+//   of the texts, that copy against the stored snapshots' bytes (with Chinese and Japanese
+//   characters parted: text/words.h);
+// - claim_parted_texts, the searchable texts kept for claims_fts's view where characters were
+//   parted, against those the claims give.
+// The texts are read as the file's schema version reads them: a file of version 5 or 6 opened
+// read-only keeps the indexes of its version (sqlite/schema.h).
 // All of them read only: verify() holds a read transaction and never takes the write lock.
 #ifndef CLAIMLEDGER_STORE_SQLITE_SEARCH_CHECKS_H_
 #define CLAIMLEDGER_STORE_SQLITE_SEARCH_CHECKS_H_
@@ -70,6 +75,14 @@ void NameBucketProblems(Connection& connection, const std::set<std::string>& exp
 void DigestSnapshotTexts(Connection& connection, const RowDigestKey& key, TableDigest& expected,
                          TableDigest& kept);
 void NameSnapshotTextProblems(Connection& connection, std::vector<std::string>& problems);
+
+// The texts claim_parted_texts keeps against the searchable texts (store.h) of the claims whose
+// Chinese and Japanese characters were parted (none before schema version 7); the problems
+// name the claims, but those in `explained`.
+void DigestPartedTexts(Connection& connection, const RowDigestKey& key, TableDigest& expected,
+                       TableDigest& kept);
+void NamePartedTextProblems(Connection& connection, const std::set<std::string>& explained,
+                            std::vector<std::string>& problems);
 
 }  // namespace claimledger
 

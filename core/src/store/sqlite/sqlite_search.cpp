@@ -29,10 +29,18 @@ bool HasTokens(sqlite3* db, std::string_view text) {
 
 void SqliteStore::IndexClaim(std::int64_t rowid, const std::string& text,
                              const std::optional<std::string>& context) {
+  const std::string searchable = SearchableText(text, context);
   connection_->Prepare("INSERT INTO claims_fts(rowid, text) VALUES (?1, ?2)")
       .Bind(1, rowid)
-      .Bind(2, SearchableText(text, context))
+      .Bind(2, searchable)
       .Run();
+  // Only parting adds bytes to the text and context joined.
+  if (searchable.size() != text.size() + (context ? context->size() + 1 : 0)) {
+    connection_->Prepare("INSERT INTO claim_parted_texts(claim, text) VALUES (?1, ?2)")
+        .Bind(1, rowid)
+        .Bind(2, searchable)
+        .Run();
+  }
   for (std::int64_t bucket : LshBuckets(text)) pending_buckets_.emplace_back(bucket, rowid);
 }
 
@@ -45,7 +53,8 @@ void SqliteStore::RecreateSearchIndexes() {
   pending_buckets_.clear();
   connection_->Exec(
       "DROP TABLE IF EXISTS claims_fts; DROP VIEW IF EXISTS claims_searchable; "
-      "DROP TABLE IF EXISTS claim_lsh; DROP TABLE IF EXISTS snapshots_fts");
+      "DROP TABLE IF EXISTS claim_parted_texts; DROP TABLE IF EXISTS claim_lsh; "
+      "DROP TABLE IF EXISTS snapshots_fts");
   CreateSearchIndexes(*connection_);
 }
 
@@ -65,7 +74,8 @@ std::vector<SearchHit> SqliteStore::SearchClaims(const ClaimQuery& query) {
   statement.Bind(6, query.since).Bind(7, query.until).Bind(8, filter.limit);
   std::vector<SearchHit> hits;
   while (statement.Step()) {
-    hits.push_back({statement.Text(0), statement.Double(1), statement.Text(2)});
+    hits.push_back(
+        {statement.Text(0), statement.Double(1), WithoutCharacterSeparators(statement.View(2))});
   }
   return hits;
 }
@@ -79,7 +89,8 @@ std::vector<SnapshotHit> SqliteStore::SearchSnapshots(const std::vector<std::str
   statement.Bind(1, FtsQuery(words, match_any)).Bind(2, limit);
   std::vector<SnapshotHit> hits;
   while (statement.Step()) {
-    hits.push_back({statement.Text(0), statement.Double(1), statement.Text(2)});
+    hits.push_back(
+        {statement.Text(0), statement.Double(1), WithoutCharacterSeparators(statement.View(2))});
   }
   return hits;
 }

@@ -118,7 +118,8 @@ class SqliteStore final : public Store {
 
  private:
   // Adds a claim (its row at `rowid`) to the search indexes (sqlite_search.cpp): the full-text
-  // row of its searchable text (store.h) now, the near-duplicate buckets of its text at commit
+  // row of its searchable text (store.h; kept in claim_parted_texts when its characters were
+  // parted, schema.cpp) now, the near-duplicate buckets of its text at commit
   // (WritePendingBuckets).
   void IndexClaim(std::int64_t rowid, const std::string& text,
                   const std::optional<std::string>& context);

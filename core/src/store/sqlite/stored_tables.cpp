@@ -20,6 +20,7 @@ enum Derived : int {
   kSnapshotTokens,   // the tokens of the texts snapshots_fts keeps: ranges of its rowids
   kSnapshotTokensKept,
   kSnapshotTexts,  // the texts snapshots_fts keeps against the snapshots: one part
+  kPartedTexts,    // the texts claim_parted_texts keeps against the claims: one part
   kBuckets,        // the buckets of the claims' texts: ranges of claim rowids
   kBucketsKept,    // the rows of claim_lsh: ranges of bucket keys
 };
@@ -31,6 +32,8 @@ enum DerivedDigest : int {
   kSnapshotTokensHeld,
   kSnapshotTextsExpected,
   kSnapshotTextsHeld,
+  kPartedTextsExpected,
+  kPartedTextsHeld,
   kBucketsExpected,
   kBucketsHeld,
   kDerivedDigests,
@@ -101,7 +104,10 @@ class SqliteStoredTables final : public StoredTables {
   std::vector<StoredPart> Parts(bool derived) override {
     // The parts that are not cut first, so that the ranges even the threads out at the end.
     std::vector<StoredPart> parts;
-    if (derived) parts.push_back({kTableCount + kSnapshotTexts});
+    if (derived) {
+      parts.push_back({kTableCount + kSnapshotTexts});
+      parts.push_back({kTableCount + kPartedTexts});
+    }
     for (const TableLayout& layout : TableLayouts()) {
       if (IsWithoutRowid(layout.table)) parts.push_back({static_cast<int>(layout.table)});
     }
@@ -162,6 +168,11 @@ class SqliteStoredTables final : public StoredTables {
     if (differ(kSnapshotTokensExpected, kSnapshotTokensHeld)) {
       report.Name(snapshots.table, [&](std::vector<std::string>& problems) {
         NameTokenProblems(connection_, snapshots, explained, problems);
+      });
+    }
+    if (differ(kPartedTextsExpected, kPartedTextsHeld)) {
+      report.Name("claim_parted_texts", [&](std::vector<std::string>& problems) {
+        NamePartedTextProblems(connection_, explained, problems);
       });
     }
     if (differ(kBucketsExpected, kBucketsHeld)) {
@@ -229,6 +240,10 @@ class SqliteStoredTables final : public StoredTables {
         DigestSnapshotTexts(connection_, key, derived[kSnapshotTextsExpected],
                             derived[kSnapshotTextsHeld]);
         break;
+      case kPartedTexts:
+        DigestPartedTexts(connection_, key, derived[kPartedTextsExpected],
+                          derived[kPartedTextsHeld]);
+        break;
       case kBuckets:
         DigestBucketsOfTexts(connection_, part.first, part.last, key, derived[kBucketsExpected]);
         break;
@@ -248,6 +263,8 @@ class SqliteStoredTables final : public StoredTables {
       case kSnapshotTokensKept:
       case kSnapshotTexts:
         return SnapshotsFullText().table;
+      case kPartedTexts:
+        return "claim_parted_texts";
       default:
         return "claim_lsh";
     }
