@@ -25,7 +25,9 @@ SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 demo: deps venv
 	$(VENV)/bin/claimledger demo --dir demo
 
-test: deps-test test-cpp test-sanitize test-fuzz test-python test-wheel
+# The C++ tests run once, under the sanitizers (test-sanitize); the optimised core is what the
+# Python suite exercises through the binding. test-cpp runs them in the plain build.
+test: deps-test test-sanitize test-fuzz test-python test-wheel
 
 # Installs the Debian packages that are missing (nothing when all are there).
 define install_missing
@@ -71,7 +73,7 @@ test-sanitize:
 fuzz:
 	cmake -S . -B build/fuzz -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	  -DCLAIMLEDGER_FUZZ=ON -DCLAIMLEDGER_TESTS=OFF
-	cmake --build build/fuzz -j $(JOBS)
+	cmake --build build/fuzz -j $(JOBS) --target $(addprefix fuzz_,$(FUZZ_TARGETS))
 	@for t in $(FUZZ_TARGETS); do \
 	  mkdir -p build/fuzz/corpus-$$t build/fuzz/artifacts; \
 	  echo "fuzz_$$t: $(FUZZ_SECONDS) s"; \
@@ -84,8 +86,9 @@ fuzz:
 test-fuzz:
 	$(MAKE) fuzz FUZZ_SECONDS=10
 
+# On JOBS cores (pytest-xdist): each worker starts its own throwaway PostgreSQL server.
 test-python: venv
-	$(VENV)/bin/python -m pytest -q
+	$(VENV)/bin/python -m pytest -q -n $(JOBS)
 
 # A wheel that installs without a compiler or any -dev package, and the sdist, in dist/. The
 # wheel is built from the source tree (sharing the build folder of `make venv`), then auditwheel

@@ -88,6 +88,13 @@ def claim_count(location, wait: float = 0.0) -> int:
             time.sleep(0.01)
 
 
+def _default_sigint() -> None:
+    """In the child before it runs: SIGINT acts as a terminal's Ctrl-C does. A test runner's
+    worker (pytest-xdist's) may ignore SIGINT, and a child inherits that, in which case Python
+    never raises KeyboardInterrupt."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def interrupt_after_a_batch(
     command: list[str], location, stdin: Optional[Path] = None, batch: int = BATCH
 ) -> tuple[int, str, str, int]:
@@ -97,7 +104,12 @@ def interrupt_after_a_batch(
     env = dict(os.environ, PYTHONPATH=PACKAGE_ROOT)
     with Path(stdin or os.devnull).open("rb") as source:
         process = subprocess.Popen(
-            command, env=env, stdin=source, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+            command,
+            env=env,
+            stdin=source,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            preexec_fn=_default_sigint,
         )
     try:
         deadline = time.monotonic() + 300

@@ -33,6 +33,9 @@ bool IsSha256(std::string_view text);
 // Lowercase hex of `bytes`.
 std::string HexOf(std::string_view bytes);
 
+// The value of hex digit `c` (0-9, a-f, A-F), or -1 for another character.
+int HexDigitValue(char c);
+
 // `count` random bytes from the system's secure generator, as lowercase hex.
 std::string RandomHex(std::size_t count);
 

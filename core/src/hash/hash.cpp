@@ -49,6 +49,13 @@ void Sha256Digest(std::initializer_list<std::string_view> parts,
   crypto_hash_sha256_final(&state, digest);
 }
 
+int HexDigitValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
 std::string HexOf(std::string_view bytes) {
   static const char kDigits[] = "0123456789abcdef";
   std::string hex;

@@ -15,6 +15,8 @@
 #include <utility>
 #include <vector>
 
+#include "text/utf8.h"
+
 namespace claimledger {
 namespace {
 
@@ -417,24 +419,6 @@ std::string Show(const std::optional<double>& number) {
 std::string Show(const Quantity& q) {
   return "{\"" + q.text + "\" value=" + Show(q.value) + " low=" + Show(q.low) +
          " high=" + Show(q.high) + " unit=\"" + q.unit + "\" qualifier=\"" + q.qualifier + "\"}";
-}
-
-bool IsValidUtf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    std::size_t length = c < 0x80                 ? 1
-                         : c >= 0xC2 && c <= 0xDF ? 2
-                         : c >= 0xE0 && c <= 0xEF ? 3
-                         : c >= 0xF0 && c <= 0xF4 ? 4
-                                                  : 0;
-    if (length == 0 || i + length > s.size()) return false;
-    for (std::size_t k = 1; k < length; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    }
-    i += length;
-  }
-  return true;
 }
 
 // What must hold for any input: spans lie inside it, match their text, come in order without

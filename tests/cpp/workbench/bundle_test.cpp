@@ -17,7 +17,7 @@ namespace {
 using testing_util::ReadFile;
 using testing_util::TempLedgerPath;
 
-std::unique_ptr<Workbench> Desk() {
+std::unique_ptr<Workbench> BundledDesk() {
   WorkbenchOptions options;
   options.actor = "alice";
   auto wb = Workbench::Open(":memory:", options);
@@ -57,7 +57,7 @@ std::string Join(const std::vector<std::string>& lines) {
 }
 
 TEST(BundleTest, RoundTripReproducesTheIdenticalChain) {
-  auto source = Desk();
+  auto source = BundledDesk();
   TempLedgerPath bundle, target;
   const Checkpoint head = source->ExportBundle(bundle.str());
   EXPECT_EQ(head.seq, source->EventCount());
@@ -85,7 +85,7 @@ TEST(BundleTest, RoundTripReproducesTheIdenticalChain) {
 }
 
 TEST(BundleTest, EveryAlteredLineIsRejectedAndNothingWritten) {
-  auto source = Desk();
+  auto source = BundledDesk();
   TempLedgerPath bundle, altered;
   source->ExportBundle(bundle.str());
   const std::vector<std::string> lines = Lines(ReadFile(bundle.str()));
@@ -123,7 +123,7 @@ TEST(BundleTest, EveryAlteredLineIsRejectedAndNothingWritten) {
 }
 
 TEST(BundleTest, TruncatedNewerOrForeignFilesAreRefused) {
-  auto source = Desk();
+  auto source = BundledDesk();
   TempLedgerPath bundle, bad;
   source->ExportBundle(bundle.str());
   std::vector<std::string> lines = Lines(ReadFile(bundle.str()));
@@ -150,7 +150,7 @@ TEST(BundleTest, TruncatedNewerOrForeignFilesAreRefused) {
 }
 
 TEST(BundleTest, OnlyANewLedgerTakesABundle) {
-  auto source = Desk();
+  auto source = BundledDesk();
   TempLedgerPath bundle;
   source->ExportBundle(bundle.str());
   try {

@@ -13,7 +13,7 @@
 namespace claimledger {
 namespace {
 
-struct Desk {
+struct QuantityDesk {
   std::unique_ptr<Workbench> wb = Workbench::Open(":memory:");
   std::string Snapshot(const std::string& text) { return wb->AddSnapshot({text}).hash; }
   std::string Claim(const std::string& text) { return wb->AddClaim({text}).id; }
@@ -24,7 +24,7 @@ struct Desk {
 };
 
 TEST(CompareQuantitiesTest, TheDemoTroopsClaimEqualsTheFactSheetsFigure) {
-  Desk d;
+  QuantityDesk d;
   const std::string claim = d.Claim("About 28,500 US troops are stationed in South Korea.");
   const std::string fact_sheet =
       d.Link(claim,
@@ -49,7 +49,7 @@ TEST(CompareQuantitiesTest, TheDemoTroopsClaimEqualsTheFactSheetsFigure) {
 }
 
 TEST(CompareQuantitiesTest, EachClaimQuantityAgainstEachEvidenceInOrder) {
-  Desk d;
+  QuantityDesk d;
   const std::string claim =
       d.Claim("More than 30,000 troops were sent in June 2024, nearly 40% of the army.");
   const std::string census =
@@ -105,7 +105,7 @@ TEST(CompareQuantitiesTest, RangesQualifiersAndConversions) {
   };
   for (const Row& row : rows) {
     SCOPED_TRACE(row.claim + " / " + row.evidence);
-    Desk d;
+    QuantityDesk d;
     const std::string claim = d.Claim(row.claim);
     d.Link(claim, row.evidence, row.evidence, "context");
     const std::vector<QuantityComparison> found = d.wb->CompareQuantities(claim);
@@ -117,7 +117,7 @@ TEST(CompareQuantitiesTest, RangesQualifiersAndConversions) {
 }
 
 TEST(CompareQuantitiesTest, NothingToCompareGivesNoEntries) {
-  Desk d;
+  QuantityDesk d;
   // Currencies match only themselves; a claim without evidence has nothing to set beside.
   const std::string claim = d.Claim("The fund received $2bn.");
   EXPECT_TRUE(d.wb->CompareQuantities(claim).empty());
@@ -129,7 +129,7 @@ TEST(CompareQuantitiesTest, NothingToCompareGivesNoEntries) {
 }
 
 TEST(CompareQuantitiesTest, AnUnknownClaimIsNotFound) {
-  Desk d;
+  QuantityDesk d;
   try {
     d.wb->CompareQuantities("clm_0000000000000000");
     FAIL() << "expected NotFound";
@@ -139,7 +139,7 @@ TEST(CompareQuantitiesTest, AnUnknownClaimIsNotFound) {
 }
 
 TEST(CompareQuantitiesTest, AViewOfThePastComparesWithTheEvidenceLinkedThen) {
-  Desk d;
+  QuantityDesk d;
   const std::string claim = d.Claim("About 28,500 US troops are in Korea.");
   d.Link(claim, "About 28,000 soldiers serve there.", "About 28,000 soldiers", "supports");
   const std::int64_t before = d.wb->EventCount();

@@ -13,7 +13,7 @@ namespace {
 using testing_util::Edited;
 using testing_util::kOld;
 
-struct Desk {
+struct QuoteDesk {
   std::unique_ptr<Workbench> wb = Workbench::Open(":memory:");
   std::string v1;
   std::string v2;
@@ -21,8 +21,8 @@ struct Desk {
   std::string other;
 };
 
-Desk MakeDesk(const std::string& edited) {
-  Desk d;
+QuoteDesk MakeDesk(const std::string& edited) {
+  QuoteDesk d;
   d.v1 = d.wb->AddSnapshot({kOld, "https://example.com/a"}).hash;
   d.v2 = d.wb->AddSnapshot({edited, "https://example.com/a"}).hash;
   d.claim = d.wb->AddClaim({"The US keeps approximately 28,500 troops in South Korea.",
@@ -35,7 +35,7 @@ Desk MakeDesk(const std::string& edited) {
 }
 
 TEST(WorkbenchAnchorTest, LinkEvidenceToleratesTypingAndKeepsTheSnapshotsText) {
-  Desk d = MakeDesk(kOld);
+  QuoteDesk d = MakeDesk(kOld);
   const std::string doc = "The force \u2014 \u201Croughly 28,500\u201D \u2014 stays.";
   const std::string hash = d.wb->AddSnapshot({doc}).hash;
   const Evidence e = d.wb->LinkEvidence({d.claim, hash, "\"roughly  28,500\" - stays", "supports"});
@@ -45,7 +45,7 @@ TEST(WorkbenchAnchorTest, LinkEvidenceToleratesTypingAndKeepsTheSnapshotsText) {
 }
 
 TEST(WorkbenchAnchorTest, CaseIsIgnoredOnlyWhenAsked) {
-  Desk d = MakeDesk(kOld);
+  QuoteDesk d = MakeDesk(kOld);
   NewEvidence e{d.claim, d.v1, "APPROXIMATELY 28,500 TROOPS", "supports"};
   try {
     d.wb->LinkEvidence(e);
@@ -64,7 +64,7 @@ TEST(WorkbenchAnchorTest, CaseIsIgnoredOnlyWhenAsked) {
 }
 
 TEST(WorkbenchAnchorTest, AmbiguousQuoteIsAnErrorUntilContextPicksOne) {
-  Desk d = MakeDesk(kOld);
+  QuoteDesk d = MakeDesk(kOld);
   const std::string doc = "In 2018: 28,500 troops. In 2024: 28,500 troops.";
   const std::string hash = d.wb->AddSnapshot({doc}).hash;
   const std::int64_t events = d.wb->EventCount();
@@ -85,7 +85,7 @@ TEST(WorkbenchAnchorTest, AmbiguousQuoteIsAnErrorUntilContextPicksOne) {
 TEST(WorkbenchAnchorTest, ReanchorReportsEveryQuoteAndWhatNeedsReview) {
   std::string edited = Edited("28,500", "28,000");
   edited = "UPDATED. " + edited;
-  Desk d = MakeDesk(edited);
+  QuoteDesk d = MakeDesk(edited);
   const Evidence war = d.wb->LinkEvidence({d.other, d.v1, "the 1950-1953 Korean War", "supports"});
   const Evidence number =
       d.wb->LinkEvidence({d.claim, d.v1, "28,500 troops in South Korea", "supports"});
@@ -128,7 +128,7 @@ TEST(WorkbenchAnchorTest, ReanchorReportsEveryQuoteAndWhatNeedsReview) {
 }
 
 TEST(WorkbenchAnchorTest, ReanchorAgainstItselfIsAllExact) {
-  Desk d = MakeDesk(kOld);
+  QuoteDesk d = MakeDesk(kOld);
   d.wb->LinkEvidence({d.other, d.v1, "the 1950-1953 Korean War", "supports"});
   const ReanchorReport report = d.wb->Reanchor(d.v1, d.v1);
   ASSERT_EQ(report.quotes.size(), 2u);
@@ -139,7 +139,7 @@ TEST(WorkbenchAnchorTest, ReanchorAgainstItselfIsAllExact) {
 }
 
 TEST(WorkbenchAnchorTest, ReanchorErrors) {
-  Desk d = MakeDesk(kOld);
+  QuoteDesk d = MakeDesk(kOld);
   const std::string unknown = "xxh3-128:" + std::string(32, '0');
   try {
     d.wb->Reanchor(unknown, d.v2);

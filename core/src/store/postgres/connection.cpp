@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "claimledger/error.h"
+#include "claimledger/hash.h"
 
 namespace claimledger {
 namespace {
@@ -26,12 +27,6 @@ std::string OneLine(const std::string& text) {
   }
   if (!line.empty() && line.back() == ' ') line.pop_back();
   return line;
-}
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  return c - 'A' + 10;
 }
 
 }  // namespace
@@ -102,7 +97,7 @@ std::string PgResult::Bytes(int row, int column) const {
   std::string bytes;
   bytes.reserve(hex.size() / 2);
   for (std::size_t i = 2; i + 1 < hex.size(); i += 2) {
-    bytes.push_back(static_cast<char>(HexValue(hex[i]) * 16 + HexValue(hex[i + 1])));
+    bytes.push_back(static_cast<char>(HexDigitValue(hex[i]) * 16 + HexDigitValue(hex[i + 1])));
   }
   return bytes;
 }
