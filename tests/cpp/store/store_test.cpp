@@ -508,5 +508,31 @@ TEST_F(SearchParityTest, NearDuplicateAndFullTextCandidatesAreTheSame) {
   }
 }
 
+// Workbench::Similar counts its words' claims, then ranks the full-text candidates of the rare
+// ones in the same transaction: the server's store ranks them by the counts it kept (under the
+// cap they are exact), which must rank as counting again does.
+TEST_F(SearchParityTest, FullTextCandidatesRankAlikeAfterTheirWordsWereCounted) {
+  for (const std::string& text : {std::string("minister troops stationed Korea 28,500"),
+                                  std::string("Rice prices rose in Seoul mayor claimed")}) {
+    std::vector<std::string> words;
+    std::istringstream split(text);
+    for (std::string word; split >> word;) words.push_back(word);
+    for (auto& store : stores_) {
+      std::vector<std::tuple<std::string, std::string, std::optional<std::string>>> alone, after;
+      {
+        ReadScope read(*store);
+        alone = AsTuples(store->FullTextCandidates(words, 5));
+      }
+      {
+        ReadScope read(*store);
+        store->ClaimsHolding(words, 300);
+        after = AsTuples(store->FullTextCandidates(words, 5));
+      }
+      EXPECT_FALSE(alone.empty()) << text;
+      EXPECT_EQ(alone, after) << text;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace claimledger

@@ -79,14 +79,23 @@ std::string IndexedAt(const PgResult& r, int row, int column, const SearchIndex&
 // counted only that far (a count is then at most that, or more when it is reached). Phrases of
 // one token are counted together: the GIN index counts the rows that hold each, and the rows
 // with terms left out are read once for all of them. A phrase of several tokens reads the rows
-// holding all of its tokens.
-std::vector<std::int64_t> Holding(PgConnection& connection, FtsTokenizer& tokenizer,
-                                  const SearchIndex& index, const TermQuery& query,
-                                  std::optional<std::int64_t> at_most = std::nullopt) {
+// holding all of its tokens. A phrase in `counted` (exact counts, by tsquery) is not counted
+// again.
+std::vector<std::int64_t> Holding(
+    PgConnection& connection, FtsTokenizer& tokenizer, const SearchIndex& index,
+    const TermQuery& query, std::optional<std::int64_t> at_most = std::nullopt,
+    const std::unordered_map<std::string, std::int64_t>* counted = nullptr) {
   std::vector<std::int64_t> counts(query.phrases.size(), 0);
   std::vector<std::size_t> single;  // the phrases of one token
   std::vector<std::string> single_tsqueries;
   for (std::size_t phrase = 0; phrase < query.phrases.size(); ++phrase) {
+    if (counted) {
+      const auto known = counted->find(query.PhraseTsquery(phrase));
+      if (known != counted->end()) {
+        counts[phrase] = known->second;
+        continue;
+      }
+    }
     if (query.phrases[phrase].size() == 1) {
       single.push_back(phrase);
       single_tsqueries.push_back(query.PhraseTsquery(phrase));
@@ -126,7 +135,8 @@ std::vector<std::int64_t> Holding(PgConnection& connection, FtsTokenizer& tokeni
 // first (ties by seq), at most `limit` (all when negative, as SQL's LIMIT -1 in SQLite).
 std::vector<Ranked> Rank(PgConnection& connection, FtsTokenizer& tokenizer,
                          const SearchIndex& index, const TermQuery& query,
-                         const std::string& condition, PgParams params, std::int64_t limit) {
+                         const std::string& condition, PgParams params, std::int64_t limit,
+                         const std::unordered_map<std::string, std::int64_t>* counted = nullptr) {
   std::vector<Ranked> ranked;
   if (query.Empty() || limit == 0) return ranked;
   std::vector<TextMatch> matches;
@@ -148,7 +158,8 @@ std::vector<Ranked> Rank(PgConnection& connection, FtsTokenizer& tokenizer,
                                          PgParams().Text(index.totals));
   const std::int64_t rows = totals.Rows() ? totals.Int(0, 0) : 0;
   const std::int64_t tokens = totals.Rows() ? totals.Int(0, 1) : 0;
-  const std::vector<std::int64_t> holding = Holding(connection, tokenizer, index, query);
+  const std::vector<std::int64_t> holding =
+      Holding(connection, tokenizer, index, query, std::nullopt, counted);
   for (std::size_t i = 0; i < ranked.size(); ++i) {
     ranked[i].score = Bm25(matches[i], rows, tokens, holding);
   }
@@ -288,7 +299,7 @@ std::vector<ClaimText> PgStore::FullTextCandidates(const std::vector<std::string
   Flush();
   std::vector<std::int64_t> seqs;
   for (const Ranked& hit : Rank(*connection_, tokenizer_, kClaims, QueryOf(tokenizer_, words, true),
-                                "", PgParams(), limit)) {
+                                "", PgParams(), limit, &counted_phrases_)) {
     seqs.push_back(hit.seq);
   }
   return ClaimTexts(*connection_, seqs);
@@ -310,8 +321,11 @@ std::vector<std::int64_t> PgStore::ClaimsHolding(const std::vector<std::string>&
   if (counted.empty()) return counts;
   const std::vector<std::int64_t> holding =
       Holding(*connection_, tokenizer_, kClaims, each, at_most);
+  counted_phrases_.clear();
   for (std::size_t k = 0; k < counted.size(); ++k) {
     counts[counted[k]] = std::min(holding[k], at_most);
+    // Under the cap a count is exact: FullTextCandidates ranks the rare words by it.
+    if (holding[k] < at_most) counted_phrases_[each.PhraseTsquery(k)] = holding[k];
   }
   return counts;
 }

@@ -74,6 +74,7 @@ PgStore::PgStore(std::unique_ptr<PgConnection> connection, bool read_only)
 // --- transactions -------------------------------------------------------------------------
 
 void PgStore::Begin(const std::string& begin) {
+  counted_phrases_.clear();
   connection_->Reconnect();
   try {
     connection_->Exec(begin);
@@ -151,6 +152,7 @@ PgStore::PendingSource* PgStore::FindPendingSource(const std::string& id) {
 
 void PgStore::Flush() {
   if (pending_.Empty()) return;
+  counted_phrases_.clear();
   Pending sent = std::move(pending_);
   pending_ = Pending();
   PgConnection& c = *connection_;

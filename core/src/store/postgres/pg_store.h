@@ -190,6 +190,10 @@ class PgStore final : public Store {
   std::unordered_set<std::string> known_sources_;  // sources seen on the server (HasSource)
   FtsTokenizer tokenizer_;
   std::unique_ptr<FtsSnippets> snippets_;  // made on the first search
+  // How many claims hold each phrase (by its tsquery) that ClaimsHolding counted exactly (under
+  // its cap), for FullTextCandidates to rank by without counting again: Workbench::Similar asks
+  // for both in one transaction. Emptied when a transaction begins and when rows are written.
+  std::unordered_map<std::string, std::int64_t> counted_phrases_;
 };
 
 }  // namespace claimledger
