@@ -163,8 +163,9 @@ class StoredTables {
 // What a store's full-text index holds of a claim, and what a claim search matches and ranks:
 // its text, then, when it has a context, a newline and the context, with its Chinese and
 // Japanese characters separated (SeparateCharacters, text/words.h). Both stores index this one
-// string (SQLite's claims_searchable view gives the same: the claim's `searchable` column where
-// the characters were separated, else the text and context joined in SQL), and verify checks
+// string (SQLite's claims_searchable view gives the same: the claim's row of
+// claim_parted_texts where the characters were separated, else the text and context joined in
+// SQL), and verify checks
 // the indexes against it. `separate_characters` false gives what ledgers of schema 6 and older
 // index. The near-duplicate buckets come from the text alone.
 std::string SearchableText(const std::string& text, const std::optional<std::string>& context,

@@ -17,13 +17,12 @@ std::uint64_t WordHash(std::string_view word) { return XXH3_64bits(word.data(), 
 
 // True for the punctuation and symbols outside ASCII that part words as ASCII's do: Latin-1's
 // (U+00A1..U+00BF, U+00D7, U+00F7), general punctuation (curly quotes, dashes, ellipsis),
-// arrows, mathematical and technical signs, dingbats, CJK and full-width punctuation,
-// variation selectors and emoji.
+// arrows, mathematical and technical signs, dingbats, variation selectors and emoji. (CJK and
+// full-width punctuation part words in ForEachWord itself: IsWidePunctuation, words.h.)
 bool PartsWords(char32_t cp) {
   return (cp >= 0xA0 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7 || (cp >= 0x2000 && cp <= 0x206F) ||
-         (cp >= 0x2190 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) ||
-         (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xFF01 && cp <= 0xFF0F) ||
-         (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0x1F000 && cp <= 0x1FAFF);
+         (cp >= 0x2190 && cp <= 0x2BFF) || (cp >= 0xFE00 && cp <= 0xFE0F) ||
+         (cp >= 0x1F000 && cp <= 0x1FAFF);
 }
 
 // Calls `visit(word)` for each word of `text` as ForEachWord splits it, with the punctuation
@@ -61,12 +60,10 @@ double RarityWeight(std::int64_t holding, std::int64_t claims) {
 
 std::vector<std::string> DistinctWords(std::string_view text) {
   std::vector<std::string> words;
-  std::unordered_set<std::string_view> seen;
-  std::vector<std::string> all;
-  ForEachRarityWord(text, [&](std::string_view word) { all.emplace_back(word); });
-  for (const std::string& word : all) {
-    if (seen.insert(word).second) words.push_back(word);
-  }
+  std::unordered_set<std::string> seen;
+  ForEachRarityWord(text, [&](std::string_view word) {
+    if (seen.emplace(word).second) words.emplace_back(word);
+  });
   return words;
 }
 

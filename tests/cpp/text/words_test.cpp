@@ -8,8 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "text/min_hash.h"
 #include "claimledger/similarity.h"
+#include "text/min_hash.h"
+#include "text/rarity.h"
 
 namespace claimledger {
 namespace {
@@ -63,6 +64,14 @@ TEST(WordsTest, TheIndexesReadEachCharacterAsAWord) {
   EXPECT_EQ(SeparateCharacters(parted), parted);
   EXPECT_EQ(WithoutCharacterSeparators(parted), "东京的物价。Tokyo");
   EXPECT_EQ(SeparateCharacters("no characters here"), "no characters here");
+}
+
+TEST(WordsTest, TheRarityWordsAreTheSameWords) {
+  // "People's lives in Tokyo improved": 々 repeats the character before it and is a character of
+  // the word, not punctuation, for the weights as for the buckets.
+  const std::string text = "東京の人々の暮らし、改善";
+  EXPECT_EQ(DistinctWords(text), Words(text));
+  EXPECT_EQ(Words("人々"), (std::vector<std::string>{"人々"}));
 }
 
 TEST(WordsTest, AChineseClaimReworded) {

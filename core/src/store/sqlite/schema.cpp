@@ -217,8 +217,7 @@ void UpgradeToVersion7(Connection& connection) {
   connection.Exec("DROP VIEW claims_searchable");
   connection.Exec(kClaimsSearchableView);
   Statement claims = connection.Prepare("SELECT rowid, text, context FROM claims");
-  Statement set =
-      connection.Prepare("INSERT INTO claim_parted_texts(claim, text) VALUES (?1, ?2)");
+  Statement set = connection.Prepare("INSERT INTO claim_parted_texts(claim, text) VALUES (?1, ?2)");
   Statement unindex = connection.Prepare(
       "INSERT INTO claims_fts(claims_fts, rowid, text) VALUES ('delete', ?1, ?2)");
   Statement index = connection.Prepare("INSERT INTO claims_fts(rowid, text) VALUES (?1, ?2)");
@@ -228,17 +227,17 @@ void UpgradeToVersion7(Connection& connection) {
     const std::int64_t rowid = claims.Int(0);
     const std::string text = claims.Text(1);
     const std::optional<std::string> context = claims.OptionalText(2);
-    const std::string searchable = SearchableText(text, context);
-    const std::string before = SearchableText(text, context, /*separate_characters=*/false);
-    if (searchable != before) {
-      set.Bind(1, rowid).Bind(2, searchable).Run();
+    const bool text_holds = HoldsCharacterWords(text);
+    if (!text_holds && !(context && HoldsCharacterWords(*context))) continue;
+    if (const std::optional<std::string> parted = PartedSearchableText(text, context)) {
+      set.Bind(1, rowid).Bind(2, *parted).Run();
       set.Reset();
-      unindex.Bind(1, rowid).Bind(2, before).Run();
+      unindex.Bind(1, rowid).Bind(2, SearchableText(text, context, false)).Run();
       unindex.Reset();
-      index.Bind(1, rowid).Bind(2, searchable).Run();
+      index.Bind(1, rowid).Bind(2, *parted).Run();
       index.Reset();
     }
-    if (!HoldsCharacterWords(text)) continue;
+    if (!text_holds) continue;
     for (const std::int64_t bucket : DistinctLshBuckets(text, /*character_words=*/false)) {
       unbucket.Bind(1, bucket).Bind(2, rowid).Run();
       unbucket.Reset();
@@ -308,6 +307,13 @@ void CreateSearchIndexes(Connection& connection) {
   connection.Exec(kClaimsSearchableView);
   connection.Exec(kClaimsFullTextIndex);
   connection.Exec(kSearchSchema);
+}
+
+std::optional<std::string> PartedSearchableText(const std::string& text,
+                                                const std::optional<std::string>& context) {
+  std::string searchable = SearchableText(text, context);
+  if (searchable.size() == text.size() + (context ? context->size() + 1 : 0)) return std::nullopt;
+  return searchable;
 }
 
 void ReadEvent(const Statement& s, Event* event) {

@@ -4,6 +4,7 @@
 #define CLAIMLEDGER_STORE_SQLITE_SCHEMA_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -21,9 +22,15 @@ namespace claimledger {
 // indexed again for an existing desk by the upgrade; 7: Chinese and Japanese characters are
 // words of their own (text/words.h): the claims and snapshots holding them are indexed again,
 // and their near-duplicate buckets made again, by the upgrade (claim_parted_texts keeps the
-// searchable text of those claims, which the view gives the index). A file of version 5 or 6 opened read-only keeps its
-// indexes, and is searched and verified as such.
+// searchable text of those claims, which the view gives the index). A file of version 5 or 6 opened
+// read-only keeps its indexes, and is searched and verified as such.
 inline constexpr int kSchemaVersion = 7;
+
+// What claim_parted_texts keeps for a claim of `text` and `context` (schema version 7): its
+// searchable text (store.h) when parting its Chinese and Japanese characters changed it (parting
+// only adds bytes), else nothing (the view joins the text and context itself).
+std::optional<std::string> PartedSearchableText(const std::string& text,
+                                                const std::optional<std::string>& context);
 
 // "CLDG": marks a SQLite file as a claimledger ledger (PRAGMA application_id).
 inline constexpr int kApplicationId = 0x434C4447;

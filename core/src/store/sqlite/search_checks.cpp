@@ -8,6 +8,7 @@
 
 #include "claimledger/error.h"
 #include "store/sqlite/fts_tokenizer.h"
+#include "store/sqlite/schema.h"
 #include "store/store.h"
 #include "text/min_hash.h"
 #include "text/utf8.h"
@@ -300,11 +301,9 @@ void ForEachPartedText(Connection& connection, Visit visit) {
         (claims.IsNull(3) || !HoldsCharacterWords(claims.View(3)))) {
       continue;
     }
-    const std::string text = claims.Text(2);
-    const std::optional<std::string> context = claims.OptionalText(3);
-    const std::string searchable = SearchableText(text, context);
-    if (searchable != SearchableText(text, context, /*separate_characters=*/false)) {
-      visit(claims.Int(0), claims.View(1), searchable);
+    if (const std::optional<std::string> parted =
+            PartedSearchableText(claims.Text(2), claims.OptionalText(3))) {
+      visit(claims.Int(0), claims.View(1), *parted);
     }
   }
 }

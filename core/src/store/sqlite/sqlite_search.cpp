@@ -29,16 +29,15 @@ bool HasTokens(sqlite3* db, std::string_view text) {
 
 void SqliteStore::IndexClaim(std::int64_t rowid, const std::string& text,
                              const std::optional<std::string>& context) {
-  const std::string searchable = SearchableText(text, context);
+  const std::optional<std::string> parted = PartedSearchableText(text, context);
   connection_->Prepare("INSERT INTO claims_fts(rowid, text) VALUES (?1, ?2)")
       .Bind(1, rowid)
-      .Bind(2, searchable)
+      .Bind(2, parted ? *parted : SearchableText(text, context))
       .Run();
-  // Only parting adds bytes to the text and context joined.
-  if (searchable.size() != text.size() + (context ? context->size() + 1 : 0)) {
+  if (parted) {
     connection_->Prepare("INSERT INTO claim_parted_texts(claim, text) VALUES (?1, ?2)")
         .Bind(1, rowid)
-        .Bind(2, searchable)
+        .Bind(2, *parted)
         .Run();
   }
   for (std::int64_t bucket : LshBuckets(text)) pending_buckets_.emplace_back(bucket, rowid);
