@@ -205,6 +205,24 @@ class Server:
             "psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-c", sql, database=database
         )
 
+    def schema_script(self, schema: str, database: str = "postgres") -> str:
+        """`schema` whole as an SQL script that makes it again (tables, functions, indexes and
+        rows as INSERT statements; no owners, grants, comments or blank lines), as the desk
+        fixtures of tests/data are kept."""
+        dumped = self._client(
+            "pg_dump",
+            f"--schema={schema}",
+            "--inserts",
+            "--no-owner",
+            "--no-privileges",
+            database=database,
+        )
+        return "".join(
+            line
+            for line in dumped.splitlines(keepends=True)
+            if not line.startswith(("\\restrict ", "\\unrestrict ", "--")) and line.strip()
+        )
+
     def dump(self, schema: str, database: str = "postgres") -> str:
         """The rows of every table of `schema`, as pg_dump writes them (to compare before and
         after; without the random key of its \\restrict lines, new at each run)."""

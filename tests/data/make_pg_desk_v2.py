@@ -9,7 +9,7 @@ words of Chinese and Japanese text), by
     .venv/bin/python tests/data/make_pg_desk_v2.py
 
 which starts a throwaway server (tests/pg_server.py), makes the desk "v2fixture" there and
-writes what pg_dump prints of its schema (rows as INSERT statements, no owners or grants),
+writes its schema as pg_dump prints it (Server.schema_script: rows as INSERT statements),
 committed as it came out. tests/python/test_pg_desk_upgrade_v2.py loads it into the suite's server
 and opens it with this core.
 """
@@ -54,18 +54,11 @@ def main() -> None:
         version = server.psql(f'SELECT version FROM "{SCHEMA}".desk').strip()
         if version != "2":
             sys.exit(f"this core writes desk version {version}, not 2: run it with the v2 core")
-        dumped = server._client(
-            "pg_dump", f"--schema={SCHEMA}", "--inserts", "--no-owner", "--no-privileges"
-        )
+        script = server.schema_script(SCHEMA)
     finally:
         server.stop()
-    lines = [
-        line
-        for line in dumped.splitlines(keepends=True)
-        if not line.startswith(("\\restrict ", "\\unrestrict ", "--")) and line.strip()
-    ]
-    DUMP.write_text("".join(lines))
-    print(f"{DUMP.name}: desk version {version}, {len(lines)} lines")
+    DUMP.write_text(script)
+    print(f"{DUMP.name}: desk version {version}, {script.count(chr(10))} lines")
 
 
 if __name__ == "__main__":
