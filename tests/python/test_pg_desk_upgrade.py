@@ -48,7 +48,7 @@ def test_a_version_1_desk_opens_upgrades_and_finds_claims_by_their_context(
     totals = "SELECT rows, tokens FROM search_totals WHERE name = 'claims'"
     assert desk_rows(pg_server, schema, totals) == ["5|43"]
     with cl.open(url, create=False, actor="carol") as wb:
-        assert desk_rows(pg_server, schema, "SELECT version FROM desk") == ["3"]
+        assert desk_rows(pg_server, schema, "SELECT version FROM desk") == ["4"]
         assert desk_rows(pg_server, schema, events) == before  # the chain is untouched
         # 43 tokens of the texts, and 5 + 3 + 3 of the three contexts.
         assert desk_rows(pg_server, schema, totals) == ["5|54"]

@@ -20,7 +20,7 @@ import claimledger as cl
 import pytest
 from claimledger.cli import main
 from claimledger.files import desk_name, ledger_exists
-from conftest import desk_schema
+from conftest import desk_rows, desk_schema
 from pg_server import SUPERUSER_PASSWORD
 
 _numbers = itertools.count(1)
@@ -583,3 +583,55 @@ def test_a_nul_character_in_a_text_is_refused_and_nothing_is_written(wb, tmp_pat
         with pytest.raises(cl.InvalidInputError, match="unstorable_text"):
             other.import_bundle(tmp_path / "nul.jsonl")
         assert other.event_count() == 1
+
+
+# --- how many claims hold each term (claim_terms) ---------------------------------------------
+
+
+def recounted_terms(pg_server, schema: str) -> list[str]:
+    """term|claims of every term the desk's search rows hold, counted from those rows."""
+    return desk_rows(
+        pg_server,
+        schema,
+        "SELECT u.lexeme, count(*) FROM claims_search x, unnest(x.terms) u WHERE x.all_terms "
+        "GROUP BY 1 ORDER BY 1",
+    )
+
+
+def kept_terms(pg_server, schema: str) -> list[str]:
+    return desk_rows(
+        pg_server, schema, "SELECT term, claims FROM claim_terms WHERE claims <> 0 ORDER BY 1"
+    )
+
+
+@pytest.mark.parametrize("store", ["postgresql"])
+def test_the_claims_holding_each_term_are_counted_in_step_with_the_search_rows(
+    wb, pg_server, tmp_path
+):
+    schema = desk_schema(wb.path)
+    ids = wb.add_claims(
+        [
+            {"text": "About 28,500 US troops are stationed in South Korea."},
+            {"text": "South Korea's defence budget rose 4.2% last year.", "context": "Seoul"},
+            {"text": "Troops in Korea number 28,500."},
+        ]
+    )
+    wb.add_claim("Rice prices in Korea doubled.")
+    wb.correct_claim(ids[2], text="US troops in Korea number 28,500.", reason="the US")
+    counts = dict(row.split("|") for row in kept_terms(pg_server, schema))
+    assert counts["korea"] == "4"  # every claim, once each
+    assert counts["troops"] == "2"  # the texts as first recorded, as search rows hold them
+    assert counts["seoul"] == "1"  # a context's words too
+    assert kept_terms(pg_server, schema) == recounted_terms(pg_server, schema)
+    before = kept_terms(pg_server, schema)
+    wb.rebuild()
+    assert kept_terms(pg_server, schema) == before
+    wb.export_bundle(tmp_path / "desk.jsonl")
+    with cl.open(wb.path.replace(desk_name(wb.path), desk_name(wb.path) + "copy")) as copy:
+        copy.import_bundle(tmp_path / "desk.jsonl")
+        assert kept_terms(pg_server, desk_schema(copy.path)) == before
+    assert wb.verify().ok
+    # A count edited behind the ledger's back is named by verify().
+    pg_server.psql(f"UPDATE \"{schema}\".claim_terms SET claims = claims + 2 WHERE term = 'korea'")
+    problems = [p.detail for p in wb.verify().problems]
+    assert any('"korea" counted for 6, held by 4' in p for p in problems), problems

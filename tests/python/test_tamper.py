@@ -313,6 +313,24 @@ CASES = [
         None,
     ),
     (
+        "how many claims hold a term altered",
+        {
+            "postgresql": "UPDATE claim_terms SET claims = claims + 1 "
+            "WHERE term = (SELECT min(term) FROM claim_terms WHERE claims > 0)"
+        },
+        "projection-mismatch",
+        None,
+    ),
+    (
+        "a term's count of claims deleted",
+        {
+            "postgresql": "DELETE FROM claim_terms "
+            "WHERE term = (SELECT max(term) FROM claim_terms WHERE claims > 0)"
+        },
+        "projection-mismatch",
+        None,
+    ),
+    (
         "full-text totals of the snapshots altered",
         {"postgresql": "UPDATE search_totals SET rows = rows + 1 WHERE name = 'snapshots'"},
         "projection-mismatch",

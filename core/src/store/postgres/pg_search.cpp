@@ -23,8 +23,10 @@ struct SearchIndex {
   // with some terms left out.
   const char* phrase_texts;
   // For each tsquery of $1 (a text[]), its position from 1 and how many rows hold every term
-  // of it and all their terms, counted up to $2 (NULL: all).
+  // of it and all their terms, counted up to $2 (NULL: all); or, with `term_counts`, for each
+  // term of $1, exactly (claim_terms keeps the counts).
   const char* phrase_counts;
+  bool term_counts;
   const char* totals;  // its name in search_totals
   bool bytes;          // the text is a bytea column (a snapshot's, without a context)
 };
@@ -34,9 +36,11 @@ const SearchIndex kClaims = {
     "ON c.seq = x.claim WHERE (x.terms @@ $1::tsquery OR NOT x.all_terms)",
     "SELECT c.text, c.context FROM claims_search x JOIN claims c ON c.seq = x.claim "
     "WHERE ($2 AND x.terms @@ $1::tsquery) OR NOT x.all_terms",
-    "SELECT q.i, (SELECT count(*) FROM (SELECT 1 FROM claims_search WHERE terms @@ q.t::tsquery "
-    "AND all_terms LIMIT $2) n) FROM unnest($1::text[]) WITH ORDINALITY AS q(t, i)",
-    "claims", false};
+    "SELECT q.i, coalesce(t.claims, 0) FROM unnest($1::text[]) WITH ORDINALITY AS q(term, i) "
+    "LEFT JOIN claim_terms t ON t.term = q.term",
+    true,
+    "claims",
+    false};
 
 const SearchIndex kSnapshots = {
     "SELECT s.seq, s.hash, b.bytes FROM snapshots_search x JOIN snapshots s "
@@ -46,7 +50,9 @@ const SearchIndex kSnapshots = {
     "JOIN contents b ON b.hash = s.hash WHERE ($2 AND x.terms @@ $1::tsquery) OR NOT x.all_terms",
     "SELECT q.i, (SELECT count(*) FROM (SELECT 1 FROM snapshots_search WHERE terms @@ "
     "q.t::tsquery AND all_terms LIMIT $2) n) FROM unnest($1::text[]) WITH ORDINALITY AS q(t, i)",
-    "snapshots", true};
+    false,
+    "snapshots",
+    true};
 
 struct Ranked {
   std::int64_t seq;
@@ -76,8 +82,9 @@ std::string IndexedAt(const PgResult& r, int row, int column, const SearchIndex&
 }
 
 // How many texts of `index` hold each phrase of `query` (n of the BM25 idf); with `at_most`,
-// counted only that far (a count is then at most that, or more when it is reached). Phrases of
-// one token are counted together: the GIN index counts the rows that hold each, and the rows
+// perhaps counted only that far (a count is then at most that, or more when it is reached).
+// Phrases of one token are counted together: claim_terms keeps the claims' counts, the GIN index
+// counts the snapshots that hold each (up to `at_most`), and the rows
 // with terms left out are read once for all of them. A phrase of several tokens reads the rows
 // holding all of its tokens. A phrase in `counted` (exact counts, by tsquery) is not counted
 // again.
@@ -87,7 +94,7 @@ std::vector<std::int64_t> Holding(
     const std::unordered_map<std::string, std::int64_t>* counted = nullptr) {
   std::vector<std::int64_t> counts(query.phrases.size(), 0);
   std::vector<std::size_t> single;  // the phrases of one token
-  std::vector<std::string> single_tsqueries;
+  std::vector<std::string> single_tsqueries, single_terms;
   for (std::size_t phrase = 0; phrase < query.phrases.size(); ++phrase) {
     if (counted) {
       const auto known = counted->find(query.PhraseTsquery(phrase));
@@ -99,6 +106,7 @@ std::vector<std::int64_t> Holding(
     if (query.phrases[phrase].size() == 1) {
       single.push_back(phrase);
       single_tsqueries.push_back(query.PhraseTsquery(phrase));
+      single_terms.push_back(TermOf(query.phrases[phrase][0]));
       continue;
     }
     TermQuery alone;
@@ -112,8 +120,11 @@ std::vector<std::int64_t> Holding(
     }
   }
   if (single.empty()) return counts;
-  const PgResult held = connection.Run(index.phrase_counts,
-                                       PgParams().Text(TextArray(single_tsqueries)).Int(at_most));
+  const PgResult held =
+      index.term_counts
+          ? connection.Run(index.phrase_counts, PgParams().Text(TextArray(single_terms)))
+          : connection.Run(index.phrase_counts,
+                           PgParams().Text(TextArray(single_tsqueries)).Int(at_most));
   for (int row = 0; row < held.Rows(); ++row) {
     counts[single[held.Int(row, 0) - 1]] += held.Int(row, 1);
   }

@@ -507,7 +507,7 @@ void PgStore::ClearProjections() {
     connection_->Exec(std::string("DELETE FROM ") + layout.name);
   }
   connection_->Exec(
-      "DELETE FROM claims_search; DELETE FROM snapshots_search; "
+      "DELETE FROM claims_search; DELETE FROM snapshots_search; DELETE FROM claim_terms; "
       "UPDATE search_totals SET rows = 0, tokens = 0");
 }
 

@@ -6,7 +6,7 @@
 // replay hashes the records it writes. The search tables are checked against the texts they
 // index: each claim's and text snapshot's row (its terms and token count, of a claim's text and
 // context, and a claim's buckets, of its text) as search_terms.h and text/min_hash.h make it,
-// and the totals that BM25 ranks by.
+// the totals that BM25 ranks by, and claim_terms (the claims holding each term).
 #include <algorithm>
 #include <map>
 #include <tuple>
@@ -26,6 +26,7 @@ enum Derived : int {
   kSnapshotRows,      // the search rows the snapshots' texts give: block ranges of snapshots
   kSnapshotRowsKept,  // the rows of snapshots_search
   kTotalsKept,        // the rows of search_totals: one part
+  kTermsKept,         // claim_terms against the terms of claims_search: one part
 };
 // StoredReading::derived: each derived table as the texts give it, then as kept. The totals
 // are plain counts (sum[0] the tokens, rows the texts), not hashes.
@@ -107,7 +108,10 @@ class PgStoredTables final : public StoredTables {
 
   std::vector<StoredPart> Parts(bool derived) override {
     std::vector<StoredPart> parts;
-    if (derived) parts.push_back({kTableCount + kTotalsKept, 0, -1});
+    if (derived) {
+      parts.push_back({kTableCount + kTotalsKept, 0, -1});
+      parts.push_back({kTableCount + kTermsKept, 0, -1});
+    }
     for (const TableLayout& layout : TableLayouts()) {
       AddBlockRanges(static_cast<int>(layout.table), layout.name, parts);
     }
@@ -126,7 +130,11 @@ class PgStoredTables final : public StoredTables {
       return;
     }
     try {
-      ReadDerived(part, key, reading.derived);
+      if (part.index == kTableCount + kTermsKept) {
+        CheckClaimTerms(reading.derived_problems);
+      } else {
+        ReadDerived(part, key, reading.derived);
+      }
     } catch (const Error& error) {
       reading.derived_problems.push_back(
           DerivedProblemReport::Unreadable(DerivedTable(part), error.detail()));
@@ -335,9 +343,34 @@ class PgStoredTables final : public StoredTables {
       case kSnapshotRows:
       case kSnapshotRowsKept:
         return "snapshots_search";
+      case kTermsKept:
+        return "claim_terms";
       default:
         return "search_totals";
     }
+  }
+
+  // Compares claim_terms with the claims that claims_search's rows (those holding all their
+  // terms) give each term, on the server; names up to ten terms counted wrongly.
+  void CheckClaimTerms(std::vector<std::string>& problems) {
+    const PgResult r = connection_.Run(
+        "WITH held AS (SELECT u.lexeme AS term, count(*) AS claims FROM claims_search x, "
+        "unnest(x.terms) u WHERE x.all_terms GROUP BY u.lexeme), "
+        "kept AS (SELECT term, claims FROM claim_terms WHERE claims <> 0) "
+        "SELECT coalesce(k.term, h.term), coalesce(k.claims, 0), coalesce(h.claims, 0), "
+        "count(*) OVER () FROM held h FULL JOIN kept k ON k.term = h.term "
+        "WHERE h.claims IS DISTINCT FROM k.claims ORDER BY 1 LIMIT 10");
+    if (r.Rows() == 0) return;
+    std::string named;
+    for (int row = 0; row < r.Rows(); ++row) {
+      named += std::string(row ? "; " : "") + "\"" + r.Text(row, 0) + "\" counted for " +
+               std::to_string(r.Int(row, 1)) + ", held by " + std::to_string(r.Int(row, 2));
+    }
+    problems.push_back(
+        "search index claim_terms (how many claims hold each term, which similar() and search() "
+        "rank by): " +
+        std::to_string(r.Int(0, 3)) +
+        " term(s) counted otherwise than the search rows hold them: " + named);
   }
 
   // The terms of a claim's searchable text (store.h): its text in column `column` of `r`, its

@@ -92,6 +92,38 @@ CREATE TABLE search_totals(name TEXT PRIMARY KEY, rows bigint NOT NULL, tokens b
 INSERT INTO search_totals(name, rows, tokens) VALUES ('claims', 0, 0), ('snapshots', 0, 0);
 )sql";
 
+// How many claims hold each term (of the search rows holding all their terms), which similar()
+// weighs a word by and BM25 ranks by: one row to read where the GIN index would read a common
+// term's whole list. Triggers keep it in step with every statement that changes claims_search
+// (a count left at 0 stays). Desk version 4.
+constexpr const char* kClaimTerms = R"sql(
+CREATE TABLE claim_terms(term TEXT PRIMARY KEY, claims bigint NOT NULL);
+CREATE FUNCTION count_claim_terms() RETURNS trigger LANGUAGE plpgsql AS $body$
+BEGIN
+  IF TG_OP <> 'INSERT' THEN
+    UPDATE @.claim_terms t SET claims = t.claims - o.claims
+      FROM (SELECT u.lexeme, count(*) AS claims FROM old_rows r, unnest(r.terms) u
+            WHERE r.all_terms GROUP BY u.lexeme) o
+      WHERE t.term = o.lexeme;
+  END IF;
+  IF TG_OP <> 'DELETE' THEN
+    INSERT INTO @.claim_terms AS t(term, claims)
+      SELECT u.lexeme, count(*) FROM new_rows r, unnest(r.terms) u
+      WHERE r.all_terms GROUP BY u.lexeme
+      ON CONFLICT (term) DO UPDATE SET claims = t.claims + excluded.claims;
+  END IF;
+  RETURN NULL;
+END
+$body$;
+CREATE TRIGGER claims_search_inserted AFTER INSERT ON claims_search
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION count_claim_terms();
+CREATE TRIGGER claims_search_updated AFTER UPDATE ON claims_search
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION count_claim_terms();
+CREATE TRIGGER claims_search_deleted AFTER DELETE ON claims_search
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION count_claim_terms();
+)sql";
+
 // The events and contents are append-only whoever asks, the table's owner included: a trigger
 // refuses every UPDATE, DELETE and TRUNCATE, but for deleting a new desk's one event (and then
 // its contents), which an import replaces with the imported chain (Store::ClearLedger).
@@ -127,7 +159,7 @@ CREATE TRIGGER contents_no_truncate BEFORE TRUNCATE ON contents
 // (rebuild() empties and fills them again).
 constexpr const char* kRewritable =
     "sources, snapshots, claims, claim_tags, appearances, evidence, verdicts, source_ratings, "
-    "event_refs, claims_search, snapshots_search, search_totals, tree_nodes";
+    "event_refs, claims_search, snapshots_search, search_totals, claim_terms, tree_nodes";
 
 std::string Quoted(const std::string& identifier) { return "\"" + identifier + "\""; }
 
@@ -165,6 +197,7 @@ void CreateDesk(PgConnection& connection, const std::string& schema) {
   connection.Exec("SET LOCAL search_path = " + Quoted(schema));
   connection.Exec(Ddl(kTables, schema));
   connection.Exec(Ddl(kSearchTables, schema));
+  connection.Exec(Ddl(kClaimTerms, schema));
   connection.Exec(Ddl(kAppendOnly, schema));
   connection.Run("INSERT INTO desk(version, created_at) VALUES ($1, now()::text)",
                  PgParams().Int(kPgSchemaVersion));
@@ -266,6 +299,23 @@ void UpgradeToVersion3(PgConnection& connection) {
                  PgParams().Int(added_tokens));
 }
 
+// Version 4: claim_terms counts the claims holding each term, from the search rows there are,
+// and the roles granted claims_search get the same grants on it (a writer's statements on
+// claims_search write it).
+void UpgradeToVersion4(PgConnection& connection, const std::string& schema) {
+  connection.Exec(Ddl(kClaimTerms, schema));
+  connection.Exec(
+      "INSERT INTO claim_terms(term, claims) SELECT u.lexeme, count(*) FROM claims_search r, "
+      "unnest(r.terms) u WHERE r.all_terms GROUP BY u.lexeme");
+  const PgResult grants = connection.Run(
+      "SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE a.grantee::regrole::text END, "
+      "a.privilege_type FROM pg_class c, aclexplode(c.relacl) a "
+      "WHERE c.oid = 'claims_search'::regclass AND a.grantee <> c.relowner");
+  for (int row = 0; row < grants.Rows(); ++row) {
+    connection.Exec("GRANT " + grants.Text(row, 1) + " ON claim_terms TO " + grants.Text(row, 0));
+  }
+}
+
 // Brings the desk from `version` to kPgSchemaVersion under the desk's lock (no writer appends
 // meanwhile), one step per version, in one transaction. A role that may not write the desk's
 // tables (an auditor, or a writer: the desk table is its owner's) gets a permission error
@@ -280,7 +330,8 @@ void UpgradeDesk(PgConnection& connection, const std::string& schema, int versio
     version = *DeskVersion(connection, schema);
     if (version < 2) UpgradeToVersion2(connection);
     if (version < 3) UpgradeToVersion3(connection);
-    // Later versions add their steps here: if (version < 4) { ... }
+    if (version < 4) UpgradeToVersion4(connection, schema);
+    // Later versions add their steps here: if (version < 5) { ... }
     connection.Run("UPDATE desk SET version = $1", PgParams().Int(kPgSchemaVersion));
     connection.Exec("COMMIT");
   } catch (const Error& error) {
