@@ -534,6 +534,7 @@ PYBIND11_MODULE(_core, m) {
            py::arg("reason"), Release())
       .def("find_source", &Workbench::FindSource, py::arg("id_or_name"), Release())
       .def("claim", &Workbench::GetClaim, py::arg("id"), Release())
+      .def("claims_of", &Workbench::GetClaims, py::arg("ids"), Release())
       .def(
           "claims",
           [](Workbench& w, std::optional<std::string> status, std::optional<std::string> rating,

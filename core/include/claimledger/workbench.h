@@ -146,6 +146,8 @@ class Workbench {
   // --- reads -------------------------------------------------------------------------
   // Each throws Error(kNotFound) for an unknown id.
   Claim GetClaim(const std::string& id);
+  // The claims of `ids`, in their order, read at one moment of the ledger (one read).
+  std::vector<Claim> GetClaims(const std::vector<std::string>& ids);
   Source GetSource(const std::string& id);
   Snapshot GetSnapshot(const std::string& hash);
   std::string SnapshotContent(const std::string& hash);

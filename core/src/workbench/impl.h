@@ -43,6 +43,8 @@ struct Workbench::Impl {
   // Look-ups that throw Error(kNotFound) with a message saying what ids look like.
   // REQUIRES: a transaction is open. A claim comes with its corrections applied.
   Claim RequireClaim(const std::string& id);
+  // The same, with the source aliases of the desk (SourceAliases) read before.
+  Claim RequireClaim(const std::string& id, const std::map<std::string, std::string>& aliases);
   Source RequireSource(const std::string& id);
   void RequireSourceExists(const std::string& id);  // cheaper when the row is not needed
   Snapshot RequireSnapshot(const std::string& hash);

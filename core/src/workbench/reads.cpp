@@ -133,14 +133,21 @@ std::vector<RatingCount> Workbench::Impl::CountVerdicts(const std::optional<std:
   return out;
 }
 
-Claim Workbench::GetClaim(const std::string& id) {
+Claim Workbench::GetClaim(const std::string& id) { return GetClaims({id}).front(); }
+
+std::vector<Claim> Workbench::GetClaims(const std::vector<std::string>& ids) {
   std::lock_guard<std::mutex> lock(impl_->mutex);
   ReadScope read(*impl_->store);
-  Claim claim = impl_->RequireClaim(id);
-  for (const auto& [_, seq] : impl_->store->OpenConflicts(id)) {
-    claim.conflict = ReadMergeConflict(*impl_->store->EventAt(seq));
+  const std::map<std::string, std::string> aliases = impl_->SourceAliases();
+  std::vector<Claim> claims;
+  for (const std::string& id : ids) {
+    Claim claim = impl_->RequireClaim(id, aliases);
+    for (const auto& [_, seq] : impl_->store->OpenConflicts(id)) {
+      claim.conflict = ReadMergeConflict(*impl_->store->EventAt(seq));
+    }
+    claims.push_back(std::move(claim));
   }
-  return claim;
+  return claims;
 }
 
 Source Workbench::GetSource(const std::string& id) {

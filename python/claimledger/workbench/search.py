@@ -82,11 +82,12 @@ class SearchMethods:
             checked_text(until, "until"),
             match_any(match),
         )
+        claims = self._core.claims_of([h.claim for h in hits])
         return m.Results(
             m.SearchHit,
             (
-                m.SearchHit(claim=self.claim(h.claim), score=h.score, snippet=h.snippet)
-                for h in hits
+                m.SearchHit(claim=m.claim_from_core(c), score=h.score, snippet=h.snippet)
+                for h, c in zip(hits, claims)
             ),
         )
 
@@ -114,8 +115,10 @@ class SearchMethods:
         the full-text best matches of its rarer words), re-ranked by word and character-
         trigram similarity."""
         hits = self._core.similar(required_text(text, "text"), checked_int(k, "k"))
+        claims = self._core.claims_of([h.claim for h in hits])
         return m.Results(
-            m.SimilarHit, (m.SimilarHit(claim=self.claim(h.claim), score=h.score) for h in hits)
+            m.SimilarHit,
+            (m.SimilarHit(claim=m.claim_from_core(c), score=h.score) for h, c in zip(hits, claims)),
         )
 
     def candidates(
