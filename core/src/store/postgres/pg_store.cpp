@@ -251,6 +251,18 @@ void PgStore::Flush() {
         "INSERT INTO tree_nodes(level, idx, hash) SELECT level, idx, hash FROM sent_tree_nodes "
         "ON CONFLICT (level, idx) DO UPDATE SET hash = excluded.hash; TRUNCATE sent_tree_nodes");
   }
+  if (!sent.claim_terms.empty()) {
+    std::vector<std::string> terms;
+    std::vector<std::int64_t> claims;
+    for (const auto& [term, count] : sent.claim_terms) {
+      terms.push_back(term);
+      claims.push_back(count);
+    }
+    c.Run(
+        "INSERT INTO claim_terms AS t(term, claims) SELECT * FROM unnest($1::text[], "
+        "$2::bigint[]) ON CONFLICT (term) DO UPDATE SET claims = t.claims + excluded.claims",
+        PgParams().Text(TextArray(terms)).Text(IntArray(claims)));
+  }
   if (sent.claim_rows || sent.claim_tokens) {
     c.Run("UPDATE search_totals SET rows = rows + $1, tokens = tokens + $2 WHERE name = 'claims'",
           PgParams().Int(sent.claim_rows).Int(sent.claim_tokens));
@@ -427,6 +439,9 @@ void PgStore::PutClaim(const Claim& c) {
   Added(search.Text(BucketArray(c.text)).End());
   ++pending_.claim_rows;
   pending_.claim_tokens += terms.length;
+  if (terms.all_terms) {
+    for (const std::string& term : terms.terms) ++pending_.claim_terms[term];
+  }
   FlushIfLarge();
 }
 

@@ -157,6 +157,8 @@ class PgStore final : public Store {
     std::size_t bytes = 0;
     // What the search totals gain: claims and their tokens, snapshots and theirs.
     std::int64_t claim_rows = 0, claim_tokens = 0, snapshot_rows = 0, snapshot_tokens = 0;
+    // What claim_terms gains: the claims holding each term, of the rows holding all their terms.
+    std::unordered_map<std::string, std::int64_t> claim_terms;
     bool Empty() const {
       return rows == 0 && claim_states.empty() && source_states.empty() && tree_nodes.empty();
     }

@@ -94,35 +94,10 @@ INSERT INTO search_totals(name, rows, tokens) VALUES ('claims', 0, 0), ('snapsho
 
 // How many claims hold each term (of the search rows holding all their terms), which similar()
 // weighs a word by and BM25 ranks by: one row to read where the GIN index would read a common
-// term's whole list. Triggers keep it in step with every statement that changes claims_search
-// (a count left at 0 stays). Desk version 4.
-constexpr const char* kClaimTerms = R"sql(
-CREATE TABLE claim_terms(term TEXT PRIMARY KEY, claims bigint NOT NULL);
-CREATE FUNCTION count_claim_terms() RETURNS trigger LANGUAGE plpgsql AS $body$
-BEGIN
-  IF TG_OP <> 'INSERT' THEN
-    UPDATE @.claim_terms t SET claims = t.claims - o.claims
-      FROM (SELECT u.lexeme, count(*) AS claims FROM old_rows r, unnest(r.terms) u
-            WHERE r.all_terms GROUP BY u.lexeme) o
-      WHERE t.term = o.lexeme;
-  END IF;
-  IF TG_OP <> 'DELETE' THEN
-    INSERT INTO @.claim_terms AS t(term, claims)
-      SELECT u.lexeme, count(*) FROM new_rows r, unnest(r.terms) u
-      WHERE r.all_terms GROUP BY u.lexeme
-      ON CONFLICT (term) DO UPDATE SET claims = t.claims + excluded.claims;
-  END IF;
-  RETURN NULL;
-END
-$body$;
-CREATE TRIGGER claims_search_inserted AFTER INSERT ON claims_search
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION count_claim_terms();
-CREATE TRIGGER claims_search_updated AFTER UPDATE ON claims_search
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION count_claim_terms();
-CREATE TRIGGER claims_search_deleted AFTER DELETE ON claims_search
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION count_claim_terms();
-)sql";
+// term's whole list. The store adds each batch's counts with its search rows (one statement);
+// a count left at 0 stays. Desk version 4.
+constexpr const char* kClaimTerms =
+    "CREATE TABLE claim_terms(term TEXT PRIMARY KEY, claims bigint NOT NULL)";
 
 // The events and contents are append-only whoever asks, the table's owner included: a trigger
 // refuses every UPDATE, DELETE and TRUNCATE, but for deleting a new desk's one event (and then
@@ -300,8 +275,8 @@ void UpgradeToVersion3(PgConnection& connection) {
 }
 
 // Version 4: claim_terms counts the claims holding each term, from the search rows there are,
-// and the roles granted claims_search get the same grants on it (a writer's statements on
-// claims_search write it).
+// and the roles granted claims_search get the same grants on it (a writer that adds search rows
+// adds to it).
 void UpgradeToVersion4(PgConnection& connection, const std::string& schema) {
   connection.Exec(Ddl(kClaimTerms, schema));
   connection.Exec(

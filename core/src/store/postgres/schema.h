@@ -21,8 +21,8 @@ namespace claimledger {
 // must open it once); 3: Chinese and Japanese characters are words of their own (text/words.h),
 // which opening a version-2 desk writes for the claims and snapshots holding them (terms and
 // near-duplicate buckets), the same way; 4: claim_terms counts the claims holding each term
-// (kept by triggers on claims_search), which opening a version-3 desk fills from its search
-// rows, giving the roles granted claims_search the same grants on it.
+// (written with the search rows), which opening a version-3 desk fills from its search rows,
+// giving the roles granted claims_search the same grants on it.
 inline constexpr int kPgSchemaVersion = 4;
 
 // The key of the desk's transaction-level advisory lock, which writers (and the creation of the

@@ -74,6 +74,7 @@ TextTerms TermsOf(FtsTokenizer& tokenizer, std::string_view text) {
     }
     if (!terms.tsvector.empty()) terms.tsvector += ' ';
     AppendLexeme(terms.tsvector, term);
+    terms.terms.push_back(term);
   }
   return terms;
 }

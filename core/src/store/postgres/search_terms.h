@@ -30,9 +30,10 @@ inline constexpr std::size_t kMaxTermBytes = 900 * 1024;
 
 // The search row of one text.
 struct TextTerms {
-  std::string tsvector;     // the tsvector literal of its distinct terms, in PostgreSQL's order
-  bool all_terms = true;    // false when kMaxTermBytes cut the terms short
-  std::int64_t length = 0;  // its tokens
+  std::vector<std::string> terms;  // its distinct terms kept, in PostgreSQL's order
+  std::string tsvector;            // their tsvector literal
+  bool all_terms = true;           // false when kMaxTermBytes cut the terms short
+  std::int64_t length = 0;         // its tokens
 };
 TextTerms TermsOf(FtsTokenizer& tokenizer, std::string_view text);
 
