@@ -26,7 +26,7 @@ enum Derived : int {
   kSnapshotRows,      // the search rows the snapshots' texts give: block ranges of snapshots
   kSnapshotRowsKept,  // the rows of snapshots_search
   kTotalsKept,        // the rows of search_totals: one part
-  kTermsKept,         // claim_terms against the terms of claims_search: one part
+  kTermsKept,         // the rows of claim_terms: its block ranges
 };
 // StoredReading::derived: each derived table as the texts give it, then as kept. The totals
 // are plain counts (sum[0] the tokens, rows the texts), not hashes.
@@ -39,6 +39,8 @@ enum DerivedDigest : int {
   kClaimTotalsHeld,
   kSnapshotTotalsExpected,
   kSnapshotTotalsHeld,
+  kClaimTermsExpected,  // one digest of each term for each claim whose text holds it
+  kClaimTermsHeld,      // the same, from claim_terms' counts
   kDerivedDigests,
 };
 
@@ -108,10 +110,7 @@ class PgStoredTables final : public StoredTables {
 
   std::vector<StoredPart> Parts(bool derived) override {
     std::vector<StoredPart> parts;
-    if (derived) {
-      parts.push_back({kTableCount + kTotalsKept, 0, -1});
-      parts.push_back({kTableCount + kTermsKept, 0, -1});
-    }
+    if (derived) parts.push_back({kTableCount + kTotalsKept, 0, -1});
     for (const TableLayout& layout : TableLayouts()) {
       AddBlockRanges(static_cast<int>(layout.table), layout.name, parts);
     }
@@ -120,6 +119,7 @@ class PgStoredTables final : public StoredTables {
     AddBlockRanges(kTableCount + kClaimRowsKept, "claims_search", parts);
     AddBlockRanges(kTableCount + kSnapshotRows, "snapshots", parts);
     AddBlockRanges(kTableCount + kSnapshotRowsKept, "snapshots_search", parts);
+    AddBlockRanges(kTableCount + kTermsKept, "claim_terms", parts);
     return parts;
   }
 
@@ -130,11 +130,7 @@ class PgStoredTables final : public StoredTables {
       return;
     }
     try {
-      if (part.index == kTableCount + kTermsKept) {
-        CheckClaimTerms(reading.derived_problems);
-      } else {
-        ReadDerived(part, key, reading.derived);
-      }
+      ReadDerived(part, key, reading.derived);
     } catch (const Error& error) {
       reading.derived_problems.push_back(
           DerivedProblemReport::Unreadable(DerivedTable(part), error.detail()));
@@ -156,6 +152,10 @@ class PgStoredTables final : public StoredTables {
     if (differ(kSnapshotRowsExpected, kSnapshotRowsHeld)) {
       report.Name("snapshots_search",
                   [&](std::vector<std::string>& problems) { NameSnapshotRowProblems(problems); });
+    }
+    if (differ(kClaimTermsExpected, kClaimTermsHeld)) {
+      report.Name("claim_terms",
+                  [&](std::vector<std::string>& problems) { NameClaimTermProblems(problems); });
     }
     report.Name("search_totals", [&](std::vector<std::string>& problems) {
       for (const auto& [what, expected, held] :
@@ -280,6 +280,10 @@ class PgStoredTables final : public StoredTables {
           derived[kClaimRowsExpected] += SearchRowDigest(
               key, r.Int(row, 0), terms.tsvector, terms.all_terms, terms.length, BucketArray(text));
           derived[kClaimTotalsExpected] += Count(1, terms.length);
+          if (!terms.all_terms) continue;
+          for (const std::string& term : terms.terms) {
+            derived[kClaimTermsExpected] += FastRowDigest(key, term.data(), term.size());
+          }
         }
         break;
       }
@@ -323,6 +327,21 @@ class PgStoredTables final : public StoredTables {
         }
         break;
       }
+      case kTermsKept: {
+        const PgResult r = connection_.Run(
+            std::string("SELECT term, claims FROM claim_terms") + kBlockRange, blocks);
+        for (int row = 0; row < r.Rows(); ++row) {
+          // A term held by n claims: its digest n times, as the claims' texts give it.
+          const std::string_view term = r.View(row, 0);
+          TableDigest held = FastRowDigest(key, term.data(), term.size());
+          const std::int64_t claims = r.Int(row, 1);
+          held.sum[0] *= static_cast<std::uint64_t>(claims);
+          held.sum[1] *= static_cast<std::uint64_t>(claims);
+          held.rows = claims;
+          derived[kClaimTermsHeld] += held;
+        }
+        break;
+      }
       case kTotalsKept: {
         const PgResult r = connection_.Run("SELECT name, rows, tokens FROM search_totals");
         for (int row = 0; row < r.Rows(); ++row) {
@@ -350,9 +369,9 @@ class PgStoredTables final : public StoredTables {
     }
   }
 
-  // Compares claim_terms with the claims that claims_search's rows (those holding all their
-  // terms) give each term, on the server; names up to ten terms counted wrongly.
-  void CheckClaimTerms(std::vector<std::string>& problems) {
+  // Names (up to ten) the terms that claim_terms counts otherwise than claims_search's rows
+  // (those holding all their terms) hold them, counted on the server.
+  void NameClaimTermProblems(std::vector<std::string>& problems) {
     const PgResult r = connection_.Run(
         "WITH held AS (SELECT u.lexeme AS term, count(*) AS claims FROM claims_search x, "
         "unnest(x.terms) u WHERE x.all_terms GROUP BY u.lexeme), "
@@ -360,7 +379,12 @@ class PgStoredTables final : public StoredTables {
         "SELECT coalesce(k.term, h.term), coalesce(k.claims, 0), coalesce(h.claims, 0), "
         "count(*) OVER () FROM held h FULL JOIN kept k ON k.term = h.term "
         "WHERE h.claims IS DISTINCT FROM k.claims ORDER BY 1 LIMIT 10");
-    if (r.Rows() == 0) return;
+    if (r.Rows() == 0) {
+      problems.push_back(
+          "search index claim_terms (how many claims hold each term, which similar() and "
+          "search() rank by): its counts differ from those the claims' texts give");
+      return;
+    }
     std::string named;
     for (int row = 0; row < r.Rows(); ++row) {
       named += std::string(row ? "; " : "") + "\"" + r.Text(row, 0) + "\" counted for " +
