@@ -45,6 +45,13 @@ void DerivedProblemReport::Name(
   }
 }
 
+std::vector<std::optional<Claim>> Store::GetClaims(const std::vector<std::string>& ids) {
+  std::vector<std::optional<Claim>> claims;
+  claims.reserve(ids.size());
+  for (const std::string& id : ids) claims.push_back(GetClaim(id));
+  return claims;
+}
+
 std::vector<std::int64_t> RankByBuckets(
     const std::vector<std::int64_t>& buckets, std::int64_t per_bucket, std::int64_t limit,
     const std::function<std::vector<std::int64_t>(std::int64_t bucket)>& read) {

@@ -270,6 +270,9 @@ class Store : public ProjectionWriter {
   virtual std::vector<Snapshot> ListSnapshots() = 0;
   // A claim with its quantities and provenance (read from the event that added it).
   virtual std::optional<Claim> GetClaim(const std::string& id) = 0;
+  // The claims of `ids`, in their order (nothing for a missing id); a store may read them
+  // together (by default, one GetClaim each).
+  virtual std::vector<std::optional<Claim>> GetClaims(const std::vector<std::string>& ids);
   virtual std::vector<Claim> ListClaims(const ClaimFilter& filter) = 0;
   virtual std::optional<Evidence> GetEvidence(const std::string& id) = 0;
   virtual std::vector<Evidence> EvidenceFor(const std::string& claim) = 0;

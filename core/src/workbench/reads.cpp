@@ -138,12 +138,21 @@ Claim Workbench::GetClaim(const std::string& id) { return GetClaims({id}).front(
 std::vector<Claim> Workbench::GetClaims(const std::vector<std::string>& ids) {
   std::lock_guard<std::mutex> lock(impl_->mutex);
   ReadScope read(*impl_->store);
+  Store& store = *impl_->store;
   const std::map<std::string, std::string> aliases = impl_->SourceAliases();
+  const std::map<std::string, ClaimCorrected> corrections = impl_->Corrections();
+  std::map<std::string, std::int64_t> conflicts;  // claim -> the event of its open conflict
+  for (const auto& [id, seq] : store.OpenConflicts(std::nullopt)) conflicts[id] = seq;
+  std::vector<std::optional<Claim>> found = store.GetClaims(ids);
   std::vector<Claim> claims;
-  for (const std::string& id : ids) {
-    Claim claim = impl_->RequireClaim(id, aliases);
-    for (const auto& [_, seq] : impl_->store->OpenConflicts(id)) {
-      claim.conflict = ReadMergeConflict(*impl_->store->EventAt(seq));
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (!found[i]) impl_->RequireClaim(ids[i]);  // throws NotFound
+    Claim& claim = *found[i];
+    const auto correction = corrections.find(claim.id);
+    impl_->ApplyCorrection(claim, correction == corrections.end() ? nullptr : &correction->second,
+                           aliases);
+    if (const auto conflict = conflicts.find(claim.id); conflict != conflicts.end()) {
+      claim.conflict = ReadMergeConflict(*store.EventAt(conflict->second));
     }
     claims.push_back(std::move(claim));
   }

@@ -106,46 +106,65 @@ std::vector<Snapshot> PgStore::ListSnapshots() {
                            ReadSnapshot);
 }
 
-std::optional<Claim> PgStore::GetClaim(const std::string& id) {
+std::optional<Claim> PgStore::GetClaim(const std::string& id) { return GetClaims({id}).front(); }
+
+std::vector<std::optional<Claim>> PgStore::GetClaims(const std::vector<std::string>& ids) {
   Flush();
-  Claim claim;
-  std::optional<std::int64_t> verdict_seq;
+  // Four statements for any number of claims: the rows, their tags, appearances and verdicts.
+  const PgParams named = PgParams().Text(TextArray(ids));
+  std::unordered_map<std::string, Claim> found;
+  std::vector<std::int64_t> verdict_seqs;
   {
     const PgResult r = connection_->Run(
         "SELECT c.id, c.text, c.claimant, c.status, e.data, c.date, c.context, c.ref, c.seq, "
         "c.at, c.actor, c.verdict_seq FROM claims c JOIN events e ON e.seq = c.seq "
-        "WHERE c.id = $1",
-        PgParams().Text(id));
-    if (r.Rows() == 0) return std::nullopt;
-    claim.id = r.Text(0, 0);
-    claim.text = r.Text(0, 1);
-    claim.claimant = r.OptionalText(0, 2);
-    claim.status = r.Text(0, 3);
-    ReadClaimDetails(r.View(0, 4), &claim);
-    claim.date = r.OptionalText(0, 5);
-    claim.context = r.OptionalText(0, 6);
-    claim.ref = r.OptionalText(0, 7);
-    claim.origin = ReadOrigin(r, 0, 8);
-    verdict_seq = r.OptionalInt(0, 11);
+        "WHERE c.id = ANY($1::text[])",
+        named);
+    for (int row = 0; row < r.Rows(); ++row) {
+      Claim& claim = found[r.Text(row, 0)];
+      claim.id = r.Text(row, 0);
+      claim.text = r.Text(row, 1);
+      claim.claimant = r.OptionalText(row, 2);
+      claim.status = r.Text(row, 3);
+      ReadClaimDetails(r.View(row, 4), &claim);
+      claim.date = r.OptionalText(row, 5);
+      claim.context = r.OptionalText(row, 6);
+      claim.ref = r.OptionalText(row, 7);
+      claim.origin = ReadOrigin(r, row, 8);
+      if (!r.IsNull(row, 11)) verdict_seqs.push_back(r.Int(row, 11));
+    }
   }
+  std::vector<std::optional<Claim>> claims(ids.size());
+  if (found.empty()) return claims;
   {
-    const PgResult r = connection_->Run("SELECT tag FROM claim_tags WHERE claim = $1 ORDER BY tag",
-                                        PgParams().Text(id));
-    for (int row = 0; row < r.Rows(); ++row) claim.tags.push_back(r.Text(row, 0));
+    const PgResult r = connection_->Run(
+        "SELECT claim, tag FROM claim_tags WHERE claim = ANY($1::text[]) ORDER BY claim, tag",
+        named);
+    for (int row = 0; row < r.Rows(); ++row) found[r.Text(row, 0)].tags.push_back(r.Text(row, 1));
   }
   {
     const PgResult r = connection_->Run(
-        "SELECT snapshot, exact, prefix, suffix, quote_start, quote_end FROM appearances "
-        "WHERE claim = $1 ORDER BY snapshot, quote_start",
-        PgParams().Text(id));
-    for (int row = 0; row < r.Rows(); ++row) claim.appearances.push_back(ReadQuote(r, row, 0));
+        "SELECT claim, snapshot, exact, prefix, suffix, quote_start, quote_end FROM appearances "
+        "WHERE claim = ANY($1::text[]) ORDER BY claim, snapshot, quote_start",
+        named);
+    for (int row = 0; row < r.Rows(); ++row) {
+      found[r.Text(row, 0)].appearances.push_back(ReadQuote(r, row, 1));
+    }
   }
-  if (verdict_seq) {
-    const PgResult r = connection_->Run(std::string(kVerdictSelect) + " WHERE seq = $1",
-                                        PgParams().Int(*verdict_seq));
-    if (r.Rows() > 0) claim.verdict = ReadVerdict(r, 0);
+  if (!verdict_seqs.empty()) {
+    const PgResult r =
+        connection_->Run(std::string(kVerdictSelect) + " WHERE seq = ANY($1::bigint[])",
+                         PgParams().Text(IntArray(verdict_seqs)));
+    for (int row = 0; row < r.Rows(); ++row) {
+      Verdict verdict = ReadVerdict(r, row);
+      found[verdict.claim].verdict = std::move(verdict);
+    }
   }
-  return claim;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    const auto claim = found.find(ids[i]);
+    if (claim != found.end()) claims[i] = claim->second;
+  }
+  return claims;
 }
 
 std::vector<Claim> PgStore::ListClaims(const ClaimFilter& filter) {
@@ -162,9 +181,12 @@ std::vector<Claim> PgStore::ListClaims(const ClaimFilter& filter) {
           .Text(filter.tag)
           // A negative limit is none (LIMIT NULL): PostgreSQL refuses LIMIT -1.
           .Int(filter.limit < 0 ? std::nullopt : std::optional<std::int64_t>(filter.limit)));
+  std::vector<std::string> ids;
+  ids.reserve(r.Rows());
+  for (int row = 0; row < r.Rows(); ++row) ids.push_back(r.Text(row, 0));
   std::vector<Claim> claims;
-  claims.reserve(r.Rows());
-  for (int row = 0; row < r.Rows(); ++row) claims.push_back(*GetClaim(r.Text(row, 0)));
+  claims.reserve(ids.size());
+  for (std::optional<Claim>& claim : GetClaims(ids)) claims.push_back(std::move(*claim));
   return claims;
 }
 

@@ -84,6 +84,7 @@ class PgStore final : public Store {
   std::optional<Snapshot> GetSnapshot(const std::string& hash) override;
   std::vector<Snapshot> ListSnapshots() override;
   std::optional<Claim> GetClaim(const std::string& id) override;
+  std::vector<std::optional<Claim>> GetClaims(const std::vector<std::string>& ids) override;
   std::vector<Claim> ListClaims(const ClaimFilter& filter) override;
   std::optional<Evidence> GetEvidence(const std::string& id) override;
   std::vector<Evidence> EvidenceFor(const std::string& claim) override;
