@@ -110,15 +110,17 @@ std::optional<Claim> PgStore::GetClaim(const std::string& id) { return GetClaims
 
 std::vector<std::optional<Claim>> PgStore::GetClaims(const std::vector<std::string>& ids) {
   Flush();
-  // Four statements for any number of claims: the rows, their tags, appearances and verdicts.
+  // Four statements for any number of claims: the rows, their tags, appearances and verdicts;
+  // each joins the ids given (an index look-up each, however small the table: `= ANY` of an
+  // array made the planner scan a small table whole, comparing every row with every id).
   const PgParams named = PgParams().Text(TextArray(ids));
   std::unordered_map<std::string, Claim> found;
   std::vector<std::int64_t> verdict_seqs;
   {
     const PgResult r = connection_->Run(
         "SELECT c.id, c.text, c.claimant, c.status, e.data, c.date, c.context, c.ref, c.seq, "
-        "c.at, c.actor, c.verdict_seq FROM claims c JOIN events e ON e.seq = c.seq "
-        "WHERE c.id = ANY($1::text[])",
+        "c.at, c.actor, c.verdict_seq FROM unnest($1::text[]) AS q(id) JOIN claims c "
+        "ON c.id = q.id JOIN events e ON e.seq = c.seq",
         named);
     for (int row = 0; row < r.Rows(); ++row) {
       Claim& claim = found[r.Text(row, 0)];
@@ -138,23 +140,25 @@ std::vector<std::optional<Claim>> PgStore::GetClaims(const std::vector<std::stri
   if (found.empty()) return claims;
   {
     const PgResult r = connection_->Run(
-        "SELECT claim, tag FROM claim_tags WHERE claim = ANY($1::text[]) ORDER BY claim, tag",
+        "SELECT t.claim, t.tag FROM unnest($1::text[]) AS q(id) JOIN claim_tags t "
+        "ON t.claim = q.id ORDER BY t.claim, t.tag",
         named);
     for (int row = 0; row < r.Rows(); ++row) found[r.Text(row, 0)].tags.push_back(r.Text(row, 1));
   }
   {
     const PgResult r = connection_->Run(
-        "SELECT claim, snapshot, exact, prefix, suffix, quote_start, quote_end FROM appearances "
-        "WHERE claim = ANY($1::text[]) ORDER BY claim, snapshot, quote_start",
+        "SELECT a.claim, a.snapshot, a.exact, a.prefix, a.suffix, a.quote_start, a.quote_end "
+        "FROM unnest($1::text[]) AS q(id) JOIN appearances a ON a.claim = q.id "
+        "ORDER BY a.claim, a.snapshot, a.quote_start",
         named);
     for (int row = 0; row < r.Rows(); ++row) {
       found[r.Text(row, 0)].appearances.push_back(ReadQuote(r, row, 1));
     }
   }
   if (!verdict_seqs.empty()) {
-    const PgResult r =
-        connection_->Run(std::string(kVerdictSelect) + " WHERE seq = ANY($1::bigint[])",
-                         PgParams().Text(IntArray(verdict_seqs)));
+    const PgResult r = connection_->Run(
+        std::string(kVerdictSelect) + " WHERE seq IN (SELECT unnest($1::bigint[]))",
+        PgParams().Text(IntArray(verdict_seqs)));
     for (int row = 0; row < r.Rows(); ++row) {
       Verdict verdict = ReadVerdict(r, row);
       found[verdict.claim].verdict = std::move(verdict);

@@ -188,9 +188,10 @@ std::vector<ClaimText> ClaimTexts(PgConnection& connection, const std::vector<st
   std::vector<ClaimText> claims;
   if (seqs.empty()) return claims;
   std::unordered_map<std::int64_t, ClaimText> found;
-  const PgResult r =
-      connection.Run("SELECT seq, id, text, context FROM claims WHERE seq = ANY($1::bigint[])",
-                     PgParams().Text(IntArray(seqs)));
+  const PgResult r = connection.Run(
+      "SELECT c.seq, c.id, c.text, c.context FROM unnest($1::bigint[]) AS q(seq) "
+      "JOIN claims c ON c.seq = q.seq",
+      PgParams().Text(IntArray(seqs)));
   for (int row = 0; row < r.Rows(); ++row) {
     found[r.Int(row, 0)] = {r.Text(row, 1), r.Text(row, 2), r.OptionalText(row, 3)};
   }
