@@ -154,6 +154,17 @@ void Workbench::Impl::ApplyCorrection(Claim& claim, const ClaimCorrected* correc
   }
 }
 
+void Workbench::Impl::ApplyLastCorrection(Claim& claim,
+                                          const std::map<std::string, std::string>& aliases) {
+  std::optional<ClaimCorrected> last;
+  for (const Event& event : store->EventsAbout(claim.id)) {
+    if (event.type == EventTypeName(EventType::kClaimCorrected)) {
+      last = ReadClaimCorrectedEvent(event);
+    }
+  }
+  ApplyCorrection(claim, last ? &*last : nullptr, aliases);
+}
+
 void Workbench::Impl::RequireNotRetracted(const Claim& claim, const std::string& what) {
   if (claim.status != "retracted") return;
   throw Invalid("claim.retracted", "claim " + claim.id + " is retracted; " + what +

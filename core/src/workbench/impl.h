@@ -43,8 +43,6 @@ struct Workbench::Impl {
   // Look-ups that throw Error(kNotFound) with a message saying what ids look like.
   // REQUIRES: a transaction is open. A claim comes with its corrections applied.
   Claim RequireClaim(const std::string& id);
-  // The same, with the source aliases of the desk (SourceAliases) read before.
-  Claim RequireClaim(const std::string& id, const std::map<std::string, std::string>& aliases);
   Source RequireSource(const std::string& id);
   void RequireSourceExists(const std::string& id);  // cheaper when the row is not needed
   Snapshot RequireSnapshot(const std::string& hash);
@@ -75,6 +73,8 @@ struct Workbench::Impl {
   // claimant as the source it stands for.
   static void ApplyCorrection(Claim& claim, const ClaimCorrected* correction,
                               const std::map<std::string, std::string>& aliases);
+  // ApplyCorrection with the claim's last correction, read from its events.
+  void ApplyLastCorrection(Claim& claim, const std::map<std::string, std::string>& aliases);
   // Current verdicts counted by claimant (the source each stands for), rating and year (0
   // unless `by_year`), with corrected claimants moved and retracted claims left out: of
   // source `kept` (aliases counted with it), or of every source (reads.cpp).

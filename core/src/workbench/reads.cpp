@@ -140,7 +140,6 @@ std::vector<Claim> Workbench::GetClaims(const std::vector<std::string>& ids) {
   ReadScope read(*impl_->store);
   Store& store = *impl_->store;
   const std::map<std::string, std::string> aliases = impl_->SourceAliases();
-  const std::map<std::string, ClaimCorrected> corrections = impl_->Corrections();
   std::map<std::string, std::int64_t> conflicts;  // claim -> the event of its open conflict
   for (const auto& [id, seq] : store.OpenConflicts(std::nullopt)) conflicts[id] = seq;
   std::vector<std::optional<Claim>> found = store.GetClaims(ids);
@@ -148,9 +147,7 @@ std::vector<Claim> Workbench::GetClaims(const std::vector<std::string>& ids) {
   for (std::size_t i = 0; i < ids.size(); ++i) {
     if (!found[i]) impl_->RequireClaim(ids[i]);  // throws NotFound
     Claim& claim = *found[i];
-    const auto correction = corrections.find(claim.id);
-    impl_->ApplyCorrection(claim, correction == corrections.end() ? nullptr : &correction->second,
-                           aliases);
+    impl_->ApplyLastCorrection(claim, aliases);
     if (const auto conflict = conflicts.find(claim.id); conflict != conflicts.end()) {
       claim.conflict = ReadMergeConflict(*store.EventAt(conflict->second));
     }

@@ -81,19 +81,8 @@ void Workbench::Impl::RequireRating(const std::string& rating) const {
 }
 
 Claim Workbench::Impl::RequireClaim(const std::string& id) {
-  return RequireClaim(id, SourceAliases());
-}
-
-Claim Workbench::Impl::RequireClaim(const std::string& id,
-                                    const std::map<std::string, std::string>& aliases) {
   if (auto claim = store->GetClaim(id)) {
-    std::optional<ClaimCorrected> last;
-    for (const Event& event : store->EventsAbout(id)) {
-      if (event.type == EventTypeName(EventType::kClaimCorrected)) {
-        last = ReadClaimCorrectedEvent(event);
-      }
-    }
-    ApplyCorrection(*claim, last ? &*last : nullptr, aliases);
+    ApplyLastCorrection(*claim, SourceAliases());
     return *claim;
   }
   throw Error(Code::kNotFound, "claimledger.claim.not_found",
