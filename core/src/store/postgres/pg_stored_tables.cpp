@@ -13,6 +13,7 @@
 
 #include "claimledger/error.h"
 #include "store/postgres/pg_store.h"
+#include "store/postgres/schema.h"
 #include "store/postgres/search_terms.h"
 #include "text/utf8.h"
 
@@ -377,9 +378,8 @@ class PgStoredTables final : public StoredTables {
   void NameClaimTermProblems(const std::set<std::string>& explained,
                              std::vector<std::string>& problems) {
     const PgResult r = connection_.Run(
-        "WITH held AS (SELECT u.lexeme AS term, count(*) AS claims FROM claims_search x, "
-        "unnest(x.terms) u WHERE x.all_terms GROUP BY u.lexeme), "
-        "kept AS (SELECT term, claims FROM claim_terms WHERE claims <> 0) "
+        std::string("WITH held AS (") + kClaimTermsCounted +
+        "), kept AS (SELECT term, claims FROM claim_terms WHERE claims <> 0) "
         "SELECT coalesce(k.term, h.term), coalesce(k.claims, 0), coalesce(h.claims, 0), "
         "count(*) OVER () FROM held h FULL JOIN kept k ON k.term = h.term "
         "WHERE h.claims IS DISTINCT FROM k.claims ORDER BY 1 LIMIT 10");

@@ -279,9 +279,7 @@ void UpgradeToVersion3(PgConnection& connection) {
 // adds to it).
 void UpgradeToVersion4(PgConnection& connection, const std::string& schema) {
   connection.Exec(Ddl(kClaimTerms, schema));
-  connection.Exec(
-      "INSERT INTO claim_terms(term, claims) SELECT u.lexeme, count(*) FROM claims_search r, "
-      "unnest(r.terms) u WHERE r.all_terms GROUP BY u.lexeme");
+  connection.Exec(std::string("INSERT INTO claim_terms(term, claims) ") + kClaimTermsCounted);
   const PgResult grants = connection.Run(
       "SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE a.grantee::regrole::text END, "
       "a.privilege_type FROM pg_class c, aclexplode(c.relacl) a "

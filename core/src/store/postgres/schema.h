@@ -25,6 +25,12 @@ namespace claimledger {
 // giving the roles granted claims_search the same grants on it.
 inline constexpr int kPgSchemaVersion = 4;
 
+// SQL selecting (term, claims): the claims holding each term, counted from the rows of
+// claims_search that hold all their terms, as claim_terms keeps them.
+inline constexpr const char* kClaimTermsCounted =
+    "SELECT u.lexeme AS term, count(*) AS claims FROM claims_search x, unnest(x.terms) u "
+    "WHERE x.all_terms GROUP BY u.lexeme";
+
 // The key of the desk's transaction-level advisory lock, which writers (and the creation of the
 // desk) take before anything else: one linear chain however many writers there are.
 std::int64_t DeskLockKey(const std::string& schema);
