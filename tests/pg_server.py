@@ -234,6 +234,25 @@ class Server:
         )
 
 
+def desk_fixture_script(desk: str, version: str, fill) -> str:
+    """The schema script (Server.schema_script) of desk `desk`, made on a throwaway server of its
+    own by `fill(url)`; as the desk fixtures of tests/data are made, each once, by the core of
+    the desk version they keep. Raises ServerError when this core writes another version."""
+    server = Server(Path(tempfile.mkdtemp(prefix="claimledger-fixture-")))
+    server.start()
+    try:
+        fill(server.url(desk=desk))
+        schema = "claimledger_" + desk
+        written = server.psql(f'SELECT version FROM "{schema}".desk').strip()
+        if written != version:
+            raise ServerError(
+                f"this core writes desk version {written}, not {version}: run it with that core"
+            )
+        return server.schema_script(schema)
+    finally:
+        server.stop()
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 3 or argv[1] not in ("start", "stop"):
         print("usage: pg_server.py start|stop STATE", file=sys.stderr)

@@ -11,6 +11,7 @@ only; a test that parametrizes `store` itself chooses its own."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import itertools
@@ -224,6 +225,30 @@ def event_rows(path: Path) -> list[tuple]:
     )
 
 
+@contextlib.contextmanager
+def opened_read_only_unchanged(path: Path, version: int):
+    """Opens ledger file `path` of schema `version` read-only (yields the workbench): it
+    verifies as it is, and is still of that version, byte for byte, when closed."""
+    before = path.read_bytes()
+    with cl.open(path, read_only=True) as wb:
+        report = wb.verify()
+        assert report.ok, report.problems
+        yield wb
+    assert user_version(path) == version
+    assert path.read_bytes() == before
+
+
+def assert_one_index_problem(path: Path, index: str, claim: str) -> None:
+    """verify() of ledger `path` reports exactly one problem: search index `index`, naming
+    claim `claim`."""
+    with cl.open(path, create=False) as wb:
+        report = wb.verify()
+    assert not report.ok
+    assert [p.kind for p in report.problems] == ["projection-mismatch"]
+    assert index in report.problems[0].detail
+    assert claim in report.problems[0].detail
+
+
 def found_texts(wb, query: str) -> list[str]:
     """The texts of the claims `wb.search(query)` finds, best first."""
     return [hit.claim.text for hit in wb.search(query)]
@@ -240,6 +265,41 @@ def load_desk_dump(pg_server, dump: str, dump_schema: str, name: str) -> tuple[s
 def desk_rows(pg_server, schema: str, sql: str) -> list[str]:
     """The rows `sql` reads in desk schema `schema`, as psql prints them."""
     return pg_server.psql(f'SET search_path = "{schema}"; {sql}').splitlines()
+
+
+#: The desk version this core upgrades a desk on a server to.
+DESK_VERSION = "4"
+
+
+@contextlib.contextmanager
+def upgraded_desk(pg_server, url: str, schema: str):
+    """Opens the desk of an older version at `url` (schema `schema`) and yields it: it is then
+    of DESK_VERSION, its events as they were, and it verifies."""
+    events = "SELECT seq, prev, type, at, actor, data, hash FROM events ORDER BY seq"
+    before = desk_rows(pg_server, schema, events)
+    with cl.open(url, create=False, actor="carol") as wb:
+        assert desk_rows(pg_server, schema, "SELECT version FROM desk") == [DESK_VERSION]
+        assert desk_rows(pg_server, schema, events) == before  # the chain is untouched
+        report = wb.verify()
+        assert report.ok, report.problems
+        yield wb
+
+
+def recounted_terms(pg_server, schema: str) -> list[str]:
+    """term|claims of every term the desk's search rows hold, counted from those rows."""
+    return desk_rows(
+        pg_server,
+        schema,
+        "SELECT u.lexeme, count(*) FROM claims_search x, unnest(x.terms) u WHERE x.all_terms "
+        "GROUP BY 1 ORDER BY 1",
+    )
+
+
+def kept_terms(pg_server, schema: str) -> list[str]:
+    """term|claims of every term claim_terms counts (a count of 0 left out)."""
+    return desk_rows(
+        pg_server, schema, "SELECT term, claims FROM claim_terms WHERE claims <> 0 ORDER BY 1"
+    )
 
 
 def assert_searched_as_a_file(wb, folder: Path, queries: list[str]) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import claimledger as cl
 import pytest
-from conftest import assert_searched_as_a_file, desk_rows, load_desk_dump
+from conftest import assert_searched_as_a_file, desk_rows, load_desk_dump, upgraded_desk
 
 TROOPS = "The US keeps approximately 28,500 troops in South Korea."
 QUERIES = ["armistice", "budget hearing", "june", "troops", "korea", "seoul", "report"]
@@ -43,17 +43,11 @@ def test_a_version_1_desk_opens_upgrades_and_finds_claims_by_their_context(
     pg_server, v1_desk, tmp_path: Path
 ):
     url, schema = v1_desk
-    events = "SELECT seq, prev, type, at, actor, data, hash FROM events ORDER BY seq"
-    before = desk_rows(pg_server, schema, events)
     totals = "SELECT rows, tokens FROM search_totals WHERE name = 'claims'"
     assert desk_rows(pg_server, schema, totals) == ["5|43"]
-    with cl.open(url, create=False, actor="carol") as wb:
-        assert desk_rows(pg_server, schema, "SELECT version FROM desk") == ["4"]
-        assert desk_rows(pg_server, schema, events) == before  # the chain is untouched
+    with upgraded_desk(pg_server, url, schema) as wb:
         # 43 tokens of the texts, and 5 + 3 + 3 of the three contexts.
         assert desk_rows(pg_server, schema, totals) == ["5|54"]
-        report = wb.verify()
-        assert report.ok, report.problems
         [hit] = wb.search("armistice")
         assert hit.claim.text == TROOPS
         assert "[armistice]" in hit.snippet

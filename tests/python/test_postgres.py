@@ -20,7 +20,7 @@ import claimledger as cl
 import pytest
 from claimledger.cli import main
 from claimledger.files import desk_name, ledger_exists
-from conftest import desk_rows, desk_schema
+from conftest import desk_schema, kept_terms, recounted_terms
 from pg_server import SUPERUSER_PASSWORD
 
 _numbers = itertools.count(1)
@@ -586,22 +586,6 @@ def test_a_nul_character_in_a_text_is_refused_and_nothing_is_written(wb, tmp_pat
 
 
 # --- how many claims hold each term (claim_terms) ---------------------------------------------
-
-
-def recounted_terms(pg_server, schema: str) -> list[str]:
-    """term|claims of every term the desk's search rows hold, counted from those rows."""
-    return desk_rows(
-        pg_server,
-        schema,
-        "SELECT u.lexeme, count(*) FROM claims_search x, unnest(x.terms) u WHERE x.all_terms "
-        "GROUP BY 1 ORDER BY 1",
-    )
-
-
-def kept_terms(pg_server, schema: str) -> list[str]:
-    return desk_rows(
-        pg_server, schema, "SELECT term, claims FROM claim_terms WHERE claims <> 0 ORDER BY 1"
-    )
 
 
 @pytest.mark.parametrize("store", ["postgresql"])

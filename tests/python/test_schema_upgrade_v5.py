@@ -14,7 +14,16 @@ from pathlib import Path
 
 import claimledger as cl
 import pytest
-from conftest import REPO, data_copy, event_rows, found_texts, ledger_file_rows, user_version
+from conftest import (
+    REPO,
+    assert_one_index_problem,
+    data_copy,
+    event_rows,
+    found_texts,
+    ledger_file_rows,
+    opened_read_only_unchanged,
+    user_version,
+)
 
 FIXTURE = REPO / "tests" / "data" / "ledger_v5.cldg"
 TROOPS = "The US keeps approximately 28,500 troops in South Korea."
@@ -64,15 +73,10 @@ def test_a_version_5_desk_opens_upgrades_and_finds_claims_by_their_context(v5_co
 
 
 def test_a_version_5_desk_opened_read_only_is_not_upgraded_and_verifies(v5_copy: Path):
-    before = v5_copy.read_bytes()
-    with cl.open(v5_copy, read_only=True) as wb:
-        report = wb.verify()
-        assert report.ok, report.problems
+    with opened_read_only_unchanged(v5_copy, 5) as wb:
         assert found_texts(wb, "troops") == [TROOPS]
         # Its index holds the texts alone until it is opened for writing.
         assert found_texts(wb, "armistice") == []
-    assert user_version(v5_copy) == 5
-    assert v5_copy.read_bytes() == before
 
 
 def test_verify_reports_a_claim_indexed_without_its_context(v5_copy: Path):
@@ -85,9 +89,4 @@ def test_verify_reports_a_claim_indexed_without_its_context(v5_copy: Path):
             "WHERE rowid = (SELECT rowid FROM claims WHERE id = ?)",
             (troops, troops),
         )
-    with cl.open(v5_copy, create=False) as wb:
-        report = wb.verify()
-    assert not report.ok
-    assert [p.kind for p in report.problems] == ["projection-mismatch"]
-    assert "claims_fts" in report.problems[0].detail
-    assert troops in report.problems[0].detail
+    assert_one_index_problem(v5_copy, "claims_fts", troops)

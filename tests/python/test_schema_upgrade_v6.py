@@ -15,7 +15,16 @@ from pathlib import Path
 
 import claimledger as cl
 import pytest
-from conftest import REPO, data_copy, event_rows, found_texts, ledger_file_rows, user_version
+from conftest import (
+    REPO,
+    assert_one_index_problem,
+    data_copy,
+    event_rows,
+    found_texts,
+    ledger_file_rows,
+    opened_read_only_unchanged,
+    user_version,
+)
 
 FIXTURE = REPO / "tests" / "data" / "ledger_v6.cldg"
 TROOPS = "美国在韩国驻扎约28500名士兵。"  # "the US stations about 28,500 soldiers in South Korea"
@@ -67,13 +76,8 @@ def test_a_version_6_desk_opens_upgrades_and_finds_words_inside_runs(v6_copy: Pa
 
 
 def test_a_version_6_desk_opened_read_only_is_not_upgraded_and_verifies(v6_copy: Path):
-    before = v6_copy.read_bytes()
-    with cl.open(v6_copy, read_only=True) as wb:
-        report = wb.verify()
-        assert report.ok, report.problems
+    with opened_read_only_unchanged(v6_copy, 6) as wb:
         assert found_texts(wb, "unemployment") == [UNEMPLOYMENT]
-    assert user_version(v6_copy) == 6
-    assert v6_copy.read_bytes() == before
 
 
 def test_verify_reports_an_edited_searchable_text(v6_copy: Path):
@@ -86,9 +90,4 @@ def test_verify_reports_an_edited_searchable_text(v6_copy: Path):
             "WHERE claim = (SELECT rowid FROM claims WHERE id = ?)",
             (troops,),
         )
-    with cl.open(v6_copy, create=False) as wb:
-        report = wb.verify()
-    assert not report.ok
-    assert [p.kind for p in report.problems] == ["projection-mismatch"]
-    assert "claim_parted_texts" in report.problems[0].detail
-    assert troops in report.problems[0].detail
+    assert_one_index_problem(v6_copy, "claim_parted_texts", troops)
