@@ -619,3 +619,80 @@ def test_the_claims_holding_each_term_are_counted_in_step_with_the_search_rows(
     pg_server.psql(f"UPDATE \"{schema}\".claim_terms SET claims = claims + 2 WHERE term = 'korea'")
     problems = [p.detail for p in wb.verify().problems]
     assert any('"korea" counted for 6, held by 4' in p for p in problems), problems
+
+
+# --- a large batch, sent in parts while it is prepared ----------------------------------------
+
+# Enough claims (each with its verdict and tags) that the store sends the first parts of the
+# batch in the background while it prepares the rest (about 1,100 claims a part).
+LARGE_BATCH = 3000
+
+
+def large_batch() -> list[dict]:
+    places = ["harbour", "bridge", "school", "clinic", "market", "airport"]
+    return [
+        {
+            "text": f"Ward {n} spent {n * 7 + 3} dollars on its {places[n % 6]} in year {n}.",
+            "tags": ["budget", places[n % 6]],
+            "ref": f"large:{n}",
+            "verdict": {"rating": "true", "rationale": f"audit {n}"},
+        }
+        for n in range(LARGE_BATCH)
+    ]
+
+
+def server_rows(server, schema: str, table: str) -> int:
+    return int(server.psql(f'SELECT count(*) FROM "{schema}".{table}').strip())
+
+
+@pytest.mark.parametrize("store", ["postgresql"])
+def test_a_batch_sent_in_parts_that_fails_late_leaves_nothing_on_the_server(wb, pg_server):
+    schema = desk_schema(wb.path)
+    records = large_batch()
+    records[LARGE_BATCH - 2]["verdict"] = {"rating": "mostly-ish", "rationale": "no such rating"}
+    before = wb.event_count()
+    with pytest.raises(cl.InvalidInputError) as caught:
+        wb.add_claims(records)
+    assert f"claims[{LARGE_BATCH - 2}]" in str(caught.value)
+    assert wb.event_count() == before
+    for table in ("events", "claims", "claims_search", "verdicts", "claim_tags", "claim_terms"):
+        assert server_rows(pg_server, schema, table) == (before if table == "events" else 0)
+    # The same batch, put right, is written whole, its terms counted once each.
+    records[LARGE_BATCH - 2]["verdict"] = {"rating": "true", "rationale": "audit"}
+    ids = wb.add_claims(records)
+    assert len(set(ids)) == LARGE_BATCH
+    assert wb.event_count() == before + 2 * LARGE_BATCH
+    assert server_rows(pg_server, schema, "claims_search") == LARGE_BATCH
+    assert kept_terms(pg_server, schema) == recounted_terms(pg_server, schema)
+    assert dict(row.split("|") for row in kept_terms(pg_server, schema))["ward"] == "3000"
+    clinics = wb.claims(tag="clinic")
+    assert len(clinics) == LARGE_BATCH // 6
+    assert {c.verdict.rating for c in clinics} == {"true"}
+    assert wb.verify().ok
+
+
+@pytest.mark.parametrize("store", ["postgresql"])
+def test_rows_the_server_refuses_while_a_batch_is_sent_fail_the_whole_batch(wb, pg_server):
+    schema = desk_schema(wb.path)
+    # A rule of the server's that the client does not know: it refuses one claim's row, which
+    # goes to the server in the first part of the batch, while later parts are prepared.
+    pg_server.psql(
+        f'CREATE FUNCTION "{schema}".refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN '
+        "IF NEW.text LIKE 'Ward 5 %' THEN RAISE EXCEPTION 'ward 5 is under embargo'; END IF; "
+        f'RETURN NEW; END $$; CREATE TRIGGER refuse BEFORE INSERT ON "{schema}".claims '
+        f'FOR EACH ROW EXECUTE FUNCTION "{schema}".refuse()'
+    )
+    before = wb.event_count()
+    with pytest.raises(cl.StorageError) as caught:
+        wb.add_claims(large_batch())
+    message = str(caught.value)
+    assert "ward 5 is under embargo" in message
+    assert "claims[" not in message  # not blamed on the record being prepared at the time
+    assert wb.event_count() == before
+    assert server_rows(pg_server, schema, "claims") == 0
+    assert server_rows(pg_server, schema, "claim_terms") == 0
+    # The next call works on the same connection.
+    pg_server.psql(f'DROP TRIGGER refuse ON "{schema}".claims')
+    assert len(wb.add_claims(large_batch())) == LARGE_BATCH
+    assert server_rows(pg_server, schema, "claims") == LARGE_BATCH
+    assert wb.verify().ok

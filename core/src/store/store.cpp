@@ -45,6 +45,14 @@ void DerivedProblemReport::Name(
   }
 }
 
+std::unordered_set<std::string> Store::SourcesAmong(const std::vector<std::string>& ids) {
+  std::unordered_set<std::string> sources;
+  for (const std::string& id : ids) {
+    if (HasSource(id)) sources.insert(id);
+  }
+  return sources;
+}
+
 std::vector<std::optional<Claim>> Store::GetClaims(const std::vector<std::string>& ids) {
   std::vector<std::optional<Claim>> claims;
   claims.reserve(ids.size());

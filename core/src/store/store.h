@@ -19,6 +19,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -235,6 +236,11 @@ class Store : public ProjectionWriter {
   virtual void BeginRead() = 0;
   virtual void Commit() = 0;
   virtual void Rollback() noexcept = 0;
+  // A batch (AddClaims, AddSources) has written one whole record and goes on to the next: a
+  // moment when the store may start writing what it holds, so that the next records are
+  // prepared meanwhile. PostgreSQL's store sends its pending rows in the background; the
+  // default does nothing.
+  virtual void BetweenRecords() {}
 
   // Events, stored byte for byte (event.data is canonical JSON text).
   virtual std::optional<Event> LastEvent() = 0;
@@ -264,6 +270,9 @@ class Store : public ProjectionWriter {
 
   // Tables of current state: reads. Missing ids give nothing (the workbench raises NotFound).
   virtual bool HasSource(const std::string& id) = 0;
+  // Which of `ids` are sources (a batch looks up its records' claimants at once); a store may
+  // read them together (by default, one HasSource each).
+  virtual std::unordered_set<std::string> SourcesAmong(const std::vector<std::string>& ids);
   virtual std::optional<Source> GetSource(const std::string& id) = 0;
   virtual std::vector<Source> ListSources() = 0;
   virtual std::optional<Snapshot> GetSnapshot(const std::string& hash) = 0;

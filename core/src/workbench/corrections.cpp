@@ -71,7 +71,9 @@ Source WithAlias(Source source, const std::map<std::string, std::string>& aliase
 }
 
 std::string Workbench::Impl::ResolveSource(const std::string& id_or_name) {
-  if (store->HasSource(id_or_name)) return KeptSource(id_or_name);
+  if (sources_in_batch.count(id_or_name) || store->HasSource(id_or_name)) {
+    return KeptSource(id_or_name);
+  }
   const std::map<std::string, std::string> aliases = SourceAliases();
   const std::string wanted = FoldedName(id_or_name);
   std::vector<Source> named;

@@ -109,6 +109,9 @@ struct Workbench::Impl {
   std::optional<std::unordered_map<std::string, std::string>> sources_by_name;
   // The source aliases, read once for a batch (SourceAliases gives them while it runs).
   std::optional<std::map<std::string, std::string>> batch_aliases;
+  // The claimants of a batch's records that are source ids, looked up at once (ResolveSource
+  // asks the store about the others).
+  std::unordered_set<std::string> sources_in_batch;
   // The claims the batch added, by text, claimant and appearance (ClaimKey, writes.cpp): an
   // identical record later in the batch is one of them (the store finds those added before).
   std::unordered_map<std::string, std::string> claims_in_batch;

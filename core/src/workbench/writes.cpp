@@ -66,6 +66,13 @@ std::vector<std::string> Workbench::Impl::AddBatch(
   refs_before_batch = kClaims ? store->ClaimIdsByRef(refs) : store->SourceIdsByRef(refs);
   refs_in_batch.clear();
   batch_aliases = SourceAliases();  // read once: a batch merges no sources
+  if constexpr (kClaims) {
+    std::vector<std::string> claimants;
+    for (const Record& record : records) {
+      if (record.claimant) claimants.push_back(*record.claimant);
+    }
+    sources_in_batch = store->SourcesAmong(claimants);
+  }
   struct Forget {
     Impl& impl;
     ~Forget() {
@@ -73,6 +80,7 @@ std::vector<std::string> Workbench::Impl::AddBatch(
       impl.refs_in_batch.clear();
       impl.sources_by_name.reset();
       impl.batch_aliases.reset();
+      impl.sources_in_batch.clear();
       impl.claims_in_batch.clear();
     }
   } forget{*this};
@@ -84,8 +92,11 @@ std::vector<std::string> Workbench::Impl::AddBatch(
       Added added = (this->*add)(transaction, records[i]);
       ids.push_back(std::move(added.id));
       existed.push_back(added.existed);
+      store->BetweenRecords();
     } catch (const Error& error) {
-      if (records.size() == 1) throw;
+      // The store's own errors (a lost connection; rows the server refused when they were sent
+      // in the background, between earlier records) are not this record's.
+      if (records.size() == 1 || error.id().rfind("claimledger.store.", 0) == 0) throw;
       RethrowAt(error, std::string(what) + "[" + std::to_string(i) + "]");
     }
   }

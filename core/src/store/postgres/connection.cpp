@@ -3,6 +3,7 @@
 
 #include <charconv>
 #include <cstdlib>
+#include <utility>
 
 #include "claimledger/error.h"
 #include "claimledger/hash.h"
@@ -215,7 +216,10 @@ void RequireSupportedServer(int server_version, const std::string& server) {
 
 PgConnection::PgConnection(const PostgresLocation& location) : location_(location) { Connect(); }
 
-PgConnection::~PgConnection() { PQfinish(connection_); }
+PgConnection::~PgConnection() {
+  Settle();
+  PQfinish(connection_);
+}
 
 void PgConnection::Connect() {
   if (connection_) PQfinish(connection_);
@@ -248,16 +252,57 @@ void PgConnection::Connect() {
 }
 
 void PgConnection::Reconnect() {
+  Wait();
   if (!Ok()) Connect();
 }
 
-bool PgConnection::InTransaction() const {
+bool PgConnection::Ok() {
+  Settle();
+  return PQstatus(connection_) == CONNECTION_OK;
+}
+
+bool PgConnection::InTransaction() {
+  Settle();
   return PQtransactionStatus(connection_) != PQTRANS_IDLE &&
          PQtransactionStatus(connection_) != PQTRANS_UNKNOWN;
 }
 
 void PgConnection::Abort() noexcept {
+  Settle();
+  background_error_ = nullptr;  // the transaction it belonged to ends here
   if (InTransaction()) PQclear(PQexec(connection_, "ROLLBACK"));
+}
+
+// --- work in the background ---------------------------------------------------------------
+
+namespace {
+// The connection whose background work this thread runs (none on the caller's thread).
+thread_local const PgConnection* working_for = nullptr;
+}  // namespace
+
+void PgConnection::Settle() noexcept {
+  if (working_for == this || !background_.valid()) return;
+  try {
+    background_.get();
+  } catch (...) {
+    if (!background_error_) background_error_ = std::current_exception();
+  }
+}
+
+void PgConnection::Wait() {
+  if (working_for == this) return;
+  Settle();
+  if (std::exception_ptr error = std::exchange(background_error_, nullptr)) {
+    std::rethrow_exception(error);
+  }
+}
+
+void PgConnection::SendInBackground(std::function<void()> work) {
+  Wait();
+  background_ = std::async(std::launch::async, [this, work = std::move(work)] {
+    working_for = this;
+    work();
+  });
 }
 
 void PgConnection::Fail(PGresult* result, const std::string& what) {
@@ -312,12 +357,14 @@ void PgConnection::Check(PGresult* result, const std::string& what) {
 }
 
 void PgConnection::Exec(const std::string& sql) {
+  Wait();
   PGresult* result = PQexec(connection_, sql.c_str());
   Check(result, "a statement failed");
   PQclear(result);
 }
 
 PgResult PgConnection::Run(const std::string& sql, const PgParams& params) {
+  Wait();
   auto found = prepared_.find(sql);
   if (found == prepared_.end()) {
     const std::string name = "s" + std::to_string(prepared_.size() + 1);
@@ -341,6 +388,7 @@ PgResult PgConnection::Run(const std::string& sql, const PgParams& params) {
 }
 
 void PgConnection::Copy(const std::string& target, std::string_view data) {
+  Wait();
   PGresult* start = PQexec(connection_, ("COPY " + target + " FROM STDIN").c_str());
   if (PQresultStatus(start) != PGRES_COPY_IN) Fail(start, "starting a copy failed");
   PQclear(start);

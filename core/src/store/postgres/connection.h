@@ -8,7 +8,9 @@
 #include <libpq-fe.h>
 
 #include <cstdint>
+#include <exception>
 #include <functional>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -87,15 +89,23 @@ class PgConnection {
   const PostgresLocation& location() const { return location_; }
   // Connects again when the connection was lost (a server restart); runs `setup` after.
   void Reconnect();
-  bool Ok() const { return PQstatus(connection_) == CONNECTION_OK; }
+  bool Ok();
   // True inside a transaction.
-  bool InTransaction() const;
+  bool InTransaction();
   // Statements run after every (re)connection (the desk's search_path, lock_timeout).
   void SetSetup(std::string setup) { setup_ = std::move(setup); }
   const std::string& setup() const { return setup_; }
   // Ends the transaction, if any, with a rollback; never throws (a lost connection has no
-  // transaction left to end).
+  // transaction left to end). Work sent to the background is waited for, its error dropped.
   void Abort() noexcept;
+
+  // Runs `work` (statements of the open transaction, made through this connection) on a
+  // thread of its own, so that the caller can prepare what comes next while the server works.
+  // Every other call on this connection waits for it first, and the first call that does work
+  // rethrows its error; work sent while other work runs waits for that work to end.
+  void SendInBackground(std::function<void()> work);
+  // Waits for the work sent to the background, and rethrows its error.
+  void Wait();
 
   // Runs statements without parameters or results.
   void Exec(const std::string& sql);
@@ -109,11 +119,16 @@ class PgConnection {
  private:
   void Connect();
   void Check(PGresult* result, const std::string& what);
+  // Waits for the background work, if any, and keeps its error for Wait (a no-op on the
+  // background thread itself).
+  void Settle() noexcept;
 
   PostgresLocation location_;
   PGconn* connection_ = nullptr;
   std::string setup_;
   std::unordered_map<std::string, std::string> prepared_;  // SQL -> statement name
+  std::future<void> background_;         // the work sent to the background, while it runs
+  std::exception_ptr background_error_;  // its error, until Wait rethrows it
 };
 
 // Throws Error(kStorage) "claimledger.store.unsupported_server" when `server_version` (libpq's

@@ -78,6 +78,27 @@ bool PgStore::HasSource(const std::string& id) {
   return true;
 }
 
+std::unordered_set<std::string> PgStore::SourcesAmong(const std::vector<std::string>& ids) {
+  std::unordered_set<std::string> sources;
+  std::vector<std::string> asked;
+  for (const std::string& id : ids) {
+    if (FindPendingSource(id) || known_sources_.count(id)) {
+      sources.insert(id);
+    } else {
+      asked.push_back(id);
+    }
+  }
+  if (asked.empty()) return sources;
+  const PgResult r =
+      connection_->Run("SELECT s.id FROM unnest($1::text[]) AS w(id) JOIN sources s ON s.id = w.id",
+                       PgParams().Text(TextArray(asked)));
+  for (int row = 0; row < r.Rows(); ++row) {
+    known_sources_.insert(r.Text(row, 0));
+    sources.insert(r.Text(row, 0));
+  }
+  return sources;
+}
+
 std::optional<Source> PgStore::GetSource(const std::string& id) {
   Flush();
   const PgResult r =

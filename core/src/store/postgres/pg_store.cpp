@@ -21,6 +21,9 @@ constexpr int kContentPage = 64;
 // Pending rows are sent once they pass either bound (a rebuild or an import of a large desk).
 constexpr std::int64_t kFlushRows = 200000;
 constexpr std::size_t kFlushBytes = 128u << 20;
+// Between the records of a batch, the pending rows are sent in the background once there are
+// this many (about 1,100 claims with their verdicts), while the next records are prepared.
+constexpr std::int64_t kSendRows = 10000;
 
 void ReadEvent(const PgResult& r, int row, Event* event) {
   event->seq = r.Int(row, 0);
@@ -137,7 +140,7 @@ void PgStore::Added(std::size_t bytes) {
 }
 
 void PgStore::FlushIfLarge() {
-  if (pending_.rows >= kFlushRows || pending_.bytes >= kFlushBytes) Flush();
+  if (pending_.rows >= kFlushRows || pending_.bytes >= kFlushBytes) SendPending();
 }
 
 PgStore::PendingClaim* PgStore::FindPendingClaim(const std::string& id) {
@@ -151,11 +154,35 @@ PgStore::PendingSource* PgStore::FindPendingSource(const std::string& id) {
 }
 
 void PgStore::Flush() {
+  connection_->Wait();
   if (pending_.Empty()) return;
   counted_phrases_.clear();
   Pending sent = std::move(pending_);
   pending_ = Pending();
-  PgConnection& c = *connection_;
+  WriteRows(*connection_, sent);
+}
+
+void PgStore::BetweenRecords() {
+  if (pending_.rows >= kSendRows) SendPending();
+}
+
+void PgStore::SendPending() {
+  counted_phrases_.clear();
+  auto sent = std::make_shared<Pending>(std::move(pending_));
+  pending_ = Pending();
+  // The search totals and the term counts gain once a transaction, at its last flush (each
+  // part sent would otherwise update the same rows of the common terms again).
+  pending_.claim_terms = std::move(sent->claim_terms);
+  sent->claim_terms.clear();
+  std::swap(pending_.claim_rows, sent->claim_rows);
+  std::swap(pending_.claim_tokens, sent->claim_tokens);
+  std::swap(pending_.snapshot_rows, sent->snapshot_rows);
+  std::swap(pending_.snapshot_tokens, sent->snapshot_tokens);
+  PgConnection* connection = connection_.get();
+  connection->SendInBackground([connection, sent] { WriteRows(*connection, *sent); });
+}
+
+void PgStore::WriteRows(PgConnection& c, const Pending& sent) {
   const auto copy = [&](const char* target, const std::string& rows) {
     if (!rows.empty()) c.Copy(target, rows);
   };

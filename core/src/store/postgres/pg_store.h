@@ -45,6 +45,7 @@ class PgStore final : public Store {
   void BeginRead() override;
   void Commit() override;
   void Rollback() noexcept override;
+  void BetweenRecords() override;
 
   // --- events and contents (pg_store.cpp) -------------------------------------------------
   std::optional<Event> LastEvent() override;
@@ -79,6 +80,7 @@ class PgStore final : public Store {
 
   // --- tables of current state: reads (pg_reads.cpp) --------------------------------------
   bool HasSource(const std::string& id) override;
+  std::unordered_set<std::string> SourcesAmong(const std::vector<std::string>& ids) override;
   std::optional<Source> GetSource(const std::string& id) override;
   std::vector<Source> ListSources() override;
   std::optional<Snapshot> GetSnapshot(const std::string& hash) override;
@@ -161,13 +163,21 @@ class PgStore final : public Store {
     // What claim_terms gains: the claims holding each term, of the rows holding all their terms.
     std::unordered_map<std::string, std::int64_t> claim_terms;
     bool Empty() const {
-      return rows == 0 && claim_states.empty() && source_states.empty() && tree_nodes.empty();
+      return rows == 0 && claim_rows == 0 && snapshot_rows == 0 && claim_states.empty() &&
+             source_states.empty() && tree_nodes.empty();
     }
   };
 
-  // Sends the pending rows to the server (in the open transaction).
+  // Sends the pending rows to the server (in the open transaction), after the rows sent in the
+  // background; returns when the server has them all.
   void Flush();
-  // Flushes when the pending rows have grown large (a long rebuild or import).
+  // Sends the pending rows in the background (PgConnection::SendInBackground), but for the
+  // search totals and term counts, which wait for Flush.
+  void SendPending();
+  // Writes `sent` through `connection`: a COPY a table, then the updates of rows sent before.
+  static void WriteRows(PgConnection& connection, const Pending& sent);
+  // Sends the pending rows in the background when they have grown large (a long rebuild or
+  // import).
   void FlushIfLarge();
   // Counts a pending row of `bytes` bytes.
   void Added(std::size_t bytes);
