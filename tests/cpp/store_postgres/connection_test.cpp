@@ -6,8 +6,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "claimledger/error.h"
 
@@ -48,6 +50,19 @@ TEST(ServerVersion, VersionsBeforeTenAreShownWithTheirThreeParts) {
   EXPECT_NE(old->detail().find("runs version 9.6.24;"), std::string::npos) << old->detail();
   EXPECT_TRUE(Refusal(100000));  // 10.0
   EXPECT_TRUE(Refusal(119999));
+}
+
+TEST(ArrayLiterals, TextsAreQuotedWithTheirQuotesAndBackslashesEscaped) {
+  EXPECT_EQ(TextArray(std::vector<std::string>{}), "{}");
+  EXPECT_EQ(TextArray(std::vector<std::string>{"a", "b\"c", "d\\e", ""}),
+            R"({"a","b\"c","d\\e",""})");
+}
+
+TEST(ArrayLiterals, MissingValuesAreNullAndTheTextNullIsNot) {
+  EXPECT_EQ(TextArray(std::vector<std::optional<std::string>>{"NULL", std::nullopt, "x"}),
+            R"({"NULL",NULL,"x"})");
+  EXPECT_EQ(IntArray(std::vector<std::optional<std::int64_t>>{1, std::nullopt, -2}), "{1,NULL,-2}");
+  EXPECT_EQ(IntArray(std::vector<std::int64_t>{}), "{}");
 }
 
 }  // namespace

@@ -103,16 +103,37 @@ std::string PgResult::Bytes(int row, int column) const {
   return bytes;
 }
 
+namespace {
+
+void AppendQuoted(std::string_view text, std::string& array) {
+  array += '"';
+  for (const char c : text) {
+    if (c == '"' || c == '\\') array += '\\';
+    array += c;
+  }
+  array += '"';
+}
+
+}  // namespace
+
 std::string TextArray(const std::vector<std::string>& texts) {
   std::string array = "{";
   for (const std::string& text : texts) {
     if (array.size() > 1) array += ',';
-    array += '"';
-    for (const char c : text) {
-      if (c == '"' || c == '\\') array += '\\';
-      array += c;
+    AppendQuoted(text, array);
+  }
+  return array + "}";
+}
+
+std::string TextArray(const std::vector<std::optional<std::string>>& texts) {
+  std::string array = "{";
+  for (const std::optional<std::string>& text : texts) {
+    if (array.size() > 1) array += ',';
+    if (text) {
+      AppendQuoted(*text, array);
+    } else {
+      array += "NULL";
     }
-    array += '"';
   }
   return array + "}";
 }
@@ -122,6 +143,15 @@ std::string IntArray(const std::vector<std::int64_t>& numbers) {
   for (const std::int64_t number : numbers) {
     if (array.size() > 1) array += ',';
     array += std::to_string(number);
+  }
+  return array + "}";
+}
+
+std::string IntArray(const std::vector<std::optional<std::int64_t>>& numbers) {
+  std::string array = "{";
+  for (const std::optional<std::int64_t>& number : numbers) {
+    if (array.size() > 1) array += ',';
+    array += number ? std::to_string(*number) : "NULL";
   }
   return array + "}";
 }

@@ -136,11 +136,14 @@ class PgConnection {
 // this store is written for; the message names `server` and its version.
 void RequireSupportedServer(int server_version, const std::string& server);
 
-// The literal of a text[] value holding `texts`: {"a","b\"c"}.
+// The literal of a text[] value holding `texts`: {"a","b\"c"} (NULL for a missing one).
 std::string TextArray(const std::vector<std::string>& texts);
+std::string TextArray(const std::vector<std::optional<std::string>>& texts);
 
-// The literal of a bigint[] (or integer[]) value holding `numbers`: {1,-2,3}.
+// The literal of a bigint[] (or integer[]) value holding `numbers`: {1,-2,3} (NULL for a
+// missing one).
 std::string IntArray(const std::vector<std::int64_t>& numbers);
+std::string IntArray(const std::vector<std::optional<std::int64_t>>& numbers);
 
 // One row of COPY's text format, appended to `out`: its values in column order, then End().
 class CopyLine {

@@ -152,6 +152,7 @@ class PgStore final : public Store {
     std::unordered_map<std::string, std::string> claim_refs, source_refs;  // ref -> id
     std::unordered_map<std::string, std::string> content_bytes;            // hash -> bytes
     std::unordered_set<std::string> known;  // event hashes, and entities of event refs
+    std::int64_t first_event = 0;           // the seq of the first pending event (0: none)
     // States set on claims and sources already sent (sent at Flush as one UPDATE each).
     std::unordered_map<std::string, ClaimState> claim_states;
     std::unordered_map<std::string, SourceState> source_states;
