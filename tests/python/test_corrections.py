@@ -105,6 +105,23 @@ def test_a_corrected_claim_is_still_found_by_its_context(wb):
     assert wb.search("kakhovka dam") == []  # the old text's word is no longer there
 
 
+def test_hits_read_together_show_each_claims_own_last_correction(wb):
+    dam = wb.add_claim("The dam held 18 cubic kilometres of water.", context="reservoir")
+    canal = wb.add_claim("The canal carried 3 cubic kilometres of water.", context="reservoir")
+    well = wb.add_claim("The old well gave 40 litres of water a day.", context="reservoir")
+    wb.correct_claim(dam.id, text="The dam held 19 cubic kilometres of water.", reason="figure")
+    wb.correct_claim(dam.id, text="The dam held 18.2 cubic kilometres of water.", reason="again")
+    wb.correct_claim(canal.id, text="The canal carried 4 cubic kilometres of water.", reason="x")
+    shown = {h.claim.id: h.claim.text for h in wb.search("reservoir")}
+    assert shown == {
+        dam.id: "The dam held 18.2 cubic kilometres of water.",
+        canal.id: "The canal carried 4 cubic kilometres of water.",
+        well.id: "The old well gave 40 litres of water a day.",
+    }
+    near = {h.claim.id: h.claim.text for h in wb.similar("The dam held 18.2 cubic kilometres.")}
+    assert near[dam.id] == shown[dam.id]
+
+
 def test_a_claim_quoted_as_its_own_text_is_re_anchored_or_refused(wb):
     text = "Officials said 3,000 soldiers arrived. Others said 4,000 soldiers arrived."
     snap = wb.add_snapshot(text)

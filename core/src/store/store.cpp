@@ -3,6 +3,7 @@
 #include "store/store.h"
 
 #include <algorithm>
+#include <map>
 #include <unordered_map>
 
 #include "claimledger/error.h"
@@ -43,6 +44,19 @@ void DerivedProblemReport::Name(
   } catch (const Error& error) {
     problems_.push_back(Unreadable(table, error.detail()));
   }
+}
+
+std::vector<Event> Store::EventsOfTypeAbout(const std::vector<std::string>& entities,
+                                            const std::string& type) {
+  std::map<std::int64_t, Event> by_seq;
+  for (const std::string& entity : entities) {
+    for (Event& event : EventsAbout(entity)) {
+      if (event.type == type) by_seq.emplace(event.seq, std::move(event));
+    }
+  }
+  std::vector<Event> events;
+  for (auto& [seq, event] : by_seq) events.push_back(std::move(event));
+  return events;
 }
 
 std::unordered_set<std::string> Store::SourcesAmong(const std::vector<std::string>& ids) {

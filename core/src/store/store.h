@@ -258,6 +258,11 @@ class Store : public ProjectionWriter {
                           const std::function<bool(const Event& event)>& visit) = 0;
   // The events that name `entity` (recorded with PutEventRef), oldest first.
   virtual std::vector<Event> EventsAbout(const std::string& entity) = 0;
+  // The events of type `type` that name any of `entities`, oldest first, each once (the
+  // corrections of the claims read together); a store may read them in one query (by default,
+  // EventsAbout of each).
+  virtual std::vector<Event> EventsOfTypeAbout(const std::vector<std::string>& entities,
+                                               const std::string& type);
   // True when this ledger holds the event with `hash`, or merged it from another desk.
   virtual bool KnowsEvent(const std::string& hash) = 0;
 

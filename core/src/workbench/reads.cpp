@@ -143,11 +143,18 @@ std::vector<Claim> Workbench::GetClaims(const std::vector<std::string>& ids) {
   std::map<std::string, std::int64_t> conflicts;  // claim -> the event of its open conflict
   for (const auto& [id, seq] : store.OpenConflicts(std::nullopt)) conflicts[id] = seq;
   std::vector<std::optional<Claim>> found = store.GetClaims(ids);
+  std::map<std::string, ClaimCorrected> last;  // claim -> its last correction
+  for (const Event& event :
+       store.EventsOfTypeAbout(ids, std::string(EventTypeName(EventType::kClaimCorrected)))) {
+    ClaimCorrected corrected = ReadClaimCorrectedEvent(event);
+    last[corrected.claim] = std::move(corrected);  // oldest first: the last one stays
+  }
   std::vector<Claim> claims;
   for (std::size_t i = 0; i < ids.size(); ++i) {
     if (!found[i]) impl_->RequireClaim(ids[i]);  // throws NotFound
     Claim& claim = *found[i];
-    impl_->ApplyLastCorrection(claim, aliases);
+    const auto correction = last.find(claim.id);
+    Impl::ApplyCorrection(claim, correction == last.end() ? nullptr : &correction->second, aliases);
     if (const auto conflict = conflicts.find(claim.id); conflict != conflicts.end()) {
       claim.conflict = ReadMergeConflict(*store.EventAt(conflict->second));
     }

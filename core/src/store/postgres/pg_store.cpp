@@ -375,6 +375,19 @@ std::vector<Event> PgStore::EventsAbout(const std::string& entity) {
   return events;
 }
 
+std::vector<Event> PgStore::EventsOfTypeAbout(const std::vector<std::string>& entities,
+                                              const std::string& type) {
+  Flush();
+  const PgResult r = connection_->Run(
+      std::string(kEventSelect) +
+          " WHERE seq IN (SELECT r.seq FROM unnest($1::text[]) AS q(entity) JOIN event_refs r "
+          "ON r.entity = q.entity) AND type = $2 ORDER BY seq",
+      PgParams().Text(TextArray(entities)).Text(type));
+  std::vector<Event> events(r.Rows());
+  for (int row = 0; row < r.Rows(); ++row) ReadEvent(r, row, &events[row]);
+  return events;
+}
+
 bool PgStore::KnowsEvent(const std::string& hash) {
   if (pending_.known.count(hash)) return true;
   return connection_

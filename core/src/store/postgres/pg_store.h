@@ -56,6 +56,8 @@ class PgStore final : public Store {
   void ScanEvents(std::int64_t from, std::int64_t to,
                   const std::function<bool(const Event&)>& visit) override;
   std::vector<Event> EventsAbout(const std::string& entity) override;
+  std::vector<Event> EventsOfTypeAbout(const std::vector<std::string>& entities,
+                                       const std::string& type) override;
   bool KnowsEvent(const std::string& hash) override;
   bool HasContent(const std::string& hash) override;
   void PutContent(const std::string& hash, std::string_view bytes) override;
