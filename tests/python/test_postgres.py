@@ -14,6 +14,8 @@ from __future__ import annotations
 import itertools
 import os
 import subprocess
+import threading
+import time
 from types import SimpleNamespace
 
 import claimledger as cl
@@ -695,4 +697,50 @@ def test_rows_the_server_refuses_while_a_batch_is_sent_fail_the_whole_batch(wb, 
     pg_server.psql(f'DROP TRIGGER refuse ON "{schema}".claims')
     assert len(wb.add_claims(large_batch())) == LARGE_BATCH
     assert server_rows(pg_server, schema, "claims") == LARGE_BATCH
+    assert wb.verify().ok
+
+
+@pytest.mark.parametrize("store", ["postgresql"])
+def test_a_server_restart_while_a_batch_is_sent_loses_the_batch_whole_and_nothing_else(
+    wb, pg_server
+):
+    schema = desk_schema(wb.path)
+    kept = wb.add_claim("The harbour was dredged in 2019.")
+    before = wb.event_count()
+    records = [
+        {"text": f"Ward {n} spent {n * 7 + 3} dollars on its harbour in year {n}.", "ref": f"r{n}"}
+        for n in range(20_000)
+    ]
+    raised: list[BaseException] = []
+
+    def add() -> None:
+        try:
+            wb.add_claims(records)
+        except BaseException as error:  # the thread's error, checked below
+            raised.append(error)
+
+    adding = threading.Thread(target=add)
+    adding.start()
+    # Restart the server once it is copying the batch's first part, while the next parts are
+    # being prepared.
+    deadline = time.monotonic() + 60
+    while adding.is_alive() and time.monotonic() < deadline:
+        copying = pg_server.psql(
+            "SELECT count(*) FROM pg_stat_progress_copy p JOIN pg_class c ON c.oid = p.relid "
+            f"JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = '{schema}'"
+        )
+        if copying.strip() != "0":
+            pg_server.restart()
+            break
+        time.sleep(0.005)
+    adding.join()
+    assert len(raised) == 1, "the batch was not cut by the restart"
+    assert isinstance(raised[0], cl.StorageError)
+    assert raised[0].id == "claimledger.store.connection", raised[0]
+    assert "claims[" not in str(raised[0])
+    # The next calls connect again: nothing of the batch, everything before it.
+    assert wb.event_count() == before
+    assert server_rows(pg_server, schema, "claims") == 1
+    assert wb.claim(kept.id).text == kept.text
+    assert len(wb.add_claims(records[:50])) == 50
     assert wb.verify().ok
