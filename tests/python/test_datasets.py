@@ -356,6 +356,43 @@ def test_loads_stream_in_batches_of_batch_size(liar_wb, tmp_path):
     assert last.verdict.rating == datasets.LIAR_LABELS[19_998 % 6]
 
 
+def rewrite_when_writing_starts(wb, path: Path) -> bytes:
+    """Makes the load's first add_sources call (the writing pass) rewrite the file at `path`
+    with other statements first; returns the bytes the file held before."""
+    before = path.read_bytes()
+    add_sources = wb.add_sources
+
+    def rewriting(records):
+        path.write_text(before.decode("utf-8").replace("Says", "Claims"), encoding="utf-8")
+        return add_sources(records)
+
+    wb.add_sources = rewriting
+    return before
+
+
+def test_a_small_file_is_loaded_as_it_was_checked_and_hashed_when_it_changes_meanwhile(
+    liar_wb, tmp_path
+):
+    path = write_lines(tmp_path / "sample.tsv", liar_lines())
+    before = rewrite_when_writing_starts(liar_wb, path)
+    report = load_liar(liar_wb, path)
+    assert report.file_hash == "sha256:" + hashlib.sha256(before).hexdigest()
+    assert report.added_claims == len(liar_lines())
+    texts = {c.text for c in liar_wb.claims(limit=None)}
+    assert texts == {line.split("\t")[2] for line in liar_lines()}  # the rows checked
+    assert all(c.provenance["file_hash"] == report.file_hash for c in liar_wb.claims())
+
+
+def test_a_large_file_read_again_is_refused_when_it_changed_meanwhile(
+    liar_wb, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(datasets.loading, "_KEPT_BYTES", 0)  # every file counts as large
+    path = write_lines(tmp_path / "sample.tsv", liar_lines())
+    rewrite_when_writing_starts(liar_wb, path)
+    with pytest.raises(cl.InvalidInputError, match="changed while it was being loaded"):
+        load_liar(liar_wb, path, batch_size=5)
+
+
 def test_bad_arguments_are_refused(liar_wb):
     with pytest.raises(cl.InvalidInputError, match=r'"raise".*"skip"'):
         load_liar(liar_wb, LIAR, errors="ignore")

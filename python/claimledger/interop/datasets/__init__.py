@@ -10,10 +10,11 @@
 
 Each loader streams the file: it reads, checks and writes ``batch_size`` rows at a time
 through :meth:`Workbench.add_sources` and :meth:`Workbench.add_claims` (one transaction
-and one call into C++ per batch), so memory does not grow with the file. Every claim and
-speaker gets a ``ref`` ("liar:2635.json", "liar:speaker:dwayne-bohac"), so loading the
-same file again adds nothing. A load reads the file twice: first to check every row and
-hash the file (the hash goes into each claim's provenance), then to write. With
+and one call into C++ per batch), so memory does not grow with a large file. Every claim
+and speaker gets a ``ref`` ("liar:2635.json", "liar:speaker:dwayne-bohac"), so loading the
+same file again adds nothing. A load makes two passes: first it checks every row and hashes
+the file (the hash goes into each claim's provenance), then it writes; a file of up to 8 MB
+is read once, its rows kept from the first pass, a larger one is read again. With
 ``errors="raise"`` (the default) a malformed row stops the load after the first pass,
 before anything is written; with ``errors="skip"`` the good rows are loaded and the bad
 ones come back in :attr:`LoadReport.skipped` with their line numbers.

@@ -41,6 +41,10 @@ PathLike = Union[str, "os.PathLike[str]"]
 BOM = b"\xef\xbb\xbf"
 CHUNK_BYTES = 1 << 18
 _SHOWN_PROBLEMS = 5
+# The rows of a file up to this size that the checking pass parsed are kept for the writing
+# pass, so that the file is read once (parsing LIAR's three files takes 0.21 s of a 2.6 s
+# load); a larger file is read again, so that memory stays bounded.
+_KEPT_BYTES = 8 << 20
 
 
 @dataclass
@@ -143,11 +147,15 @@ def load_rows(
         # Pass 1: hash the whole file (every claim's provenance names it) and, when a
         # bad row must stop the load, check every row before writing any.
         hasher = hashlib.sha256()
+        kept: Optional[list[Item]] = None
         if errors == "raise":
             meter.phase("checking")
             problems: list[tuple[int, str]] = []
             count = 0
+            kept = [] if size <= _KEPT_BYTES else None
             for item in parse(file, hasher, meter):
+                if kept is not None:
+                    kept.append(item)
                 if isinstance(item, Bad):
                     count += 1
                     if len(problems) < _SHOWN_PROBLEMS:
@@ -161,11 +169,13 @@ def load_rows(
             _hash_file(file, hasher, meter)
         report.file_hash = "sha256:" + hasher.hexdigest()
 
-        # Pass 2: write batch by batch.
+        # Pass 2: write batch by batch, from the rows kept or from a second reading.
         meter.phase("loading")
-        second = hashlib.sha256()
+        second = None if kept is not None else hashlib.sha256()
+        if kept is not None:
+            meter.read(size)  # read whole in the checking pass
         batch: list[Row] = []
-        for item in parse(file, second, meter):
+        for item in kept if kept is not None else parse(file, second, meter):
             report.rows += 1
             meter.row()
             if isinstance(item, Bad):
@@ -177,7 +187,7 @@ def load_rows(
                 batch = []
         if batch:
             writer.write(batch)
-        if "sha256:" + second.hexdigest() != report.file_hash:
+        if second is not None and "sha256:" + second.hexdigest() != report.file_hash:
             raise InvalidInputError(
                 f"[claimledger.dataset.changed] {file} changed while it was being loaded; "
                 f"{report.added_claims} claims were written with the hash of its first "
