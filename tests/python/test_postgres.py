@@ -22,7 +22,7 @@ import claimledger as cl
 import pytest
 from claimledger.cli import main
 from claimledger.files import desk_name, ledger_exists
-from conftest import desk_schema, kept_terms, recounted_terms
+from conftest import desk_rows, desk_schema, kept_terms, recounted_terms
 from pg_server import SUPERUSER_PASSWORD
 
 _numbers = itertools.count(1)
@@ -644,7 +644,8 @@ def large_batch() -> list[dict]:
 
 
 def server_rows(server, schema: str, table: str) -> int:
-    return int(server.psql(f'SELECT count(*) FROM "{schema}".{table}').strip())
+    """How many rows `table` of desk schema `schema` holds on the server."""
+    return int(desk_rows(server, schema, f"SELECT count(*) FROM {table}")[0])
 
 
 @pytest.mark.parametrize("store", ["postgresql"])
