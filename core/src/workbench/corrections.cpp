@@ -156,15 +156,15 @@ void Workbench::Impl::ApplyCorrection(Claim& claim, const ClaimCorrected* correc
   }
 }
 
-void Workbench::Impl::ApplyLastCorrection(Claim& claim,
-                                          const std::map<std::string, std::string>& aliases) {
-  std::optional<ClaimCorrected> last;
-  for (const Event& event : store->EventsAbout(claim.id)) {
-    if (event.type == EventTypeName(EventType::kClaimCorrected)) {
-      last = ReadClaimCorrectedEvent(event);
-    }
+std::map<std::string, ClaimCorrected> Workbench::Impl::LastCorrections(
+    const std::vector<std::string>& claims) {
+  std::map<std::string, ClaimCorrected> last;
+  const std::string type(EventTypeName(EventType::kClaimCorrected));
+  for (const Event& event : store->EventsOfTypeAbout(claims, type)) {
+    ClaimCorrected corrected = ReadClaimCorrectedEvent(event);
+    last[corrected.claim] = std::move(corrected);  // oldest first: the last one stays
   }
-  ApplyCorrection(claim, last ? &*last : nullptr, aliases);
+  return last;
 }
 
 void Workbench::Impl::RequireNotRetracted(const Claim& claim, const std::string& what) {

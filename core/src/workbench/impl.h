@@ -73,8 +73,9 @@ struct Workbench::Impl {
   // claimant as the source it stands for.
   static void ApplyCorrection(Claim& claim, const ClaimCorrected* correction,
                               const std::map<std::string, std::string>& aliases);
-  // ApplyCorrection with the claim's last correction, read from its events.
-  void ApplyLastCorrection(Claim& claim, const std::map<std::string, std::string>& aliases);
+  // The last correction of each of `claims` that was corrected, read from their events in one
+  // query (Store::EventsOfTypeAbout): claim id -> correction.
+  std::map<std::string, ClaimCorrected> LastCorrections(const std::vector<std::string>& claims);
   // Current verdicts counted by claimant (the source each stands for), rating and year (0
   // unless `by_year`), with corrected claimants moved and retracted claims left out: of
   // source `kept` (aliases counted with it), or of every source (reads.cpp).

@@ -143,12 +143,7 @@ std::vector<Claim> Workbench::GetClaims(const std::vector<std::string>& ids) {
   std::map<std::string, std::int64_t> conflicts;  // claim -> the event of its open conflict
   for (const auto& [id, seq] : store.OpenConflicts(std::nullopt)) conflicts[id] = seq;
   std::vector<std::optional<Claim>> found = store.GetClaims(ids);
-  std::map<std::string, ClaimCorrected> last;  // claim -> its last correction
-  for (const Event& event :
-       store.EventsOfTypeAbout(ids, std::string(EventTypeName(EventType::kClaimCorrected)))) {
-    ClaimCorrected corrected = ReadClaimCorrectedEvent(event);
-    last[corrected.claim] = std::move(corrected);  // oldest first: the last one stays
-  }
+  const std::map<std::string, ClaimCorrected> last = impl_->LastCorrections(ids);
   std::vector<Claim> claims;
   for (std::size_t i = 0; i < ids.size(); ++i) {
     if (!found[i]) impl_->RequireClaim(ids[i]);  // throws NotFound

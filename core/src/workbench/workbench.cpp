@@ -82,7 +82,8 @@ void Workbench::Impl::RequireRating(const std::string& rating) const {
 
 Claim Workbench::Impl::RequireClaim(const std::string& id) {
   if (auto claim = store->GetClaim(id)) {
-    ApplyLastCorrection(*claim, SourceAliases());
+    const std::map<std::string, ClaimCorrected> last = LastCorrections({id});
+    ApplyCorrection(*claim, last.empty() ? nullptr : &last.begin()->second, SourceAliases());
     return *claim;
   }
   throw Error(Code::kNotFound, "claimledger.claim.not_found",
