@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, NamedTuple, Optional, Union
@@ -171,11 +171,15 @@ def load_rows(
 
         # Pass 2: write batch by batch, from the rows kept or from a second reading.
         meter.phase("loading")
-        second = None if kept is not None else hashlib.sha256()
-        if kept is not None:
+        second: Optional[Any] = None  # the second reading's hash, when the file is read again
+        if kept is None:
+            second = hashlib.sha256()
+            items: Iterable[Item] = parse(file, second, meter)
+        else:
+            items = kept
             meter.read(size)  # read whole in the checking pass
         batch: list[Row] = []
-        for item in kept if kept is not None else parse(file, second, meter):
+        for item in items:
             report.rows += 1
             meter.row()
             if isinstance(item, Bad):
