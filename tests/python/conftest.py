@@ -268,7 +268,7 @@ def desk_rows(pg_server, schema: str, sql: str) -> list[str]:
 
 
 #: The desk version this core upgrades a desk on a server to.
-DESK_VERSION = "5"
+DESK_VERSION = "4"
 
 
 @contextlib.contextmanager
@@ -283,22 +283,6 @@ def upgraded_desk(pg_server, url: str, schema: str):
         report = wb.verify()
         assert report.ok, report.problems
         yield wb
-
-
-def writer_granted_before(pg_server, schema: str, role: str, rewritable: list[str]) -> str:
-    """The URL (over TCP, with a password) of a new role `role` granted desk `schema` as an older
-    `claimledger pg-grant --writer` granted a writer: reading and inserting into every table,
-    updating and deleting the rows of `rewritable`."""
-    password = "writer-secret"
-    tables = ", ".join(f'"{schema}".{table}' for table in rewritable)
-    pg_server.psql(
-        f"CREATE ROLE {role} LOGIN PASSWORD '{password}'; GRANT USAGE ON SCHEMA \"{schema}\" TO "
-        f'{role}; GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA "{schema}" TO {role}; '
-        f"GRANT UPDATE, DELETE ON {tables} TO {role}"
-    )
-    return pg_server.url(
-        user=role, password=password, tcp=True, desk=schema.removeprefix("claimledger_")
-    )
 
 
 def recounted_terms(pg_server, schema: str) -> list[str]:

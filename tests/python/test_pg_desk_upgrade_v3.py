@@ -23,7 +23,6 @@ from conftest import (
     load_desk_dump,
     recounted_terms,
     upgraded_desk,
-    writer_granted_before,
 )
 
 TROOPS = "About 28,500 American troops are stationed in South Korea."
@@ -70,15 +69,29 @@ def test_a_version_3_desk_opens_upgrades_and_counts_the_claims_of_each_term(
 
 def test_a_writer_granted_before_the_upgrade_still_adds_claims(pg_server, v3_desk):
     url, schema = v3_desk
+    role, password = f"writer{next(_names)}", "writer-secret"
     # A writer of the version-3 desk, granted as `claimledger pg-grant --writer` granted then.
-    writer = writer_granted_before(
-        pg_server,
-        schema,
-        f"writer{next(_names)}",
-        ["claims", "claim_tags", "verdicts", "event_refs", "claims_search", "search_totals"],
+    tables = ", ".join(
+        f'"{schema}".{t}'
+        for t in (
+            "claims",
+            "claim_tags",
+            "verdicts",
+            "event_refs",
+            "claims_search",
+            "search_totals",
+        )
+    )
+    pg_server.psql(
+        f"CREATE ROLE {role} LOGIN PASSWORD '{password}'; GRANT USAGE ON SCHEMA \"{schema}\" TO "
+        f'{role}; GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA "{schema}" TO {role}; '
+        f"GRANT UPDATE, DELETE ON {tables} TO {role}"
     )
     with upgraded_desk(pg_server, url, schema):  # its owner opens it
         pass
+    writer = pg_server.url(
+        user=role, password=password, tcp=True, desk=schema.removeprefix("claimledger_")
+    )
     with cl.open(writer, create=False, actor="dave") as wb:
         wb.add_claim("Korea's fishing exports rose 7% in 2023.")
         assert wb.verify().ok

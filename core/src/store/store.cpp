@@ -103,11 +103,6 @@ std::vector<std::int64_t> RankByBuckets(
   return keys;
 }
 
-TableDigest BucketRowDigest(const RowDigestKey& key, std::int64_t bucket, std::int64_t claim) {
-  const std::int64_t row[2] = {bucket, claim};
-  return FastRowDigest(key, row, sizeof row);
-}
-
 std::string OpenConflictsSql(const std::optional<std::string>& claim_placeholder) {
   return std::string(
              "SELECT c.id, max(k.seq) FROM event_refs k JOIN event_refs r ON r.seq = k.seq "

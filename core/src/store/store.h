@@ -134,10 +134,6 @@ std::vector<std::int64_t> RankByBuckets(
     const std::vector<std::int64_t>& buckets, std::int64_t per_bucket, std::int64_t limit,
     const std::function<std::vector<std::int64_t>(std::int64_t bucket)>& read);
 
-// The digest of one near-duplicate bucket row (verify(): the rows kept against those the claims'
-// texts give): its bucket and its claim's row key.
-TableDigest BucketRowDigest(const RowDigestKey& key, std::int64_t bucket, std::int64_t claim);
-
 // The stored tables as verify() reads them, in one read transaction of the store that opened
 // it (Store::OpenStoredTables); each thread reads through its own.
 class StoredTables {

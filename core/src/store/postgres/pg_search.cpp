@@ -250,14 +250,15 @@ std::vector<ClaimText> PgStore::SimilarCandidates(const std::vector<std::int64_t
                                                   std::int64_t per_bucket, std::int64_t limit) {
   Flush();
   // Ranked as SQLite's store ranks them, claims named by seq (the order of SQLite's rowids):
-  // the first `per_bucket` claims of each bucket by seq, one range of claim_lsh's b-tree a
-  // bucket, in one statement (desk version 5; a GIN index of arrays read a crowded bucket
-  // whole: 30-50 ms on a desk of 20,000 claims).
+  // the first `per_bucket` claims of each bucket by seq. One scan of the GIN index of buckets
+  // finds the rows holding any of them (a scan a bucket read the index's list of pending
+  // entries sixteen times: 1.7 ms of an add_claim, `bench_server.py --profile`).
   std::unordered_map<std::int64_t, std::vector<std::int64_t>> members;
   const PgResult rows = connection_->Run(
-      "SELECT b.bucket, l.claim FROM (SELECT DISTINCT unnest($1::bigint[]) AS bucket) b, LATERAL "
-      "(SELECT claim FROM claim_lsh WHERE bucket = b.bucket ORDER BY claim LIMIT $2) l "
-      "ORDER BY 1, 2",
+      "SELECT bucket, claim FROM (SELECT b.bucket, x.claim, row_number() OVER "
+      "(PARTITION BY b.bucket ORDER BY x.claim) AS n FROM (SELECT claim, buckets "
+      "FROM claims_search WHERE buckets && $1::bigint[] OFFSET 0) x, unnest(x.buckets) AS "
+      "b(bucket) WHERE b.bucket = ANY($1::bigint[])) r WHERE n <= $2 ORDER BY bucket, claim",
       PgParams().Text(IntArray(buckets)).Int(per_bucket));
   for (int row = 0; row < rows.Rows(); ++row) {
     members[rows.Int(row, 0)].push_back(rows.Int(row, 1));

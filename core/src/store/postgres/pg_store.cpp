@@ -10,7 +10,6 @@
 #include "codec/canonical_json.h"
 #include "store/postgres/schema.h"
 #include "store/postgres/search_terms.h"
-#include "text/min_hash.h"
 #include "text/utf8.h"
 
 namespace claimledger {
@@ -231,8 +230,7 @@ void PgStore::WriteRows(PgConnection& c, const Pending& sent) {
        sent.verdicts);
   copy("source_ratings(seq, source, grade, rationale, at, actor)", sent.source_ratings);
   copy("event_refs(entity, seq)", sent.event_refs);
-  copy("claims_search(claim, terms, all_terms, length)", sent.claims_search);
-  copy("claim_lsh(bucket, claim)", sent.claim_lsh);
+  copy("claims_search(claim, terms, all_terms, length, buckets)", sent.claims_search);
   copy("snapshots_search(snapshot, terms, all_terms, length)", sent.snapshots_search);
   // States set on rows sent before, and the Merkle tree's nodes: one statement each, of
   // arrays (a temporary table cost a new file at each TRUNCATE: 2-4 ms a transaction).
@@ -489,12 +487,7 @@ void PgStore::PutClaim(const Claim& c) {
   const TextTerms terms = TermsOf(tokenizer_, SearchableText(c.text, c.context));
   CopyLine search(pending_.claims_search);
   search.Int(c.origin.seq).Text(terms.tsvector).Bool(terms.all_terms).Int(terms.length);
-  Added(search.End());
-  std::size_t bucket_bytes = 0;  // counted as one row: a claim's sixteen are small
-  for (const std::int64_t bucket : DistinctLshBuckets(c.text)) {
-    bucket_bytes += CopyLine(pending_.claim_lsh).Int(bucket).Int(c.origin.seq).End();
-  }
-  Added(bucket_bytes);
+  Added(search.Text(BucketArray(c.text)).End());
   ++pending_.claim_rows;
   pending_.claim_tokens += terms.length;
   if (terms.all_terms) {
@@ -580,8 +573,7 @@ void PgStore::ClearProjections() {
     connection_->Exec(std::string("DELETE FROM ") + layout.name);
   }
   connection_->Exec(
-      "DELETE FROM claims_search; DELETE FROM claim_lsh; DELETE FROM snapshots_search; "
-      "DELETE FROM claim_terms; "
+      "DELETE FROM claims_search; DELETE FROM snapshots_search; DELETE FROM claim_terms; "
       "UPDATE search_totals SET rows = 0, tokens = 0");
 }
 

@@ -147,7 +147,7 @@ class PgStore final : public Store {
   // need.
   struct Pending {
     std::string events, contents, event_refs, snapshots, claim_tags, appearances, evidence,
-        verdicts, source_ratings, claims_search, claim_lsh, snapshots_search;
+        verdicts, source_ratings, claims_search, snapshots_search;
     std::vector<PendingClaim> claims;
     std::vector<PendingSource> sources;
     std::unordered_map<std::string, std::size_t> claim_at, source_at;      // id -> index

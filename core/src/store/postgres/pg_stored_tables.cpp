@@ -5,8 +5,8 @@
 // work. Rows are hashed by their columns' types (integers as integers, texts as texts), as the
 // replay hashes the records it writes. The search tables are checked against the texts they
 // index: each claim's and text snapshot's row (its terms and token count, of a claim's text and
-// context) as search_terms.h makes it, a claim's bucket rows (of its text) as text/min_hash.h
-// makes them, the totals that BM25 ranks by, and claim_terms (the claims holding each term).
+// context, and a claim's buckets, of its text) as search_terms.h and text/min_hash.h make it,
+// the totals that BM25 ranks by, and claim_terms (the claims holding each term).
 #include <algorithm>
 #include <map>
 #include <tuple>
@@ -15,7 +15,6 @@
 #include "store/postgres/pg_store.h"
 #include "store/postgres/schema.h"
 #include "store/postgres/search_terms.h"
-#include "text/min_hash.h"
 #include "text/utf8.h"
 
 namespace claimledger {
@@ -29,7 +28,6 @@ enum Derived : int {
   kSnapshotRowsKept,  // the rows of snapshots_search
   kTotalsKept,        // the rows of search_totals: one part
   kTermsKept,         // the rows of claim_terms: its block ranges
-  kBucketRowsKept,    // the rows of claim_lsh: its block ranges
 };
 // StoredReading::derived: each derived table as the texts give it, then as kept. The totals
 // are plain counts (sum[0] the tokens, rows the texts), not hashes.
@@ -44,8 +42,6 @@ enum DerivedDigest : int {
   kSnapshotTotalsHeld,
   kClaimTermsExpected,  // one digest of each term for each claim whose text holds it
   kClaimTermsHeld,      // the same, from claim_terms' counts
-  kBucketRowsExpected,  // the near-duplicate bucket rows the claims' texts give
-  kBucketRowsHeld,      // the rows of claim_lsh
   kDerivedDigests,
 };
 
@@ -90,12 +86,13 @@ int FirstUpdated(const TableLayout& layout, int columns) {
   return columns - 1 - static_cast<int>(std::count(updated.begin(), updated.end(), ','));
 }
 
-// The digest of one search row: what names it, its terms, whether they are all there and its
-// token count.
+// The digest of one search row: what names it, its terms, whether they are all there, its
+// token count and (for claims) its buckets.
 TableDigest SearchRowDigest(const RowDigestKey& key, std::int64_t seq, std::string_view terms,
-                            bool all_terms, std::int64_t length) {
-  const std::uint64_t row[4] = {static_cast<std::uint64_t>(seq), FastTextHash(key, terms),
-                                all_terms ? 1u : 0u, static_cast<std::uint64_t>(length)};
+                            bool all_terms, std::int64_t length, std::string_view buckets) {
+  const std::uint64_t row[5] = {static_cast<std::uint64_t>(seq), FastTextHash(key, terms),
+                                all_terms ? 1u : 0u, static_cast<std::uint64_t>(length),
+                                FastTextHash(key, buckets)};
   return FastRowDigest(key, row, sizeof row);
 }
 
@@ -124,7 +121,6 @@ class PgStoredTables final : public StoredTables {
     AddBlockRanges(kTableCount + kSnapshotRows, "snapshots", parts);
     AddBlockRanges(kTableCount + kSnapshotRowsKept, "snapshots_search", parts);
     AddBlockRanges(kTableCount + kTermsKept, "claim_terms", parts);
-    AddBlockRanges(kTableCount + kBucketRowsKept, "claim_lsh", parts);
     return parts;
   }
 
@@ -161,11 +157,6 @@ class PgStoredTables final : public StoredTables {
     if (differ(kClaimTermsExpected, kClaimTermsHeld)) {
       report.Name("claim_terms", [&](std::vector<std::string>& problems) {
         NameClaimTermProblems(explained, problems);
-      });
-    }
-    if (differ(kBucketRowsExpected, kBucketRowsHeld)) {
-      report.Name("claim_lsh", [&](std::vector<std::string>& problems) {
-        NameBucketRowProblems(explained, problems);
       });
     }
     report.Name("search_totals", [&](std::vector<std::string>& problems) {
@@ -286,14 +277,11 @@ class PgStoredTables final : public StoredTables {
         const PgResult r = connection_.Run(
             std::string("SELECT seq, text, context FROM claims") + kBlockRange, blocks);
         for (int row = 0; row < r.Rows(); ++row) {
-          const std::int64_t seq = r.Int(row, 0);
+          const std::string_view text = r.View(row, 1);
           const TextTerms terms = ClaimTerms(r, row, 1);
-          derived[kClaimRowsExpected] +=
-              SearchRowDigest(key, seq, terms.tsvector, terms.all_terms, terms.length);
+          derived[kClaimRowsExpected] += SearchRowDigest(
+              key, r.Int(row, 0), terms.tsvector, terms.all_terms, terms.length, BucketArray(text));
           derived[kClaimTotalsExpected] += Count(1, terms.length);
-          for (const std::int64_t bucket : DistinctLshBuckets(r.View(row, 1))) {
-            derived[kBucketRowsExpected] += BucketRowDigest(key, bucket, seq);
-          }
           if (!terms.all_terms) continue;
           for (const std::string& term : terms.terms) {
             derived[kClaimTermsExpected] += FastRowDigest(key, term.data(), term.size());
@@ -303,20 +291,14 @@ class PgStoredTables final : public StoredTables {
       }
       case kClaimRowsKept: {
         const PgResult r = connection_.Run(
-            std::string("SELECT claim, terms::text, all_terms, length FROM claims_search") +
+            std::string("SELECT claim, terms::text, all_terms, length, buckets::text "
+                        "FROM claims_search") +
                 kBlockRange,
             blocks);
         for (int row = 0; row < r.Rows(); ++row) {
-          derived[kClaimRowsHeld] += SearchRowDigest(key, r.Int(row, 0), r.View(row, 1),
-                                                     r.View(row, 2) == "t", r.Int(row, 3));
-        }
-        break;
-      }
-      case kBucketRowsKept: {
-        const PgResult r = connection_.Run(
-            std::string("SELECT bucket, claim FROM claim_lsh") + kBlockRange, blocks);
-        for (int row = 0; row < r.Rows(); ++row) {
-          derived[kBucketRowsHeld] += BucketRowDigest(key, r.Int(row, 0), r.Int(row, 1));
+          derived[kClaimRowsHeld] +=
+              SearchRowDigest(key, r.Int(row, 0), r.View(row, 1), r.View(row, 2) == "t",
+                              r.Int(row, 3), r.View(row, 4));
         }
         break;
       }
@@ -330,8 +312,8 @@ class PgStoredTables final : public StoredTables {
           const std::string bytes = r.Bytes(row, 1);
           if (FirstInvalidUtf8(bytes) != std::string::npos) continue;  // not text: no row
           const TextTerms terms = TermsOf(tokenizer_, bytes);
-          derived[kSnapshotRowsExpected] +=
-              SearchRowDigest(key, r.Int(row, 0), terms.tsvector, terms.all_terms, terms.length);
+          derived[kSnapshotRowsExpected] += SearchRowDigest(key, r.Int(row, 0), terms.tsvector,
+                                                            terms.all_terms, terms.length, "");
           derived[kSnapshotTotalsExpected] += Count(1, terms.length);
         }
         break;
@@ -343,7 +325,7 @@ class PgStoredTables final : public StoredTables {
             blocks);
         for (int row = 0; row < r.Rows(); ++row) {
           derived[kSnapshotRowsHeld] += SearchRowDigest(key, r.Int(row, 0), r.View(row, 1),
-                                                        r.View(row, 2) == "t", r.Int(row, 3));
+                                                        r.View(row, 2) == "t", r.Int(row, 3), "");
         }
         break;
       }
@@ -384,8 +366,6 @@ class PgStoredTables final : public StoredTables {
         return "snapshots_search";
       case kTermsKept:
         return "claim_terms";
-      case kBucketRowsKept:
-        return "claim_lsh";
       default:
         return "search_totals";
     }
@@ -434,20 +414,25 @@ class PgStoredTables final : public StoredTables {
                             std::vector<std::string>& problems) {
     const RowDigestKey key = RowDigestKey::Random();
     std::map<std::int64_t, TableDigest> kept;
-    const PgResult held =
-        connection_.Run("SELECT claim, terms::text, all_terms, length FROM claims_search");
+    const PgResult held = connection_.Run(
+        "SELECT claim, terms::text, all_terms, length, buckets::text FROM claims_search");
     for (int row = 0; row < held.Rows(); ++row) {
-      kept[held.Int(row, 0)] += SearchRowDigest(key, held.Int(row, 0), held.View(row, 1),
-                                                held.View(row, 2) == "t", held.Int(row, 3));
+      kept[held.Int(row, 0)] +=
+          SearchRowDigest(key, held.Int(row, 0), held.View(row, 1), held.View(row, 2) == "t",
+                          held.Int(row, 3), held.View(row, 4));
     }
-    DerivedProblemList list(problems, "search index claims_search (the search terms of claims): ");
+    DerivedProblemList list(
+        problems,
+        "search index claims_search (the search terms and near-duplicate buckets of "
+        "claims): ");
     const PgResult claims =
         connection_.Run("SELECT seq, id, text, context FROM claims ORDER BY seq");
     for (int row = 0; row < claims.Rows(); ++row) {
       const std::int64_t seq = claims.Int(row, 0);
+      const std::string_view text = claims.View(row, 2);
       const TextTerms terms = ClaimTerms(claims, row, 2);
-      const TableDigest expected =
-          SearchRowDigest(key, seq, terms.tsvector, terms.all_terms, terms.length);
+      const TableDigest expected = SearchRowDigest(key, seq, terms.tsvector, terms.all_terms,
+                                                   terms.length, BucketArray(text));
       const auto found = kept.find(seq);
       const TableDigest have = found == kept.end() ? TableDigest() : found->second;
       if (found != kept.end()) kept.erase(found);
@@ -465,39 +450,6 @@ class PgStoredTables final : public StoredTables {
     list.AddIfNone("its rows differ from those the claims' texts give");
   }
 
-  // Names (up to 1000) the claims whose near-duplicate bucket rows differ from those their texts
-  // give, and the claims named by rows that hold none.
-  void NameBucketRowProblems(const std::set<std::string>& explained,
-                             std::vector<std::string>& problems) {
-    std::map<std::int64_t, std::vector<std::int64_t>> kept;  // claim -> its buckets, in order
-    const PgResult held =
-        connection_.Run("SELECT claim, bucket FROM claim_lsh ORDER BY claim, bucket");
-    for (int row = 0; row < held.Rows(); ++row) {
-      kept[held.Int(row, 0)].push_back(held.Int(row, 1));
-    }
-    DerivedProblemList list(problems,
-                            "search index claim_lsh (the near-duplicate buckets of claims): ");
-    const PgResult claims = connection_.Run("SELECT seq, id, text FROM claims ORDER BY seq");
-    for (int row = 0; row < claims.Rows(); ++row) {
-      std::vector<std::int64_t> stored;
-      if (const auto found = kept.find(claims.Int(row, 0)); found != kept.end()) {
-        stored = std::move(found->second);
-        kept.erase(found);
-      }
-      if (stored == DistinctLshBuckets(claims.View(row, 2))) continue;
-      const std::string id = claims.Text(row, 1);
-      if (explained.count(id)) {
-        list.Skip();
-      } else {
-        list.Add("the buckets of claim " + id + " differ from those its text gives");
-      }
-    }
-    for (const auto& entry : kept) {
-      list.Add("rows name claim seq " + std::to_string(entry.first) + ", which holds no claim");
-    }
-    list.AddIfNone("its rows differ from those the claims' texts give");
-  }
-
   // Names (up to 1000) the snapshots whose search rows differ from what their bytes give.
   void NameSnapshotRowProblems(std::vector<std::string>& problems) {
     const RowDigestKey key = RowDigestKey::Random();
@@ -506,7 +458,7 @@ class PgStoredTables final : public StoredTables {
         connection_.Run("SELECT snapshot, terms::text, all_terms, length FROM snapshots_search");
     for (int row = 0; row < held.Rows(); ++row) {
       kept[held.Int(row, 0)] += SearchRowDigest(key, held.Int(row, 0), held.View(row, 1),
-                                                held.View(row, 2) == "t", held.Int(row, 3));
+                                                held.View(row, 2) == "t", held.Int(row, 3), "");
     }
     DerivedProblemList list(problems,
                             "search index snapshots_search (the search terms of snapshots): ");
@@ -519,7 +471,7 @@ class PgStoredTables final : public StoredTables {
       TableDigest expected;
       if (FirstInvalidUtf8(bytes) == std::string::npos) {
         const TextTerms terms = TermsOf(tokenizer_, bytes);
-        expected = SearchRowDigest(key, seq, terms.tsvector, terms.all_terms, terms.length);
+        expected = SearchRowDigest(key, seq, terms.tsvector, terms.all_terms, terms.length, "");
       }
       const auto found = kept.find(seq);
       const TableDigest have = found == kept.end() ? TableDigest() : found->second;

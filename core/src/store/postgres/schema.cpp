@@ -72,17 +72,18 @@ CREATE INDEX verdicts_claim ON verdicts(claim, made_at, seq);
 // The search tables (pg_search.cpp). A claim's row holds the distinct terms of its searchable
 // text (its text and context, SearchableText in store/store.h: the tokens of FTS5's unicode61
 // tokenizer, store/sqlite/fts_tokenizer.h, as SQLite's index holds them) as a tsvector and its
-// token count; a GIN index finds the claims holding terms. The near-duplicate buckets of its
-// text alone (text/min_hash.h) are rows of claim_lsh (kClaimLsh). A snapshot that is UTF-8 text has
-// a row of its terms and token count. A text whose terms are more than a tsvector holds keeps the
+// token count, and the near-duplicate buckets of its text alone (text/min_hash.h);
+// GIN indexes find the claims holding terms or buckets. A snapshot that is UTF-8 text has a
+// row of its terms and token count. A text whose terms are more than a tsvector holds keeps the
 // first (all_terms false) and is looked at for every query (search_terms.h). search_totals keeps
 // the row and token counts of each, which BM25 ranks by (as FTS5 keeps them).
 constexpr const char* kSearchTables = R"sql(
 CREATE TABLE claims_search(
   claim bigint PRIMARY KEY, terms tsvector NOT NULL, all_terms boolean NOT NULL,
-  length bigint NOT NULL);
+  length bigint NOT NULL, buckets bigint[] NOT NULL);
 CREATE INDEX claims_search_terms ON claims_search USING gin(terms);
 CREATE INDEX claims_search_some_terms ON claims_search(claim) WHERE NOT all_terms;
+CREATE INDEX claims_search_buckets ON claims_search USING gin(buckets);
 CREATE TABLE snapshots_search(
   snapshot bigint PRIMARY KEY, terms tsvector NOT NULL, all_terms boolean NOT NULL,
   length bigint NOT NULL);
@@ -97,15 +98,6 @@ INSERT INTO search_totals(name, rows, tokens) VALUES ('claims', 0, 0), ('snapsho
 // a count left at 0 stays. Desk version 4.
 constexpr const char* kClaimTerms =
     "CREATE TABLE claim_terms(term TEXT PRIMARY KEY, claims bigint NOT NULL)";
-
-// The near-duplicate buckets of the claims' texts (text/min_hash.h), a row a distinct bucket of a
-// claim (named by seq), as the file's claim_lsh holds them: a b-tree gives a bucket's first
-// claims in order, so that a bucket that very many claims share costs no more than a rare one
-// (SimilarCandidates). Desk version 5; before, an array in claims_search with a GIN index, which
-// read a crowded bucket's every claim.
-constexpr const char* kClaimLsh =
-    "CREATE TABLE claim_lsh(bucket bigint NOT NULL, claim bigint NOT NULL, "
-    "PRIMARY KEY(bucket, claim))";
 
 // The events and contents are append-only whoever asks, the table's owner included: a trigger
 // refuses every UPDATE, DELETE and TRUNCATE, but for deleting a new desk's one event (and then
@@ -142,8 +134,7 @@ CREATE TRIGGER contents_no_truncate BEFORE TRUNCATE ON contents
 // (rebuild() empties and fills them again).
 constexpr const char* kRewritable =
     "sources, snapshots, claims, claim_tags, appearances, evidence, verdicts, source_ratings, "
-    "event_refs, claims_search, claim_lsh, snapshots_search, search_totals, claim_terms, "
-    "tree_nodes";
+    "event_refs, claims_search, snapshots_search, search_totals, claim_terms, tree_nodes";
 
 std::string Quoted(const std::string& identifier) { return "\"" + identifier + "\""; }
 
@@ -182,7 +173,6 @@ void CreateDesk(PgConnection& connection, const std::string& schema) {
   connection.Exec(Ddl(kTables, schema));
   connection.Exec(Ddl(kSearchTables, schema));
   connection.Exec(Ddl(kClaimTerms, schema));
-  connection.Exec(Ddl(kClaimLsh, schema));
   connection.Exec(Ddl(kAppendOnly, schema));
   connection.Run("INSERT INTO desk(version, created_at) VALUES ($1, now()::text)",
                  PgParams().Int(kPgSchemaVersion));
@@ -191,7 +181,7 @@ void CreateDesk(PgConnection& connection, const std::string& schema) {
 // Makes the search rows of the claims that condition `which` (SQL over `c`, the claims table)
 // selects, and `changes` keeps, again as this core makes them (the terms and token count of the
 // searchable text, the buckets of the text), a thousand claims a statement; the claims' token
-// total follows. For the upgrades before version 5, whose claims_search holds the buckets.
+// total follows.
 void RewriteClaimSearchRows(
     PgConnection& connection, const std::string& which,
     const std::function<bool(const std::string&, const std::optional<std::string>&)>& changes) {
@@ -284,34 +274,19 @@ void UpgradeToVersion3(PgConnection& connection) {
                  PgParams().Int(added_tokens));
 }
 
-// Gives the roles granted claims_search (but its owner) the same grants on `table`, a search
-// table an upgrade adds: a writer that adds search rows adds to it too.
-void GrantAsClaimsSearch(PgConnection& connection, const std::string& table) {
+// Version 4: claim_terms counts the claims holding each term, from the search rows there are,
+// and the roles granted claims_search get the same grants on it (a writer that adds search rows
+// adds to it).
+void UpgradeToVersion4(PgConnection& connection, const std::string& schema) {
+  connection.Exec(Ddl(kClaimTerms, schema));
+  connection.Exec(std::string("INSERT INTO claim_terms(term, claims) ") + kClaimTermsCounted);
   const PgResult grants = connection.Run(
       "SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE a.grantee::regrole::text END, "
       "a.privilege_type FROM pg_class c, aclexplode(c.relacl) a "
       "WHERE c.oid = 'claims_search'::regclass AND a.grantee <> c.relowner");
   for (int row = 0; row < grants.Rows(); ++row) {
-    connection.Exec("GRANT " + grants.Text(row, 1) + " ON " + table + " TO " + grants.Text(row, 0));
+    connection.Exec("GRANT " + grants.Text(row, 1) + " ON claim_terms TO " + grants.Text(row, 0));
   }
-}
-
-// Version 4: claim_terms counts the claims holding each term, from the search rows there are.
-void UpgradeToVersion4(PgConnection& connection, const std::string& schema) {
-  connection.Exec(Ddl(kClaimTerms, schema));
-  connection.Exec(std::string("INSERT INTO claim_terms(term, claims) ") + kClaimTermsCounted);
-  GrantAsClaimsSearch(connection, "claim_terms");
-}
-
-// Version 5: the near-duplicate buckets move from claims_search's arrays (as this core makes
-// them since version 3) to claim_lsh's rows; the arrays and their GIN index go.
-void UpgradeToVersion5(PgConnection& connection, const std::string& schema) {
-  connection.Exec(Ddl(kClaimLsh, schema));
-  connection.Exec(
-      "INSERT INTO claim_lsh(bucket, claim) SELECT DISTINCT b.bucket, x.claim "
-      "FROM claims_search x, unnest(x.buckets) AS b(bucket) ORDER BY 1, 2");
-  connection.Exec("ALTER TABLE claims_search DROP COLUMN buckets");
-  GrantAsClaimsSearch(connection, "claim_lsh");
 }
 
 // Brings the desk from `version` to kPgSchemaVersion under the desk's lock (no writer appends
@@ -329,8 +304,7 @@ void UpgradeDesk(PgConnection& connection, const std::string& schema, int versio
     if (version < 2) UpgradeToVersion2(connection);
     if (version < 3) UpgradeToVersion3(connection);
     if (version < 4) UpgradeToVersion4(connection, schema);
-    if (version < 5) UpgradeToVersion5(connection, schema);
-    // Later versions add their steps here: if (version < 6) { ... }
+    // Later versions add their steps here: if (version < 5) { ... }
     connection.Run("UPDATE desk SET version = $1", PgParams().Int(kPgSchemaVersion));
     connection.Exec("COMMIT");
   } catch (const Error& error) {

@@ -1,8 +1,8 @@
 // A desk's tables on a PostgreSQL server: one schema per desk ("claimledger_" + desk name),
 // holding the same event log, contents and tables of current state as a SQLite ledger file
-// (store/sqlite/schema.h), and search tables of its own (GIN indexes over the same tokens, and
-// the same near-duplicate bucket rows). Opening checks what is there, creates a desk when asked,
-// and grants roles their access.
+// (store/sqlite/schema.h), and search tables of its own (GIN indexes over the same tokens and
+// near-duplicate buckets). Opening checks what is there, creates a desk when asked, and grants
+// roles their access.
 #ifndef CLAIMLEDGER_STORE_POSTGRES_SCHEMA_H_
 #define CLAIMLEDGER_STORE_POSTGRES_SCHEMA_H_
 
@@ -22,11 +22,8 @@ namespace claimledger {
 // which opening a version-2 desk writes for the claims and snapshots holding them (terms and
 // near-duplicate buckets), the same way; 4: claim_terms counts the claims holding each term
 // (written with the search rows), which opening a version-3 desk fills from its search rows,
-// giving the roles granted claims_search the same grants on it; 5: a claim's near-duplicate
-// buckets are rows of claim_lsh (bucket, claim), a b-tree that gives a bucket's first claims in
-// order, where claims_search's array of them and its GIN index read a crowded bucket whole;
-// opening a version-4 desk moves them there, the same way.
-inline constexpr int kPgSchemaVersion = 5;
+// giving the roles granted claims_search the same grants on it.
+inline constexpr int kPgSchemaVersion = 4;
 
 // SQL selecting (term, claims): the claims holding each term, counted from the rows of
 // claims_search that hold all their terms, as claim_terms keeps them.

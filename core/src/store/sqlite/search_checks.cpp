@@ -44,6 +44,12 @@ TableDigest TokenDigest(const RowDigestKey& key, std::int64_t rowid, std::uint64
   return FastRowDigest(key, row, sizeof row);
 }
 
+// The digest of one bucket row: its key and its claim's rowid.
+TableDigest BucketDigest(const RowDigestKey& key, std::int64_t bucket, std::int64_t claim) {
+  const std::int64_t row[2] = {bucket, claim};
+  return FastRowDigest(key, row, sizeof row);
+}
+
 // Whether the file's indexes hold Chinese and Japanese characters as words of their own
 // (schema version 7 on: text/words.h); a file of an older version opened read-only does not.
 bool HoldsCharacterWordsIndexed(Connection& connection) {
@@ -183,7 +189,7 @@ void DigestBucketsOfTexts(Connection& connection, std::int64_t first, std::int64
   claims.Bind(1, first).Bind(2, last);
   while (claims.Step()) {
     for (std::int64_t bucket : DistinctLshBuckets(claims.View(1), character_words)) {
-      digest += BucketRowDigest(key, bucket, claims.Int(0));
+      digest += BucketDigest(key, bucket, claims.Int(0));
     }
   }
 }
@@ -201,7 +207,7 @@ void DigestBucketsKept(Connection& connection, std::int64_t first, std::int64_t 
       digest += FastRowDigest(key, mismatch, sizeof mismatch);
       continue;
     }
-    digest += BucketRowDigest(key, rows.Int(0), rows.Int(1));
+    digest += BucketDigest(key, rows.Int(0), rows.Int(1));
   }
 }
 
