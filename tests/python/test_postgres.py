@@ -701,6 +701,44 @@ def test_rows_the_server_refuses_while_a_batch_is_sent_fail_the_whole_batch(wb, 
     assert wb.verify().ok
 
 
+def pending_search_entries(server, schema: str) -> dict[str, int]:
+    """The entries each GIN index of desk `schema`'s search tables keeps in its pending list
+    (pgstattuple's pgstatginindex)."""
+    server.psql("CREATE EXTENSION IF NOT EXISTS pgstattuple")
+    indexes = ("claims_search_terms", "claims_search_buckets", "snapshots_search_terms")
+    return {
+        index: int(
+            server.psql(f"SELECT pending_tuples FROM pgstatginindex('{schema}.{index}')").strip()
+        )
+        for index in indexes
+    }
+
+
+def test_a_large_batch_of_the_desks_owner_leaves_no_search_entry_pending(pg_server, team):
+    # Every search reads a GIN index's pending list whole; an owner's large batch merges it.
+    with cl.open(team.url, actor="editor") as wb:
+        wb.add_claims(large_batch())
+        assert pending_search_entries(pg_server, team.schema) == {
+            "claims_search_terms": 0,
+            "claims_search_buckets": 0,
+            "snapshots_search_terms": 0,
+        }
+        # A claim at a time is not slowed by merging: its entries wait in the list.
+        wb.add_claim("Ward 9 built a second harbour in 2024.")
+        assert pending_search_entries(pg_server, team.schema)["claims_search_terms"] == 1
+        assert [h.claim.text for h in wb.search("second harbour")] == [
+            "Ward 9 built a second harbour in 2024."
+        ]
+    # PostgreSQL lets only the owner merge: a writer's batch is written, its entries left to
+    # autovacuum.
+    with cl.open(team.writer_url, actor="writer") as wb:
+        records = [dict(r, ref=f"writer:{r['ref']}") for r in large_batch()]
+        assert len(wb.add_claims(records)) == LARGE_BATCH
+        assert pending_search_entries(pg_server, team.schema)["claims_search_terms"] > 1
+        assert len(wb.search("harbour", limit=10_000)) == 1 + 2 * LARGE_BATCH // 6
+        assert wb.verify().ok
+
+
 @pytest.mark.parametrize("store", ["postgresql"])
 def test_a_server_restart_while_a_batch_is_sent_loses_the_batch_whole_and_nothing_else(
     wb, pg_server

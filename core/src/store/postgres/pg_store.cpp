@@ -79,6 +79,7 @@ PgStore::PgStore(std::unique_ptr<PgConnection> connection, bool read_only)
 
 void PgStore::Begin(const std::string& begin) {
   counted_phrases_.clear();
+  sent_in_parts_ = false;
   connection_->Reconnect();
   try {
     connection_->Exec(begin);
@@ -114,6 +115,7 @@ void PgStore::BeginRead() { Begin("BEGIN ISOLATION LEVEL REPEATABLE READ READ ON
 
 void PgStore::Commit() {
   Flush();
+  if (sent_in_parts_) MergePendingSearchEntries();
   try {
     connection_->Exec("COMMIT");
   } catch (const Error& error) {
@@ -169,6 +171,7 @@ void PgStore::BetweenRecords() {
 
 void PgStore::SendPending() {
   counted_phrases_.clear();
+  sent_in_parts_ = true;
   auto sent = std::make_shared<Pending>(std::move(pending_));
   pending_ = Pending();
   // The search totals and the term counts gain once a transaction, at its last flush (each
@@ -181,6 +184,15 @@ void PgStore::SendPending() {
   std::swap(pending_.snapshot_tokens, sent->snapshot_tokens);
   PgConnection* connection = connection_.get();
   connection->SendInBackground([connection, sent] { WriteRows(*connection, *sent); });
+}
+
+void PgStore::MergePendingSearchEntries() {
+  // In the transaction: the entries are those of its own rows and of earlier ones; were it to
+  // roll back, its entries would point at rows no one sees, as any index's do until VACUUM.
+  connection_->Exec(
+      "SELECT gin_clean_pending_list(c.oid) FROM pg_class c WHERE c.oid IN "
+      "('claims_search_terms'::regclass, 'claims_search_buckets'::regclass, "
+      "'snapshots_search_terms'::regclass) AND pg_has_role(c.relowner, 'USAGE')");
 }
 
 void PgStore::WriteRows(PgConnection& c, const Pending& sent) {

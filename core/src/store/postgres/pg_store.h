@@ -177,6 +177,12 @@ class PgStore final : public Store {
   // Sends the pending rows in the background (PgConnection::SendInBackground), but for the
   // search totals and term counts, which wait for Flush.
   void SendPending();
+  // Moves the entries that the GIN indexes of the search tables keep in their pending lists
+  // (fastupdate) into the indexes proper, when this role owns them (PostgreSQL allows no one
+  // else; a writer's are left to autovacuum). Every search reads a pending list whole: after a
+  // load of 14,231 fact-checks, similar() took 49 ms of server time a call with them, 11 ms
+  // without.
+  void MergePendingSearchEntries();
   // Writes `sent` through `connection`: a COPY a table, then the updates of rows sent before.
   static void WriteRows(PgConnection& connection, const Pending& sent);
   // Sends the pending rows in the background when they have grown large (a long rebuild or
@@ -210,6 +216,9 @@ class PgStore final : public Store {
   // its cap), for FullTextCandidates to rank by without counting again: Workbench::Similar asks
   // for both in one transaction. Emptied when a transaction begins and when rows are written.
   std::unordered_map<std::string, std::int64_t> counted_phrases_;
+  // Whether this transaction sent rows in parts (a large batch, rebuild or import): its commit
+  // then merges the search indexes' pending entries (MergePendingSearchEntries).
+  bool sent_in_parts_ = false;
 };
 
 }  // namespace claimledger
