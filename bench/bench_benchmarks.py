@@ -44,6 +44,8 @@ bench/README.md ("Benchmarks of the field") says where each comes from.
 
     .venv/bin/python bench/bench_benchmarks.py --data DIR            # about 2 minutes
     .venv/bin/python bench/bench_benchmarks.py --data DIR --task claimbuster
+    .venv/bin/python bench/bench_benchmarks.py --data DIR --task checkthat \
+        --location 'postgresql://USER@HOST/DB?desk=checkthat'      # the same on a server
 """
 
 from __future__ import annotations
@@ -322,13 +324,15 @@ class BM25:
         return [self.ids[i] for i in best]
 
 
-def run_checkthat(data: str, parts: list[str]) -> dict[str, list[tuple]]:
+def run_checkthat(data: str, parts: list[str], location: str) -> dict[str, list[tuple]]:
     vclaims = read_vclaims(data)
     sets = checkthat_sets(data)
     results: dict[str, list[tuple]] = {}
     warnings_line: dict[str, str] = {}
     start = time.perf_counter()
-    with cl.open(":memory:", actor="bench") as wb:
+    with cl.open(location, actor="bench") as wb:
+        if wb.claims(limit=1):
+            raise SystemExit(f"bench_benchmarks: {location} holds claims already; give a new one")
         for i in range(0, len(vclaims), 5000):
             wb.add_claims(
                 [
@@ -373,7 +377,10 @@ def run_checkthat(data: str, parts: list[str]) -> dict[str, list[tuple]]:
                 f"{elapsed:.1f} ms a tweet",
             )
         )
-    print(f"CheckThat! 2A English: {len(vclaims):,} fact-checks loaded in {load:.1f} s")
+    where = "a PostgreSQL desk" if location.startswith("postgresql:") else location
+    print(
+        f"CheckThat! 2A English: {len(vclaims):,} fact-checks loaded into {where} in {load:.1f} s"
+    )
     for part, line in warnings_line.items():
         print(f"{part}: {line}")
     return results
@@ -404,6 +411,12 @@ def main() -> None:
         action="store_true",
         help="CheckThat!: report the development queries too (for choosing, not reporting)",
     )
+    parser.add_argument(
+        "--location",
+        default=":memory:",
+        help="CheckThat!: where the desk of fact-checks is made (default :memory:): a new ledger "
+        "file, or the postgresql:// URL of a new desk (the same hits as in a file)",
+    )
     args = parser.parse_args()
     if args.task in ("all", "claimbuster"):
         table(
@@ -411,7 +424,7 @@ def main() -> None:
         )
     if args.task in ("all", "checkthat"):
         parts = (["dev"] if args.dev else []) + ["test2022", "test2021"]
-        results = run_checkthat(args.data, parts)
+        results = run_checkthat(args.data, parts, args.location)
         for part in parts:
             title = {
                 "dev": "CheckThat! 2022 2A English, development tweets",

@@ -16,7 +16,9 @@ What it measures
        after 5 warm-up calls each and a common start. Total claims per second (all writers'
        claims over the time from the start to the last writer's end) and the p50/p99 of one
        call's latency over every call of every writer. The same on a SQLite file, for
-       reference.
+       reference. ``--writers-desk N`` starts each round's desk with N claims of the
+       synthetic set (added in batches beforehand, not timed): a grown desk, whose crowded
+       near-duplicate buckets an empty one does not have.
     3. verify(): ``wb.verify()`` (everything: chain, contents, tables, search indexes) on
        the desk and the file loaded in 1, in events per second, in a process of its own.
 
@@ -43,6 +45,7 @@ server programs from Debian's ``postgresql`` package, as ``make test`` installs 
     .venv/bin/python bench/bench_server.py                              # 1,000,000 claims
     .venv/bin/python bench/bench_server.py --claims 20000 --seconds 5   # smoke run, ~2 min
     .venv/bin/python bench/bench_server.py --claims 20000 --json        # the same as JSON
+    .venv/bin/python bench/bench_server.py --skip-load --writers-desk 20000  # writers, grown desk
 """
 
 from __future__ import annotations
@@ -243,11 +246,17 @@ def verify_both(places: dict, base: dict) -> dict:
 
 
 def new_writers_desk(args: argparse.Namespace, location: str) -> None:
-    """Creates the desk of a writers' round at `location`, with the synthetic claimants."""
+    """Creates the desk of a writers' round at `location`, with the synthetic claimants and
+    --writers-desk claims of the synthetic set (in batches of --batch)."""
     import claimledger as cl
 
     with cl.open(location, actor=load.ACTOR, scale="politifact") as wb:
-        wb.add_sources(load.source_record(n) for n in range(args.claimants))
+        ids = wb.add_sources(load.source_record(n) for n in range(args.claimants))
+        if args.writers_desk:
+            for batch in load.synthetic_batches(
+                args.writers_desk, args.batch, args.seed, args.claimants
+            ):
+                wb.add_claims(load.claim_record(r, ids[r["claimant"]]) for r in batch)
 
 
 def writers_round(args: argparse.Namespace, location: str, count: int, base: dict) -> dict:
@@ -508,7 +517,8 @@ def print_report(result: dict) -> None:
     for store, rounds in result.get("writers", {}).items():
         print(
             f"concurrent writers on {store}: one add_claim a call for {result['seconds']:g} s "
-            f"after {WARM_UP_CALLS} warm-up calls each, a new desk each round"
+            f"after {WARM_UP_CALLS} warm-up calls each, a new desk of "
+            f"{result['writers_desk']:,} claims each round"
         )
         print(
             f"  {'writers':>7} {'claims':>7} {'claims/s':>9} {'vs 1':>5} {'p50 ms':>7} "
@@ -568,6 +578,12 @@ def main(argv: Optional[list[str]] = None) -> int:
         help="stores of the writers' rounds (postgresql,sqlite)",
     )
     parser.add_argument("--seconds", type=float, default=15.0, help="length of a writers' round")
+    parser.add_argument(
+        "--writers-desk",
+        type=int,
+        default=0,
+        help="claims of the synthetic set on each writers' desk before its round (0)",
+    )
     parser.add_argument("--skip-load", action="store_true", help="no bulk load (and no verify)")
     parser.add_argument("--skip-writers", action="store_true", help="no concurrent writers")
     parser.add_argument("--skip-verify", action="store_true", help="no verify()")
@@ -591,6 +607,8 @@ def main(argv: Optional[list[str]] = None) -> int:
         return 0
     if args.claims < 1 or args.batch < 1 or args.claimants < 1 or args.seconds <= 0:
         parser.error("--claims, --batch, --claimants and --seconds must be positive")
+    if args.writers_desk < 0:
+        parser.error("--writers-desk must be 0 or more")
 
     folder = Path(tempfile.mkdtemp(prefix="claimledger-bench-server-", dir=args.dir))
     folder.chmod(0o755)  # the server runs as the postgres user when this runs as root
@@ -634,6 +652,7 @@ def main(argv: Optional[list[str]] = None) -> int:
             "claims": args.claims,
             "batch": args.batch,
             "seconds": args.seconds,
+            "writers_desk": args.writers_desk,
         }
         if args.profile:
             if server is None:
