@@ -411,7 +411,10 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
             match_case=match_case,
         )
         # Checked before? Warn (never refuse) when a near duplicate already has a verdict.
-        checked = self._rated_near_duplicates(text) if isinstance(text, str) else []
+        checked = []
+        if isinstance(text, str) and text.strip():
+            hits = self._similar_hits(text, 3, min_score=NEAR_DUPLICATE)
+            checked = [h for h in hits if h.claim.verdict is not None]
         claim = m.claim_from_core(self._core.add_claim(new))
         if suggestion is not None:
             warnings.warn(
@@ -431,19 +434,6 @@ class LedgerWorkbench(CredibilityMethods, SearchMethods, TransparencyMethods):
                     stacklevel=2,
                 )
         return claim
-
-    def _rated_near_duplicates(self, text: str) -> list[m.SimilarHit]:
-        """The hits of ``similar(text, 3)`` scoring at least NEAR_DUPLICATE whose claim has a
-        verdict; only their claims are read (most texts have none, and then no claim is)."""
-        if not text.strip():
-            return []
-        hits = [h for h in self._core.similar(text, 3) if h.score >= NEAR_DUPLICATE]
-        claims = self._core.claims_of([h.claim for h in hits]) if hits else []
-        return [
-            m.SimilarHit(claim=m.claim_from_core(c), score=h.score)
-            for h, c in zip(hits, claims)
-            if c.verdict is not None
-        ]
 
     def _candidate_claimant(self, candidate: m.Candidate) -> tuple[Optional[str], Optional[str]]:
         """The claimant of an adopted candidate and the name to suggest as a source: the

@@ -114,12 +114,18 @@ class SearchMethods:
         words with an LSH index kept in the ledger (and, when those candidates are weak,
         the full-text best matches of its rarer words), re-ranked by word and character-
         trigram similarity."""
-        hits = self._core.similar(required_text(text, "text"), checked_int(k, "k"))
-        claims = self._core.claims_of([h.claim for h in hits])
         return m.Results(
-            m.SimilarHit,
-            (m.SimilarHit(claim=m.claim_from_core(c), score=h.score) for h, c in zip(hits, claims)),
+            m.SimilarHit, self._similar_hits(required_text(text, "text"), checked_int(k, "k"))
         )
+
+    def _similar_hits(self, text: str, k: int, min_score: float = 0.0) -> list[m.SimilarHit]:
+        """similar()'s hits scoring at least `min_score`, with their claims: only those claims
+        are read (add_claim's near-duplicate check reads none when no hit scores enough)."""
+        hits = [h for h in self._core.similar(text, k) if h.score >= min_score]
+        claims = self._core.claims_of([h.claim for h in hits]) if hits else []
+        return [
+            m.SimilarHit(claim=m.claim_from_core(c), score=h.score) for h, c in zip(hits, claims)
+        ]
 
     def candidates(
         self, snapshot_hash: IdLike, *, min_score: float = 0.0, limit: Optional[int] = None
