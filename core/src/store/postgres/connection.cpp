@@ -300,7 +300,27 @@ bool PgConnection::InTransaction() {
 void PgConnection::Abort() noexcept {
   Settle();
   background_error_ = nullptr;  // the transaction it belonged to ends here
+  begin_.clear();               // not sent: nothing to end
   if (InTransaction()) PQclear(PQexec(connection_, "ROLLBACK"));
+}
+
+void PgConnection::RollbackLater() noexcept {
+  Settle();
+  background_error_ = nullptr;
+  begin_.clear();
+  if (!InTransaction()) return;
+  if (PQsendQuery(connection_, "ROLLBACK") == 1) {
+    unread_ = true;
+  } else {
+    PQclear(PQexec(connection_, "ROLLBACK"));  // refused to send: the next call finds out why
+  }
+}
+
+void PgConnection::DropUnread() noexcept {
+  if (!unread_) return;
+  unread_ = false;
+  // An error here (a lost connection) is the next statement's to find.
+  while (PGresult* result = PQgetResult(connection_)) PQclear(result);
 }
 
 // --- work in the background ---------------------------------------------------------------
@@ -311,12 +331,15 @@ thread_local const PgConnection* working_for = nullptr;
 }  // namespace
 
 void PgConnection::Settle() noexcept {
-  if (working_for == this || !background_.valid()) return;
-  try {
-    background_.get();
-  } catch (...) {
-    if (!background_error_) background_error_ = std::current_exception();
+  if (working_for == this) return;
+  if (background_.valid()) {
+    try {
+      background_.get();
+    } catch (...) {
+      if (!background_error_) background_error_ = std::current_exception();
+    }
   }
+  DropUnread();
 }
 
 void PgConnection::Wait() {
@@ -386,54 +409,186 @@ void PgConnection::Check(PGresult* result, const std::string& what) {
   }
 }
 
+void PgConnection::Begin(std::string begin) {
+  Wait();
+  begin_ = std::move(begin);
+}
+
+template <typename Send>
+void PgConnection::WithBegin(Send send) {
+  if (begin_.empty()) return send(std::string());
+  const std::string begin = std::exchange(begin_, std::string());
+  try {
+    send(begin);
+  } catch (const Error&) {
+    if (Ok()) throw;
+    Connect();  // the server restarted since the last call: nothing was done yet
+    send(begin);
+  }
+}
+
 void PgConnection::Exec(const std::string& sql) {
   Wait();
-  PGresult* result = PQexec(connection_, sql.c_str());
-  Check(result, "a statement failed");
-  PQclear(result);
+  WithBegin([&](const std::string& begin) {
+    PGresult* result = PQexec(connection_, (begin.empty() ? sql : begin + "; " + sql).c_str());
+    Check(result, "a statement failed");
+    PQclear(result);
+  });
 }
 
 PgResult PgConnection::Run(const std::string& sql, const PgParams& params) {
   Wait();
-  auto found = prepared_.find(sql);
-  if (found == prepared_.end()) {
-    const std::string name = "s" + std::to_string(prepared_.size() + 1);
-    PGresult* made = PQprepare(connection_, name.c_str(), sql.c_str(), 0, nullptr);
-    Check(made, "preparing a statement failed");
-    PQclear(made);
-    found = prepared_.emplace(sql, name).first;
-  }
-  const int count = static_cast<int>(params.values_.size());
-  std::vector<const char*> values(count);
-  std::vector<int> lengths(count), formats(count);
-  for (int i = 0; i < count; ++i) {
-    values[i] = params.null_[i] ? nullptr : params.values_[i].data();
-    lengths[i] = static_cast<int>(params.values_[i].size());
-    formats[i] = params.binary_[i] ? 1 : 0;
-  }
-  PGresult* result = PQexecPrepared(connection_, found->second.c_str(), count, values.data(),
-                                    lengths.data(), formats.data(), 0);
-  Check(result, "a statement failed");
-  return PgResult(result);
+  std::vector<PgResult> results;
+  WithBegin([&](const std::string& begin) { results = Pipeline(begin, {{&sql, &params}}); });
+  return std::move(results.front());
 }
 
-void PgConnection::Copy(const std::string& target, std::string_view data) {
+std::vector<PgResult> PgConnection::RunAll(
+    const std::vector<std::pair<std::string, PgParams>>& statements) {
   Wait();
-  PGresult* start = PQexec(connection_, ("COPY " + target + " FROM STDIN").c_str());
-  if (PQresultStatus(start) != PGRES_COPY_IN) Fail(start, "starting a copy failed");
-  PQclear(start);
+  std::vector<std::pair<const std::string*, const PgParams*>> sent;
+  for (const auto& [sql, params] : statements) sent.emplace_back(&sql, &params);
+  std::vector<PgResult> results;
+  if (sent.empty()) return results;
+  WithBegin([&](const std::string& begin) { results = Pipeline(begin, sent); });
+  return results;
+}
+
+std::vector<PgResult> PgConnection::Pipeline(
+    const std::string& begin,
+    const std::vector<std::pair<const std::string*, const PgParams*>>& statements) {
+  if (begin.empty() && statements.size() == 1 && prepared_.count(*statements[0].first)) {
+    // The common case, without the pipeline's bookkeeping.
+    const PgParams& params = *statements[0].second;
+    const int count = static_cast<int>(params.values_.size());
+    std::vector<const char*> values(count);
+    std::vector<int> lengths(count), formats(count);
+    for (int i = 0; i < count; ++i) {
+      values[i] = params.null_[i] ? nullptr : params.values_[i].data();
+      lengths[i] = static_cast<int>(params.values_[i].size());
+      formats[i] = params.binary_[i] ? 1 : 0;
+    }
+    PGresult* result = PQexecPrepared(connection_, prepared_[*statements[0].first].c_str(), count,
+                                      values.data(), lengths.data(), formats.data(), 0);
+    Check(result, "a statement failed");
+    std::vector<PgResult> results;
+    results.emplace_back(result);
+    return results;
+  }
+  if (PQenterPipelineMode(connection_) != 1) Fail(nullptr, "a statement failed");
+  // What was sent, in order: the BEGIN, and for each statement its preparation (when new) and
+  // its run. A preparation that succeeds stays on the server whatever follows.
+  struct Sent {
+    const std::string* prepared_sql = nullptr;  // a preparation of this SQL
+    std::string name;
+    bool run = false;  // a statement's run, whose result is returned
+  };
+  std::vector<Sent> sent;
+  bool sending = true;
+  if (!begin.empty()) {
+    sending = PQsendQueryParams(connection_, begin.c_str(), 0, nullptr, nullptr, nullptr, nullptr,
+                                0) == 1;
+    sent.emplace_back();
+  }
+  std::unordered_map<std::string, std::string> new_names;
+  for (const auto& [sql, params] : statements) {
+    if (!sending) break;
+    std::string name;
+    if (const auto found = prepared_.find(*sql); found != prepared_.end()) {
+      name = found->second;
+    } else if (const auto fresh = new_names.find(*sql); fresh != new_names.end()) {
+      name = fresh->second;
+    } else {
+      name = "s" + std::to_string(prepared_.size() + new_names.size() + 1);
+      new_names.emplace(*sql, name);
+      sending = PQsendPrepare(connection_, name.c_str(), sql->c_str(), 0, nullptr) == 1;
+      sent.push_back({sql, name});
+    }
+    const int count = static_cast<int>(params->values_.size());
+    std::vector<const char*> values(count);
+    std::vector<int> lengths(count), formats(count);
+    for (int i = 0; i < count; ++i) {
+      values[i] = params->null_[i] ? nullptr : params->values_[i].data();
+      lengths[i] = static_cast<int>(params->values_[i].size());
+      formats[i] = params->binary_[i] ? 1 : 0;
+    }
+    sending = sending && PQsendQueryPrepared(connection_, name.c_str(), count, values.data(),
+                                             lengths.data(), formats.data(), 0) == 1;
+    sent.push_back({nullptr, std::string(), true});
+  }
+  sending = sending && PQpipelineSync(connection_) == 1;
+  // The answers: one result (then a null) for each thing sent, then the sync.
+  PGresult* error = nullptr;
+  std::vector<PgResult> results;
+  for (std::size_t i = 0; sending && i < sent.size(); ++i) {
+    PGresult* result = PQgetResult(connection_);
+    if (!result) break;  // the connection is lost
+    const ExecStatusType status = PQresultStatus(result);
+    const bool ok =
+        status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_SINGLE_TUPLE;
+    if (ok && sent[i].prepared_sql) prepared_.emplace(*sent[i].prepared_sql, sent[i].name);
+    if (!ok && status != PGRES_PIPELINE_ABORTED && !error) {
+      error = result;
+    } else if (ok && sent[i].run) {
+      results.emplace_back(result);
+    } else {
+      PQclear(result);
+    }
+    while (PGresult* more = PQgetResult(connection_)) PQclear(more);  // up to the null
+  }
+  if (sending && PQstatus(connection_) == CONNECTION_OK) {
+    PQclear(PQgetResult(connection_));  // PGRES_PIPELINE_SYNC
+    PQexitPipelineMode(connection_);
+  }
+  if (error || results.size() != statements.size()) Fail(error, "a statement failed");
+  return results;
+}
+
+namespace {
+// Sends `data` to a COPY in progress and ends it.
+bool SendCopyData(PGconn* connection, std::string_view data) {
   constexpr std::size_t kChunk = 1 << 20;
   for (std::size_t at = 0; at < data.size(); at += kChunk) {
     const std::size_t size = std::min(kChunk, data.size() - at);
-    if (PQputCopyData(connection_, data.data() + at, static_cast<int>(size)) != 1) {
-      Fail(nullptr, "sending a copy failed");
-    }
+    if (PQputCopyData(connection, data.data() + at, static_cast<int>(size)) != 1) return false;
   }
-  if (PQputCopyEnd(connection_, nullptr) != 1) Fail(nullptr, "ending a copy failed");
-  PGresult* result = PQgetResult(connection_);
-  Check(result, "a copy failed");
-  PQclear(result);
-  while (PGresult* more = PQgetResult(connection_)) PQclear(more);
+  return PQputCopyEnd(connection, nullptr) == 1;
+}
+}  // namespace
+
+void PgConnection::Copy(const std::string& target, std::string_view data) {
+  CopyAll({{target, data}});
+}
+
+void PgConnection::CopyAll(const std::vector<std::pair<std::string, std::string_view>>& copies) {
+  Wait();
+  if (copies.empty()) return;
+  // One query of every COPY: the server asks for each one's rows as soon as the one before
+  // has ended, without waiting for the client.
+  std::string sql;
+  for (const auto& [target, data] : copies) sql += "COPY " + target + " FROM STDIN; ";
+  WithBegin([&](const std::string& begin) {
+    if (PQsendQuery(connection_, ((begin.empty() ? "" : begin + "; ") + sql).c_str()) != 1) {
+      Fail(nullptr, "starting a copy failed");
+    }
+    PGresult* error = nullptr;
+    std::size_t next = 0;
+    while (PGresult* result = PQgetResult(connection_)) {
+      const ExecStatusType status = PQresultStatus(result);
+      if (status == PGRES_COPY_IN) {
+        PQclear(result);
+        const bool sent =
+            next < copies.size() && !error && SendCopyData(connection_, copies[next++].second);
+        if (!sent) PQputCopyEnd(connection_, "not sent");  // the server then fails the COPY
+      } else if (status != PGRES_COMMAND_OK && !error) {
+        error = result;
+      } else {
+        PQclear(result);
+      }
+    }
+    if (error) Fail(error, "a copy failed");
+    if (next < copies.size()) Fail(nullptr, "a copy failed");
+  });
 }
 
 }  // namespace claimledger

@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "store/postgres/location.h"
@@ -107,18 +108,43 @@ class PgConnection {
   // Waits for the work sent to the background, and rethrows its error.
   void Wait();
 
+  // Starts a transaction with `begin` (BEGIN ...), sent together with the transaction's first
+  // statement: one round trip for both. When that first send finds the connection lost (the
+  // server restarted since the last call), it connects again and sends both once more, which
+  // is safe as nothing of the transaction was done.
+  void Begin(std::string begin);
   // Runs statements without parameters or results.
   void Exec(const std::string& sql);
   // Runs `sql` (prepared once per connection) with `params`; returns its rows.
   PgResult Run(const std::string& sql, const PgParams& params = PgParams());
+  // Runs statements (each prepared once per connection) in one round trip (libpq's pipeline
+  // mode), in order; returns each one's rows. Throws the first one's error, after which none
+  // of the rest has run.
+  std::vector<PgResult> RunAll(const std::vector<std::pair<std::string, PgParams>>& statements);
   // COPY table (columns) FROM STDIN: `data` in COPY's text format.
   void Copy(const std::string& target, std::string_view data);
+  // COPY into several tables, in order: a round trip a table, where one Copy each takes two.
+  void CopyAll(const std::vector<std::pair<std::string, std::string_view>>& copies);
+  // Ends the transaction with a rollback without waiting for the server's answer, which the
+  // next call reads (a read transaction's end: the server ends it as soon as it reads it).
+  void RollbackLater() noexcept;
   // The Error for a failed result (its SQLSTATE and message).
   [[noreturn]] void Fail(PGresult* result, const std::string& what);
 
  private:
   void Connect();
   void Check(PGresult* result, const std::string& what);
+  // Sends the pending BEGIN, if any, with what `send` sends (it is given the BEGIN to send
+  // first, or an empty string), connecting again once when the connection turns out lost.
+  template <typename Send>
+  void WithBegin(Send send);
+  // Sends `begin` (unless empty) and `statements` in one pipeline; returns the statements'
+  // results, or throws the first error.
+  std::vector<PgResult> Pipeline(
+      const std::string& begin,
+      const std::vector<std::pair<const std::string*, const PgParams*>>& statements);
+  // Reads and drops the answer to a RollbackLater.
+  void DropUnread() noexcept;
   // Waits for the background work, if any, and keeps its error for Wait (a no-op on the
   // background thread itself).
   void Settle() noexcept;
@@ -127,6 +153,8 @@ class PgConnection {
   PGconn* connection_ = nullptr;
   std::string setup_;
   std::unordered_map<std::string, std::string> prepared_;  // SQL -> statement name
+  std::string begin_;                                      // a BEGIN not sent yet (Begin)
+  bool unread_ = false;                  // a RollbackLater's answer is not read yet
   std::future<void> background_;         // the work sent to the background, while it runs
   std::exception_ptr background_error_;  // its error, until Wait rethrows it
 };

@@ -131,60 +131,56 @@ std::optional<Claim> PgStore::GetClaim(const std::string& id) { return GetClaims
 
 std::vector<std::optional<Claim>> PgStore::GetClaims(const std::vector<std::string>& ids) {
   Flush();
-  // Four statements for any number of claims: the rows, their tags, appearances and verdicts;
-  // each joins the ids given (an index look-up each, however small the table: `= ANY` of an
-  // array made the planner scan a small table whole, comparing every row with every id).
+  // Four statements in one round trip for any number of claims: the rows, their tags,
+  // appearances and verdicts; each joins the ids given (an index look-up each, however small
+  // the table: `= ANY` of an array made the planner scan a small table whole, comparing every
+  // row with every id).
   const PgParams named = PgParams().Text(TextArray(ids));
+  const std::vector<PgResult> results = connection_->RunAll({
+      {"SELECT c.id, c.text, c.claimant, c.status, e.data, c.date, c.context, c.ref, c.seq, "
+       "c.at, c.actor FROM unnest($1::text[]) AS q(id) JOIN claims c "
+       "ON c.id = q.id JOIN events e ON e.seq = c.seq",
+       named},
+      {"SELECT t.claim, t.tag FROM unnest($1::text[]) AS q(id) JOIN claim_tags t "
+       "ON t.claim = q.id ORDER BY t.claim, t.tag",
+       named},
+      {"SELECT a.claim, a.snapshot, a.exact, a.prefix, a.suffix, a.quote_start, a.quote_end "
+       "FROM unnest($1::text[]) AS q(id) JOIN appearances a ON a.claim = q.id "
+       "ORDER BY a.claim, a.snapshot, a.quote_start",
+       named},
+      {std::string(kVerdictSelect) +
+           " WHERE seq IN (SELECT c.verdict_seq FROM unnest($1::text[]) AS q(id) "
+           "JOIN claims c ON c.id = q.id)",
+       named},
+  });
   std::unordered_map<std::string, Claim> found;
-  std::vector<std::int64_t> verdict_seqs;
-  {
-    const PgResult r = connection_->Run(
-        "SELECT c.id, c.text, c.claimant, c.status, e.data, c.date, c.context, c.ref, c.seq, "
-        "c.at, c.actor, c.verdict_seq FROM unnest($1::text[]) AS q(id) JOIN claims c "
-        "ON c.id = q.id JOIN events e ON e.seq = c.seq",
-        named);
-    for (int row = 0; row < r.Rows(); ++row) {
-      Claim& claim = found[r.Text(row, 0)];
-      claim.id = r.Text(row, 0);
-      claim.text = r.Text(row, 1);
-      claim.claimant = r.OptionalText(row, 2);
-      claim.status = r.Text(row, 3);
-      ReadClaimDetails(r.View(row, 4), &claim);
-      claim.date = r.OptionalText(row, 5);
-      claim.context = r.OptionalText(row, 6);
-      claim.ref = r.OptionalText(row, 7);
-      claim.origin = ReadOrigin(r, row, 8);
-      if (!r.IsNull(row, 11)) verdict_seqs.push_back(r.Int(row, 11));
-    }
+  const PgResult& rows = results[0];
+  for (int row = 0; row < rows.Rows(); ++row) {
+    Claim& claim = found[rows.Text(row, 0)];
+    claim.id = rows.Text(row, 0);
+    claim.text = rows.Text(row, 1);
+    claim.claimant = rows.OptionalText(row, 2);
+    claim.status = rows.Text(row, 3);
+    ReadClaimDetails(rows.View(row, 4), &claim);
+    claim.date = rows.OptionalText(row, 5);
+    claim.context = rows.OptionalText(row, 6);
+    claim.ref = rows.OptionalText(row, 7);
+    claim.origin = ReadOrigin(rows, row, 8);
+  }
+  const PgResult& tags = results[1];
+  for (int row = 0; row < tags.Rows(); ++row) {
+    found[tags.Text(row, 0)].tags.push_back(tags.Text(row, 1));
+  }
+  const PgResult& appearances = results[2];
+  for (int row = 0; row < appearances.Rows(); ++row) {
+    found[appearances.Text(row, 0)].appearances.push_back(ReadQuote(appearances, row, 1));
+  }
+  const PgResult& verdicts = results[3];
+  for (int row = 0; row < verdicts.Rows(); ++row) {
+    Verdict verdict = ReadVerdict(verdicts, row);
+    found[verdict.claim].verdict = std::move(verdict);
   }
   std::vector<std::optional<Claim>> claims(ids.size());
-  if (found.empty()) return claims;
-  {
-    const PgResult r = connection_->Run(
-        "SELECT t.claim, t.tag FROM unnest($1::text[]) AS q(id) JOIN claim_tags t "
-        "ON t.claim = q.id ORDER BY t.claim, t.tag",
-        named);
-    for (int row = 0; row < r.Rows(); ++row) found[r.Text(row, 0)].tags.push_back(r.Text(row, 1));
-  }
-  {
-    const PgResult r = connection_->Run(
-        "SELECT a.claim, a.snapshot, a.exact, a.prefix, a.suffix, a.quote_start, a.quote_end "
-        "FROM unnest($1::text[]) AS q(id) JOIN appearances a ON a.claim = q.id "
-        "ORDER BY a.claim, a.snapshot, a.quote_start",
-        named);
-    for (int row = 0; row < r.Rows(); ++row) {
-      found[r.Text(row, 0)].appearances.push_back(ReadQuote(r, row, 1));
-    }
-  }
-  if (!verdict_seqs.empty()) {
-    const PgResult r = connection_->Run(
-        std::string(kVerdictSelect) + " WHERE seq IN (SELECT unnest($1::bigint[]))",
-        PgParams().Text(IntArray(verdict_seqs)));
-    for (int row = 0; row < r.Rows(); ++row) {
-      Verdict verdict = ReadVerdict(r, row);
-      found[verdict.claim].verdict = std::move(verdict);
-    }
-  }
   for (std::size_t i = 0; i < ids.size(); ++i) {
     const auto claim = found.find(ids[i]);
     if (claim != found.end()) claims[i] = claim->second;

@@ -81,13 +81,7 @@ void PgStore::Begin(const std::string& begin) {
   counted_phrases_.clear();
   sent_in_parts_ = false;
   connection_->Reconnect();
-  try {
-    connection_->Exec(begin);
-  } catch (const Error&) {
-    if (connection_->Ok()) throw;
-    connection_->Reconnect();  // the server restarted since the last call
-    connection_->Exec(begin);
-  }
+  connection_->Begin(begin);  // sent with the first statement
 }
 
 void PgStore::RequireWritable() const {
@@ -132,7 +126,7 @@ void PgStore::Commit() {
 
 void PgStore::Rollback() noexcept {
   pending_ = Pending();
-  connection_->Abort();
+  connection_->RollbackLater();
 }
 
 // --- pending rows -------------------------------------------------------------------------
@@ -196,15 +190,19 @@ void PgStore::MergePendingSearchEntries() {
 }
 
 void PgStore::WriteRows(PgConnection& c, const Pending& sent) {
-  const auto copy = [&](const char* target, const std::string& rows) {
-    if (!rows.empty()) c.Copy(target, rows);
+  // The COPYs go in one query, the statements after them in one pipeline: a round trip a
+  // table and one for the rest, which a small transaction (one add_claim) notices.
+  std::vector<std::pair<std::string, std::string_view>> copies;
+  const auto copy = [&](const char* target, std::string_view rows) {
+    if (!rows.empty()) copies.emplace_back(target, rows);
   };
+  std::vector<std::pair<std::string, PgParams>> statements;
   copy("events(seq, prev, type, at, actor, data, hash)", sent.events);
   copy("contents(hash, bytes)", sent.contents);
-  std::string rows;
+  std::string source_rows;
   for (const PendingSource& pending : sent.sources) {
     const Source& s = pending.source;
-    CopyLine line(rows);
+    CopyLine line(source_rows);
     line.Text(s.id).Text(s.name).Text(s.kind).Text(s.url).Text(s.affiliation);
     line.Text(pending.state.reliability).Text(pending.state.reliability_at).Text(s.ref);
     Origin3(line.Text(s.attributes), s.origin).End();
@@ -212,12 +210,12 @@ void PgStore::WriteRows(PgConnection& c, const Pending& sent) {
   copy(
       "sources(id, name, kind, url, affiliation, reliability, reliability_at, ref, attributes, "
       "seq, at, actor)",
-      rows);
-  rows.clear();
+      source_rows);
+  std::string claim_rows;
   for (const PendingClaim& pending : sent.claims) {
     const Claim& claim = pending.claim;
     const ClaimState& state = pending.state;
-    CopyLine line(rows);
+    CopyLine line(claim_rows);
     line.Text(claim.id).Text(claim.text).Text(claim.claimant).Text(state.status);
     line.Text(state.rating).Text(claim.date).Text(claim.context).Text(claim.ref);
     Origin3(line.Text(state.status_at), claim.origin);
@@ -226,7 +224,7 @@ void PgStore::WriteRows(PgConnection& c, const Pending& sent) {
   copy(
       "claims(id, text, claimant, status, rating, date, context, ref, status_at, seq, at, actor, "
       "year, verdict_seq)",
-      rows);
+      claim_rows);
   copy(
       "snapshots(hash, sha256, size, url, title, publisher, published, retrieved, seq, at, "
       "actor)",
@@ -256,7 +254,7 @@ void PgStore::WriteRows(PgConnection& c, const Pending& sent) {
       ratings.push_back(state.rating);
       verdict_seqs.push_back(state.verdict_seq);
     }
-    c.Run(
+    statements.emplace_back(
         "UPDATE claims c SET status = s.status, status_at = s.status_at, rating = s.rating, "
         "verdict_seq = s.verdict_seq FROM unnest($1::text[], $2::text[], $3::text[], "
         "$4::text[], $5::bigint[]) AS s(id, status, status_at, rating, verdict_seq) "
@@ -275,7 +273,7 @@ void PgStore::WriteRows(PgConnection& c, const Pending& sent) {
       reliabilities.push_back(state.reliability);
       reliability_ats.push_back(state.reliability_at);
     }
-    c.Run(
+    statements.emplace_back(
         "UPDATE sources o SET reliability = s.reliability, reliability_at = s.reliability_at "
         "FROM unnest($1::text[], $2::text[], $3::text[]) AS s(id, reliability, reliability_at) "
         "WHERE o.id = s.id",
@@ -292,7 +290,7 @@ void PgStore::WriteRows(PgConnection& c, const Pending& sent) {
       indexes.push_back(node.index);
       hashes.push_back(HexOf(BytesOf(hash)));
     }
-    c.Run(
+    statements.emplace_back(
         "INSERT INTO tree_nodes(level, idx, hash) SELECT level, idx, decode(hash, 'hex') FROM "
         "unnest($1::integer[], $2::bigint[], $3::text[]) AS n(level, idx, hash) "
         "ON CONFLICT (level, idx) DO UPDATE SET hash = excluded.hash",
@@ -305,21 +303,24 @@ void PgStore::WriteRows(PgConnection& c, const Pending& sent) {
       terms.push_back(term);
       claims.push_back(count);
     }
-    c.Run(
+    statements.emplace_back(
         "INSERT INTO claim_terms AS t(term, claims) SELECT * FROM unnest($1::text[], "
         "$2::bigint[]) ON CONFLICT (term) DO UPDATE SET claims = t.claims + excluded.claims",
         PgParams().Text(TextArray(terms)).Text(IntArray(claims)));
   }
   if (sent.claim_rows || sent.claim_tokens) {
-    c.Run("UPDATE search_totals SET rows = rows + $1, tokens = tokens + $2 WHERE name = 'claims'",
-          PgParams().Int(sent.claim_rows).Int(sent.claim_tokens));
+    statements.emplace_back(
+        "UPDATE search_totals SET rows = rows + $1, tokens = tokens + $2 WHERE name = 'claims'",
+        PgParams().Int(sent.claim_rows).Int(sent.claim_tokens));
   }
   if (sent.snapshot_rows || sent.snapshot_tokens) {
-    c.Run(
+    statements.emplace_back(
         "UPDATE search_totals SET rows = rows + $1, tokens = tokens + $2 "
         "WHERE name = 'snapshots'",
         PgParams().Int(sent.snapshot_rows).Int(sent.snapshot_tokens));
   }
+  c.CopyAll(copies);
+  c.RunAll(statements);
 }
 
 // --- events -------------------------------------------------------------------------------
