@@ -623,6 +623,53 @@ def test_the_claims_holding_each_term_are_counted_in_step_with_the_search_rows(
     assert any('"korea" counted for 6, held by 4' in p for p in problems), problems
 
 
+# --- a small transaction's rows, sent as INSERTs ---------------------------------------------
+
+# Texts holding what COPY's text format escapes (and a NUL-free look-alike of its NULL marker).
+AWKWARD = [
+    "tab\there",
+    "line\nbreak and carriage\rreturn",
+    "back\\slash, a trailing one \\",
+    "\\N",
+    "\\N\tand \\t written out",
+    "quotes ' \" and $1, $2 as text",
+    "naïve – “quoted” 28,500 troops",
+]
+
+
+@pytest.mark.parametrize("store", ["postgresql"])
+def test_a_small_transactions_rows_read_back_as_a_large_batchs_do(wb, pg_server):
+    # One add_claim's rows go to the server as INSERTs in one round trip, a large batch's by
+    # COPY: the same values either way, as written, and verify() replays both.
+    source = wb.add_source("Desk\tsource \\N", kind="person")
+    one_at_a_time = [
+        wb.add_claim(text, claimant=source.id, context=text, tags=[text], verdict="true").id
+        for text in AWKWARD
+    ]
+    batch = [
+        {"text": f"{text} (batch {n})", "claimant": source.id, "context": text, "tags": [text]}
+        for n in range(40)
+        for text in AWKWARD
+    ]
+    in_a_batch = wb.add_claims(batch)
+    for text, claim_id in zip(AWKWARD, one_at_a_time):
+        claim = wb.claim(claim_id)
+        assert (claim.text, claim.context, claim.tags) == (text, text, (text,))
+        assert claim.verdict.rating == "true"
+    for record, claim_id in zip(batch, in_a_batch):
+        claim = wb.claim(claim_id)
+        assert (claim.text, claim.context, claim.tags) == (
+            record["text"],
+            record["context"],
+            tuple(record["tags"]),
+        )
+    assert wb.source(source.id).name == "Desk\tsource \\N"
+    # Both ways are searched alike: the claim holding "trailing" and its 40 copies of the batch.
+    found = {hit.claim.id for hit in wb.search("trailing", limit=100)}
+    assert found == {one_at_a_time[2]} | set(in_a_batch[2 :: len(AWKWARD)])
+    assert wb.verify().ok
+
+
 # --- a large batch, sent in parts while it is prepared ----------------------------------------
 
 # Enough claims (each with its verdict and tags) that the store sends the first parts of the

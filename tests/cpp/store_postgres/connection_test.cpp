@@ -1,7 +1,8 @@
 // The PostgreSQL store's check of the server's version (store/postgres/connection.h): a server
 // older than PostgreSQL 12 is refused with a message naming the server and its version. No
 // server of such a version can be started by the test suite, so the check is tested as the
-// function the connection calls with libpq's PQserverVersion.
+// function the connection calls with libpq's PQserverVersion. Also the literals the store
+// writes (arrays, COPY rows) and reads back (CopyFields), which need no server.
 #include "store/postgres/connection.h"
 
 #include <gtest/gtest.h>
@@ -63,6 +64,25 @@ TEST(ArrayLiterals, MissingValuesAreNullAndTheTextNullIsNot) {
             R"({"NULL",NULL,"x"})");
   EXPECT_EQ(IntArray(std::vector<std::optional<std::int64_t>>{1, std::nullopt, -2}), "{1,NULL,-2}");
   EXPECT_EQ(IntArray(std::vector<std::int64_t>{}), "{}");
+}
+
+TEST(CopyFields, ReadBackWhatCopyLineWrote) {
+  const std::vector<std::optional<std::string>> values = {
+      "tab\there", "line\nbreak\rreturn", "back\\slash \\", "\\N", std::nullopt, "", "plain"};
+  std::string row;
+  CopyLine line(row);
+  for (const std::optional<std::string>& value : values) line.Text(value);
+  line.Int(-42).Bool(true).Bytes(std::string("\x00\xff", 2));
+  line.End();
+  ASSERT_EQ(row.back(), '\n');
+  row.pop_back();
+  std::vector<std::optional<std::string>> expected = values;
+  expected.insert(expected.end(), {"-42", "t", "\\x00ff"});  // bytea's hex input
+  EXPECT_EQ(CopyFields(row), expected);
+}
+
+TEST(CopyFields, AnEmptyLineIsOneEmptyValue) {
+  EXPECT_EQ(CopyFields(""), std::vector<std::optional<std::string>>{std::string()});
 }
 
 }  // namespace

@@ -217,6 +217,36 @@ CopyLine& CopyLine::Bytes(std::string_view bytes) {
   return *this;
 }
 
+std::vector<std::optional<std::string>> CopyFields(std::string_view line) {
+  std::vector<std::optional<std::string>> fields(1, std::string());
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (c == '\t') {
+      fields.emplace_back(std::string());
+    } else if (c != '\\' || i + 1 == line.size()) {
+      fields.back()->push_back(c);
+    } else {
+      switch (const char next = line[++i]) {
+        case 't':
+          fields.back()->push_back('\t');
+          break;
+        case 'n':
+          fields.back()->push_back('\n');
+          break;
+        case 'r':
+          fields.back()->push_back('\r');
+          break;
+        case 'N':
+          fields.back() = std::nullopt;
+          break;
+        default:
+          fields.back()->push_back(next);
+      }
+    }
+  }
+  return fields;
+}
+
 CopyLine& CopyLine::Null() {
   Next();
   out_ += "\\N";

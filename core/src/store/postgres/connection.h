@@ -173,6 +173,10 @@ std::string TextArray(const std::vector<std::optional<std::string>>& texts);
 std::string IntArray(const std::vector<std::int64_t>& numbers);
 std::string IntArray(const std::vector<std::optional<std::int64_t>>& numbers);
 
+// The values of one row of COPY's text format (`line`, without its line break), as CopyLine
+// wrote them: escapes undone, \N a missing value. Each is the text its column's type reads.
+std::vector<std::optional<std::string>> CopyFields(std::string_view line);
+
 // One row of COPY's text format, appended to `out`: its values in column order, then End().
 class CopyLine {
  public:

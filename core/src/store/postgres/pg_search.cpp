@@ -120,19 +120,21 @@ std::vector<std::int64_t> Holding(
     }
   }
   if (single.empty()) return counts;
-  const PgResult held =
-      index.term_counts
-          ? connection.Run(index.phrase_counts, PgParams().Text(TextArray(single_terms)))
-          : connection.Run(index.phrase_counts,
-                           PgParams().Text(TextArray(single_tsqueries)).Int(at_most));
+  // The counts, and the rows with terms left out (the same for every phrase of one token, each
+  // read once): two statements in one round trip.
+  const std::vector<PgResult> results = connection.RunAll({
+      {index.phrase_counts, index.term_counts
+                                ? PgParams().Text(TextArray(single_terms))
+                                : PgParams().Text(TextArray(single_tsqueries)).Int(at_most)},
+      {index.phrase_texts, PgParams().Text(single_tsqueries[0]).Text("false")},
+  });
+  const PgResult& held = results[0];
   for (int row = 0; row < held.Rows(); ++row) {
     counts[single[held.Int(row, 0) - 1]] += held.Int(row, 1);
   }
-  // The rows with terms left out: the same for every phrase of one token, each read once.
   TermQuery singles;
   for (const std::size_t phrase : single) singles.phrases.push_back(query.phrases[phrase]);
-  const PgResult texts =
-      connection.Run(index.phrase_texts, PgParams().Text(single_tsqueries[0]).Text("false"));
+  const PgResult& texts = results[1];
   for (int row = 0; row < texts.Rows(); ++row) {
     const TextMatch match = MatchText(tokenizer, singles, IndexedAt(texts, row, 0, index));
     for (std::size_t k = 0; k < single.size(); ++k) {
@@ -151,9 +153,13 @@ std::vector<Ranked> Rank(PgConnection& connection, FtsTokenizer& tokenizer,
   std::vector<Ranked> ranked;
   if (query.Empty() || limit == 0) return ranked;
   std::vector<TextMatch> matches;
+  // The candidates and the totals BM25 ranks by, in one round trip.
+  const std::vector<PgResult> results = connection.RunAll({
+      {std::string(index.candidates) + condition, params.Prepend(query.Tsquery())},
+      {"SELECT rows, tokens FROM search_totals WHERE name = $1", PgParams().Text(index.totals)},
+  });
   {
-    const PgResult r =
-        connection.Run(std::string(index.candidates) + condition, params.Prepend(query.Tsquery()));
+    const PgResult& r = results[0];
     for (int row = 0; row < r.Rows(); ++row) {
       std::string text = TextAt(r, row, 2, index);
       std::optional<std::string> searchable = SearchableAt(r, row, 2, index);
@@ -165,8 +171,7 @@ std::vector<Ranked> Rank(PgConnection& connection, FtsTokenizer& tokenizer,
     }
   }
   if (ranked.empty()) return ranked;
-  const PgResult totals = connection.Run("SELECT rows, tokens FROM search_totals WHERE name = $1",
-                                         PgParams().Text(index.totals));
+  const PgResult& totals = results[1];
   const std::int64_t rows = totals.Rows() ? totals.Int(0, 0) : 0;
   const std::int64_t tokens = totals.Rows() ? totals.Int(0, 1) : 0;
   const std::vector<std::int64_t> holding =

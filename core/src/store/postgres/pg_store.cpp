@@ -25,6 +25,35 @@ constexpr std::size_t kFlushBytes = 128u << 20;
 // Between the records of a batch, the pending rows are sent in the background once there are
 // this many (about 1,100 claims with their verdicts), while the next records are prepared.
 constexpr std::int64_t kSendRows = 10000;
+// A transaction of at most this many rows (an add_claim's are about ten) sends them as INSERTs
+// in the pipeline of the statements after them: one round trip for all, where COPY takes one a
+// table.
+constexpr std::size_t kInsertedRows = 32;
+
+// `copies` as INSERT statements of one row each, or nothing when they hold more than
+// kInsertedRows rows or a NUL character (which a parameter cannot carry: COPY refuses it).
+std::vector<std::pair<std::string, PgParams>> AsInserts(
+    const std::vector<std::pair<std::string, std::string_view>>& copies) {
+  std::vector<std::pair<std::string, PgParams>> inserts;
+  for (const auto& [target, data] : copies) {
+    if (data.find('\0') != std::string_view::npos) return {};
+    for (std::size_t at = 0; at < data.size();) {
+      if (inserts.size() == kInsertedRows) return {};
+      const std::size_t end = std::min(data.find('\n', at), data.size());
+      PgParams params;
+      std::string sql = "INSERT INTO " + target + " VALUES (";
+      int n = 0;
+      for (const std::optional<std::string>& field : CopyFields(data.substr(at, end - at))) {
+        if (n++) sql += ", ";
+        sql += "$" + std::to_string(n);
+        params.Text(field);
+      }
+      inserts.emplace_back(sql + ")", std::move(params));
+      at = end + 1;
+    }
+  }
+  return inserts;
+}
 
 void ReadEvent(const PgResult& r, int row, Event* event) {
   event->seq = r.Int(row, 0);
@@ -34,6 +63,20 @@ void ReadEvent(const PgResult& r, int row, Event* event) {
   event->actor.assign(r.View(row, 4));
   event->data.assign(r.View(row, 5));
   event->hash.assign(r.View(row, 6));
+}
+
+// The events that refer to entity $1, oldest first.
+constexpr const char* kEventsAboutSelect =
+    "SELECT e.seq, e.prev, e.type, e.at, e.actor, e.data, e.hash FROM event_refs r "
+    "JOIN events e ON e.seq = r.seq WHERE r.entity = $1 ORDER BY r.seq";
+
+// The last event.
+std::string HeadSelect() { return std::string(kEventSelect) + " ORDER BY seq DESC LIMIT 1"; }
+
+std::vector<Event> Events(const PgResult& r) {
+  std::vector<Event> events(r.Rows());
+  for (int row = 0; row < r.Rows(); ++row) ReadEvent(r, row, &events[row]);
+  return events;
 }
 
 std::optional<Event> OneEvent(const PgResult& r) {
@@ -78,6 +121,7 @@ PgStore::PgStore(std::unique_ptr<PgConnection> connection, bool read_only)
 // --- transactions -------------------------------------------------------------------------
 
 void PgStore::Begin(const std::string& begin) {
+  ForgetBegun();
   counted_phrases_.clear();
   sent_in_parts_ = false;
   connection_->Reconnect();
@@ -96,9 +140,18 @@ void PgStore::BeginWrite() {
   RequireWritable();
   Begin("BEGIN ISOLATION LEVEL READ COMMITTED");
   try {
-    // Every statement after the lock sees what the writer before committed.
-    connection_->Run("SELECT pg_advisory_xact_lock($1)",
-                     PgParams().Int(DeskLockKey(connection_->location().schema)));
+    // Every statement after the lock sees what the writer before committed. With the lock, in
+    // the same round trip, what nearly every write reads first: the head (Ledger::Transaction)
+    // and the merges of sources (the workbench's aliases); both hold until this transaction
+    // adds a row, as no other writer appends while the lock is held.
+    const std::vector<PgResult> r = connection_->RunAll({
+        {"SELECT pg_advisory_xact_lock($1)",
+         PgParams().Int(DeskLockKey(connection_->location().schema))},
+        {HeadSelect(), PgParams()},
+        {kEventsAboutSelect, PgParams().Text(kMergedSourcesEntity)},
+    });
+    begun_head_ = OneEvent(r[1]);
+    begun_merges_ = Events(r[2]);
   } catch (...) {
     connection_->Abort();
     throw;
@@ -131,7 +184,13 @@ void PgStore::Rollback() noexcept {
 
 // --- pending rows -------------------------------------------------------------------------
 
+void PgStore::ForgetBegun() {
+  begun_head_.reset();
+  begun_merges_.reset();
+}
+
 void PgStore::Added(std::size_t bytes) {
+  ForgetBegun();
   ++pending_.rows;
   pending_.bytes += bytes;
 }
@@ -319,15 +378,22 @@ void PgStore::WriteRows(PgConnection& c, const Pending& sent) {
         "WHERE name = 'snapshots'",
         PgParams().Int(sent.snapshot_rows).Int(sent.snapshot_tokens));
   }
-  c.CopyAll(copies);
+  std::vector<std::pair<std::string, PgParams>> inserts = AsInserts(copies);
+  if (inserts.empty()) {
+    c.CopyAll(copies);
+  } else {
+    statements.insert(statements.begin(), std::make_move_iterator(inserts.begin()),
+                      std::make_move_iterator(inserts.end()));
+  }
   c.RunAll(statements);
 }
 
 // --- events -------------------------------------------------------------------------------
 
 std::optional<Event> PgStore::LastEvent() {
+  if (begun_head_) return *begun_head_;
   Flush();
-  return OneEvent(connection_->Run(std::string(kEventSelect) + " ORDER BY seq DESC LIMIT 1"));
+  return OneEvent(connection_->Run(HeadSelect()));
 }
 
 std::optional<Event> PgStore::EventAt(std::int64_t seq) {
@@ -378,14 +444,9 @@ void PgStore::ScanEvents(std::int64_t from, std::int64_t to,
 }
 
 std::vector<Event> PgStore::EventsAbout(const std::string& entity) {
+  if (begun_merges_ && entity == kMergedSourcesEntity) return *begun_merges_;
   Flush();
-  const PgResult r = connection_->Run(
-      "SELECT e.seq, e.prev, e.type, e.at, e.actor, e.data, e.hash FROM event_refs r "
-      "JOIN events e ON e.seq = r.seq WHERE r.entity = $1 ORDER BY r.seq",
-      PgParams().Text(entity));
-  std::vector<Event> events(r.Rows());
-  for (int row = 0; row < r.Rows(); ++row) ReadEvent(r, row, &events[row]);
-  return events;
+  return Events(connection_->Run(kEventsAboutSelect, PgParams().Text(entity)));
 }
 
 std::vector<Event> PgStore::EventsOfTypeAbout(const std::vector<std::string>& entities,
@@ -581,6 +642,7 @@ void PgStore::SetSourceState(const std::string& source, const SourceState& state
 
 void PgStore::ClearProjections() {
   Flush();
+  ForgetBegun();
   known_sources_.clear();
   for (const TableLayout& layout : TableLayouts()) {
     connection_->Exec(std::string("DELETE FROM ") + layout.name);

@@ -190,6 +190,8 @@ class PgStore final : public Store {
   void FlushIfLarge();
   // Counts a pending row of `bytes` bytes.
   void Added(std::size_t bytes);
+  // Forgets what BeginWrite read (begun_head_, begun_merges_): the transaction changed rows.
+  void ForgetBegun();
   // A pending claim or source by id; nullptr when there is none.
   PendingClaim* FindPendingClaim(const std::string& id);
   PendingSource* FindPendingSource(const std::string& id);
@@ -216,6 +218,10 @@ class PgStore final : public Store {
   // its cap), for FullTextCandidates to rank by without counting again: Workbench::Similar asks
   // for both in one transaction. Emptied when a transaction begins and when rows are written.
   std::unordered_map<std::string, std::int64_t> counted_phrases_;
+  // Read with a write transaction's lock (BeginWrite), for LastEvent and EventsAbout(
+  // kMergedSourcesEntity) to answer until the transaction adds a row.
+  std::optional<std::optional<Event>> begun_head_;
+  std::optional<std::vector<Event>> begun_merges_;
   // Whether this transaction sent rows in parts (a large batch, rebuild or import): its commit
   // then merges the search indexes' pending entries (MergePendingSearchEntries).
   bool sent_in_parts_ = false;
