@@ -439,6 +439,14 @@ void PgConnection::Check(PGresult* result, const std::string& what) {
   }
 }
 
+PgConnection::Args::Args(const PgParams& params) {
+  for (std::size_t i = 0; i < params.values_.size(); ++i) {
+    values.push_back(params.null_[i] ? nullptr : params.values_[i].data());
+    lengths.push_back(static_cast<int>(params.values_[i].size()));
+    formats.push_back(params.binary_[i] ? 1 : 0);
+  }
+}
+
 void PgConnection::Begin(std::string begin) {
   Wait();
   begin_ = std::move(begin);
@@ -489,17 +497,10 @@ std::vector<PgResult> PgConnection::Pipeline(
     const std::vector<std::pair<const std::string*, const PgParams*>>& statements) {
   if (begin.empty() && statements.size() == 1 && prepared_.count(*statements[0].first)) {
     // The common case, without the pipeline's bookkeeping.
-    const PgParams& params = *statements[0].second;
-    const int count = static_cast<int>(params.values_.size());
-    std::vector<const char*> values(count);
-    std::vector<int> lengths(count), formats(count);
-    for (int i = 0; i < count; ++i) {
-      values[i] = params.null_[i] ? nullptr : params.values_[i].data();
-      lengths[i] = static_cast<int>(params.values_[i].size());
-      formats[i] = params.binary_[i] ? 1 : 0;
-    }
-    PGresult* result = PQexecPrepared(connection_, prepared_[*statements[0].first].c_str(), count,
-                                      values.data(), lengths.data(), formats.data(), 0);
+    const Args args(*statements[0].second);
+    PGresult* result =
+        PQexecPrepared(connection_, prepared_[*statements[0].first].c_str(), args.count(),
+                       args.values.data(), args.lengths.data(), args.formats.data(), 0);
     Check(result, "a statement failed");
     std::vector<PgResult> results;
     results.emplace_back(result);
@@ -534,16 +535,10 @@ std::vector<PgResult> PgConnection::Pipeline(
       sending = PQsendPrepare(connection_, name.c_str(), sql->c_str(), 0, nullptr) == 1;
       sent.push_back({sql, name});
     }
-    const int count = static_cast<int>(params->values_.size());
-    std::vector<const char*> values(count);
-    std::vector<int> lengths(count), formats(count);
-    for (int i = 0; i < count; ++i) {
-      values[i] = params->null_[i] ? nullptr : params->values_[i].data();
-      lengths[i] = static_cast<int>(params->values_[i].size());
-      formats[i] = params->binary_[i] ? 1 : 0;
-    }
-    sending = sending && PQsendQueryPrepared(connection_, name.c_str(), count, values.data(),
-                                             lengths.data(), formats.data(), 0) == 1;
+    const Args args(*params);
+    sending =
+        sending && PQsendQueryPrepared(connection_, name.c_str(), args.count(), args.values.data(),
+                                       args.lengths.data(), args.formats.data(), 0) == 1;
     sent.push_back({nullptr, std::string(), true});
   }
   sending = sending && PQpipelineSync(connection_) == 1;
@@ -585,10 +580,6 @@ bool SendCopyData(PGconn* connection, std::string_view data) {
   return PQputCopyEnd(connection, nullptr) == 1;
 }
 }  // namespace
-
-void PgConnection::Copy(const std::string& target, std::string_view data) {
-  CopyAll({{target, data}});
-}
 
 void PgConnection::CopyAll(const std::vector<std::pair<std::string, std::string_view>>& copies) {
   Wait();

@@ -121,9 +121,8 @@ class PgConnection {
   // mode), in order; returns each one's rows. Throws the first one's error, after which none
   // of the rest has run.
   std::vector<PgResult> RunAll(const std::vector<std::pair<std::string, PgParams>>& statements);
-  // COPY table (columns) FROM STDIN: `data` in COPY's text format.
-  void Copy(const std::string& target, std::string_view data);
-  // COPY into several tables, in order: a round trip a table, where one Copy each takes two.
+  // COPY table (columns) FROM STDIN into several tables, in order, each one's `data` in COPY's
+  // text format: one query, a round trip a table (where a query a COPY takes two).
   void CopyAll(const std::vector<std::pair<std::string, std::string_view>>& copies);
   // Ends the transaction with a rollback without waiting for the server's answer, which the
   // next call reads (a read transaction's end: the server ends it as soon as it reads it).
@@ -132,6 +131,14 @@ class PgConnection {
   [[noreturn]] void Fail(PGresult* result, const std::string& what);
 
  private:
+  // A statement's parameters as libpq takes them.
+  struct Args {
+    explicit Args(const PgParams& params);
+    int count() const { return static_cast<int>(values.size()); }
+    std::vector<const char*> values;  // null for a missing value
+    std::vector<int> lengths, formats;
+  };
+
   void Connect();
   void Check(PGresult* result, const std::string& what);
   // Sends the pending BEGIN, if any, with what `send` sends (it is given the BEGIN to send
