@@ -787,6 +787,21 @@ def test_a_large_batch_of_the_desks_owner_leaves_no_search_entry_pending(pg_serv
 
 
 @pytest.mark.parametrize("store", ["postgresql"])
+def test_a_server_restarted_between_calls_goes_unnoticed(wb, pg_server):
+    # The connection only finds out at its next statement, which is a transaction's first (sent
+    # with its BEGIN): nothing of the transaction was done, so it connects again and sends both.
+    first = wb.add_claim("The harbour was dredged in 2019.")
+    pg_server.restart()
+    assert wb.claim(first.id).text == first.text  # a read
+    pg_server.restart()
+    second = wb.add_claim("The bridge was repainted in 2021.")  # a write, its check first
+    pg_server.restart()
+    third = wb.add_claims([{"text": "The school opened in 1998."}])[0]  # a write alone
+    assert [c.id for c in wb.claims()] == [first.id, second.id, third]
+    assert wb.verify().ok
+
+
+@pytest.mark.parametrize("store", ["postgresql"])
 def test_a_server_restart_while_a_batch_is_sent_loses_the_batch_whole_and_nothing_else(
     wb, pg_server
 ):
