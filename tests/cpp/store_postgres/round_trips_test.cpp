@@ -63,6 +63,7 @@ TEST_F(RoundTripsTest, ABeginNeverSentNeedsNoRollback) {
   connection_->Abort();
   EXPECT_FALSE(connection_->InTransaction());
   connection_->Exec("INSERT INTO b VALUES (2)");  // outside any transaction: kept
+  EXPECT_FALSE(connection_->InTransaction());
   EXPECT_EQ(Count("b"), 1);
 }
 

@@ -36,14 +36,15 @@ std::vector<std::pair<std::string, PgParams>> AsInserts(
     const std::vector<std::pair<std::string, std::string_view>>& copies) {
   std::vector<std::pair<std::string, PgParams>> inserts;
   for (const auto& [target, data] : copies) {
-    if (data.find('\0') != std::string_view::npos) return {};
     for (std::size_t at = 0; at < data.size();) {
-      if (inserts.size() == kInsertedRows) return {};
+      if (inserts.size() == kInsertedRows) return {};  // a large batch: read no further
       const std::size_t end = std::min(data.find('\n', at), data.size());
+      const std::string_view row = data.substr(at, end - at);
+      if (row.find('\0') != std::string_view::npos) return {};
       PgParams params;
       std::string sql = "INSERT INTO " + target + " VALUES (";
       int n = 0;
-      for (const std::optional<std::string>& field : CopyFields(data.substr(at, end - at))) {
+      for (const std::optional<std::string>& field : CopyFields(row)) {
         if (n++) sql += ", ";
         sql += "$" + std::to_string(n);
         params.Text(field);
@@ -249,8 +250,9 @@ void PgStore::MergePendingSearchEntries() {
 }
 
 void PgStore::WriteRows(PgConnection& c, const Pending& sent) {
-  // The COPYs go in one query, the statements after them in one pipeline: a round trip a
-  // table and one for the rest, which a small transaction (one add_claim) notices.
+  // A few rows (one add_claim's) go as INSERTs in the pipeline of the statements after them:
+  // one round trip for all. More go by COPY, every table's in one query (a round trip a
+  // table), then the statements in one pipeline.
   std::vector<std::pair<std::string, std::string_view>> copies;
   const auto copy = [&](const char* target, std::string_view rows) {
     if (!rows.empty()) copies.emplace_back(target, rows);

@@ -183,7 +183,8 @@ class PgStore final : public Store {
   // load of 14,231 fact-checks, similar() took 49 ms of server time a call with them, 11 ms
   // without.
   void MergePendingSearchEntries();
-  // Writes `sent` through `connection`: a COPY a table, then the updates of rows sent before.
+  // Writes `sent` through `connection`: its rows (as INSERTs when they are few, else a COPY a
+  // table), then the updates of rows sent before.
   static void WriteRows(PgConnection& connection, const Pending& sent);
   // Sends the pending rows in the background when they have grown large (a long rebuild or
   // import).
