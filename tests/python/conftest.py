@@ -213,6 +213,11 @@ def ledger_file_rows(path: Path, sql: str) -> list[tuple]:
         return db.execute(sql).fetchall()
 
 
+# The schema version this core writes (core/src/store/sqlite/schema.h): every older file opened
+# for writing is upgraded to it.
+SCHEMA_VERSION = 8
+
+
 def user_version(path: Path) -> int:
     """The schema version of ledger file `path` (PRAGMA user_version)."""
     return ledger_file_rows(path, "PRAGMA user_version")[0][0]

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import claimledger as cl
 import pytest
-from conftest import REPO, user_version
+from conftest import REPO, SCHEMA_VERSION, user_version
 
 DATA = REPO / "tests" / "data"
 
@@ -61,7 +61,7 @@ def test_an_upgraded_v1_ledger_answers_every_query_as_before(v1_copy: Path):
     expected = json.loads((DATA / "ledger_v1_answers.json").read_text(encoding="utf-8"))
     wb = cl.open(v1_copy, create=False)
     try:
-        assert user_version(v1_copy) == 7  # upgraded to the version this core writes
+        assert user_version(v1_copy) == SCHEMA_VERSION  # upgraded to the version this core writes
         report = wb.verify()
         assert report.ok, report.problems
         answers = _without_new_empty_fields(json.loads(json.dumps(_fixture_module().answers(wb))))

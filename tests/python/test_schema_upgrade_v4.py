@@ -14,7 +14,7 @@ from pathlib import Path
 
 import claimledger as cl
 import pytest
-from conftest import REPO, data_copy, event_rows, ledger_file_rows, user_version
+from conftest import REPO, SCHEMA_VERSION, data_copy, event_rows, ledger_file_rows, user_version
 
 FIXTURE = REPO / "tests" / "data" / "ledger_v4.cldg"
 
@@ -53,7 +53,7 @@ def test_a_version_4_desk_opens_builds_its_tree_verifies_and_proves(v4_copy: Pat
     before = event_rows(v4_copy)
     signer, verifier = cl.generate_key("news.example/v4-desk")
     with cl.open(v4_copy, create=False, actor="carol") as wb:
-        assert user_version(v4_copy) == 7
+        assert user_version(v4_copy) == SCHEMA_VERSION
         assert event_rows(v4_copy) == before  # the chain is untouched: same rows, same hashes
         assert wb.verify().ok
         checkpoint = wb.sign_checkpoint(signer)

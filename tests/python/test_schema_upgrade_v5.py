@@ -16,6 +16,7 @@ import claimledger as cl
 import pytest
 from conftest import (
     REPO,
+    SCHEMA_VERSION,
     assert_one_index_problem,
     data_copy,
     event_rows,
@@ -46,7 +47,7 @@ def test_the_fixture_is_a_version_5_file_whose_index_holds_the_texts_alone():
 def test_a_version_5_desk_opens_upgrades_and_finds_claims_by_their_context(v5_copy: Path):
     before = event_rows(v5_copy)
     with cl.open(v5_copy, create=False, actor="carol") as wb:
-        assert user_version(v5_copy) == 7
+        assert user_version(v5_copy) == SCHEMA_VERSION
         assert event_rows(v5_copy) == before  # the chain is untouched: same rows, same hashes
         report = wb.verify()
         assert report.ok, report.problems
@@ -67,7 +68,7 @@ def test_a_version_5_desk_opens_upgrades_and_finds_claims_by_their_context(v5_co
         assert wb.verify().ok
     assert event_rows(v5_copy)[: len(before)] == before
     with cl.open(v5_copy, create=False) as wb:  # opened again: nothing left to upgrade
-        assert user_version(v5_copy) == 7
+        assert user_version(v5_copy) == SCHEMA_VERSION
         assert wb.verify().ok
         assert found_texts(wb, "armistice") == [TROOPS]
 

@@ -17,6 +17,7 @@ import claimledger as cl
 import pytest
 from conftest import (
     REPO,
+    SCHEMA_VERSION,
     assert_one_index_problem,
     data_copy,
     event_rows,
@@ -48,7 +49,7 @@ def test_the_fixture_is_a_version_6_file_whose_index_holds_runs_of_characters():
 def test_a_version_6_desk_opens_upgrades_and_finds_words_inside_runs(v6_copy: Path):
     before = event_rows(v6_copy)
     with cl.open(v6_copy, create=False, actor="carol") as wb:
-        assert user_version(v6_copy) == 7
+        assert user_version(v6_copy) == SCHEMA_VERSION
         assert event_rows(v6_copy) == before  # the chain is untouched: same rows, same hashes
         report = wb.verify()
         assert report.ok, report.problems
@@ -71,7 +72,7 @@ def test_a_version_6_desk_opens_upgrades_and_finds_words_inside_runs(v6_copy: Pa
         assert found_texts(wb, "士兵") == [TROOPS]
         assert wb.verify().ok
     with cl.open(v6_copy, create=False) as wb:  # opened again: nothing left to upgrade
-        assert user_version(v6_copy) == 7
+        assert user_version(v6_copy) == SCHEMA_VERSION
         assert wb.verify().ok
 
 

@@ -103,11 +103,11 @@ std::vector<std::int64_t> RankByBuckets(
   return keys;
 }
 
-std::string OpenConflictsSql(const std::optional<std::string>& claim_placeholder) {
-  return std::string(
-             "SELECT c.id, max(k.seq) FROM event_refs k JOIN event_refs r ON r.seq = k.seq "
-             "JOIN claims c ON c.id = r.entity WHERE k.entity = '") +
-         kConflictsEntity + "'" + (claim_placeholder ? " AND c.id = " + *claim_placeholder : "") +
+std::string OpenConflictsSql(const std::optional<std::string>& claim_placeholder,
+                             const char* claims_of_event) {
+  return std::string("SELECT c.id, max(k.seq) FROM event_refs k ") + claims_of_event +
+         " WHERE k.entity = '" + kConflictsEntity + "'" +
+         (claim_placeholder ? " AND c.id = " + *claim_placeholder : "") +
          " GROUP BY c.id, c.verdict_seq HAVING max(k.seq) > coalesce(c.verdict_seq, 0) "
          "ORDER BY c.id";
 }

@@ -221,9 +221,14 @@ inline constexpr const char* kUnlinkedEntity = "evidence.unlinked";
 inline constexpr const char* kCorrectedEntity = "claim.corrected";
 inline constexpr const char* kMergedSourcesEntity = "source.merged";
 
-// OpenConflicts' query, the same on both stores: $CLAIM is replaced by the placeholder of the
-// claim id, or by nothing.
-std::string OpenConflictsSql(const std::optional<std::string>& claim_placeholder);
+// OpenConflicts' query, the same on both stores but for how a conflict event's claims are found:
+// `claims_of_event` joins `claims c` to the event_refs row `k` of the conflict (by default, the
+// event's other references by text id). `claim_placeholder` is the placeholder of the claim id
+// asked for, or nothing for every claim.
+inline constexpr const char* kClaimsReferredByText =
+    "JOIN event_refs r ON r.seq = k.seq JOIN claims c ON c.id = r.entity";
+std::string OpenConflictsSql(const std::optional<std::string>& claim_placeholder,
+                             const char* claims_of_event = kClaimsReferredByText);
 
 class Store : public ProjectionWriter {
  public:

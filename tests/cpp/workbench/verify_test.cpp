@@ -199,6 +199,16 @@ TEST(VerifyTest, ReportsADeletedOrAlteredRowOfEveryTableAndRebuildRestoresIt) {
       {"source_ratings, altered", "UPDATE source_ratings SET grade = 'A'"},
       {"event_refs, deleted", "DELETE FROM event_refs WHERE seq = 3"},
       {"event_refs, altered", "UPDATE event_refs SET seq = 99 WHERE seq = 3"},
+      // A claim's rows name it by rowid: moved to another claim, or named by its text id,
+      // which no read looks up.
+      {"claim_tags, moved to another claim", "UPDATE claim_tags SET claim = claim + 1"},
+      {"claim_tags, named by text id",
+       "UPDATE claim_tags SET claim = (SELECT id FROM claims WHERE rowid = claim_tags.claim)"},
+      {"verdicts, moved to another claim", "UPDATE verdicts SET claim = claim - 1"},
+      {"verdicts, named by text id",
+       "UPDATE verdicts SET claim = (SELECT id FROM claims WHERE rowid = verdicts.claim)"},
+      {"claim_refs, deleted", "DELETE FROM claim_refs WHERE seq = (SELECT max(seq) FROM events)"},
+      {"claim_refs, moved to another claim", "UPDATE claim_refs SET claim = claim + 1"},
       {"claim_lsh, all deleted", "DELETE FROM claim_lsh"},
       {"claim_lsh, one deleted",
        "DELETE FROM claim_lsh WHERE bucket = (SELECT min(bucket) FROM claim_lsh)"},
@@ -387,13 +397,19 @@ TEST(VerifyTest, CountsRowsAtTheEndsOfTheRowidRange) {
     }
   }
   const std::string pristine = testing_util::ReadFile(path.str());
-  // A claim moved to another rowid, with its full-text and near-duplicate index rows (which
-  // name claims by rowid): a consistent edit, which verify must find nothing wrong with.
+  // A claim moved to another rowid, with its full-text and near-duplicate index rows, its tags
+  // and its event references (all of which name claims by rowid): a consistent edit, which
+  // verify must find nothing wrong with.
   const auto moved = [&](const std::string& claim, const char* rowid) {
     const std::string where = " WHERE id = '" + claim + "'";
     const std::string old_rowid = "(SELECT rowid FROM claims" + where + ")";
-    return "UPDATE claim_lsh SET claim = " + std::string(rowid) + " WHERE claim = " + old_rowid +
-           "; INSERT INTO claims_fts(claims_fts, rowid, text) SELECT 'delete', rowid, text "
+    std::string edit;
+    for (const char* table : {"claim_lsh", "claim_tags", "claim_refs", "verdicts"}) {
+      edit += std::string("UPDATE ") + table + " SET claim = " + rowid +
+              " WHERE claim = " + old_rowid + "; ";
+    }
+    return edit +
+           "INSERT INTO claims_fts(claims_fts, rowid, text) SELECT 'delete', rowid, text "
            "FROM claims" +
            where + "; UPDATE claims SET rowid = " + rowid + where +
            "; INSERT INTO claims_fts(rowid, text) SELECT rowid, text FROM claims" + where + ";";

@@ -37,9 +37,15 @@ CREATE TABLE tree_nodes(level INTEGER NOT NULL, idx INTEGER NOT NULL, hash BLOB 
 // A claim's quantities and provenance never change: they are read from its event (seq).
 // `year` is the year it was made (date), else recorded (at), which track records count by;
 // `verdict_seq` names its current verdict (the one made last).
+// Since version 8 the rows that belong to a claim (its tags, its verdicts, and the references
+// of events to it, in claim_refs rather than event_refs) name it by the rowid of its claims row
+// instead of its text id: a new claim's rows then go at the end of their b-trees instead of at
+// random places (verify reads them back with the text id: stored_tables.cpp).
 constexpr const char* kProjectionSchema = R"sql(
 CREATE TABLE event_refs(entity TEXT NOT NULL, seq INTEGER NOT NULL,
   PRIMARY KEY(entity, seq)) WITHOUT ROWID;
+CREATE TABLE claim_refs(claim INTEGER NOT NULL, seq INTEGER NOT NULL,
+  PRIMARY KEY(claim, seq)) WITHOUT ROWID;
 CREATE TABLE sources(
   id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, url TEXT, affiliation TEXT,
   reliability TEXT, reliability_at TEXT, ref TEXT, attributes TEXT NOT NULL,
@@ -53,7 +59,7 @@ CREATE TABLE claims(
   date TEXT, context TEXT, ref TEXT, status_at TEXT NOT NULL,
   seq INTEGER NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL, year INTEGER,
   verdict_seq INTEGER);
-CREATE TABLE claim_tags(claim TEXT NOT NULL, tag TEXT NOT NULL,
+CREATE TABLE claim_tags(claim INTEGER NOT NULL, tag TEXT NOT NULL,
   PRIMARY KEY(claim, tag)) WITHOUT ROWID;
 CREATE TABLE appearances(
   claim TEXT NOT NULL, snapshot TEXT NOT NULL, exact TEXT NOT NULL, prefix TEXT NOT NULL,
@@ -65,9 +71,9 @@ CREATE TABLE evidence(
   quote_end INTEGER NOT NULL, stance TEXT NOT NULL, note TEXT, credibility TEXT,
   seq INTEGER NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL);
 CREATE TABLE verdicts(
-  seq INTEGER PRIMARY KEY, claim TEXT NOT NULL, rating TEXT NOT NULL, rationale TEXT NOT NULL,
-  evidence TEXT NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL, made_at TEXT NOT NULL,
-  from_ledger TEXT);
+  seq INTEGER PRIMARY KEY, claim INTEGER NOT NULL, rating TEXT NOT NULL,
+  rationale TEXT NOT NULL, evidence TEXT NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL,
+  made_at TEXT NOT NULL, from_ledger TEXT);
 CREATE TABLE source_ratings(
   seq INTEGER PRIMARY KEY, source TEXT NOT NULL, grade TEXT NOT NULL, rationale TEXT NOT NULL,
   at TEXT NOT NULL, actor TEXT NOT NULL);
@@ -262,6 +268,54 @@ void UpgradeToVersion7(Connection& connection) {
   }
 }
 
+// Version 8: a claim's tags, verdicts and event references name it by its rowid (see
+// kProjectionSchema). A row naming a claim id that has no claims row (an edit) keeps the text,
+// which no rowid matches: verify reports it as before.
+constexpr const char* kUpgradeToVersion8 = R"sql(
+CREATE TABLE claim_refs(claim INTEGER NOT NULL, seq INTEGER NOT NULL,
+  PRIMARY KEY(claim, seq)) WITHOUT ROWID;
+INSERT INTO claim_refs(claim, seq)
+  SELECT c.rowid, r.seq FROM event_refs r JOIN claims c ON c.id = r.entity ORDER BY 1, 2;
+DELETE FROM event_refs WHERE entity IN (SELECT id FROM claims);
+CREATE TABLE claim_tags_v8(claim INTEGER NOT NULL, tag TEXT NOT NULL,
+  PRIMARY KEY(claim, tag)) WITHOUT ROWID;
+INSERT INTO claim_tags_v8(claim, tag)
+  SELECT coalesce(c.rowid, t.claim), t.tag FROM claim_tags t LEFT JOIN claims c ON c.id = t.claim
+  ORDER BY 1, 2;
+DROP TABLE claim_tags;
+ALTER TABLE claim_tags_v8 RENAME TO claim_tags;
+CREATE TABLE verdicts_v8(
+  seq INTEGER PRIMARY KEY, claim INTEGER NOT NULL, rating TEXT NOT NULL,
+  rationale TEXT NOT NULL, evidence TEXT NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL,
+  made_at TEXT NOT NULL, from_ledger TEXT);
+INSERT INTO verdicts_v8(seq, claim, rating, rationale, evidence, at, actor, made_at, from_ledger)
+  SELECT v.seq, coalesce(c.rowid, v.claim), v.rating, v.rationale, v.evidence, v.at, v.actor,
+    v.made_at, v.from_ledger FROM verdicts v LEFT JOIN claims c ON c.id = v.claim ORDER BY v.seq;
+DROP TABLE verdicts;
+ALTER TABLE verdicts_v8 RENAME TO verdicts;
+CREATE INDEX verdicts_claim ON verdicts(claim, made_at, seq);
+)sql";
+
+// A file older than version 8 opened read-only (it cannot be upgraded): views in the
+// connection's temporary schema, which unqualified names find first, show its text-keyed tables
+// as version 8 keeps them, so that the store's reads and verify() run unchanged.
+constexpr const char* kVersion8Views = R"sql(
+CREATE TEMP VIEW claim_refs AS
+  SELECT c.rowid AS claim, r.seq AS seq FROM main.event_refs r JOIN main.claims c
+  ON c.id = r.entity;
+CREATE TEMP VIEW event_refs AS
+  SELECT entity, seq FROM main.event_refs r
+  WHERE NOT EXISTS (SELECT 1 FROM main.claims c WHERE c.id = r.entity);
+CREATE TEMP VIEW claim_tags AS
+  SELECT coalesce(c.rowid, t.claim) AS claim, t.tag AS tag FROM main.claim_tags t
+  LEFT JOIN main.claims c ON c.id = t.claim;
+CREATE TEMP VIEW verdicts AS
+  SELECT v.rowid AS rowid, v.seq AS seq, coalesce(c.rowid, v.claim) AS claim,
+    v.rating AS rating, v.rationale AS rationale, v.evidence AS evidence, v.at AS at,
+    v.actor AS actor, v.made_at AS made_at, v.from_ledger AS from_ledger
+  FROM main.verdicts v LEFT JOIN main.claims c ON c.id = v.claim;
+)sql";
+
 void UpgradeToVersion3(Connection& connection) {
   connection.Exec(kSnapshotSearchSchema);
   Statement snapshots = connection.Prepare("SELECT rowid, hash FROM snapshots ORDER BY rowid");
@@ -290,7 +344,8 @@ void Migrate(Connection& connection, int version) {
       if (version < 5) UpgradeToVersion5(connection);
       if (version < 6) UpgradeToVersion6(connection);
       if (version < 7) UpgradeToVersion7(connection);
-      // Later versions add their steps here: if (version < 8) { ... }
+      if (version < 8) connection.Exec(kUpgradeToVersion8);
+      // Later versions add their steps here: if (version < 9) { ... }
     }
     connection.Exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
     connection.Exec("COMMIT");
@@ -347,6 +402,11 @@ void IndexSnapshotText(Connection& connection, std::int64_t rowid, const std::st
       .Bind(1, rowid)
       .Bind(2, SeparateCharacters(text))
       .Run();
+}
+
+void ShowOlderFileAsCurrent(Connection& connection) {
+  const std::int64_t version = connection.PragmaInt("user_version");
+  if (version >= 1 && version < 8) connection.Exec(kVersion8Views);
 }
 
 void OpenSchema(Connection& connection, const std::string& path, bool create, bool read_only) {

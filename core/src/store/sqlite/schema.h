@@ -22,9 +22,12 @@ namespace claimledger {
 // indexed again for an existing desk by the upgrade; 7: Chinese and Japanese characters are
 // words of their own (text/words.h): the claims and snapshots holding them are indexed again,
 // and their near-duplicate buckets made again, by the upgrade (claim_parted_texts keeps the
-// searchable text of those claims, which the view gives the index). A file of version 5 or 6 opened
-// read-only keeps its indexes, and is searched and verified as such.
-inline constexpr int kSchemaVersion = 7;
+// searchable text of those claims, which the view gives the index); 8: a claim's tags, verdicts
+// and event references (claim_refs) name it by its claims row's rowid instead of its text id, so
+// that a load writes them at the end of their b-trees. A file of version 5 or 6 opened
+// read-only keeps its indexes, and is searched and verified as such; one older than 8 opened
+// read-only is read through views that show its claim rows as version 8 keys them.
+inline constexpr int kSchemaVersion = 8;
 
 // What claim_parted_texts keeps for a claim of `text` and `context` (schema version 7): its
 // searchable text (store.h) when parting its Chinese and Japanese characters changed it (parting
@@ -45,6 +48,11 @@ void CreateSearchIndexes(Connection& connection);
 // "claimledger.store.not_a_ledger" or ".newer_schema", and Error(kNotFound)
 // "claimledger.store.missing" for an empty file when `create` is false.
 void OpenSchema(Connection& connection, const std::string& path, bool create, bool read_only);
+
+// For a connection that reads a file older than version 8 without upgrading it (read-only): views
+// in its temporary schema show the file's text-keyed claim rows as version 8 keys them, so that
+// the store reads and verifies it unchanged. Nothing for a file of version 8.
+void ShowOlderFileAsCurrent(Connection& connection);
 
 // Reads the columns of kEventSelect (store/tables.h) into `event` (assign: a scan reuses one Event,
 // and so the strings' memory).

@@ -39,6 +39,12 @@ Evidence ReadEvidence(const Statement& s) {
           s.OptionalText(9), s.OptionalText(10), ReadOrigin(s, 11)};
 }
 
+// The SELECT of verdicts as ReadVerdict reads them (kVerdictSelect's columns): the claim's text
+// id from its row, which verdicts name by rowid (schema version 8).
+constexpr const char* kVerdictWithIdSelect =
+    "SELECT c.id, v.rating, v.rationale, v.evidence, v.seq, v.at, v.actor, v.made_at, "
+    "v.from_ledger FROM verdicts v JOIN claims c ON c.rowid = v.claim";
+
 Verdict ReadVerdict(const Statement& s) {
   Verdict verdict{s.Text(0), s.Text(1), s.Text(2), {}, ReadOrigin(s, 4)};
   verdict.origin.made_at = s.Text(7);
@@ -94,10 +100,11 @@ std::vector<Snapshot> SqliteStore::ListSnapshots() {
 std::optional<Claim> SqliteStore::GetClaim(const std::string& id) {
   Claim claim;
   std::optional<std::int64_t> verdict_seq;
+  std::int64_t rowid = 0;
   {
     Statement statement = connection_->Prepare(
         "SELECT c.id, c.text, c.claimant, c.status, e.data, c.date, c.context, c.ref, c.seq, "
-        "c.at, c.actor, c.verdict_seq FROM claims c JOIN events e ON e.seq = c.seq "
+        "c.at, c.actor, c.verdict_seq, c.rowid FROM claims c JOIN events e ON e.seq = c.seq "
         "WHERE c.id = ?1");
     if (!statement.Bind(1, id).Step()) return std::nullopt;
     claim.id = statement.Text(0);
@@ -110,11 +117,12 @@ std::optional<Claim> SqliteStore::GetClaim(const std::string& id) {
     claim.ref = statement.OptionalText(7);
     claim.origin = ReadOrigin(statement, 8);
     verdict_seq = statement.OptionalInt(11);
+    rowid = statement.Int(12);
   }
   {
     Statement statement =
         connection_->Prepare("SELECT tag FROM claim_tags WHERE claim = ?1 ORDER BY tag");
-    statement.Bind(1, id);
+    statement.Bind(1, rowid);
     while (statement.Step()) claim.tags.push_back(statement.Text(0));
   }
   {
@@ -125,7 +133,8 @@ std::optional<Claim> SqliteStore::GetClaim(const std::string& id) {
     while (statement.Step()) claim.appearances.push_back(ReadQuote(statement, 0));
   }
   if (verdict_seq) {
-    Statement statement = connection_->Prepare(std::string(kVerdictSelect) + " WHERE seq = ?1");
+    Statement statement =
+        connection_->Prepare(std::string(kVerdictWithIdSelect) + " WHERE v.seq = ?1");
     if (statement.Bind(1, *verdict_seq).Step()) claim.verdict = ReadVerdict(statement);
   }
   return claim;
@@ -138,7 +147,7 @@ std::vector<Claim> SqliteStore::ListClaims(const ClaimFilter& filter) {
         "SELECT id FROM claims c WHERE (?1 IS NULL OR status = ?1) "
         "AND (?2 IS NULL OR rating = ?2) AND (?3 IS NULL OR claimant = ?3) "
         "AND (?4 IS NULL OR EXISTS (SELECT 1 FROM claim_tags t "
-        "WHERE t.claim = c.id AND t.tag = ?4)) ORDER BY seq LIMIT ?5");
+        "WHERE t.claim = c.rowid AND t.tag = ?4)) ORDER BY seq LIMIT ?5");
     statement.Bind(1, filter.status).Bind(2, filter.rating).Bind(3, filter.claimant);
     statement.Bind(4, filter.tag).Bind(5, filter.limit);
     while (statement.Step()) ids.push_back(statement.Text(0));
@@ -182,7 +191,7 @@ std::vector<std::pair<std::string, Quote>> SqliteStore::AppearancesIn(const std:
 
 std::vector<Verdict> SqliteStore::VerdictsFor(const std::string& claim) {
   Statement statement =
-      connection_->Prepare(std::string(kVerdictSelect) + " WHERE claim = ?1 ORDER BY seq");
+      connection_->Prepare(std::string(kVerdictWithIdSelect) + " WHERE c.id = ?1 ORDER BY v.seq");
   statement.Bind(1, claim);
   return ReadAll<Verdict>(statement, ReadVerdict);
 }
@@ -229,8 +238,10 @@ std::unordered_map<std::string, std::string> SqliteStore::ClaimIdsByRef(
 
 std::vector<std::pair<std::string, std::int64_t>> SqliteStore::OpenConflicts(
     const std::optional<std::string>& claim) {
+  // A conflict event's claims are in claim_refs, by rowid (schema version 8).
   Statement statement = connection_->Prepare(
-      OpenConflictsSql(claim ? std::optional<std::string>("?1") : std::nullopt));
+      OpenConflictsSql(claim ? std::optional<std::string>("?1") : std::nullopt,
+                       "JOIN claim_refs r ON r.seq = k.seq JOIN claims c ON c.rowid = r.claim"));
   if (claim) statement.Bind(1, *claim);
   return ReadAll<std::pair<std::string, std::int64_t>>(
       statement, [](const Statement& s) { return std::make_pair(s.Text(0), s.Int(1)); });

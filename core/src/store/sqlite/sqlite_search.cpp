@@ -63,7 +63,7 @@ std::vector<SearchHit> SqliteStore::SearchClaims(const ClaimQuery& query) {
       "FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid "
       "WHERE claims_fts MATCH ?1 AND (?2 IS NULL OR c.status = ?2) "
       "AND (?3 IS NULL OR c.rating = ?3) AND (?4 IS NULL OR c.claimant = ?4) "
-      "AND (?5 IS NULL OR EXISTS (SELECT 1 FROM claim_tags t WHERE t.claim = c.id "
+      "AND (?5 IS NULL OR EXISTS (SELECT 1 FROM claim_tags t WHERE t.claim = c.rowid "
       "AND t.tag = ?5)) AND (?6 IS NULL OR coalesce(c.date, c.at) >= ?6) "
       "AND (?7 IS NULL OR coalesce(c.date, c.at) <= ?7) "
       "ORDER BY bm25(claims_fts) LIMIT ?8");

@@ -131,9 +131,17 @@ class SqliteStore final : public Store {
   void RecreateSearchIndexes();
   // Fills a claim's quantities and provenance from the data of the event that added it.
   static void ReadClaimDetails(std::string_view added_data, Claim* claim);
+  // The rowid of claim `id`'s row, which its tags, verdicts and event references name (schema
+  // version 8); nothing when there is no such claim. The claim added last is remembered: its
+  // verdict and references follow it.
+  std::optional<std::int64_t> ClaimRowid(const std::string& id);
 
   std::unique_ptr<Connection> connection_;
   std::vector<std::pair<std::int64_t, std::int64_t>> pending_buckets_;  // (bucket, rowid)
+  // The claim added last in this transaction and its rowid (ClaimRowid); forgotten when the
+  // transaction ends and when the tables are cleared.
+  std::string last_claim_;
+  std::int64_t last_claim_rowid_ = 0;
 };
 
 }  // namespace claimledger

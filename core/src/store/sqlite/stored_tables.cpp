@@ -64,9 +64,32 @@ void HashValue(RowHasher& hasher, sqlite3_value* value) {
   }
 }
 
+// A claim's text id from `column` of a row keyed by the claim (schema version 8): the id of the
+// claims row whose rowid it holds, or the text it holds when that names no claim (a verdict on a
+// claim id the ledger does not hold). Anything else, an edit, gives NULL, which differs from
+// every row the events give.
+std::string ClaimIdOf(const std::string& column) {
+  return "coalesce((SELECT id FROM claims WHERE rowid = " + column + "), (SELECT " + column +
+         " WHERE typeof(" + column +
+         ") = 'text' AND NOT EXISTS (SELECT 1 FROM claims WHERE id = " + column + ")))";
+}
+
 // The SELECT of a table's digested columns: `columns`, then `updated` (whose first column
-// repeats the key).
+// repeats the key). The rows keyed by a claim's rowid give its text id, as the events do.
 std::string DigestSelect(const TableLayout& layout) {
+  switch (layout.table) {
+    case Table::kClaimTags:
+      return "SELECT " + ClaimIdOf("t.claim") + ", t.tag FROM claim_tags t";
+    case Table::kVerdicts:
+      return "SELECT v.seq, " + ClaimIdOf("v.claim") +
+             ", v.rating, v.rationale, v.evidence, v.at, v.actor, v.made_at, v.from_ledger "
+             "FROM verdicts v";
+    case Table::kEventRefs:
+      return "SELECT entity, seq FROM event_refs UNION ALL SELECT " + ClaimIdOf("r.claim") +
+             ", r.seq FROM claim_refs r";
+    default:
+      break;
+  }
   const std::string updated = *layout.updated ? std::string(", ") + layout.updated : "";
   return std::string("SELECT ") + layout.columns + updated + " FROM " + layout.name;
 }
@@ -288,8 +311,9 @@ class SqliteStoredTables final : public StoredTables {
     const int columns = rows.ColumnCount();
     const int first_updated = FirstUpdated(layout, columns);
     const int distinct = first_updated < columns ? columns - 1 : columns;
+    // main.: a file older than version 8 read-only shows some tables through views (schema.h).
     if (distinct !=
-        connection_.Prepare(std::string("SELECT * FROM ") + layout.name).ColumnCount()) {
+        connection_.Prepare(std::string("SELECT * FROM main.") + layout.name).ColumnCount()) {
       throw Error(
           Code::kStorage, "claimledger.store.digest_layout",
           std::string("the digest of table ") + layout.name + " does not cover all its columns");
