@@ -22,7 +22,8 @@ What it measures
        ``wb.track_record(source)`` for 200 sources picked at random (median, p99 and max
        of ``time.perf_counter`` latencies; also the most prolific source alone) and one
        ``wb.sources_report()`` over every source (a pandas DataFrame when pandas is
-       installed, a list of dicts otherwise: the output says which).
+       installed, a list of dicts otherwise: the output says which); ``wb.claim(id)`` for 200
+       claims picked at random, and 20 ``wb.add_claim`` calls one at a time (median, p99, max).
 
 The peer
     "sqlite-utils": what a notebook user would pick, the ``sqlite-utils`` library with
@@ -104,6 +105,8 @@ LIAR_BATCH = 5000  # load_liar's default batch size
 ACTOR = "bench"
 GENESIS_PREV = "sha256:" + "0" * 64
 TRACK_RECORD_SAMPLES = 200
+CLAIM_SAMPLES = 200  # claims read one by one (wb.claim) after the load
+ADD_CLAIM_SAMPLES = 20  # claims added one call at a time after the load
 
 TARGET_RATIO = 1.5
 TARGET_FILE_RATIO = 1.5
@@ -256,6 +259,16 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(max(rank, 1), len(ordered)) - 1]
 
 
+def _latency_summary(latencies: list[float]) -> dict:
+    """The count, median, p99 and max of `latencies` (seconds), in milliseconds."""
+    return {
+        "samples": len(latencies),
+        "median_ms": 1000 * statistics.median(latencies),
+        "p99_ms": 1000 * _percentile(latencies, 0.99),
+        "max_ms": 1000 * max(latencies),
+    }
+
+
 def _count_claims(path: Path) -> int:
     """The rows of the claims table, read with sqlite3 after the system closed the file."""
     db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
@@ -338,6 +351,7 @@ def claimledger_synthetic(
     path = location or directory / "synthetic.ledger"
     batches, gen_s = _timed(synthetic_batches(args.claims, args.batch, args.seed, args.claimants))
     source_ids: dict[int, str] = {}  # speaker number -> source id, for those added so far
+    read_back: list[str] = []  # ids of claims to read one by one after the load
     added = 0
     other = other_cpu() if other_cpu else 0.0
     cpu, start = _cpu_s(), time.perf_counter()
@@ -349,6 +363,7 @@ def claimledger_synthetic(
                 source_ids.update(zip(new, wb.add_sources(source_record(n) for n in new)))
             ids = wb.add_claims(claim_record(r, source_ids[r["claimant"]]) for r in batch)
             added += len(ids)
+            read_back.extend(ids[:: max(1, len(ids) // 10)])  # claims from every batch
         wall, cpu = time.perf_counter() - start, _cpu_s() - cpu
         other = other_cpu() - other if other_cpu else None
         load_rss = _peak_rss_mb()
@@ -365,6 +380,16 @@ def claimledger_synthetic(
             t = time.perf_counter()
             wb.track_record(source_id)
             latencies.append(time.perf_counter() - t)
+        claim_latencies = []
+        for claim_id in rng.sample(read_back, min(CLAIM_SAMPLES, len(read_back))):
+            t = time.perf_counter()
+            wb.claim(claim_id)
+            claim_latencies.append(time.perf_counter() - t)
+        add_latencies = []
+        for k in range(ADD_CLAIM_SAMPLES):  # one call each, as a fact-checker adds a claim
+            t = time.perf_counter()
+            wb.add_claim(f"A claim added one at a time after the load, number {k}.")
+            add_latencies.append(time.perf_counter() - t)
         prolific = source_ids[0]  # speaker 0 is the most prolific (the skew favours low k)
         t = time.perf_counter()
         record = wb.track_record(prolific)
@@ -404,6 +429,8 @@ def claimledger_synthetic(
             "prolific_ms": 1000 * prolific_s,
             "prolific_verdicts": record.verdicts,
         },
+        "claim": _latency_summary(claim_latencies),
+        "add_claim": _latency_summary(add_latencies),
         "sources_report": {
             "seconds": report_s,
             "rows": report_rows,
@@ -980,6 +1007,12 @@ def main(argv: Optional[list[str]] = None) -> int:
             f"p99 {tr['p99_ms']:.2f} ms, max {tr['max_ms']:.2f} ms; the most prolific source "
             f"({tr['prolific_verdicts']:,} verdicts) {tr['prolific_ms']:.2f} ms"
         )
+        for key, what in (("claim", "wb.claim(id) of random claims"), ("add_claim", "add_claim")):
+            lat = cl[key]
+            print(
+                f"  {what}: {lat['samples']} calls, median {lat['median_ms']:.2f} ms, "
+                f"p99 {lat['p99_ms']:.2f} ms, max {lat['max_ms']:.2f} ms"
+            )
         print(
             f"  sources_report: {rep['rows']:,} rows in {rep['seconds']:.2f} s, returns a "
             f"{rep['returns']} (importing pandas first: {rep['pandas_import_seconds']:.2f} s, "

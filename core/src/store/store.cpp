@@ -104,9 +104,11 @@ std::vector<std::int64_t> RankByBuckets(
 }
 
 std::string OpenConflictsSql(const std::optional<std::string>& claim_placeholder,
-                             const char* claims_of_event) {
-  return std::string("SELECT c.id, max(k.seq) FROM event_refs k ") + claims_of_event +
-         " WHERE k.entity = '" + kConflictsEntity + "'" +
+                             const char* claim_in_data) {
+  return std::string(
+             "SELECT c.id, max(k.seq) FROM event_refs k JOIN events e ON e.seq = k.seq "
+             "JOIN claims c ON c.id = ") +
+         claim_in_data + " WHERE k.entity = '" + kConflictsEntity + "'" +
          (claim_placeholder ? " AND c.id = " + *claim_placeholder : "") +
          " GROUP BY c.id, c.verdict_seq HAVING max(k.seq) > coalesce(c.verdict_seq, 0) "
          "ORDER BY c.id";

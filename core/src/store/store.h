@@ -221,14 +221,13 @@ inline constexpr const char* kUnlinkedEntity = "evidence.unlinked";
 inline constexpr const char* kCorrectedEntity = "claim.corrected";
 inline constexpr const char* kMergedSourcesEntity = "source.merged";
 
-// OpenConflicts' query, the same on both stores but for how a conflict event's claims are found:
-// `claims_of_event` joins `claims c` to the event_refs row `k` of the conflict (by default, the
-// event's other references by text id). `claim_placeholder` is the placeholder of the claim id
-// asked for, or nothing for every claim.
-inline constexpr const char* kClaimsReferredByText =
-    "JOIN event_refs r ON r.seq = k.seq JOIN claims c ON c.id = r.entity";
+// OpenConflicts' query, the same on both stores but for `claim_in_data`, the store's SQL for the
+// "claim" member of a verdict.conflict event's data (the JSON text `e.data`): the conflicts are
+// found by their entity in event_refs and their claim read from the event itself, so that the
+// query never looks through the references of every event (every read of a claim runs it).
+// `claim_placeholder` is the placeholder of the claim id asked for, or nothing for every claim.
 std::string OpenConflictsSql(const std::optional<std::string>& claim_placeholder,
-                             const char* claims_of_event = kClaimsReferredByText);
+                             const char* claim_in_data);
 
 class Store : public ProjectionWriter {
  public:

@@ -321,7 +321,10 @@ std::vector<std::pair<std::string, std::int64_t>> PgStore::OpenConflicts(
   PgParams params;
   if (claim) params.Text(*claim);
   return ReadAll<std::pair<std::string, std::int64_t>>(
-      connection_->Run(OpenConflictsSql(claim ? std::optional<std::string>("$1") : std::nullopt),
+      // The claim is the first member of the event's canonical JSON; read without parsing it,
+      // so that an event whose data was damaged names no claim here (verify reports it).
+      connection_->Run(OpenConflictsSql(claim ? std::optional<std::string>("$1") : std::nullopt,
+                                        R"sql(substring(e.data from '^\{"claim":"([^"]*)"'))sql"),
                        params),
       [](const PgResult& r, int row) { return std::make_pair(r.Text(row, 0), r.Int(row, 1)); });
 }

@@ -238,10 +238,10 @@ std::unordered_map<std::string, std::string> SqliteStore::ClaimIdsByRef(
 
 std::vector<std::pair<std::string, std::int64_t>> SqliteStore::OpenConflicts(
     const std::optional<std::string>& claim) {
-  // A conflict event's claims are in claim_refs, by rowid (schema version 8).
+  // An event whose data was damaged (not JSON) names no claim here; verify reports it.
   Statement statement = connection_->Prepare(
       OpenConflictsSql(claim ? std::optional<std::string>("?1") : std::nullopt,
-                       "JOIN claim_refs r ON r.seq = k.seq JOIN claims c ON c.rowid = r.claim"));
+                       "CASE WHEN json_valid(e.data) THEN json_extract(e.data, '$.claim') END"));
   if (claim) statement.Bind(1, *claim);
   return ReadAll<std::pair<std::string, std::int64_t>>(
       statement, [](const Statement& s) { return std::make_pair(s.Text(0), s.Int(1)); });
