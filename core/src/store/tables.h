@@ -62,6 +62,8 @@ inline constexpr const char* kSnapshotSelect =
 inline constexpr const char* kEvidenceSelect =
     "SELECT id, claim, snapshot, exact, prefix, suffix, quote_start, quote_end, stance, note, "
     "credibility, seq, at, actor FROM evidence";
+// (A ledger file names a verdict's claim by its row, so its reads give these columns from a join
+// with claims: kVerdictWithIdSelect in store/sqlite/sqlite_reads.cpp.)
 inline constexpr const char* kVerdictSelect =
     "SELECT claim, rating, rationale, evidence, seq, at, actor, made_at, from_ledger "
     "FROM verdicts";
