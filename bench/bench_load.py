@@ -54,8 +54,10 @@ The floor
     ``load_floor`` (bench/load_floor.cpp, built by ``make bench``): the SQLite writes of the
     same synthetic load and the SHA-256 of each event, nothing else, into a file the core
     created (its schema and settings), in transactions of ``--batch`` claims like the load.
-    Variants (``--floor-variants``, default all): ``layout`` (every row the core writes today),
-    ``nolsh`` (without the 8 near-duplicate rows a claim), ``intkeys`` (nolsh with tags,
+    Variants (``--floor-variants``, default all): ``layout`` (every row the core wrote at
+    schema version 7; version 8 keys a claim's rows by integers, version 9 keeps the buckets of
+    recent claims in a table of their own),
+    ``nolsh`` (without the 16 near-duplicate rows a claim), ``intkeys`` (nolsh with tags,
     verdicts and event references keyed by integers, a layout the core does not have) and
     ``minimal`` (the two events, the claim row and the verdict row, no other index). Printed
     next to the time the whole load would have to take for the target (the peer's / 1.5).

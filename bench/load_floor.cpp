@@ -8,8 +8,10 @@
 // benchmark's batches): a claim.added event (about 600 bytes of data) and a verdict.set event, each
 // hashed and chained; the claim row; and, by variant:
 //
-//   layout    everything the core writes today: the claim's full-text row, its 16
-//             near-duplicate bucket rows (sorted at commit), 0-3 tag rows, its event
+//   layout    everything the core wrote at schema version 7 (version 8 keys a claim's tags,
+//             verdicts and references by its rowid, as intkeys does; version 9 keeps the
+//             buckets of recent claims in a table of their own): the claim's full-text row, its
+//             16 near-duplicate bucket rows (sorted at commit), 0-3 tag rows, its event
 //             references (claim and claimant), the verdict row and the claim's current verdict
 //             (its rating and verdict_seq: the rows the projection writes, not its rules)
 //   nolsh     layout without the near-duplicate bucket rows

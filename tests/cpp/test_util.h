@@ -62,6 +62,22 @@ inline void RawSql(const std::string& path, const std::string& sql) {
   ASSERT_EQ(rc, SQLITE_OK) << message;
 }
 
+// The number that SQL `sql` (one integer, such as "SELECT count(*) FROM claims") gives on a
+// ledger file, read behind the ledger's back; -1 when the statement fails.
+inline std::int64_t SqlNumber(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  std::int64_t number = -1;
+  sqlite3_stmt* statement = nullptr;
+  if (sqlite3_open(path.c_str(), &db) == SQLITE_OK &&
+      sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr) == SQLITE_OK &&
+      sqlite3_step(statement) == SQLITE_ROW) {
+    number = sqlite3_column_int64(statement, 0);
+  }
+  sqlite3_finalize(statement);
+  sqlite3_close(db);
+  return number;
+}
+
 // A fresh desk on the test suite's PostgreSQL server (started by the ctest fixture postgres);
 // fails the test and gives "" when the server is not there.
 inline std::string NewDeskUrl() {

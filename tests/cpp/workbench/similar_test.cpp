@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "claimledger/workbench.h"
+#include "test_util.h"
 #include "text/min_hash.h"
 
 namespace claimledger {
@@ -51,6 +52,58 @@ TEST(SimilarityTest, SimilarFindsAClaimWhoseCommonWordsManyClaimsShare) {
   ASSERT_FALSE(hits.empty());
   EXPECT_EQ(hits.front().claim, target);
   EXPECT_EQ(wb->Similar("US troops stationed overseas number 2345", 1).front().score, 1.0);
+}
+
+// A ledger file keeps the buckets of the claims added since the last large batch in
+// claim_lsh_recent (schema version 9); similar() reads both tables, and a large batch moves the
+// recent rows into claim_lsh once they are as many as claim_lsh's.
+TEST(SimilarityTest, SimilarFindsClaimsOfBothBucketTablesAndALargeBatchMovesTheRecentOnes) {
+  testing_util::TempLedgerPath path;
+  const auto rows = [&](const char* table) {
+    return testing_util::SqlNumber(path.str(), std::string("SELECT count(*) FROM ") + table);
+  };
+  const auto batch = [](const std::string& topic) {
+    std::vector<NewClaim> claims;
+    for (int i = 0; i < 300; ++i) {
+      claims.push_back({"The " + topic + " grew by " + std::to_string(i) + " percent in area " +
+                            std::to_string(i / 10),
+                        {},
+                        {},
+                        {},
+                        {}});
+    }
+    return claims;
+  };
+  std::string batched, alone;
+  {
+    auto wb = Workbench::Open(path.str(), {});
+    std::vector<NewClaim> claims = batch("harvest");
+    claims.push_back({"About 28,500 US troops are stationed in South Korea.", {}, {}, {}, {}});
+    batched = wb->AddClaims(claims).back();
+  }
+  const std::int64_t merged = rows("claim_lsh");
+  EXPECT_GT(merged, 300 * 8);
+  EXPECT_EQ(rows("claim_lsh_recent"), 0);
+  {
+    auto wb = Workbench::Open(path.str(), {});
+    alone = wb->AddClaim({"The ferry carried 41,000 passengers last winter.", {}, {}, {}, {}}).id;
+    wb->AddClaim({"Rents in the old town rose 9% in 2024.", {}, {}, {}, {}});
+  }
+  EXPECT_EQ(rows("claim_lsh"), merged);
+  EXPECT_GT(rows("claim_lsh_recent"), 0);
+  {
+    auto wb = Workbench::Open(path.str(), {});
+    EXPECT_EQ(wb->Similar("South Korea hosts about 28500 US troops", 1).front().claim, batched);
+    EXPECT_EQ(wb->Similar("Last winter the ferry carried 41,000 passengers", 1).front().claim,
+              alone);
+    EXPECT_TRUE(wb->Verify().ok);
+    wb->AddClaims(batch("tariff"));  // as many rows as claim_lsh holds: all are moved
+  }
+  EXPECT_EQ(rows("claim_lsh_recent"), 0);
+  EXPECT_GT(rows("claim_lsh"), 2 * merged);
+  auto wb = Workbench::Open(path.str(), {});
+  EXPECT_EQ(wb->Similar("Last winter the ferry carried 41,000 passengers", 1).front().claim, alone);
+  EXPECT_TRUE(wb->Verify().ok);
 }
 
 bool ShareABucket(const std::string& a, const std::string& b) {

@@ -171,6 +171,18 @@ TEST(VerifyTest, ReportsADeletedOrAlteredRowOfEveryTableAndRebuildRestoresIt) {
   {
     auto wb = Workbench::Open(path.str(), {});
     const SmallDesk desk = Build(*wb);
+    // A large batch moves the near-duplicate buckets into claim_lsh; the claim added after it
+    // keeps its own in claim_lsh_recent: both tables hold rows.
+    std::vector<NewClaim> batch;
+    for (int i = 0; i < 256; ++i) {
+      batch.push_back(
+          {"Harbour fee " + std::to_string(i) + " rose in district " + std::to_string(i % 7),
+           {},
+           {},
+           {},
+           {}});
+    }
+    wb->AddClaims(batch);
     const std::string article =
         wb->AddSnapshot(
               {"The United States keeps about 28,500 troops in Korea.", {}, {}, desk.outlet})
@@ -180,6 +192,8 @@ TEST(VerifyTest, ReportsADeletedOrAlteredRowOfEveryTableAndRebuildRestoresIt) {
     wb->LinkEvidence({claim, article, "about 28,500 troops", "supports"});
     ASSERT_TRUE(wb->Verify().ok);
   }
+  ASSERT_GT(testing_util::SqlNumber(path.str(), "SELECT count(*) FROM claim_lsh"), 256 * 8);
+  ASSERT_GT(testing_util::SqlNumber(path.str(), "SELECT count(*) FROM claim_lsh_recent"), 0);
   const std::vector<TableEdit> edits = {
       {"sources, deleted", "DELETE FROM sources"},
       {"sources, altered", "UPDATE sources SET name = 'Forged'"},
@@ -215,6 +229,13 @@ TEST(VerifyTest, ReportsADeletedOrAlteredRowOfEveryTableAndRebuildRestoresIt) {
       {"claim_lsh, altered",
        "UPDATE claim_lsh SET bucket = bucket + 1 WHERE bucket = (SELECT min(bucket) FROM "
        "claim_lsh)"},
+      {"claim_lsh_recent, all deleted", "DELETE FROM claim_lsh_recent"},
+      {"claim_lsh_recent, altered",
+       "UPDATE claim_lsh_recent SET claim = claim - 1 WHERE bucket = (SELECT min(bucket) FROM "
+       "claim_lsh_recent)"},
+      {"claim_lsh_recent, a row of claim_lsh kept again",
+       "INSERT INTO claim_lsh_recent SELECT bucket, claim FROM claim_lsh "
+       "WHERE bucket = (SELECT min(bucket) FROM claim_lsh)"},
       {"claims_fts, deleted", "DELETE FROM claims_fts WHERE rowid = 1"},
       {"claims_fts, altered", "UPDATE claims_fts SET text = 'forged words' WHERE rowid = 1"},
       {"claims_fts, index emptied", "INSERT INTO claims_fts(claims_fts) VALUES('delete-all')"},
@@ -404,7 +425,8 @@ TEST(VerifyTest, CountsRowsAtTheEndsOfTheRowidRange) {
     const std::string where = " WHERE id = '" + claim + "'";
     const std::string old_rowid = "(SELECT rowid FROM claims" + where + ")";
     std::string edit;
-    for (const char* table : {"claim_lsh", "claim_tags", "claim_refs", "verdicts"}) {
+    for (const char* table :
+         {"claim_lsh", "claim_lsh_recent", "claim_tags", "claim_refs", "verdicts"}) {
       edit += std::string("UPDATE ") + table + " SET claim = " + rowid +
               " WHERE claim = " + old_rowid + "; ";
     }

@@ -121,13 +121,19 @@ CREATE VIEW claims_searchable AS
 // The other search indexes, kept in the same transaction as each claim and snapshot (as the
 // full-text index of claims is): the MinHash/LSH buckets of each claim's text for
 // near-duplicate matching (text/min_hash.h), keyed by the claim's rowid (as the FTS rows are:
-// 16 rows a claim, so each is kept to two integers), and FTS5 over the text of every snapshot
-// that is UTF-8 text, keyed by the snapshot row's rowid, with its own copy of the text (the
-// bytes live in `contents`, a table without rowids; the copy has its Chinese and Japanese
-// characters parted since version 7: SeparateCharacters, text/words.h), which snippets are cut
-// from.
+// 16 rows a claim, so each is kept to two integers), in two tables since version 9: a claim's
+// rows go into claim_lsh_recent, small enough for the page cache, and a large batch moves them
+// into claim_lsh once they are as many as its own (MoveRecentBucketsWhenMany,
+// sqlite_search.cpp): a batch of random buckets would otherwise rewrite nearly every page of
+// claim_lsh. Every claim of claim_lsh_recent was added after every claim of claim_lsh (rowids
+// grow). And FTS5 over the text of every snapshot that is UTF-8 text, keyed by the snapshot
+// row's rowid, with its own copy of the text (the bytes live in `contents`, a table without
+// rowids; the copy has its Chinese and Japanese characters parted since version 7:
+// SeparateCharacters, text/words.h), which snippets are cut from.
 constexpr const char* kSearchSchema = R"sql(
 CREATE TABLE claim_lsh(bucket INTEGER NOT NULL, claim INTEGER NOT NULL,
+  PRIMARY KEY(bucket, claim)) WITHOUT ROWID;
+CREATE TABLE claim_lsh_recent(bucket INTEGER NOT NULL, claim INTEGER NOT NULL,
   PRIMARY KEY(bucket, claim)) WITHOUT ROWID;
 CREATE VIRTUAL TABLE snapshots_fts USING fts5(
   text, tokenize='unicode61 remove_diacritics 2');
@@ -183,7 +189,7 @@ void UpgradeToVersion4(Connection& connection) {
   while (claims.Step()) {
     for (std::int64_t bucket : LshBuckets(claims.View(1))) rows.emplace_back(bucket, claims.Int(0));
   }
-  WriteBucketRows(connection, rows);
+  WriteBucketRows(connection, "claim_lsh", rows);
 }
 
 // Version 5: the Merkle tree of the events already in the ledger, built in the upgrade's
@@ -250,7 +256,7 @@ void UpgradeToVersion7(Connection& connection) {
     }
     for (const std::int64_t bucket : LshBuckets(text)) buckets.emplace_back(bucket, rowid);
   }
-  WriteBucketRows(connection, buckets);
+  WriteBucketRows(connection, "claim_lsh", buckets);
   Statement snapshots = connection.Prepare("SELECT rowid, text FROM snapshots_fts");
   Statement unindex_snapshot = connection.Prepare("DELETE FROM snapshots_fts WHERE rowid = ?1");
   Statement index_snapshot =
@@ -316,6 +322,19 @@ CREATE TEMP VIEW verdicts AS
   FROM main.verdicts v LEFT JOIN main.claims c ON c.id = v.claim;
 )sql";
 
+// Version 9: the near-duplicate buckets of the claims added since the last move go into a table
+// of their own, which a large batch moves into claim_lsh now and then (kSearchSchema). Every row
+// of an older file stays in claim_lsh.
+constexpr const char* kUpgradeToVersion9 = R"sql(
+CREATE TABLE claim_lsh_recent(bucket INTEGER NOT NULL, claim INTEGER NOT NULL,
+  PRIMARY KEY(bucket, claim)) WITHOUT ROWID;
+)sql";
+
+// A file older than version 9 opened read-only: it has no recent buckets.
+constexpr const char* kVersion9Views = R"sql(
+CREATE TEMP VIEW claim_lsh_recent AS SELECT 0 AS bucket, 0 AS claim WHERE 0;
+)sql";
+
 void UpgradeToVersion3(Connection& connection) {
   connection.Exec(kSnapshotSearchSchema);
   Statement snapshots = connection.Prepare("SELECT rowid, hash FROM snapshots ORDER BY rowid");
@@ -345,7 +364,8 @@ void Migrate(Connection& connection, int version) {
       if (version < 6) UpgradeToVersion6(connection);
       if (version < 7) UpgradeToVersion7(connection);
       if (version < 8) connection.Exec(kUpgradeToVersion8);
-      // Later versions add their steps here: if (version < 9) { ... }
+      if (version < 9) connection.Exec(kUpgradeToVersion9);
+      // Later versions add their steps here: if (version < 10) { ... }
     }
     connection.Exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
     connection.Exec("COMMIT");
@@ -381,11 +401,11 @@ void ReadEvent(const Statement& s, Event* event) {
   event->hash.assign(s.View(6));
 }
 
-void WriteBucketRows(Connection& connection,
+void WriteBucketRows(Connection& connection, const char* table,
                      std::vector<std::pair<std::int64_t, std::int64_t>>& rows) {
   std::sort(rows.begin(), rows.end());
-  Statement insert =
-      connection.Prepare("INSERT OR IGNORE INTO claim_lsh(bucket, claim) VALUES (?1, ?2)");
+  Statement insert = connection.Prepare(std::string("INSERT OR IGNORE INTO ") + table +
+                                        "(bucket, claim) VALUES (?1, ?2)");
   for (const auto& [bucket, rowid] : rows) {
     insert.Bind(1, bucket).Bind(2, rowid);
     insert.Run();
@@ -407,6 +427,7 @@ void IndexSnapshotText(Connection& connection, std::int64_t rowid, const std::st
 void ShowOlderFileAsCurrent(Connection& connection) {
   const std::int64_t version = connection.PragmaInt("user_version");
   if (version >= 1 && version < 8) connection.Exec(kVersion8Views);
+  if (version >= 1 && version < 9) connection.Exec(kVersion9Views);
 }
 
 void OpenSchema(Connection& connection, const std::string& path, bool create, bool read_only) {

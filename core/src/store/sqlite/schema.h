@@ -24,10 +24,12 @@ namespace claimledger {
 // and their near-duplicate buckets made again, by the upgrade (claim_parted_texts keeps the
 // searchable text of those claims, which the view gives the index); 8: a claim's tags, verdicts
 // and event references (claim_refs) name it by its claims row's rowid instead of its text id, so
-// that a load writes them at the end of their b-trees. A file of version 5 or 6 opened
-// read-only keeps its indexes, and is searched and verified as such; one older than 8 opened
-// read-only is read through views that show its claim rows as version 8 keys them.
-inline constexpr int kSchemaVersion = 8;
+// that a load writes them at the end of their b-trees; 9: the near-duplicate buckets of the claims
+// added since the last move are kept in claim_lsh_recent, a small table, and moved into claim_lsh
+// by a large batch now and then (kSearchSchema in schema.cpp). A file of version 5 or 6 opened
+// read-only keeps its indexes, and is searched and verified as such; one older than 9 opened
+// read-only is read through views that show it as version 9 keeps it.
+inline constexpr int kSchemaVersion = 9;
 
 // What claim_parted_texts keeps for a claim of `text` and `context` (schema version 7): its
 // searchable text (store.h) when parting its Chinese and Japanese characters changed it (parting
@@ -49,18 +51,23 @@ void CreateSearchIndexes(Connection& connection);
 // "claimledger.store.missing" for an empty file when `create` is false.
 void OpenSchema(Connection& connection, const std::string& path, bool create, bool read_only);
 
-// For a connection that reads a file older than version 8 without upgrading it (read-only): views
-// in its temporary schema show the file's text-keyed claim rows as version 8 keys them, so that
-// the store reads and verifies it unchanged. Nothing for a file of version 8.
+// For a connection that reads a file older than version 9 without upgrading it (read-only): views
+// in its temporary schema show the file as version 9 keeps it (before 8, its text-keyed claim rows
+// as version 8 keys them; before 9, no recent near-duplicate buckets), so that the store reads and
+// verifies it unchanged. Nothing for a file of version 9.
 void ShowOlderFileAsCurrent(Connection& connection);
 
 // Reads the columns of kEventSelect (store/tables.h) into `event` (assign: a scan reuses one Event,
 // and so the strings' memory).
 void ReadEvent(const Statement& s, Event* event);
 
-// Writes near-duplicate bucket rows (bucket key, claim rowid), sorted first: random-key inserts
-// one by one cost a third of a bulk load.
-void WriteBucketRows(Connection& connection,
+// The tables that keep the near-duplicate buckets, the larger and older first (schema version 9:
+// kSearchSchema in schema.cpp).
+inline constexpr const char* kBucketTables[] = {"claim_lsh", "claim_lsh_recent"};
+
+// Writes near-duplicate bucket rows (bucket key, claim rowid) into `table`, claim_lsh or
+// claim_lsh_recent, sorted first: random-key inserts one by one cost a third of a bulk load.
+void WriteBucketRows(Connection& connection, const char* table,
                      std::vector<std::pair<std::int64_t, std::int64_t>>& rows);
 
 // Indexes the text of the snapshot at `rowid` for snapshot search, when its content (already

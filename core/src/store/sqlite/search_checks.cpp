@@ -196,28 +196,33 @@ void DigestBucketsOfTexts(Connection& connection, std::int64_t first, std::int64
 
 void DigestBucketsKept(Connection& connection, std::int64_t first, std::int64_t last,
                        const RowDigestKey& key, TableDigest& digest) {
-  Statement rows =
-      connection.Prepare("SELECT bucket, claim FROM claim_lsh WHERE bucket BETWEEN ?1 AND ?2");
-  rows.Bind(1, first).Bind(2, last);
-  while (rows.Step()) {
-    // A value stored as another type than an integer must not match one that is.
-    if (sqlite3_value_type(rows.Value(0)) != SQLITE_INTEGER ||
-        sqlite3_value_type(rows.Value(1)) != SQLITE_INTEGER) {
-      const std::uint64_t mismatch[2] = {FastTextHash(key, rows.View(0)), ~0ull};
-      digest += FastRowDigest(key, mismatch, sizeof mismatch);
-      continue;
+  for (const char* table : kBucketTables) {
+    Statement rows = connection.Prepare(std::string("SELECT bucket, claim FROM ") + table +
+                                        " WHERE bucket BETWEEN ?1 AND ?2");
+    rows.Bind(1, first).Bind(2, last);
+    while (rows.Step()) {
+      // A value stored as another type than an integer must not match one that is.
+      if (sqlite3_value_type(rows.Value(0)) != SQLITE_INTEGER ||
+          sqlite3_value_type(rows.Value(1)) != SQLITE_INTEGER) {
+        const std::uint64_t mismatch[2] = {FastTextHash(key, rows.View(0)), ~0ull};
+        digest += FastRowDigest(key, mismatch, sizeof mismatch);
+        continue;
+      }
+      digest += BucketDigest(key, rows.Int(0), rows.Int(1));
     }
-    digest += BucketDigest(key, rows.Int(0), rows.Int(1));
   }
 }
 
 void NameBucketProblems(Connection& connection, const std::set<std::string>& explained,
                         std::vector<std::string>& problems) {
   std::unordered_map<std::int64_t, std::vector<std::int64_t>> kept;
-  Statement rows = connection.Prepare("SELECT claim, bucket FROM claim_lsh");
-  while (rows.Step()) kept[rows.Int(0)].push_back(rows.Int(1));
+  for (const char* table : kBucketTables) {
+    Statement rows = connection.Prepare(std::string("SELECT claim, bucket FROM ") + table);
+    while (rows.Step()) kept[rows.Int(0)].push_back(rows.Int(1));
+  }
   DerivedProblemList list(problems,
-                          "search index claim_lsh (the near-duplicate buckets of claims): ");
+                          "search index claim_lsh (the near-duplicate buckets of claims, with "
+                          "claim_lsh_recent): ");
   const bool character_words = HoldsCharacterWordsIndexed(connection);
   Statement claims = connection.Prepare("SELECT rowid, id, text FROM claims ORDER BY rowid");
   while (claims.Step()) {

@@ -3,7 +3,8 @@
 // indexed texts give, and what the index holds (FastRowDigest, hash/row_digest.h: the
 // indexes have many rows per claim).
 // - claim_lsh, the near-duplicate buckets: LshBuckets (text/min_hash.h) of each claim's text,
-//   against the rows stored;
+//   against the rows stored in claim_lsh and claim_lsh_recent together (a row kept in both
+//   counts twice, and so differs);
 // - claims_fts and snapshots_fts, the full-text indexes: the tokens of each indexed text (a
 //   claim's searchable text, store.h, or in a version-5 file its text alone), as
 //   the index's own tokenizer (FTS5's unicode61) reads them, against the tokens the index holds
@@ -61,7 +62,7 @@ void NameTokenProblems(Connection& connection, const FullTextIndex& index,
                        const std::set<std::string>& explained, std::vector<std::string>& problems);
 
 // The near-duplicate buckets (claim_lsh): those the claims with rowid in [first, last] give,
-// and the rows kept with bucket keys in [first, last].
+// and the rows kept (in either table) with bucket keys in [first, last].
 void DigestBucketsOfTexts(Connection& connection, std::int64_t first, std::int64_t last,
                           const RowDigestKey& key, TableDigest& digest);
 void DigestBucketsKept(Connection& connection, std::int64_t first, std::int64_t last,

@@ -25,6 +25,35 @@ bool HasTokens(sqlite3* db, std::string_view text) {
   return any;
 }
 
+// A transaction that writes at least this many bucket rows (256 claims') is a large batch, whose
+// commit may move claim_lsh_recent into claim_lsh.
+constexpr std::size_t kLargeBatchBucketRows = 256 * kLshBands;
+// claim_lsh_recent is moved once it holds the buckets of as many claims as claim_lsh, or this
+// many rows (about 40 MB, which stay in the page cache while a batch writes into them).
+constexpr std::int64_t kMostRecentBucketRows = 2'000'000;
+
+// Moves the rows of claim_lsh_recent into claim_lsh when they are those of as many claims as
+// claim_lsh's (the claims before the first one of claim_lsh_recent, whose claims are the newest),
+// or kMostRecentBucketRows: one pass over claim_lsh's pages for many batches, where every batch's
+// random buckets would touch nearly all of them (schema.cpp, kSearchSchema).
+void MoveRecentBucketsWhenMany(Connection& connection) {
+  std::int64_t rows = 0, older_claims = 0, last_claim = 0;
+  {
+    Statement recent = connection.Prepare("SELECT count(*), min(claim) FROM claim_lsh_recent");
+    Statement claims = connection.Prepare("SELECT coalesce(max(rowid), 0) FROM claims");
+    if (!recent.Step() || !claims.Step()) return;
+    rows = recent.Int(0);
+    older_claims = recent.Int(1) - 1;
+    last_claim = claims.Int(0);
+  }  // both reset before the rows are moved
+  if (rows == 0) return;
+  if (rows < kMostRecentBucketRows && last_claim - older_claims < older_claims) return;
+  connection.Exec(
+      "INSERT OR IGNORE INTO claim_lsh(bucket, claim) "
+      "SELECT bucket, claim FROM claim_lsh_recent ORDER BY bucket, claim; "
+      "DELETE FROM claim_lsh_recent");
+}
+
 }  // namespace
 
 void SqliteStore::IndexClaim(std::int64_t rowid, const std::string& text,
@@ -44,8 +73,10 @@ void SqliteStore::IndexClaim(std::int64_t rowid, const std::string& text,
 }
 
 void SqliteStore::WritePendingBuckets() {
-  WriteBucketRows(*connection_, pending_buckets_);
+  const bool large_batch = pending_buckets_.size() >= kLargeBatchBucketRows;
+  WriteBucketRows(*connection_, "claim_lsh_recent", pending_buckets_);
   pending_buckets_.clear();
+  if (large_batch) MoveRecentBucketsWhenMany(*connection_);
 }
 
 void SqliteStore::RecreateSearchIndexes() {
@@ -53,6 +84,7 @@ void SqliteStore::RecreateSearchIndexes() {
   connection_->Exec(
       "DROP TABLE IF EXISTS claims_fts; DROP VIEW IF EXISTS claims_searchable; "
       "DROP TABLE IF EXISTS claim_parted_texts; DROP TABLE IF EXISTS claim_lsh; "
+      "DROP TABLE IF EXISTS claim_lsh_recent; "
       "DROP TABLE IF EXISTS snapshots_fts");
   CreateSearchIndexes(*connection_);
 }
@@ -96,15 +128,20 @@ std::vector<SnapshotHit> SqliteStore::SearchSnapshots(const std::vector<std::str
 
 std::vector<ClaimText> SqliteStore::SimilarCandidates(const std::vector<std::int64_t>& buckets,
                                                       std::int64_t per_bucket, std::int64_t limit) {
-  // Counted in C++ (RankByBuckets), one index range of claim_lsh a bucket; then the texts of
-  // the best `limit` only.
+  // Counted in C++ (RankByBuckets), one index range a bucket: the bucket's first claims in
+  // claim_lsh, then, when it holds fewer than `per_bucket`, in claim_lsh_recent (whose claims
+  // were all added after those of claim_lsh); then the texts of the best `limit` only.
   const std::vector<std::int64_t> best =
       RankByBuckets(buckets, per_bucket, limit, [&](std::int64_t bucket) {
-        Statement rows =
-            connection_->Prepare("SELECT claim FROM claim_lsh WHERE bucket = ?1 LIMIT ?2");
-        rows.Bind(1, bucket).Bind(2, per_bucket);
         std::vector<std::int64_t> claims;
-        while (rows.Step()) claims.push_back(rows.Int(0));
+        for (const char* table : kBucketTables) {
+          const auto wanted = per_bucket - static_cast<std::int64_t>(claims.size());
+          if (wanted <= 0) break;
+          Statement rows = connection_->Prepare(std::string("SELECT claim FROM ") + table +
+                                                " WHERE bucket = ?1 LIMIT ?2");
+          rows.Bind(1, bucket).Bind(2, wanted);
+          while (rows.Step()) claims.push_back(rows.Int(0));
+        }
         return claims;
       });
   std::vector<ClaimText> candidates;
