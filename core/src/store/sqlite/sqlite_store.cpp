@@ -116,16 +116,10 @@ std::unique_ptr<Store> OpenSqliteStore(const std::string& path, const StoreOptio
   }
   sqlite3_busy_timeout(connection->db(), options.busy_timeout_ms);
   OpenSchema(*connection, path, options.create, options.read_only);
-  // A 64 MB page cache: bulk loads and imports touch large indexes (claims, search, LSH). The
-  // WAL is copied into the file once it holds 65,536 pages (256 MB) instead of SQLite's 1,000:
-  // each batch of a large load rewrites many of the same pages of the random-key indexes, and a
-  // checkpoint after every batch wrote each of them to the file every time (a fifth of a
-  // 1,000,000-claim load's writes). Every commit is still synced to the WAL (synchronous=FULL);
-  // after a checkpoint the -wal file is cut back to 64 MB.
+  // A 64 MB page cache: bulk loads and imports touch large indexes (claims, search, LSH).
   connection->Exec(
       "PRAGMA synchronous=FULL; PRAGMA foreign_keys=OFF; PRAGMA temp_store=FILE; "
-      "PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=65536; "
-      "PRAGMA journal_size_limit=67108864");
+      "PRAGMA cache_size=-65536");
   // After temp_store, whose change drops the temporary schema.
   if (options.read_only) ShowOlderFileAsCurrent(*connection);
   return std::make_unique<SqliteStore>(std::move(connection));
