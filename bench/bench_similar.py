@@ -373,7 +373,11 @@ def _lsh_key() -> str:
         with cl.open(path) as wb:
             wb.add_claims([{"text": t} for t in PROBES])
         with sqlite3.connect(path) as db:
-            rows = db.execute("SELECT bucket FROM claim_lsh ORDER BY bucket").fetchall()
+            # Both tables of buckets (schema version 9 keeps a small batch's in the second).
+            rows = db.execute(
+                "SELECT bucket FROM claim_lsh UNION ALL SELECT bucket FROM claim_lsh_recent "
+                "ORDER BY bucket"
+            ).fetchall()
     return hashlib.sha256(repr(rows).encode()).hexdigest()[:12]
 
 
