@@ -104,6 +104,20 @@ TEST(SimilarityTest, SimilarFindsClaimsOfBothBucketTablesAndALargeBatchMovesTheR
   auto wb = Workbench::Open(path.str(), {});
   EXPECT_EQ(wb->Similar("Last winter the ferry carried 41,000 passengers", 1).front().claim, alone);
   EXPECT_TRUE(wb->Verify().ok);
+  // Large batches of fewer claims than claim_lsh holds (603) stay in claim_lsh_recent until they
+  // are as many: 300, 600, then 900 claims.
+  const std::int64_t moved = rows("claim_lsh");
+  for (const char* topic : {"vaccine", "border"}) {
+    wb->AddClaims(batch(topic));
+    EXPECT_EQ(rows("claim_lsh"), moved) << topic;
+  }
+  EXPECT_GT(rows("claim_lsh_recent"), 600 * 8);
+  const std::string last = wb->AddClaims(batch("election")).back();
+  EXPECT_EQ(rows("claim_lsh_recent"), 0);
+  EXPECT_EQ(wb->Similar("The election grew by 299 percent in area 29", 1).front().claim, last);
+  wb->AddClaims(batch("budget"));  // after a move, the next batch starts the recent table again
+  EXPECT_GT(rows("claim_lsh_recent"), 300 * 8);
+  EXPECT_TRUE(wb->Verify().ok);
 }
 
 bool ShareABucket(const std::string& a, const std::string& b) {

@@ -28,30 +28,34 @@ bool HasTokens(sqlite3* db, std::string_view text) {
 // A transaction that writes at least this many bucket rows (256 claims') is a large batch, whose
 // commit may move claim_lsh_recent into claim_lsh.
 constexpr std::size_t kLargeBatchBucketRows = 256 * kLshBands;
-// claim_lsh_recent is moved once it holds the buckets of as many claims as claim_lsh, or this
-// many rows (about 40 MB, which stay in the page cache while a batch writes into them).
-constexpr std::int64_t kMostRecentBucketRows = 2'000'000;
+// claim_lsh_recent is moved once it holds the buckets of as many claims as claim_lsh, or of this
+// many (2,000,000 rows, about 40 MB, which stay in the page cache while a batch writes into them).
+constexpr std::int64_t kMostRecentClaims = 2'000'000 / kLshBands;
 
 // Moves the rows of claim_lsh_recent into claim_lsh when they are those of as many claims as
-// claim_lsh's (the claims before the first one of claim_lsh_recent, whose claims are the newest),
-// or kMostRecentBucketRows: one pass over claim_lsh's pages for many batches, where every batch's
-// random buckets would touch nearly all of them (schema.cpp, kSearchSchema).
-void MoveRecentBucketsWhenMany(Connection& connection) {
-  std::int64_t rows = 0, older_claims = 0, last_claim = 0;
+// claim_lsh's, or of kMostRecentClaims: one pass over claim_lsh's pages for many batches, where
+// every batch's random buckets would touch nearly all of them (schema.cpp, kSearchSchema). Claims
+// are added in rowid order, so those of claim_lsh_recent are the claims from its first one,
+// `first_recent` (0: not known, then found by one pass over the table), to the last. Returns
+// the first claim of claim_lsh_recent after this: after a move, the next claim to come.
+std::int64_t MoveRecentBucketsWhenMany(Connection& connection, std::int64_t first_recent) {
+  std::int64_t last_claim = 0;
   {
-    Statement recent = connection.Prepare("SELECT count(*), min(claim) FROM claim_lsh_recent");
-    Statement claims = connection.Prepare("SELECT coalesce(max(rowid), 0) FROM claims");
-    if (!recent.Step() || !claims.Step()) return;
-    rows = recent.Int(0);
-    older_claims = recent.Int(1) - 1;
-    last_claim = claims.Int(0);
+    Statement last = connection.Prepare("SELECT coalesce(max(rowid), 0) FROM claims");
+    if (last.Step()) last_claim = last.Int(0);
+    if (first_recent == 0) {
+      Statement first = connection.Prepare("SELECT min(claim) FROM claim_lsh_recent");
+      if (!first.Step() || first.IsNull(0)) return 0;
+      first_recent = first.Int(0);
+    }
   }  // both reset before the rows are moved
-  if (rows == 0) return;
-  if (rows < kMostRecentBucketRows && last_claim - older_claims < older_claims) return;
+  const std::int64_t recent_claims = last_claim - first_recent + 1;
+  if (recent_claims < kMostRecentClaims && recent_claims < first_recent - 1) return first_recent;
   connection.Exec(
       "INSERT OR IGNORE INTO claim_lsh(bucket, claim) "
       "SELECT bucket, claim FROM claim_lsh_recent ORDER BY bucket, claim; "
       "DELETE FROM claim_lsh_recent");
+  return last_claim + 1;
 }
 
 }  // namespace
@@ -72,15 +76,17 @@ void SqliteStore::IndexClaim(std::int64_t rowid, const std::string& text,
   for (std::int64_t bucket : LshBuckets(text)) pending_buckets_.emplace_back(bucket, rowid);
 }
 
-void SqliteStore::WritePendingBuckets() {
+std::int64_t SqliteStore::WritePendingBuckets() {
   const bool large_batch = pending_buckets_.size() >= kLargeBatchBucketRows;
   WriteBucketRows(*connection_, "claim_lsh_recent", pending_buckets_);
   pending_buckets_.clear();
-  if (large_batch) MoveRecentBucketsWhenMany(*connection_);
+  if (!large_batch) return first_recent_claim_;
+  return MoveRecentBucketsWhenMany(*connection_, first_recent_claim_);
 }
 
 void SqliteStore::RecreateSearchIndexes() {
   pending_buckets_.clear();
+  first_recent_claim_ = 0;
   connection_->Exec(
       "DROP TABLE IF EXISTS claims_fts; DROP VIEW IF EXISTS claims_searchable; "
       "DROP TABLE IF EXISTS claim_parted_texts; DROP TABLE IF EXISTS claim_lsh; "

@@ -135,9 +135,10 @@ void SqliteStore::BeginWrite() {
 void SqliteStore::BeginRead() { connection_->Exec("BEGIN DEFERRED"); }
 
 void SqliteStore::Commit() {
-  WritePendingBuckets();
+  const std::int64_t first_recent = WritePendingBuckets();
   last_claim_.clear();
   connection_->Exec("COMMIT");
+  first_recent_claim_ = first_recent;  // known once committed (a move rolled back is not)
 }
 
 void SqliteStore::Rollback() noexcept {

@@ -123,9 +123,11 @@ class SqliteStore final : public Store {
   // (WritePendingBuckets).
   void IndexClaim(std::int64_t rowid, const std::string& text,
                   const std::optional<std::string>& context);
-  // Writes the bucket rows of the claims added in this transaction, sorted: random-key
-  // inserts one by one cost a third of a bulk load.
-  void WritePendingBuckets();
+  // Writes the bucket rows of the claims added in this transaction into claim_lsh_recent,
+  // sorted (random-key inserts one by one cost a third of a bulk load), and after a large batch
+  // moves them into claim_lsh when they are many. Returns the first claim of claim_lsh_recent
+  // once the transaction commits (first_recent_claim_).
+  std::int64_t WritePendingBuckets();
   // Drops and creates again every search index: a rebuild must not depend on the state of a
   // damaged index.
   void RecreateSearchIndexes();
@@ -142,6 +144,11 @@ class SqliteStore final : public Store {
   // transaction ends and when the tables are cleared.
   std::string last_claim_;
   std::int64_t last_claim_rowid_ = 0;
+  // The first claim whose buckets are in claim_lsh_recent, as this store last saw it (0: not
+  // known), so that a large batch's commit need not read the whole table to decide whether to
+  // move it (MoveRecentBucketsWhenMany, sqlite_search.cpp); set by each commit. Another
+  // process's move leaves it too small, which makes a move come sooner, never a row lost.
+  std::int64_t first_recent_claim_ = 0;
 };
 
 }  // namespace claimledger
