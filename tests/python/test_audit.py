@@ -153,30 +153,72 @@ WRITER = textwrap.dedent(
 )
 
 
-def test_sigkill_at_random_moments_loses_nothing_committed(tmp_path, location):
-    script = tmp_path / "writer.py"
-    script.write_text(WRITER)
-    rng = random.Random(20261128)
+# A writer of large batches: each commit leaves more than 1,000 pages in a file's write-ahead
+# log, so that its copy into the file runs on the store's own thread (WalCheckpointer) while
+# the next batch is written, and the kills land during copies.
+LARGE_BATCH_WRITER = textwrap.dedent(
+    """
+    import sys, claimledger as cl
+    wb = cl.open(sys.argv[1], actor="writer")
+    n = 0
+    while True:
+        n += 1
+        ids = wb.add_claims(
+            [{"text": f"Large batch {n}, claim {i}: {i * 37 % 1000} new jobs in {1990 + i % 30}.",
+              "context": f"Said at meeting {n}.{i} of the crash test."} for i in range(3000)]
+        )
+        print(" ".join(ids), flush=True)   # reported only after the commit returned
+    """
+)
+
+
+def _kill_writers_at_random_moments(
+    script: Path, location, rounds: int, longest_wait: float, seed: int
+) -> tuple[list[str], int]:
+    """Starts `script` on `location` `rounds` times, each killed with SIGKILL at a random moment
+    after its first commit; after each kill, verify() is ok and every claim it reported is
+    there. Returns the reported ids and the largest write-ahead log a killed writer left."""
+    rng = random.Random(seed)
     committed: list[str] = []
-    for _ in range(50):
+    largest_log = 0
+    for _ in range(rounds):
         writer = subprocess.Popen(
             [sys.executable, str(script), str(location)], stdout=subprocess.PIPE, text=True
         )
         # Wait for the writer to be running, then kill it at a random moment.
         first = writer.stdout.readline()
-        time.sleep(rng.uniform(0.0, 0.08))
+        time.sleep(rng.uniform(0.0, longest_wait))
         writer.send_signal(signal.SIGKILL)
         out, _ = writer.communicate()
         assert writer.returncode == -signal.SIGKILL
         for line in (first + out).splitlines():
             committed.extend(line.split())
+        log = Path(f"{location}-wal")
+        if isinstance(location, Path) and log.exists():
+            largest_log = max(largest_log, log.stat().st_size)
         with cl.open(location, actor="checker") as wb:
             report = wb.verify()
             assert report.ok, report.problems
             stored = {c.id for c in wb.claims()}
         missing = [c for c in committed if c not in stored]
         assert not missing, f"{len(missing)} committed claims lost"
+    return committed, largest_log
+
+
+def test_sigkill_at_random_moments_loses_nothing_committed(tmp_path, location):
+    script = tmp_path / "writer.py"
+    script.write_text(WRITER)
+    committed, _ = _kill_writers_at_random_moments(script, location, 50, 0.08, 20261128)
     assert len(committed) > 50
+
+
+def test_sigkill_during_large_batches_loses_nothing_committed(tmp_path, ledger_path):
+    script = tmp_path / "writer.py"
+    script.write_text(LARGE_BATCH_WRITER)
+    committed, largest_log = _kill_writers_at_random_moments(script, ledger_path, 6, 1.5, 20261206)
+    assert len(committed) >= 6 * 3000
+    # The batches were large enough for their logs to be copied on the store's thread.
+    assert largest_log > 1000 * 4096
 
 
 # --- several processes --------------------------------------------------------------------

@@ -122,7 +122,15 @@ std::unique_ptr<Store> OpenSqliteStore(const std::string& path, const StoreOptio
       "PRAGMA cache_size=-65536");
   // After temp_store, whose change drops the temporary schema.
   if (options.read_only) ShowOlderFileAsCurrent(*connection);
-  return std::make_unique<SqliteStore>(std::move(connection));
+  return std::make_unique<SqliteStore>(std::move(connection), !options.read_only);
+}
+
+SqliteStore::SqliteStore(std::unique_ptr<Connection> connection, bool copy_log_beside)
+    : connection_(std::move(connection)) {
+  const char* file = sqlite3_db_filename(connection_->db(), "main");
+  if (copy_log_beside && file && *file) {  // not a private in-memory ledger
+    checkpointer_ = std::make_unique<WalCheckpointer>(connection_->db(), file);
+  }
 }
 
 // --- transactions -------------------------------------------------------------------------

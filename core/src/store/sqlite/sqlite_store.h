@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "store/sqlite/connection.h"
+#include "store/sqlite/wal_checkpointer.h"
 #include "store/store.h"
 
 namespace claimledger {
@@ -26,8 +27,9 @@ std::unique_ptr<Store> OpenSqliteStore(const std::string& path, const StoreOptio
 
 class SqliteStore final : public Store {
  public:
-  explicit SqliteStore(std::unique_ptr<Connection> connection)
-      : connection_(std::move(connection)) {}
+  // With `copy_log_beside`, the write-ahead log of a file is copied into it on a thread of its
+  // own (WalCheckpointer) rather than by the commits.
+  explicit SqliteStore(std::unique_ptr<Connection> connection, bool copy_log_beside = false);
 
   // --- transactions (sqlite_store.cpp) ----------------------------------------------------
   void BeginWrite() override;
@@ -149,6 +151,9 @@ class SqliteStore final : public Store {
   // move it (MoveRecentBucketsWhenMany, sqlite_search.cpp); set by each commit. Another
   // process's move leaves it too small, which makes a move come sooner, never a row lost.
   std::int64_t first_recent_claim_ = 0;
+  // Copies the write-ahead log into the file beside the writes (a writable file only); declared
+  // after connection_, so that it stops before the connection closes.
+  std::unique_ptr<WalCheckpointer> checkpointer_;
 };
 
 }  // namespace claimledger
