@@ -404,12 +404,30 @@ void ReadEvent(const Statement& s, Event* event) {
 void WriteBucketRows(Connection& connection, const char* table,
                      std::vector<std::pair<std::int64_t, std::int64_t>>& rows) {
   std::sort(rows.begin(), rows.end());
-  Statement insert = connection.Prepare(std::string("INSERT OR IGNORE INTO ") + table +
-                                        "(bucket, claim) VALUES (?1, ?2)");
-  for (const auto& [bucket, rowid] : rows) {
-    insert.Bind(1, bucket).Bind(2, rowid);
-    insert.Run();
-    insert.Reset();
+  // 64 rows a statement: one statement a row spent as long starting and ending each statement
+  // as inserting its row.
+  constexpr std::size_t kRowsAStatement = 64;
+  const std::string insert =
+      std::string("INSERT OR IGNORE INTO ") + table + "(bucket, claim) VALUES ";
+  std::size_t next = 0;
+  if (rows.size() >= kRowsAStatement) {
+    std::string values;
+    for (std::size_t i = 0; i < kRowsAStatement; ++i) values += i ? ", (?, ?)" : "(?, ?)";
+    Statement many = connection.Prepare(insert + values);
+    for (; next + kRowsAStatement <= rows.size(); next += kRowsAStatement) {
+      for (std::size_t i = 0; i < kRowsAStatement; ++i) {
+        const int index = static_cast<int>(2 * i + 1);
+        many.Bind(index, rows[next + i].first).Bind(index + 1, rows[next + i].second);
+      }
+      many.Run();
+      many.Reset();
+    }
+  }
+  Statement one = connection.Prepare(insert + "(?1, ?2)");
+  for (; next < rows.size(); ++next) {
+    one.Bind(1, rows[next].first).Bind(2, rows[next].second);
+    one.Run();
+    one.Reset();
   }
 }
 

@@ -374,21 +374,27 @@ std::optional<std::int64_t> SqliteStore::ClaimRowid(const std::string& id) {
   return statement.Int(0);
 }
 
+// A claim's state is found and set by its rowid: the claim added last (whose verdict follows it
+// in a batch) is then found without a look into the index of claim ids, whose keys are random.
 std::optional<ClaimState> SqliteStore::FindClaimState(const std::string& claim) {
+  const std::optional<std::int64_t> rowid = ClaimRowid(claim);
+  if (!rowid) return std::nullopt;
   Statement statement = connection_->Prepare(
       "SELECT c.status, c.status_at, c.rating, c.verdict_seq, v.made_at FROM claims c "
-      "LEFT JOIN verdicts v ON v.seq = c.verdict_seq WHERE c.id = ?1");
-  if (!statement.Bind(1, claim).Step()) return std::nullopt;
+      "LEFT JOIN verdicts v ON v.seq = c.verdict_seq WHERE c.rowid = ?1");
+  if (!statement.Bind(1, *rowid).Step()) return std::nullopt;
   return ClaimState{statement.Text(0), statement.Text(1), statement.OptionalText(2),
                     statement.OptionalInt(3), statement.Text(4)};
 }
 
 void SqliteStore::SetClaimState(const std::string& claim, const ClaimState& state) {
+  const std::optional<std::int64_t> rowid = ClaimRowid(claim);
+  if (!rowid) return;
   connection_
       ->Prepare(
           "UPDATE claims SET status = ?2, status_at = ?3, rating = ?4, verdict_seq = ?5 "
-          "WHERE id = ?1")
-      .Bind(1, claim)
+          "WHERE rowid = ?1")
+      .Bind(1, *rowid)
       .Bind(2, state.status)
       .Bind(3, state.status_at)
       .Bind(4, state.rating)
