@@ -780,6 +780,32 @@ def _worker(args: argparse.Namespace) -> None:
     print(json.dumps(result))
 
 
+def _run_rounds(args: argparse.Namespace, part: str) -> tuple[dict, dict, list[dict]]:
+    """`args.rounds` runs of claimledger's and the peer's `part` load ("liar" or "synthetic"),
+    alternating which goes first, so that a machine whose pace drifts slows both alike.
+    Returns each system's run of median seconds and every round's seconds and ratio."""
+    runs: dict[str, list[dict]] = {"claimledger": [], "peer": []}
+    rounds = []
+    for number in range(args.rounds):
+        order = ["claimledger", "peer"] if number % 2 == 0 else ["peer", "claimledger"]
+        done = {system: _run_worker(f"{system}-{part}", args) for system in order}
+        for system, run in done.items():
+            runs[system].append(run)
+        cl, peer = done["claimledger"], done["peer"]
+        rounds.append(
+            {
+                "claimledger_seconds": cl["seconds"],
+                "peer_seconds": peer["seconds"],
+                "ratio": peer["seconds"] / cl["seconds"] if cl["seconds"] > 0 else float("nan"),
+            }
+        )
+    median = {
+        system: sorted(each, key=lambda run: run["seconds"])[(len(each) - 1) // 2]
+        for system, each in runs.items()
+    }
+    return median["claimledger"], median["peer"], rounds
+
+
 def _run_floor(args: argparse.Namespace, variant: str) -> dict:
     """One run of the load floor (bench/load_floor.cpp) in a scratch directory."""
     with tempfile.TemporaryDirectory(prefix="claimledger-load-floor-", dir=args.dir) as name:
@@ -872,7 +898,7 @@ def _targets(result: dict) -> list[dict]:
     return rows
 
 
-def _print_table(title: str, cl: dict, peer: dict, ratio: float) -> None:
+def _print_table(title: str, cl: dict, peer: dict, ratio: float, rounds: list[dict]) -> None:
     print(title)
     print(
         f"  {'system':<13} {'claims':>10} {'events':>10} {'seconds':>8} {'wall s':>7} "
@@ -886,6 +912,12 @@ def _print_table(title: str, cl: dict, peer: dict, ratio: float) -> None:
             f"{r['peak_rss_mb']:>6.0f} MB {r['file_mb']:>5.0f} MB"
         )
     print(f"  ratio claimledger / sqlite-utils: {ratio:.2f}x (above 1: claimledger is faster)")
+    if len(rounds) > 1:
+        each = ", ".join(
+            f"{r['claimledger_seconds']:.2f} s / {r['peer_seconds']:.2f} s = {r['ratio']:.2f}x"
+            for r in rounds
+        )
+        print(f"  {len(rounds)} rounds (the tables show each system's median run): {each}")
 
 
 def main(argv: Optional[list[str]] = None) -> int:
@@ -922,11 +954,18 @@ def main(argv: Optional[list[str]] = None) -> int:
         help=f"comma-separated floor variants to run, of {', '.join(FLOOR_VARIANTS)} "
         "(default all; empty: none)",
     )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="runs of each load, alternating which system goes first; the tables show each "
+        "system's median run (default 1)",
+    )
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--worker", choices=sorted(WORKERS), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    if args.claims < 1 or args.batch < 1 or args.claimants < 1:
-        parser.error("--claims, --batch and --claimants must be positive")
+    if args.claims < 1 or args.batch < 1 or args.claimants < 1 or args.rounds < 1:
+        parser.error("--claims, --batch, --claimants and --rounds must be positive")
     variants = [v for v in args.floor_variants.split(",") if v]
     unknown = sorted(set(variants) - set(FLOOR_VARIANTS))
     if unknown:
@@ -958,12 +997,16 @@ def main(argv: Optional[list[str]] = None) -> int:
                 "(pass --liar-dir)"
             )
         else:
-            cl, peer = _run_worker("claimledger-liar", args), _run_worker("peer-liar", args)
+            cl, peer, rounds = _run_rounds(args, "liar")
             ratio = _rates(cl, peer)
-            result["liar"] = {"dir": str(args.liar_dir), "results": [cl, peer], "ratio": ratio}
+            result["liar"] = {
+                "dir": str(args.liar_dir),
+                "results": [cl, peer],
+                "ratio": ratio,
+                "rounds": rounds,
+            }
     if not args.skip_synthetic:
-        cl = _run_worker("claimledger-synthetic", args)
-        peer = _run_worker("peer-synthetic", args)
+        cl, peer, rounds = _run_rounds(args, "synthetic")
         ratio = _rates(cl, peer)
         result["synthetic"] = {
             "claims": args.claims,
@@ -972,6 +1015,7 @@ def main(argv: Optional[list[str]] = None) -> int:
             "seed": args.seed,
             "results": [cl, peer],
             "ratio": ratio,
+            "rounds": rounds,
         }
         if variants and not args.floor.exists():
             messages.append(f"load floor skipped: no {args.floor} (make bench builds it)")
@@ -992,6 +1036,7 @@ def main(argv: Optional[list[str]] = None) -> int:
             cl,
             peer,
             result["liar"]["ratio"],
+            result["liar"]["rounds"],
         )
     if "synthetic" in result:
         s = result["synthetic"]
@@ -1003,6 +1048,7 @@ def main(argv: Optional[list[str]] = None) -> int:
             cl,
             peer,
             s["ratio"],
+            s["rounds"],
         )
         tr, rep = cl["track_record"], cl["sources_report"]
         print(
