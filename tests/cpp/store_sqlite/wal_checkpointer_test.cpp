@@ -19,6 +19,7 @@
 namespace claimledger {
 namespace {
 
+using testing_util::SqlNumber;
 using testing_util::TempLedgerPath;
 
 constexpr std::int64_t kPageSize = 4096;
@@ -42,17 +43,6 @@ void WriteRows(sqlite3* db, int rows) {
       std::to_string(rows) + ") INSERT INTO rows(bytes) SELECT randomblob(3000) FROM n";
   ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
       << sqlite3_errmsg(db);
-}
-
-std::int64_t CountRows(const std::string& path) {
-  sqlite3* db = nullptr;
-  EXPECT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  sqlite3_stmt* stmt = nullptr;
-  sqlite3_prepare_v2(db, "SELECT count(*) FROM rows", -1, &stmt, nullptr);
-  const std::int64_t count = sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : -1;
-  sqlite3_finalize(stmt);
-  sqlite3_close(db);
-  return count;
 }
 
 std::int64_t WalBytes(const std::string& path) {
@@ -81,7 +71,8 @@ TEST(WalCheckpointerTest, CopiesOnItsThreadKeepsTheLogBoundedAndLosesNoCommit) {
       << "the log grew past its bound while the writer went on";
   checkpointer.reset();
   sqlite3_close(db);
-  EXPECT_EQ(CountRows(file.str()), static_cast<std::int64_t>(kWrites) * kRowsAWrite);
+  EXPECT_EQ(SqlNumber(file.str(), "SELECT count(*) FROM rows"),
+            static_cast<std::int64_t>(kWrites) * kRowsAWrite);
 }
 
 TEST(WalCheckpointerTest, AWriterOfSmallCommitsStartsNoThread) {
@@ -116,7 +107,7 @@ TEST(WalCheckpointerTest, AChildMadeByForkClosesWhatItInheritedWithoutTheThread)
   WriteRows(db, 1500);
   checkpointer.reset();
   sqlite3_close(db);
-  EXPECT_EQ(CountRows(file.str()), 3000);
+  EXPECT_EQ(SqlNumber(file.str(), "SELECT count(*) FROM rows"), 3000);
 }
 
 }  // namespace
