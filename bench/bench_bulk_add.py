@@ -352,7 +352,6 @@ CREATE TABLE events(
   seq INTEGER PRIMARY KEY, prev TEXT NOT NULL, type TEXT NOT NULL, at TEXT NOT NULL,
   actor TEXT NOT NULL, data TEXT NOT NULL, hash TEXT NOT NULL);
 CREATE INDEX events_at ON events(at);
-CREATE INDEX events_hash_prefix ON events(substr(hash, 8, 16));
 CREATE TABLE contents(hash TEXT PRIMARY KEY, bytes BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE event_refs(entity TEXT NOT NULL, seq INTEGER NOT NULL,
   PRIMARY KEY(entity, seq)) WITHOUT ROWID;

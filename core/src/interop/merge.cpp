@@ -55,9 +55,10 @@ class Merger {
       return;
     }
     const std::optional<MergeOrigin> merged = ReadMergeOrigin(data);
-    const std::string& creator = merged ? merged->hash : event.hash;
     Store& store = ledger_.store();
-    if (store.KnowsEvent(event.hash) || store.KnowsEvent(creator)) {
+    // Known as it is, or as the change it copies (by the original's hash and time).
+    if (store.KnowsEvent(event.hash, event.at) ||
+        (merged && store.KnowsEvent(merged->hash, merged->at))) {
       ++report.skipped;
       return;
     }

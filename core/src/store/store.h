@@ -267,8 +267,10 @@ class Store : public ProjectionWriter {
   // EventsAbout of each).
   virtual std::vector<Event> EventsOfTypeAbout(const std::vector<std::string>& entities,
                                                const std::string& type);
-  // True when this ledger holds the event with `hash`, or merged it from another desk.
-  virtual bool KnowsEvent(const std::string& hash) = 0;
+  // True when this ledger holds the event with `hash`, or merged it from another desk. `at` is
+  // that event's time (on the desk it was made on), which its hash covers: a file finds the event
+  // by it (it keeps no index of the hashes, whose keys are random: schema version 10).
+  virtual bool KnowsEvent(const std::string& hash, const std::string& at) = 0;
 
   // Content bytes, stored once per content id.
   virtual bool HasContent(const std::string& hash) = 0;

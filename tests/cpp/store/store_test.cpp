@@ -99,8 +99,44 @@ TEST_P(StoreTest, EventsAreKeptByteForByteAndScannedInOrderAcrossPages) {
   int visited = 0;
   other->ScanEvents(1, 9000, [&](const Event& event) { return ++visited < 10 && event.seq; });
   EXPECT_EQ(visited, 10);  // stopped when asked
-  EXPECT_TRUE(other->KnowsEvent(MakeEvent(1234).hash));
-  EXPECT_FALSE(other->KnowsEvent("sha256:" + std::string(64, 'f')));
+  EXPECT_TRUE(other->KnowsEvent(MakeEvent(1234).hash, MakeEvent(1234).at));
+  EXPECT_FALSE(other->KnowsEvent("sha256:" + std::string(64, 'f'), MakeEvent(1234).at));
+}
+
+// A merge asks about every event it takes, in one transaction: the events appended earlier in it
+// are known, those of a transaction rolled back are not, and those another connection committed
+// are known to the next transaction, also when they take the seq of one rolled back.
+TEST_P(StoreTest, KnowsTheEventsOfItsTransactionAndOfLaterCommitsButNotThoseRolledBack) {
+  store_->BeginWrite();
+  for (std::int64_t seq = 1; seq <= 3; ++seq) store_->AppendEvent(MakeEvent(seq));
+  EXPECT_TRUE(store_->KnowsEvent(MakeEvent(2).hash, MakeEvent(2).at));
+  EXPECT_FALSE(store_->KnowsEvent(MakeEvent(4).hash, MakeEvent(4).at));
+  store_->AppendEvent(MakeEvent(4));  // after the first question
+  EXPECT_TRUE(store_->KnowsEvent(MakeEvent(4).hash, MakeEvent(4).at));
+  store_->Commit();
+
+  store_->BeginWrite();
+  store_->AppendEvent(MakeEvent(5));
+  EXPECT_TRUE(store_->KnowsEvent(MakeEvent(5).hash, MakeEvent(5).at));
+  store_->Rollback();
+  // Another connection commits a different event at seq 5 meanwhile.
+  Event later = MakeEvent(6);
+  later.seq = 5;
+  auto other = Reopen();
+  other->BeginWrite();
+  other->AppendEvent(later);
+  other->Commit();
+  store_->BeginWrite();
+  EXPECT_FALSE(store_->KnowsEvent(MakeEvent(5).hash, MakeEvent(5).at));
+  EXPECT_TRUE(store_->KnowsEvent(later.hash, later.at));
+  EXPECT_TRUE(store_->KnowsEvent(MakeEvent(4).hash, MakeEvent(4).at));
+  store_->Rollback();
+  other->BeginWrite();
+  other->AppendEvent(MakeEvent(7));
+  other->Commit();
+  ReadScope read(*store_);
+  EXPECT_TRUE(store_->KnowsEvent(MakeEvent(7).hash, MakeEvent(7).at));
+  EXPECT_FALSE(store_->KnowsEvent(MakeEvent(8).hash, MakeEvent(8).at));
 }
 
 TEST_P(StoreTest, AWriteTransactionReadsItsOwnRows) {

@@ -464,13 +464,15 @@ std::vector<Event> PgStore::EventsOfTypeAbout(const std::vector<std::string>& en
   return events;
 }
 
-bool PgStore::KnowsEvent(const std::string& hash) {
+bool PgStore::KnowsEvent(const std::string& hash, const std::string& at) {
   if (pending_.known.count(hash)) return true;
+  // Through the index of times, as a ledger file does (the desk's index of hash prefixes is
+  // still there, unused by this query).
   return connection_
              ->Run(
-                 "SELECT 1 FROM events WHERE substr(hash, 8, 16) = substr($1, 8, 16) AND "
-                 "hash = $1 UNION ALL SELECT 1 FROM event_refs WHERE entity = $1 LIMIT 1",
-                 PgParams().Text(hash))
+                 "SELECT 1 FROM events WHERE at = $2 AND hash = $1 "
+                 "UNION ALL SELECT 1 FROM event_refs WHERE entity = $1 LIMIT 1",
+                 PgParams().Text(hash).Text(at))
              .Rows() > 0;
 }
 

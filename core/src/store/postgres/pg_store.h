@@ -58,7 +58,7 @@ class PgStore final : public Store {
   std::vector<Event> EventsAbout(const std::string& entity) override;
   std::vector<Event> EventsOfTypeAbout(const std::vector<std::string>& entities,
                                        const std::string& type) override;
-  bool KnowsEvent(const std::string& hash) override;
+  bool KnowsEvent(const std::string& hash, const std::string& at) override;
   bool HasContent(const std::string& hash) override;
   void PutContent(const std::string& hash, std::string_view bytes) override;
   std::optional<std::string> GetContent(const std::string& hash) override;

@@ -19,9 +19,8 @@ CREATE TABLE events(
   seq INTEGER PRIMARY KEY, prev TEXT NOT NULL, type TEXT NOT NULL, at TEXT NOT NULL,
   actor TEXT NOT NULL, data TEXT NOT NULL, hash TEXT NOT NULL);
 CREATE INDEX events_at ON events(at);
--- Finds an event by its hash (KnowsEvent) from 16 of its hex digits: a quarter of the
--- bytes of the whole text, which is compared on the row itself.
-CREATE INDEX events_hash_prefix ON events(substr(hash, 8, 16));
+-- No index of the events' hashes since version 10: their keys are random, so each batch wrote
+-- nearly every page of one. A merge finds an event by its time instead (KnowsEvent).
 CREATE TABLE contents(hash TEXT PRIMARY KEY, bytes BLOB NOT NULL) WITHOUT ROWID;
 )sql";
 
@@ -330,6 +329,9 @@ CREATE TABLE claim_lsh_recent(bucket INTEGER NOT NULL, claim INTEGER NOT NULL,
   PRIMARY KEY(bucket, claim)) WITHOUT ROWID;
 )sql";
 
+// Version 10: the index of the events' hashes is dropped (kLogSchema).
+constexpr const char* kUpgradeToVersion10 = "DROP INDEX IF EXISTS events_hash_prefix";
+
 // A file older than version 9 opened read-only: it has no recent buckets.
 constexpr const char* kVersion9Views = R"sql(
 CREATE TEMP VIEW claim_lsh_recent AS SELECT 0 AS bucket, 0 AS claim WHERE 0;
@@ -365,7 +367,8 @@ void Migrate(Connection& connection, int version) {
       if (version < 7) UpgradeToVersion7(connection);
       if (version < 8) connection.Exec(kUpgradeToVersion8);
       if (version < 9) connection.Exec(kUpgradeToVersion9);
-      // Later versions add their steps here: if (version < 10) { ... }
+      if (version < 10) connection.Exec(kUpgradeToVersion10);
+      // Later versions add their steps here: if (version < 11) { ... }
     }
     connection.Exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
     connection.Exec("COMMIT");

@@ -26,10 +26,12 @@ namespace claimledger {
 // and event references (claim_refs) name it by its claims row's rowid instead of its text id, so
 // that a load writes them at the end of their b-trees; 9: the near-duplicate buckets of the claims
 // added since the last move are kept in claim_lsh_recent, a small table, and moved into claim_lsh
-// by a large batch now and then (kSearchSchema in schema.cpp). A file of version 5 or 6 opened
-// read-only keeps its indexes, and is searched and verified as such; one older than 9 opened
-// read-only is read through views that show it as version 9 keeps it.
-inline constexpr int kSchemaVersion = 9;
+// by a large batch now and then (kSearchSchema in schema.cpp); 10: no index of the events'
+// hashes (a merge finds an event by its time instead: Store::KnowsEvent). A file of version 5 or 6
+// opened read-only keeps its indexes, and is searched and verified as such; one older than 9
+// opened read-only is read through views that show it as version 9 keeps it (the index of
+// hashes an older file keeps is left to it).
+inline constexpr int kSchemaVersion = 10;
 
 // What claim_parted_texts keeps for a claim of `text` and `context` (schema version 7): its
 // searchable text (store.h) when parting its Chinese and Japanese characters changed it (parting

@@ -218,13 +218,14 @@ std::vector<Event> SqliteStore::EventsAbout(const std::string& entity) {
   return events;
 }
 
-bool SqliteStore::KnowsEvent(const std::string& hash) {
-  // "+hash": without the plus SQLite 3.40 plans a scan instead of using the prefix index.
+bool SqliteStore::KnowsEvent(const std::string& hash, const std::string& at) {
+  // Through the index of times (events_at), whose keys grow as events are appended; "+hash"
+  // keeps SQLite from planning anything else.
   Statement statement = connection_->Prepare(
-      "SELECT 1 FROM events WHERE substr(hash, 8, 16) = substr(?1, 8, 16) AND +hash = ?1 "
+      "SELECT 1 FROM events WHERE at = ?2 AND +hash = ?1 "
       "UNION ALL "
       "SELECT 1 FROM event_refs WHERE entity = ?1 LIMIT 1");
-  return statement.Bind(1, hash).Step();
+  return statement.Bind(1, hash).Bind(2, at).Step();
 }
 
 // --- contents -----------------------------------------------------------------------------

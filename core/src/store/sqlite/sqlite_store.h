@@ -46,7 +46,7 @@ class SqliteStore final : public Store {
   void ScanEvents(std::int64_t from, std::int64_t to,
                   const std::function<bool(const Event&)>& visit) override;
   std::vector<Event> EventsAbout(const std::string& entity) override;
-  bool KnowsEvent(const std::string& hash) override;
+  bool KnowsEvent(const std::string& hash, const std::string& at) override;
   bool HasContent(const std::string& hash) override;
   void PutContent(const std::string& hash, std::string_view bytes) override;
   std::optional<std::string> GetContent(const std::string& hash) override;
