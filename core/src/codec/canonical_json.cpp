@@ -2,6 +2,7 @@
 #include "codec/canonical_json.h"
 
 #include <algorithm>
+#include <cassert>
 #include <charconv>
 #include <cmath>
 
@@ -12,14 +13,14 @@ namespace {
 
 // Appends `text` as a canonical JSON string: as it is when every byte is printable ASCII
 // other than '"' and '\\' (the common case), else as CanonicalJson writes it.
-void AppendJsonString(std::string& out, const std::string& text) {
+void AppendJsonString(std::string& out, std::string_view text) {
   const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
     return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
   });
   if (plain) {
     out.append(1, '"').append(text).append(1, '"');
   } else {
-    out.append(CanonicalJson(nlohmann::json(text)));
+    out.append(CanonicalJson(nlohmann::json(std::string(text))));
   }
 }
 
@@ -99,5 +100,94 @@ std::string CanonicalEventText(const Event& event) {
   AppendJsonString(out, event.type);
   return out.append(1, '}');
 }
+
+// --- CanonicalWriter ------------------------------------------------------------------------
+
+void CanonicalWriter::BeforeValue() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (empty_.empty()) return;
+  if (!empty_.back()) out_.append(1, ',');
+  empty_.back() = false;
+}
+
+CanonicalWriter& CanonicalWriter::BeginObject() {
+  BeforeValue();
+  out_.append(1, '{');
+  empty_.push_back(true);
+  last_key_.emplace_back();
+  return *this;
+}
+
+CanonicalWriter& CanonicalWriter::EndObject() {
+  out_.append(1, '}');
+  empty_.pop_back();
+  last_key_.pop_back();
+  return *this;
+}
+
+CanonicalWriter& CanonicalWriter::BeginArray() {
+  BeforeValue();
+  out_.append(1, '[');
+  empty_.push_back(true);
+  return *this;
+}
+
+CanonicalWriter& CanonicalWriter::EndArray() {
+  out_.append(1, ']');
+  empty_.pop_back();
+  return *this;
+}
+
+CanonicalWriter& CanonicalWriter::Key(std::string_view key) {
+  assert(!last_key_.empty() && (empty_.back() || key > last_key_.back()));
+#ifndef NDEBUG
+  last_key_.back().assign(key);
+#endif
+  if (!empty_.back()) out_.append(1, ',');
+  empty_.back() = false;
+  AppendJsonString(out_, key);
+  out_.append(1, ':');
+  after_key_ = true;
+  return *this;
+}
+
+CanonicalWriter& CanonicalWriter::String(std::string_view text) {
+  BeforeValue();
+  AppendJsonString(out_, text);
+  return *this;
+}
+
+CanonicalWriter& CanonicalWriter::OptionalString(const std::optional<std::string>& text) {
+  return text ? String(*text) : Null();
+}
+
+CanonicalWriter& CanonicalWriter::Int(std::int64_t value) {
+  BeforeValue();
+  char buffer[24];
+  out_.append(buffer, std::to_chars(buffer, buffer + sizeof(buffer), value).ptr);
+  return *this;
+}
+
+CanonicalWriter& CanonicalWriter::Null() {
+  BeforeValue();
+  out_.append("null");
+  return *this;
+}
+
+CanonicalWriter& CanonicalWriter::Json(std::string_view text) {
+  BeforeValue();
+  JsonView view;
+  if (text == "null" || view.Parse(text)) {
+    out_.append(text);  // canonical already, as the workbench's attributes are
+  } else {
+    out_.append(CanonicalJson(nlohmann::json::parse(text)));
+  }
+  return *this;
+}
+
+std::string CanonicalWriter::Take() { return std::move(out_); }
 
 }  // namespace claimledger

@@ -114,19 +114,30 @@ json ToJson(const SnapshotAdded& d) {
           {"retrieved", Optional(d.retrieved)}};
 }
 
-json ToJson(const ClaimAdded& d) {
-  json quantities = json::array();
-  for (const Quantity& quantity : d.quantities) quantities.push_back(QuantityToJson(quantity));
-  return {{"text", d.text},
-          {"claimant", Optional(d.claimant)},
-          {"appears_in", d.appears_in ? QuoteToJson(*d.appears_in) : json()},
-          {"tags", d.tags},
-          {"quantities", std::move(quantities)},
-          {"date", Optional(d.date)},
-          {"context", Optional(d.context)},
-          {"ref", Optional(d.ref)},
-          {"provenance", json::parse(d.provenance)}};
+std::string CanonicalData(const ClaimAdded& d) {
+  CanonicalWriter writer;
+  writer.BeginObject().Key("appears_in");
+  if (d.appears_in) {
+    WriteQuote(writer, *d.appears_in);
+  } else {
+    writer.Null();
+  }
+  writer.Key("claimant").OptionalString(d.claimant);
+  writer.Key("context").OptionalString(d.context);
+  writer.Key("date").OptionalString(d.date);
+  writer.Key("provenance").Json(d.provenance);
+  writer.Key("quantities").BeginArray();
+  for (const Quantity& quantity : d.quantities) WriteQuantity(writer, quantity);
+  writer.EndArray();
+  writer.Key("ref").OptionalString(d.ref);
+  writer.Key("tags").BeginArray();
+  for (const std::string& tag : d.tags) writer.String(tag);
+  writer.EndArray();
+  writer.Key("text").String(d.text);
+  return writer.EndObject().Take();
 }
+
+json ToJson(const ClaimAdded& d) { return json::parse(CanonicalData(d)); }
 
 json ToJson(const EvidenceLinked& d) {
   return {{"claim", d.claim},
@@ -136,12 +147,18 @@ json ToJson(const EvidenceLinked& d) {
           {"credibility", Optional(d.credibility)}};
 }
 
-json ToJson(const VerdictSet& d) {
-  return {{"claim", d.claim},
-          {"rating", d.rating},
-          {"rationale", d.rationale},
-          {"evidence", d.evidence}};
+std::string CanonicalData(const VerdictSet& d) {
+  CanonicalWriter writer;
+  writer.BeginObject().Key("claim").String(d.claim);
+  writer.Key("evidence").BeginArray();
+  for (const std::string& evidence : d.evidence) writer.String(evidence);
+  writer.EndArray();
+  writer.Key("rating").String(d.rating);
+  writer.Key("rationale").String(d.rationale);
+  return writer.EndObject().Take();
 }
+
+json ToJson(const VerdictSet& d) { return json::parse(CanonicalData(d)); }
 
 json ToJson(const StatusSet& d) {
   json data = {{"claim", d.claim}, {"status", d.status}};

@@ -24,6 +24,7 @@
 #include "claimledger/anchor.h"
 #include "claimledger/model.h"
 #include "claimledger/quantities.h"
+#include "codec/canonical_json.h"
 #include "codec/json_view.h"
 
 namespace claimledger {
@@ -248,6 +249,16 @@ nlohmann::json ToJson(const ClaimRetracted& data);
 nlohmann::json ToJson(const EvidenceUnlinked& data);
 nlohmann::json ToJson(const ClaimCorrected& data);
 nlohmann::json ToJson(const SourceMerged& data);
+
+// The canonical text of an event's data (what its hash covers, with the event's other fields):
+// written directly for the two events a load writes by the million, a claim's and its verdict's
+// (CanonicalWriter, whose text ToJson of those reads back), else CanonicalJson of ToJson.
+std::string CanonicalData(const ClaimAdded& data);
+std::string CanonicalData(const VerdictSet& data);
+template <typename Data>
+std::string CanonicalData(const Data& data) {
+  return CanonicalJson(ToJson(data));
+}
 
 LedgerCreated ReadLedgerCreated(const JsonValue& data);
 SourceAdded ReadSourceAdded(const JsonValue& data);

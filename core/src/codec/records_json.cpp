@@ -6,8 +6,12 @@
 namespace claimledger {
 namespace {
 
-nlohmann::json OptionalDecimal(const std::optional<double>& value) {
-  return value ? nlohmann::json(DecimalText(*value)) : nlohmann::json();
+void WriteOptionalDecimal(CanonicalWriter& writer, const std::optional<double>& value) {
+  if (value) {
+    writer.String(DecimalText(*value));
+  } else {
+    writer.Null();
+  }
 }
 
 std::optional<double> DecimalFromJson(const JsonValue& json, const char* key) {
@@ -17,9 +21,21 @@ std::optional<double> DecimalFromJson(const JsonValue& json, const char* key) {
 
 }  // namespace
 
+void WriteQuote(CanonicalWriter& writer, const Quote& quote) {
+  writer.BeginObject();
+  writer.Key("end").Int(static_cast<std::int64_t>(quote.end));
+  writer.Key("exact").String(quote.exact);
+  writer.Key("prefix").String(quote.prefix);
+  writer.Key("snapshot").String(quote.snapshot);
+  writer.Key("start").Int(static_cast<std::int64_t>(quote.start));
+  writer.Key("suffix").String(quote.suffix);
+  writer.EndObject();
+}
+
 nlohmann::json QuoteToJson(const Quote& quote) {
-  return {{"snapshot", quote.snapshot}, {"exact", quote.exact}, {"prefix", quote.prefix},
-          {"suffix", quote.suffix},     {"start", quote.start}, {"end", quote.end}};
+  CanonicalWriter writer;
+  WriteQuote(writer, quote);
+  return nlohmann::json::parse(writer.Take());
 }
 
 Quote QuoteFromJson(const JsonValue& json) {
@@ -33,24 +49,23 @@ Quote QuoteFromJson(const JsonValue& json) {
   return quote;
 }
 
+void WriteQuantity(CanonicalWriter& writer, const Quantity& quantity) {
+  writer.BeginObject();
+  writer.Key("begin").Int(static_cast<std::int64_t>(quantity.begin));
+  writer.Key("end").Int(static_cast<std::int64_t>(quantity.end));
+  WriteOptionalDecimal(writer.Key("high"), quantity.high);
+  WriteOptionalDecimal(writer.Key("low"), quantity.low);
+  writer.Key("qualifier").String(quantity.qualifier);
+  writer.Key("text").String(quantity.text);
+  writer.Key("unit").String(quantity.unit);
+  WriteOptionalDecimal(writer.Key("value"), quantity.value);
+  writer.EndObject();
+}
+
 nlohmann::json QuantityToJson(const Quantity& quantity) {
-  // Filled member by member in key order, each placed at the end of the object's map: an
-  // initializer list copies every value and searches the map for every key (a bulk load
-  // builds two quantities a claim).
-  nlohmann::json json(nlohmann::json::value_t::object);
-  auto& members = json.get_ref<nlohmann::json::object_t&>();
-  const auto add = [&](const char* key, nlohmann::json value) {
-    members.emplace_hint(members.end(), key, std::move(value));
-  };
-  add("begin", quantity.begin);
-  add("end", quantity.end);
-  add("high", OptionalDecimal(quantity.high));
-  add("low", OptionalDecimal(quantity.low));
-  add("qualifier", quantity.qualifier);
-  add("text", quantity.text);
-  add("unit", quantity.unit);
-  add("value", OptionalDecimal(quantity.value));
-  return json;
+  CanonicalWriter writer;
+  WriteQuantity(writer, quantity);
+  return nlohmann::json::parse(writer.Take());
 }
 
 Quantity QuantityFromJson(const JsonValue& json) {

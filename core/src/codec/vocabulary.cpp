@@ -8,7 +8,7 @@ namespace claimledger {
 
 const std::vector<std::string>& ClaimStatuses() {
   static const std::vector<std::string> kStatuses = {"new", "published-elsewhere", "in-progress",
-                                                      "reviewed", "published"};
+                                                     "reviewed", "published"};
   return kStatuses;
 }
 

@@ -42,6 +42,11 @@ Ledger::Transaction::~Transaction() {
 
 Event Ledger::Transaction::Append(EventType type, const std::string& actor,
                                   const nlohmann::json& data) {
+  return AppendCanonical(type, actor, CanonicalJson(data));
+}
+
+Event Ledger::Transaction::AppendCanonical(EventType type, const std::string& actor,
+                                           std::string data) {
   Event event;
   event.seq = seq_ + 1;
   event.prev = hash_;
@@ -49,7 +54,7 @@ Event Ledger::Transaction::Append(EventType type, const std::string& actor,
   // Event times never go backwards, even when the system clock does.
   event.at = std::max(UtcNow(), at_);
   event.actor = actor;
-  event.data = CanonicalJson(data);  // serialised once: for the hash and the stored row
+  event.data = std::move(data);  // serialised once: for the hash and the stored row
   const std::string text = CanonicalEventText(event);  // the hashed bytes and the tree's leaf
   event.hash = Sha256(text);
   ledger_.store_.AppendEvent(event);

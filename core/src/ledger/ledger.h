@@ -38,14 +38,17 @@ class Ledger {
     // the event with its seq, prev, at and hash filled in. Throws Error(kInvalidInput) when
     // `data` is not canonical-JSON-able (floats, invalid UTF-8).
     Event Append(EventType type, const std::string& actor, const nlohmann::json& data);
-    // The same for the data of one type (codec/events.h).
+    // The same for the data of one type (codec/events.h), written by CanonicalData.
     template <typename Data>
     Event Append(const std::string& actor, const Data& data) {
-      return Append(Data::kType, actor, ToJson(data));
+      return AppendCanonical(Data::kType, actor, CanonicalData(data));
     }
     void Commit();
 
    private:
+    // Appends an event whose data is `data`, canonical JSON already.
+    Event AppendCanonical(EventType type, const std::string& actor, std::string data);
+
     Ledger& ledger_;
     TreeAppender tree_;
     std::int64_t seq_ = 0;

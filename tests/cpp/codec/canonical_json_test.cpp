@@ -17,6 +17,32 @@ TEST(CanonicalJsonTest, CanonicalJsonMatchesPython) {
   }
 }
 
+// The writer gives what CanonicalJson gives for the same value: nesting, empty containers,
+// negative and large integers, null, escapes, and a JSON text written canonically.
+TEST(CanonicalJsonTest, TheWriterWritesWhatCanonicalJsonWrites) {
+  CanonicalWriter writer;
+  writer.BeginObject();
+  writer.Key("a").BeginArray().Int(-5).Int(9007199254740993).Null().String("x\"y\n").EndArray();
+  writer.Key("b").BeginObject().EndObject();
+  writer.Key("c").BeginArray().EndArray();
+  writer.Key("d").BeginArray().BeginObject().Key("k").OptionalString(std::nullopt).EndObject();
+  writer.BeginArray().String("").EndArray().EndArray();
+  writer.Key("e").Json(R"({ "z": [1, {"y": "\u00e9", "x": null}], "a": "\/" })");
+  writer.Key("f").Json(R"({"a":1})");
+  writer.Key("g").OptionalString("\x01");
+  writer.EndObject();
+  const nlohmann::json expected = {
+      {"a", {-5, 9007199254740993, nullptr, "x\"y\n"}},
+      {"b", nlohmann::json::object()},
+      {"c", nlohmann::json::array()},
+      {"d", {{{"k", nullptr}}, {""}}},
+      {"e", {{"z", {1, {{"y", "\u00e9"}, {"x", nullptr}}}}, {"a", "/"}}},
+      {"f", {{"a", 1}}},
+      {"g", "\x01"}};
+  EXPECT_EQ(writer.Take(), CanonicalJson(expected));
+  EXPECT_EQ(writer.Take(), "");  // taken
+}
+
 TEST(CanonicalJsonTest, FloatsAreRefused) {
   try {
     CanonicalJson({{"value", 1.5}});

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "claimledger/error.h"
 #include "codec/canonical_json.h"
 
 namespace claimledger {
@@ -12,6 +13,7 @@ namespace {
 
 template <typename Data, typename Read>
 void ExpectWrittenAndReadBack(const Data& data, const std::string& canonical, Read read) {
+  EXPECT_EQ(CanonicalData(data), canonical);  // what the ledger appends
   EXPECT_EQ(CanonicalJson(ToJson(data)), canonical);
   JsonView view;
   ASSERT_TRUE(view.Parse(canonical));
@@ -171,6 +173,102 @@ TEST(EventsTest, AMergedChangeKeepsItsOriginAndGainsWhoMergedIt) {
   const nlohmann::json again = WithMergeOrigin(data, "sha256:cc", "sha256:dd", "t", "x", "carol");
   EXPECT_EQ(again["origin"]["ledger"], "sha256:aa");
   EXPECT_EQ(again["origin"]["merged_by"], "carol");
+}
+
+// A claim and a verdict are written directly (CanonicalWriter); an independent writing of the
+// same values as nlohmann values, printed by CanonicalJson, gives the same bytes, for texts that
+// need escaping, decimals, optional members left out, and attributes given in any order.
+TEST(EventsTest, AClaimAndAVerdictAreWrittenAsCanonicalJsonWouldWriteThem) {
+  const std::vector<std::string> texts = {
+      "",
+      "plain",
+      "quote \" and back\\slash",
+      "tab\tnew\nline\r\b\f",
+      std::string("nul\0x", 5),
+      "\x01\x1f\x7f del",
+      "caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x93\xb0 \xe4\xb8\xad\xe6\x96\x87"};
+  const auto optional = [](const std::optional<std::string>& value) {
+    return value ? nlohmann::json(*value) : nlohmann::json();
+  };
+  int n = 0;
+  for (const std::string& text : texts) {
+    ++n;
+    ClaimAdded claim;
+    claim.text = text;
+    if (n % 2) claim.claimant = "src_" + text;
+    if (n % 3) claim.context = text + " (context)";
+    claim.date = n % 2 ? std::optional<std::string>("2024-10-21") : std::nullopt;
+    claim.ref = n % 4 ? std::optional<std::string>(text) : std::nullopt;
+    claim.tags = n % 2 ? std::vector<std::string>{text, "z"} : std::vector<std::string>{};
+    claim.provenance = n % 3 ? R"({ "row" : 7, "file":"train.tsv" })" : "null";
+    Quantity quantity;
+    quantity.text = text;
+    quantity.begin = n;
+    quantity.end = 1000 + n;
+    quantity.value = n % 2 ? std::optional<double>(28500.0 / n) : std::nullopt;
+    quantity.low = 0.5;
+    quantity.unit = text;
+    quantity.qualifier = "about";
+    claim.quantities = {quantity, Quantity{}};
+    if (n % 2) claim.appears_in = Quote{"xxh3-128:00", text, text + "<", ">", 3, 9};
+
+    nlohmann::json quantities = nlohmann::json::array();
+    for (const Quantity& q : claim.quantities) {
+      const auto decimal = [](const std::optional<double>& value) {
+        return value ? nlohmann::json(DecimalText(*value)) : nlohmann::json();
+      };
+      quantities.push_back({{"begin", q.begin},
+                            {"end", q.end},
+                            {"high", decimal(q.high)},
+                            {"low", decimal(q.low)},
+                            {"qualifier", q.qualifier},
+                            {"text", q.text},
+                            {"unit", q.unit},
+                            {"value", decimal(q.value)}});
+    }
+    nlohmann::json appears_in;
+    if (claim.appears_in) {
+      const Quote& q = *claim.appears_in;
+      appears_in = {{"snapshot", q.snapshot}, {"exact", q.exact}, {"prefix", q.prefix},
+                    {"suffix", q.suffix},     {"start", q.start}, {"end", q.end}};
+    }
+    const nlohmann::json expected = {{"text", claim.text},
+                                     {"claimant", optional(claim.claimant)},
+                                     {"appears_in", appears_in},
+                                     {"tags", claim.tags},
+                                     {"quantities", quantities},
+                                     {"date", optional(claim.date)},
+                                     {"context", optional(claim.context)},
+                                     {"ref", optional(claim.ref)},
+                                     {"provenance", nlohmann::json::parse(claim.provenance)}};
+    EXPECT_EQ(CanonicalData(claim), CanonicalJson(expected)) << "text " << n;
+
+    const VerdictSet verdict{
+        "clm_" + text, text, text + "!",
+        n % 2 ? std::vector<std::string>{} : std::vector<std::string>{text, "evd_2"}};
+    const nlohmann::json expected_verdict = {{"claim", verdict.claim},
+                                             {"rating", verdict.rating},
+                                             {"rationale", verdict.rationale},
+                                             {"evidence", verdict.evidence}};
+    EXPECT_EQ(CanonicalData(verdict), CanonicalJson(expected_verdict)) << "text " << n;
+  }
+}
+
+// Text that is not UTF-8 is refused as CanonicalJson refuses it, wherever it is.
+TEST(EventsTest, AClaimOfTextThatIsNotUtf8IsRefused) {
+  for (const std::string& bad :
+       {std::string("caf\xe9"), std::string("\xc3"), std::string("\xff ok")}) {
+    ClaimAdded claim;
+    claim.text = "fine";
+    claim.tags = {bad};
+    try {
+      CanonicalData(claim);
+      ADD_FAILURE() << "no error for a tag that is not UTF-8";
+    } catch (const Error& error) {
+      EXPECT_EQ(error.id(), "claimledger.json.utf8");
+    }
+    EXPECT_THROW(CanonicalData(VerdictSet{"clm_1", "true", bad, {}}), Error);
+  }
 }
 
 }  // namespace
