@@ -5,6 +5,7 @@
 #include <cassert>
 #include <charconv>
 #include <cmath>
+#include <utility>
 
 #include "claimledger/error.h"
 
@@ -180,7 +181,7 @@ CanonicalWriter& CanonicalWriter::Null() {
 CanonicalWriter& CanonicalWriter::Json(std::string_view text) {
   BeforeValue();
   JsonView view;
-  if (text == "null" || view.Parse(text)) {
+  if (view.Parse(text)) {
     out_.append(text);  // canonical already, as the workbench's attributes are
   } else {
     out_.append(CanonicalJson(nlohmann::json::parse(text)));
@@ -188,6 +189,6 @@ CanonicalWriter& CanonicalWriter::Json(std::string_view text) {
   return *this;
 }
 
-std::string CanonicalWriter::Take() { return std::move(out_); }
+std::string CanonicalWriter::Take() { return std::exchange(out_, std::string()); }
 
 }  // namespace claimledger

@@ -137,8 +137,6 @@ std::string CanonicalData(const ClaimAdded& d) {
   return writer.EndObject().Take();
 }
 
-json ToJson(const ClaimAdded& d) { return json::parse(CanonicalData(d)); }
-
 json ToJson(const EvidenceLinked& d) {
   return {{"claim", d.claim},
           {"quote", QuoteToJson(d.quote)},
@@ -157,8 +155,6 @@ std::string CanonicalData(const VerdictSet& d) {
   writer.Key("rationale").String(d.rationale);
   return writer.EndObject().Take();
 }
-
-json ToJson(const VerdictSet& d) { return json::parse(CanonicalData(d)); }
 
 json ToJson(const StatusSet& d) {
   json data = {{"claim", d.claim}, {"status", d.status}};

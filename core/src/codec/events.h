@@ -238,9 +238,7 @@ MergeConflict ReadMergeConflict(const Event& event);
 nlohmann::json ToJson(const LedgerCreated& data);
 nlohmann::json ToJson(const SourceAdded& data);
 nlohmann::json ToJson(const SnapshotAdded& data);
-nlohmann::json ToJson(const ClaimAdded& data);
 nlohmann::json ToJson(const EvidenceLinked& data);
-nlohmann::json ToJson(const VerdictSet& data);
 nlohmann::json ToJson(const StatusSet& data);
 nlohmann::json ToJson(const SourceRated& data);
 nlohmann::json ToJson(const CheckpointSigned& data);
@@ -251,8 +249,8 @@ nlohmann::json ToJson(const ClaimCorrected& data);
 nlohmann::json ToJson(const SourceMerged& data);
 
 // The canonical text of an event's data (what its hash covers, with the event's other fields):
-// written directly for the two events a load writes by the million, a claim's and its verdict's
-// (CanonicalWriter, whose text ToJson of those reads back), else CanonicalJson of ToJson.
+// written directly (CanonicalWriter) for the two events a load writes by the million, a claim's
+// and its verdict's, else CanonicalJson of the type's ToJson.
 std::string CanonicalData(const ClaimAdded& data);
 std::string CanonicalData(const VerdictSet& data);
 template <typename Data>

@@ -14,10 +14,9 @@ namespace {
 template <typename Data, typename Read>
 void ExpectWrittenAndReadBack(const Data& data, const std::string& canonical, Read read) {
   EXPECT_EQ(CanonicalData(data), canonical);  // what the ledger appends
-  EXPECT_EQ(CanonicalJson(ToJson(data)), canonical);
   JsonView view;
   ASSERT_TRUE(view.Parse(canonical));
-  EXPECT_EQ(CanonicalJson(ToJson(read(view.root()))), canonical);
+  EXPECT_EQ(CanonicalData(read(view.root())), canonical);
 }
 
 TEST(EventsTest, TypesHaveTheirNames) {

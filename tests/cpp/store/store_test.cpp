@@ -61,7 +61,7 @@ Event ClaimEvent(std::int64_t seq, const std::string& text) {
   Event event = MakeEvent(seq);
   ClaimAdded added;
   added.text = text;
-  event.data = CanonicalJson(ToJson(added));
+  event.data = CanonicalData(added);
   return event;
 }
 
