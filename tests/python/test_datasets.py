@@ -196,9 +196,14 @@ def test_reloading_the_same_file_adds_nothing_and_returns_the_same_claims(liar_w
 
 def test_a_partly_loaded_file_adds_only_the_missing_rows(liar_wb, tmp_path):
     lines = liar_lines()
-    load_liar(liar_wb, write_lines(tmp_path / "first.tsv", lines[:8]))
+    first = load_liar(liar_wb, write_lines(tmp_path / "first.tsv", lines[:8]))
     report = load_liar(liar_wb, LIAR, batch_size=5)
     assert (report.added_claims, report.existing_claims) == (12, 8)
+    # Sources too: those of the first rows were there, the others are counted as added.
+    speakers = [line.split("\t")[4] for line in lines]  # "" when a row has no speaker
+    assert first.added_sources == len(set(speakers[:8]) - {""})
+    assert report.added_sources == len(set(speakers) - set(speakers[:8]) - {""}) > 0
+    assert first.added_sources + report.added_sources == len(SPEAKERS)
     assert len(liar_wb.claims()) == 20
     assert liar_wb.verify().ok
 
@@ -325,6 +330,29 @@ def test_skip_loads_the_good_rows_and_lists_the_bad_ones_with_lines(liar_wb, tmp
     refs = set(by_ref(liar_wb.claims()))
     assert len(refs) == 17
     assert not refs & {"liar:9103.json", "liar:9110.json", "liar:9115.json"}
+    assert liar_wb.verify().ok
+
+
+def test_a_row_the_ledger_refuses_is_skipped_or_stops_the_batch(liar_wb, tmp_path):
+    # A credit-history count past 64 bits passes the file's checks, but the ledger keeps
+    # integers of 64 bits only: it refuses that claim's provenance.
+    lines = _variant(liar_lines(), 5, _set_column(9, "99999999999999999999"))
+    path = write_lines(tmp_path / "huge-count.tsv", lines)
+
+    with pytest.raises(cl.InvalidInputError, match="the ledger refused a batch") as raised:
+        load_liar(liar_wb, path, batch_size=4)
+    assert "claims[1]" in str(raised.value)  # the second record of the second batch
+    assert len(liar_wb.claims()) == 4  # the first batch was written
+
+    # The refused row's batch is added record by record: the claims there already count so.
+    report = load_liar(liar_wb, path, errors="skip", batch_size=8)
+    assert [line for line, _ in report.skipped] == [6]
+    assert report.skipped[0][1].startswith("the ledger refused it: ")
+    assert (report.rows, report.added_claims, report.existing_claims) == (20, 15, 4)
+    # The speakers of the first two batches were added before the refused claims batch.
+    first_speakers = {line.split("\t")[4] for line in lines[:8]} - {""}
+    assert report.added_sources == len(SPEAKERS) - len(first_speakers) > 0
+    assert len(liar_wb.claims()) == 19
     assert liar_wb.verify().ok
 
 

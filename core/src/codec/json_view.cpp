@@ -268,6 +268,7 @@ bool JsonValue::is_null() const { return view_->nodes_[node_].kind == JsonView::
 bool JsonValue::is_string() const { return view_->nodes_[node_].kind == JsonView::Kind::kString; }
 bool JsonValue::is_object() const { return view_->nodes_[node_].kind == JsonView::Kind::kObject; }
 bool JsonValue::is_array() const { return view_->nodes_[node_].kind == JsonView::Kind::kArray; }
+bool JsonValue::is_number() const { return view_->nodes_[node_].kind == JsonView::Kind::kNumber; }
 
 std::string_view JsonValue::text() const {
   const JsonView::Node& n = view_->nodes_[node_];
@@ -361,6 +362,16 @@ std::vector<JsonValue> JsonValue::Elements() const {
     elements.push_back(JsonValue(view_, child));
   }
   return elements;
+}
+
+std::vector<JsonValue> JsonValue::Values() const {
+  if (!is_object()) Wrong("an object");
+  std::vector<JsonValue> values;
+  const auto& nodes = view_->nodes_;
+  for (std::uint32_t key = node_ + 1; key < nodes[node_].next; key = nodes[key + 1].next) {
+    values.push_back(JsonValue(view_, key + 1));  // a member's value follows its key
+  }
+  return values;
 }
 
 std::vector<std::string> JsonValue::Strings() const {

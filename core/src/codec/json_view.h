@@ -34,6 +34,7 @@ class JsonValue {
   bool is_string() const;
   bool is_object() const;
   bool is_array() const;
+  bool is_number() const;  // an integer (the only numbers canonical JSON holds)
 
   // The canonical text of this value.
   std::string_view text() const;
@@ -64,6 +65,9 @@ class JsonValue {
   std::vector<JsonValue> Elements() const;
   // An array of strings; throws JsonFieldError for any other value.
   std::vector<std::string> Strings() const;
+  // The values of an object's members, in the order of their keys; throws JsonFieldError for
+  // any other type.
+  std::vector<JsonValue> Values() const;
 
  private:
   friend class JsonView;

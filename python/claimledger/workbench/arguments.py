@@ -140,6 +140,8 @@ def checked_text(value: Any, what: str) -> Optional[str]:
         return None
     if not isinstance(value, str):
         raise wrong_type(what, "text (a str) or None", value)
+    if value.isascii():  # known without a look at the characters
+        return value
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as error:
@@ -233,7 +235,11 @@ def json_argument(value: Any, what: str) -> str:
             f"values, not {type(value).__name__}",
             "claimledger.input.attributes",
         )
-    return json.dumps(dict(value), ensure_ascii=False)
+    value = dict(value)
+    try:  # canonical JSON, which the core checks without parsing it into a tree
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    except TypeError:  # keys of several types cannot be sorted: the core writes it canonically
+        return json.dumps(value, ensure_ascii=False)
 
 
 def verdict_argument(value: Any) -> tuple[Optional[str], Optional[str]]:

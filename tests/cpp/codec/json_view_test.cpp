@@ -88,6 +88,16 @@ TEST(JsonViewTest, ReadsValues) {
   EXPECT_THROW(data.At("claim").Int(), JsonFieldError);
   EXPECT_THROW(data.At("claim").Elements(), JsonFieldError);
   EXPECT_THROW(data.At("tags").Find("a"), JsonFieldError);
+  const std::vector<JsonValue> values = data.Values();  // in the order of the keys
+  ASSERT_EQ(values.size(), 5u);
+  EXPECT_EQ(values[0].String(), "clm_1");
+  EXPECT_TRUE(values[1].is_number());
+  EXPECT_EQ(values[1].Int(), 42);
+  EXPECT_TRUE(values[2].is_null());
+  EXPECT_FALSE(values[2].is_number());
+  EXPECT_EQ(values[3].String(), "line\nbreak \"q\" \x01");
+  EXPECT_EQ(values[4].Strings(), (std::vector<std::string>{"a", "b"}));
+  EXPECT_THROW(data.At("tags").Values(), JsonFieldError);
   // Keys with escapes are passed over, before or after the key looked for.
   ASSERT_TRUE(view.Parse(R"({"a\nb":1,"b":2,"b\"":3,"c":4})"));
   EXPECT_EQ(view.root().At("b").Int(), 2);

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Callable, NamedTuple, Optional, Union
 
 from ...errors import Interrupted, InvalidInputError
+from ...model import AddedIds
 from ...terminal import Progress
 from ...workbench import LedgerWorkbench
 
@@ -260,15 +261,13 @@ class _Writer:
                     new_sources.setdefault(ref, record)
         if new_sources:
             refs = list(new_sources)
-            results = self._add(self.wb.add_sources, [new_sources[r] for r in refs])
-            added = []
+            results, new = self._add(self.wb.add_sources, [new_sources[r] for r in refs])
             for ref, result in zip(refs, results):
                 if isinstance(result, InvalidInputError):
                     self.refused[ref] = str(result)
                 else:
                     self.source_ids[ref] = result
-                    added.append(result)
-            self.report.added_sources += self._count_new(added, 1, self.wb.source)
+            self.report.added_sources += new
 
         records, lines = [], []
         for row in batch:
@@ -293,15 +292,14 @@ class _Writer:
         # at any call): committed() counts them once the ledger has more events than that.
         head, count = self.wb.event_count(), len(records)
         self.head, self.pending = head, count
-        results = self._add(self.wb.add_claims, records)
-        ids = []
+        results, added = self._add(self.wb.add_claims, records)
+        stored = 0
         for line, result in zip(lines, results):
             if isinstance(result, InvalidInputError):
                 self.report.skipped.append((line, f"the ledger refused it: {result}"))
             else:
-                ids.append(result)
-        added = self._count_new(ids, 2, self.wb.claim)  # events claim.added and verdict.set
-        existing = len(ids) - added
+                stored += 1
+        existing = stored - added
         # One statement without a call: a Ctrl-C cannot land between the counts and pending.
         report = self.report
         report.added_claims, report.existing_claims, self.pending = (
@@ -310,14 +308,14 @@ class _Writer:
             0,
         )
 
-    def _add(self, add: Callable[[list], list[str]], records: list[dict]) -> list[Any]:
-        """Adds `records` in one transaction and returns their ids. The first pass checks
-        what the ledger checks, so a refusal is not expected; should one come with
-        errors="skip", the records are added one by one and each refused one gets its
-        error in place of an id."""
-        self.head = self.wb.event_count()
+    def _add(self, add: Callable[[list], AddedIds], records: list[dict]) -> tuple[list[Any], int]:
+        """Adds `records` in one transaction; returns their ids and how many of them are new
+        (the others were in the ledger: ``already_there``). The first pass checks what the
+        ledger checks, so a refusal is not expected; should one come with errors="skip", the
+        records are added one by one and each refused one gets its error in place of an id."""
         try:
-            return add(records)
+            ids = add(records)
+            return ids, len(ids) - len(ids.already_there)
         except InvalidInputError as error:
             if self.errors == "raise":
                 raise InvalidInputError(
@@ -326,26 +324,16 @@ class _Writer:
                     error.id,
                 ) from None
         results: list[Any] = []
+        new = 0
         for record in records:
             try:
-                results.extend(add([record]))
+                ids = add([record])
             except InvalidInputError as error:
                 results.append(error)
-        return results
-
-    def _count_new(self, ids: list[str], events_each: int, lookup: Callable[[str], Any]) -> int:
-        """How many of `ids` the last call created (the others were in the ledger before).
-        Each new record appends `events_each` events, so the common cases (all new, none
-        new) need no lookup."""
-        if not ids:
-            return 0
-        appended = self.wb.event_count() - self.head
-        if appended == 0:
-            return 0
-        unique = set(ids)
-        if appended == events_each * len(ids) and len(unique) == len(ids):
-            return len(ids)
-        return sum(1 for i in unique if lookup(i).seq > self.head)
+                continue
+            results.extend(ids)
+            new += not ids.already_there
+        return results, new
 
 
 class LoadProgress:
