@@ -466,8 +466,7 @@ std::vector<Event> PgStore::EventsOfTypeAbout(const std::vector<std::string>& en
 
 bool PgStore::KnowsEvent(const std::string& hash, const std::string& at) {
   if (pending_.known.count(hash)) return true;
-  // Through the index of times, as a ledger file does (the desk's index of hash prefixes is
-  // still there, unused by this query).
+  // Through the index of times, as a ledger file does.
   return connection_
              ->Run(
                  "SELECT 1 FROM events WHERE at = $2 AND hash = $1 "

@@ -22,8 +22,9 @@ namespace claimledger {
 // which opening a version-2 desk writes for the claims and snapshots holding them (terms and
 // near-duplicate buckets), the same way; 4: claim_terms counts the claims holding each term
 // (written with the search rows), which opening a version-3 desk fills from its search rows,
-// giving the roles granted claims_search the same grants on it.
-inline constexpr int kPgSchemaVersion = 4;
+// giving the roles granted claims_search the same grants on it; 5: no index of the events' hash
+// prefixes (a merge finds an event by its time), which opening a version-4 desk drops.
+inline constexpr int kPgSchemaVersion = 5;
 
 // SQL selecting (term, claims): the claims holding each term, counted from the rows of
 // claims_search that hold all their terms, as claim_terms keeps them.
