@@ -240,3 +240,23 @@ def test_refs_make_adding_twice_add_nothing():
         with pytest.raises(cl.InvalidInputError, match="provenance"):
             wb.add_claim("x", provenance={"score": 1.5})
         assert wb.verify().ok
+
+
+def test_provenance_and_attributes_are_recorded_alike_in_any_key_order_or_key_type():
+    with cl.open() as wb:
+        given = {"z": None, "line": 7, "é": "ü", "dataset": "liar"}
+        one = wb.add_claim("Taxes doubled.", provenance=given)
+        other = wb.add_claim("Taxes tripled.", provenance=dict(reversed(given.items())))
+        mixed = wb.add_claim("Taxes fell.", provenance={2: "two", "a": 1})  # keys of two types
+        source = wb.add_source("Jane Roe", kind="person", attributes={"state": "Ohio", "age": 52})
+        for claim in (one, other):
+            assert claim.provenance == given
+            [added] = [e for e in wb.history(claim.id) if e.type == "claim.added"]
+            assert list(added.data["provenance"]) == ["dataset", "line", "z", "é"]  # bytewise
+        assert mixed.provenance == {"2": "two", "a": 1}
+        assert list(source.attributes) == ["age", "state"]
+        with pytest.raises(cl.InvalidInputError, match="must be text or an integer"):
+            wb.add_claim("x", provenance={"nested": {"a": 1}})
+        with pytest.raises(cl.InvalidInputError, match="must be text or an integer"):
+            wb.add_source("Bob", attributes={"verified": True})
+        assert wb.verify().ok
