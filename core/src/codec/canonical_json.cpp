@@ -118,14 +118,18 @@ CanonicalWriter& CanonicalWriter::BeginObject() {
   BeforeValue();
   out_.append(1, '{');
   empty_.push_back(true);
+#ifndef NDEBUG
   last_key_.emplace_back();
+#endif
   return *this;
 }
 
 CanonicalWriter& CanonicalWriter::EndObject() {
   out_.append(1, '}');
   empty_.pop_back();
+#ifndef NDEBUG
   last_key_.pop_back();
+#endif
   return *this;
 }
 

@@ -70,9 +70,10 @@ class CanonicalWriter {
   void BeforeValue();
 
   std::string out_;
-  std::vector<bool> empty_;            // for each open array or object: nothing in it yet
-  std::vector<std::string> last_key_;  // for each open object: its last key (the order check)
-  bool after_key_ = false;             // a key was written, its value not yet
+  std::vector<bool> empty_;  // for each open array or object: nothing in it yet
+  // For each open object, its last key: the order check, kept in builds with assertions only.
+  std::vector<std::string> last_key_;
+  bool after_key_ = false;  // a key was written, its value not yet
 };
 
 }  // namespace claimledger
