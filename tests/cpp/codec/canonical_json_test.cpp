@@ -43,6 +43,18 @@ TEST(CanonicalJsonTest, TheWriterWritesWhatCanonicalJsonWrites) {
   EXPECT_EQ(writer.Take(), "");  // taken
 }
 
+#ifndef NDEBUG  // the order check is an assertion; make test runs these tests in a Debug build
+TEST(CanonicalJsonDeathTest, TheWriterStopsAtKeysOutOfOrder) {
+  EXPECT_DEATH(CanonicalWriter().BeginObject().Key("b").Int(1).Key("a").Int(2), "");
+  EXPECT_DEATH(CanonicalWriter().BeginObject().Key("a").Int(1).Key("a").Int(2), "");
+  // Each object has its own order: a nested object's keys do not constrain its parent's.
+  CanonicalWriter writer;
+  writer.BeginObject().Key("a").BeginObject().Key("z").Int(1).EndObject();
+  writer.Key("b").Int(2).EndObject();
+  EXPECT_EQ(writer.Take(), R"({"a":{"z":1},"b":2})");
+}
+#endif
+
 TEST(CanonicalJsonTest, FloatsAreRefused) {
   try {
     CanonicalJson({{"value", 1.5}});
