@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <utility>
 
 #include "claimledger/error.h"
 #include "claimledger/hash.h"
@@ -163,7 +164,6 @@ void PgStore::BeginRead() { Begin("BEGIN ISOLATION LEVEL REPEATABLE READ READ ON
 
 void PgStore::Commit() {
   Flush();
-  if (sent_in_parts_) MergePendingSearchEntries();
   try {
     connection_->Exec("COMMIT");
   } catch (const Error& error) {
@@ -176,6 +176,7 @@ void PgStore::Commit() {
                     "call connects again (" +
                     error.detail() + ")");
   }
+  if (std::exchange(sent_in_parts_, false)) MergePendingSearchEntries();
 }
 
 void PgStore::Rollback() noexcept {
@@ -241,12 +242,19 @@ void PgStore::SendPending() {
 }
 
 void PgStore::MergePendingSearchEntries() {
-  // In the transaction: the entries are those of its own rows and of earlier ones; were it to
-  // roll back, its entries would point at rows no one sees, as any index's do until VACUUM.
-  connection_->Exec(
-      "SELECT gin_clean_pending_list(c.oid) FROM pg_class c WHERE c.oid IN "
-      "('claims_search_terms'::regclass, 'claims_search_buckets'::regclass, "
-      "'snapshots_search_terms'::regclass) AND pg_has_role(c.relowner, 'USAGE')");
+  // After the commit, in a statement of its own, while the caller goes on: the batch is
+  // written whatever becomes of this, so an error here is dropped (a lost connection is the
+  // next call's to find, as it would be without it).
+  PgConnection* connection = connection_.get();
+  connection->SendInBackground([connection] {
+    try {
+      connection->Exec(
+          "SELECT gin_clean_pending_list(c.oid) FROM pg_class c WHERE c.oid IN "
+          "('claims_search_terms'::regclass, 'claims_search_buckets'::regclass, "
+          "'snapshots_search_terms'::regclass) AND pg_has_role(c.relowner, 'USAGE')");
+    } catch (const Error&) {
+    }
+  });
 }
 
 void PgStore::WriteRows(PgConnection& c, const Pending& sent) {
