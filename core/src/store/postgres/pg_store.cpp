@@ -241,20 +241,24 @@ void PgStore::SendPending() {
   connection->SendInBackground([connection, sent] { WriteRows(*connection, *sent); });
 }
 
-void PgStore::MergePendingSearchEntries() {
+void PgStore::MergePendingSearchEntries() noexcept {
   // After the commit, in a statement of its own, while the caller goes on: the batch is
   // written whatever becomes of this, so an error here is dropped (a lost connection is the
-  // next call's to find, as it would be without it).
+  // next call's to find, as it would be without it), and a merge that cannot start (no thread
+  // to run it) is left to autovacuum; the commit must not be reported as failed.
   PgConnection* connection = connection_.get();
-  connection->SendInBackground([connection] {
-    try {
-      connection->Exec(
-          "SELECT gin_clean_pending_list(c.oid) FROM pg_class c WHERE c.oid IN "
-          "('claims_search_terms'::regclass, 'claims_search_buckets'::regclass, "
-          "'snapshots_search_terms'::regclass) AND pg_has_role(c.relowner, 'USAGE')");
-    } catch (const Error&) {
-    }
-  });
+  try {
+    connection->SendInBackground([connection] {
+      try {
+        connection->Exec(
+            "SELECT gin_clean_pending_list(c.oid) FROM pg_class c WHERE c.oid IN "
+            "('claims_search_terms'::regclass, 'claims_search_buckets'::regclass, "
+            "'snapshots_search_terms'::regclass) AND pg_has_role(c.relowner, 'USAGE')");
+      } catch (const Error&) {
+      }
+    });
+  } catch (...) {
+  }
 }
 
 void PgStore::WriteRows(PgConnection& c, const Pending& sent) {

@@ -183,7 +183,7 @@ class PgStore final : public Store {
   // load of 14,231 fact-checks, similar() took 49 ms of server time a call with them, 11 ms
   // without. Run after a commit, in the background: the server merges while the caller
   // prepares its next batch, and the connection's next call waits for it.
-  void MergePendingSearchEntries();
+  void MergePendingSearchEntries() noexcept;
   // Writes `sent` through `connection`: its rows (as INSERTs when they are few, else a COPY a
   // table), then the updates of rows sent before.
   static void WriteRows(PgConnection& connection, const Pending& sent);
