@@ -31,6 +31,9 @@ constexpr std::size_t kLargeBatchBucketRows = 256 * kLshBands;
 // claim_lsh_recent is moved once it holds the buckets of as many claims as claim_lsh, or of this
 // many (2,000,000 rows, about 40 MB, which stay in the page cache while a batch writes into them).
 constexpr std::int64_t kMostRecentClaims = 2'000'000 / kLshBands;
+// The bucket rows of this many claims are handed to the connection's thread at once, while it
+// queues (SqliteStore::IndexClaim).
+constexpr std::size_t kBucketRowsHandedOver = 2048 * kLshBands;
 
 // Moves the rows of claim_lsh_recent into claim_lsh when they are those of as many claims as
 // claim_lsh's, or of kMostRecentClaims: one pass over claim_lsh's pages for many batches, where
@@ -63,23 +66,40 @@ std::int64_t MoveRecentBucketsWhenMany(Connection& connection, std::int64_t firs
 void SqliteStore::IndexClaim(std::int64_t rowid, const std::string& text,
                              const std::optional<std::string>& context) {
   const std::optional<std::string> parted = PartedSearchableText(text, context);
-  connection_->Prepare("INSERT INTO claims_fts(rowid, text) VALUES (?1, ?2)")
-      .Bind(1, rowid)
-      .Bind(2, parted ? *parted : SearchableText(text, context))
-      .Run();
-  if (parted) {
-    connection_->Prepare("INSERT INTO claim_parted_texts(claim, text) VALUES (?1, ?2)")
-        .Bind(1, rowid)
-        .Bind(2, *parted)
-        .Run();
-  }
+  connection_.Write(
+      [](Connection& connection, std::int64_t rowid, const std::string& searchable, bool parted) {
+        connection.Prepare("INSERT INTO claims_fts(rowid, text) VALUES (?1, ?2)")
+            .Bind(1, rowid)
+            .Bind(2, searchable)
+            .Run();
+        if (parted) {
+          connection.Prepare("INSERT INTO claim_parted_texts(claim, text) VALUES (?1, ?2)")
+              .Bind(1, rowid)
+              .Bind(2, searchable)
+              .Run();
+        }
+      },
+      rowid, parted ? *parted : SearchableText(text, context), parted.has_value());
   for (std::int64_t bucket : LshBuckets(text)) pending_buckets_.emplace_back(bucket, rowid);
+  // A large batch's buckets go to the connection's thread as they come, a few thousand claims'
+  // at a time (sorted, as at commit), rather than all at its commit.
+  if (connection_.queuing() && pending_buckets_.size() >= kBucketRowsHandedOver) WriteBuckets();
+}
+
+void SqliteStore::WriteBuckets() {
+  if (pending_buckets_.empty()) return;
+  bucket_rows_ += pending_buckets_.size();
+  connection_.Write(
+      [](Connection& connection, std::vector<std::pair<std::int64_t, std::int64_t>>& rows) {
+        WriteBucketRows(connection, "claim_lsh_recent", rows);
+      },
+      std::move(pending_buckets_));
+  pending_buckets_.clear();
 }
 
 std::int64_t SqliteStore::WritePendingBuckets() {
-  const bool large_batch = pending_buckets_.size() >= kLargeBatchBucketRows;
-  WriteBucketRows(*connection_, "claim_lsh_recent", pending_buckets_);
-  pending_buckets_.clear();
+  WriteBuckets();
+  const bool large_batch = bucket_rows_ >= kLargeBatchBucketRows;
   if (!large_batch) return first_recent_claim_;
   return MoveRecentBucketsWhenMany(*connection_, first_recent_claim_);
 }
@@ -164,6 +184,9 @@ std::vector<ClaimText> SqliteStore::SimilarCandidates(const std::vector<std::int
 std::optional<std::string> SqliteStore::IdenticalClaim(const std::string& text,
                                                        const std::optional<std::string>& claimant,
                                                        const std::optional<Quote>& appearance) {
+  // Alongside the batch's writes still queued: a claim added earlier in the transaction may
+  // be missed (store.h), and the workbench keeps its batch's own.
+  const SettledConnection::Alongside alongside(connection_);
   // A few rows from an index, each compared whole: the claims quoted at the same place of the
   // snapshot (by snapshot); else those holding the text's longest words (the full-text index,
   // unranked: every word of a text of common words would read their long lists); else (no

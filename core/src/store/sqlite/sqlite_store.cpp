@@ -136,25 +136,41 @@ SqliteStore::SqliteStore(std::unique_ptr<Connection> connection, bool copy_log_b
 // --- transactions -------------------------------------------------------------------------
 
 void SqliteStore::BeginWrite() {
-  last_claim_.clear();
+  ForgetTransaction();
   connection_->Exec("BEGIN IMMEDIATE");
 }
 
 void SqliteStore::BeginRead() { connection_->Exec("BEGIN DEFERRED"); }
 
 void SqliteStore::Commit() {
-  const std::int64_t first_recent = WritePendingBuckets();
-  last_claim_.clear();
+  const std::int64_t first_recent = WritePendingBuckets();  // after every queued write
+  connection_.Stop();
+  ForgetTransaction();
   connection_->Exec("COMMIT");
   first_recent_claim_ = first_recent;  // known once committed (a move rolled back is not)
 }
 
 void SqliteStore::Rollback() noexcept {
+  connection_.Discard();
   pending_buckets_.clear();
-  last_claim_.clear();
+  ForgetTransaction();
   if (connection_->InTransaction()) {
     sqlite3_exec(connection_->db(), "ROLLBACK", nullptr, nullptr, nullptr);
   }
+}
+
+void SqliteStore::BetweenRecords() {
+  if (connection_.queuing()) {
+    connection_.HandOver();
+  } else {
+    connection_.Queue();
+  }
+}
+
+void SqliteStore::ForgetTransaction() {
+  last_claim_.clear();
+  next_claim_rowid_ = 0;
+  bucket_rows_ = 0;
 }
 
 // --- events -------------------------------------------------------------------------------
@@ -185,11 +201,15 @@ std::int64_t SqliteStore::LastSeqAt(const std::string& time) {
 }
 
 void SqliteStore::AppendEvent(const Event& event) {
-  Statement statement = connection_->Prepare(
-      "INSERT INTO events(seq, prev, type, at, actor, data, hash) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-  statement.Bind(1, event.seq).Bind(2, event.prev).Bind(3, event.type).Bind(4, event.at);
-  statement.Bind(5, event.actor).Bind(6, event.data).Bind(7, event.hash).Run();
+  connection_.Write(
+      [](Connection& connection, const Event& e) {
+        Statement statement = connection.Prepare(
+            "INSERT INTO events(seq, prev, type, at, actor, data, hash) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        statement.Bind(1, e.seq).Bind(2, e.prev).Bind(3, e.type).Bind(4, e.at);
+        statement.Bind(5, e.actor).Bind(6, e.data).Bind(7, e.hash).Run();
+      },
+      event);
 }
 
 void SqliteStore::ScanEvents(std::int64_t from, std::int64_t to,
@@ -256,13 +276,18 @@ void SqliteStore::ScanContents(
 
 // --- tables of current state: writes -------------------------------------------------------
 
-void SqliteStore::PutSource(const Source& s) {
-  Statement statement = connection_->Prepare(
-      "INSERT INTO sources(id, name, kind, url, affiliation, reliability, ref, attributes, "
-      "seq, at, actor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
-  statement.Bind(1, s.id).Bind(2, s.name).Bind(3, s.kind).Bind(4, s.url);
-  statement.Bind(5, s.affiliation).Bind(6, s.reliability).Bind(7, s.ref).Bind(8, s.attributes);
-  BindOrigin(statement, 9, s.origin).Run();
+void SqliteStore::PutSource(const Source& source) {
+  connection_.Write(
+      [](Connection& connection, const Source& s) {
+        Statement statement = connection.Prepare(
+            "INSERT INTO sources(id, name, kind, url, affiliation, reliability, ref, attributes, "
+            "seq, at, actor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+        statement.Bind(1, s.id).Bind(2, s.name).Bind(3, s.kind).Bind(4, s.url);
+        statement.Bind(5, s.affiliation).Bind(6, s.reliability).Bind(7, s.ref);
+        statement.Bind(8, s.attributes);
+        BindOrigin(statement, 9, s.origin).Run();
+      },
+      source);
 }
 
 void SqliteStore::PutSnapshot(const Snapshot& s) {
@@ -277,44 +302,60 @@ void SqliteStore::PutSnapshot(const Snapshot& s) {
   IndexSnapshotText(*connection_, sqlite3_last_insert_rowid(connection_->db()), s.hash);
 }
 
-void SqliteStore::PutClaim(const Claim& c) {
-  {
-    Statement statement = connection_->Prepare(
-        "INSERT INTO claims(id, text, claimant, status, rating, date, context, ref, status_at, "
-        "seq, at, actor, year) "
-        "VALUES (?1, ?2, ?3, ?4, NULL, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
-    statement.Bind(1, c.id).Bind(2, c.text).Bind(3, c.claimant).Bind(4, c.status);
-    statement.Bind(5, c.date).Bind(6, c.context).Bind(7, c.ref).Bind(8, c.origin.made_at);
-    BindOrigin(statement, 9, c.origin);
-    statement.Bind(12, ClaimYear(c.date ? *c.date : c.origin.at)).Run();
-  }
-  const std::int64_t rowid = sqlite3_last_insert_rowid(connection_->db());
-  last_claim_ = c.id;
+void SqliteStore::PutClaim(const Claim& claim) {
+  const std::int64_t rowid = NextClaimRowid();
+  connection_.Write(
+      [](Connection& connection, const Claim& c, std::int64_t rowid) {
+        {
+          Statement statement = connection.Prepare(
+              "INSERT INTO claims(rowid, id, text, claimant, status, rating, date, context, ref, "
+              "status_at, seq, at, actor, year) "
+              "VALUES (?13, ?1, ?2, ?3, ?4, NULL, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+          statement.Bind(1, c.id).Bind(2, c.text).Bind(3, c.claimant).Bind(4, c.status);
+          statement.Bind(5, c.date).Bind(6, c.context).Bind(7, c.ref).Bind(8, c.origin.made_at);
+          BindOrigin(statement, 9, c.origin);
+          statement.Bind(12, ClaimYear(c.date ? *c.date : c.origin.at)).Bind(13, rowid).Run();
+        }
+        // Verdicts that came before their claim (merged from another desk) named it by its text
+        // id. Looked for first: an UPDATE that may change several rows opens a statement
+        // savepoint, which makes the full-text index write out its pending terms: every claim of
+        // a load, in one run 20% more time.
+        if (connection.Prepare("SELECT 1 FROM verdicts WHERE claim = ?1").Bind(1, c.id).Step()) {
+          connection.Prepare("UPDATE verdicts SET claim = ?1 WHERE claim = ?2")
+              .Bind(1, rowid)
+              .Bind(2, c.id)
+              .Run();
+        }
+        for (const std::string& tag : c.tags) {
+          connection.Prepare("INSERT INTO claim_tags(claim, tag) VALUES (?1, ?2)")
+              .Bind(1, rowid)
+              .Bind(2, tag)
+              .Run();
+        }
+        for (const Quote& quote : c.appearances) {
+          Statement statement = connection.Prepare(
+              "INSERT INTO appearances(claim, snapshot, exact, prefix, suffix, quote_start, "
+              "quote_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+          statement.Bind(1, c.id);
+          BindQuote(statement, 2, quote).Run();
+        }
+      },
+      claim, rowid);
+  IndexClaim(rowid, claim.text, claim.context);
+  next_claim_rowid_ = rowid + 1;
+  last_claim_ = claim.id;
   last_claim_rowid_ = rowid;
-  IndexClaim(rowid, c.text, c.context);
-  // Verdicts that came before their claim (merged from another desk) named it by its text id.
-  // Looked for first: an UPDATE that may change several rows opens a statement savepoint, which
-  // makes the full-text index write out its pending terms: every claim of a load, in one run
-  // 20% more time.
-  if (connection_->Prepare("SELECT 1 FROM verdicts WHERE claim = ?1").Bind(1, c.id).Step()) {
-    connection_->Prepare("UPDATE verdicts SET claim = ?1 WHERE claim = ?2")
-        .Bind(1, rowid)
-        .Bind(2, c.id)
-        .Run();
+  last_claim_state_ =
+      ClaimState{claim.status, claim.origin.made_at, std::nullopt, std::nullopt, ""};
+}
+
+std::int64_t SqliteStore::NextClaimRowid() {
+  if (next_claim_rowid_ == 0) {
+    Statement last = connection_->Prepare("SELECT coalesce(max(rowid), 0) FROM claims");
+    last.Step();
+    next_claim_rowid_ = last.Int(0) + 1;
   }
-  for (const std::string& tag : c.tags) {
-    connection_->Prepare("INSERT INTO claim_tags(claim, tag) VALUES (?1, ?2)")
-        .Bind(1, rowid)
-        .Bind(2, tag)
-        .Run();
-  }
-  for (const Quote& quote : c.appearances) {
-    Statement statement = connection_->Prepare(
-        "INSERT INTO appearances(claim, snapshot, exact, prefix, suffix, quote_start, "
-        "quote_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-    statement.Bind(1, c.id);
-    BindQuote(statement, 2, quote).Run();
-  }
+  return next_claim_rowid_;
 }
 
 void SqliteStore::PutEvidence(const Evidence& e) {
@@ -327,19 +368,25 @@ void SqliteStore::PutEvidence(const Evidence& e) {
   BindOrigin(statement, 12, e.origin).Run();
 }
 
-void SqliteStore::PutVerdict(const Verdict& v) {
-  Statement statement = connection_->Prepare(
-      "INSERT INTO verdicts(seq, claim, rating, rationale, evidence, at, actor, made_at, "
-      "from_ledger) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-  statement.Bind(1, v.origin.seq).Bind(3, v.rating).Bind(4, v.rationale);
-  // The claim by its rowid; a verdict on a claim id the ledger does not hold keeps the text.
-  if (const std::optional<std::int64_t> claim = ClaimRowid(v.claim)) {
-    statement.Bind(2, *claim);
-  } else {
-    statement.Bind(2, v.claim);
-  }
-  statement.Bind(5, CanonicalJson(v.evidence)).Bind(6, v.origin.at).Bind(7, v.origin.actor);
-  statement.Bind(8, v.origin.made_at).Bind(9, v.origin.from_ledger).Run();
+void SqliteStore::PutVerdict(const Verdict& verdict) {
+  connection_.Write(
+      [](Connection& connection, const Verdict& v, const std::optional<std::int64_t>& claim,
+         const std::string& evidence) {
+        Statement statement = connection.Prepare(
+            "INSERT INTO verdicts(seq, claim, rating, rationale, evidence, at, actor, made_at, "
+            "from_ledger) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+        statement.Bind(1, v.origin.seq).Bind(3, v.rating).Bind(4, v.rationale);
+        // The claim by its rowid; a verdict on a claim id the ledger does not hold keeps the
+        // text.
+        if (claim) {
+          statement.Bind(2, *claim);
+        } else {
+          statement.Bind(2, v.claim);
+        }
+        statement.Bind(5, evidence).Bind(6, v.origin.at).Bind(7, v.origin.actor);
+        statement.Bind(8, v.origin.made_at).Bind(9, v.origin.from_ledger).Run();
+      },
+      verdict, ClaimRowid(verdict.claim), CanonicalJson(verdict.evidence));
 }
 
 void SqliteStore::PutSourceRating(const SourceRating& r) {
@@ -356,16 +403,24 @@ void SqliteStore::PutEventRef(const std::string& entity, std::int64_t seq) {
   const std::optional<std::int64_t> claim =
       entity.rfind("clm_", 0) == 0 ? ClaimRowid(entity) : std::nullopt;
   if (claim) {
-    connection_->Prepare("INSERT INTO claim_refs(claim, seq) VALUES (?1, ?2)")
-        .Bind(1, *claim)
-        .Bind(2, seq)
-        .Run();
+    connection_.Write(
+        [](Connection& connection, std::int64_t claim, std::int64_t seq) {
+          connection.Prepare("INSERT INTO claim_refs(claim, seq) VALUES (?1, ?2)")
+              .Bind(1, claim)
+              .Bind(2, seq)
+              .Run();
+        },
+        *claim, seq);
     return;
   }
-  connection_->Prepare("INSERT INTO event_refs(entity, seq) VALUES (?1, ?2)")
-      .Bind(1, entity)
-      .Bind(2, seq)
-      .Run();
+  connection_.Write(
+      [](Connection& connection, const std::string& entity, std::int64_t seq) {
+        connection.Prepare("INSERT INTO event_refs(entity, seq) VALUES (?1, ?2)")
+            .Bind(1, entity)
+            .Bind(2, seq)
+            .Run();
+      },
+      entity, seq);
 }
 
 std::optional<std::int64_t> SqliteStore::ClaimRowid(const std::string& id) {
@@ -378,6 +433,7 @@ std::optional<std::int64_t> SqliteStore::ClaimRowid(const std::string& id) {
 // A claim's state is found and set by its rowid: the claim added last (whose verdict follows it
 // in a batch) is then found without a look into the index of claim ids, whose keys are random.
 std::optional<ClaimState> SqliteStore::FindClaimState(const std::string& claim) {
+  if (!last_claim_.empty() && claim == last_claim_) return last_claim_state_;
   const std::optional<std::int64_t> rowid = ClaimRowid(claim);
   if (!rowid) return std::nullopt;
   Statement statement = connection_->Prepare(
@@ -391,16 +447,21 @@ std::optional<ClaimState> SqliteStore::FindClaimState(const std::string& claim) 
 void SqliteStore::SetClaimState(const std::string& claim, const ClaimState& state) {
   const std::optional<std::int64_t> rowid = ClaimRowid(claim);
   if (!rowid) return;
-  connection_
-      ->Prepare(
-          "UPDATE claims SET status = ?2, status_at = ?3, rating = ?4, verdict_seq = ?5 "
-          "WHERE rowid = ?1")
-      .Bind(1, *rowid)
-      .Bind(2, state.status)
-      .Bind(3, state.status_at)
-      .Bind(4, state.rating)
-      .Bind(5, state.verdict_seq)
-      .Run();
+  if (claim == last_claim_) last_claim_state_ = state;
+  connection_.Write(
+      [](Connection& connection, std::int64_t rowid, const ClaimState& state) {
+        connection
+            .Prepare(
+                "UPDATE claims SET status = ?2, status_at = ?3, rating = ?4, verdict_seq = ?5 "
+                "WHERE rowid = ?1")
+            .Bind(1, rowid)
+            .Bind(2, state.status)
+            .Bind(3, state.status_at)
+            .Bind(4, state.rating)
+            .Bind(5, state.verdict_seq)
+            .Run();
+      },
+      *rowid, state);
 }
 
 std::optional<SourceState> SqliteStore::FindSourceState(const std::string& source) {
@@ -419,7 +480,7 @@ void SqliteStore::SetSourceState(const std::string& source, const SourceState& s
 }
 
 void SqliteStore::ClearProjections() {
-  last_claim_.clear();
+  ForgetTransaction();
   for (const TableLayout& layout : TableLayouts()) {
     connection_->Exec(std::string("DELETE FROM ") + layout.name);
   }
@@ -436,13 +497,17 @@ void SqliteStore::ClearLedger() {
 
 void SqliteStore::PutTreeNodes(const std::vector<std::pair<TreeNodeId, TreeHash>>& nodes) {
   if (nodes.empty()) return;
-  Statement insert = connection_->Prepare(
-      "INSERT OR REPLACE INTO tree_nodes(level, idx, hash) VALUES (?1, ?2, ?3)");
-  for (const auto& [node, hash] : nodes) {
-    insert.Bind(1, static_cast<std::int64_t>(node.level)).Bind(2, node.index);
-    insert.BindBlob(3, BytesOf(hash)).Run();
-    insert.Reset();
-  }
+  connection_.Write(
+      [](Connection& connection, const std::vector<std::pair<TreeNodeId, TreeHash>>& nodes) {
+        Statement insert = connection.Prepare(
+            "INSERT OR REPLACE INTO tree_nodes(level, idx, hash) VALUES (?1, ?2, ?3)");
+        for (const auto& [node, hash] : nodes) {
+          insert.Bind(1, static_cast<std::int64_t>(node.level)).Bind(2, node.index);
+          insert.BindBlob(3, BytesOf(hash)).Run();
+          insert.Reset();
+        }
+      },
+      nodes);
 }
 
 std::vector<std::optional<TreeHash>> SqliteStore::GetTreeNodes(

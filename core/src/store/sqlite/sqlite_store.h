@@ -2,7 +2,9 @@
 //
 // One connection per store, WAL mode, a busy timeout, synchronous=FULL, and BEGIN IMMEDIATE
 // for writers, so that several processes appending to one file keep one linear chain and a
-// committed change survives a crash. Its definitions are spread by concern: sqlite_store.cpp
+// committed change survives a crash. In a batch of several records, the rows of the claims,
+// sources and events are written on a thread of their own (SettledConnection) while the next
+// records are prepared. Its definitions are spread by concern: sqlite_store.cpp
 // (opening, transactions, events, contents, writes), sqlite_reads.cpp (the tables of current
 // state), sqlite_search.cpp (full-text and near-duplicate search), stored_tables.cpp (reading
 // the tables back for verify()); the schema is in schema.h.
@@ -16,6 +18,7 @@
 #include <vector>
 
 #include "store/sqlite/connection.h"
+#include "store/sqlite/settled_connection.h"
 #include "store/sqlite/wal_checkpointer.h"
 #include "store/store.h"
 
@@ -36,6 +39,9 @@ class SqliteStore final : public Store {
   void BeginRead() override;
   void Commit() override;
   void Rollback() noexcept override;
+  // From the first record of a batch on, the rows of events, claims, sources, verdicts, event
+  // references and the tree are written on the connection's thread, a record at a time.
+  void BetweenRecords() override;
 
   // --- events and contents (sqlite_store.cpp) ---------------------------------------------
   std::optional<Event> LastEvent() override;
@@ -121,8 +127,8 @@ class SqliteStore final : public Store {
  private:
   // Adds a claim (its row at `rowid`) to the search indexes (sqlite_search.cpp): the full-text
   // row of its searchable text (store.h; kept in claim_parted_texts when its characters were
-  // parted, schema.cpp) now, the near-duplicate buckets of its text at commit
-  // (WritePendingBuckets).
+  // parted, schema.cpp) now, or on the connection's thread when it queues, the near-duplicate
+  // buckets of its text at commit (WritePendingBuckets).
   void IndexClaim(std::int64_t rowid, const std::string& text,
                   const std::optional<std::string>& context);
   // Writes the bucket rows of the claims added in this transaction into claim_lsh_recent,
@@ -130,6 +136,9 @@ class SqliteStore final : public Store {
   // moves them into claim_lsh when they are many. Returns the first claim of claim_lsh_recent
   // once the transaction commits (first_recent_claim_).
   std::int64_t WritePendingBuckets();
+  // Writes the bucket rows not yet written (pending_buckets_) into claim_lsh_recent, sorted: on
+  // the connection's thread when it queues.
+  void WriteBuckets();
   // Drops and creates again every search index: a rebuild must not depend on the state of a
   // damaged index.
   void RecreateSearchIndexes();
@@ -139,13 +148,23 @@ class SqliteStore final : public Store {
   // version 8); nothing when there is no such claim. The claim added last is remembered: its
   // verdict and references follow it.
   std::optional<std::int64_t> ClaimRowid(const std::string& id);
+  // The rowid of this transaction's next claim: the claims table's last rowid and one, as SQLite
+  // would give it, but known before the row is written (on the connection's thread); read at
+  // the transaction's first claim (0: not yet).
+  std::int64_t NextClaimRowid();
+  // Forgets what the store remembers of its transaction's rows (it ended, or the tables were
+  // cleared).
+  void ForgetTransaction();
 
-  std::unique_ptr<Connection> connection_;
+  SettledConnection connection_;
   std::vector<std::pair<std::int64_t, std::int64_t>> pending_buckets_;  // (bucket, rowid)
-  // The claim added last in this transaction and its rowid (ClaimRowid); forgotten when the
-  // transaction ends and when the tables are cleared.
+  std::size_t bucket_rows_ = 0;  // written in this transaction, pending_buckets_ aside
+  std::int64_t next_claim_rowid_ = 0;
+  // The claim added last in this transaction, its rowid (ClaimRowid) and its state
+  // (FindClaimState), which its verdict and status, following it in a batch, read and set.
   std::string last_claim_;
   std::int64_t last_claim_rowid_ = 0;
+  ClaimState last_claim_state_;
   // The first claim whose buckets are in claim_lsh_recent, as this store last saw it (0: not
   // known), so that a large batch's commit need not read the whole table to decide whether to
   // move it (MoveRecentBucketsWhenMany, sqlite_search.cpp); set by each commit. Another
