@@ -59,6 +59,7 @@ void SettledConnection::HandOverAll() {
   written.swap(written_);
   if (record_.empty()) return;
   const bool idle = records_.empty() && !running_;
+  ++hand_overs_;
   records_.push_back(std::move(record_));
   record_.clear();
   lock.unlock();

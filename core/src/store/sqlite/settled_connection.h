@@ -17,6 +17,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <cstdint>
 #include <deque>
 #include <exception>
 #include <functional>
@@ -52,6 +53,9 @@ class SettledConnection {
 
   // Whether writes are queued.
   bool queuing() const { return queuing_; }
+  // How many times writes were handed to the thread. A write added since the count last changed
+  // has not run: what it holds through a pointer may still be changed by the caller's thread.
+  std::uint64_t hand_overs() const { return hand_overs_; }
   // Queues the writes from now on (the thread starts the first time). Does nothing in a process
   // made by fork() from the one that started the thread, which the child does not have.
   void Queue();
@@ -107,6 +111,7 @@ class SettledConnection {
   bool queuing_ = false;    // the caller's thread only
   bool alongside_ = false;  // likewise: a read alongside is under way
   Writes record_;           // the writes not yet handed over
+  std::uint64_t hand_overs_ = 0;
 
   std::mutex mutex_;  // guards what follows
   std::condition_variable changed_;

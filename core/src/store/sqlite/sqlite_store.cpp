@@ -169,6 +169,7 @@ void SqliteStore::BetweenRecords() {
 
 void SqliteStore::ForgetTransaction() {
   last_claim_.clear();
+  last_claim_row_.reset();
   next_claim_rowid_ = 0;
   bucket_rows_ = 0;
 }
@@ -302,51 +303,70 @@ void SqliteStore::PutSnapshot(const Snapshot& s) {
   IndexSnapshotText(*connection_, sqlite3_last_insert_rowid(connection_->db()), s.hash);
 }
 
+namespace {
+
+// Writes claim `c`'s row at `rowid` with `state`, and the rows of its tags and appearances.
+void InsertClaim(Connection& connection, const Claim& c, std::int64_t rowid,
+                 const ClaimState& state) {
+  {
+    Statement statement = connection.Prepare(
+        "INSERT INTO claims(rowid, id, text, claimant, status, rating, date, context, ref, "
+        "status_at, seq, at, actor, year, verdict_seq) "
+        "VALUES (?13, ?1, ?2, ?3, ?4, ?14, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?15)");
+    statement.Bind(1, c.id).Bind(2, c.text).Bind(3, c.claimant).Bind(4, state.status);
+    statement.Bind(5, c.date).Bind(6, c.context).Bind(7, c.ref).Bind(8, state.status_at);
+    BindOrigin(statement, 9, c.origin);
+    statement.Bind(12, ClaimYear(c.date ? *c.date : c.origin.at)).Bind(13, rowid);
+    statement.Bind(14, state.rating).Bind(15, state.verdict_seq).Run();
+  }
+  // Verdicts that came before their claim (merged from another desk) named it by its text id.
+  // Looked for first: an UPDATE that may change several rows opens a statement savepoint, which
+  // makes the full-text index write out its pending terms: every claim of a load, in one run 20%
+  // more time.
+  if (connection.Prepare("SELECT 1 FROM verdicts WHERE claim = ?1").Bind(1, c.id).Step()) {
+    connection.Prepare("UPDATE verdicts SET claim = ?1 WHERE claim = ?2")
+        .Bind(1, rowid)
+        .Bind(2, c.id)
+        .Run();
+  }
+  for (const std::string& tag : c.tags) {
+    connection.Prepare("INSERT INTO claim_tags(claim, tag) VALUES (?1, ?2)")
+        .Bind(1, rowid)
+        .Bind(2, tag)
+        .Run();
+  }
+  for (const Quote& quote : c.appearances) {
+    Statement statement = connection.Prepare(
+        "INSERT INTO appearances(claim, snapshot, exact, prefix, suffix, quote_start, "
+        "quote_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    statement.Bind(1, c.id);
+    BindQuote(statement, 2, quote).Run();
+  }
+}
+
+}  // namespace
+
 void SqliteStore::PutClaim(const Claim& claim) {
   const std::int64_t rowid = NextClaimRowid();
-  connection_.Write(
-      [](Connection& connection, const Claim& c, std::int64_t rowid) {
-        {
-          Statement statement = connection.Prepare(
-              "INSERT INTO claims(rowid, id, text, claimant, status, rating, date, context, ref, "
-              "status_at, seq, at, actor, year) "
-              "VALUES (?13, ?1, ?2, ?3, ?4, NULL, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
-          statement.Bind(1, c.id).Bind(2, c.text).Bind(3, c.claimant).Bind(4, c.status);
-          statement.Bind(5, c.date).Bind(6, c.context).Bind(7, c.ref).Bind(8, c.origin.made_at);
-          BindOrigin(statement, 9, c.origin);
-          statement.Bind(12, ClaimYear(c.date ? *c.date : c.origin.at)).Bind(13, rowid).Run();
-        }
-        // Verdicts that came before their claim (merged from another desk) named it by its text
-        // id. Looked for first: an UPDATE that may change several rows opens a statement
-        // savepoint, which makes the full-text index write out its pending terms: every claim of
-        // a load, in one run 20% more time.
-        if (connection.Prepare("SELECT 1 FROM verdicts WHERE claim = ?1").Bind(1, c.id).Step()) {
-          connection.Prepare("UPDATE verdicts SET claim = ?1 WHERE claim = ?2")
-              .Bind(1, rowid)
-              .Bind(2, c.id)
-              .Run();
-        }
-        for (const std::string& tag : c.tags) {
-          connection.Prepare("INSERT INTO claim_tags(claim, tag) VALUES (?1, ?2)")
-              .Bind(1, rowid)
-              .Bind(2, tag)
-              .Run();
-        }
-        for (const Quote& quote : c.appearances) {
-          Statement statement = connection.Prepare(
-              "INSERT INTO appearances(claim, snapshot, exact, prefix, suffix, quote_start, "
-              "quote_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-          statement.Bind(1, c.id);
-          BindQuote(statement, 2, quote).Run();
-        }
-      },
-      claim, rowid);
+  // A new claim has no verdict; its status was set when it was made.
+  const ClaimState state{claim.status, claim.origin.made_at, std::nullopt, std::nullopt, ""};
+  if (connection_.queuing()) {
+    last_claim_row_ = std::make_shared<ClaimRow>(ClaimRow{claim, rowid, state});
+    last_claim_hand_overs_ = connection_.hand_overs();
+    connection_.Write(
+        [](Connection& connection, const std::shared_ptr<ClaimRow>& row) {
+          InsertClaim(connection, row->claim, row->rowid, row->state);
+        },
+        last_claim_row_);
+  } else {
+    InsertClaim(*connection_, claim, rowid, state);
+    last_claim_row_.reset();
+  }
   IndexClaim(rowid, claim.text, claim.context);
   next_claim_rowid_ = rowid + 1;
   last_claim_ = claim.id;
   last_claim_rowid_ = rowid;
-  last_claim_state_ =
-      ClaimState{claim.status, claim.origin.made_at, std::nullopt, std::nullopt, ""};
+  last_claim_state_ = state;
 }
 
 std::int64_t SqliteStore::NextClaimRowid() {
@@ -447,7 +467,13 @@ std::optional<ClaimState> SqliteStore::FindClaimState(const std::string& claim) 
 void SqliteStore::SetClaimState(const std::string& claim, const ClaimState& state) {
   const std::optional<std::int64_t> rowid = ClaimRowid(claim);
   if (!rowid) return;
-  if (claim == last_claim_) last_claim_state_ = state;
+  if (claim == last_claim_) {
+    last_claim_state_ = state;
+    if (last_claim_row_ && connection_.hand_overs() == last_claim_hand_overs_) {
+      last_claim_row_->state = state;  // its row is not written yet: it is written so
+      return;
+    }
+  }
   connection_.Write(
       [](Connection& connection, std::int64_t rowid, const ClaimState& state) {
         connection

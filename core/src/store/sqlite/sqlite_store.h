@@ -165,6 +165,17 @@ class SqliteStore final : public Store {
   std::string last_claim_;
   std::int64_t last_claim_rowid_ = 0;
   ClaimState last_claim_state_;
+  // While the connection queues: the claim row added last, until its write is handed to the
+  // connection's thread (the hand-over count then was last_claim_hand_overs_). Its verdict and
+  // status, set in the same record, change its state there rather than update the row after
+  // it (an UPDATE that rewrote the row and its claimant index entry, every claim of a load).
+  struct ClaimRow {
+    Claim claim;
+    std::int64_t rowid = 0;
+    ClaimState state;
+  };
+  std::shared_ptr<ClaimRow> last_claim_row_;
+  std::uint64_t last_claim_hand_overs_ = 0;
   // The first claim whose buckets are in claim_lsh_recent, as this store last saw it (0: not
   // known), so that a large batch's commit need not read the whole table to decide whether to
   // move it (MoveRecentBucketsWhenMany, sqlite_search.cpp); set by each commit. Another
