@@ -127,8 +127,9 @@ class SqliteStore final : public Store {
  private:
   // Adds a claim (its row at `rowid`) to the search indexes (sqlite_search.cpp): the full-text
   // row of its searchable text (store.h; kept in claim_parted_texts when its characters were
-  // parted, schema.cpp) now, or on the connection's thread when it queues, the near-duplicate
-  // buckets of its text at commit (WritePendingBuckets).
+  // parted, schema.cpp) now, or on the connection's thread when it queues; the near-duplicate
+  // buckets of its text at commit (WritePendingBuckets), or, while the connection queues, a few
+  // thousand claims' at a time (WriteBuckets).
   void IndexClaim(std::int64_t rowid, const std::string& text,
                   const std::optional<std::string>& context);
   // Writes the bucket rows of the claims added in this transaction into claim_lsh_recent,
