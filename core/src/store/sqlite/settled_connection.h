@@ -3,13 +3,14 @@
 // events, hashes, quantities, near-duplicate buckets): the two cores both work.
 //
 // Queuing is turned on for one write transaction (Queue) and off at its end (Stop, Discard).
-// While it is on, Write adds a write to the record being written, HandOver gives the record to
-// the thread, and every other use of the connection (through -> or *) first waits until the
-// thread has run all it was given (Settle): a read then sees every write before it, and the
-// connection is never used by two threads at once. The one exception is a read made
-// alongside the writes (Alongside), which holds the connection between two records of the
-// thread and may miss the writes not yet run. The first error of a write is thrown by the next
-// HandOver or Settle, and the transaction is then rolled back: nothing of it is committed.
+// While it is on, Write adds a write to those gathered, HandOver (at the end of each record)
+// gives them to the thread once they are many, and every other use of the connection (through
+// -> or *) first waits until the thread has run all it was given (Settle): a read then sees
+// every write before it, and the connection is never used by two threads at once. The one
+// exception is a read made alongside the writes (Alongside), which holds the connection between
+// two hand-overs the thread runs and may miss the writes not yet run. The first error of a write
+// is thrown by the next HandOver or Settle, and the transaction is then rolled back: nothing of
+// it is committed.
 #ifndef CLAIMLEDGER_STORE_SQLITE_SETTLED_CONNECTION_H_
 #define CLAIMLEDGER_STORE_SQLITE_SETTLED_CONNECTION_H_
 
