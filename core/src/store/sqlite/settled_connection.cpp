@@ -22,7 +22,10 @@ SettledConnection::SettledConnection(std::unique_ptr<Connection> connection)
 SettledConnection::~SettledConnection() {
   if (!thread_) return;
   if (getpid() != owner_) {
-    thread_.release();  // a child made by fork() has no such thread: nothing to join
+    // A child made by fork() has no such thread: nothing to join, and the condition variable,
+    // which the parent's thread waited on, could not be destroyed (it would wait for it).
+    thread_.release();
+    changed_.release();
     return;
   }
   Discard();
@@ -30,7 +33,7 @@ SettledConnection::~SettledConnection() {
     std::lock_guard<std::mutex> lock(mutex_);
     stop_ = true;
   }
-  changed_.notify_all();
+  changed_->notify_all();
   thread_->join();
 }
 
@@ -38,6 +41,7 @@ void SettledConnection::Queue() {
   if (queuing_) return;
   if (!thread_) {
     owner_ = getpid();
+    changed_ = std::make_unique<std::condition_variable>();
     thread_ = std::make_unique<std::thread>(&SettledConnection::Run, this);
   } else if (getpid() != owner_) {
     return;
@@ -53,7 +57,7 @@ void SettledConnection::HandOverAll() {
   std::vector<Writes> written;  // freed after the lock is let go
   std::unique_lock<std::mutex> lock(mutex_);
   if (records_.size() >= kMostQueued) {
-    changed_.wait(lock, [&] { return records_.size() <= kMostQueued / 2 || error_; });
+    changed_->wait(lock, [&] { return records_.size() <= kMostQueued / 2 || error_; });
   }
   if (error_) std::rethrow_exception(error_);
   written.swap(written_);
@@ -63,13 +67,13 @@ void SettledConnection::HandOverAll() {
   records_.push_back(std::move(record_));
   record_.clear();
   lock.unlock();
-  if (idle) changed_.notify_all();
+  if (idle) changed_->notify_all();
 }
 
 void SettledConnection::WaitForWrites() {
   HandOverAll();
   std::unique_lock<std::mutex> lock(mutex_);
-  changed_.wait(lock, [&] { return (records_.empty() && !running_) || error_; });
+  changed_->wait(lock, [&] { return (records_.empty() && !running_) || error_; });
   if (error_) std::rethrow_exception(error_);
 }
 
@@ -81,8 +85,8 @@ void SettledConnection::Stop() {
 void SettledConnection::Discard() noexcept {
   if (thread_ && getpid() == owner_) {
     std::unique_lock<std::mutex> lock(mutex_);
-    changed_.wait(lock, [&] { return !running_; });
-    records_.clear();
+    records_.clear();  // never run: the thread ends the writes under way, then waits
+    changed_->wait(lock, [&] { return !running_; });
     written_.clear();
     error_ = nullptr;
   }
@@ -93,7 +97,7 @@ void SettledConnection::Discard() noexcept {
 void SettledConnection::Run() {
   std::unique_lock<std::mutex> lock(mutex_);
   while (true) {
-    changed_.wait(lock, [&] { return stop_ || !records_.empty(); });
+    changed_->wait(lock, [&] { return stop_ || !records_.empty(); });
     if (records_.empty()) return;  // stopped
     Writes record = std::move(records_.front());
     records_.pop_front();
@@ -118,7 +122,7 @@ void SettledConnection::Run() {
     running_ = false;
     if (failed && !error_) error_ = failed;
     // Wakes the caller's thread when it may wait: for the queue to be half empty, or empty.
-    if (records_.size() <= kMostQueued / 2 || error_) changed_.notify_all();
+    if (records_.size() <= kMostQueued / 2 || error_) changed_->notify_all();
   }
 }
 

@@ -26,7 +26,6 @@
 #include <mutex>
 #include <thread>
 #include <tuple>
-#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -114,11 +113,11 @@ class SettledConnection {
   Writes record_;           // the writes not yet handed over
   std::uint64_t hand_overs_ = 0;
 
-  std::mutex mutex_;  // guards what follows
-  std::condition_variable changed_;
-  std::deque<Writes> records_;   // handed over, not yet run
-  std::vector<Writes> written_;  // run, to be freed by the caller's thread
-  bool running_ = false;         // the thread is running what was handed over
+  std::mutex mutex_;                                  // guards what follows
+  std::unique_ptr<std::condition_variable> changed_;  // made with the thread
+  std::deque<Writes> records_;                        // handed over, not yet run
+  std::vector<Writes> written_;                       // run, to be freed by the caller's thread
+  bool running_ = false;                              // the thread is running what was handed over
   bool stop_ = false;
   std::exception_ptr error_;  // of the first write that failed
 
