@@ -152,7 +152,6 @@ void SqliteStore::Commit() {
 
 void SqliteStore::Rollback() noexcept {
   connection_.Discard();
-  pending_buckets_.clear();
   ForgetTransaction();
   if (connection_->InTransaction()) {
     sqlite3_exec(connection_->db(), "ROLLBACK", nullptr, nullptr, nullptr);
@@ -168,6 +167,7 @@ void SqliteStore::BetweenRecords() {
 }
 
 void SqliteStore::ForgetTransaction() {
+  pending_buckets_.clear();
   last_claim_.clear();
   last_claim_row_.reset();
   next_claim_rowid_ = 0;
