@@ -116,10 +116,12 @@ std::unique_ptr<Store> OpenSqliteStore(const std::string& path, const StoreOptio
   }
   sqlite3_busy_timeout(connection->db(), options.busy_timeout_ms);
   OpenSchema(*connection, path, options.create, options.read_only);
-  // A 64 MB page cache: bulk loads and imports touch large indexes (claims, search, LSH).
+  // A 128 MB page cache: bulk loads and imports touch large indexes with random keys (claim
+  // ids, claimants, references, the recent near-duplicate buckets), which at 1,000,000 claims
+  // outgrow 64 MB (bench/README.md, "A larger page cache").
   connection->Exec(
       "PRAGMA synchronous=FULL; PRAGMA foreign_keys=OFF; PRAGMA temp_store=FILE; "
-      "PRAGMA cache_size=-65536");
+      "PRAGMA cache_size=-131072");
   // After temp_store, whose change drops the temporary schema.
   if (options.read_only) ShowOlderFileAsCurrent(*connection);
   return std::make_unique<SqliteStore>(std::move(connection), !options.read_only);
