@@ -215,7 +215,7 @@ def ledger_file_rows(path: Path, sql: str) -> list[tuple]:
 
 # The schema version this core writes (core/src/store/sqlite/schema.h): every older file opened
 # for writing is upgraded to it.
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 
 
 def user_version(path: Path) -> int:

@@ -123,13 +123,14 @@ def unknown_type_consistent(db) -> None:
 
 def rewrite_consistently(db) -> None:
     """Truncate the chain after event 8 and write a different, internally consistent end."""
-    # A ledger file keeps a claim's event references apart and names a claim in its rows by
-    # rowid (schema version 8); a desk on the server names it by id.
+    # A ledger file keeps a claim's and a source's event references apart and names a claim in
+    # its rows by rowid (schema versions 8 and 11); a desk on the server names them by id.
     in_file = isinstance(db, sqlite3.Connection)
     db.execute("DELETE FROM events WHERE seq > 8")
     db.execute("DELETE FROM event_refs WHERE seq > 8")
     if in_file:
         db.execute("DELETE FROM claim_refs WHERE seq > 8")
+        db.execute("DELETE FROM source_refs WHERE seq > 8")
     db.execute("DELETE FROM verdicts WHERE seq > 8")
     db.execute("DELETE FROM source_ratings")
     db.execute("UPDATE sources SET reliability = NULL, reliability_at = NULL")

@@ -316,7 +316,9 @@ class Store : public ProjectionWriter {
   virtual std::vector<std::pair<std::string, std::int64_t>> OpenConflicts(
       const std::optional<std::string>& claim) = 0;
   // Current verdicts of claims with a claimant, counted by claimant and rating (and by
-  // the year the claim was made or recorded when `by_year`), for one source or all.
+  // the year the claim was made or recorded when `by_year`), for one source or all, in no
+  // particular order; a claimant may come in more than one row of the same rating and year,
+  // which the caller adds up.
   virtual std::vector<RatingCount> RatingCounts(const std::optional<std::string>& source,
                                                 bool by_year) = 0;
 

@@ -211,8 +211,15 @@ TEST(VerifyTest, ReportsADeletedOrAlteredRowOfEveryTableAndRebuildRestoresIt) {
       {"verdicts, altered", "UPDATE verdicts SET rationale = 'forged'"},
       {"source_ratings, deleted", "DELETE FROM source_ratings"},
       {"source_ratings, altered", "UPDATE source_ratings SET grade = 'A'"},
-      {"event_refs, deleted", "DELETE FROM event_refs WHERE seq = 3"},
-      {"event_refs, altered", "UPDATE event_refs SET seq = 99 WHERE seq = 3"},
+      {"event_refs, deleted",
+       "DELETE FROM event_refs WHERE seq = (SELECT min(seq) FROM event_refs)"},
+      {"event_refs, altered",
+       "UPDATE event_refs SET seq = 99 WHERE seq = (SELECT min(seq) FROM event_refs)"},
+      // A source's references name it by rowid (schema version 11).
+      {"source_refs, deleted", "DELETE FROM source_refs WHERE seq = 3"},
+      {"source_refs, altered", "UPDATE source_refs SET seq = 99 WHERE seq = 3"},
+      {"source_refs, moved to another source", "UPDATE source_refs SET source = source + 1"},
+      {"source_refs, naming no source", "UPDATE source_refs SET source = 999"},
       // A claim's rows name it by rowid: moved to another claim, or named by its text id,
       // which no read looks up.
       {"claim_tags, moved to another claim", "UPDATE claim_tags SET claim = claim + 1"},
@@ -464,6 +471,7 @@ TEST(VerifyTest, CheckpointCatchesAConsistentRewrite) {
       path.str(),
       "DELETE FROM source_ratings; UPDATE sources SET reliability = NULL, reliability_at = NULL; "
       "DELETE FROM event_refs WHERE seq = (SELECT max(seq) FROM events); "
+      "DELETE FROM source_refs WHERE seq = (SELECT max(seq) FROM events); "
       "DELETE FROM events WHERE seq = (SELECT max(seq) FROM events);");
   auto wb = Open(path.str());
   EXPECT_TRUE(wb->Verify().ok);

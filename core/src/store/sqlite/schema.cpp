@@ -39,12 +39,20 @@ CREATE TABLE tree_nodes(level INTEGER NOT NULL, idx INTEGER NOT NULL, hash BLOB 
 // Since version 8 the rows that belong to a claim (its tags, its verdicts, and the references
 // of events to it, in claim_refs rather than event_refs) name it by the rowid of its claims row
 // instead of its text id: a new claim's rows then go at the end of their b-trees instead of at
-// random places (verify reads them back with the text id: stored_tables.cpp).
+// random places (verify reads them back with the text id: stored_tables.cpp). Since version 11
+// the references of events to a source likewise go to source_refs, by the rowid of its sources
+// row: small integer keys, where a text id made every batch of a load rewrite most of
+// event_refs. event_refs keeps the other entities', and an id that names no claim or source.
+// So does a claim's claimant (claims.claimant, an integer column since version 11), which the
+// index of claimants orders: a source's rowid, or its text id when the claim came before the
+// source (SourceIdOf, schema.h).
 constexpr const char* kProjectionSchema = R"sql(
 CREATE TABLE event_refs(entity TEXT NOT NULL, seq INTEGER NOT NULL,
   PRIMARY KEY(entity, seq)) WITHOUT ROWID;
 CREATE TABLE claim_refs(claim INTEGER NOT NULL, seq INTEGER NOT NULL,
   PRIMARY KEY(claim, seq)) WITHOUT ROWID;
+CREATE TABLE source_refs(source INTEGER NOT NULL, seq INTEGER NOT NULL,
+  PRIMARY KEY(source, seq)) WITHOUT ROWID;
 CREATE TABLE sources(
   id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, url TEXT, affiliation TEXT,
   reliability TEXT, reliability_at TEXT, ref TEXT, attributes TEXT NOT NULL,
@@ -54,7 +62,7 @@ CREATE TABLE snapshots(
   publisher TEXT, published TEXT, retrieved TEXT,
   seq INTEGER NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL);
 CREATE TABLE claims(
-  id TEXT PRIMARY KEY, text TEXT NOT NULL, claimant TEXT, status TEXT NOT NULL, rating TEXT,
+  id TEXT PRIMARY KEY, text TEXT NOT NULL, claimant INTEGER, status TEXT NOT NULL, rating TEXT,
   date TEXT, context TEXT, ref TEXT, status_at TEXT NOT NULL,
   seq INTEGER NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL, year INTEGER,
   verdict_seq INTEGER);
@@ -100,8 +108,9 @@ CREATE INDEX verdicts_claim ON verdicts(claim, made_at, seq);
 // of the texts but of the few whose characters were parted (claim_parted_texts, keyed by the
 // claim's rowid); snippets are cut from the view. Version 6 joined the text and context alone;
 // version 5 and older index the claims table's text column alone.
+constexpr const char* kClaimPartedTexts =
+    "CREATE TABLE claim_parted_texts(claim INTEGER PRIMARY KEY, text TEXT NOT NULL)";
 constexpr const char* kClaimsSearchableView = R"sql(
-CREATE TABLE claim_parted_texts(claim INTEGER PRIMARY KEY, text TEXT NOT NULL);
 CREATE VIEW claims_searchable AS
   SELECT c.rowid AS rowid, coalesce(p.text, c.text || coalesce(char(10) || c.context, ''))
     AS text FROM claims c LEFT JOIN claim_parted_texts p ON p.claim = c.rowid;
@@ -226,6 +235,7 @@ void UpgradeToVersion6(Connection& connection) {
 // near-duplicate buckets are made again from the words of version 7.
 void UpgradeToVersion7(Connection& connection) {
   connection.Exec("DROP VIEW claims_searchable");
+  connection.Exec(kClaimPartedTexts);
   connection.Exec(kClaimsSearchableView);
   Statement claims = connection.Prepare("SELECT rowid, text, context FROM claims");
   Statement set = connection.Prepare("INSERT INTO claim_parted_texts(claim, text) VALUES (?1, ?2)");
@@ -303,14 +313,12 @@ CREATE INDEX verdicts_claim ON verdicts(claim, made_at, seq);
 
 // A file older than version 8 opened read-only (it cannot be upgraded): views in the
 // connection's temporary schema, which unqualified names find first, show its text-keyed tables
-// as version 8 keeps them, so that the store's reads and verify() run unchanged.
+// as version 8 keeps them, so that the store's reads and verify() run unchanged (event_refs:
+// kVersion11Views).
 constexpr const char* kVersion8Views = R"sql(
 CREATE TEMP VIEW claim_refs AS
   SELECT c.rowid AS claim, r.seq AS seq FROM main.event_refs r JOIN main.claims c
   ON c.id = r.entity;
-CREATE TEMP VIEW event_refs AS
-  SELECT entity, seq FROM main.event_refs r
-  WHERE NOT EXISTS (SELECT 1 FROM main.claims c WHERE c.id = r.entity);
 CREATE TEMP VIEW claim_tags AS
   SELECT coalesce(c.rowid, t.claim) AS claim, t.tag AS tag FROM main.claim_tags t
   LEFT JOIN main.claims c ON c.id = t.claim;
@@ -331,6 +339,49 @@ CREATE TABLE claim_lsh_recent(bucket INTEGER NOT NULL, claim INTEGER NOT NULL,
 
 // Version 10: the index of the events' hashes is dropped (kLogSchema).
 constexpr const char* kUpgradeToVersion10 = "DROP INDEX IF EXISTS events_hash_prefix";
+
+// Version 11: the references of events to a source go to source_refs, and a claim's claimant
+// into claims.claimant, by the rowid of its sources row (see kProjectionSchema); a reference or
+// claimant naming no source keeps its text. The claims table is written again with the
+// claimant as an integer column (rowids kept: the search indexes name claims by them); the
+// view the full-text index reads is made again after it.
+constexpr const char* kUpgradeToVersion11 = R"sql(
+CREATE TABLE source_refs(source INTEGER NOT NULL, seq INTEGER NOT NULL,
+  PRIMARY KEY(source, seq)) WITHOUT ROWID;
+INSERT INTO source_refs(source, seq)
+  SELECT s.rowid, r.seq FROM event_refs r JOIN sources s ON s.id = r.entity ORDER BY 1, 2;
+DELETE FROM event_refs WHERE entity IN (SELECT id FROM sources);
+DROP VIEW claims_searchable;
+CREATE TABLE claims_v11(
+  id TEXT PRIMARY KEY, text TEXT NOT NULL, claimant INTEGER, status TEXT NOT NULL, rating TEXT,
+  date TEXT, context TEXT, ref TEXT, status_at TEXT NOT NULL,
+  seq INTEGER NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL, year INTEGER,
+  verdict_seq INTEGER);
+INSERT INTO claims_v11(rowid, id, text, claimant, status, rating, date, context, ref, status_at,
+    seq, at, actor, year, verdict_seq)
+  SELECT c.rowid, c.id, c.text, coalesce((SELECT s.rowid FROM sources s WHERE s.id = c.claimant),
+    c.claimant), c.status, c.rating, c.date, c.context, c.ref, c.status_at, c.seq, c.at, c.actor,
+    c.year, c.verdict_seq FROM claims c ORDER BY c.rowid;
+DROP TABLE claims;
+ALTER TABLE claims_v11 RENAME TO claims;
+CREATE INDEX claims_claimant ON claims(claimant, rating, year);
+CREATE INDEX claims_ref ON claims(ref) WHERE ref IS NOT NULL;
+)sql";
+
+// A file older than version 11 opened read-only: its references to sources shown as
+// source_refs, and event_refs without them (nor, older than version 8, those to claims).
+constexpr const char* kVersion11Views = R"sql(
+CREATE TEMP VIEW source_refs AS
+  SELECT s.rowid AS source, r.seq AS seq FROM main.event_refs r JOIN main.sources s
+  ON s.id = r.entity;
+)sql";
+constexpr const char* kVersion11EventRefs = R"sql(
+CREATE TEMP VIEW event_refs AS
+  SELECT entity, seq FROM main.event_refs r
+  WHERE NOT EXISTS (SELECT 1 FROM main.sources s WHERE s.id = r.entity)
+)sql";
+constexpr const char* kVersion8EventRefs =
+    " AND NOT EXISTS (SELECT 1 FROM main.claims c WHERE c.id = r.entity)";
 
 // A file older than version 9 opened read-only: it has no recent buckets.
 constexpr const char* kVersion9Views = R"sql(
@@ -368,7 +419,11 @@ void Migrate(Connection& connection, int version) {
       if (version < 8) connection.Exec(kUpgradeToVersion8);
       if (version < 9) connection.Exec(kUpgradeToVersion9);
       if (version < 10) connection.Exec(kUpgradeToVersion10);
-      // Later versions add their steps here: if (version < 11) { ... }
+      if (version < 11) {
+        connection.Exec(kUpgradeToVersion11);
+        connection.Exec(kClaimsSearchableView);
+      }
+      // Later versions add their steps here: if (version < 12) { ... }
     }
     connection.Exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
     connection.Exec("COMMIT");
@@ -382,6 +437,7 @@ void Migrate(Connection& connection, int version) {
 }  // namespace
 
 void CreateSearchIndexes(Connection& connection) {
+  connection.Exec(kClaimPartedTexts);
   connection.Exec(kClaimsSearchableView);
   connection.Exec(kClaimsFullTextIndex);
   connection.Exec(kSearchSchema);
@@ -445,10 +501,24 @@ void IndexSnapshotText(Connection& connection, std::int64_t rowid, const std::st
       .Run();
 }
 
+std::string SourceIdOf(const std::string& column) {
+  return "CASE WHEN typeof(" + column +
+         ") = 'integer' THEN (SELECT id FROM sources WHERE rowid = " + column + ") ELSE " + column +
+         " END";
+}
+
+std::string ClaimantIs(const std::string& column, const std::string& id) {
+  return column + " IN (" + id + ", (SELECT rowid FROM sources WHERE id = " + id + "))";
+}
+
 void ShowOlderFileAsCurrent(Connection& connection) {
   const std::int64_t version = connection.PragmaInt("user_version");
   if (version >= 1 && version < 8) connection.Exec(kVersion8Views);
   if (version >= 1 && version < 9) connection.Exec(kVersion9Views);
+  if (version >= 1 && version < 11) {
+    connection.Exec(kVersion11Views);
+    connection.Exec(std::string(kVersion11EventRefs) + (version < 8 ? kVersion8EventRefs : ""));
+  }
 }
 
 void OpenSchema(Connection& connection, const std::string& path, bool create, bool read_only) {

@@ -27,17 +27,28 @@ namespace claimledger {
 // that a load writes them at the end of their b-trees; 9: the near-duplicate buckets of the claims
 // added since the last move are kept in claim_lsh_recent, a small table, and moved into claim_lsh
 // by a large batch now and then (kSearchSchema in schema.cpp); 10: no index of the events'
-// hashes (a merge finds an event by its time instead: Store::KnowsEvent). A file of version 5 or 6
-// opened read-only keeps its indexes, and is searched and verified as such; one older than 9
-// opened read-only is read through views that show it as version 9 keeps it (the index of
-// hashes an older file keeps is left to it).
-inline constexpr int kSchemaVersion = 10;
+// hashes (a merge finds an event by its time instead: Store::KnowsEvent); 11: the references of
+// events to a source (source_refs) and a claim's claimant name the source by its sources row's
+// rowid instead of its text id (the index of claimants then holds small integers). A
+// file of version 5 or 6 opened read-only keeps its indexes, and is searched and verified as such;
+// one older than 11 opened read-only is read through views that show it as version 11 keeps it
+// (the index of hashes an older file keeps is left to it).
+inline constexpr int kSchemaVersion = 11;
 
 // What claim_parted_texts keeps for a claim of `text` and `context` (schema version 7): its
 // searchable text (store.h) when parting its Chinese and Japanese characters changed it (parting
 // only adds bytes), else nothing (the view joins the text and context itself).
 std::optional<std::string> PartedSearchableText(const std::string& text,
                                                 const std::optional<std::string>& context);
+
+// A claim's claimant is kept by the rowid of its sources row (schema version 11), or by its text
+// id when the claim came before the source (merged from another desk) or the file is older.
+// SourceIdOf(column) is the text id a claims.claimant `column` names, NULL for a rowid that
+// names no source (an edit, which then differs from every row the events give); ClaimantIs is
+// the condition that a claims.claimant `column` names source `id` (an SQL expression or
+// parameter), either way.
+std::string SourceIdOf(const std::string& column);
+std::string ClaimantIs(const std::string& column, const std::string& id);
 
 // "CLDG": marks a SQLite file as a claimledger ledger (PRAGMA application_id).
 inline constexpr int kApplicationId = 0x434C4447;
@@ -53,10 +64,12 @@ void CreateSearchIndexes(Connection& connection);
 // "claimledger.store.missing" for an empty file when `create` is false.
 void OpenSchema(Connection& connection, const std::string& path, bool create, bool read_only);
 
-// For a connection that reads a file older than version 9 without upgrading it (read-only): views
-// in its temporary schema show the file as version 9 keeps it (before 8, its text-keyed claim rows
-// as version 8 keys them; before 9, no recent near-duplicate buckets), so that the store reads and
-// verifies it unchanged. Nothing for a file of version 9.
+// For a connection that reads a file older than version 11 without upgrading it (read-only):
+// views in its temporary schema show the file as version 11 keeps it (before 8, its text-keyed
+// claim rows as version 8 keys them; before 9, no recent near-duplicate buckets; before 11, its
+// references to sources as source_refs; its claimants' text ids every read takes as they are),
+// so that the store reads and verifies it unchanged.
+// Nothing for a file of version 11. (Version 10 only dropped an index.)
 void ShowOlderFileAsCurrent(Connection& connection);
 
 // Reads the columns of kEventSelect (store/tables.h) into `event` (assign: a scan reuses one Event,

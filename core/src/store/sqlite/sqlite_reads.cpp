@@ -1,8 +1,10 @@
 // The SQLite store's reads of the tables of current state (sqlite_store.h).
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 
 #include "codec/canonical_json.h"
 #include "codec/events.h"
+#include "store/sqlite/schema.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace claimledger {
@@ -103,9 +105,9 @@ std::optional<Claim> SqliteStore::GetClaim(const std::string& id) {
   std::int64_t rowid = 0;
   {
     Statement statement = connection_->Prepare(
-        "SELECT c.id, c.text, c.claimant, c.status, e.data, c.date, c.context, c.ref, c.seq, "
-        "c.at, c.actor, c.verdict_seq, c.rowid FROM claims c JOIN events e ON e.seq = c.seq "
-        "WHERE c.id = ?1");
+        "SELECT c.id, c.text, " + SourceIdOf("c.claimant") +
+        ", c.status, e.data, c.date, c.context, c.ref, c.seq, c.at, c.actor, c.verdict_seq, "
+        "c.rowid FROM claims c JOIN events e ON e.seq = c.seq WHERE c.id = ?1");
     if (!statement.Bind(1, id).Step()) return std::nullopt;
     claim.id = statement.Text(0);
     claim.text = statement.Text(1);
@@ -143,10 +145,14 @@ std::optional<Claim> SqliteStore::GetClaim(const std::string& id) {
 std::vector<Claim> SqliteStore::ListClaims(const ClaimFilter& filter) {
   std::vector<std::string> ids;
   {
+    // A claimant's condition plain, without "?3 IS NULL OR": SQLite then reads a source's claims
+    // from the index of claimants instead of all claims in order until enough of them match.
+    const std::string claimant = filter.claimant ? ClaimantIs("claimant", "?3") : "?3 IS NULL";
     Statement statement = connection_->Prepare(
         "SELECT id FROM claims c WHERE (?1 IS NULL OR status = ?1) "
-        "AND (?2 IS NULL OR rating = ?2) AND (?3 IS NULL OR claimant = ?3) "
-        "AND (?4 IS NULL OR EXISTS (SELECT 1 FROM claim_tags t "
+        "AND (?2 IS NULL OR rating = ?2) AND " +
+        claimant +
+        " AND (?4 IS NULL OR EXISTS (SELECT 1 FROM claim_tags t "
         "WHERE t.claim = c.rowid AND t.tag = ?4)) ORDER BY seq LIMIT ?5");
     statement.Bind(1, filter.status).Bind(2, filter.rating).Bind(3, filter.claimant);
     statement.Bind(4, filter.tag).Bind(5, filter.limit);
@@ -250,17 +256,33 @@ std::vector<std::pair<std::string, std::int64_t>> SqliteStore::OpenConflicts(
 std::vector<RatingCount> SqliteStore::RatingCounts(const std::optional<std::string>& source,
                                                    bool by_year) {
   // Plain statements rather than one with optional filters, so that SQLite answers them from
-  // the (claimant, rating, year) index alone: one source reads only its own claims.
-  const std::string where = source ? "claimant = ?1 AND rating IS NOT NULL"
+  // the (claimant, rating, year) index alone: one source reads only its own claims. A claimant
+  // is a source's rowid, or a text id (schema.h, SourceIdOf): the rowids are turned into ids
+  // here, from one read of the sources, and a source may come in two rows of the same rating
+  // and year (its claims of either kind), which the caller adds up.
+  const std::string where = source ? ClaimantIs("claimant", "?1") + " AND rating IS NOT NULL"
                                    : "claimant IS NOT NULL AND rating IS NOT NULL";
-  Statement statement = connection_->Prepare(
-      by_year ? "SELECT claimant, rating, year, count(*) FROM claims WHERE " + where +
-                    " GROUP BY claimant, rating, year ORDER BY claimant, year, rating"
-              : "SELECT claimant, rating, 0, count(*) FROM claims WHERE " + where +
-                    " GROUP BY claimant, rating ORDER BY claimant, rating");
+  Statement statement =
+      connection_->Prepare(by_year ? "SELECT claimant, rating, year, count(*) FROM claims WHERE " +
+                                         where + " GROUP BY claimant, rating, year"
+                                   : "SELECT claimant, rating, 0, count(*) FROM claims WHERE " +
+                                         where + " GROUP BY claimant, rating");
   if (source) statement.Bind(1, *source);
-  return ReadAll<RatingCount>(statement, [](const Statement& s) {
-    return RatingCount{s.Text(0), s.Text(1), static_cast<int>(s.Int(2)), s.Int(3)};
+  std::unordered_map<std::int64_t, std::string> ids;  // the sources by rowid
+  if (!source) {
+    Statement sources = connection_->Prepare("SELECT rowid, id FROM sources");
+    while (sources.Step()) ids.emplace(sources.Int(0), sources.Text(1));
+  }
+  return ReadAll<RatingCount>(statement, [&](const Statement& s) {
+    std::string claimant;
+    if (sqlite3_value_type(s.Value(0)) != SQLITE_INTEGER) {
+      claimant = s.Text(0);
+    } else if (source) {
+      claimant = *source;
+    } else if (const auto found = ids.find(s.Int(0)); found != ids.end()) {
+      claimant = found->second;
+    }
+    return RatingCount{std::move(claimant), s.Text(1), static_cast<int>(s.Int(2)), s.Int(3)};
   });
 }
 

@@ -120,7 +120,9 @@ std::vector<SearchHit> SqliteStore::SearchClaims(const ClaimQuery& query) {
       "SELECT c.id, -bm25(claims_fts), snippet(claims_fts, 0, '[', ']', '…', 12) "
       "FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid "
       "WHERE claims_fts MATCH ?1 AND (?2 IS NULL OR c.status = ?2) "
-      "AND (?3 IS NULL OR c.rating = ?3) AND (?4 IS NULL OR c.claimant = ?4) "
+      "AND (?3 IS NULL OR c.rating = ?3) AND (?4 IS NULL OR " +
+      ClaimantIs("c.claimant", "?4") +
+      ") "
       "AND (?5 IS NULL OR EXISTS (SELECT 1 FROM claim_tags t WHERE t.claim = c.rowid "
       "AND t.tag = ?5)) AND (?6 IS NULL OR coalesce(c.date, c.at) >= ?6) "
       "AND (?7 IS NULL OR coalesce(c.date, c.at) <= ?7) "
@@ -192,7 +194,8 @@ std::optional<std::string> SqliteStore::IdenticalClaim(const std::string& text,
   // unranked: every word of a text of common words would read their long lists); else (no
   // token at all: punctuation alone, rare) the whole table.
   const std::string same =
-      "c.text = ?1 AND c.claimant IS ?2 "
+      "c.text = ?1 AND (c.claimant IS ?2 OR c.claimant = (SELECT rowid FROM sources WHERE id = "
+      "?2)) "
       "AND (SELECT count(*) FROM appearances n WHERE n.claim = c.id) = (?3 IS NOT NULL) ";
   std::string sql;
   std::optional<std::string> words;

@@ -173,6 +173,8 @@ void SqliteStore::ForgetTransaction() {
   last_claim_.clear();
   last_claim_row_.reset();
   next_claim_rowid_ = 0;
+  next_source_rowid_ = 0;
+  source_rowids_.clear();
   bucket_rows_ = 0;
 }
 
@@ -230,11 +232,14 @@ void SqliteStore::ScanEvents(std::int64_t from, std::int64_t to,
 }
 
 std::vector<Event> SqliteStore::EventsAbout(const std::string& entity) {
-  // A claim's references are in claim_refs (schema version 8), by its rowid.
+  // A claim's references are in claim_refs (schema version 8), a source's in source_refs
+  // (version 11), by the rowid of its row.
   Statement statement = connection_->Prepare(
       std::string(kEventSelect) +
       " WHERE seq IN (SELECT seq FROM event_refs WHERE entity = ?1 UNION ALL SELECT r.seq "
-      "FROM claims c JOIN claim_refs r ON r.claim = c.rowid WHERE c.id = ?1) ORDER BY seq");
+      "FROM claims c JOIN claim_refs r ON r.claim = c.rowid WHERE c.id = ?1 UNION ALL SELECT "
+      "r.seq FROM sources s JOIN source_refs r ON r.source = s.rowid WHERE s.id = ?1) "
+      "ORDER BY seq");
   statement.Bind(1, entity);
   std::vector<Event> events;
   while (statement.Step()) ReadEvent(statement, &events.emplace_back());
@@ -280,17 +285,27 @@ void SqliteStore::ScanContents(
 // --- tables of current state: writes -------------------------------------------------------
 
 void SqliteStore::PutSource(const Source& source) {
+  // The rowid is given here, so that the references to the source (source_refs) know it before
+  // the row is written on the connection's thread.
+  if (next_source_rowid_ == 0) {
+    Statement last = connection_->Prepare("SELECT coalesce(max(rowid), 0) FROM sources");
+    last.Step();
+    next_source_rowid_ = last.Int(0) + 1;
+  }
+  const std::int64_t rowid = next_source_rowid_++;
+  source_rowids_[source.id] = rowid;
   connection_.Write(
-      [](Connection& connection, const Source& s) {
+      [](Connection& connection, const Source& s, std::int64_t rowid) {
         Statement statement = connection.Prepare(
-            "INSERT INTO sources(id, name, kind, url, affiliation, reliability, ref, attributes, "
-            "seq, at, actor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+            "INSERT INTO sources(rowid, id, name, kind, url, affiliation, reliability, ref, "
+            "attributes, seq, at, actor) "
+            "VALUES (?12, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
         statement.Bind(1, s.id).Bind(2, s.name).Bind(3, s.kind).Bind(4, s.url);
         statement.Bind(5, s.affiliation).Bind(6, s.reliability).Bind(7, s.ref);
-        statement.Bind(8, s.attributes);
+        statement.Bind(8, s.attributes).Bind(12, rowid);
         BindOrigin(statement, 9, s.origin).Run();
       },
-      source);
+      source, rowid);
 }
 
 void SqliteStore::PutSnapshot(const Snapshot& s) {
@@ -307,15 +322,21 @@ void SqliteStore::PutSnapshot(const Snapshot& s) {
 
 namespace {
 
-// Writes claim `c`'s row at `rowid` with `state`, and the rows of its tags and appearances.
+// Writes claim `c`'s row at `rowid` with `state`, its claimant by the rowid of its source when
+// `claimant` has one, and the rows of its tags and appearances.
 void InsertClaim(Connection& connection, const Claim& c, std::int64_t rowid,
-                 const ClaimState& state) {
+                 const std::optional<std::int64_t>& claimant, const ClaimState& state) {
   {
     Statement statement = connection.Prepare(
         "INSERT INTO claims(rowid, id, text, claimant, status, rating, date, context, ref, "
         "status_at, seq, at, actor, year, verdict_seq) "
         "VALUES (?13, ?1, ?2, ?3, ?4, ?14, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?15)");
-    statement.Bind(1, c.id).Bind(2, c.text).Bind(3, c.claimant).Bind(4, state.status);
+    statement.Bind(1, c.id).Bind(2, c.text).Bind(4, state.status);
+    if (claimant) {
+      statement.Bind(3, *claimant);
+    } else {
+      statement.Bind(3, c.claimant);
+    }
     statement.Bind(5, c.date).Bind(6, c.context).Bind(7, c.ref).Bind(8, state.status_at);
     BindOrigin(statement, 9, c.origin);
     statement.Bind(12, ClaimYear(c.date ? *c.date : c.origin.at)).Bind(13, rowid);
@@ -352,16 +373,18 @@ void SqliteStore::PutClaim(const Claim& claim) {
   const std::int64_t rowid = NextClaimRowid();
   // A new claim has no verdict; its status was set when it was made.
   const ClaimState state{claim.status, claim.origin.made_at, std::nullopt, std::nullopt, ""};
+  const std::optional<std::int64_t> claimant =
+      claim.claimant ? SourceRowid(*claim.claimant) : std::nullopt;
   if (connection_.queuing()) {
-    last_claim_row_ = std::make_shared<ClaimRow>(ClaimRow{claim, rowid, state});
+    last_claim_row_ = std::make_shared<ClaimRow>(ClaimRow{claim, rowid, claimant, state});
     last_claim_hand_overs_ = connection_.hand_overs();
     connection_.Write(
         [](Connection& connection, const std::shared_ptr<ClaimRow>& row) {
-          InsertClaim(connection, row->claim, row->rowid, row->state);
+          InsertClaim(connection, row->claim, row->rowid, row->claimant, row->state);
         },
         last_claim_row_);
   } else {
-    InsertClaim(*connection_, claim, rowid, state);
+    InsertClaim(*connection_, claim, rowid, claimant, state);
     last_claim_row_.reset();
   }
   IndexClaim(rowid, claim.text, claim.context);
@@ -420,20 +443,25 @@ void SqliteStore::PutSourceRating(const SourceRating& r) {
 }
 
 void SqliteStore::PutEventRef(const std::string& entity, std::int64_t seq) {
-  // A claim's references go to claim_refs by its rowid; other entities', and a claim id that
-  // names no claim, to event_refs by their text.
-  const std::optional<std::int64_t> claim =
-      entity.rfind("clm_", 0) == 0 ? ClaimRowid(entity) : std::nullopt;
-  if (claim) {
+  // A claim's references go to claim_refs and a source's to source_refs, by the rowid of its
+  // row; other entities', and an id that names no claim or source, to event_refs by their text.
+  const auto write_keyed = [&](const char* insert, std::int64_t key) {
     connection_.Write(
-        [](Connection& connection, std::int64_t claim, std::int64_t seq) {
-          connection.Prepare("INSERT INTO claim_refs(claim, seq) VALUES (?1, ?2)")
-              .Bind(1, claim)
-              .Bind(2, seq)
-              .Run();
+        [](Connection& connection, const char* insert, std::int64_t key, std::int64_t seq) {
+          connection.Prepare(insert).Bind(1, key).Bind(2, seq).Run();
         },
-        *claim, seq);
-    return;
+        insert, key, seq);
+  };
+  if (entity.rfind("clm_", 0) == 0) {
+    if (const std::optional<std::int64_t> claim = ClaimRowid(entity)) {
+      write_keyed("INSERT INTO claim_refs(claim, seq) VALUES (?1, ?2)", *claim);
+      return;
+    }
+  } else if (entity.rfind("src_", 0) == 0) {
+    if (const std::optional<std::int64_t> source = SourceRowid(entity)) {
+      write_keyed("INSERT INTO source_refs(source, seq) VALUES (?1, ?2)", *source);
+      return;
+    }
   }
   connection_.Write(
       [](Connection& connection, const std::string& entity, std::int64_t seq) {
@@ -443,6 +471,23 @@ void SqliteStore::PutEventRef(const std::string& entity, std::int64_t seq) {
             .Run();
       },
       entity, seq);
+}
+
+std::optional<std::int64_t> SqliteStore::SourceRowid(const std::string& id) {
+  if (const auto found = source_rowids_.find(id); found != source_rowids_.end()) {
+    return found->second;
+  }
+  Statement statement = connection_->Prepare("SELECT rowid FROM sources WHERE id = ?1");
+  if (!statement.Bind(1, id).Step()) return std::nullopt;
+  return source_rowids_[id] = statement.Int(0);
+}
+
+std::unordered_set<std::string> SqliteStore::SourcesAmong(const std::vector<std::string>& ids) {
+  std::unordered_set<std::string> sources;
+  for (const std::string& id : ids) {
+    if (SourceRowid(id)) sources.insert(id);
+  }
+  return sources;
 }
 
 std::optional<std::int64_t> SqliteStore::ClaimRowid(const std::string& id) {
@@ -512,7 +557,7 @@ void SqliteStore::ClearProjections() {
   for (const TableLayout& layout : TableLayouts()) {
     connection_->Exec(std::string("DELETE FROM ") + layout.name);
   }
-  connection_->Exec("DELETE FROM claim_refs");
+  connection_->Exec("DELETE FROM claim_refs; DELETE FROM source_refs");
   RecreateSearchIndexes();
 }
 

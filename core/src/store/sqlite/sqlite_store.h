@@ -14,6 +14,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -82,6 +84,7 @@ class SqliteStore final : public Store {
 
   // --- tables of current state: reads (sqlite_reads.cpp) ----------------------------------
   bool HasSource(const std::string& id) override;
+  std::unordered_set<std::string> SourcesAmong(const std::vector<std::string>& ids) override;
   std::optional<Source> GetSource(const std::string& id) override;
   std::vector<Source> ListSources() override;
   std::optional<Snapshot> GetSnapshot(const std::string& hash) override;
@@ -153,6 +156,11 @@ class SqliteStore final : public Store {
   // would give it, but known before the row is written (on the connection's thread); read at
   // the transaction's first claim (0: not yet).
   std::int64_t NextClaimRowid();
+  // The rowid of source `id`'s row, which the references to it (source_refs) and its claims
+  // (claims.claimant) name (schema version 11); nothing when there is no such source. Remembered
+  // for the transaction, with the rowids its own sources are given (PutSource), so that a batch's
+  // references need not wait for the connection's thread.
+  std::optional<std::int64_t> SourceRowid(const std::string& id);
   // Forgets what the store remembers of its transaction's rows (it ended, or the tables were
   // cleared).
   void ForgetTransaction();
@@ -161,6 +169,8 @@ class SqliteStore final : public Store {
   std::vector<std::pair<std::int64_t, std::int64_t>> pending_buckets_;  // (bucket, rowid)
   std::size_t bucket_rows_ = 0;  // written in this transaction, pending_buckets_ aside
   std::int64_t next_claim_rowid_ = 0;
+  std::int64_t next_source_rowid_ = 0;  // 0: not yet read (as next_claim_rowid_)
+  std::unordered_map<std::string, std::int64_t> source_rowids_;  // SourceRowid's
   // The claim added last in this transaction, its rowid (ClaimRowid) and its state
   // (FindClaimState), which its verdict and status, following it in a batch, read and set.
   std::string last_claim_;
@@ -173,6 +183,7 @@ class SqliteStore final : public Store {
   struct ClaimRow {
     Claim claim;
     std::int64_t rowid = 0;
+    std::optional<std::int64_t> claimant;  // the rowid of its claimant's source, if any
     ClaimState state;
   };
   std::shared_ptr<ClaimRow> last_claim_row_;
