@@ -45,7 +45,7 @@ CREATE TABLE tree_nodes(level INTEGER NOT NULL, idx INTEGER NOT NULL, hash BLOB 
 // event_refs. event_refs keeps the other entities', and an id that names no claim or source.
 // So does a claim's claimant (claims.claimant, an integer column since version 11), which the
 // index of claimants orders: a source's rowid, or its text id when the claim came before the
-// source (SourceIdOf, schema.h).
+// source (SourceIdOf, schema.h). The claims table itself is ClaimsTable, below.
 constexpr const char* kProjectionSchema = R"sql(
 CREATE TABLE event_refs(entity TEXT NOT NULL, seq INTEGER NOT NULL,
   PRIMARY KEY(entity, seq)) WITHOUT ROWID;
@@ -61,11 +61,6 @@ CREATE TABLE snapshots(
   hash TEXT PRIMARY KEY, sha256 TEXT NOT NULL, size INTEGER NOT NULL, url TEXT, title TEXT,
   publisher TEXT, published TEXT, retrieved TEXT,
   seq INTEGER NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL);
-CREATE TABLE claims(
-  id TEXT PRIMARY KEY, text TEXT NOT NULL, claimant INTEGER, status TEXT NOT NULL, rating TEXT,
-  date TEXT, context TEXT, ref TEXT, status_at TEXT NOT NULL,
-  seq INTEGER NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL, year INTEGER,
-  verdict_seq INTEGER);
 CREATE TABLE claim_tags(claim INTEGER NOT NULL, tag TEXT NOT NULL,
   PRIMARY KEY(claim, tag)) WITHOUT ROWID;
 CREATE TABLE appearances(
@@ -85,6 +80,18 @@ CREATE TABLE source_ratings(
   seq INTEGER PRIMARY KEY, source TEXT NOT NULL, grade TEXT NOT NULL, rationale TEXT NOT NULL,
   at TEXT NOT NULL, actor TEXT NOT NULL);
 )sql";
+
+// The columns of the claims table (kProjectionSchema's comment), which the upgrade to version 11
+// writes again: ClaimsTable.
+constexpr const char* kClaimsColumns = R"sql(
+  id TEXT PRIMARY KEY, text TEXT NOT NULL, claimant INTEGER, status TEXT NOT NULL, rating TEXT,
+  date TEXT, context TEXT, ref TEXT, status_at TEXT NOT NULL,
+  seq INTEGER NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL, year INTEGER,
+  verdict_seq INTEGER)sql";
+
+std::string ClaimsTable(const std::string& name) {
+  return "CREATE TABLE " + name + "(" + kClaimsColumns + ")";
+}
 
 // Secondary indexes. Each one is used by a query of the store (EXPLAIN QUERY PLAN); every
 // index costs writes per claim.
@@ -344,19 +351,16 @@ constexpr const char* kUpgradeToVersion10 = "DROP INDEX IF EXISTS events_hash_pr
 // into claims.claimant, by the rowid of its sources row (see kProjectionSchema); a reference or
 // claimant naming no source keeps its text. The claims table is written again with the
 // claimant as an integer column (rowids kept: the search indexes name claims by them); the
-// view the full-text index reads is made again after it.
-constexpr const char* kUpgradeToVersion11 = R"sql(
+// view the full-text index reads is made again after it (UpgradeToVersion11).
+constexpr const char* kSourceRefsOfVersion11 = R"sql(
 CREATE TABLE source_refs(source INTEGER NOT NULL, seq INTEGER NOT NULL,
   PRIMARY KEY(source, seq)) WITHOUT ROWID;
 INSERT INTO source_refs(source, seq)
   SELECT s.rowid, r.seq FROM event_refs r JOIN sources s ON s.id = r.entity ORDER BY 1, 2;
 DELETE FROM event_refs WHERE entity IN (SELECT id FROM sources);
 DROP VIEW claims_searchable;
-CREATE TABLE claims_v11(
-  id TEXT PRIMARY KEY, text TEXT NOT NULL, claimant INTEGER, status TEXT NOT NULL, rating TEXT,
-  date TEXT, context TEXT, ref TEXT, status_at TEXT NOT NULL,
-  seq INTEGER NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL, year INTEGER,
-  verdict_seq INTEGER);
+)sql";
+constexpr const char* kClaimsOfVersion11 = R"sql(
 INSERT INTO claims_v11(rowid, id, text, claimant, status, rating, date, context, ref, status_at,
     seq, at, actor, year, verdict_seq)
   SELECT c.rowid, c.id, c.text, coalesce((SELECT s.rowid FROM sources s WHERE s.id = c.claimant),
@@ -388,6 +392,13 @@ constexpr const char* kVersion9Views = R"sql(
 CREATE TEMP VIEW claim_lsh_recent AS SELECT 0 AS bucket, 0 AS claim WHERE 0;
 )sql";
 
+void UpgradeToVersion11(Connection& connection) {
+  connection.Exec(kSourceRefsOfVersion11);
+  connection.Exec(ClaimsTable("claims_v11"));
+  connection.Exec(kClaimsOfVersion11);
+  connection.Exec(kClaimsSearchableView);
+}
+
 void UpgradeToVersion3(Connection& connection) {
   connection.Exec(kSnapshotSearchSchema);
   Statement snapshots = connection.Prepare("SELECT rowid, hash FROM snapshots ORDER BY rowid");
@@ -406,6 +417,7 @@ void Migrate(Connection& connection, int version) {
       connection.Exec(kLogSchema);
       connection.Exec(kTreeSchema);
       connection.Exec(kProjectionSchema);
+      connection.Exec(ClaimsTable("claims"));
       connection.Exec(kProjectionIndexes);
       CreateSearchIndexes(connection);
       connection.Exec("PRAGMA application_id = " + std::to_string(kApplicationId));
@@ -419,10 +431,7 @@ void Migrate(Connection& connection, int version) {
       if (version < 8) connection.Exec(kUpgradeToVersion8);
       if (version < 9) connection.Exec(kUpgradeToVersion9);
       if (version < 10) connection.Exec(kUpgradeToVersion10);
-      if (version < 11) {
-        connection.Exec(kUpgradeToVersion11);
-        connection.Exec(kClaimsSearchableView);
-      }
+      if (version < 11) UpgradeToVersion11(connection);
       // Later versions add their steps here: if (version < 12) { ... }
     }
     connection.Exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
@@ -509,6 +518,13 @@ std::string SourceIdOf(const std::string& column) {
 
 std::string ClaimantIs(const std::string& column, const std::string& id) {
   return column + " IN (" + id + ", (SELECT rowid FROM sources WHERE id = " + id + "))";
+}
+
+std::unordered_map<std::int64_t, std::string> SourceIdsByRowid(Connection& connection) {
+  std::unordered_map<std::int64_t, std::string> ids;
+  Statement sources = connection.Prepare("SELECT rowid, id FROM sources");
+  while (sources.Step()) ids.emplace(sources.Int(0), sources.Text(1));
+  return ids;
 }
 
 void ShowOlderFileAsCurrent(Connection& connection) {

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -49,6 +50,9 @@ std::optional<std::string> PartedSearchableText(const std::string& text,
 // parameter), either way.
 std::string SourceIdOf(const std::string& column);
 std::string ClaimantIs(const std::string& column, const std::string& id);
+// Every source's text id by the rowid of its row, read at once: for a read that maps many
+// claimants (track records, verify's digests), instead of SourceIdOf's lookup a row.
+std::unordered_map<std::int64_t, std::string> SourceIdsByRowid(Connection& connection);
 
 // "CLDG": marks a SQLite file as a claimledger ledger (PRAGMA application_id).
 inline constexpr int kApplicationId = 0x434C4447;

@@ -1,6 +1,5 @@
 // The SQLite store's reads of the tables of current state (sqlite_store.h).
 #include <nlohmann/json.hpp>
-#include <unordered_map>
 
 #include "codec/canonical_json.h"
 #include "codec/events.h"
@@ -268,11 +267,8 @@ std::vector<RatingCount> SqliteStore::RatingCounts(const std::optional<std::stri
                                    : "SELECT claimant, rating, 0, count(*) FROM claims WHERE " +
                                          where + " GROUP BY claimant, rating");
   if (source) statement.Bind(1, *source);
-  std::unordered_map<std::int64_t, std::string> ids;  // the sources by rowid
-  if (!source) {
-    Statement sources = connection_->Prepare("SELECT rowid, id FROM sources");
-    while (sources.Step()) ids.emplace(sources.Int(0), sources.Text(1));
-  }
+  const std::unordered_map<std::int64_t, std::string> ids =
+      source ? std::unordered_map<std::int64_t, std::string>() : SourceIdsByRowid(*connection_);
   return ReadAll<RatingCount>(statement, [&](const Statement& s) {
     std::string claimant;
     if (sqlite3_value_type(s.Value(0)) != SQLITE_INTEGER) {

@@ -287,12 +287,7 @@ void SqliteStore::ScanContents(
 void SqliteStore::PutSource(const Source& source) {
   // The rowid is given here, so that the references to the source (source_refs) know it before
   // the row is written on the connection's thread.
-  if (next_source_rowid_ == 0) {
-    Statement last = connection_->Prepare("SELECT coalesce(max(rowid), 0) FROM sources");
-    last.Step();
-    next_source_rowid_ = last.Int(0) + 1;
-  }
-  const std::int64_t rowid = next_source_rowid_++;
+  const std::int64_t rowid = NextRowid("sources", next_source_rowid_);
   source_rowids_[source.id] = rowid;
   connection_.Write(
       [](Connection& connection, const Source& s, std::int64_t rowid) {
@@ -370,7 +365,7 @@ void InsertClaim(Connection& connection, const Claim& c, std::int64_t rowid,
 }  // namespace
 
 void SqliteStore::PutClaim(const Claim& claim) {
-  const std::int64_t rowid = NextClaimRowid();
+  const std::int64_t rowid = NextRowid("claims", next_claim_rowid_);
   // A new claim has no verdict; its status was set when it was made.
   const ClaimState state{claim.status, claim.origin.made_at, std::nullopt, std::nullopt, ""};
   const std::optional<std::int64_t> claimant =
@@ -388,19 +383,19 @@ void SqliteStore::PutClaim(const Claim& claim) {
     last_claim_row_.reset();
   }
   IndexClaim(rowid, claim.text, claim.context);
-  next_claim_rowid_ = rowid + 1;
   last_claim_ = claim.id;
   last_claim_rowid_ = rowid;
   last_claim_state_ = state;
 }
 
-std::int64_t SqliteStore::NextClaimRowid() {
-  if (next_claim_rowid_ == 0) {
-    Statement last = connection_->Prepare("SELECT coalesce(max(rowid), 0) FROM claims");
+std::int64_t SqliteStore::NextRowid(const char* table, std::int64_t& next) {
+  if (next == 0) {
+    Statement last =
+        connection_->Prepare(std::string("SELECT coalesce(max(rowid), 0) FROM ") + table);
     last.Step();
-    next_claim_rowid_ = last.Int(0) + 1;
+    next = last.Int(0) + 1;
   }
-  return next_claim_rowid_;
+  return next++;
 }
 
 void SqliteStore::PutEvidence(const Evidence& e) {

@@ -152,10 +152,10 @@ class SqliteStore final : public Store {
   // version 8); nothing when there is no such claim. The claim added last is remembered: its
   // verdict and references follow it.
   std::optional<std::int64_t> ClaimRowid(const std::string& id);
-  // The rowid of this transaction's next claim: the claims table's last rowid and one, as SQLite
-  // would give it, but known before the row is written (on the connection's thread); read at
-  // the transaction's first claim (0: not yet).
-  std::int64_t NextClaimRowid();
+  // The rowid of this transaction's next row of `table` (claims, sources): the table's last
+  // rowid and one, as SQLite would give it, but known before the row is written (on the
+  // connection's thread); `next` keeps it, read at the transaction's first row (0: not yet).
+  std::int64_t NextRowid(const char* table, std::int64_t& next);
   // The rowid of source `id`'s row, which the references to it (source_refs) and its claims
   // (claims.claimant) name (schema version 11); nothing when there is no such source. Remembered
   // for the transaction, with the rowids its own sources are given (PutSource), so that a batch's
@@ -167,9 +167,9 @@ class SqliteStore final : public Store {
 
   SettledConnection connection_;
   std::vector<std::pair<std::int64_t, std::int64_t>> pending_buckets_;  // (bucket, rowid)
-  std::size_t bucket_rows_ = 0;  // written in this transaction, pending_buckets_ aside
-  std::int64_t next_claim_rowid_ = 0;
-  std::int64_t next_source_rowid_ = 0;  // 0: not yet read (as next_claim_rowid_)
+  std::size_t bucket_rows_ = 0;        // written in this transaction, pending_buckets_ aside
+  std::int64_t next_claim_rowid_ = 0;  // NextRowid's, for claims and sources
+  std::int64_t next_source_rowid_ = 0;
   std::unordered_map<std::string, std::int64_t> source_rowids_;  // SourceRowid's
   // The claim added last in this transaction, its rowid (ClaimRowid) and its state
   // (FindClaimState), which its verdict and status, following it in a batch, read and set.

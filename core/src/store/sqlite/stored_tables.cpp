@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "claimledger/error.h"
+#include "store/sqlite/schema.h"
 #include "store/sqlite/search_checks.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -240,13 +241,13 @@ class SqliteStoredTables final : public StoredTables {
     while (rows.Step()) {
       RowKey row_key;
       for (int k = 0; k < layout.key_columns; ++k) {
-        if (k == source_column && sqlite3_value_type(rows.Value(k)) == SQLITE_INTEGER) {
-          const std::string* id = SourceId(rows.Int(k));
-          row_key.emplace_back(id ? *id : std::string());
-        } else if (sqlite3_value_type(rows.Value(k)) == SQLITE_INTEGER) {
+        if (sqlite3_value_type(rows.Value(k)) != SQLITE_INTEGER) {
+          row_key.emplace_back(rows.Text(k));
+        } else if (k != source_column) {
           row_key.emplace_back(rows.Int(k));
         } else {
-          row_key.emplace_back(rows.Text(k));
+          const std::string* id = SourceId(rows.Int(k));
+          row_key.emplace_back(id ? *id : std::string());
         }
       }
       hasher.Part('r');
@@ -364,11 +365,7 @@ class SqliteStoredTables final : public StoredTables {
   // The text id of the source whose row is `rowid`; nothing when there is none. The sources are
   // read once, the first time.
   const std::string* SourceId(std::int64_t rowid) {
-    if (!source_ids_) {
-      source_ids_.emplace();
-      Statement sources = connection_.Prepare("SELECT rowid, id FROM sources");
-      while (sources.Step()) source_ids_->emplace(sources.Int(0), sources.Text(1));
-    }
+    if (!source_ids_) source_ids_ = SourceIdsByRowid(connection_);
     const auto found = source_ids_->find(rowid);
     return found == source_ids_->end() ? nullptr : &found->second;
   }
