@@ -8,6 +8,7 @@ written for these tests in the datasets' formats; every statement and speaker is
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 from pathlib import Path
@@ -151,6 +152,20 @@ def test_liar_speakers_are_person_sources_with_their_attributes(liar_wb):
     assert sources["liar:speaker:PrairieFWD"].name == "PrairieFWD"  # capitals kept
 
 
+def test_a_speakers_source_is_made_from_its_first_row(liar_wb, tmp_path):
+    lines = liar_lines()
+    first = next(i for i, line in enumerate(lines) if line.split("\t")[4] == "maria-delgado")
+    later = [
+        _set_column(5, "Governor")(line) if i > first and "\tmaria-delgado\t" in line else line
+        for i, line in enumerate(lines)
+    ]
+    assert later != lines
+    load_liar(liar_wb, write_lines(tmp_path / "later.tsv", later), batch_size=3)
+    maria = by_ref(liar_wb.sources())["liar:speaker:maria-delgado"]
+    assert maria.attributes["job"] == "State senator"
+    assert len(liar_wb.claims(claimant=maria.id)) == sum(SPEAKERS["maria-delgado"].values())
+
+
 @pytest.mark.parametrize(
     ("slug", "name"),
     [
@@ -281,6 +296,22 @@ def test_a_malformed_liar_row_stops_the_load_before_anything_is_written(liar_wb,
     assert "1 malformed row(s), nothing was loaded" in message
     assert "\n" not in message
     assert liar_wb.event_count() == events
+
+
+def test_a_load_leaves_the_garbage_collector_as_it_found_it(liar_wb, tmp_path):
+    bad = write_lines(tmp_path / "bad.tsv", _variant(liar_lines(), 3, _set_column(1, "wrong")))
+    assert gc.isenabled()
+    load_liar(liar_wb, LIAR)
+    assert gc.isenabled()
+    with pytest.raises(cl.InvalidInputError):
+        load_liar(liar_wb, bad)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        load_liar(liar_wb, LIAR)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_invalid_utf8_is_reported_with_its_line(liar_wb, tmp_path):

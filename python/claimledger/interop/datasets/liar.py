@@ -85,11 +85,12 @@ _speaker_name = functools.lru_cache(maxsize=8192)(speaker_name)
 
 
 def _liar_rows(file: Path, hasher: Any, meter: LoadProgress) -> Iterator[Item]:
+    speakers: dict[str, tuple[str, dict]] = {}  # slug -> its source (ref, record), first row's
     for item in text_lines(file, hasher, meter):
-        yield item if isinstance(item, Bad) else _liar_row(*item)
+        yield item if isinstance(item, Bad) else _liar_row(*item, speakers)
 
 
-def _liar_row(number: int, text: str) -> Item:
+def _liar_row(number: int, text: str, speakers: dict[str, tuple[str, dict]]) -> Item:
     columns = text.split("\t")
     if len(columns) != _LIAR_COLUMNS:
         return Bad(
@@ -99,8 +100,7 @@ def _liar_row(number: int, text: str) -> Item:
             "context); LIAR has no quoting, so a tab inside a field adds a column",
         )
     cols = [c.strip() for c in columns]
-    statement_id, label, statement, subjects, slug, job, state, party = cols[:8]
-    counts, context = cols[8:13], cols[13]
+    statement_id, label, statement, subjects, slug = cols[:5]
     if not statement_id or len(statement_id.split()) > 1:
         return Bad(number, f"the statement id (column 1) {shown(statement_id)} is not an id")
     label = label.lower()
@@ -112,7 +112,7 @@ def _liar_row(number: int, text: str) -> Item:
     if not statement:
         return Bad(number, "the statement (column 3) is empty")
     provenance: dict[str, Any] = {"dataset": "liar", "line": number, "id": statement_id}
-    for column, (name, value) in enumerate(zip(_LIAR_COUNTS, counts), 9):
+    for column, name, value in zip(range(9, 14), _LIAR_COUNTS, cols[8:13]):
         if not value:
             continue  # LIAR leaves the counts empty in the rows without a speaker
         if value.isascii() and value.isdigit() and len(value) <= 15:
@@ -125,24 +125,30 @@ def _liar_row(number: int, text: str) -> Item:
                 "expected a non-negative integer",
             )
         provenance[name] = int(float(value))
-    sources = []
-    claimant = None
+    source = None
     if slug:
-        claimant = "liar:speaker:" + slug
-        attributes = {"job": job, "state": state, "party": party, "slug": slug}
-        speaker = {
-            "name": _speaker_name(slug),
-            "kind": "person",
-            "ref": claimant,
-            "attributes": {k: v for k, v in attributes.items() if v},
-        }
-        sources.append((claimant, speaker))
+        source = speakers.get(slug)
+        if source is None:  # a speaker's source is made from its first row
+            job, state, party = cols[5:8]
+            attributes = {"job": job, "state": state, "party": party, "slug": slug}
+            source = (
+                "liar:speaker:" + slug,
+                {
+                    "name": _speaker_name(slug),
+                    "kind": "person",
+                    "ref": "liar:speaker:" + slug,
+                    "attributes": {k: v for k, v in attributes.items() if v},
+                },
+            )
+            speakers[slug] = source
     claim = {
         "text": statement,
-        "tags": list(dict.fromkeys(s.strip() for s in subjects.split(",") if s.strip())),
-        "context": context or None,
+        "tags": list(dict.fromkeys(filter(None, map(str.strip, subjects.split(","))))),
+        "context": cols[13] or None,
         "ref": "liar:" + statement_id,
         "provenance": provenance,
-        "verdict": {"rating": label, "rationale": f"LIAR label: {label}"},
+        "verdict": {"rating": label, "rationale": "LIAR label: " + label},
     }
-    return Row(number, claim, sources, claimant)
+    if source is None:
+        return Row(number, claim, [], None)
+    return Row(number, claim, [source], source[0])
