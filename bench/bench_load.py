@@ -780,13 +780,13 @@ def _worker(args: argparse.Namespace) -> None:
     print(json.dumps(result))
 
 
-def _run_rounds(args: argparse.Namespace, part: str) -> tuple[dict, dict, list[dict]]:
-    """`args.rounds` runs of claimledger's and the peer's `part` load ("liar" or "synthetic"),
+def _run_rounds(args: argparse.Namespace, part: str, count: int) -> tuple[dict, dict, list[dict]]:
+    """`count` runs of claimledger's and the peer's `part` load ("liar" or "synthetic"),
     alternating which goes first, so that a machine whose pace drifts slows both alike.
     Returns each system's run of median seconds and every round's seconds and ratio."""
     runs: dict[str, list[dict]] = {"claimledger": [], "peer": []}
     rounds = []
-    for number in range(args.rounds):
+    for number in range(count):
         order = ["claimledger", "peer"] if number % 2 == 0 else ["peer", "claimledger"]
         done = {system: _run_worker(f"{system}-{part}", args) for system in order}
         for system, run in done.items():
@@ -958,14 +958,21 @@ def main(argv: Optional[list[str]] = None) -> int:
         "--rounds",
         type=int,
         default=1,
-        help="runs of each load, alternating which system goes first; the tables show each "
-        "system's median run (default 1)",
+        help="runs of the synthetic load, alternating which system goes first; the tables "
+        "show each system's median run (default 1)",
+    )
+    parser.add_argument(
+        "--liar-rounds",
+        type=int,
+        default=5,
+        help="runs of the LIAR load, alternating likewise (default 5: a load of about a "
+        "second moves with the machine's pace from one run to the next)",
     )
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--worker", choices=sorted(WORKERS), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    if args.claims < 1 or args.batch < 1 or args.claimants < 1 or args.rounds < 1:
-        parser.error("--claims, --batch, --claimants and --rounds must be positive")
+    if min(args.claims, args.batch, args.claimants, args.rounds, args.liar_rounds) < 1:
+        parser.error("--claims, --batch, --claimants, --rounds and --liar-rounds must be positive")
     variants = [v for v in args.floor_variants.split(",") if v]
     unknown = sorted(set(variants) - set(FLOOR_VARIANTS))
     if unknown:
@@ -997,7 +1004,7 @@ def main(argv: Optional[list[str]] = None) -> int:
                 "(pass --liar-dir)"
             )
         else:
-            cl, peer, rounds = _run_rounds(args, "liar")
+            cl, peer, rounds = _run_rounds(args, "liar", args.liar_rounds)
             ratio = _rates(cl, peer)
             result["liar"] = {
                 "dir": str(args.liar_dir),
@@ -1006,7 +1013,7 @@ def main(argv: Optional[list[str]] = None) -> int:
                 "rounds": rounds,
             }
     if not args.skip_synthetic:
-        cl, peer, rounds = _run_rounds(args, "synthetic")
+        cl, peer, rounds = _run_rounds(args, "synthetic", args.rounds)
         ratio = _rates(cl, peer)
         result["synthetic"] = {
             "claims": args.claims,
