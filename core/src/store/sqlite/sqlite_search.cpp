@@ -194,9 +194,8 @@ std::optional<std::string> SqliteStore::IdenticalClaim(const std::string& text,
   // unranked: every word of a text of common words would read their long lists); else (no
   // token at all: punctuation alone, rare) the whole table.
   const std::string same =
-      "c.text = ?1 AND (c.claimant IS ?2 OR c.claimant = (SELECT rowid FROM sources WHERE id = "
-      "?2)) "
-      "AND (SELECT count(*) FROM appearances n WHERE n.claim = c.id) = (?3 IS NOT NULL) ";
+      "c.text = ?1 AND (c.claimant IS ?2 OR " + ClaimantIs("c.claimant", "?2") +
+      ") AND (SELECT count(*) FROM appearances n WHERE n.claim = c.id) = (?3 IS NOT NULL) ";
   std::string sql;
   std::optional<std::string> words;
   if (appearance) {
