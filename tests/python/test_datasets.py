@@ -160,7 +160,7 @@ def test_a_speakers_source_is_made_from_its_first_row(liar_wb, tmp_path):
         for i, line in enumerate(lines)
     ]
     assert later != lines
-    load_liar(liar_wb, write_lines(tmp_path / "later.tsv", later), batch_size=3)
+    load_liar(liar_wb, write_lines(tmp_path / "later.tsv", later))  # one batch: every row at once
     maria = by_ref(liar_wb.sources())["liar:speaker:maria-delgado"]
     assert maria.attributes["job"] == "State senator"
     assert len(liar_wb.claims(claimant=maria.id)) == sum(SPEAKERS["maria-delgado"].values())
