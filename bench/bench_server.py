@@ -18,7 +18,10 @@ What it measures
        call's latency over every call of every writer. The same on a SQLite file, for
        reference. ``--writers-desk N`` starts each round's desk with N claims of the
        synthetic set (added in batches beforehand, not timed): a grown desk, whose crowded
-       near-duplicate buckets an empty one does not have.
+       near-duplicate buckets an empty one does not have. ``--writer-texts LIAR_DIR`` gives
+       the writers' claims the texts of LIAR's statements (real claims, whose words are as
+       varied as a desk's) in place of the synthetic ones, which are made of a few dozen
+       words, so that each near-duplicate bucket and each rare word holds many claims.
     3. verify(): ``wb.verify()`` (everything: chain, contents, tables, search indexes) on
        the desk and the file loaded in 1, in events per second, in a process of its own.
 
@@ -46,12 +49,14 @@ server programs from Debian's ``postgresql`` package, as ``make test`` installs 
     .venv/bin/python bench/bench_server.py --claims 20000 --seconds 5   # smoke run, ~2 min
     .venv/bin/python bench/bench_server.py --claims 20000 --json        # the same as JSON
     .venv/bin/python bench/bench_server.py --skip-load --writers-desk 20000  # writers, grown desk
+    .venv/bin/python bench/bench_server.py --skip-load --writer-texts ../shared/data/liar
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime
+import itertools
 import json
 import os
 import platform
@@ -64,7 +69,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable, Iterator, Optional
 
 import bench_load as load
 
@@ -168,9 +173,12 @@ def work_writer(job: dict) -> dict:
     wb = cl.open(job["location"], actor=f"writer{number}", create=False)
     sources = {s.ref: s.id for s in wb.sources()}  # the claimants, added beforehand
     records = load.synthetic_batches(1 << 62, 1, job["seed"] + 1000 + number, job["claimants"])
+    texts = writer_texts(job["writer_texts"], number, job["writers"])
 
     def add_one() -> float:
         r = next(records)[0]
+        if texts is not None:
+            r["text"] = next(texts)
         record = load.claim_record(r, sources[load.source_record(r["claimant"])["ref"]])
         record["ref"] = f"writer{number}:{r['ref']}"
         start = time.perf_counter()
@@ -191,6 +199,23 @@ def work_writer(job: dict) -> dict:
     cpu = load._cpu_s() - cpu
     wb.close()
     return {"latencies": latencies, "finished": finished, "cpu_seconds": cpu}
+
+
+def writer_texts(liar_dir: Optional[str], number: int, writers: int) -> Optional[Iterator[str]]:
+    """The texts of writer `number` of `writers` with --writer-texts: every writers-th statement
+    of LIAR's three files from the number-th, then all of them again with " (again N)" added,
+    so that no two claims of a round have the same text; None without --writer-texts."""
+    if liar_dir is None:
+        return None
+    statements = [
+        claim["text"]
+        for file in load._liar_files(Path(liar_dir))
+        for _, claim in load._peer_liar_rows(file, "")
+    ][number::writers]
+    return itertools.chain(
+        statements,
+        (f"{text} (again {n})" for n in itertools.count(1) for text in statements),
+    )
 
 
 WORKERS = {"load": work_load, "verify": work_verify, "writer": work_writer}
@@ -261,7 +286,7 @@ def new_writers_desk(args: argparse.Namespace, location: str) -> None:
 
 def writers_round(args: argparse.Namespace, location: str, count: int, base: dict) -> dict:
     """`count` writer processes on the desk at `location`; their pooled figures."""
-    job = dict(base, location=location, seconds=args.seconds)
+    job = dict(base, location=location, seconds=args.seconds, writers=count)
     processes = [
         subprocess.Popen(
             _worker_command("writer", dict(job, number=n)),
@@ -518,7 +543,8 @@ def print_report(result: dict) -> None:
         print(
             f"concurrent writers on {store}: one add_claim a call for {result['seconds']:g} s "
             f"after {WARM_UP_CALLS} warm-up calls each, a new desk of "
-            f"{result['writers_desk']:,} claims each round"
+            f"{result['writers_desk']:,} claims each round, the texts "
+            f"{result['writer_texts']}"
         )
         print(
             f"  {'writers':>7} {'claims':>7} {'claims/s':>9} {'vs 1':>5} {'p50 ms':>7} "
@@ -584,6 +610,13 @@ def main(argv: Optional[list[str]] = None) -> int:
         default=0,
         help="claims of the synthetic set on each writers' desk before its round (0)",
     )
+    parser.add_argument(
+        "--writer-texts",
+        type=Path,
+        metavar="LIAR_DIR",
+        help="the writers' claims take the texts of LIAR's statements (the three files in this "
+        "folder) instead of the synthetic set's",
+    )
     parser.add_argument("--skip-load", action="store_true", help="no bulk load (and no verify)")
     parser.add_argument("--skip-writers", action="store_true", help="no concurrent writers")
     parser.add_argument("--skip-verify", action="store_true", help="no verify()")
@@ -609,6 +642,9 @@ def main(argv: Optional[list[str]] = None) -> int:
         parser.error("--claims, --batch, --claimants and --seconds must be positive")
     if args.writers_desk < 0:
         parser.error("--writers-desk must be 0 or more")
+    if args.writer_texts is not None and load._liar_files(args.writer_texts) is None:
+        files = ", ".join(load.LIAR_FILES)
+        parser.error(f"--writer-texts: {args.writer_texts} does not hold {files}")
 
     folder = Path(tempfile.mkdtemp(prefix="claimledger-bench-server-", dir=args.dir))
     folder.chmod(0o755)  # the server runs as the postgres user when this runs as root
@@ -638,6 +674,7 @@ def main(argv: Optional[list[str]] = None) -> int:
             "seed": args.seed,
             "claimants": args.claimants,
             "postmaster": postmaster,
+            "writer_texts": str(args.writer_texts) if args.writer_texts else None,
         }
         result: dict = {
             "benchmark": "server",
@@ -653,6 +690,7 @@ def main(argv: Optional[list[str]] = None) -> int:
             "batch": args.batch,
             "seconds": args.seconds,
             "writers_desk": args.writers_desk,
+            "writer_texts": "LIAR's statements" if args.writer_texts else "synthetic",
         }
         if args.profile:
             if server is None:

@@ -797,6 +797,64 @@ def test_a_large_batch_of_the_desks_owner_leaves_no_search_entry_pending(pg_serv
         assert wb.verify().ok
 
 
+def analysed_at(server, schema: str) -> dict[str, str | None]:
+    """When each table of desk `schema` was last analysed by a command (not by autovacuum)."""
+    rows = server.psql(
+        "SELECT relname, coalesce(last_analyze::text, '') FROM pg_stat_user_tables "
+        f"WHERE schemaname = '{schema}' ORDER BY relname"
+    )
+    pairs = (row.split("|") for row in rows.splitlines())
+    return {table: when or None for table, when in pairs}
+
+
+def test_a_desk_growing_a_claim_at_a_time_keeps_its_search_indexes_merged_and_planned(
+    pg_server, team
+):
+    # Autovacuum looks at a desk once a minute: one that grows faster was planned by the figures
+    # of a far smaller table, and its searches read ever longer pending lists. So the owner's
+    # commit that takes the head past a multiple of 1,024 events merges the pending entries,
+    # and one past a power of two from 1,024 on analyses the desk's tables, both after the
+    # commit (the next call, or closing, waits for them).
+    for table in ("claims_search", "snapshots_search"):
+        pg_server.psql(f'ALTER TABLE "{team.schema}".{table} SET (autovacuum_enabled = false)')
+    places = ["harbour", "bridge", "school", "clinic"]
+
+    def claims(first: int, count: int) -> list[dict]:
+        return [
+            {"text": f"Ward {n} rebuilt its {places[n % 4]} in year {n}.", "ref": f"grow:{n}"}
+            for n in range(first, first + count)
+        ]
+
+    with cl.open(team.url, actor="editor") as wb:
+        start = wb.event_count()
+        for first in range(0, 1023 - start, 400):  # a claim is an event here
+            wb.add_claims(claims(first, min(400, 1023 - start - first)))
+        assert wb.event_count() == 1023
+        assert pending_search_entries(pg_server, team.schema)["claims_search_terms"] > 1000
+        assert analysed_at(pg_server, team.schema)["claims_search"] is None
+        wb.add_claim("Ward 9 built a second harbour in 2024.")  # event 1,024
+    analysed = analysed_at(pg_server, team.schema)
+    assert pending_search_entries(pg_server, team.schema)["claims_search_terms"] == 0
+    for table in ("claims", "claims_search", "claim_terms", "events", "event_refs", "tree_nodes"):
+        assert analysed[table] is not None, table
+    assert analysed["contents"] is None  # no read plans by its bytes
+    with cl.open(team.url, actor="editor") as wb:
+        wb.add_claims(claims(2000, 500))  # past no multiple of 1,024: nothing more
+        assert pending_search_entries(pg_server, team.schema)["claims_search_terms"] > 400
+        assert analysed_at(pg_server, team.schema) == analysed
+    # PostgreSQL lets only a table's owner merge or analyse: a writer's commit past 2,048 is
+    # written as any other, and leaves both to autovacuum.
+    with cl.open(team.writer_url, actor="writer") as wb:
+        wb.add_claims(claims(3000, 2048 - 1524))
+        assert wb.event_count() == 2048
+        assert pending_search_entries(pg_server, team.schema)["claims_search_terms"] > 900
+        assert analysed_at(pg_server, team.schema) == analysed
+        assert [h.claim.text for h in wb.search("second harbour")] == [
+            "Ward 9 built a second harbour in 2024."
+        ]
+        assert wb.verify().ok
+
+
 @pytest.mark.parametrize("store", ["postgresql"])
 def test_a_server_restarted_between_calls_goes_unnoticed(wb, pg_server):
     # The connection only finds out at its next statement, which is a transaction's first (sent

@@ -30,6 +30,20 @@ constexpr std::int64_t kSendRows = 10000;
 // in the pipeline of the statements after them: one round trip for all, where COPY takes one a
 // table.
 constexpr std::size_t kInsertedRows = 32;
+// The desk's size (its events) from which a commit that doubles it analyses its tables
+// (AnalyzeTables): smaller tables are read whole whatever the plan.
+constexpr std::int64_t kAnalyzeFrom = 1024;
+// A commit that takes the head past a multiple of this many events merges the search indexes'
+// pending entries (MergePendingSearchEntries), as a large batch's commit does.
+constexpr std::int64_t kMergeEvery = 1024;
+
+// Whether a desk's head that went from seq `before` to `after` passed a power of two of at
+// least `from` (reached it, or went beyond it).
+bool PassedPowerOfTwo(std::int64_t before, std::int64_t after, std::int64_t from) {
+  std::int64_t power = from;
+  while (power <= before) power *= 2;
+  return power <= after;
+}
 
 // `copies` as INSERT statements of one row each, or nothing when they hold more than
 // kInsertedRows rows or a NUL character (which a parameter cannot carry: COPY refuses it).
@@ -126,6 +140,7 @@ void PgStore::Begin(const std::string& begin) {
   ForgetBegun();
   counted_phrases_.clear();
   sent_in_parts_ = false;
+  first_appended_ = last_appended_ = 0;
   connection_->Reconnect();
   connection_->Begin(begin);  // sent with the first statement
 }
@@ -176,7 +191,17 @@ void PgStore::Commit() {
                     "call connects again (" +
                     error.detail() + ")");
   }
-  if (std::exchange(sent_in_parts_, false)) MergePendingSearchEntries();
+  // The head went from `before` to `after` (-1 and 0 when no event was appended: a rebuild).
+  // A large batch merges, and leaves the statistics to autovacuum: analysing a desk of 300,000
+  // claims takes about 0.8 s, once a doubling of a load (a 300,000-claim load took 35.7 s
+  // with it, 30.2 without).
+  const bool large = std::exchange(sent_in_parts_, false);
+  const std::int64_t before = first_appended_ - 1, after = last_appended_;
+  first_appended_ = last_appended_ = 0;
+  if (large || after / kMergeEvery > std::max<std::int64_t>(before, 0) / kMergeEvery) {
+    MergePendingSearchEntries();
+  }
+  if (!large && PassedPowerOfTwo(before, after, kAnalyzeFrom)) AnalyzeTables();
 }
 
 void PgStore::Rollback() noexcept {
@@ -254,6 +279,25 @@ void PgStore::MergePendingSearchEntries() noexcept {
             "SELECT gin_clean_pending_list(c.oid) FROM pg_class c WHERE c.oid IN "
             "('claims_search_terms'::regclass, 'claims_search_buckets'::regclass, "
             "'snapshots_search_terms'::regclass) AND pg_has_role(c.relowner, 'USAGE')");
+      } catch (const Error&) {
+      }
+    });
+  } catch (...) {
+  }
+}
+
+void PgStore::AnalyzeTables() noexcept {
+  // As MergePendingSearchEntries: nothing here may report the commit as failed. The contents'
+  // bytes are left out (no read plans by them, and reading a sample of them is long).
+  PgConnection* connection = connection_.get();
+  try {
+    connection->SendInBackground([connection] {
+      try {
+        const PgResult owned = connection->Run(
+            "SELECT string_agg(quote_ident(c.relname), ', ') FROM pg_class c JOIN pg_namespace n "
+            "ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind = 'r' "
+            "AND c.relname <> 'contents' AND pg_has_role(c.relowner, 'USAGE')");
+        if (!owned.IsNull(0, 0)) connection->Exec("ANALYZE (SKIP_LOCKED) " + owned.Text(0, 0));
       } catch (const Error&) {
       }
     });
@@ -434,6 +478,8 @@ void PgStore::AppendEvent(const Event& event) {
   Added(line.Text(event.data).Text(event.hash).End());
   pending_.known.insert(event.hash);
   if (!pending_.first_event) pending_.first_event = event.seq;
+  if (!first_appended_) first_appended_ = event.seq;
+  last_appended_ = event.seq;
 }
 
 void PgStore::ScanEvents(std::int64_t from, std::int64_t to,

@@ -184,6 +184,13 @@ class PgStore final : public Store {
   // without. Run after a commit, in the background: the server merges while the caller
   // prepares its next batch, and the connection's next call waits for it.
   void MergePendingSearchEntries() noexcept;
+  // Gathers the planner's statistics of the desk's tables (ANALYZE, of those this role owns,
+  // skipping any that autovacuum holds). Run after a commit that took the desk's head past a
+  // power of two (from kAnalyzeFrom events on), in the background as the merge above: a desk
+  // that grows faster than autovacuum looks at it (once a minute) was planned by the figures
+  // of a far smaller table, and read every row of claims_search for a few near-duplicate
+  // buckets (bench/README.md, "Statistics of a growing desk").
+  void AnalyzeTables() noexcept;
   // Writes `sent` through `connection`: its rows (as INSERTs when they are few, else a COPY a
   // table), then the updates of rows sent before.
   static void WriteRows(PgConnection& connection, const Pending& sent);
@@ -227,6 +234,8 @@ class PgStore final : public Store {
   // Whether this transaction sent rows in parts (a large batch, rebuild or import): after its
   // commit the search indexes' pending entries are merged (MergePendingSearchEntries).
   bool sent_in_parts_ = false;
+  // The seqs of the first and last events this transaction appended (0: none yet).
+  std::int64_t first_appended_ = 0, last_appended_ = 0;
 };
 
 }  // namespace claimledger
