@@ -49,6 +49,20 @@ def test_search_ranks_matches_and_marks_the_words(desk):
     assert wb.search("SEOUL")[0].claim.id == ids[3]  # case and accents folded
 
 
+def test_every_occurrence_of_a_word_counts_and_characters_count_in_a_row(wb):
+    # Ranked by BM25 from each text's tokens (by the client, on a server): each occurrence of a
+    # word counts, and a word of several tokens (Chinese characters, one token each) matches
+    # only where they stand in a row.
+    once = wb.add_claim("The port held 500 ships in 1990.").id
+    twice = wb.add_claim("Ships, more ships: the port held 500 of them.").id
+    apart = wb.add_claim("士气高涨的新兵").id
+    together = wb.add_claim("美国在韩国驻扎约28500名士兵").id
+    assert [h.claim.id for h in wb.search("ships")] == [twice, once]
+    assert [h.claim.id for h in wb.search("士兵")] == [together]
+    assert {h.claim.id for h in wb.search("士兵 ships", match="any")} == {together, once, twice}
+    assert [h.claim.id for h in wb.search("新兵")] == [apart]
+
+
 def test_search_filters(desk):
     wb, ids, speaker = desk
     assert [h.claim.id for h in wb.search("troops", rating="true")] == [ids[0]]

@@ -117,10 +117,23 @@ bool TextMatch::Matches(bool match_any) const {
 }
 
 TextMatch MatchText(FtsTokenizer& tokenizer, const TermQuery& query, std::string_view text) {
+  TextMatch match;
+  const auto one_token = [](const std::vector<std::string>& phrase) { return phrase.size() == 1; };
+  if (std::all_of(query.phrases.begin(), query.phrases.end(), one_token)) {
+    // Phrases of a token each (similar()'s rare words, most searches): counted as the tokens
+    // come, none kept.
+    match.counts.assign(query.phrases.size(), 0);
+    tokenizer.Tokens(SeparateCharacters(text), [&](std::string_view token, std::int64_t) {
+      ++match.length;
+      for (std::size_t i = 0; i < query.phrases.size(); ++i) {
+        if (token == query.phrases[i][0]) ++match.counts[i];
+      }
+    });
+    return match;
+  }
   std::vector<std::string> tokens;
   tokenizer.Tokens(SeparateCharacters(text),
                    [&](std::string_view token, std::int64_t) { tokens.emplace_back(token); });
-  TextMatch match;
   match.length = static_cast<std::int64_t>(tokens.size());
   for (const auto& phrase : query.phrases) {
     std::int64_t count = 0;
