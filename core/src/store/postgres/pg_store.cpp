@@ -198,9 +198,7 @@ void PgStore::Commit() {
   const bool large = std::exchange(sent_in_parts_, false);
   const std::int64_t before = first_appended_ - 1, after = last_appended_;
   first_appended_ = last_appended_ = 0;
-  if (large || after / kMergeEvery > std::max<std::int64_t>(before, 0) / kMergeEvery) {
-    MergePendingSearchEntries();
-  }
+  if (large || after / kMergeEvery > before / kMergeEvery) MergePendingSearchEntries();
   if (!large && PassedPowerOfTwo(before, after, kAnalyzeFrom)) AnalyzeTables();
 }
 
