@@ -200,7 +200,22 @@ TEST_P(StoreTest, ARolledBackTransactionLeavesNothing) {
   store_->AppendEvent(MakeEvent(1));
   store_->PutClaim(MakeClaim(1, "A claim that is never committed."));
   store_->PutContent("xxh3-128:gone", "gone");
+  Source source;
+  source.id = "src_00000000000000ff";
+  source.name = "Never kept";
+  source.kind = "outlet";
+  source.origin = {1, "2026-01-01T00:00:00.000000Z", "alice", "2026-01-01T00:00:00.000000Z",
+                   std::nullopt};
+  store_->PutSource(source);
+  EXPECT_EQ(store_->ListSources().size(), 1u);  // sent to the server, as a large batch's rows are
+  EXPECT_TRUE(store_->HasSource(source.id));
   store_->Rollback();
+  {
+    // Nor does the store that rolled back remember any of it.
+    ReadScope read(*store_);
+    EXPECT_FALSE(store_->HasSource(source.id));
+    EXPECT_TRUE(store_->SourcesAmong({source.id}).empty());
+  }
   auto other = Reopen();
   ReadScope read(*other);
   EXPECT_EQ(other->EventCount(), 0);

@@ -138,6 +138,7 @@ PgStore::PgStore(std::unique_ptr<PgConnection> connection, bool read_only)
 
 void PgStore::Begin(const std::string& begin) {
   ForgetBegun();
+  sent_rows_ = false;
   counted_phrases_.clear();
   sent_in_parts_ = false;
   first_appended_ = last_appended_ = 0;
@@ -203,6 +204,8 @@ void PgStore::Commit() {
 }
 
 void PgStore::Rollback() noexcept {
+  // A source seen on the server after this transaction sent rows may be one of its own.
+  if (sent_rows_) known_sources_.clear();
   pending_ = Pending();
   connection_->RollbackLater();
 }
@@ -238,6 +241,7 @@ void PgStore::Flush() {
   connection_->Wait();
   if (pending_.Empty()) return;
   counted_phrases_.clear();
+  sent_rows_ = true;
   Pending sent = std::move(pending_);
   pending_ = Pending();
   WriteRows(*connection_, sent);
@@ -249,7 +253,7 @@ void PgStore::BetweenRecords() {
 
 void PgStore::SendPending() {
   counted_phrases_.clear();
-  sent_in_parts_ = true;
+  sent_in_parts_ = sent_rows_ = true;
   auto sent = std::make_shared<Pending>(std::move(pending_));
   pending_ = Pending();
   // The search totals and the term counts gain once a transaction, at its last flush (each

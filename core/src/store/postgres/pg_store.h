@@ -221,6 +221,7 @@ class PgStore final : public Store {
   bool read_only_;
   Pending pending_;
   std::unordered_set<std::string> known_sources_;  // sources seen on the server (HasSource)
+  bool sent_rows_ = false;  // this transaction sent rows (its sources are seen on the server)
   FtsTokenizer tokenizer_;
   std::unique_ptr<FtsSnippets> snippets_;  // made on the first search
   // How many claims hold each phrase (by its tsquery) that ClaimsHolding counted exactly (under
