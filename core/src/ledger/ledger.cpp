@@ -22,18 +22,17 @@ constexpr std::int64_t kLedgerFormat = 1;
 
 Ledger::Transaction::Transaction(Ledger& ledger) : ledger_(ledger), tree_(ledger.store_) {
   ledger_.store_.BeginWrite();
-  try {
-    if (const auto head = ledger_.store_.LastEvent()) {
-      seq_ = head->seq;
-      hash_ = head->hash;
-      at_ = head->at;
-    } else {
-      hash_ = GenesisPrev();
-    }
-  } catch (...) {
-    ledger_.store_.Rollback();
-    throw;
+}
+
+void Ledger::Transaction::ReadHead() {
+  if (const auto head = ledger_.store_.LastEvent()) {
+    seq_ = head->seq;
+    hash_ = head->hash;
+    at_ = head->at;
+  } else {
+    hash_ = GenesisPrev();
   }
+  head_read_ = true;
 }
 
 Ledger::Transaction::~Transaction() {
@@ -47,6 +46,7 @@ Event Ledger::Transaction::Append(EventType type, const std::string& actor,
 
 Event Ledger::Transaction::AppendCanonical(EventType type, const std::string& actor,
                                            std::string data) {
+  if (!head_read_) ReadHead();
   Event event;
   event.seq = seq_ + 1;
   event.prev = hash_;

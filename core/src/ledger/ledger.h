@@ -25,8 +25,8 @@ namespace claimledger {
 
 class Ledger {
  public:
-  // A write transaction: takes the write lock, reads the head once, and rolls back on
-  // destruction unless committed. Appends go through it.
+  // A write transaction: takes the write lock, reads the head once (before the first append),
+  // and rolls back on destruction unless committed. Appends go through it.
   class Transaction {
    public:
     explicit Transaction(Ledger& ledger);
@@ -48,12 +48,16 @@ class Ledger {
    private:
     // Appends an event whose data is `data`, canonical JSON already.
     Event AppendCanonical(EventType type, const std::string& actor, std::string data);
+    // Reads the head the first event follows: when it is appended, so that a store may send
+    // its lock with the transaction's first read instead of a round trip of its own.
+    void ReadHead();
 
     Ledger& ledger_;
     TreeAppender tree_;
     std::int64_t seq_ = 0;
     std::string hash_;
     std::string at_;
+    bool head_read_ = false;
     bool done_ = false;
   };
 

@@ -67,6 +67,60 @@ TEST_F(RoundTripsTest, ABeginNeverSentNeedsNoRollback) {
   EXPECT_EQ(Count("b"), 1);
 }
 
+TEST_F(RoundTripsTest, AnOpeningRunsBeforeTheFirstStatementAndIsReadBeforeItsResult) {
+  std::vector<std::string> read;
+  const auto reader = [&](const std::vector<PgResult>& results) {
+    ASSERT_EQ(results.size(), 2u);
+    read.push_back(results[1].Text(0, 0));
+  };
+  connection_->Begin("BEGIN",
+                     {{"INSERT INTO b VALUES ($1)", PgParams().Int(7)},
+                      {"SELECT count(*)::text FROM b", PgParams()}},
+                     reader);
+  EXPECT_FALSE(connection_->InTransaction());                   // nothing sent yet
+  EXPECT_EQ(connection_->Run("SELECT n FROM b").Int(0, 0), 7);  // the opening ran first
+  EXPECT_EQ(read, std::vector<std::string>{"1"});
+  connection_->Open();  // sent already: nothing more
+  EXPECT_EQ(Count("b"), 1);
+  connection_->Exec("ROLLBACK");
+  EXPECT_EQ(Count("b"), 0);  // in the transaction it opened
+  EXPECT_EQ(read.size(), 1u);
+
+  // Sent by Open, an Exec or a COPY as well; dropped unsent by Abort.
+  connection_->Begin("BEGIN", {{"INSERT INTO b VALUES ($1)", PgParams().Int(8)}});
+  connection_->Open();
+  EXPECT_TRUE(connection_->InTransaction());
+  connection_->Exec("COMMIT");
+  connection_->Begin("BEGIN", {{"INSERT INTO b VALUES ($1)", PgParams().Int(9)}});
+  connection_->Exec("INSERT INTO a VALUES (9, 'nine')");
+  connection_->Exec("COMMIT");
+  connection_->Begin("BEGIN", {{"INSERT INTO b VALUES ($1)", PgParams().Int(10)}});
+  connection_->CopyAll({{"a(n, word)", "10\tten\n"}});
+  connection_->Exec("COMMIT");
+  connection_->Begin("BEGIN", {{"INSERT INTO b VALUES ($1)", PgParams().Int(11)}}, reader);
+  connection_->Abort();
+  EXPECT_EQ(connection_->Run("SELECT string_agg(n::text, ',' ORDER BY n) FROM b").Text(0, 0),
+            "8,9,10");
+  EXPECT_EQ(Count("a"), 2);
+  EXPECT_EQ(read.size(), 1u);
+}
+
+TEST_F(RoundTripsTest, AFailedOpeningRaisesItsErrorAndNothingAfterItRuns) {
+  bool read = false;
+  connection_->Begin("BEGIN", {{"SELECT 1 / $1::bigint", PgParams().Int(0)}},
+                     [&](const std::vector<PgResult>&) { read = true; });
+  try {
+    connection_->Run("INSERT INTO b VALUES ($1)", PgParams().Int(12));
+    FAIL() << "a division by zero was not raised";
+  } catch (const Error& error) {
+    EXPECT_NE(std::string(error.what()).find("division by zero"), std::string::npos)
+        << error.what();
+  }
+  EXPECT_FALSE(read);
+  connection_->Abort();
+  EXPECT_EQ(Count("b"), 0);
+}
+
 TEST_F(RoundTripsTest, StatementsSentTogetherReturnEachResultInOrder) {
   const std::vector<PgResult> results = connection_->RunAll({
       {"INSERT INTO a VALUES ($1, $2)", PgParams().Int(1).Text("one")},

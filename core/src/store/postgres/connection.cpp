@@ -331,6 +331,8 @@ void PgConnection::Abort() noexcept {
   Settle();
   background_error_ = nullptr;  // the transaction it belonged to ends here
   begin_.clear();               // not sent: nothing to end
+  opening_.clear();
+  read_opening_ = nullptr;
   if (InTransaction()) PQclear(PQexec(connection_, "ROLLBACK"));
 }
 
@@ -338,6 +340,8 @@ void PgConnection::RollbackLater() noexcept {
   Settle();
   background_error_ = nullptr;
   begin_.clear();
+  opening_.clear();
+  read_opening_ = nullptr;
   if (!InTransaction()) return;
   if (PQsendQuery(connection_, "ROLLBACK") == 1) {
     unread_ = true;
@@ -447,9 +451,18 @@ PgConnection::Args::Args(const PgParams& params) {
   }
 }
 
-void PgConnection::Begin(std::string begin) {
+void PgConnection::Begin(std::string begin, Statements opening,
+                         std::function<void(const std::vector<PgResult>&)> read_opening) {
   Wait();
   begin_ = std::move(begin);
+  opening_ = std::move(opening);
+  read_opening_ = std::move(read_opening);
+}
+
+void PgConnection::Open() {
+  if (opening_.empty()) return;
+  Wait();
+  PipelineWithBegin({});
 }
 
 template <typename Send>
@@ -465,9 +478,31 @@ void PgConnection::WithBegin(Send send) {
   }
 }
 
+std::vector<PgResult> PgConnection::PipelineWithBegin(
+    const std::vector<std::pair<const std::string*, const PgParams*>>& statements) {
+  std::vector<PgResult> results;
+  if (opening_.empty()) {
+    if (statements.empty()) return results;
+    WithBegin([&](const std::string& begin) { results = Pipeline(begin, statements); });
+    return results;
+  }
+  const Statements opening = std::exchange(opening_, Statements());
+  std::vector<std::pair<const std::string*, const PgParams*>> sent;
+  for (const auto& [sql, params] : opening) sent.emplace_back(&sql, &params);
+  sent.insert(sent.end(), statements.begin(), statements.end());
+  WithBegin([&](const std::string& begin) { results = Pipeline(begin, sent); });
+  std::vector<PgResult> opened;
+  for (std::size_t i = 0; i < opening.size(); ++i) opened.push_back(std::move(results[i]));
+  results.erase(results.begin(), results.begin() + static_cast<std::ptrdiff_t>(opening.size()));
+  if (read_opening_) std::exchange(read_opening_, nullptr)(opened);
+  return results;
+}
+
 void PgConnection::Exec(const std::string& sql) {
   Wait();
+  Open();
   WithBegin([&](const std::string& begin) {
+    ++round_trips_;
     PGresult* result = PQexec(connection_, (begin.empty() ? sql : begin + "; " + sql).c_str());
     Check(result, "a statement failed");
     PQclear(result);
@@ -476,20 +511,14 @@ void PgConnection::Exec(const std::string& sql) {
 
 PgResult PgConnection::Run(const std::string& sql, const PgParams& params) {
   Wait();
-  std::vector<PgResult> results;
-  WithBegin([&](const std::string& begin) { results = Pipeline(begin, {{&sql, &params}}); });
-  return std::move(results.front());
+  return std::move(PipelineWithBegin({{&sql, &params}}).front());
 }
 
-std::vector<PgResult> PgConnection::RunAll(
-    const std::vector<std::pair<std::string, PgParams>>& statements) {
+std::vector<PgResult> PgConnection::RunAll(const Statements& statements) {
   Wait();
   std::vector<std::pair<const std::string*, const PgParams*>> sent;
   for (const auto& [sql, params] : statements) sent.emplace_back(&sql, &params);
-  std::vector<PgResult> results;
-  if (sent.empty()) return results;
-  WithBegin([&](const std::string& begin) { results = Pipeline(begin, sent); });
-  return results;
+  return PipelineWithBegin(sent);
 }
 
 std::vector<PgResult> PgConnection::Pipeline(
@@ -498,6 +527,7 @@ std::vector<PgResult> PgConnection::Pipeline(
   if (begin.empty() && statements.size() == 1 && prepared_.count(*statements[0].first)) {
     // The common case, without the pipeline's bookkeeping.
     const Args args(*statements[0].second);
+    ++round_trips_;
     PGresult* result =
         PQexecPrepared(connection_, prepared_[*statements[0].first].c_str(), args.count(),
                        args.values.data(), args.lengths.data(), args.formats.data(), 0);
@@ -542,6 +572,7 @@ std::vector<PgResult> PgConnection::Pipeline(
     sent.push_back({nullptr, std::string(), true});
   }
   sending = sending && PQpipelineSync(connection_) == 1;
+  ++round_trips_;
   // The answers: one result (then a null) for each thing sent, then the sync.
   PGresult* error = nullptr;
   std::vector<PgResult> results;
@@ -584,11 +615,13 @@ bool SendCopyData(PGconn* connection, std::string_view data) {
 void PgConnection::CopyAll(const std::vector<std::pair<std::string, std::string_view>>& copies) {
   Wait();
   if (copies.empty()) return;
+  Open();
   // One query of every COPY: the server asks for each one's rows as soon as the one before
   // has ended, without waiting for the client.
   std::string sql;
   for (const auto& [target, data] : copies) sql += "COPY " + target + " FROM STDIN; ";
   WithBegin([&](const std::string& begin) {
+    ++round_trips_;
     if (PQsendQuery(connection_, ((begin.empty() ? "" : begin + "; ") + sql).c_str()) != 1) {
       Fail(nullptr, "starting a copy failed");
     }

@@ -111,8 +111,14 @@ class PgConnection {
   // Starts a transaction with `begin` (BEGIN ...), sent together with the transaction's first
   // statement: one round trip for both. When that first send finds the connection lost (the
   // server restarted since the last call), it connects again and sends both once more, which
-  // is safe as nothing of the transaction was done.
-  void Begin(std::string begin);
+  // is safe as nothing of the transaction was done. `opening` are statements that run right
+  // after the BEGIN (a lock and what the transaction reads with it), sent with it, before the
+  // first statement; `read_opening` gets their results before that statement's are returned.
+  using Statements = std::vector<std::pair<std::string, PgParams>>;
+  void Begin(std::string begin, Statements opening = {},
+             std::function<void(const std::vector<PgResult>&)> read_opening = {});
+  // Sends a Begin's opening statements now when they are not sent yet (else does nothing).
+  void Open();
   // Runs statements without parameters or results.
   void Exec(const std::string& sql);
   // Runs `sql` (prepared once per connection) with `params`; returns its rows.
@@ -120,13 +126,16 @@ class PgConnection {
   // Runs statements (each prepared once per connection) in one round trip (libpq's pipeline
   // mode), in order; returns each one's rows. Throws the first one's error, after which none
   // of the rest has run.
-  std::vector<PgResult> RunAll(const std::vector<std::pair<std::string, PgParams>>& statements);
+  std::vector<PgResult> RunAll(const Statements& statements);
   // COPY table (columns) FROM STDIN into several tables, in order, each one's `data` in COPY's
   // text format: one query, a round trip a table (where a query a COPY takes two).
   void CopyAll(const std::vector<std::pair<std::string, std::string_view>>& copies);
   // Ends the transaction with a rollback without waiting for the server's answer, which the
   // next call reads (a read transaction's end: the server ends it as soon as it reads it).
   void RollbackLater() noexcept;
+  // How many times Exec, Run, RunAll and CopyAll have sent statements and waited for the
+  // server's answers since the connection was made (for tests and profiles).
+  std::int64_t round_trips() const { return round_trips_; }
   // The Error for a failed result (its SQLSTATE and message).
   [[noreturn]] void Fail(PGresult* result, const std::string& what);
 
@@ -145,6 +154,10 @@ class PgConnection {
   // first, or an empty string), connecting again once when the connection turns out lost.
   template <typename Send>
   void WithBegin(Send send);
+  // Pipeline with the pending BEGIN and opening statements, if any, first: the opening's
+  // results go to their reader, the statements' are returned.
+  std::vector<PgResult> PipelineWithBegin(
+      const std::vector<std::pair<const std::string*, const PgParams*>>& statements);
   // Sends `begin` (unless empty) and `statements` in one pipeline; returns the statements'
   // results, or throws the first error.
   std::vector<PgResult> Pipeline(
@@ -161,7 +174,10 @@ class PgConnection {
   std::string setup_;
   std::unordered_map<std::string, std::string> prepared_;  // SQL -> statement name
   std::string begin_;                                      // a BEGIN not sent yet (Begin)
+  Statements opening_;                                     // and its opening statements
+  std::function<void(const std::vector<PgResult>&)> read_opening_;
   bool unread_ = false;                  // a RollbackLater's answer is not read yet
+  std::int64_t round_trips_ = 0;         // see round_trips()
   std::future<void> background_;         // the work sent to the background, while it runs
   std::exception_ptr background_error_;  // its error, until Wait rethrows it
 };

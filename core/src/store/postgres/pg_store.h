@@ -18,6 +18,7 @@
 #ifndef CLAIMLEDGER_STORE_POSTGRES_PG_STORE_H_
 #define CLAIMLEDGER_STORE_POSTGRES_PG_STORE_H_
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -41,6 +42,8 @@ class PgStore final : public Store {
   PgStore(std::unique_ptr<PgConnection> connection, bool read_only);
 
   // --- transactions (pg_store.cpp) --------------------------------------------------------
+  // The round trips to the server so far (PgConnection::round_trips), for tests and profiles.
+  std::int64_t round_trips() const { return connection_->round_trips(); }
   void BeginWrite() override;
   void BeginRead() override;
   void Commit() override;
@@ -208,9 +211,11 @@ class PgStore final : public Store {
   static void ReadClaimDetails(std::string_view added_data, Claim* claim);
   // The bytes of content `hash`: pending or stored.
   std::optional<std::string> ContentBytes(const std::string& hash);
-  // Starts a transaction with `begin`, connecting again first when the connection was lost
-  // (or turns out lost at once: nothing was done yet, so once more is safe).
-  void Begin(const std::string& begin);
+  // Starts a transaction with `begin` and its `opening` statements (PgConnection::Begin),
+  // connecting again first when the connection was lost (or turns out lost at once: nothing
+  // was done yet, so once more is safe).
+  void Begin(const std::string& begin, PgConnection::Statements opening = {},
+             std::function<void(const std::vector<PgResult>&)> read_opening = {});
   void RequireWritable() const;
   // SourceIdsByRef and ClaimIdsByRef: the pending rows' refs, then one query of `table`.
   std::unordered_map<std::string, std::string> IdsByRef(
@@ -232,6 +237,11 @@ class PgStore final : public Store {
   // kMergedSourcesEntity) to answer until the transaction adds a row.
   std::optional<std::optional<Event>> begun_head_;
   std::optional<std::vector<Event>> begun_merges_;
+  bool added_rows_ = false;  // this transaction added a row (before the lock's reads came)
+  // Also read with the lock, for the transaction's first tree leaf (ScanEvents, GetTreeNodes):
+  // the events of the head's last chunk of 2^kStoredTreeLevel and the edge's nodes before it.
+  std::vector<Event> begun_chunk_;
+  std::map<TreeNodeId, TreeHash> begun_edge_;
   // Whether this transaction sent rows in parts (a large batch, rebuild or import): after its
   // commit the search indexes' pending entries are merged (MergePendingSearchEntries).
   bool sent_in_parts_ = false;
