@@ -134,9 +134,11 @@ std::vector<std::optional<Claim>> PgStore::GetClaims(const std::vector<std::stri
   // Four statements in one round trip for any number of claims: the rows, their tags,
   // appearances and verdicts; each joins the ids given (an index look-up each, however small
   // the table: `= ANY` of an array made the planner scan a small table whole, comparing every
-  // row with every id).
+  // row with every id). Each planned once for the connection (the server would plan them
+  // afresh for every list of ids, 0.1-0.3 ms each, more than they take to run).
   const PgParams named = PgParams().Text(TextArray(ids));
   const std::vector<PgResult> results = connection_->RunAll({
+      {"SET LOCAL plan_cache_mode = force_generic_plan", PgParams()},
       {"SELECT c.id, c.text, c.claimant, c.status, e.data, c.date, c.context, c.ref, c.seq, "
        "c.at, c.actor FROM unnest($1::text[]) AS q(id) JOIN claims c "
        "ON c.id = q.id JOIN events e ON e.seq = c.seq",
@@ -152,9 +154,10 @@ std::vector<std::optional<Claim>> PgStore::GetClaims(const std::vector<std::stri
            " WHERE seq IN (SELECT c.verdict_seq FROM unnest($1::text[]) AS q(id) "
            "JOIN claims c ON c.id = q.id)",
        named},
+      {"SET LOCAL plan_cache_mode TO DEFAULT", PgParams()},
   });
   std::unordered_map<std::string, Claim> found;
-  const PgResult& rows = results[0];
+  const PgResult& rows = results[1];
   for (int row = 0; row < rows.Rows(); ++row) {
     Claim& claim = found[rows.Text(row, 0)];
     claim.id = rows.Text(row, 0);
@@ -167,15 +170,15 @@ std::vector<std::optional<Claim>> PgStore::GetClaims(const std::vector<std::stri
     claim.ref = rows.OptionalText(row, 7);
     claim.origin = ReadOrigin(rows, row, 8);
   }
-  const PgResult& tags = results[1];
+  const PgResult& tags = results[2];
   for (int row = 0; row < tags.Rows(); ++row) {
     found[tags.Text(row, 0)].tags.push_back(tags.Text(row, 1));
   }
-  const PgResult& appearances = results[2];
+  const PgResult& appearances = results[3];
   for (int row = 0; row < appearances.Rows(); ++row) {
     found[appearances.Text(row, 0)].appearances.push_back(ReadQuote(appearances, row, 1));
   }
-  const PgResult& verdicts = results[3];
+  const PgResult& verdicts = results[4];
   for (int row = 0; row < verdicts.Rows(); ++row) {
     Verdict verdict = ReadVerdict(verdicts, row);
     found[verdict.claim].verdict = std::move(verdict);
