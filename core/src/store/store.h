@@ -235,8 +235,8 @@ class Store : public ProjectionWriter {
 
   // Transactions. BeginWrite takes the write lock before anything is read, waiting up to the
   // busy timeout for other writers (PostgreSQL's store sends it with the transaction's first
-  // statement, so a busy lock may be reported by the first read); BeginRead gives a consistent view until Commit or
-  // Rollback. Every read and write happens inside one.
+  // statement, so a busy lock may be reported by the first read); BeginRead gives a consistent view
+  // until Commit or Rollback. Every read and write happens inside one.
   virtual void BeginWrite() = 0;
   virtual void BeginRead() = 0;
   virtual void Commit() = 0;
