@@ -75,6 +75,17 @@ Claim MakeClaim(std::int64_t seq, const std::string& text) {
   return claim;
 }
 
+// An outlet recorded by event 1.
+Source MakeSource(const std::string& id, const std::string& name) {
+  Source source;
+  source.id = id;
+  source.name = name;
+  source.kind = "outlet";
+  source.origin = {1, "2026-01-01T00:00:00.000000Z", "alice", "2026-01-01T00:00:00.000000Z",
+                   std::nullopt};
+  return source;
+}
+
 TEST_P(StoreTest, EventsAreKeptByteForByteAndScannedInOrderAcrossPages) {
   // More events than the PostgreSQL store reads in one page.
   constexpr std::int64_t kEvents = 12001;
@@ -141,13 +152,8 @@ TEST_P(StoreTest, KnowsTheEventsOfItsTransactionAndOfLaterCommitsButNotThoseRoll
 
 TEST_P(StoreTest, AWriteTransactionReadsItsOwnRows) {
   store_->BeginWrite();
-  Source source;
-  source.id = "src_0000000000000001";
-  source.name = "Courier";
-  source.kind = "outlet";
+  Source source = MakeSource("src_0000000000000001", "Courier");
   source.ref = "liar:courier";
-  source.origin = {1, "2026-01-01T00:00:00.000000Z", "alice", "2026-01-01T00:00:00.000000Z",
-                   std::nullopt};
   store_->PutSource(source);
   EXPECT_TRUE(store_->HasSource(source.id));
   EXPECT_EQ(store_->SourceIdByRef("liar:courier"), source.id);
@@ -200,12 +206,7 @@ TEST_P(StoreTest, ARolledBackTransactionLeavesNothing) {
   store_->AppendEvent(MakeEvent(1));
   store_->PutClaim(MakeClaim(1, "A claim that is never committed."));
   store_->PutContent("xxh3-128:gone", "gone");
-  Source source;
-  source.id = "src_00000000000000ff";
-  source.name = "Never kept";
-  source.kind = "outlet";
-  source.origin = {1, "2026-01-01T00:00:00.000000Z", "alice", "2026-01-01T00:00:00.000000Z",
-                   std::nullopt};
+  const Source source = MakeSource("src_00000000000000ff", "Never kept");
   store_->PutSource(source);
   EXPECT_EQ(store_->ListSources().size(), 1u);  // sent to the server, as a large batch's rows are
   EXPECT_TRUE(store_->HasSource(source.id));
