@@ -162,7 +162,7 @@ void PgStore::Begin(const std::string& begin, PgConnection::Statements opening,
   ForgetBegun();
   begun_chunk_.clear();
   begun_edge_.clear();
-  added_rows_ = sent_rows_ = false;
+  sent_rows_ = false;
   counted_phrases_.clear();
   sent_in_parts_ = false;
   first_appended_ = last_appended_ = 0;
@@ -197,7 +197,7 @@ void PgStore::BeginWrite() {
   };
   Begin("BEGIN ISOLATION LEVEL READ COMMITTED", std::move(opening),
         [this](const std::vector<PgResult>& r) {
-          if (!added_rows_) {
+          if (!sent_rows_ && pending_.rows == 0) {  // no row added before them
             begun_head_ = OneEvent(r[1]);
             begun_merges_ = Events(r[2]);
           }
@@ -252,7 +252,6 @@ void PgStore::ForgetBegun() {
 
 void PgStore::Added(std::size_t bytes) {
   ForgetBegun();
-  added_rows_ = true;
   ++pending_.rows;
   pending_.bytes += bytes;
 }
@@ -286,6 +285,8 @@ void PgStore::BetweenRecords() {
 }
 
 void PgStore::SendPending() {
+  // The lock's reads are read on this thread, not the background's (they set members here).
+  connection_->Open();
   counted_phrases_.clear();
   sent_in_parts_ = sent_rows_ = true;
   auto sent = std::make_shared<Pending>(std::move(pending_));

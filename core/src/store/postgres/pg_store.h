@@ -237,7 +237,6 @@ class PgStore final : public Store {
   // kMergedSourcesEntity) to answer until the transaction adds a row.
   std::optional<std::optional<Event>> begun_head_;
   std::optional<std::vector<Event>> begun_merges_;
-  bool added_rows_ = false;  // this transaction added a row (before the lock's reads came)
   // Also read with the lock, for the transaction's first tree leaf (ScanEvents, GetTreeNodes):
   // the events of the head's last chunk of 2^kStoredTreeLevel and the edge's nodes before it.
   std::vector<Event> begun_chunk_;
