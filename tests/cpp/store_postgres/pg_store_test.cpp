@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "claimledger/error.h"
 #include "claimledger/hash.h"
 #include "hash/merkle.h"
 #include "test_util.h"
@@ -41,9 +42,9 @@ TreeHash NodeHash(int level, std::int64_t index) {
 class PgStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    const std::string url = testing_util::NewDeskUrl();
-    ASSERT_FALSE(url.empty());
-    owned_ = OpenPgStore(url, {});
+    url_ = testing_util::NewDeskUrl();
+    ASSERT_FALSE(url_.empty());
+    owned_ = OpenPgStore(url_, {});
     store_ = dynamic_cast<PgStore*>(owned_.get());
     ASSERT_NE(store_, nullptr);
   }
@@ -67,6 +68,7 @@ class PgStoreTest : public ::testing::Test {
     });
     return seqs;
   }
+  std::string url_;
   std::unique_ptr<Store> owned_;
   PgStore* store_ = nullptr;
 };
@@ -111,6 +113,31 @@ TEST_F(PgStoreTest, AHeadThatEndsAChunkLeavesNothingAfterItToRead) {
   EXPECT_EQ(Scanned(17, 17), std::vector<std::int64_t>{17});
   EXPECT_EQ(store_->round_trips(), before);
   store_->Rollback();
+}
+
+TEST_F(PgStoreTest, ACommitGoesWithTheLastRows) {
+  Write(3, 0);
+  store_->BeginWrite();
+  const std::int64_t before = store_->round_trips();
+  EXPECT_EQ(store_->LastEvent()->seq, 3);  // the opening
+  store_->AppendEvent(NumberedEvent(4));
+  store_->Commit();
+  EXPECT_EQ(store_->round_trips(), before + 2);       // the rows and the COMMIT together
+  EXPECT_EQ(OpenPgStore(url_, {})->EventCount(), 4);  // committed: another connection sees it
+}
+
+TEST_F(PgStoreTest, ACommitWhoseRowIsRefusedRaisesItAndKeepsNothing) {
+  Write(3, 0);
+  store_->BeginWrite();
+  EXPECT_EQ(store_->LastEvent()->seq, 3);
+  store_->AppendEvent(NumberedEvent(3));  // a seq the desk has: refused by the server
+  EXPECT_THROW(store_->Commit(), Error);
+  store_->Rollback();  // as the ledger does when a commit raises
+  EXPECT_EQ(store_->EventCount(), 3);
+  store_->BeginWrite();  // the store goes on
+  store_->AppendEvent(NumberedEvent(4));
+  store_->Commit();
+  EXPECT_EQ(Scanned(1, 4), (std::vector<std::int64_t>{1, 2, 3, 4}));
 }
 
 }  // namespace

@@ -161,6 +161,30 @@ TEST_F(RoundTripsTest, AFailedStatementRaisesItsErrorAndNothingAfterItRuns) {
   EXPECT_EQ(Count("b"), 1);
 }
 
+TEST_F(RoundTripsTest, StatementsPlannedOnceRunWithTheSettingsAndLeaveThemAsTheyWere) {
+  connection_->Begin("BEGIN");
+  connection_->Run("INSERT INTO a VALUES ($1, $2)", PgParams().Int(1).Text("one"));
+  const std::string settings =
+      "SELECT current_setting('plan_cache_mode'), current_setting('enable_seqscan')";
+  const std::int64_t before = connection_->round_trips();
+  const std::vector<PgResult> results = connection_->RunAllPlannedOnce({
+      {settings, PgParams()},
+      {"SELECT word FROM a WHERE n = $1", PgParams().Int(1)},
+  });
+  EXPECT_EQ(connection_->round_trips(), before + 1);
+  ASSERT_EQ(results.size(), 2u);  // the settings' statements return nothing
+  EXPECT_EQ(results[0].Text(0, 0), "force_generic_plan");
+  EXPECT_EQ(results[0].Text(0, 1), "off");
+  EXPECT_EQ(results[1].Text(0, 0), "one");
+  EXPECT_EQ(
+      connection_->RunPlannedOnce("SELECT word FROM a WHERE n = $1", PgParams().Int(1)).Text(0, 0),
+      "one");
+  const PgResult after = connection_->Run(settings);
+  EXPECT_EQ(after.Text(0, 0), "auto");
+  EXPECT_EQ(after.Text(0, 1), "on");
+  connection_->Exec("COMMIT");
+}
+
 TEST_F(RoundTripsTest, CopiesIntoSeveralTablesGoInOneQuery) {
   connection_->Begin("BEGIN");
   connection_->CopyAll({{"a(n, word)", "1\tone\n2\ttab\\there\n"}, {"b(n)", "5\n6\n7\n"}});

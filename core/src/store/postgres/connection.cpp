@@ -521,6 +521,30 @@ std::vector<PgResult> PgConnection::RunAll(const Statements& statements) {
   return PipelineWithBegin(sent);
 }
 
+PgResult PgConnection::RunPlannedOnce(const std::string& sql, const PgParams& params) {
+  return std::move(RunAllPlannedOnce({{sql, params}}).front());
+}
+
+std::vector<PgResult> PgConnection::RunAllPlannedOnce(const Statements& statements) {
+  // Without sequential scans: a generic plan is made once, perhaps while the tables are small
+  // (a new desk), and a plan that reads a table whole then stays as the desk grows. A null
+  // value sets a setting back to its default.
+  static const std::string kGeneric =
+      "SELECT set_config('plan_cache_mode', 'force_generic_plan', true), "
+      "set_config('enable_seqscan', 'off', true)";
+  static const std::string kDefault =
+      "SELECT set_config('plan_cache_mode', NULL, true), set_config('enable_seqscan', NULL, true)";
+  static const PgParams kNone;
+  Wait();
+  std::vector<std::pair<const std::string*, const PgParams*>> sent = {{&kGeneric, &kNone}};
+  for (const auto& [sql, params] : statements) sent.emplace_back(&sql, &params);
+  sent.emplace_back(&kDefault, &kNone);
+  std::vector<PgResult> results = PipelineWithBegin(sent);
+  results.pop_back();
+  results.erase(results.begin());
+  return results;
+}
+
 std::vector<PgResult> PgConnection::Pipeline(
     const std::string& begin,
     const std::vector<std::pair<const std::string*, const PgParams*>>& statements) {

@@ -127,6 +127,15 @@ class PgConnection {
   // mode), in order; returns each one's rows. Throws the first one's error, after which none
   // of the rest has run.
   std::vector<PgResult> RunAll(const Statements& statements);
+  // Run and RunAll with a plan made once for the connection (PostgreSQL's generic plan) where
+  // the server would otherwise plan the statement afresh for each call's parameters: a
+  // statement on a list of ids (`unnest($1::text[])`), or on one key that a few keys have far
+  // more rows of, is planned in 0.05-0.3 ms and run in less. For statements that look rows up
+  // by keys: the plan is made without sequential scans (an index scan a key suits every
+  // parameter). The settings are set before them and back after, in the same round trip;
+  // inside a transaction (elsewhere they apply to nothing but these statements).
+  PgResult RunPlannedOnce(const std::string& sql, const PgParams& params = PgParams());
+  std::vector<PgResult> RunAllPlannedOnce(const Statements& statements);
   // COPY table (columns) FROM STDIN into several tables, in order, each one's `data` in COPY's
   // text format: one query, a round trip a table (where a query a COPY takes two).
   void CopyAll(const std::vector<std::pair<std::string, std::string_view>>& copies);

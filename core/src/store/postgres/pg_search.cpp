@@ -193,7 +193,7 @@ std::vector<ClaimText> ClaimTexts(PgConnection& connection, const std::vector<st
   std::vector<ClaimText> claims;
   if (seqs.empty()) return claims;
   std::unordered_map<std::int64_t, ClaimText> found;
-  const PgResult r = connection.Run(
+  const PgResult r = connection.RunPlannedOnce(
       "SELECT c.seq, c.id, c.text, c.context FROM unnest($1::bigint[]) AS q(seq) "
       "JOIN claims c ON c.seq = q.seq",
       PgParams().Text(IntArray(seqs)));

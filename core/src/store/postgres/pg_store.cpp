@@ -212,10 +212,12 @@ void PgStore::BeginWrite() {
 void PgStore::BeginRead() { Begin("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"); }
 
 void PgStore::Commit() {
-  Flush();
+  connection_->Wait();  // the rows sent in the background: their error is not the commit's
   try {
-    connection_->Exec("COMMIT");
+    Flush(/*commit=*/true);
   } catch (const Error& error) {
+    // A statement refused (the transaction is left to roll back), or the connection lost
+    // once the last rows and the COMMIT went: whether the server committed is not known.
     if (connection_->Ok()) throw;
     throw Error(Code::kStorage, "claimledger.store.connection",
                 "lost the connection to the PostgreSQL server at " +
@@ -270,14 +272,17 @@ PgStore::PendingSource* PgStore::FindPendingSource(const std::string& id) {
   return found == pending_.source_at.end() ? nullptr : &pending_.sources[found->second];
 }
 
-void PgStore::Flush() {
+void PgStore::Flush(bool commit) {
   connection_->Wait();
-  if (pending_.Empty()) return;
+  if (pending_.Empty()) {
+    if (commit) connection_->Exec("COMMIT");
+    return;
+  }
   counted_phrases_.clear();
   sent_rows_ = true;
   Pending sent = std::move(pending_);
   pending_ = Pending();
-  WriteRows(*connection_, sent);
+  WriteRows(*connection_, sent, commit);
 }
 
 void PgStore::BetweenRecords() {
@@ -342,7 +347,7 @@ void PgStore::AnalyzeTables() noexcept {
   }
 }
 
-void PgStore::WriteRows(PgConnection& c, const Pending& sent) {
+void PgStore::WriteRows(PgConnection& c, const Pending& sent, bool commit) {
   // A few rows (one add_claim's) go as INSERTs in the pipeline of the statements after them:
   // one round trip for all. More go by COPY, every table's in one query (a round trip a
   // table), then the statements in one pipeline.
@@ -473,6 +478,7 @@ void PgStore::WriteRows(PgConnection& c, const Pending& sent) {
         "WHERE name = 'snapshots'",
         PgParams().Int(sent.snapshot_rows).Int(sent.snapshot_tokens));
   }
+  if (commit) statements.emplace_back("COMMIT", PgParams());
   std::vector<std::pair<std::string, PgParams>> inserts = AsInserts(copies);
   if (inserts.empty()) {
     c.CopyAll(copies);
@@ -559,13 +565,13 @@ std::vector<Event> PgStore::EventsAbout(const std::string& entity) {
     if (begun_merges_) return *begun_merges_;
   }
   Flush();
-  return Events(connection_->Run(kEventsAboutSelect, PgParams().Text(entity)));
+  return Events(connection_->RunPlannedOnce(kEventsAboutSelect, PgParams().Text(entity)));
 }
 
 std::vector<Event> PgStore::EventsOfTypeAbout(const std::vector<std::string>& entities,
                                               const std::string& type) {
   Flush();
-  const PgResult r = connection_->Run(
+  const PgResult r = connection_->RunPlannedOnce(
       std::string(kEventSelect) +
           " WHERE seq IN (SELECT r.seq FROM unnest($1::text[]) AS q(entity) JOIN event_refs r "
           "ON r.entity = q.entity) AND type = $2 ORDER BY seq",

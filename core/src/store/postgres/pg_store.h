@@ -175,8 +175,9 @@ class PgStore final : public Store {
   };
 
   // Sends the pending rows to the server (in the open transaction), after the rows sent in the
-  // background; returns when the server has them all.
-  void Flush();
+  // background; returns when the server has them all. With `commit`, the transaction's COMMIT
+  // goes with the last of them (one round trip for both).
+  void Flush(bool commit = false);
   // Sends the pending rows in the background (PgConnection::SendInBackground), but for the
   // search totals and term counts, which wait for Flush.
   void SendPending();
@@ -195,8 +196,8 @@ class PgStore final : public Store {
   // buckets (bench/README.md, "Statistics of a growing desk").
   void AnalyzeTables() noexcept;
   // Writes `sent` through `connection`: its rows (as INSERTs when they are few, else a COPY a
-  // table), then the updates of rows sent before.
-  static void WriteRows(PgConnection& connection, const Pending& sent);
+  // table), then the updates of rows sent before, then, with `commit`, the COMMIT.
+  static void WriteRows(PgConnection& connection, const Pending& sent, bool commit = false);
   // Sends the pending rows in the background when they have grown large (a long rebuild or
   // import).
   void FlushIfLarge();
