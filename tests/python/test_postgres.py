@@ -811,10 +811,11 @@ def test_a_desk_growing_a_claim_at_a_time_keeps_its_search_indexes_merged_and_pl
     pg_server, team
 ):
     # Autovacuum looks at a desk once a minute: one that grows faster was planned by the figures
-    # of a far smaller table, and its searches read ever longer pending lists. So the owner's
-    # commit that takes the head past a multiple of 1,024 events merges the pending entries,
-    # and one past a power of two from 1,024 on analyses the desk's tables, both after the
-    # commit (the next call, or closing, waits for them).
+    # of a far smaller table, and its searches read ever longer pending lists (similar() reads
+    # the buckets' list once a bucket). So the owner's commit that takes the head past a
+    # multiple of 128 events merges the pending entries, and one past a power of two from 1,024
+    # on analyses the desk's tables, both after the commit (the next call, or closing, waits for
+    # them).
     for table in ("claims_search", "snapshots_search"):
         pg_server.psql(f'ALTER TABLE "{team.schema}".{table} SET (autovacuum_enabled = false)')
     places = ["harbour", "bridge", "school", "clinic"]
@@ -827,27 +828,37 @@ def test_a_desk_growing_a_claim_at_a_time_keeps_its_search_indexes_merged_and_pl
 
     with cl.open(team.url, actor="editor") as wb:
         start = wb.event_count()
-        for first in range(0, 1023 - start, 400):  # a claim is an event here
-            wb.add_claims(claims(first, min(400, 1023 - start - first)))
+        wb.add_claims(claims(0, 896 - start))  # a claim is an event here; past 128, ... 768
+        assert wb.event_count() == 896
+        assert pending_search_entries(pg_server, team.schema)["claims_search_terms"] == 0
+        for first in range(1000, 1127, 50):  # events 897 to 1,023: past no multiple of 128
+            wb.add_claims(claims(first, min(50, 1127 - first)))
         assert wb.event_count() == 1023
-        assert pending_search_entries(pg_server, team.schema)["claims_search_terms"] > 1000
+        assert pending_search_entries(pg_server, team.schema)["claims_search_terms"] == 127
         assert analysed_at(pg_server, team.schema)["claims_search"] is None
         wb.add_claim("Ward 9 built a second harbour in 2024.")  # event 1,024
     analysed = analysed_at(pg_server, team.schema)
-    assert pending_search_entries(pg_server, team.schema)["claims_search_terms"] == 0
+    assert pending_search_entries(pg_server, team.schema) == {
+        "claims_search_terms": 0,
+        "claims_search_buckets": 0,
+        "snapshots_search_terms": 0,
+    }
     for table in ("claims", "claims_search", "claim_terms", "events", "event_refs", "tree_nodes"):
         assert analysed[table] is not None, table
     assert analysed["contents"] is None  # no read plans by its bytes
     with cl.open(team.url, actor="editor") as wb:
-        wb.add_claims(claims(2000, 500))  # past no multiple of 1,024: nothing more
-        assert pending_search_entries(pg_server, team.schema)["claims_search_terms"] > 400
+        wb.add_claims(claims(2000, 127))  # events 1,025 to 1,151: nothing more
+        assert pending_search_entries(pg_server, team.schema)["claims_search_terms"] == 127
+        assert analysed_at(pg_server, team.schema) == analysed
+        wb.add_claims(claims(2200, 373))  # to 1,524, past 1,152, 1,280 and 1,408: merged
+        assert pending_search_entries(pg_server, team.schema)["claims_search_terms"] == 0
         assert analysed_at(pg_server, team.schema) == analysed
     # PostgreSQL lets only a table's owner merge or analyse: a writer's commit past 2,048 is
     # written as any other, and leaves both to autovacuum.
     with cl.open(team.writer_url, actor="writer") as wb:
         wb.add_claims(claims(3000, 2048 - 1524))
         assert wb.event_count() == 2048
-        assert pending_search_entries(pg_server, team.schema)["claims_search_terms"] > 900
+        assert pending_search_entries(pg_server, team.schema)["claims_search_terms"] == 524
         assert analysed_at(pg_server, team.schema) == analysed
         assert [h.claim.text for h in wb.search("second harbour")] == [
             "Ward 9 built a second harbour in 2024."

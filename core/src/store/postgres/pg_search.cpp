@@ -59,6 +59,7 @@ struct Ranked {
   std::string name;  // the claim's id or the snapshot's hash
   std::string text;
   double score;
+  std::optional<std::string> context;     // a claim's
   std::optional<std::string> searchable;  // a claim's text and context, when it has one
   // What was matched, and what snippets are cut from (SearchableText, store.h).
   const std::string& Indexed() const { return searchable ? *searchable : text; }
@@ -165,8 +166,10 @@ std::vector<Ranked> Rank(PgConnection& connection, FtsTokenizer& tokenizer,
       std::optional<std::string> searchable = SearchableAt(r, row, 2, index);
       TextMatch match = MatchText(tokenizer, query, searchable ? *searchable : text);
       if (!match.Matches(query.match_any)) continue;
-      ranked.push_back(
-          {r.Int(row, 0), r.Text(row, 1), std::move(text), 0.0, std::move(searchable)});
+      std::optional<std::string> context;
+      if (!index.bytes) context = r.OptionalText(row, 3);
+      ranked.push_back({r.Int(row, 0), r.Text(row, 1), std::move(text), 0.0, std::move(context),
+                        std::move(searchable)});
       matches.push_back(std::move(match));
     }
   }
@@ -255,19 +258,18 @@ std::vector<ClaimText> PgStore::SimilarCandidates(const std::vector<std::int64_t
                                                   std::int64_t per_bucket, std::int64_t limit) {
   Flush();
   // Ranked as SQLite's store ranks them, claims named by seq (the order of SQLite's rowids):
-  // the first `per_bucket` claims of each bucket by seq. One scan of the GIN index of buckets
-  // finds the rows holding any of them (a scan a bucket read the index's list of pending
-  // entries sixteen times: 1.7 ms of an add_claim, `bench_server.py --profile`). The planner
-  // prices a GIN scan of sixteen keys above reading a table of a few thousand rows whole
-  // (3.4 ms against 0.9 for 18 rows of 4,000), so the scan is asked for: sequential scans
-  // are off for this statement alone.
+  // the first `per_bucket` claims of each bucket by seq, a GIN scan a bucket (one scan of all
+  // the buckets found every row holding any, then unnested each row's buckets: four times as
+  // long with crowded buckets). Each scan reads the index's pending list, which commits merge
+  // (PgStore::Commit). The rows of a bucket are sorted apart (OFFSET 0), or the planner walks
+  // the primary key in order; it prices a GIN scan above reading a table of a few thousand
+  // rows whole, so sequential scans are off for this statement alone.
   std::unordered_map<std::int64_t, std::vector<std::int64_t>> members;
   const std::vector<PgResult> results = connection_->RunAll({
       {"SET LOCAL enable_seqscan = off", PgParams()},
-      {"SELECT bucket, claim FROM (SELECT b.bucket, x.claim, row_number() OVER "
-       "(PARTITION BY b.bucket ORDER BY x.claim) AS n FROM (SELECT claim, buckets "
-       "FROM claims_search WHERE buckets && $1::bigint[] OFFSET 0) x, unnest(x.buckets) AS "
-       "b(bucket) WHERE b.bucket = ANY($1::bigint[])) r WHERE n <= $2 ORDER BY bucket, claim",
+      {"SELECT q.bucket, m.claim FROM (SELECT DISTINCT unnest($1::bigint[])) AS q(bucket) "
+       "CROSS JOIN LATERAL (SELECT claim FROM (SELECT claim FROM claims_search "
+       "WHERE buckets @> ARRAY[q.bucket] OFFSET 0) AS s ORDER BY claim LIMIT $2) AS m",
        PgParams().Text(IntArray(buckets)).Int(per_bucket)},
       {"SET LOCAL enable_seqscan TO DEFAULT", PgParams()},
   });
@@ -323,12 +325,13 @@ std::optional<std::string> PgStore::IdenticalClaim(const std::string& text,
 std::vector<ClaimText> PgStore::FullTextCandidates(const std::vector<std::string>& words,
                                                    std::int64_t limit) {
   Flush();
-  std::vector<std::int64_t> seqs;
-  for (const Ranked& hit : Rank(*connection_, tokenizer_, kClaims, QueryOf(tokenizer_, words, true),
-                                "", PgParams(), limit, &counted_phrases_)) {
-    seqs.push_back(hit.seq);
+  // The candidates' texts came with them.
+  std::vector<ClaimText> claims;
+  for (Ranked& hit : Rank(*connection_, tokenizer_, kClaims, QueryOf(tokenizer_, words, true), "",
+                          PgParams(), limit, &counted_phrases_)) {
+    claims.push_back({std::move(hit.name), std::move(hit.text), std::move(hit.context)});
   }
-  return ClaimTexts(*connection_, seqs);
+  return claims;
 }
 
 std::vector<std::int64_t> PgStore::ClaimsHolding(const std::vector<std::string>& words,
