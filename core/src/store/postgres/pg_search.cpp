@@ -163,11 +163,12 @@ std::vector<Ranked> Rank(PgConnection& connection, FtsTokenizer& tokenizer,
     const PgResult& r = results[0];
     for (int row = 0; row < r.Rows(); ++row) {
       std::string text = TextAt(r, row, 2, index);
-      std::optional<std::string> searchable = SearchableAt(r, row, 2, index);
-      TextMatch match = MatchText(tokenizer, query, searchable ? *searchable : text);
-      if (!match.Matches(query.match_any)) continue;
       std::optional<std::string> context;
       if (!index.bytes) context = r.OptionalText(row, 3);
+      std::optional<std::string> searchable;
+      if (context) searchable = SearchableText(text, *context);
+      TextMatch match = MatchText(tokenizer, query, searchable ? *searchable : text);
+      if (!match.Matches(query.match_any)) continue;
       ranked.push_back({r.Int(row, 0), r.Text(row, 1), std::move(text), 0.0, std::move(context),
                         std::move(searchable)});
       matches.push_back(std::move(match));
@@ -263,17 +264,13 @@ std::vector<ClaimText> PgStore::SimilarCandidates(const std::vector<std::int64_t
   // long with crowded buckets). Each scan reads the index's pending list, which commits merge
   // (PgStore::Commit). The rows of a bucket are sorted apart (OFFSET 0), or the planner walks
   // the primary key in order; it prices a GIN scan above reading a table of a few thousand
-  // rows whole, so sequential scans are off for this statement alone.
+  // rows whole, so the plan is made without sequential scans (RunPlannedOnce).
   std::unordered_map<std::int64_t, std::vector<std::int64_t>> members;
-  const std::vector<PgResult> results = connection_->RunAll({
-      {"SET LOCAL enable_seqscan = off", PgParams()},
-      {"SELECT q.bucket, m.claim FROM (SELECT DISTINCT unnest($1::bigint[])) AS q(bucket) "
-       "CROSS JOIN LATERAL (SELECT claim FROM (SELECT claim FROM claims_search "
-       "WHERE buckets @> ARRAY[q.bucket] OFFSET 0) AS s ORDER BY claim LIMIT $2) AS m",
-       PgParams().Text(IntArray(buckets)).Int(per_bucket)},
-      {"SET LOCAL enable_seqscan TO DEFAULT", PgParams()},
-  });
-  const PgResult& rows = results[1];
+  const PgResult rows = connection_->RunPlannedOnce(
+      "SELECT q.bucket, m.claim FROM (SELECT DISTINCT unnest($1::bigint[])) AS q(bucket) "
+      "CROSS JOIN LATERAL (SELECT claim FROM (SELECT claim FROM claims_search "
+      "WHERE buckets @> ARRAY[q.bucket] OFFSET 0) AS s ORDER BY claim LIMIT $2) AS m",
+      PgParams().Text(IntArray(buckets)).Int(per_bucket));
   for (int row = 0; row < rows.Rows(); ++row) {
     members[rows.Int(row, 0)].push_back(rows.Int(row, 1));
   }
