@@ -358,6 +358,10 @@ std::vector<std::string> SearchTexts() {
   }
   texts.push_back("Korea " + std::string(1500, 'k') + " troops");  // a token of 1,501 bytes
   texts.push_back("Troops troops TROOPS troops!");
+  // The tokens of "U.S." ("u", "s"), not side by side.
+  texts.push_back("The U.K. and S. Korea signed it");
+  texts.push_back("Polls in the U.K. and S. Africa differ");
+  texts.push_back("U.N. officials and S. Korea agree");
   texts.push_back("…");  // no tokens at all
   return texts;
 }
@@ -588,6 +592,41 @@ TEST_F(SearchParityTest, FullTextCandidatesRankAlikeAfterTheirWordsWereCounted) 
       }
       EXPECT_FALSE(alone.empty()) << text;
       EXPECT_EQ(alone, after) << text;
+    }
+  }
+}
+
+// The server's store reads the texts of only those matches that may be among the best `limit`
+// (FullTextCandidates bounds each score by the words its terms hold and its repeated tokens):
+// the best few must be the first few of all the matches ranked, and SQLite's, for words held
+// once, several times ("doubled, doubled, doubled"; "Troops troops TROOPS troops!"), in a
+// phrase of several tokens ("28,500", "U.S."; a text may hold its tokens apart) and in a
+// context.
+TEST_F(SearchParityTest, TheBestFewFullTextCandidatesAreTheFirstOfAllRanked) {
+  for (const std::string& text :
+       {std::string("troops doubled Seoul"), std::string("troops Korea"),
+        std::string("U.S. troops"), std::string("café doubled 28,500"),
+        std::string("U.S. embassy troops 1957"), std::string("economist percent repeated")}) {
+    std::vector<std::string> words;
+    std::istringstream split(text);
+    for (std::string word; split >> word;) words.push_back(word);
+    std::vector<std::tuple<std::string, std::string, std::optional<std::string>>> all;
+    {
+      ReadScope read(*stores_[1]);
+      all = AsTuples(stores_[1]->FullTextCandidates(words, 1000));
+    }
+    ASSERT_GT(all.size(), 20u) << text;
+    for (const std::int64_t limit : {1, 2, 3, 5, 8, 13, 21}) {
+      std::vector<std::vector<std::tuple<std::string, std::string, std::optional<std::string>>>>
+          found;
+      for (auto& store : stores_) {
+        ReadScope read(*store);
+        store->ClaimsHolding(words, 300);  // as Workbench::Similar does first
+        found.push_back(AsTuples(store->FullTextCandidates(words, limit)));
+      }
+      const decltype(all) first(all.begin(), all.begin() + limit);
+      EXPECT_EQ(found[1], first) << text << ", the best " << limit;
+      EXPECT_EQ(found[0], found[1]) << text << ", the best " << limit;
     }
   }
 }
