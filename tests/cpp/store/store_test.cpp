@@ -631,5 +631,51 @@ TEST_F(SearchParityTest, TheBestFewFullTextCandidatesAreTheFirstOfAllRanked) {
   }
 }
 
+// A text whose distinct terms are more than a tsvector holds (900 KB) keeps the first of them
+// on the server and is read for every query (its ceiling unbounded): a word only in the part
+// cut off is found in it, and it ranks among the best as it does in a file.
+TEST(SearchParityHugeTextTest, ATextWhoseTermsWereCutShortIsRankedAsInAFile) {
+  TempLedgerPath file;
+  const std::string url = NewDeskUrl();
+  ASSERT_FALSE(url.empty());
+  std::vector<std::unique_ptr<Store>> stores;
+  stores.push_back(OpenStore(file.str(), {}));
+  stores.push_back(OpenStore(url, {}));
+  // 130,000 distinct words of 8 letters: about 1.1 MB of terms; "zebra" and "zulu" sort after
+  // them all (cut off), and no other text holds "zulu".
+  std::string huge = "Troops zebra zulu";
+  for (int i = 0; i < 130000; ++i) {
+    std::string word = "w";
+    for (int n = i, k = 0; k < 7; ++k, n /= 26) word += static_cast<char>('a' + n % 26);
+    huge += " " + word;
+  }
+  const std::vector<std::string> texts = {
+      "Troops troops zebra", "A zebra in Seoul", "The troops left Korea", huge,
+      "Troops in Seoul",     "zebra crossing",   "No match at all"};
+  for (auto& store : stores) {
+    store->BeginWrite();
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      store->PutClaim(MakeClaim(static_cast<std::int64_t>(i) + 1, texts[i]));
+    }
+    store->Commit();
+  }
+  for (const std::vector<std::string>& words :
+       {std::vector<std::string>{"zebra"}, std::vector<std::string>{"troops", "Seoul"},
+        std::vector<std::string>{"wbaaaaaa"}, std::vector<std::string>{"zulu", "troops"}}) {
+    for (const std::int64_t limit : {1, 2, 3, 1000}) {
+      std::vector<std::vector<std::string>> found;
+      for (auto& store : stores) {
+        ReadScope read(*store);
+        store->ClaimsHolding(words, 300);
+        std::vector<std::string> ids;
+        for (const ClaimText& c : store->FullTextCandidates(words, limit)) ids.push_back(c.id);
+        found.push_back(ids);
+      }
+      EXPECT_EQ(found[0], found[1]) << words[0] << ", the best " << limit;
+      EXPECT_FALSE(found[1].empty()) << words[0];
+    }
+  }
+}
+
 }  // namespace
 }  // namespace claimledger
