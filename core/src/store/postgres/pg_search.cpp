@@ -146,6 +146,18 @@ std::vector<std::int64_t> Holding(
   return counts;
 }
 
+// Keeps the best `limit` of `items` (all when negative), best first: the higher score, then the
+// lower seq (the order of SQLite's rowids).
+template <typename Item>
+void KeepBest(std::vector<Item>& items, std::int64_t limit) {
+  const auto best =
+      items.begin() + (limit < 0 ? items.size() : std::min<std::size_t>(items.size(), limit));
+  std::partial_sort(items.begin(), best, items.end(), [](const Item& a, const Item& b) {
+    return a.score != b.score ? a.score > b.score : a.seq < b.seq;
+  });
+  items.erase(best, items.end());
+}
+
 // The texts of `index` that match `query` (and `condition`, with parameters from $2 on), best
 // first (ties by seq), at most `limit` (all when negative, as SQL's LIMIT -1 in SQLite).
 std::vector<Ranked> Rank(PgConnection& connection, FtsTokenizer& tokenizer,
@@ -179,12 +191,7 @@ std::vector<Ranked> Rank(PgConnection& connection, FtsTokenizer& tokenizer,
   for (std::size_t i = 0; i < ranked.size(); ++i) {
     ranked[i].score = Bm25(matches[i], rows, tokens, holding);
   }
-  const auto best =
-      ranked.begin() + (limit < 0 ? ranked.size() : std::min<std::size_t>(ranked.size(), limit));
-  std::partial_sort(ranked.begin(), best, ranked.end(), [](const Ranked& a, const Ranked& b) {
-    return a.score != b.score ? a.score > b.score : a.seq < b.seq;
-  });
-  ranked.erase(best, ranked.end());
+  KeepBest(ranked, limit);
   return ranked;
 }
 
@@ -368,7 +375,7 @@ std::vector<ClaimText> PgStore::FullTextCandidates(const std::vector<std::string
     const bool all_terms = rows.View(row, 3) == "t";
     TextMatch floor, ceiling;
     floor.length = ceiling.length = rows.Int(row, 1);
-    const std::int64_t repeats = rows.Int(row, 1) - rows.Int(row, 2);
+    const std::int64_t repeats = floor.length - rows.Int(row, 2);
     for (std::size_t p = 0; p < query.phrases.size(); ++p) {
       const bool holds = all_terms && rows.View(row, 4 + static_cast<int>(p)) == "t";
       floor.counts.push_back(holds && exact_term[p] ? 1 : 0);
@@ -390,19 +397,20 @@ std::vector<ClaimText> PgStore::FullTextCandidates(const std::vector<std::string
   for (int row = 0; row < rows.Rows(); ++row) {
     if (ceilings[row] >= bar) read.push_back(rows.Int(row, 0));
   }
-  std::vector<std::pair<double, std::pair<std::int64_t, ClaimText>>> ranked;
+  struct Scored {
+    std::int64_t seq;
+    double score;
+    ClaimText claim;
+  };
+  std::vector<Scored> ranked;
   for (auto& [seq, claim] : ClaimTexts(*connection_, read)) {
     const TextMatch match = MatchText(
         tokenizer_, query, claim.context ? SearchableText(claim.text, *claim.context) : claim.text);
     if (!match.Matches(/*match_any=*/true)) continue;
-    ranked.push_back({Bm25(match, indexed, tokens, holding), {seq, std::move(claim)}});
+    ranked.push_back({seq, Bm25(match, indexed, tokens, holding), std::move(claim)});
   }
-  const auto end =
-      ranked.begin() + (limit < 0 ? ranked.size() : std::min<std::size_t>(ranked.size(), limit));
-  std::partial_sort(ranked.begin(), end, ranked.end(), [](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first > b.first : a.second.first < b.second.first;
-  });
-  for (auto it = ranked.begin(); it != end; ++it) claims.push_back(std::move(it->second.second));
+  KeepBest(ranked, limit);
+  for (Scored& best : ranked) claims.push_back(std::move(best.claim));
   return claims;
 }
 
