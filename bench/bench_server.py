@@ -31,7 +31,9 @@ The server
     over TCP with a password), with these settings changed by ALTER SYSTEM and a restart:
     ``shared_buffers = 1GB`` (initdb's 128MB holds little of a 1,000,000-claim desk),
     ``max_wal_size = 8GB`` and ``checkpoint_timeout = 30min`` (with 1GB a load of that size
-    checkpoints every few seconds, each writing every changed page again). Never
+    checkpoints every few seconds, each writing every changed page again), ``wal_buffers =
+    64MB`` (the default, 16MB with 1GB of shared buffers, fills during a batch's COPY, and the
+    backend then writes the WAL out itself instead of the WAL writer beside it). Never
     ``fsync = off`` or ``synchronous_commit = off``: every commit is on disk before it
     returns. ``--untuned`` keeps initdb's settings. ``--url postgresql://USER:PW@HOST:PORT/DB``
     uses a server of yours instead: the run makes desks named ``bench<pid>_...`` there and
@@ -78,7 +80,12 @@ import pg_server as throwaway_postgres  # tests/pg_server.py
 
 WRITER_LEVELS = (1, 2, 4, 8)
 WARM_UP_CALLS = 5
-TUNING = {"shared_buffers": "1GB", "max_wal_size": "8GB", "checkpoint_timeout": "30min"}
+TUNING = {
+    "shared_buffers": "1GB",
+    "max_wal_size": "8GB",
+    "checkpoint_timeout": "30min",
+    "wal_buffers": "64MB",
+}
 TARGET_LOAD_RATIO = 1.0
 TARGET_P99_MS = 50.0
 
