@@ -273,7 +273,7 @@ def desk_rows(pg_server, schema: str, sql: str) -> list[str]:
 
 
 #: The desk version this core upgrades a desk on a server to.
-DESK_VERSION = "5"
+DESK_VERSION = "6"
 
 
 @contextlib.contextmanager

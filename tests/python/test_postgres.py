@@ -743,9 +743,68 @@ def test_rows_the_server_refuses_while_a_batch_is_sent_fail_the_whole_batch(wb, 
     assert server_rows(pg_server, schema, "claim_terms") == 0
     # The next call works on the same connection.
     pg_server.psql(f'DROP TRIGGER refuse ON "{schema}".claims')
+    # The claims' search rows, which go through a second connection: the same.
+    pg_server.psql(
+        f'CREATE FUNCTION "{schema}".refuse_search() RETURNS trigger LANGUAGE plpgsql AS $$ '
+        "BEGIN RAISE EXCEPTION 'the search index is closed'; END $$; "
+        f'CREATE TRIGGER refuse BEFORE INSERT ON "{schema}".claims_search '
+        f'FOR EACH ROW EXECUTE FUNCTION "{schema}".refuse_search()'
+    )
+    with pytest.raises(cl.StorageError) as caught:
+        wb.add_claims(large_batch())
+    assert "the search index is closed" in str(caught.value)
+    assert wb.event_count() == before
+    for table in ("claims", "claims_search", "claim_terms"):
+        assert server_rows(pg_server, schema, table) == 0
+    pg_server.psql(f'DROP TRIGGER refuse ON "{schema}".claims_search')
     assert len(wb.add_claims(large_batch())) == LARGE_BATCH
     assert server_rows(pg_server, schema, "claims") == LARGE_BATCH
     assert wb.verify().ok
+
+
+@pytest.mark.parametrize("store", ["postgresql"])
+def test_a_large_batch_refused_at_its_commit_leaves_no_search_row_that_counts(wb, pg_server):
+    # A large batch's search rows go to the server through a second connection, committed
+    # just before the batch itself: a batch refused at its own commit leaves them behind, for
+    # claims the desk does not hold. No search, similar() or verify() counts them, and the
+    # next write deletes them, whether it is a claim at a time or a large batch.
+    schema = desk_schema(wb.path)
+    pg_server.psql(
+        f'CREATE FUNCTION "{schema}".refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN '
+        "RAISE EXCEPTION 'the batch is under embargo'; END $$; "
+        f'CREATE CONSTRAINT TRIGGER refuse AFTER INSERT ON "{schema}".verdicts '
+        f'DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "{schema}".refuse()'
+    )
+    harbour = "Ward 6 spent 45 dollars on its harbour in year 6."  # one of large_batch()'s
+
+    def refused_batch(held: list[str]) -> None:
+        pg_server.psql(f'ALTER TABLE "{schema}".verdicts ENABLE TRIGGER refuse')
+        before = wb.event_count()
+        with pytest.raises(cl.StorageError) as caught:
+            wb.add_claims(large_batch())
+        assert "the batch is under embargo" in str(caught.value)
+        assert wb.event_count() == before
+        # What this test is about: the search rows were committed, their claims were not.
+        assert server_rows(pg_server, schema, "claims_search") == len(held) + LARGE_BATCH
+        assert [h.claim.text for h in wb.search("harbour")] == held
+        assert harbour not in [h.claim.text for h in wb.similar(harbour)]
+        report = wb.verify()
+        assert report.ok, report.problems
+        pg_server.psql(f'ALTER TABLE "{schema}".verdicts DISABLE TRIGGER refuse')
+
+    refused_batch(held=[])
+    first = "Ward 9 built a second harbour in 2024."
+    wb.add_claim(first)
+    assert server_rows(pg_server, schema, "claims_search") == 1
+    refused_batch(held=[first])
+    ids = wb.add_claims(large_batch())
+    assert len(set(ids)) == LARGE_BATCH
+    assert server_rows(pg_server, schema, "claims_search") == 1 + LARGE_BATCH
+    assert [h.claim.text for h in wb.similar(harbour, k=1)] == [harbour]
+    assert len(wb.search("harbour", limit=10_000)) == 1 + LARGE_BATCH // 6
+    assert kept_terms(pg_server, schema) == recounted_terms(pg_server, schema)
+    report = wb.verify()
+    assert report.ok, report.problems
 
 
 def pending_search_entries(server, schema: str) -> dict[str, int]:
@@ -763,8 +822,8 @@ def pending_search_entries(server, schema: str) -> dict[str, int]:
 
 def test_a_large_batch_of_the_desks_owner_leaves_no_search_entry_pending(pg_server, team):
     # Every search reads a GIN index's pending list whole; an owner's large batch merges it,
-    # after its commit while the caller goes on: closing the desk waits for that, and so does
-    # the desk's next call.
+    # after its commit, on the second connection that wrote its claims' search rows, while the
+    # caller goes on: closing the desk waits for that, and so does the next large batch.
     none_pending = {
         "claims_search_terms": 0,
         "claims_search_buckets": 0,
@@ -780,7 +839,9 @@ def test_a_large_batch_of_the_desks_owner_leaves_no_search_entry_pending(pg_serv
     with cl.open(team.url, actor="editor") as wb:
         wb.add_claims([dict(r, ref=f"again:{r['ref']}") for r in large_batch()])
         assert len(wb.claims(limit=5)) == 5
-        assert pending_search_entries(pg_server, team.schema) == none_pending
+        wb.add_claims([dict(r, ref=f"third:{r['ref']}") for r in large_batch()])
+    assert pending_search_entries(pg_server, team.schema) == none_pending
+    with cl.open(team.url, actor="editor") as wb:
         # A claim at a time is not slowed by merging: its entries wait in the list.
         wb.add_claim("Ward 9 built a second harbour in 2024.")
         assert pending_search_entries(pg_server, team.schema)["claims_search_terms"] == 1
@@ -793,7 +854,7 @@ def test_a_large_batch_of_the_desks_owner_leaves_no_search_entry_pending(pg_serv
         records = [dict(r, ref=f"writer:{r['ref']}") for r in large_batch()]
         assert len(wb.add_claims(records)) == LARGE_BATCH
         assert pending_search_entries(pg_server, team.schema)["claims_search_terms"] > 1
-        assert len(wb.search("harbour", limit=10_000)) == 1 + 3 * LARGE_BATCH // 6
+        assert len(wb.search("harbour", limit=10_000)) == 1 + 4 * LARGE_BATCH // 6
         assert wb.verify().ok
 
 

@@ -2,6 +2,7 @@
 #include "store/postgres/connection.h"
 
 #include <charconv>
+#include <chrono>
 #include <cstdlib>
 #include <utility>
 
@@ -382,6 +383,11 @@ void PgConnection::Wait() {
   if (std::exception_ptr error = std::exchange(background_error_, nullptr)) {
     std::rethrow_exception(error);
   }
+}
+
+bool PgConnection::Busy() const {
+  return background_.valid() &&
+         background_.wait_for(std::chrono::seconds(0)) != std::future_status::ready;
 }
 
 void PgConnection::SendInBackground(std::function<void()> work) {

@@ -107,6 +107,8 @@ class PgConnection {
   void SendInBackground(std::function<void()> work);
   // Waits for the work sent to the background, and rethrows its error.
   void Wait();
+  // Whether work sent to the background is still running (without waiting for it).
+  bool Busy() const;
 
   // Starts a transaction with `begin` (BEGIN ...), sent together with the transaction's first
   // statement: one round trip for both. When that first send finds the connection lost (the

@@ -39,6 +39,9 @@ constexpr std::int64_t kAnalyzeFrom = 1024;
 // 1,024).
 constexpr std::int64_t kMergeEvery = 128;
 
+// The claims' search rows, as COPY's target.
+constexpr const char* kClaimSearchCopy = "claims_search(claim, terms, all_terms, length, buckets)";
+
 // Whether a desk's head that went from seq `before` to `after` passed a power of two of at
 // least `from` (reached it, or went beyond it).
 bool PassedPowerOfTwo(std::int64_t before, std::int64_t after, std::int64_t from) {
@@ -91,15 +94,31 @@ constexpr const char* kEventsAboutSelect =
 // The last event.
 std::string HeadSelect() { return std::string(kEventSelect) + " ORDER BY seq DESC LIMIT 1"; }
 
+// Deletes the search rows of claims after the desk's last (kClaimHeld) and counts them. The
+// first condition, of two maxima read from the indexes' ends, is checked once before any row
+// is read: almost always false, so that no row is, whatever the plan (one made while the table
+// was small scans it whole).
+const std::string& ClaimSearchRowsAfterTheLastDelete() {
+  static const std::string sql =
+      "WITH gone AS (DELETE FROM claims_search WHERE (SELECT max(claim) FROM claims_search) > "
+      "(SELECT coalesce(max(seq), 0) FROM claims) AND NOT " +
+      std::string(kClaimHeld) + " RETURNING 1) SELECT count(*) FROM gone";
+  return sql;
+}
+
 // What the Merkle tree's next leaf reads (TreeAppender::Add), found from the head by the
 // server: the events after the head's last multiple of 2^kStoredTreeLevel, and the stored nodes
 // of that multiple's edge (MerkleFrontier::Edge: for each bit `level` set in it, node (level,
 // (multiple >> level) - 1), from kStoredTreeLevel up). Without parameters, so that the server
-// plans each once (with parameters it planned the edge's afresh at every call, 0.16 ms).
+// plans each once (with parameters it planned the edge's afresh at every call, 0.16 ms). The
+// events' upper bound, the head, changes no row found: with a bound on both sides the planner
+// prices few rows and reads the primary key (with the lower alone it priced a third of the
+// table and scanned every event: 0.2 s at 600,000 events, at each write's start).
 const std::string& ChunkEventsSelect() {
   static const std::string sql =
       std::string(kEventSelect) + " WHERE seq > (SELECT coalesce(max(seq), 0) & ~" +
-      std::to_string((std::int64_t{1} << kStoredTreeLevel) - 1) + " FROM events) ORDER BY seq";
+      std::to_string((std::int64_t{1} << kStoredTreeLevel) - 1) +
+      " FROM events) AND seq <= (SELECT max(seq) FROM events) ORDER BY seq";
   return sql;
 }
 const std::string& TreeEdgeSelect() {
@@ -167,6 +186,9 @@ void PgStore::Begin(const std::string& begin, PgConnection::Statements opening,
   sent_rows_ = false;
   counted_phrases_.clear();
   sent_in_parts_ = false;
+  held_claim_search_.clear();
+  if (std::exchange(claim_search_begun_, false)) search_connection_->Abort();
+  claim_search_rows_ = ClaimSearchRows::kWithTheRest;
   first_appended_ = last_appended_ = 0;
   connection_->Reconnect();
   // Sent with the first statement.
@@ -188,10 +210,16 @@ void PgStore::BeginWrite() {
   // committed. With the lock, in the same round trip, what nearly every write reads: the head
   // (Ledger::Transaction) and the merges of sources (the workbench's aliases), which hold until
   // this transaction adds a row, as no other writer appends while the lock is held; and what
-  // the tree's next leaf reads, rows that never change once written.
+  // the tree's next leaf reads, rows that never change once written. Before those, the search
+  // rows of claims after the desk's last are deleted (kClaimHeld: a large batch's whose commit
+  // failed after its search rows'), once the second connection of the writer before, if any,
+  // has ended its transaction (its lock, taken after the desk's and let go at once, in the
+  // same select list; SendClaimSearchRows).
+  const std::string& schema = connection_->location().schema;
   PgConnection::Statements opening = {
-      {"SELECT pg_advisory_xact_lock($1)",
-       PgParams().Int(DeskLockKey(connection_->location().schema))},
+      {"SELECT pg_advisory_xact_lock($1), pg_advisory_lock($2), pg_advisory_unlock($2)",
+       PgParams().Int(DeskLockKey(schema)).Int(ClaimSearchLockKey(schema))},
+      {ClaimSearchRowsAfterTheLastDelete(), PgParams()},
       {HeadSelect(), PgParams()},
       {kEventsAboutSelect, PgParams().Text(kMergedSourcesEntity)},
       {ChunkEventsSelect(), PgParams()},
@@ -199,14 +227,16 @@ void PgStore::BeginWrite() {
   };
   Begin("BEGIN ISOLATION LEVEL READ COMMITTED", std::move(opening),
         [this](const std::vector<PgResult>& r) {
+          // The second connection's rows would wait for the rows this transaction deleted.
+          if (r[1].Int(0, 0) > 0) claim_search_rows_ = ClaimSearchRows::kRemoved;
           if (!sent_rows_ && pending_.rows == 0) {  // no row added before them
-            begun_head_ = OneEvent(r[1]);
-            begun_merges_ = Events(r[2]);
+            begun_head_ = OneEvent(r[2]);
+            begun_merges_ = Events(r[3]);
           }
-          begun_chunk_ = Events(r[3]);
-          for (int row = 0; row < r[4].Rows(); ++row) {
-            begun_edge_[TreeNodeId{static_cast<int>(r[4].Int(row, 0)), r[4].Int(row, 1)}] =
-                TreeHashFrom(r[4].Bytes(row, 2)).value_or(TreeHash{});
+          begun_chunk_ = Events(r[4]);
+          for (int row = 0; row < r[5].Rows(); ++row) {
+            begun_edge_[TreeNodeId{static_cast<int>(r[5].Int(row, 0)), r[5].Int(row, 1)}] =
+                TreeHashFrom(r[5].Bytes(row, 2)).value_or(TreeHash{});
           }
         });
 }
@@ -236,13 +266,20 @@ void PgStore::Commit() {
   const bool large = std::exchange(sent_in_parts_, false);
   const std::int64_t before = first_appended_ - 1, after = last_appended_;
   first_appended_ = last_appended_ = 0;
-  if (large || after / kMergeEvery > before / kMergeEvery) MergePendingSearchEntries();
+  if (large || after / kMergeEvery > before / kMergeEvery) {
+    // Where the claims' search rows went.
+    MergePendingSearchEntries(claim_search_rows_ == ClaimSearchRows::kBeside && search_connection_
+                                  ? *search_connection_
+                                  : *connection_);
+  }
   if (!large && PassedPowerOfTwo(before, after, kAnalyzeFrom)) AnalyzeTables();
 }
 
 void PgStore::Rollback() noexcept {
   // A source seen on the server after this transaction sent rows may be one of its own.
   if (sent_rows_) known_sources_.clear();
+  held_claim_search_.clear();
+  if (std::exchange(claim_search_begun_, false)) search_connection_->Abort();
   pending_ = Pending();
   connection_->RollbackLater();
 }
@@ -276,6 +313,22 @@ PgStore::PendingSource* PgStore::FindPendingSource(const std::string& id) {
 
 void PgStore::Flush(bool commit) {
   connection_->Wait();
+  if (commit && claim_search_rows_ == ClaimSearchRows::kBeside) {
+    // The last rows are written while the search rows' transaction, which must commit first,
+    // does; then the COMMIT (which waits for those rows).
+    counted_phrases_.clear();
+    sent_rows_ = true;
+    auto sent = std::make_shared<Pending>(std::move(pending_));
+    pending_ = Pending();
+    SendClaimSearchRows(*sent, /*last=*/true);
+    if (!sent->Empty()) {
+      PgConnection* connection = connection_.get();
+      connection->SendInBackground([connection, sent] { WriteRows(*connection, *sent); });
+    }
+    CommitClaimSearchRows();
+    connection_->Exec("COMMIT");
+    return;
+  }
   if (pending_.Empty()) {
     if (commit) connection_->Exec("COMMIT");
     return;
@@ -284,6 +337,7 @@ void PgStore::Flush(bool commit) {
   sent_rows_ = true;
   Pending sent = std::move(pending_);
   pending_ = Pending();
+  SendClaimSearchRows(sent);
   WriteRows(*connection_, sent, commit);
 }
 
@@ -306,16 +360,57 @@ void PgStore::SendPending() {
   std::swap(pending_.claim_tokens, sent->claim_tokens);
   std::swap(pending_.snapshot_rows, sent->snapshot_rows);
   std::swap(pending_.snapshot_tokens, sent->snapshot_tokens);
+  if (claim_search_rows_ == ClaimSearchRows::kWithTheRest) {
+    claim_search_rows_ = ClaimSearchRows::kBeside;
+  }
+  SendClaimSearchRows(*sent);
   PgConnection* connection = connection_.get();
   connection->SendInBackground([connection, sent] { WriteRows(*connection, *sent); });
 }
 
-void PgStore::MergePendingSearchEntries() noexcept {
+void PgStore::SendClaimSearchRows(Pending& sent, bool last) {
+  if (claim_search_rows_ != ClaimSearchRows::kBeside) return;
+  held_claim_search_ += sent.claims_search;
+  sent.claims_search.clear();
+  if (held_claim_search_.empty()) return;
+  if (!last && search_connection_ && search_connection_->Busy() &&
+      held_claim_search_.size() < kFlushBytes) {
+    return;  // sent with the next part, or the last
+  }
+  if (!search_connection_) {
+    search_connection_ = std::make_unique<PgConnection>(connection_->location());
+    search_connection_->SetSetup(connection_->setup());
+    search_connection_->Exec(search_connection_->setup());
+  }
+  PgConnection* search = search_connection_.get();
+  if (!claim_search_begun_) {
+    search->Reconnect();
+    // Held until this connection's transaction ends: the next writer waits for it before it
+    // deletes the rows of claims after the desk's last (BeginWrite), so that none of these is
+    // committed after that (when the writer of this transaction died at its commit).
+    search->Begin("BEGIN ISOLATION LEVEL READ COMMITTED",
+                  {{"SELECT pg_advisory_xact_lock($1)",
+                    PgParams().Int(ClaimSearchLockKey(connection_->location().schema))}});
+    claim_search_begun_ = true;
+  }
+  auto rows = std::make_shared<std::string>(std::move(held_claim_search_));
+  held_claim_search_.clear();
+  search->SendInBackground([search, rows] { search->CopyAll({{kClaimSearchCopy, *rows}}); });
+}
+
+void PgStore::CommitClaimSearchRows() {
+  if (!claim_search_begun_) return;
+  search_connection_->Wait();
+  claim_search_begun_ = false;  // ended, whether the COMMIT succeeds or not
+  search_connection_->Exec("COMMIT");
+}
+
+void PgStore::MergePendingSearchEntries(PgConnection& on) noexcept {
   // After the commit, in a statement of its own, while the caller goes on: the batch is
   // written whatever becomes of this, so an error here is dropped (a lost connection is the
   // next call's to find, as it would be without it), and a merge that cannot start (no thread
   // to run it) is left to autovacuum; the commit must not be reported as failed.
-  PgConnection* connection = connection_.get();
+  PgConnection* connection = &on;
   try {
     connection->SendInBackground([connection] {
       try {
@@ -401,7 +496,7 @@ void PgStore::WriteRows(PgConnection& c, const Pending& sent, bool commit) {
        sent.verdicts);
   copy("source_ratings(seq, source, grade, rationale, at, actor)", sent.source_ratings);
   copy("event_refs(entity, seq)", sent.event_refs);
-  copy("claims_search(claim, terms, all_terms, length, buckets)", sent.claims_search);
+  copy(kClaimSearchCopy, sent.claims_search);
   copy("snapshots_search(snapshot, terms, all_terms, length)", sent.snapshots_search);
   // States set on rows sent before, and the Merkle tree's nodes: one statement each, of
   // arrays (a temporary table cost a new file at each TRUNCATE: 2-4 ms a transaction).
@@ -763,6 +858,10 @@ void PgStore::SetSourceState(const std::string& source, const SourceState& state
 }
 
 void PgStore::ClearProjections() {
+  // The search rows sent through the second connection are removed too: with the rest.
+  held_claim_search_.clear();
+  if (std::exchange(claim_search_begun_, false)) search_connection_->Abort();
+  claim_search_rows_ = ClaimSearchRows::kRemoved;
   Flush();
   ForgetBegun();
   known_sources_.clear();

@@ -179,15 +179,31 @@ class PgStore final : public Store {
   // goes with the last of them (one round trip for both).
   void Flush(bool commit = false);
   // Sends the pending rows in the background (PgConnection::SendInBackground), but for the
-  // search totals and term counts, which wait for Flush.
+  // search totals and term counts, which wait for Flush; the claims' search rows go through
+  // the second connection (SendClaimSearchRows).
   void SendPending();
+  // Sends `sent`'s claims' search rows through the second connection, in the background, and
+  // takes them out of `sent`; does nothing unless this transaction sends them there
+  // (claim_search_rows_). The second connection's transaction holds a lock of its own
+  // (ClaimSearchLockKey) that every writer waits for before it deletes the rows of claims after
+  // the desk's last: those of a batch whose own commit failed after this connection's
+  // (docs/ARCHITECTURE.md, "A large batch's search rows on a second connection").
+  // While that connection is still busy with what it was sent before (the merge after the
+  // last batch, most often), the rows are held, to go with the next part or with the `last`:
+  // the caller goes on preparing the batch (it waited for the merge, about 0.2 s a batch of
+  // 10,000 claims).
+  void SendClaimSearchRows(Pending& sent, bool last = false);
+  // Commits the second connection's transaction, when this transaction sent rows through it:
+  // before the transaction's own commit, so that the claims it commits have their search rows.
+  void CommitClaimSearchRows();
   // Moves the entries that the GIN indexes of the search tables keep in their pending lists
   // (fastupdate) into the indexes proper, when this role owns them (PostgreSQL allows no one
   // else; a writer's are left to autovacuum). Every search reads a pending list whole: after a
   // load of 14,231 fact-checks, similar() took 49 ms of server time a call with them, 11 ms
-  // without. Run after a commit, in the background: the server merges while the caller
-  // prepares its next batch, and the connection's next call waits for it.
-  void MergePendingSearchEntries() noexcept;
+  // without. Run after a commit, in the background, on connection `on` (the one that wrote the
+  // claims' search rows): the server merges while the caller prepares its next batch, and that
+  // connection's next call waits for it.
+  void MergePendingSearchEntries(PgConnection& on) noexcept;
   // Gathers the planner's statistics of the desk's tables (ANALYZE, of those this role owns,
   // skipping any that autovacuum holds). Run after a commit that took the desk's head past a
   // power of two (from kAnalyzeFrom events on), in the background as the merge above: a desk
@@ -224,6 +240,10 @@ class PgStore final : public Store {
       const std::unordered_map<std::string, std::string>& pending, const char* table);
 
   std::unique_ptr<PgConnection> connection_;
+  // The second connection, made at the first large batch (SendClaimSearchRows): a second
+  // server backend writes the claims' search rows and merges their GIN entries while the first
+  // writes the rest of the batch.
+  std::unique_ptr<PgConnection> search_connection_;
   bool read_only_;
   Pending pending_;
   std::unordered_set<std::string> known_sources_;  // sources seen on the server (HasSource)
@@ -245,6 +265,15 @@ class PgStore final : public Store {
   // Whether this transaction sent rows in parts (a large batch, rebuild or import): after its
   // commit the search indexes' pending entries are merged (MergePendingSearchEntries).
   bool sent_in_parts_ = false;
+  // Where this transaction's claim search rows go: with the rest until it sends rows in parts,
+  // then through search_connection_; with the rest throughout once it removed search rows
+  // (rebuild, import: the second connection's rows would wait for that removal, which waits for
+  // them). And whether the second connection's transaction is open.
+  enum class ClaimSearchRows { kWithTheRest, kBeside, kRemoved };
+  ClaimSearchRows claim_search_rows_ = ClaimSearchRows::kWithTheRest;
+  bool claim_search_begun_ = false;
+  // The claims' search rows held while the second connection was busy (SendClaimSearchRows).
+  std::string held_claim_search_;
   // The seqs of the first and last events this transaction appended (0: none yet).
   std::int64_t first_appended_ = 0, last_appended_ = 0;
 };

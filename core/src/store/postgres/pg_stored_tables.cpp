@@ -293,7 +293,7 @@ class PgStoredTables final : public StoredTables {
         const PgResult r = connection_.Run(
             std::string("SELECT claim, terms::text, all_terms, length, buckets::text "
                         "FROM claims_search") +
-                kBlockRange,
+                kBlockRange + " AND " + kClaimHeld,
             blocks);
         for (int row = 0; row < r.Rows(); ++row) {
           derived[kClaimRowsHeld] +=
@@ -378,7 +378,7 @@ class PgStoredTables final : public StoredTables {
   void NameClaimTermProblems(const std::set<std::string>& explained,
                              std::vector<std::string>& problems) {
     const PgResult r = connection_.Run(
-        std::string("WITH held AS (") + kClaimTermsCounted +
+        std::string("WITH held AS (") + ClaimTermsCounted() +
         "), kept AS (SELECT term, claims FROM claim_terms WHERE claims <> 0) "
         "SELECT coalesce(k.term, h.term), coalesce(k.claims, 0), coalesce(h.claims, 0), "
         "count(*) OVER () FROM held h FULL JOIN kept k ON k.term = h.term "
@@ -414,8 +414,10 @@ class PgStoredTables final : public StoredTables {
                             std::vector<std::string>& problems) {
     const RowDigestKey key = RowDigestKey::Random();
     std::map<std::int64_t, TableDigest> kept;
-    const PgResult held = connection_.Run(
-        "SELECT claim, terms::text, all_terms, length, buckets::text FROM claims_search");
+    const PgResult held =
+        connection_.Run(std::string("SELECT claim, terms::text, all_terms, length, buckets::text "
+                                    "FROM claims_search WHERE ") +
+                        kClaimHeld);
     for (int row = 0; row < held.Rows(); ++row) {
       kept[held.Int(row, 0)] +=
           SearchRowDigest(key, held.Int(row, 0), held.View(row, 1), held.View(row, 2) == "t",

@@ -278,7 +278,7 @@ void UpgradeToVersion3(PgConnection& connection) {
 // adds to it).
 void UpgradeToVersion4(PgConnection& connection, const std::string& schema) {
   connection.Exec(Ddl(kClaimTerms, schema));
-  connection.Exec(std::string("INSERT INTO claim_terms(term, claims) ") + kClaimTermsCounted);
+  connection.Exec(std::string("INSERT INTO claim_terms(term, claims) ") + ClaimTermsCounted());
   const PgResult grants = connection.Run(
       "SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE a.grantee::regrole::text END, "
       "a.privilege_type FROM pg_class c, aclexplode(c.relacl) a "
@@ -306,7 +306,11 @@ void UpgradeDesk(PgConnection& connection, const std::string& schema, int versio
     // Version 5: no index of the events' hash prefixes, which no query has used since a merge
     // asks whether the desk holds an event by its time (Store::KnowsEvent).
     if (version < 5) connection.Exec("DROP INDEX IF EXISTS events_hash_prefix");
-    // Later versions add their steps here: if (version < 6) { ... }
+    // Version 6: a large batch writes its claims' search rows through a second connection,
+    // committed before the batch (PgStore::SendClaimSearchRows), and reads leave out the rows
+    // of claims after the desk's last (kClaimHeld). Nothing changes in the tables: the version
+    // keeps older cores, which would count a batch's rows before its commit, from the desk.
+    // Later versions add their steps here: if (version < 7) { ... }
     connection.Run("UPDATE desk SET version = $1", PgParams().Int(kPgSchemaVersion));
     connection.Exec("COMMIT");
   } catch (const Error& error) {
@@ -326,14 +330,24 @@ void UpgradeDesk(PgConnection& connection, const std::string& schema, int versio
 
 }  // namespace
 
-std::int64_t DeskLockKey(const std::string& schema) {
-  // FNV-1a of the schema's name: the same key in every process, whatever its build.
+namespace {
+
+// FNV-1a of `name`: the same key in every process, whatever its build.
+std::int64_t LockKey(const std::string& name) {
   std::uint64_t hash = 14695981039346656037ull;
-  for (const char c : "claimledger:" + schema) {
+  for (const char c : name) {
     hash ^= static_cast<unsigned char>(c);
     hash *= 1099511628211ull;
   }
   return static_cast<std::int64_t>(hash);
+}
+
+}  // namespace
+
+std::int64_t DeskLockKey(const std::string& schema) { return LockKey("claimledger:" + schema); }
+
+std::int64_t ClaimSearchLockKey(const std::string& schema) {
+  return LockKey("claimledger search rows:" + schema);
 }
 
 std::vector<std::string> ListPgDesks(PgConnection& connection) {

@@ -23,18 +23,33 @@ namespace claimledger {
 // near-duplicate buckets), the same way; 4: claim_terms counts the claims holding each term
 // (written with the search rows), which opening a version-3 desk fills from its search rows,
 // giving the roles granted claims_search the same grants on it; 5: no index of the events' hash
-// prefixes (a merge finds an event by its time), which opening a version-4 desk drops.
-inline constexpr int kPgSchemaVersion = 5;
+// prefixes (a merge finds an event by its time), which opening a version-4 desk drops; 6: a
+// large batch's claim search rows are committed through a second connection just before the
+// batch, and reads leave out those of claims after the last (kClaimHeld), which opening a
+// version-5 desk only records (an older core would count them).
+inline constexpr int kPgSchemaVersion = 6;
+
+// The condition that a row of claims_search (as `claim`) is of a claim the desk holds: not after
+// the last. The rows of claims after the last are those of a large batch whose commit is under
+// way, or failed after its search rows' commit (PgStore::SendClaimSearchRows): reads and
+// verify() leave them out, and the next write deletes them (PgStore::BeginWrite).
+inline constexpr const char* kClaimHeld = "claim <= (SELECT coalesce(max(seq), 0) FROM claims)";
 
 // SQL selecting (term, claims): the claims holding each term, counted from the rows of
 // claims_search that hold all their terms, as claim_terms keeps them.
-inline constexpr const char* kClaimTermsCounted =
-    "SELECT u.lexeme AS term, count(*) AS claims FROM claims_search x, unnest(x.terms) u "
-    "WHERE x.all_terms GROUP BY u.lexeme";
+inline std::string ClaimTermsCounted() {
+  return std::string(
+             "SELECT u.lexeme AS term, count(*) AS claims FROM claims_search x, unnest(x.terms) u "
+             "WHERE x.all_terms AND x.") +
+         kClaimHeld + " GROUP BY u.lexeme";
+}
 
 // The key of the desk's transaction-level advisory lock, which writers (and the creation of the
 // desk) take before anything else: one linear chain however many writers there are.
 std::int64_t DeskLockKey(const std::string& schema);
+// The key of the lock that a large batch's second connection holds for its transaction
+// (PgStore::SendClaimSearchRows), which every writer waits for before it begins.
+std::int64_t ClaimSearchLockKey(const std::string& schema);
 
 // Checks that the connection's database holds the desk (or creates it, with `create`), brings
 // a desk of an older version to kPgSchemaVersion, and sets the connection's search_path to the
