@@ -858,6 +858,28 @@ def test_a_large_batch_of_the_desks_owner_leaves_no_search_entry_pending(pg_serv
         assert wb.verify().ok
 
 
+def test_a_role_allowed_one_connection_writes_a_large_batchs_search_rows_with_the_rest(
+    pg_server, team
+):
+    # A large batch's search rows go through a second connection; where the server refuses one
+    # (the role's connection limit, a pooler's), they go with the rest, and the batch is written.
+    writer = team.writer[0]
+    rows_before = server_rows(pg_server, team.schema, "claims_search")
+    pg_server.psql(f'ALTER ROLE "{writer}" CONNECTION LIMIT 1')
+    try:
+        with cl.open(team.writer_url, actor="writer") as wb:
+            before = wb.event_count()
+            records = [dict(r, ref=f"alone:{r['ref']}") for r in large_batch()]
+            assert len(set(wb.add_claims(records))) == LARGE_BATCH
+            assert wb.event_count() == before + 2 * LARGE_BATCH
+            assert len(wb.search("harbour", limit=10_000)) == LARGE_BATCH // 6
+            report = wb.verify()
+            assert report.ok, report.problems
+    finally:
+        pg_server.psql(f'ALTER ROLE "{writer}" CONNECTION LIMIT -1')
+    assert server_rows(pg_server, team.schema, "claims_search") == rows_before + LARGE_BATCH
+
+
 def analysed_at(server, schema: str) -> dict[str, str | None]:
     """When each table of desk `schema` was last analysed by a command (not by autovacuum)."""
     rows = server.psql(

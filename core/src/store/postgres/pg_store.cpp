@@ -228,7 +228,7 @@ void PgStore::BeginWrite() {
   Begin("BEGIN ISOLATION LEVEL READ COMMITTED", std::move(opening),
         [this](const std::vector<PgResult>& r) {
           // The second connection's rows would wait for the rows this transaction deleted.
-          if (r[1].Int(0, 0) > 0) claim_search_rows_ = ClaimSearchRows::kRemoved;
+          if (r[1].Int(0, 0) > 0) claim_search_rows_ = ClaimSearchRows::kWithTheRestThroughout;
           if (!sent_rows_ && pending_.rows == 0) {  // no row added before them
             begun_head_ = OneEvent(r[2]);
             begun_merges_ = Events(r[3]);
@@ -378,9 +378,18 @@ void PgStore::SendClaimSearchRows(Pending& sent, bool last) {
     return;  // sent with the next part, or the last
   }
   if (!search_connection_) {
-    search_connection_ = std::make_unique<PgConnection>(connection_->location());
-    search_connection_->SetSetup(connection_->setup());
-    search_connection_->Exec(search_connection_->setup());
+    try {
+      auto search = std::make_unique<PgConnection>(connection_->location());
+      search->SetSetup(connection_->setup());
+      search->Exec(search->setup());
+      search_connection_ = std::move(search);
+    } catch (const Error&) {
+      // Refused (the role's or the server's connection limit): the rows go with the rest.
+      claim_search_rows_ = ClaimSearchRows::kWithTheRestThroughout;
+      sent.claims_search = std::move(held_claim_search_);
+      held_claim_search_.clear();
+      return;
+    }
   }
   PgConnection* search = search_connection_.get();
   if (!claim_search_begun_) {
@@ -861,7 +870,7 @@ void PgStore::ClearProjections() {
   // The search rows sent through the second connection are removed too: with the rest.
   held_claim_search_.clear();
   if (std::exchange(claim_search_begun_, false)) search_connection_->Abort();
-  claim_search_rows_ = ClaimSearchRows::kRemoved;
+  claim_search_rows_ = ClaimSearchRows::kWithTheRestThroughout;
   Flush();
   ForgetBegun();
   known_sources_.clear();

@@ -268,8 +268,9 @@ class PgStore final : public Store {
   // Where this transaction's claim search rows go: with the rest until it sends rows in parts,
   // then through search_connection_; with the rest throughout once it removed search rows
   // (rebuild, import: the second connection's rows would wait for that removal, which waits for
-  // them). And whether the second connection's transaction is open.
-  enum class ClaimSearchRows { kWithTheRest, kBeside, kRemoved };
+  // them), or when the server refused a second connection. And whether the second connection's
+  // transaction is open.
+  enum class ClaimSearchRows { kWithTheRest, kBeside, kWithTheRestThroughout };
   ClaimSearchRows claim_search_rows_ = ClaimSearchRows::kWithTheRest;
   bool claim_search_begun_ = false;
   // The claims' search rows held while the second connection was busy (SendClaimSearchRows).
