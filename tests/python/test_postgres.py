@@ -721,17 +721,33 @@ def test_a_batch_sent_in_parts_that_fails_late_leaves_nothing_on_the_server(wb, 
     assert wb.verify().ok
 
 
+def refuse_rows(
+    server, schema: str, table: str, message: str, condition: str = "true", at_commit=False
+) -> None:
+    """Makes the server refuse the rows inserted into `table` of desk `schema` for which
+    `condition` (plpgsql, of NEW) holds, with error `message`: as each row comes, or, with
+    `at_commit`, when the transaction commits (a deferred constraint trigger). The trigger is
+    named refuse."""
+    function = f'"{schema}".refuse_{table}'
+    trigger = (
+        f'CONSTRAINT TRIGGER refuse AFTER INSERT ON "{schema}".{table} '
+        "DEFERRABLE INITIALLY DEFERRED"
+        if at_commit
+        else f'TRIGGER refuse BEFORE INSERT ON "{schema}".{table}'
+    )
+    server.psql(
+        f"CREATE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        f"IF {condition} THEN RAISE EXCEPTION '{message}'; END IF; RETURN NEW; END $$; "
+        f"CREATE {trigger} FOR EACH ROW EXECUTE FUNCTION {function}()"
+    )
+
+
 @pytest.mark.parametrize("store", ["postgresql"])
 def test_rows_the_server_refuses_while_a_batch_is_sent_fail_the_whole_batch(wb, pg_server):
     schema = desk_schema(wb.path)
     # A rule of the server's that the client does not know: it refuses one claim's row, which
     # goes to the server in the first part of the batch, while later parts are prepared.
-    pg_server.psql(
-        f'CREATE FUNCTION "{schema}".refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN '
-        "IF NEW.text LIKE 'Ward 5 %' THEN RAISE EXCEPTION 'ward 5 is under embargo'; END IF; "
-        f'RETURN NEW; END $$; CREATE TRIGGER refuse BEFORE INSERT ON "{schema}".claims '
-        f'FOR EACH ROW EXECUTE FUNCTION "{schema}".refuse()'
-    )
+    refuse_rows(pg_server, schema, "claims", "ward 5 is under embargo", "NEW.text LIKE 'Ward 5 %'")
     before = wb.event_count()
     with pytest.raises(cl.StorageError) as caught:
         wb.add_claims(large_batch())
@@ -744,12 +760,7 @@ def test_rows_the_server_refuses_while_a_batch_is_sent_fail_the_whole_batch(wb, 
     # The next call works on the same connection.
     pg_server.psql(f'DROP TRIGGER refuse ON "{schema}".claims')
     # The claims' search rows, which go through a second connection: the same.
-    pg_server.psql(
-        f'CREATE FUNCTION "{schema}".refuse_search() RETURNS trigger LANGUAGE plpgsql AS $$ '
-        "BEGIN RAISE EXCEPTION 'the search index is closed'; END $$; "
-        f'CREATE TRIGGER refuse BEFORE INSERT ON "{schema}".claims_search '
-        f'FOR EACH ROW EXECUTE FUNCTION "{schema}".refuse_search()'
-    )
+    refuse_rows(pg_server, schema, "claims_search", "the search index is closed")
     with pytest.raises(cl.StorageError) as caught:
         wb.add_claims(large_batch())
     assert "the search index is closed" in str(caught.value)
@@ -769,12 +780,7 @@ def test_a_large_batch_refused_at_its_commit_leaves_no_search_row_that_counts(wb
     # claims the desk does not hold. No search, similar() or verify() counts them, and the
     # next write deletes them, whether it is a claim at a time or a large batch.
     schema = desk_schema(wb.path)
-    pg_server.psql(
-        f'CREATE FUNCTION "{schema}".refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN '
-        "RAISE EXCEPTION 'the batch is under embargo'; END $$; "
-        f'CREATE CONSTRAINT TRIGGER refuse AFTER INSERT ON "{schema}".verdicts '
-        f'DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "{schema}".refuse()'
-    )
+    refuse_rows(pg_server, schema, "verdicts", "the batch is under embargo", at_commit=True)
     harbour = "Ward 6 spent 45 dollars on its harbour in year 6."  # one of large_batch()'s
 
     def refused_batch(held: list[str]) -> None:

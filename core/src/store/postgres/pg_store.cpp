@@ -186,8 +186,7 @@ void PgStore::Begin(const std::string& begin, PgConnection::Statements opening,
   sent_rows_ = false;
   counted_phrases_.clear();
   sent_in_parts_ = false;
-  held_claim_search_.clear();
-  if (std::exchange(claim_search_begun_, false)) search_connection_->Abort();
+  AbortClaimSearchRows();
   claim_search_rows_ = ClaimSearchRows::kWithTheRest;
   first_appended_ = last_appended_ = 0;
   connection_->Reconnect();
@@ -278,8 +277,7 @@ void PgStore::Commit() {
 void PgStore::Rollback() noexcept {
   // A source seen on the server after this transaction sent rows may be one of its own.
   if (sent_rows_) known_sources_.clear();
-  held_claim_search_.clear();
-  if (std::exchange(claim_search_begun_, false)) search_connection_->Abort();
+  AbortClaimSearchRows();
   pending_ = Pending();
   connection_->RollbackLater();
 }
@@ -316,15 +314,7 @@ void PgStore::Flush(bool commit) {
   if (commit && claim_search_rows_ == ClaimSearchRows::kBeside) {
     // The last rows are written while the search rows' transaction, which must commit first,
     // does; then the COMMIT (which waits for those rows).
-    counted_phrases_.clear();
-    sent_rows_ = true;
-    auto sent = std::make_shared<Pending>(std::move(pending_));
-    pending_ = Pending();
-    SendClaimSearchRows(*sent, /*last=*/true);
-    if (!sent->Empty()) {
-      PgConnection* connection = connection_.get();
-      connection->SendInBackground([connection, sent] { WriteRows(*connection, *sent); });
-    }
+    SendInBackground(TakePending(), /*last=*/true);
     CommitClaimSearchRows();
     connection_->Exec("COMMIT");
     return;
@@ -333,12 +323,9 @@ void PgStore::Flush(bool commit) {
     if (commit) connection_->Exec("COMMIT");
     return;
   }
-  counted_phrases_.clear();
-  sent_rows_ = true;
-  Pending sent = std::move(pending_);
-  pending_ = Pending();
-  SendClaimSearchRows(sent);
-  WriteRows(*connection_, sent, commit);
+  const std::shared_ptr<Pending> sent = TakePending();
+  SendClaimSearchRows(*sent);
+  WriteRows(*connection_, *sent, commit);
 }
 
 void PgStore::BetweenRecords() {
@@ -348,10 +335,8 @@ void PgStore::BetweenRecords() {
 void PgStore::SendPending() {
   // The lock's reads are read on this thread, not the background's (they set members here).
   connection_->Open();
-  counted_phrases_.clear();
-  sent_in_parts_ = sent_rows_ = true;
-  auto sent = std::make_shared<Pending>(std::move(pending_));
-  pending_ = Pending();
+  sent_in_parts_ = true;
+  std::shared_ptr<Pending> sent = TakePending();
   // The search totals and the term counts gain once a transaction, at its last flush (each
   // part sent would otherwise update the same rows of the common terms again).
   pending_.claim_terms = std::move(sent->claim_terms);
@@ -363,9 +348,27 @@ void PgStore::SendPending() {
   if (claim_search_rows_ == ClaimSearchRows::kWithTheRest) {
     claim_search_rows_ = ClaimSearchRows::kBeside;
   }
-  SendClaimSearchRows(*sent);
+  SendInBackground(std::move(sent), /*last=*/false);
+}
+
+std::shared_ptr<PgStore::Pending> PgStore::TakePending() {
+  counted_phrases_.clear();
+  sent_rows_ = true;
+  auto sent = std::make_shared<Pending>(std::move(pending_));
+  pending_ = Pending();
+  return sent;
+}
+
+void PgStore::SendInBackground(std::shared_ptr<Pending> sent, bool last) {
+  SendClaimSearchRows(*sent, last);
+  if (sent->Empty()) return;
   PgConnection* connection = connection_.get();
   connection->SendInBackground([connection, sent] { WriteRows(*connection, *sent); });
+}
+
+void PgStore::AbortClaimSearchRows() noexcept {
+  held_claim_search_.clear();
+  if (std::exchange(claim_search_begun_, false)) search_connection_->Abort();
 }
 
 void PgStore::SendClaimSearchRows(Pending& sent, bool last) {
@@ -868,8 +871,7 @@ void PgStore::SetSourceState(const std::string& source, const SourceState& state
 
 void PgStore::ClearProjections() {
   // The search rows sent through the second connection are removed too: with the rest.
-  held_claim_search_.clear();
-  if (std::exchange(claim_search_begun_, false)) search_connection_->Abort();
+  AbortClaimSearchRows();
   claim_search_rows_ = ClaimSearchRows::kWithTheRestThroughout;
   Flush();
   ForgetBegun();

@@ -196,6 +196,14 @@ class PgStore final : public Store {
   // Commits the second connection's transaction, when this transaction sent rows through it:
   // before the transaction's own commit, so that the claims it commits have their search rows.
   void CommitClaimSearchRows();
+  // Drops the claims' search rows held or sent through the second connection in this
+  // transaction (its rollback, or the removal of every search row); never throws.
+  void AbortClaimSearchRows() noexcept;
+  // Takes the pending rows to send (the transaction has then sent rows).
+  std::shared_ptr<Pending> TakePending();
+  // Sends `sent` in the background: its claims' search rows by SendClaimSearchRows (with
+  // `last`), the rest through the first connection.
+  void SendInBackground(std::shared_ptr<Pending> sent, bool last);
   // Moves the entries that the GIN indexes of the search tables keep in their pending lists
   // (fastupdate) into the indexes proper, when this role owns them (PostgreSQL allows no one
   // else; a writer's are left to autovacuum). Every search reads a pending list whole: after a
